@@ -1,0 +1,419 @@
+"""Sidecar <-> YAML: a strict reader that reports every problem with its line,
+and a writer that produces stable, diff-friendly YAML.
+
+Written keys, in this order: ``version``, ``article``, ``article_sha256``,
+``tags``, ``rating``, ``notes``, ``spans``. ``tags``, ``notes`` and ``spans``
+are always written (``[]`` when empty) so a sidecar shows what it can hold.
+Optional keys are omitted when they hold their default: ``rating`` (none), and
+in a span ``prefix``, ``suffix``, ``note`` (empty) and ``orphaned`` (false).
+The reader accepts every omitted key as missing, and missing ``tags``,
+``notes``, ``spans`` and ``article_sha256`` as empty, for hand-written files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from annotations.errors import TagError
+from annotations.model import (
+    CREDIBILITY,
+    RELIABILITY,
+    SIDECAR_VERSION,
+    Note,
+    Rating,
+    Sidecar,
+    Span,
+    is_utc_timestamp,
+    normalise_label,
+    normalise_tag,
+)
+from annotations.yamlsafe import TAG, scalar_value
+
+__all__ = ["dump_sidecar", "read_sidecar"]
+
+TOP_KEYS = ("version", "article", "article_sha256", "tags", "rating", "notes", "spans")
+NOTE_KEYS = ("id", "author", "created", "text")
+SPAN_KEYS = (
+    "id",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "label",
+    "note",
+    "author",
+    "created",
+    "orphaned",
+)
+_SPAN_REQUIRED = ("id", "start", "end", "quote", "label", "author", "created")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+_TYPE_NAMES = {
+    TAG.INT: "a number",
+    TAG.FLOAT: "a number",
+    TAG.BOOL: "true/false",
+    TAG.NULL: "nothing",
+    TAG.TIMESTAMP: "a date",
+    TAG.STR: "text",
+    TAG.SEQ: "a list",
+    TAG.MAP: "a mapping",
+}
+
+
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+class _Reader:
+    """Turns a node tree into a Sidecar, collecting problems instead of stopping."""
+
+    def __init__(
+        self, article_text_sha: str | None, text_length: int | None, article_name: str | None
+    ) -> None:
+        self.problems: list[str] = []
+        self.article_name = article_name
+        self.text_sha = article_text_sha
+        self.text_length = text_length
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(f"line {_line(node)}: {message}")
+
+    def _found(self, node: Node) -> str:
+        return _TYPE_NAMES.get(node.tag, str(node.tag))
+
+    def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> dict[str, Node] | None:
+        if not isinstance(node, MappingNode):
+            self.problem(
+                node, f"{what} must be a mapping (key: value lines), not {self._found(node)}"
+            )
+            return None
+        out: dict[str, Node] = {}
+        for key, value in node.value:
+            if key.value not in keys:
+                self.problem(
+                    key, f"unknown key {key.value!r} in {what}; known keys: {', '.join(keys)}"
+                )
+            else:
+                out[key.value] = value
+        return out
+
+    def require(
+        self, fields: dict[str, Node], parent: Node, what: str, keys: tuple[str, ...]
+    ) -> bool:
+        missing = [k for k in keys if k not in fields]
+        if missing:
+            self.problem(parent, f"{what} is missing {', '.join(missing)}")
+        return not missing
+
+    def text(
+        self,
+        node: Node,
+        what: str,
+        *,
+        optional: bool = False,
+        single_line: bool = False,
+        timestamp: bool = False,
+    ) -> str | None:
+        if isinstance(node, ScalarNode):
+            if optional and node.tag == TAG.NULL:
+                return ""
+            if node.tag == TAG.STR or (timestamp and node.tag == TAG.TIMESTAMP):
+                value = str(node.value)
+                if single_line and ("\n" in value or not value.strip()):
+                    self.problem(node, f"{what} must be one non-empty line")
+                    return None
+                return value
+        self.problem(node, f"{what} must be text, not {self._found(node)}; put it in quotes")
+        return None
+
+    def integer(self, node: Node, what: str) -> int | None:
+        if isinstance(node, ScalarNode) and node.tag == TAG.INT:
+            value = scalar_value(node)
+            if isinstance(value, int):
+                return value
+        self.problem(node, f"{what} must be a whole number, not {self._found(node)}")
+        return None
+
+    def items(self, node: Node, what: str) -> list[Node]:
+        if isinstance(node, ScalarNode) and node.tag == TAG.NULL:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"{what} must be a list, not {self._found(node)}")
+            return []
+        return list(node.value)
+
+    def identifier(self, node: Node, what: str, seen: dict[str, int]) -> str | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not _ID.fullmatch(value):
+            self.problem(node, f"{what} {value!r} must be letters, digits, - and _ (like n-4f1a)")
+            return None
+        if value in seen:
+            self.problem(
+                node, f"{what} {value!r} is already used on line {seen[value]}; ids must be unique"
+            )
+            return None
+        seen[value] = _line(node)
+        return value
+
+    def created(self, node: Node, what: str) -> str | None:
+        value = self.text(node, what, timestamp=True)
+        if value is not None and not is_utc_timestamp(value):
+            self.problem(node, f"{what} {value!r} must be UTC like 2026-11-21T10:04:00Z")
+            return None
+        return value
+
+    def label(self, node: Node, what: str, normalise: Callable[[str], str]) -> str | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        try:
+            return normalise(value)
+        except TagError as exc:
+            self.problem(node, str(exc))
+            return None
+
+    # -- the sidecar itself -------------------------------------------------------
+
+    def sidecar(self, root: Node | None) -> Sidecar:
+        result = Sidecar()
+        if root is None:
+            self.problems.append("line 1: the file is empty")
+            return result
+        fields = self.mapping(root, "the sidecar", TOP_KEYS)
+        if fields is None:
+            return result
+        if not self.require(fields, root, "the sidecar", ("version", "article")):
+            return result
+        version = self.integer(fields["version"], "version")
+        if version is not None and version != SIDECAR_VERSION:
+            self.problem(
+                fields["version"],
+                f"version {version} is not supported; this glossator "
+                f"reads version {SIDECAR_VERSION}",
+            )
+        article = self.text(fields["article"], "article", single_line=True)
+        result.article = article or ""
+        if article is not None and self.article_name is not None and article != self.article_name:
+            self.problem(
+                fields["article"],
+                f"article is {article!r} but this sidecar sits next to "
+                f"{self.article_name!r}; it belongs to another article",
+            )
+        if "article_sha256" in fields:
+            sha = self.text(fields["article_sha256"], "article_sha256", optional=True)
+            if sha and not _SHA256.fullmatch(sha):
+                self.problem(
+                    fields["article_sha256"], "article_sha256 must be 64 lower-case hex digits"
+                )
+            else:
+                result.article_sha256 = sha or ""
+        if "tags" in fields:
+            tags = [self.label(n, "tag", normalise_tag) for n in self.items(fields["tags"], "tags")]
+            result.tags = sorted({t for t in tags if t is not None})
+        if "rating" in fields:
+            result.rating = self.rating(fields["rating"])
+        seen: dict[str, int] = {}
+        if "notes" in fields:
+            for n in self.items(fields["notes"], "notes"):
+                note = self.note(n, seen)
+                if note is not None:
+                    result.notes.append(note)
+        if "spans" in fields:
+            for n in self.items(fields["spans"], "spans"):
+                span = self.span(n, seen, result.article_sha256)
+                if span is not None:
+                    result.spans.append(span)
+        return result
+
+    def rating(self, node: Node) -> Rating | None:
+        if isinstance(node, ScalarNode) and node.tag == TAG.NULL:
+            return None
+        fields = self.mapping(node, "rating", ("reliability", "credibility"))
+        if fields is None or not self.require(
+            fields, node, "rating", ("reliability", "credibility")
+        ):
+            return None
+        letter = self.text(fields["reliability"], "rating reliability")
+        number = self.integer(fields["credibility"], "rating credibility")
+        ok = True
+        if letter is not None and letter.upper() not in RELIABILITY:
+            self.problem(
+                fields["reliability"], f"rating reliability {letter!r} must be a letter A-F"
+            )
+            ok = False
+        if number is not None and number not in CREDIBILITY:
+            self.problem(fields["credibility"], f"rating credibility {number} must be a number 1-6")
+            ok = False
+        if letter is None or number is None or not ok:
+            return None
+        return Rating(letter.upper(), number)
+
+    def note(self, node: Node, seen: dict[str, int]) -> Note | None:
+        fields = self.mapping(node, "a note", NOTE_KEYS)
+        if fields is None or not self.require(fields, node, "a note", NOTE_KEYS):
+            return None
+        values = (
+            self.identifier(fields["id"], "note id", seen),
+            self.text(fields["author"], "note author", single_line=True),
+            self.created(fields["created"], "note created"),
+            self.text(fields["text"], "note text"),
+        )
+        if any(v is None for v in values):
+            return None
+        return Note(*(str(v) for v in values))
+
+    def span(self, node: Node, seen: dict[str, int], sidecar_sha: str) -> Span | None:
+        fields = self.mapping(node, "a span", SPAN_KEYS)
+        if fields is None or not self.require(fields, node, "a span", _SPAN_REQUIRED):
+            return None
+        values: dict[str, Any] = {
+            "id": self.identifier(fields["id"], "span id", seen),
+            "start": self.integer(fields["start"], "span start"),
+            "end": self.integer(fields["end"], "span end"),
+            "quote": self.text(fields["quote"], "span quote"),
+            "label": self.label(fields["label"], "span label", normalise_label),
+            "author": self.text(fields["author"], "span author", single_line=True),
+            "created": self.created(fields["created"], "span created"),
+        }
+        for key in ("prefix", "suffix", "note"):
+            values[key] = (
+                self.text(fields[key], f"span {key}", optional=True) if key in fields else ""
+            )
+        values["orphaned"] = False
+        if "orphaned" in fields:
+            flag = fields["orphaned"]
+            if isinstance(flag, ScalarNode) and flag.tag == TAG.BOOL:
+                values["orphaned"] = bool(scalar_value(flag))
+            else:
+                self.problem(flag, f"span orphaned must be true or false, not {self._found(flag)}")
+                values["orphaned"] = None
+        if any(v is None for v in values.values()):
+            return None
+        start, end = values["start"], values["end"]
+        if start < 0 or start > end:
+            self.problem(
+                fields["start"],
+                f"span {values['id']} has start {start} and end {end}; need 0 <= start <= end",
+            )
+            return None
+        # Offsets only have to fit the text they were measured on; when the text
+        # has changed since, re-anchoring by quote decides where the span is.
+        if self.text_length is not None and sidecar_sha == self.text_sha and end > self.text_length:
+            self.problem(
+                fields["end"],
+                f"span {values['id']} ends at {end}, past the end of the "
+                f"article ({self.text_length} characters)",
+            )
+            return None
+        return Span(**values)
+
+
+def read_sidecar(
+    root: Node | None,
+    text_sha: str | None = None,
+    text_length: int | None = None,
+    article_name: str | None = None,
+) -> tuple[Sidecar, list[str]]:
+    """Build a Sidecar from a parsed node tree; returns it with a list of problems.
+
+    With ``text_sha``/``text_length`` of the current article text, span offsets
+    are checked against the text when the sidecar says it was measured on it.
+    With ``article_name``, the ``article`` field must equal it. The Sidecar is
+    only meaningful when the problem list is empty.
+    """
+    reader = _Reader(text_sha, text_length, article_name)
+    sidecar = reader.sidecar(root)
+    return sidecar, reader.problems
+
+
+# -- writing ----------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indents block lists under their key, as people write them by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _str(value: str) -> ScalarNode:
+    # A literal block keeps multi-line notes readable; the emitter falls back to
+    # quoting by itself when a block cannot represent the text exactly.
+    return ScalarNode(TAG.STR, value, style="|" if "\n" in value else None)
+
+
+def _int(value: int) -> ScalarNode:
+    return ScalarNode(TAG.INT, str(value))
+
+
+def _stamp(value: str) -> ScalarNode:
+    # Tagged as a timestamp so it is written unquoted; the reader takes the raw
+    # text back, so the exact string round-trips.
+    return ScalarNode(TAG.TIMESTAMP, value)
+
+
+def _map(pairs: list[tuple[str, Node]], flow: bool = False) -> MappingNode:
+    return MappingNode(TAG.MAP, [(_str(k), v) for k, v in pairs], flow_style=flow)
+
+
+def _note_node(note: Note) -> MappingNode:
+    return _map(
+        [
+            ("id", _str(note.id)),
+            ("author", _str(note.author)),
+            ("created", _stamp(note.created)),
+            ("text", _str(note.text)),
+        ]
+    )
+
+
+def _span_node(span: Span) -> MappingNode:
+    pairs: list[tuple[str, Node]] = [
+        ("id", _str(span.id)),
+        ("start", _int(span.start)),
+        ("end", _int(span.end)),
+        ("quote", _str(span.quote)),
+    ]
+    pairs += [(k, _str(v)) for k, v in (("prefix", span.prefix), ("suffix", span.suffix)) if v]
+    pairs.append(("label", _str(span.label)))
+    if span.note:
+        pairs.append(("note", _str(span.note)))
+    pairs += [("author", _str(span.author)), ("created", _stamp(span.created))]
+    if span.orphaned:
+        pairs.append(("orphaned", ScalarNode(TAG.BOOL, "true")))
+    return _map(pairs)
+
+
+def dump_sidecar(sidecar: Sidecar) -> str:
+    """The sidecar as YAML text, keys in the fixed order described above."""
+    pairs: list[tuple[str, Node]] = [
+        ("version", _int(sidecar.version)),
+        ("article", _str(sidecar.article)),
+        ("article_sha256", _str(sidecar.article_sha256)),
+        ("tags", SequenceNode(TAG.SEQ, [_str(t) for t in sidecar.tags], flow_style=True)),
+    ]
+    if sidecar.rating is not None:
+        rating = _map(
+            [
+                ("reliability", _str(sidecar.rating.reliability)),
+                ("credibility", _int(sidecar.rating.credibility)),
+            ],
+            flow=True,
+        )
+        pairs.append(("rating", rating))
+    pairs.append(
+        ("notes", SequenceNode(TAG.SEQ, [_note_node(n) for n in sidecar.notes], flow_style=False))
+    )
+    pairs.append(
+        ("spans", SequenceNode(TAG.SEQ, [_span_node(s) for s in sidecar.spans], flow_style=False))
+    )
+    out = yaml.serialize(_map(pairs), Dumper=_Dumper, allow_unicode=True, width=80)
+    return str(out)
