@@ -1,0 +1,274 @@
+"""The corpus: find article files under a folder and read them as `Article`s.
+
+An article's identity is its path relative to the corpus root, with POSIX
+separators. Reading never raises for a bad file: it returns a `Skipped`
+naming the file and the reason, so callers can report it and carry on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.sanitize import neutralise
+
+#: Files larger than this are skipped unless the caller raises the limit.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: Suffixes read as articles.
+ARTICLE_SUFFIXES = (".txt", ".md")
+#: The folder glossator keeps its own state in, inside the corpus.
+STATE_DIRNAME = ".glossator"
+
+_SNIFF_BYTES = 8192
+
+
+class CorpusError(Exception):
+    """A corpus-level problem: missing folder, an id outside the corpus."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as glossator shows it.
+
+    `text` is the whole file decoded and made terminal-safe; every offset in
+    glossator (entities, spans, snippets) indexes into it.
+    """
+
+    id: str
+    path: Path
+    text: str
+    title: str
+    #: Offset in `text` where the body (everything after the title line) starts.
+    body_start: int
+    sha256: str
+    size: int
+    mtime_ns: int
+    #: True when undecodable bytes were replaced with U+FFFD.
+    decode_errors: bool = False
+
+    @property
+    def body(self) -> str:
+        """The text after the title line."""
+        return self.text[self.body_start :]
+
+    @property
+    def words(self) -> int:
+        """A whitespace word count of the whole text."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that was not read as an article, and why."""
+
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFile:
+    """A candidate article found on disk, before reading."""
+
+    id: str
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+def text_sha256(text: str) -> str:
+    """The content hash glossator uses for `text`."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def find_article_files(root: Path) -> Iterator[ArticleFile]:
+    """Yield every `*.txt` / `*.md` under `root`, in a stable order.
+
+    Hidden folders (including `.glossator`) are skipped. Symlinks are
+    followed only while they stay inside `root`, and a folder reached twice
+    (a symlink loop) is walked once.
+    """
+    root = Path(root)
+    try:
+        real_root = root.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise CorpusError(f"corpus folder {root} not found; pass an existing folder") from exc
+    if not real_root.is_dir():
+        raise CorpusError(f"corpus {root} is not a folder; pass the folder that holds articles")
+    seen_dirs: set[tuple[int, int]] = set()
+    yield from _walk(real_root, real_root, "", seen_dirs)
+
+
+def _inside(real_root: Path, target: str) -> bool:
+    root_s = str(real_root)
+    return target == root_s or target.startswith(root_s.rstrip(os.sep) + os.sep)
+
+
+def _walk(
+    real_root: Path, folder: Path, prefix: str, seen: set[tuple[int, int]]
+) -> Iterator[ArticleFile]:
+    try:
+        st = folder.stat()
+    except OSError:
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return
+    seen.add(key)
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        rel = f"{prefix}{name}"
+        try:
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if not _inside(real_root, target):
+                    continue
+            if entry.is_dir(follow_symlinks=True):
+                yield from _walk(real_root, Path(entry.path), rel + "/", seen)
+                continue
+            if not name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            est = entry.stat(follow_symlinks=True)
+        except OSError:
+            continue
+        if not stat.S_ISREG(est.st_mode):
+            continue
+        yield ArticleFile(rel, Path(entry.path), est.st_size, est.st_mtime_ns)
+
+
+def decode(raw: bytes) -> tuple[str, bool] | None:
+    """Decode article bytes to text, or None when they look binary.
+
+    UTF-8 (BOM stripped) is the format; a UTF-16 file with a BOM is accepted
+    too. Returns the text and whether bytes had to be replaced.
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), False
+        except UnicodeDecodeError:
+            return raw.decode("utf-16", "replace"), True
+    if b"\x00" in raw[:_SNIFF_BYTES]:
+        return None
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace"), True
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_title(text: str) -> tuple[str, int]:
+    """Return the title (first non-blank line, stripped) and the body's start offset."""
+    pos = 0
+    length = len(text)
+    while pos < length:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = length
+        line = text[pos:end]
+        if line.strip():
+            return line.strip(), min(end + 1, length)
+        pos = end + 1
+    return "", length
+
+
+def article_from_text(
+    article_id: str, path: Path, text: str, size: int = 0, mtime_ns: int = 0,
+    decode_errors: bool = False,
+) -> Article:
+    """Build an `Article` from already-decoded text (sanitising it)."""
+    text = neutralise(normalise_newlines(text))
+    title, body_start = split_title(text)
+    return Article(
+        id=article_id,
+        path=path,
+        text=text,
+        title=title,
+        body_start=body_start,
+        sha256=text_sha256(text),
+        size=size,
+        mtime_ns=mtime_ns,
+        decode_errors=decode_errors,
+    )
+
+
+def read_article(file: ArticleFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Skipped:
+    """Read one candidate file; never raises for a bad file."""
+    if file.size > max_bytes:
+        return Skipped(
+            file.id,
+            f"{file.size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit "
+            "(raise it with --max-size)",
+        )
+    try:
+        with open(file.path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return Skipped(file.id, f"cannot read: {exc.strerror or exc}")
+    if len(raw) > max_bytes:
+        return Skipped(file.id, f"grew past the {max_bytes / 1048576:.0f} MB limit while reading")
+    decoded = decode(raw)
+    if decoded is None:
+        return Skipped(file.id, "binary data (NUL bytes), not a text article")
+    text, errors = decoded
+    if not text.strip():
+        return Skipped(file.id, "empty file")
+    return article_from_text(file.id, file.path, text, len(raw), file.mtime_ns, errors)
+
+
+def resolve_article_id(root: Path, ref: str, cwd: Path | None = None) -> str:
+    """Turn what a user typed (an id, or a path) into an article id under `root`.
+
+    Refuses anything that resolves outside the corpus, so no command can be
+    pointed at `../../etc/passwd`.
+    """
+    real_root = Path(root).resolve()
+    candidates = []
+    ref_path = Path(ref)
+    if ref_path.is_absolute():
+        candidates.append(ref_path)
+    else:
+        candidates.append(real_root / ref_path)
+        candidates.append((cwd or Path.cwd()) / ref_path)
+    for cand in candidates:
+        real = Path(os.path.realpath(cand))
+        if not _inside(real_root, str(real)):
+            continue
+        if real.is_file():
+            # Keep the name as reached through the corpus, so a symlinked
+            # article keeps its own id.
+            try:
+                rel = Path(os.path.abspath(cand)).relative_to(Path(os.path.abspath(real_root)))
+            except ValueError:
+                rel = real.relative_to(real_root)
+            return rel.as_posix()
+    raise CorpusError(f"no article {ref!r} in corpus {root}; give a path inside the corpus")
+
+
+def load_article(root: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read the article with this id, raising `CorpusError` when it cannot be read."""
+    rel = resolve_article_id(root, article_id)
+    path = Path(root).resolve() / rel
+    st = path.stat()
+    result = read_article(ArticleFile(rel, path, st.st_size, st.st_mtime_ns), max_bytes)
+    if isinstance(result, Skipped):
+        raise CorpusError(f"{result.id}: {result.reason}")
+    return result

@@ -1,0 +1,569 @@
+"""Build and keep current the Whoosh index of a corpus.
+
+The index is derived data: articles and their sidecars are the truth, so any
+index that is missing, from another schema version or unreadable is rebuilt
+with a notice instead of failing. Updates are incremental: a file is re-read
+only when its mtime or size changed (or its sidecar's did), and re-indexed
+only when its content hash or tags changed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.corpus import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    ArticleFile,
+    Skipped,
+    find_article_files,
+    load_article,
+    read_article,
+)
+from index.labels import LABELS, field_for
+from index.locations import default_index_dir, fallback_index_dir, watchlist_path, writable_dir
+from index.analysis import ENTITY_SEPARATOR
+from index.schema import SCHEMA_VERSION, build_schema
+
+META_FILE = "glossator-meta.json"
+MANIFEST_FILE = "glossator-manifest.json"
+LOCK_FILE = "glossator-update.lock"
+ENTITY_CACHE_FILE = "entities.sqlite"
+#: How long an update waits for another process that is updating the index.
+DEFAULT_LOCK_WAIT = 60.0
+
+Progress = Callable[[int, int], None]
+Notice = Callable[[str], None]
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be used or updated; the message says what to do."""
+
+
+
+
+@dataclass
+class UpdateReport:
+    """What one index update did."""
+
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    #: Files whose mtime changed but whose content and tags did not.
+    touched: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    total: int = 0
+
+    @property
+    def changed(self) -> int:
+        """Documents written or removed."""
+        return self.added + self.updated + self.deleted
+
+    def summary(self) -> str:
+        """One line for people."""
+        parts = [
+            f"{self.added} added",
+            f"{self.updated} updated",
+            f"{self.deleted} deleted",
+            f"{self.unchanged + self.touched} unchanged",
+            f"{len(self.skipped)} skipped",
+        ]
+        return f"{self.total} articles: " + ", ".join(parts) + f" in {self.seconds:.2f} s"
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestEntry:
+    """What the index knows about one article file."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+    sidecar_mtime_ns: int
+    tags: tuple[str, ...] = ()
+
+
+class Index:
+    """A corpus and its Whoosh index.
+
+    `corpus` is the article folder; `index_dir` overrides where the index
+    lives. When the default location cannot be written (a read-only corpus)
+    a per-user cache folder is used instead and a notice says so.
+    """
+
+    def __init__(
+        self,
+        corpus: Path,
+        index_dir: Path | None = None,
+        *,
+        annotations_dir: Path | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        notice: Notice | None = None,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+    ) -> None:
+        self.corpus = Path(corpus).resolve()
+        if not self.corpus.is_dir():
+            raise IndexUnavailable(f"corpus folder {corpus} not found; pass an existing folder")
+        self.annotations_dir = Path(annotations_dir).resolve() if annotations_dir else None
+        self.max_bytes = max_bytes
+        self.lock_wait = lock_wait
+        self.notices: list[str] = []
+        self._notice = notice
+        self.dir = self._choose_dir(index_dir)
+        self._ix: Any = None
+        self._recogniser: Any = None
+        self._recogniser_stamp: tuple[int, int] | None = None
+        self._entity_cache: Any = None
+        self._store: Any = None
+
+    # -- locations --------------------------------------------------------
+
+    def _say(self, message: str) -> None:
+        self.notices.append(message)
+        if self._notice is not None:
+            self._notice(message)
+
+    def _choose_dir(self, index_dir: Path | None) -> Path:
+        if index_dir is not None:
+            path = Path(index_dir).resolve()
+            if not writable_dir(path):
+                raise IndexUnavailable(f"index folder {index_dir} is not writable; pick another --index-dir")
+            return path
+        path = default_index_dir(self.corpus)
+        if writable_dir(path):
+            return path
+        fallback = fallback_index_dir(self.corpus)
+        if not writable_dir(fallback):
+            raise IndexUnavailable(
+                f"cannot write an index in {path} or {fallback}; pass --index-dir to a writable folder"
+            )
+        self._say(f"corpus is read-only; keeping its index in {fallback}")
+        return fallback
+
+    @property
+    def store(self) -> Any:
+        """The annotation store for this corpus (sidecars next to articles)."""
+        if self._store is None:
+            from annotations.store import SidecarStore
+
+            self._store = SidecarStore(self.corpus, self.annotations_dir)
+        return self._store
+
+    # -- opening ------------------------------------------------------------
+
+    def _meta(self) -> dict[str, Any]:
+        return {"format": SCHEMA_VERSION, "corpus": str(self.corpus)}
+
+    def _read_meta(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads((self.dir / META_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _whoosh_files(self) -> list[Path]:
+        keep = {ENTITY_CACHE_FILE, LOCK_FILE}
+        return [
+            p for p in self.dir.iterdir()
+            if p.name not in keep and not p.name.startswith(ENTITY_CACHE_FILE)
+        ]
+
+    def _create(self, reason: str | None) -> Any:
+        from whoosh import index as windex
+
+        if reason:
+            self._say(f"rebuilding the index: {reason}")
+        for path in self._whoosh_files():
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        ix = windex.create_in(str(self.dir), build_schema())
+        _atomic_write(self.dir / META_FILE, json.dumps(self._meta(), indent=1))
+        _atomic_write(self.dir / MANIFEST_FILE, json.dumps({"generation": ix.latest_generation(),
+                                                            "articles": {}}))
+        return ix
+
+    def _open_existing(self) -> tuple[Any, str | None]:
+        """Open the index on disk, or say why it must be rebuilt."""
+        from whoosh import index as windex
+
+        if not windex.exists_in(str(self.dir)):
+            return None, None
+        meta = self._read_meta()
+        if meta is None:
+            return None, "its metadata file is missing or unreadable"
+        if meta.get("format") != SCHEMA_VERSION:
+            return None, f"it was written in format {meta.get('format')}, this glossator uses {SCHEMA_VERSION}"
+        try:
+            ix = windex.open_dir(str(self.dir))
+            with ix.searcher() as s:
+                s.doc_count()
+                # Touch the term index of every segment: a truncated segment
+                # file fails here rather than in the middle of a search.
+                s.reader().doc_count_all()
+                list(s.reader().field_terms("id"))[:1]
+        except Exception as exc:  # whoosh raises many kinds on damaged files
+            return None, f"it is damaged ({type(exc).__name__}: {str(exc)[:80]})"
+        return ix, None
+
+    def open(self) -> Any:
+        """Open (creating or rebuilding as needed) and return the Whoosh index."""
+        if self._ix is None:
+            with self._update_lock():
+                ix, reason = self._open_existing()
+                if ix is None:
+                    ix = self._create(reason)
+                self._ix = ix
+        return self._ix
+
+    @property
+    def whoosh(self) -> Any:
+        """The underlying `whoosh.index.FileIndex`."""
+        return self.open()
+
+    # -- locking ------------------------------------------------------------
+
+    @contextmanager
+    def _update_lock(self, wait: float | None = None) -> Iterator[None]:
+        """Serialise updates across processes; waits a bounded time, with a notice."""
+        wait = self.lock_wait if wait is None else wait
+        fd = os.open(self.dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = time.monotonic() + wait
+            told = False
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise IndexUnavailable(
+                            f"another glossator has been updating the index for over {wait:.0f} s; "
+                            "try again when it finishes"
+                        ) from None
+                    if not told:
+                        self._say("waiting for another glossator to finish updating the index")
+                        told = True
+                    time.sleep(0.05)
+            yield
+        finally:
+            os.close(fd)
+
+    # -- manifest -----------------------------------------------------------
+
+    def _load_manifest(self, ix: Any) -> dict[str, ManifestEntry]:
+        try:
+            data = json.loads((self.dir / MANIFEST_FILE).read_text("utf-8"))
+            if data.get("generation") == ix.latest_generation():
+                return {
+                    k: ManifestEntry(v[0], v[1], v[2], v[3], tuple(v[4]))
+                    for k, v in data["articles"].items()
+                }
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            pass
+        # The manifest lags the index (a crash between commit and manifest
+        # write): rebuild it from the stored fields.
+        out: dict[str, ManifestEntry] = {}
+        with ix.searcher() as s:
+            for doc in s.all_stored_fields():
+                out[doc["id"]] = ManifestEntry(
+                    doc.get("mtime_ns", 0), doc.get("size", 0), doc.get("sha256", ""),
+                    doc.get("sidecar_mtime_ns", 0), tuple(_split_tags(doc.get("tags", ""))),
+                )
+        return out
+
+    def _save_manifest(self, ix: Any, manifest: dict[str, ManifestEntry]) -> None:
+        data = {
+            "generation": ix.latest_generation(),
+            "articles": {
+                k: [e.mtime_ns, e.size, e.sha256, e.sidecar_mtime_ns, list(e.tags)]
+                for k, e in manifest.items()
+            },
+        }
+        _atomic_write(self.dir / MANIFEST_FILE, json.dumps(data, separators=(",", ":")))
+
+    def manifest(self) -> dict[str, ManifestEntry]:
+        """Article id -> what the index holds for it."""
+        return self._load_manifest(self.open())
+
+    # -- entities and tags --------------------------------------------------
+
+    def recogniser(self) -> Any:
+        """The entity recogniser, reloaded when the watchlist file changes."""
+        path = watchlist_path(self.corpus)
+        try:
+            st = path.stat()
+            stamp: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = None
+        if self._recogniser is None or stamp != self._recogniser_stamp:
+            from index.entities import Recogniser
+
+            self._recogniser = Recogniser.load(watchlist=path if stamp else None)
+            self._recogniser_stamp = stamp
+            for err in getattr(self._recogniser, "watchlist_errors", []):
+                self._say(err)
+        return self._recogniser
+
+    def entity_cache(self) -> Any:
+        """The on-disk entity cache, keyed by content hash."""
+        if self._entity_cache is None:
+            from index.entities.cache import EntityCache
+
+            self._entity_cache = EntityCache(self.dir / ENTITY_CACHE_FILE)
+        return self._entity_cache
+
+    def entities(self, article: Article) -> list[Any]:
+        """Entities of an article: from the cache, else recognised and cached."""
+        rec = self.recogniser()
+        key = rec.cache_key
+        cache = self.entity_cache()
+        found = cache.get(article.sha256, key)
+        if found is not None:
+            return list(found)
+        ents = rec.recognise(article.text)
+        cache.put(article.sha256, key, ents)
+        return ents
+
+    def cached_entities(self, article: Article) -> list[Any] | None:
+        """Entities from the cache only; None when they were never computed."""
+        found = self.entity_cache().get(article.sha256, self.recogniser().cache_key)
+        return None if found is None else list(found)
+
+    def _tags(self, article_id: str, report: UpdateReport | None) -> tuple[list[str], int]:
+        """An article's tags from its sidecar and the sidecar's mtime (0 if none)."""
+        path = self.store.path_for(article_id)
+        try:
+            mtime = path.stat().st_mtime_ns
+        except OSError:
+            return [], 0
+        try:
+            sidecar = self.store.load(article_id)
+        except Exception as exc:  # a malformed sidecar must not stop indexing
+            if report is not None:
+                report.notices.append(str(exc).splitlines()[0])
+            return [], mtime
+        return list(sidecar.tags), mtime
+
+    def _sidecar_mtime(self, article_id: str) -> int:
+        try:
+            return self.store.path_for(article_id).stat().st_mtime_ns
+        except (OSError, ValueError):
+            return 0
+
+    def _document(self, article: Article, tags: list[str], sidecar_mtime: int) -> dict[str, Any]:
+        ents = self.entities(article)
+        by_label: dict[str, list[str]] = {label: [] for label in LABELS}
+        for ent in ents:
+            values = by_label.get(ent.label)
+            if values is not None:
+                text = " ".join(ent.text.split())
+                if text not in values:
+                    values.append(text)
+        doc: dict[str, Any] = {
+            "id": article.id,
+            "title": article.title,
+            # The title is searched through its own (boosted) field; blanking it
+            # here, same length, keeps body offsets equal to article offsets and
+            # keeps snippets from repeating the title.
+            "body": " " * article.body_start + article.body,
+            "_stored_body": article.text,
+            "tags": ",".join(tags),
+            "sha256": article.sha256,
+            "mtime_ns": article.mtime_ns,
+            "size": article.size,
+            "sidecar_mtime_ns": sidecar_mtime,
+            "decode_errors": article.decode_errors,
+            "words": article.words,
+            "entity_values": {k: v for k, v in by_label.items() if v},
+        }
+        for label, values in by_label.items():
+            if values:
+                doc[field_for(label)] = ENTITY_SEPARATOR.join(values)
+        return doc
+
+    # -- updating -----------------------------------------------------------
+
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        batch_commit_seconds: float | None = None,
+    ) -> UpdateReport:
+        """Bring the index up to date with the corpus; returns what changed.
+
+        With `batch_commit_seconds`, work done so far is committed at that
+        interval, so searches see early articles while the rest are indexed.
+        """
+        started = time.perf_counter()
+        report = UpdateReport()
+        notices_before = len(self.notices)
+        with self._update_lock():
+            if rebuild:
+                self._ix = self._create(None)
+            elif self._ix is None:
+                ix, reason = self._open_existing()
+                self._ix = ix if ix is not None else self._create(reason)
+            ix = self._ix
+            manifest = {} if rebuild else self._load_manifest(ix)
+            files = list(find_article_files(self.corpus))
+            report.total = len(files)
+            todo: list[tuple[ArticleFile, int]] = []
+            seen: set[str] = set()
+            for f in files:
+                seen.add(f.id)
+                side_mtime = self._sidecar_mtime(f.id)
+                old = manifest.get(f.id)
+                if (
+                    old is not None
+                    and old.mtime_ns == f.mtime_ns
+                    and old.size == f.size
+                    and old.sidecar_mtime_ns == side_mtime
+                ):
+                    report.unchanged += 1
+                else:
+                    todo.append((f, side_mtime))
+            gone = [k for k in manifest if k not in seen]
+            done = report.unchanged
+            if progress:
+                progress(done, report.total)
+            writer = None
+            last_commit = time.monotonic()
+            try:
+                for f, _side in todo:
+                    result = read_article(f, self.max_bytes)
+                    done += 1
+                    if isinstance(result, Skipped):
+                        report.skipped.append(result)
+                        if f.id in manifest:
+                            gone.append(f.id)
+                        if progress:
+                            progress(done, report.total)
+                        continue
+                    tags, side_mtime = self._tags(f.id, report)
+                    old = manifest.get(f.id)
+                    entry = ManifestEntry(f.mtime_ns, f.size, result.sha256, side_mtime, tuple(tags))
+                    if old is not None and old.sha256 == result.sha256 and old.tags == entry.tags:
+                        report.touched += 1
+                        manifest[f.id] = entry
+                    else:
+                        if writer is None:
+                            writer = self._writer(ix, bulk=len(todo) > 200)
+                        doc = self._document(result, tags, side_mtime)
+                        if old is None:
+                            writer.add_document(**doc)
+                            report.added += 1
+                        else:
+                            writer.update_document(**doc)
+                            report.updated += 1
+                        manifest[f.id] = entry
+                    if progress:
+                        progress(done, report.total)
+                    if (
+                        batch_commit_seconds is not None
+                        and writer is not None
+                        and time.monotonic() - last_commit >= batch_commit_seconds
+                    ):
+                        writer.commit(merge=False)
+                        self._save_manifest(ix, manifest)
+                        writer = None
+                        last_commit = time.monotonic()
+                if gone:
+                    if writer is None:
+                        writer = self._writer(ix, bulk=False)
+                    for article_id in gone:
+                        writer.delete_by_term("id", article_id)
+                        manifest.pop(article_id, None)
+                        report.deleted += 1
+                if writer is not None:
+                    writer.commit()
+                    writer = None
+            finally:
+                if writer is not None:
+                    writer.cancel()
+            self._save_manifest(ix, manifest)
+        report.notices[:0] = self.notices[notices_before:]
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _writer(self, ix: Any, *, bulk: bool) -> Any:
+        from whoosh.index import LockError
+
+        try:
+            return ix.writer(limitmb=256 if bulk else 64, timeout=self.lock_wait, delay=0.1)
+        except LockError:
+            raise IndexUnavailable(
+                "the index is locked by another writer; try again when it finishes"
+            ) from None
+
+    def reindex(self, article_ids: Iterable[str], *, lock_wait: float = 10.0) -> int:
+        """Re-index these articles now (after a tag change); returns how many were written."""
+        ix = self.open()
+        count = 0
+        with self._update_lock(lock_wait):
+            manifest = self._load_manifest(ix)
+            writer = self._writer(ix, bulk=False)
+            try:
+                for article_id in article_ids:
+                    try:
+                        article = load_article(self.corpus, article_id, self.max_bytes)
+                    except Exception:
+                        writer.delete_by_term("id", article_id)
+                        manifest.pop(article_id, None)
+                        continue
+                    tags, side_mtime = self._tags(article.id, None)
+                    writer.update_document(**self._document(article, tags, side_mtime))
+                    manifest[article.id] = ManifestEntry(
+                        article.mtime_ns, article.size, article.sha256, side_mtime, tuple(tags)
+                    )
+                    count += 1
+                writer.commit(merge=False)
+                writer = None
+            finally:
+                if writer is not None:
+                    writer.cancel()
+            self._save_manifest(ix, manifest)
+        return count
+
+    # -- reading ------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article:
+        """Read an article from disk by id (or path inside the corpus)."""
+        return load_article(self.corpus, article_id, self.max_bytes)
+
+    def searcher(self) -> Any:
+        """A `Searcher` over this index (see `index.search`)."""
+        from index.search import Searcher
+
+        return Searcher(self)
+
+    def doc_count(self) -> int:
+        """How many articles the index holds."""
+        with self.open().searcher() as s:
+            return int(s.doc_count())
+
+
+def _split_tags(value: str) -> list[str]:
+    return [t for t in value.split(",") if t]
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,426 @@
+"""Search the index: parse a query, rank hits, cut snippets, count facets.
+
+Every public call returns values, never Whoosh objects, and a query that does
+not parse comes back as a `QueryError` value instead of an exception, so the
+app can show it inline and the CLI can print it on one line.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from whoosh import highlight
+from whoosh import query as wq
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    FuzzyTermPlugin,
+    MultifieldParser,
+    PlusMinusPlugin,
+)
+
+from index.labels import ENTITY_FIELDS, LABELS, field_for
+
+if TYPE_CHECKING:
+    from index.indexer import Index
+
+#: Field names a user may type before a colon.
+USER_FIELDS: tuple[str, ...] = ("title", "body", "tag", *ENTITY_FIELDS)
+#: Facets are counted over at most this many top hits.
+FACET_SAMPLE = 1000
+FACET_VALUES = 12
+#: In search-as-you-type, the word being typed is expanded as a prefix only
+#: from this length on: shorter prefixes match too many terms to be quick.
+MIN_TYPING_PREFIX = 3
+
+_FIELD_RE = re.compile(r"(?<![\w.\-])([A-Za-z_]+):")
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+@dataclass(frozen=True, slots=True)
+class QueryError:
+    """A query that could not be run; `message` is one line saying what to fix."""
+
+    query: str
+    message: str
+
+    def __bool__(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of article text around hits.
+
+    `start` is the offset of `text` in the article; `highlights` are
+    (start, end) pairs relative to `text`. Newlines in `text` are shown as
+    spaces so a snippet stays on one line.
+    """
+
+    start: int
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {"start": self.start, "text": self.text, "highlights": [list(h) for h in self.highlights]}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked article."""
+
+    rank: int
+    article_id: str
+    title: str
+    score: float
+    snippets: tuple[Snippet, ...]
+    title_highlights: tuple[tuple[int, int], ...]
+    tags: tuple[str, ...]
+    words: int
+    decode_errors: bool = False
+
+    @property
+    def snippet(self) -> Snippet | None:
+        """The best snippet, if any."""
+        return self.snippets[0] if self.snippets else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (documented in docs/cli.md)."""
+        return {
+            "rank": self.rank,
+            "id": self.article_id,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "tags": list(self.tags),
+            "words": self.words,
+            "title_highlights": [list(h) for h in self.title_highlights],
+            "snippets": [s.to_dict() for s in self.snippets],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Hits for one query, with facet counts and a suggestion when nothing matched."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int
+    elapsed: float
+    #: field name ("tag", "person", "org", ...) -> [(value, count)], most frequent first.
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: True when facets were counted over the top FACET_SAMPLE hits only.
+    facets_sampled: bool = False
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (documented in docs/cli.md)."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "elapsed_ms": round(self.elapsed * 1000, 2),
+            "suggestion": self.suggestion,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": {k: [[v, n] for v, n in vals] for k, vals in self.facets.items()},
+            "facets_sampled": self.facets_sampled,
+        }
+
+
+def facet_filter(field_name: str, value: str) -> str:
+    """The query clause that narrows a search to one facet value."""
+    escaped = value.replace('"', " ").strip()
+    return f'{field_name}:"{escaped}"'
+
+
+class _SpanFormatter(highlight.Formatter):
+    """A Whoosh formatter that returns offsets instead of marked-up text."""
+
+    def format(self, fragments: Any, replace: bool = False) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        out = []
+        for frag in fragments:
+            spans = [
+                (t.startchar, t.endchar)
+                for t in sorted(frag.matches, key=lambda t: t.startchar)
+                if t.startchar is not None
+            ]
+            out.append((frag.startchar, frag.endchar, spans))
+        return out
+
+
+def validate(query: str) -> str | None:
+    """Return a one-line problem with the query's syntax, or None."""
+    text = query.strip()
+    if not text:
+        return "type something to search for"
+    if text.count('"') % 2:
+        return 'a quote is not closed: add the closing "'
+    depth = 0
+    in_quote = False
+    for ch in text:
+        if ch == '"':
+            in_quote = not in_quote
+        elif not in_quote and ch == "(":
+            depth += 1
+        elif not in_quote and ch == ")":
+            depth -= 1
+            if depth < 0:
+                return "a ')' has no matching '('"
+    if depth > 0:
+        return "a '(' is not closed: add the closing ')'"
+    outside = re.sub(r'"[^"]*"', '""', text)
+    for m in _FIELD_RE.finditer(outside):
+        name = m.group(1)
+        if name.lower() not in USER_FIELDS and name.lower() != "tags":
+            return f"unknown field '{name}:'; use one of " + ", ".join(f"{f}:" for f in USER_FIELDS)
+        rest = outside[m.end():]
+        if not rest or rest[0].isspace() or rest[0] == ")":
+            return f"'{name}:' needs a value after the colon, e.g. {name}:word"
+    words = outside.split()
+    if words and words[-1] in _OPERATORS:
+        return f"'{words[-1]}' at the end needs a term after it"
+    if words and words[0] in _OPERATORS - {"NOT"}:
+        return f"'{words[0]}' at the start needs a term before it"
+    for a, b in zip(words, words[1:]):
+        if a in _OPERATORS and b in _OPERATORS - {"NOT"}:
+            return f"'{a} {b}': two operators in a row; put a term between them"
+    return None
+
+
+def typing_query(query: str) -> str:
+    """Expand the word being typed as a prefix, when it is long enough.
+
+    `kirk` becomes `(kirk OR kirk*)` so results appear before the word is
+    finished; a word of one or two letters is searched as it is.
+    """
+    if not query or query[-1].isspace() or query.count('"') % 2:
+        return query
+    m = re.search(r"(^|[\s(])([\w][\w'.-]*)$", query)
+    if m is None:
+        return query
+    word = m.group(2)
+    if len(word) < MIN_TYPING_PREFIX or word in _OPERATORS or not word[-1].isalnum():
+        return query
+    return f"{query[: m.start(2)]}({word} OR {word}*)"
+
+
+class Searcher:
+    """Runs queries against an `Index`, keeping one Whoosh searcher open.
+
+    The Whoosh searcher is refreshed only when the index has changed on
+    disk. Calls are serialised with a lock so background workers can share
+    one `Searcher`.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._lock = threading.Lock()
+        self._searcher: Any = None
+        self._facet_cache: dict[int, tuple[tuple[str, ...], dict[str, list[str]]]] = {}
+        self._parser: Any = None
+        self._highlighter = highlight.Highlighter(
+            fragmenter=highlight.PinpointFragmenter(maxchars=200, surround=70, autotrim=True),
+            formatter=_SpanFormatter(),
+            order=highlight.SCORE,
+        )
+
+    def _whoosh(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self.index.open().searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+            self._facet_cache.clear()
+        return self._searcher
+
+    def close(self) -> None:
+        """Release the Whoosh searcher's files."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    def parser(self) -> Any:
+        """The query parser: title and body by default, plus tag: and entity fields."""
+        if self._parser is None:
+            schema = self.index.open().schema
+            p = MultifieldParser(["title", "body"], schema)
+            p.add_plugin(FuzzyTermPlugin())
+            p.add_plugin(PlusMinusPlugin())
+            p.add_plugin(FieldAliasPlugin({"tags": ["tag"]}))
+            self._parser = p
+        return self._parser
+
+    def parse(self, query: str, *, as_you_type: bool = False) -> Any:
+        """A Whoosh query object, or a `QueryError`."""
+        problem = validate(query)
+        if problem is not None:
+            return QueryError(query, problem)
+        text = typing_query(query) if as_you_type else query
+        # Entity field values are lower-cased at index time; tag values too.
+        try:
+            parsed = self.parser().parse(text)
+        except Exception as exc:  # whoosh raises assorted errors on odd input
+            return QueryError(query, f"cannot read this query ({exc}); check quotes and operators")
+        if parsed is wq.NullQuery:
+            return QueryError(query, "nothing to search for: only common words or operators")
+        return parsed
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        as_you_type: bool = False,
+        snippets: int = 1,
+        facets: bool = True,
+    ) -> SearchResult | QueryError:
+        """Run `query`; returns ranked hits with snippets, facets and a suggestion."""
+        started = time.perf_counter()
+        parsed = self.parse(query, as_you_type=as_you_type)
+        if isinstance(parsed, QueryError):
+            return parsed
+        with self._lock:
+            s = self._whoosh()
+            try:
+                results = s.search(parsed, limit=max(limit, 1), terms=True)
+            except Exception as exc:
+                return QueryError(query, f"search failed ({type(exc).__name__}: {exc})")
+            hits = tuple(self._hit(h, rank, snippets) for rank, h in enumerate(results, 1))[:limit]
+            total = len(results)
+            facet_counts: dict[str, list[tuple[str, int]]] = {}
+            sampled = False
+            if facets and total:
+                facet_counts, sampled = self._facets(s, parsed, total)
+            suggestion = None
+            if total == 0:
+                suggestion = self._suggest(s, parsed, query)
+        return SearchResult(
+            query=query,
+            hits=hits,
+            total=total,
+            elapsed=time.perf_counter() - started,
+            facets=facet_counts,
+            facets_sampled=sampled,
+            suggestion=suggestion,
+        )
+
+    def _hit(self, h: Any, rank: int, count: int) -> SearchHit:
+        stored = h.fields()
+        body = stored.get("body", "")
+        snips: list[Snippet] = []
+        if count:
+            try:
+                frags = self._highlighter.highlight_hit(h, "body", text=body, top=count)
+            except Exception:
+                frags = []
+            for start, end, spans in frags:
+                piece = body[start:end].replace("\n", " ")
+                rel = tuple((a - start, b - start) for a, b in spans if start <= a and b <= end)
+                snips.append(Snippet(start, piece, rel))
+            if not snips and body:
+                # Matched on a field with no positions (tag:, entity fields):
+                # show the opening of the body instead.
+                start = min(len(stored.get("title", "")) + 1, len(body))
+                snips.append(Snippet(start, body[start : start + 200].replace("\n", " "), ()))
+        title = stored.get("title", "")
+        try:
+            title_frags = self._highlighter.highlight_hit(h, "title", text=title, top=5)
+            title_hl = tuple(sorted({span for _, _, spans in title_frags for span in spans}))
+        except Exception:
+            title_hl = ()
+        tags = tuple(t for t in stored.get("tags", "").split(",") if t)
+        return SearchHit(
+            rank=rank,
+            article_id=stored["id"],
+            title=title,
+            score=float(h.score or 0.0),
+            snippets=tuple(snips),
+            title_highlights=title_hl,
+            tags=tags,
+            words=int(stored.get("words", 0)),
+            decode_errors=bool(stored.get("decode_errors", False)),
+        )
+
+    def _facets(
+        self, s: Any, parsed: Any, total: int
+    ) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+        results = s.search(parsed, limit=FACET_SAMPLE, scored=True)
+        counters: dict[str, Counter[str]] = {"tag": Counter()}
+        for label in LABELS:
+            counters[field_for(label)] = Counter()
+        reader = s.reader()
+        for docnum in results.docs():
+            cached = self._facet_cache.get(docnum)
+            if cached is None:
+                stored = reader.stored_fields(docnum)
+                cached = (
+                    tuple(t for t in stored.get("tags", "").split(",") if t),
+                    stored.get("entity_values", {}) or {},
+                )
+                self._facet_cache[docnum] = cached
+            counters["tag"].update(cached[0])
+            for label, values in cached[1].items():
+                counter = counters.get(field_for(label))
+                if counter is not None:
+                    counter.update(values)
+        facets = {k: c.most_common(FACET_VALUES) for k, c in counters.items() if c}
+        return facets, total > FACET_SAMPLE
+
+    def _suggest(self, s: Any, parsed: Any, query: str) -> str | None:
+        try:
+            corrected = s.correct_query(parsed, query)
+        except Exception:
+            return None
+        if corrected.query != parsed and corrected.string.strip() != query.strip():
+            return str(corrected.string)
+        return None
+
+    def hit_offsets(self, article_id: str, query: str) -> list[tuple[int, int]]:
+        """Where `query` matches inside one article: sorted (start, end) offsets.
+
+        Offsets index into the article text, for the article view's `n`/`N`.
+        A query that does not parse or does not match gives no offsets.
+        """
+        parsed = self.parse(query)
+        if isinstance(parsed, QueryError):
+            return []
+        with self._lock:
+            s = self._whoosh()
+            restricted = wq.And([parsed, wq.Term("id", article_id)])
+            try:
+                results = s.search(restricted, limit=1, terms=True)
+            except Exception:
+                return []
+            if not len(results):
+                return []
+            hit = results[0]
+            docnum = hit.docnum
+            out: set[tuple[int, int]] = set()
+            for fieldname, btext in hit.matched_terms():
+                if fieldname != "body":
+                    continue
+                try:
+                    m = s.postings("body", btext)
+                    m.skip_to(docnum)
+                    if m.is_active() and m.id() == docnum:
+                        for _pos, start, end in m.value_as("characters"):
+                            out.add((start, end))
+                except Exception:
+                    continue
+        return sorted(out)
+
+    def all_tags(self) -> list[tuple[str, int]]:
+        """Every tag used in the corpus with its article count, most used first."""
+        with self._lock:
+            s = self._whoosh()
+            reader = s.reader()
+            if "tags" not in s.schema:
+                return []
+            pairs = [
+                (term.decode("utf-8") if isinstance(term, bytes) else term, reader.doc_frequency("tags", term))
+                for term in reader.lexicon("tags")
+            ]
+        return sorted(pairs, key=lambda p: (-p[1], p[0]))

@@ -1,0 +1,43 @@
+"""Shared fixtures: temporary corpora, a private config, the BBC corpus when present."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+BBC = (REPO / ".." / "shared" / "corpora" / "bbc").resolve()
+
+
+@pytest.fixture(autouse=True)
+def _private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's own config or cache."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("GLOSSATOR_CONFIG", str(home / "config.toml"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("GLOSSATOR_AUTHOR", "tester")
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A writable copy of the five sample articles."""
+    dest = tmp_path / "seeds"
+    shutil.copytree(SEEDS, dest)
+    for p in dest.iterdir():
+        p.chmod(0o644)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def bbc_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A writable copy of the BBC corpus, shared by the session (skips when absent)."""
+    if not BBC.is_dir():
+        pytest.skip("BBC corpus not found at ../shared/corpora/bbc")
+    dest = tmp_path_factory.mktemp("bbc") / "bbc"
+    shutil.copytree(BBC, dest)
+    for p in dest.rglob("*"):
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    return dest

@@ -1,0 +1,146 @@
+"""The incremental indexer: changes, rebuilds, locks and damaged indexes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from index import indexer as indexer_mod
+from index.indexer import Index, IndexUnavailable
+
+
+def test_first_run_adds_everything_and_second_run_changes_nothing(seeds: Path) -> None:
+    ix = Index(seeds)
+    first = ix.update()
+    assert (first.added, first.updated, first.deleted) == (5, 0, 0)
+    second = ix.update()
+    assert second.changed == 0 and second.unchanged == 5
+    assert ix.doc_count() == 5
+    assert (seeds / ".glossator" / "index").is_dir()
+
+
+def test_edit_add_delete_are_each_picked_up_once(seeds: Path) -> None:
+    ix = Index(seeds)
+    ix.update()
+    target = seeds / "001_5395cbd962320f37.txt"
+    target.write_text(target.read_text() + "\nA zanzibarian postscript.\n")
+    report = ix.update()
+    assert (report.added, report.updated, report.deleted) == (0, 1, 0)
+    hits = ix.searcher().search("zanzibarian")
+    assert hits and [h.article_id for h in hits.hits] == ["001_5395cbd962320f37.txt"]
+    (seeds / "new.txt").write_text("Fresh article\nAbout quokkas.\n")
+    (seeds / "000_a527e38b797e7e70.txt").unlink()
+    report = ix.update()
+    assert (report.added, report.updated, report.deleted) == (1, 0, 1)
+    assert ix.doc_count() == 5
+    res = ix.searcher().search("militiaman")
+    assert res and all(h.article_id != "000_a527e38b797e7e70.txt" for h in res.hits)
+
+
+def test_touching_a_file_rehashes_it_but_does_not_rewrite_it(seeds: Path) -> None:
+    ix = Index(seeds)
+    ix.update()
+    target = seeds / "002_45e5cc2aff789250.txt"
+    later = time.time() + 5
+    os.utime(target, (later, later))
+    report = ix.update()
+    assert report.touched == 1 and report.changed == 0
+    assert ix.update().touched == 0
+
+
+def test_rebuild_starts_over(seeds: Path) -> None:
+    ix = Index(seeds)
+    ix.update()
+    report = ix.update(rebuild=True)
+    assert report.added == 5 and ix.doc_count() == 5
+
+
+def test_damaged_index_is_rebuilt_with_a_notice(seeds: Path) -> None:
+    Index(seeds).update()
+    index_dir = seeds / ".glossator" / "index"
+    for path in index_dir.iterdir():
+        if path.suffix in (".seg", ".toc") or path.name.endswith(".trm"):
+            path.write_bytes(b"garbage" * 10)
+    notices: list[str] = []
+    ix = Index(seeds, notice=notices.append)
+    report = ix.update()
+    assert report.added == 5
+    assert any("rebuilding the index" in n for n in notices)
+    assert ix.searcher().search("militia")
+
+
+def test_index_from_another_format_is_rebuilt(seeds: Path) -> None:
+    Index(seeds).update()
+    meta = seeds / ".glossator" / "index" / indexer_mod.META_FILE
+    meta.write_text('{"format": -1}')
+    notices: list[str] = []
+    report = Index(seeds, notice=notices.append).update()
+    assert report.added == 5
+    assert any("format -1" in n for n in notices)
+
+
+def test_lagging_manifest_is_rebuilt_from_the_index(seeds: Path) -> None:
+    Index(seeds).update()
+    (seeds / ".glossator" / "index" / indexer_mod.MANIFEST_FILE).write_text("{not json")
+    report = Index(seeds).update()
+    assert report.changed == 0 and report.unchanged == 5
+
+
+def test_read_only_corpus_falls_back_to_the_user_cache(
+    seeds: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real = indexer_mod.writable_dir
+    monkeypatch.setattr(
+        indexer_mod, "writable_dir", lambda p: False if str(p).startswith(str(seeds)) else real(p)
+    )
+    notices: list[str] = []
+    ix = Index(seeds, notice=notices.append)
+    assert not str(ix.dir).startswith(str(seeds))
+    assert any("read-only" in n for n in notices)
+    assert ix.update().added == 5
+
+
+def _hold_lock(index_dir: str, ready: multiprocessing.synchronize.Event, seconds: float) -> None:
+    import fcntl
+
+    fd = os.open(os.path.join(index_dir, indexer_mod.LOCK_FILE), os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    ready.set()
+    time.sleep(seconds)
+
+
+def test_a_held_lock_is_waited_for_then_reported(seeds: Path) -> None:
+    ix = Index(seeds, lock_wait=0.5)
+    ix.update()
+    ctx = multiprocessing.get_context("fork")
+    ready = ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(str(ix.dir), ready, 3.0))
+    holder.start()
+    try:
+        assert ready.wait(5)
+        notices: list[str] = []
+        blocked = Index(seeds, lock_wait=0.5, notice=notices.append)
+        with pytest.raises(IndexUnavailable, match="try again"):
+            blocked.update()
+        assert any("waiting" in n for n in notices)
+        patient = Index(seeds, lock_wait=10)
+        assert patient.update().changed == 0
+    finally:
+        holder.join(10)
+
+
+def test_missing_corpus_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(IndexUnavailable, match="not found"):
+        Index(tmp_path / "missing")
+
+
+def test_skipped_files_are_named_in_the_report(seeds: Path) -> None:
+    (seeds / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    (seeds / "empty.md").write_bytes(b"")
+    report = Index(seeds).update()
+    reasons = {s.id: s.reason for s in report.skipped}
+    assert set(reasons) == {"blob.txt", "empty.md"}

@@ -1,0 +1,147 @@
+"""The search API on the real BBC corpus: query forms, snippets, facets, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.indexer import Index
+from index.search import QueryError, SearchResult, Searcher, typing_query, validate
+
+
+@pytest.fixture(scope="module")
+def bbc(bbc_copy: Path) -> Searcher:
+    ix = Index(bbc_copy)
+    ix.update()
+    return ix.searcher()
+
+
+def _ids(result: SearchResult | QueryError) -> list[str]:
+    assert isinstance(result, SearchResult), result
+    return [h.article_id for h in result.hits]
+
+
+def test_single_word_ranks_title_matches_first(bbc: Searcher) -> None:
+    result = bbc.search("quango", limit=5)
+    ids = _ids(result)
+    assert ids[:2] == sorted(ids[:2]) or set(ids[:2]) == {
+        "politics/uk-s-useless-quangos-under-fire.txt",
+        "politics/tories-unveil-quango-blitz-plans.txt",
+    }
+    assert set(ids[:2]) == {
+        "politics/uk-s-useless-quangos-under-fire.txt",
+        "politics/tories-unveil-quango-blitz-plans.txt",
+    }
+
+
+def test_phrase_matches_only_adjacent_words(bbc: Searcher, bbc_copy: Path) -> None:
+    result = bbc.search('"metal slug"', limit=50)
+    ids = _ids(result)
+    assert ids == ["tech/2d-metal-slug-offers-retro-fun.txt"]
+    loose = bbc.search('"gordon brown"', limit=200)
+    assert isinstance(loose, SearchResult)
+    for hit in loose.hits:
+        text = (bbc_copy / hit.article_id).read_text().lower()
+        assert "gordon brown" in " ".join(text.split())
+
+
+def test_phrase_with_slop(bbc: Searcher) -> None:
+    exact = bbc.search('"interest rates"', limit=1000)
+    sloppy = bbc.search('"interest rates"~3', limit=1000)
+    assert isinstance(exact, SearchResult) and isinstance(sloppy, SearchResult)
+    assert sloppy.total >= exact.total > 0
+
+
+def test_boolean_and_not(bbc: Searcher) -> None:
+    both = bbc.search("ebbers AND worldcom", limit=100)
+    assert "business/worldcom-director-ends-evidence.txt" in _ids(both)
+    without = bbc.search("worldcom NOT ebbers", limit=100)
+    minus = bbc.search("worldcom -ebbers", limit=100)
+    assert _ids(without) == _ids(minus)
+    assert not set(_ids(without)) & set(_ids(both))
+
+
+def test_wildcard_and_stemming(bbc: Searcher) -> None:
+    prefix = bbc.search("quang*", limit=50)
+    assert "politics/uk-s-useless-quangos-under-fire.txt" in _ids(prefix)
+    stemmed = bbc.search("quangos", limit=50)
+    assert set(_ids(stemmed)) == set(_ids(bbc.search("quango", limit=50)))
+
+
+def test_fuzzy_term(bbc: Searcher) -> None:
+    result = bbc.search("quangoe~", limit=50)
+    assert "politics/uk-s-useless-quangos-under-fire.txt" in _ids(result)
+
+
+def test_title_field(bbc: Searcher) -> None:
+    result = bbc.search('title:"metal slug"')
+    assert _ids(result) == ["tech/2d-metal-slug-offers-retro-fun.txt"]
+    body_only = bbc.search("title:halo")
+    assert "tech/2d-metal-slug-offers-retro-fun.txt" not in _ids(body_only)
+
+
+def test_snippets_highlight_the_matched_words(bbc: Searcher) -> None:
+    result = bbc.search("quango", limit=3)
+    assert isinstance(result, SearchResult)
+    for hit in result.hits:
+        snip = hit.snippet
+        assert snip is not None and snip.highlights
+        for start, end in snip.highlights:
+            assert snip.text[start:end].lower().startswith("quango")
+        assert "\n" not in snip.text
+
+
+def test_misspelling_gets_a_suggestion(bbc: Searcher) -> None:
+    result = bbc.search("eletcion")
+    assert isinstance(result, SearchResult)
+    assert result.total == 0 and result.suggestion == "election"
+
+
+@pytest.mark.parametrize(
+    "query, fragment",
+    [
+        ('"unclosed phrase', "quote"),
+        ("(blair", "'('"),
+        ("blair)", "')'"),
+        ("colour:red", "unknown field"),
+        ("title: blair", "needs a value"),
+        ("blair AND", "at the end"),
+        ("OR blair", "at the start"),
+        ("", "type something"),
+    ],
+)
+def test_malformed_queries_are_error_values(bbc: Searcher, query: str, fragment: str) -> None:
+    result = bbc.search(query)
+    assert isinstance(result, QueryError)
+    assert fragment in result.message and "\n" not in result.message
+
+
+def test_validate_accepts_ordinary_queries() -> None:
+    for q in ['"a b"~5', "tag:airstrike", 'org:"Kataib Hezbollah"', "x -y", "wild*", "10:30"]:
+        assert validate(q) is None, q
+
+
+def test_typing_expands_only_long_enough_last_words() -> None:
+    assert typing_query("kirk") == "(kirk OR kirk*)"
+    assert typing_query("drone ki") == "drone ki"
+    assert typing_query("drone ") == "drone "
+    assert typing_query('"open phrase') == '"open phrase'
+    assert typing_query("a AND") == "a AND"
+
+
+def test_hit_offsets_point_at_the_matched_words(bbc: Searcher, bbc_copy: Path) -> None:
+    article_id = "politics/uk-s-useless-quangos-under-fire.txt"
+    offsets = bbc.hit_offsets(article_id, "quango")
+    text = (bbc_copy / article_id).read_text()
+    assert offsets
+    for start, end in offsets:
+        assert text[start:end].lower().startswith("quango")
+
+
+def test_facets_count_tags_and_entities(bbc: Searcher) -> None:
+    result = bbc.search("iraq", limit=5)
+    assert isinstance(result, SearchResult)
+    assert "gpe" in result.facets
+    names = [v.lower() for v, _ in result.facets["gpe"]]
+    assert "iraq" in names

@@ -1,0 +1,201 @@
+"""The `glossator` command: the reader, plus every action as a sub-command.
+
+Exit status is 0 on success, 2 on a usage error and 1 on any other failure,
+with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+COMMANDS = ("index", "search", "show", "tag", "note", "export")
+EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "w3c")
+
+
+class UsageError(Exception):
+    """Bad arguments: exit status 2."""
+
+
+class Failure(Exception):
+    """Anything else that stops a command: exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _common(p: argparse.ArgumentParser, corpus_option: bool = True) -> None:
+    if corpus_option:
+        p.add_argument("--corpus", type=Path, help="the article folder (default: found from the current folder)")
+    p.add_argument("--index-dir", type=Path, help="keep the index here instead of <corpus>/.glossator/index")
+    p.add_argument("--annotations-dir", type=Path, help="keep sidecars in this folder, mirroring the corpus")
+    p.add_argument("--max-size", type=float, metavar="MB", help="skip articles larger than this (default 5)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every sub-command (the reader has its own, see `reader_parser`)."""
+    parser = _Parser(prog="glossator", description="Search, read, tag and export a folder of articles.")
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("index", help="build or update the index, with progress")
+    p.add_argument("corpus", nargs="?", type=Path, default=None, help="the article folder (default .)")
+    p.add_argument("--rebuild", action="store_true", help="start the index over")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    _common(p, corpus_option=False)
+
+    p = sub.add_parser("search", help="ranked hits for a query")
+    p.add_argument("query", help="Whoosh query: words, \"phrases\", AND OR NOT, wild*, fuzzy~, title: tag: person: ...")
+    p.add_argument("--limit", "-n", type=int, default=10, help="how many hits (default 10)")
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    p.add_argument("--no-update", action="store_true", help="search the index as it is, without updating it first")
+    _common(p)
+
+    p = sub.add_parser("show", help="print one article")
+    p.add_argument("article", help="article id or path")
+    p.add_argument("--entities", action="store_true", help="list the article's entities")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    _common(p)
+
+    p = sub.add_parser("tag", help="add or remove tags on the articles a query matches")
+    p.add_argument("query", help="a search query, or an article path")
+    p.add_argument("--add", action="append", default=[], metavar="TAG", help="tag to add (repeatable)")
+    p.add_argument("--remove", action="append", default=[], metavar="TAG", help="tag to remove (repeatable)")
+    p.add_argument("--dry-run", action="store_true", help="list what would change, change nothing")
+    _common(p)
+
+    p = sub.add_parser("note", help="add a note to an article")
+    p.add_argument("article", help="article id or path")
+    p.add_argument("text", help="the note")
+    _common(p)
+
+    p = sub.add_parser("export", help="export annotations")
+    p.add_argument("--query", help="only articles matching this query")
+    p.add_argument("--tag", action="append", default=[], help="only articles with this tag (repeatable)")
+    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    _common(p)
+    return parser
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    """The parser for `glossator [CORPUS]`, the reader."""
+    parser = _Parser(
+        prog="glossator",
+        description="Open the reader on a folder of articles. Sub-commands: " + ", ".join(COMMANDS)
+        + " (glossator COMMAND --help).",
+    )
+    parser.add_argument("corpus", nargs="?", type=Path, default=Path("."), help="the article folder (default .)")
+    parser.add_argument("--version", action="version", version=_version())
+    _common(parser, corpus_option=False)
+    return parser
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return f"glossator {version('glossator')}"
+    except Exception:
+        return "glossator"
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"glossator: {message}\n")
+    sys.stderr.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `glossator` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            args = build_parser().parse_args(args_list)
+            return _run_command(args)
+        args = reader_parser().parse_args(args_list)
+        return _run_reader(args)
+    except UsageError as exc:
+        _err(str(exc))
+        return 2
+    except Failure as exc:
+        _err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        # `glossator search x | head`: the reader went away; not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+
+
+def _config() -> Any:
+    from tui.config import ConfigError, load_config
+
+    try:
+        return load_config()
+    except ConfigError as exc:
+        raise Failure(str(exc)) from exc
+
+
+def _open_index(args: argparse.Namespace, corpus: Path, config: Any, quiet: bool = True) -> Any:
+    from index.indexer import Index, IndexUnavailable
+
+    index_dir = args.index_dir or (Path(config.index_dir) if config.index_dir else None)
+    ann_dir = args.annotations_dir or (Path(config.annotations_dir) if config.annotations_dir else None)
+    max_bytes = int(args.max_size * 1048576) if args.max_size else config.max_bytes
+    try:
+        return Index(corpus, index_dir, annotations_dir=ann_dir, max_bytes=max_bytes, notice=_err)
+    except IndexUnavailable as exc:
+        raise Failure(str(exc)) from exc
+
+
+def _resolve_corpus(args: argparse.Namespace, hint: str | None = None) -> Path:
+    from index.locations import find_corpus
+
+    if getattr(args, "corpus", None) is not None:
+        corpus = Path(args.corpus)
+        if not corpus.is_dir():
+            raise Failure(f"corpus folder {corpus} not found; pass an existing folder")
+        return corpus
+    if hint is not None and Path(hint).exists():
+        return find_corpus(Path(hint))
+    return find_corpus(Path.cwd())
+
+
+def _run_reader(args: argparse.Namespace) -> int:
+    corpus: Path = args.corpus
+    if not corpus.is_dir():
+        raise Failure(f"corpus folder {corpus} not found; pass the folder that holds your articles")
+    config = _config()
+    from tui.app import run_reader
+
+    return run_reader(corpus, args, config)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    from tui import cli_commands
+
+    handler = getattr(cli_commands, f"cmd_{args.command}")
+    config = _config()
+    return int(handler(args, config))
+
+
+def dump_json(data: Any) -> None:
+    """Print JSON to stdout, UTF-8, one trailing newline."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

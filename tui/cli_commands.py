@@ -1,0 +1,276 @@
+"""The sub-commands of `glossator`: index, search, show, tag, note, export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from tui.cli import Failure, UsageError, _open_index, _resolve_corpus, dump_json
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} docs/s" if speed else "", style="dim")
+
+
+def _stdout() -> Console:
+    # highlight=False: never colour numbers or paths found inside article text.
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _update(ix: Any, *, rebuild: bool = False, quiet: bool = False) -> Any:
+    """Update the index, with a progress bar on a terminal."""
+    from index.indexer import IndexUnavailable
+
+    err = Console(stderr=True, highlight=False)
+    show = not quiet and err.is_terminal
+    try:
+        if not show:
+            return ix.update(rebuild=rebuild)
+        with Progress(
+            TextColumn("indexing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _RateColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("index", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            return ix.update(rebuild=rebuild, progress=progress)
+    except IndexUnavailable as exc:
+        raise Failure(str(exc)) from exc
+
+
+def cmd_index(args: argparse.Namespace, config: Any) -> int:
+    """`glossator index [CORPUS] [--rebuild]`."""
+    corpus = Path(args.corpus) if args.corpus is not None else Path(".")
+    if not corpus.is_dir():
+        raise Failure(f"corpus folder {corpus} not found; pass the folder that holds your articles")
+    ix = _open_index(args, corpus, config)
+    report = _update(ix, rebuild=args.rebuild, quiet=args.quiet)
+    out = _stdout()
+    for skipped in report.skipped:
+        out.print(Text(f"skipped {skipped.id}: {skipped.reason}"), style="yellow")
+    for notice in report.notices:
+        if notice not in ix.notices:
+            out.print(Text(notice), style="yellow")
+    rate = report.changed / report.seconds if report.seconds and report.changed else 0
+    line = report.summary() + (f" ({rate:,.0f} docs/s)" if rate else "")
+    out.print(Text(line))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, config: Any) -> int:
+    """`glossator search QUERY`."""
+    from index.search import QueryError
+    from tui.render import print_result
+
+    if args.limit < 1:
+        raise UsageError("--limit must be 1 or more")
+    corpus = _resolve_corpus(args)
+    ix = _open_index(args, corpus, config)
+    if not args.no_update:
+        _update(ix, quiet=True)
+    result = ix.searcher().search(args.query, limit=args.limit)
+    if isinstance(result, QueryError):
+        raise UsageError(f"query {args.query!r}: {result.message}")
+    if args.json:
+        dump_json(result.to_dict())
+    else:
+        print_result(_stdout(), result)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, config: Any) -> int:
+    """`glossator show ARTICLE [--entities] [--json]`."""
+    from index.corpus import CorpusError
+
+    corpus = _resolve_corpus(args, hint=args.article)
+    ix = _open_index(args, corpus, config)
+    try:
+        article = ix.article(_article_ref(args.article, corpus))
+    except CorpusError as exc:
+        raise Failure(str(exc)) from exc
+    ents = ix.entities(article) if args.entities else None
+    if args.json:
+        if ents is not None:
+            dump_json([e.to_dict() for e in ents])
+        else:
+            dump_json({
+                "id": article.id, "title": article.title, "sha256": article.sha256,
+                "words": article.words, "decode_errors": article.decode_errors, "text": article.text,
+            })
+        return 0
+    out = _stdout()
+    if ents is not None:
+        for e in ents:
+            out.print(Text(f"{e.start:>6} {e.end:>6}  {e.label:<9} ") + Text(e.text))
+        return 0
+    out.print(Text(article.title, style="bold"))
+    out.print(Text(f"{article.id} · {article.words} words", style="dim"))
+    out.print()
+    out.print(Text(article.body))
+    return 0
+
+
+def _article_ref(ref: str, corpus: Path) -> str:
+    """A user's article argument as something `resolve_article_id` understands."""
+    p = Path(ref)
+    if p.exists():
+        return str(p.resolve())
+    return ref
+
+
+def _store(ix: Any, config: Any) -> Any:
+    from annotations.store import SidecarStore
+
+    return SidecarStore(ix.corpus, ix.annotations_dir, author=config.author)
+
+
+def cmd_tag(args: argparse.Namespace, config: Any) -> int:
+    """`glossator tag QUERY --add T --remove T [--dry-run]`."""
+    from annotations.errors import AnnotationError
+    from annotations.model import TagError, normalise_tag
+    from index.corpus import CorpusError
+    from index.search import QueryError
+
+    if not args.add and not args.remove:
+        raise UsageError("say what to change with --add TAG and/or --remove TAG")
+    try:
+        add = [normalise_tag(t) for t in args.add]
+        remove = [normalise_tag(t) for t in args.remove]
+    except TagError as exc:
+        raise UsageError(str(exc)) from exc
+    corpus = _resolve_corpus(args, hint=args.query)
+    ix = _open_index(args, corpus, config)
+    _update(ix, quiet=True)
+    ids: list[str]
+    if Path(args.query).is_file():
+        try:
+            ids = [ix.article(_article_ref(args.query, corpus)).id]
+        except CorpusError as exc:
+            raise Failure(str(exc)) from exc
+    else:
+        result = ix.searcher().search(args.query, limit=100_000, snippets=0, facets=False)
+        if isinstance(result, QueryError):
+            raise UsageError(f"query {args.query!r}: {result.message}")
+        ids = [h.article_id for h in result.hits]
+    out = _stdout()
+    store = _store(ix, config)
+    changed: list[str] = []
+    failed = 0
+    for article_id in ids:
+        try:
+            article = ix.article(article_id)
+            before = set(store.load(article_id, article.text).tags)
+            after = (before | set(add)) - set(remove)
+            if after == before:
+                continue
+            verb = "would change" if args.dry_run else "changed"
+            if not args.dry_run:
+                if add:
+                    store.add_tags(article_id, article.text, add)
+                if remove:
+                    store.remove_tags(article_id, article.text, remove)
+            changed.append(article_id)
+            delta = [f"+{t}" for t in sorted(after - before)] + [f"-{t}" for t in sorted(before - after)]
+            out.print(Text(f"{verb} {article_id}: {' '.join(delta)}"))
+        except (AnnotationError, CorpusError, OSError) as exc:
+            failed += 1
+            print(f"glossator: {article_id}: {exc}", file=sys.stderr)
+    if changed and not args.dry_run:
+        ix.reindex(changed)
+    summary = f"{len(ids)} matched, {len(changed)} {'would change' if args.dry_run else 'changed'}"
+    if failed:
+        summary += f", {failed} failed"
+    out.print(Text(summary, style="dim"))
+    return 1 if failed else 0
+
+
+def cmd_note(args: argparse.Namespace, config: Any) -> int:
+    """`glossator note ARTICLE TEXT`."""
+    from annotations.errors import AnnotationError
+    from index.corpus import CorpusError
+
+    if not args.text.strip():
+        raise UsageError("the note is empty; give the text to add")
+    corpus = _resolve_corpus(args, hint=args.article)
+    ix = _open_index(args, corpus, config)
+    try:
+        article = ix.article(_article_ref(args.article, corpus))
+        note = _store(ix, config).add_note(article.id, article.text, args.text)
+    except (AnnotationError, CorpusError, OSError) as exc:
+        raise Failure(str(exc)) from exc
+    _stdout().print(Text(f"added note {note.id} to {article.id}"))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, config: Any) -> int:
+    """`glossator export [--query Q] [--tag T] --format F [-o FILE] [--force]`."""
+    from annotations.errors import AnnotationError
+    from annotations.export import ExportRecord, export, write_export
+    from annotations.model import TagError, normalise_tag
+    from index.search import QueryError
+
+    try:
+        tags = {normalise_tag(t) for t in args.tag}
+    except TagError as exc:
+        raise UsageError(str(exc)) from exc
+    corpus = _resolve_corpus(args)
+    ix = _open_index(args, corpus, config)
+    _update(ix, quiet=True)
+    if args.output is not None and args.output.exists() and not args.force:
+        raise Failure(f"{args.output} exists; pass --force to overwrite it")
+    if args.query:
+        result = ix.searcher().search(args.query, limit=1_000_000, snippets=0, facets=False)
+        if isinstance(result, QueryError):
+            raise UsageError(f"query {args.query!r}: {result.message}")
+        ids = [h.article_id for h in result.hits]
+    else:
+        ids = sorted(ix.manifest())
+    store = _store(ix, config)
+    records = []
+    problems = 0
+    for article_id in ids:
+        try:
+            article = ix.article(article_id)
+            sidecar = store.load(article_id, article.text)
+        except (AnnotationError, OSError, Exception) as exc:  # report and keep going
+            problems += 1
+            print(f"glossator: skipped {article_id}: {str(exc).splitlines()[0]}", file=sys.stderr)
+            continue
+        if sidecar.is_empty():
+            continue
+        if tags and not tags & set(sidecar.tags):
+            continue
+        records.append(ExportRecord(article.id, article.title, article.sha256, sidecar))
+    content = export(records, args.format)
+    if args.output is None:
+        sys.stdout.write(content)
+    else:
+        try:
+            write_export(content, args.output, force=args.force)
+        except (AnnotationError, OSError) as exc:
+            raise Failure(str(exc)) from exc
+        print(f"exported {len(records)} articles to {args.output}", file=sys.stderr)
+    return 1 if problems else 0
