@@ -344,7 +344,14 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029\ufeff]")
+
+
 def _str(value: str) -> ScalarNode:
+    # PyYAML's emitter mangles the rarer line breaks (NEL, U+2028/9, CR) and BOM
+    # in plain, single-quoted and block styles; double quotes escape them exactly.
+    if _ODD_BREAKS.search(value):
+        return ScalarNode(TAG.STR, value, style='"')
     # A literal block keeps multi-line notes readable; the emitter falls back to
     # quoting by itself when a block cannot represent the text exactly.
     return ScalarNode(TAG.STR, value, style="|" if "\n" in value else None)

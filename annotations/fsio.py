@@ -13,11 +13,12 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_write", "default_file_mode", "exclusive_lock"]
+__all__ = ["atomic_write", "default_file_mode", "exclusive_lock", "remove_stale_temps"]
 
 
 def default_file_mode() -> int:
@@ -123,3 +124,23 @@ def exclusive_lock(lock_path: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete temporary files left by writers of ``path`` that were killed mid-save.
+
+    Only safe while holding ``path``'s lock: temporary files are only created
+    under it, so any found then belong to a writer that is gone. The name
+    pattern is exact (mkstemp's eight random characters) so the temporary
+    files of another sidecar whose name merely starts the same are left alone.
+    Returns how many were removed.
+    """
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
+    removed = 0
+    with os.scandir(path.parent) as entries:
+        for entry in entries:
+            if pattern.fullmatch(entry.name):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed

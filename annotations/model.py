@@ -228,7 +228,7 @@ def _suggest(value: str) -> str:
 def _normalise(raw: str, what: str) -> str:
     if not isinstance(raw, str):
         raise TagError(f"{what} {raw!r} is not text")
-    value = unicodedata.normalize("NFC", raw.strip()).lower()
+    value = unicodedata.normalize("NFC", raw.strip().lower())
     if not value:
         raise TagError(f"{what} is empty; type at least one letter or digit")
     if any(ch.isspace() for ch in value):

@@ -19,7 +19,7 @@ import yaml
 from annotations.anchor import context_of, reanchor, text_sha256
 from annotations.codec import dump_sidecar, read_sidecar
 from annotations.errors import InvalidValue, NotFoundError, SidecarError, StoreError
-from annotations.fsio import atomic_write, exclusive_lock
+from annotations.fsio import atomic_write, exclusive_lock, remove_stale_temps
 from annotations.model import (
     Note,
     Rating,
@@ -180,6 +180,7 @@ class SidecarStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with exclusive_lock(lock):
+                remove_stale_temps(path)
                 sidecar = self._read(path, article_id, text)
                 change(sidecar)
                 self._anchor(sidecar, text)

@@ -1,0 +1,115 @@
+"""Any valid sidecar survives dump then load unchanged, and dumping is stable."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotations.codec import dump_sidecar, read_sidecar
+from annotations.errors import TagError
+from annotations.model import CREDIBILITY, RELIABILITY, Note, Rating, Sidecar, Span, normalise_tag
+from annotations.yamlsafe import parse_node
+
+
+def _tag_or_none(raw: str) -> str | None:
+    try:
+        return normalise_tag(raw)
+    except TagError:
+        return None
+
+
+tag_chars = st.characters(categories=["Ll", "Lu", "Lo", "Nd", "Mn"]) | st.sampled_from("-_/.")
+tags = st.text(tag_chars, min_size=1, max_size=64).map(_tag_or_none).filter(lambda t: t is not None)
+one_line = st.text(min_size=1, max_size=30).filter(lambda s: "\n" not in s and s.strip() != "")
+timestamps = st.datetimes().map(
+    lambda d: d.isoformat(timespec="microseconds" if d.microsecond % 2 else "seconds") + "Z"
+)
+hex_ids = st.from_regex(r"[0-9a-f]{4}", fullmatch=True)
+ratings = st.none() | st.builds(
+    Rating, st.sampled_from(sorted(RELIABILITY)), st.sampled_from(sorted(CREDIBILITY))
+)
+
+
+@st.composite
+def sidecars(draw: st.DrawFn) -> Sidecar:
+    ids = draw(st.lists(hex_ids, unique=True, max_size=8))
+    split = draw(st.integers(0, len(ids)))
+    notes = [Note(f"n-{i}", draw(one_line), draw(timestamps), draw(st.text())) for i in ids[:split]]
+    spans = []
+    for i in ids[split:]:
+        start = draw(st.integers(0, 10**6))
+        spans.append(
+            Span(
+                f"s-{i}", start, start + draw(st.integers(0, 500)), draw(st.text()),
+                draw(st.text(max_size=32)), draw(st.text(max_size=32)), draw(tags),
+                draw(st.text()), draw(one_line), draw(timestamps), draw(st.booleans()),
+            )
+        )  # fmt: skip
+    return Sidecar(
+        version=1,
+        article=draw(one_line),
+        article_sha256=draw(st.just("") | st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
+        tags=sorted(set(draw(st.lists(tags, max_size=6)))),
+        rating=draw(ratings),
+        notes=notes,
+        spans=spans,
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sidecars())
+def test_dump_then_load_is_identity(sidecar: Sidecar) -> None:
+    text = dump_sidecar(sidecar)
+    loaded, problems = read_sidecar(parse_node(text))
+    assert problems == []
+    assert loaded == sidecar
+    assert dump_sidecar(loaded) == text
+
+
+def test_dump_is_readable_block_yaml() -> None:
+    sidecar = Sidecar(
+        article="000_x.txt",
+        article_sha256="9b" * 32,
+        tags=["airstrike", "kataib-hezbollah"],
+        rating=Rating("B", 2),
+        notes=[Note("n-4f1a", "alice", "2026-11-21T10:04:00Z", "Compare with Reuters.")],
+        spans=[
+            Span("s-9f3c", 175, 191, "Ain al-Asad base", "after the ", " hosting US", "target",
+                 "", "alice", "2026-11-21T10:05:00Z")
+        ],
+    )  # fmt: skip
+    assert dump_sidecar(sidecar) == (
+        "version: 1\n"
+        "article: 000_x.txt\n"
+        f"article_sha256: {'9b' * 32}\n"
+        "tags: [airstrike, kataib-hezbollah]\n"
+        "rating: {reliability: B, credibility: 2}\n"
+        "notes:\n"
+        "  - id: n-4f1a\n"
+        "    author: alice\n"
+        "    created: 2026-11-21T10:04:00Z\n"
+        "    text: Compare with Reuters.\n"
+        "spans:\n"
+        "  - id: s-9f3c\n"
+        "    start: 175\n"
+        "    end: 191\n"
+        "    quote: Ain al-Asad base\n"
+        "    prefix: 'after the '\n"
+        "    suffix: ' hosting US'\n"
+        "    label: target\n"
+        "    author: alice\n"
+        "    created: 2026-11-21T10:05:00Z\n"
+    )
+
+
+def test_empty_sidecar_keeps_its_lists() -> None:
+    assert dump_sidecar(Sidecar(article="a.txt")) == (
+        "version: 1\narticle: a.txt\narticle_sha256: ''\ntags: []\nnotes: []\nspans: []\n"
+    )
+
+
+def test_multiline_note_is_a_literal_block() -> None:
+    sidecar = Sidecar(
+        article="a.txt", notes=[Note("n-1", "bob", "2026-01-01T00:00:00Z", "one\ntwo\n")]
+    )
+    assert "    text: |\n      one\n      two\n" in dump_sidecar(sidecar)
