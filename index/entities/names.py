@@ -1,0 +1,200 @@
+"""Rules for names: PERSON after titles and roles, FAC and ORG by their shape,
+later mentions of a person's surname, and the capitalised-sequence fallback.
+
+Span conventions (see docs/entities.md): a PERSON span is the name only, never
+the title ("Prime Minister [Mohammed Shia al-Sudani]"); Arabic particles are
+part of the name ("Fadhil Atia Shanin al-Maksusi", "Abu Mahdi Al-Muhandis").
+A FAC span includes its facility noun ("Ain al-Asad air base"). An ORG span
+found by shape includes a leading national modifier ("Iraqi Defence Ministry").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from index.entities import lexicon
+from index.entities.model import Candidate, Layer
+
+_UPPER = r"[A-ZÀ-ÖØ-Þ]"
+_LETTERS = r"[^\W\d_]"
+#: One capitalised word, possibly hyphenated or with an inner apostrophe
+#: ("Al-Sudani", "O'Brien", "Nujaba’a"), but never swallowing a possessive.
+_CAP = rf"{_UPPER}{_LETTERS}*(?:[-’'](?![sS]\b){_LETTERS}+)*\.?(?<!\.\.)"
+_ATTACHED = rf"(?:al|el|ad|as|ash|az|ar|ud|ul|bin|ibn)-{_UPPER}{_LETTERS}+"
+_FREE = r"(?:bin|ibn|bint|abu|al|el|de|da|di|du|van|von|der|del|la|le|dos|das)"
+_TOKEN = rf"(?:{_CAP}|{_ATTACHED})"
+#: A name: tokens joined by single spaces, with free-standing particles only
+#: between two tokens. "Shia’ al-Sudani" keeps its stray apostrophe.
+_NAME = rf"{_TOKEN}(?:[’']?\ (?:{_FREE}\ )?{_TOKEN})*"
+
+_STOP_TOKENS = frozenset(
+    """The A An This That These Those It Its He She They We I You In On At By For From With
+    And But Or As If When While After Before Since According There Here His Her Their Our
+    My Your Last Earlier Later Meanwhile However Also ALSO Some Many Most All Both Each Such
+    No Not Yes Now Then Today Yesterday Tomorrow Mr Mrs Ms Dr Sir What Who Why How Where
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December READ Latest Comment Leave""".split()
+)
+_ORG_HEADS = frozenset(
+    """Ministry Forces Force Brigades Brigade Battalion Battalions Command Council Organization
+    Organisation Army Party Movement Front Corps Guard Guards Agency Department Committee
+    Commission University College Company Corporation Bank Group Authority Office Institute
+    Association Union Federation League Network Service Services Police Parliament Assembly
+    Court Tribunal Foundation Trust Unit Units Regiment Division Fleet Navy Airways Airlines
+    Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
+    Resistance Agency News Times Post Channel Television Radio""".split()
+)
+_FAC_HEADS = (
+    "air base|airbase|Air Base|Airbase|Air Force Base|base|Base|military base|International "
+    "Airport|airport|Airport|garrison|Garrison|Landing Zone|camp|prison|Prison|hospital|Hospital|"
+    "refinery|Refinery|dam|Dam|border crossing|crossing|Crossing|bridge|Bridge|mosque|Mosque|"
+    "oil field|gas field|power plant|power station|Stadium|stadium"
+)
+
+_SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the|on|in)\ {_NAME})*")
+_FACILITY_AFTER = re.compile(rf"\ (?:{_FAC_HEADS})\b(?!-)")
+_PAREN_BEFORE = re.compile(rf"\({_CAP}\)\ $")
+_APPOSITION = re.compile(
+    r",\ (?:the\ |a\ |an\ )?(?:[A-Z]\w+’s\ |[A-Z]\w+'s\ )?(?:\w+\ )?"
+    r"(?:head|leader|chief|spokesman|spokesperson|spokeswoman|commander|founder|president"
+    r"|director|minister|secretary|representative|envoy|ambassador|deputy|member)\b"
+)
+_ARTICLE = re.compile(r"^(?:al|Al|el|El)-")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _title_pattern() -> re.Pattern[str]:
+    forms: set[str] = set()
+    for title in lexicon.read_list("titles.txt"):
+        forms.add(title)
+        forms.add(title[0].upper() + title[1:])
+    alternation = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
+    # No look-behind in front: a pattern that starts with literals lets the regex
+    # engine skip ahead quickly; the left word boundary is checked in Python.
+    return re.compile(
+        rf"(?:{alternation})"
+        rf"(?:\ (?:to|of|for)\ (?:the\ )?{_CAP}(?:\ {_CAP})?)?,?\ (?P<name>{_NAME})"
+    )
+
+
+def _tokens(span: str) -> list[str]:
+    return span.replace("’ ", " ").split()
+
+
+class NameRules:
+    """PERSON/ORG/FAC candidates from shapes and cues."""
+
+    def __init__(self, is_place: Callable[[str], str | None]) -> None:
+        """`is_place(name)` gives the fixed-list label of a name, or None."""
+        self._titles = _title_pattern()
+        self._first_names = lexicon.read_words("first_names.txt")
+        self._lookup = is_place
+
+    def _clean(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Drop leading stop words and a trailing possessive from a span."""
+        while True:
+            head, _, rest = text[start:end].partition(" ")
+            if rest and head in _STOP_TOKENS:
+                start += len(head) + 1
+            else:
+                break
+        possessive = _POSSESSIVE.search(text, start, end)
+        if possessive and possessive.start() > start:
+            end = possessive.start()
+        return start, end
+
+    def people_by_title(self, text: str) -> list[Candidate]:
+        """PERSON names after a title or role word; the title is left out."""
+        out = []
+        for match in self._titles.finditer(text):
+            before = text[match.start() - 1:match.start()]
+            if before.isalnum() or before == "-":
+                continue
+            start, end = self._clean(text, *match.span("name"))
+            words = _tokens(text[start:end])
+            if not words or words[0] in _STOP_TOKENS or words[-1] in _ORG_HEADS:
+                continue
+            if self._lookup(text[start:end]) is not None:
+                continue
+            out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
+        return out
+
+    def _facility(self, text: str, start: int, end: int) -> Candidate | None:
+        """FAC for a name followed by a facility noun, noun included ("Harir airbase")."""
+        after = _FACILITY_AFTER.match(text, end)
+        if after is None:
+            return None
+        name = text[start:end]
+        if name.split()[0] in _STOP_TOKENS or self._lookup(name) == "NORP":
+            return None
+        if len(name) <= 4 and name.replace(".", "").isupper():
+            return None  # "US base": a base of someone, not a named one
+        before = _PAREN_BEFORE.search(text, max(0, start - 30), start)
+        if before is not None:  # "(Ain) Al-Assad air base"
+            start = before.start()
+        return Candidate(start, after.end(), "FAC", Layer.SPECIFIC)
+
+    def sequences(self, text: str) -> list[Candidate]:
+        """FAC and ORG by their head noun, PERSON by apposition or a known given
+        name (the fallback); one pass over the capitalised sequences."""
+        out = []
+        for match in _SEQUENCE.finditer(text):
+            start, end = self._clean(text, *match.span())
+            words = _tokens(text[start:end])
+            if not words:
+                continue
+            facility = self._facility(text, start, end)
+            if facility is not None:
+                out.append(facility)
+                continue
+            if len(words) < 2:
+                continue
+            heads = [i for i, w in enumerate(words) if w in _ORG_HEADS]
+            if heads:
+                modifiers = [w for w in words[: heads[-1]] if w not in ("of", "for", "the")]
+                if modifiers and not all(
+                    self._lookup(w) in ("GPE", "NORP") or w in _STOP_TOKENS for w in modifiers
+                ):
+                    out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
+                continue
+            if any(w in ("of", "for", "on", "in") for w in words):
+                continue
+            if _APPOSITION.match(text, end):
+                out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
+            elif words[0] in self._first_names and self._lookup(text[start:end]) is None:
+                out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
+        return out
+
+    def later_mentions(self, text: str, people: list[Candidate]) -> list[Candidate]:
+        """Every mention of a found person's full name or surname ("Sudani", "Iravani").
+
+        A mention is as trustworthy as the best span it came from, so a surname
+        seen only in a fallback guess stays a fallback guess.
+        """
+        forms: dict[str, Layer] = {}
+
+        def add(form: str, layer: Layer) -> None:
+            forms[form] = max(layer, forms.get(form, layer))
+
+        for person in people:
+            name = text[person.start:person.end]
+            add(name, person.layer)
+            surname = name.split()[-1]
+            bare = _ARTICLE.sub("", surname)
+            candidates = {surname, bare}
+            if bare != surname:
+                candidates |= {"al-" + bare, "Al-" + bare}
+            for form in candidates:
+                if len(form) > 2 and self._lookup(form) is None and form not in _STOP_TOKENS:
+                    add(form, person.layer)
+        if not forms:
+            return []
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+            + r")(?![\w-])"
+        )
+        return [
+            Candidate(m.start(), m.end(), "PERSON", forms[m.group()])
+            for m in pattern.finditer(text)
+        ]

@@ -1,0 +1,106 @@
+"""The default offline recogniser: fixed lists + rules + the watchlist, merged."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from index.entities import lexicon
+from index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
+from index.entities.merge import resolve
+from index.entities.model import Candidate, Entity
+from index.entities.names import NameRules
+from index.entities.rules import QuantityRules
+from index.entities.watchlist import WatchEntry, WatchlistMatcher, load_watchlist, watchlist_hash
+
+#: Bump when recognition output changes, so cached entities are recomputed.
+VERSION = "1"
+
+
+def _data_fingerprint() -> str:
+    """Changes whenever a data file changes, so caches follow edits to the lists."""
+    digest = hashlib.sha256()
+    for path in sorted(lexicon.DATA_DIR.iterdir()):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class _Static:
+    matcher: PhraseMatcher
+    quantities: QuantityRules
+    names: NameRules
+
+
+@cache
+def _static() -> _Static:
+    """The parts that never change within a process, built on first use."""
+    matcher = build_matcher()
+    table = {**lexicon.gazetteer(), **lexicon.known_names()}
+    norp_plurals = frozenset(n for n, label in table.items() if label == "NORP" and n.endswith("s"))
+    return _Static(matcher, QuantityRules(norp_plurals), NameRules(table.get))
+
+
+def _mtime(path: Path | None) -> int | None:
+    if path is None:
+        return None
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+@dataclass
+class Recogniser:
+    """Finds entities in article text. Build with `Recogniser.load()`."""
+
+    watchlist: list[WatchEntry] = field(default_factory=list)
+    watchlist_errors: list[str] = field(default_factory=list)
+    """Problems with the watchlist file, one line each; empty when it is fine."""
+    watchlist_path: Path | None = None
+    _watchlist_mtime: int | None = None
+
+    def __post_init__(self) -> None:
+        self._static = _static()
+        self._watch = WatchlistMatcher(self.watchlist)
+
+    @classmethod
+    def load(cls, watchlist: Path | None = None) -> Recogniser:
+        """A recogniser with the bundled lists and, if given, the watchlist at that path."""
+        entries, errors = load_watchlist(watchlist) if watchlist is not None else ([], [])
+        return cls(entries, errors, watchlist, _mtime(watchlist))
+
+    def watchlist_changed(self) -> bool:
+        """True when the watchlist file was edited, created or removed since loading;
+        callers then `Recogniser.load(watchlist=...)` again."""
+        return self.watchlist_path is not None and _mtime(self.watchlist_path) != (
+            self._watchlist_mtime
+        )
+
+    @property
+    def cache_key(self) -> str:
+        """Identifies what this recogniser would output for a given text (for `EntityCache`)."""
+        return f"v{VERSION}-{_data_fingerprint()}-{watchlist_hash(self.watchlist)}"
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every span any layer proposes, before overlaps are resolved."""
+        static = self._static
+        norm = normalise(text)
+        found = static.matcher.find(text, norm)
+        found += static.quantities.dates_and_times(text)
+        found += static.quantities.cardinals(text)
+        found += static.names.people_by_title(text)
+        found += static.names.sequences(text)
+        people = [c for c in found if c.label == "PERSON"]
+        found += static.names.later_mentions(text, people)
+        found += self._watch.find(norm)
+        return found
+
+    def recognise(self, text: str) -> list[Entity]:
+        """Entities in `text`, sorted by start and non-overlapping; offsets index `text`."""
+        return resolve(text, self.candidates(text))

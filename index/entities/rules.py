@@ -1,0 +1,170 @@
+"""Regular-expression rules for DATE, TIME and CARDINAL.
+
+Span conventions (see docs/entities.md):
+- DATE is a named day, month or year, never a relative phrase: "Tuesday",
+  "7 October", "Oct. 17", "October 17 to 30", "January 2024", "2020".
+  "last month", "this week" and "a year ago" are not entities; in "last
+  Tuesday" only "Tuesday" is.
+- TIME is a clock time: "2:30 a.m.", "2330 GMT", "10pm".
+- CARDINAL is the quantity only, with its hedge ("at least 100", "more than
+  13,000", "dozens", "Some 2,500"), never the counted noun, and only when it
+  counts people, casualties, forces, attacks or munitions: "five" in "five
+  militants", "2,500" in "2,500 US troops", "23 times" -> "at least 23".
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.entities import lexicon
+from index.entities.gazetteer import fold_case
+from index.entities.model import Candidate, Layer
+
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_MAY_MARCH_CONTEXT = "(?:" + "|".join(
+    rf"(?<=\b{word} )"
+    for word in "in In since Since until by from of early late mid and or last next this".split()
+) + r"|(?<=\bmid-))"
+_RANGE = r"(?:(?:,? and| to|-|–) " + _DAY + r")"
+
+# One alternation, longest forms first. "May" and "March" alone are verbs or
+# words too often, so alone they need a preposition before them.
+_DATE_TIME = re.compile(
+    rf"""
+    (?P<time>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\ ?(?:[ap]\.m\.|[ap]m\b|GMT\b|local\ time\b))?
+       |\b(?:1[0-2]|0?[1-9])\ ?(?:[ap]\.m\.|[ap]m\b)
+       |\b(?:[01]\d|2[0-3])[0-5]\d\ GMT\b)
+    |(?P<date>
+       \b{_DAY}\ (?:of\ )?{_MONTH}(?:,?\ {_YEAR})?(?![\w])
+      |\b{_MONTH}\ {_DAY}\b{_RANGE}?(?:,\ {_YEAR})?
+      |\b{_MONTH}\ {_YEAR}\b
+      |\b{_WEEKDAY}\b
+      |{_MAY_MARCH_CONTEXT}(?:May|March)\b
+      |\b(?:January|February|April|June|July|August|September|October|November|December)\b
+      |(?<![\d,.])\b{_YEAR}s?\b(?![,.]?\d)
+    )
+    """,
+    re.VERBOSE,
+)
+
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety"
+)
+_HEDGE = (
+    r"(?:at\ least|at\ most|more\ than|less\ than|fewer\ than|over|nearly|almost|about|around"
+    r"|some|up\ to|as\ many\ as|roughly|approximately|an\ estimated|another)\ "
+)
+_QUANTITY = re.compile(
+    rf"""
+    (?<![\w$£€.,-])
+    (?P<qty>
+      (?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\ (?:million|thousand|hundred))?
+     |(?i:{_NUMBER_WORDS})(?:[- ](?i:{_NUMBER_WORDS}))?(?:\ (?i:hundred|thousand))?
+     |(?i:dozens?|scores|hundreds|thousands|tens\ of\ thousands)
+    )
+    (?![\w’'])
+    (?P<tail>(?:\ of(?:\ the|\ its|\ their|\ his|\ them|\ those)?)?(?:\ [\w’'.-]+){{0,3}})
+    """,
+    re.VERBOSE,
+)
+#: Where a quantity can start, found in lower-cased text. Scanning for these
+#: literals and trying the full pattern only there is ~10x faster than letting
+#: the full pattern try every position.
+_QUANTITY_ANCHOR = re.compile(rf"\d+|(?:{_NUMBER_WORDS}|dozen|scores|hundreds|thousands|tens)")
+_HEDGE_BEFORE = re.compile(rf"(?i:{_HEDGE}|a\ |several\ )$")
+_DATE_ANCHOR = re.compile(
+    r"\d+|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)"
+)
+_AUXILIARIES = frozenset({"were", "was", "are", "have", "had", "has"})
+_CASUALTY_VERBS = frozenset(
+    {"killed", "wounded", "injured", "recorded", "died", "arrested", "detained", "dead", "been"}
+)
+#: After a counted phrase, a bare number with a place is the same count again:
+#: "900 US soldiers are stationed in Syria and 2,500 in Iraq".
+_ELLIPSIS = re.compile(r"^ (?:in|on|at) [A-Z]")
+_YEAR_END = re.compile(r"(?:1[89]\d\d|20\d\d)$")
+
+
+class QuantityRules:
+    """DATE, TIME and CARDINAL candidates."""
+
+    def __init__(self, norp_plurals: frozenset[str]) -> None:
+        self._nouns = lexicon.read_words("count_nouns.txt")
+        self._modifiers = lexicon.read_words("count_modifiers.txt")
+        self._norp = norp_plurals
+
+    def dates_and_times(self, text: str) -> list[Candidate]:
+        """DATE and TIME spans."""
+        out = []
+        done = 0
+        for anchor in _DATE_ANCHOR.finditer(text):
+            if anchor.start() < done:
+                continue
+            match = _DATE_TIME.match(text, anchor.start())
+            if match is None:
+                continue
+            done = match.end()
+            label = "TIME" if match.lastgroup == "time" else "DATE"
+            out.append(Candidate(match.start(), match.end(), label, Layer.LEXICON))
+        return out
+
+    def _counts_something(self, tail: str) -> bool:
+        """Whether the words after a number name what it counts."""
+        words = tail.split()
+        if words and words[0] == "of":
+            words = words[1:]
+            if words and words[0] in ("the", "its", "their", "his", "them", "those"):
+                if words[0] in ("them", "those"):
+                    return True
+                words = words[1:]
+        if len(words) >= 2 and words[0] in _AUXILIARIES and words[1] in _CASUALTY_VERBS:
+            return True  # "More than 175 were recorded", "four have been killed"
+        if words and words[0] in _CASUALTY_VERBS:
+            return True
+        for word in words:
+            word = word.rstrip(".,’'")
+            if word.lower() in self._nouns or word in self._norp:
+                return True
+            if not (word[:1].isupper() or "-" in word or word in self._modifiers):
+                return False
+        return False
+
+    def cardinals(self, text: str) -> list[Candidate]:
+        """CARDINAL spans: quantities followed by what they count."""
+        out: list[Candidate] = []
+        last_end = -1
+        done = 0
+        for anchor in _QUANTITY_ANCHOR.finditer(fold_case(text)):
+            if anchor.start() < done:
+                continue
+            match = _QUANTITY.match(text, anchor.start())
+            if match is None:
+                continue
+            done = match.end("qty")
+            start, end = match.span("qty")
+            hedge = _HEDGE_BEFORE.search(text, max(0, start - 16), start)
+            if hedge is not None and (hedge.start() == 0 or not text[hedge.start() - 1].isalnum()):
+                start = hedge.start()
+            tail = match.group("tail")
+            if self._counts_something(tail):
+                out.append(Candidate(start, end, "CARDINAL", Layer.LEXICON))
+                last_end = end
+            elif (
+                last_end >= 0
+                and start - last_end < 120
+                and "." not in text[last_end:start]
+                and _ELLIPSIS.match(tail)
+                and not _YEAR_END.search(match.group("qty"))
+            ):
+                out.append(Candidate(start, end, "CARDINAL", Layer.LEXICON))
+        return out
