@@ -182,7 +182,8 @@ def _csv(records: list[ExportRecord]) -> str:
 # -- markdown -----------------------------------------------------------------------
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~#!])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_MD_BLOCK_MARK = re.compile(r"^(\s*)([-+=>])")
+_MD_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
 
 
 def md_escape(text: str) -> str:
@@ -190,7 +191,9 @@ def md_escape(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         line = _MD_INLINE.sub(r"\\\1", line)
-        lines.append(_MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+        # Line starts that would turn the text into a list, quote or heading.
+        line = _MD_BLOCK_MARK.sub(r"\1\\\2", line)
+        lines.append(_MD_NUMBERED.sub(r"\1\\\2", line))
     return "\n".join(lines)
 
 

@@ -167,3 +167,15 @@ def test_stale_temp_files_of_killed_writers_are_cleaned(corpus: Corpus) -> None:
     corpus.store.add_tags(corpus.article_id, corpus.text, ["a"])
     assert not (folder / ".000_test.txt.yaml.abcd1234.tmp").exists()
     assert keep.exists()
+
+
+def test_unlockable_folder_says_what_to_do(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Simulated so it also runs as root, who can write to a read-only folder.
+    def denied(path: Path) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr("annotations.store.exclusive_lock", denied)
+    with pytest.raises(StoreError) as err:
+        corpus.store.add_tags(corpus.article_id, corpus.text, ["a"])
+    assert "not writable" in str(err.value) and "--annotations-dir" in str(err.value)
+    assert not corpus.sidecar_path.exists()

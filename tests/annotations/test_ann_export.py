@@ -1,0 +1,147 @@
+"""Each export format loads in its consumer and keeps the analyst's content."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from annotations.errors import ExportError
+from annotations.export import CSV_COLUMNS, FORMATS, ExportRecord, export, md_escape, write_export
+from annotations.model import Note, Rating, Sidecar, Span
+
+
+def _records() -> list[ExportRecord]:
+    span = Span("s-9f3c", 175, 191, "Ain al-Asad base", "after the ", " hosting US", "target",
+                "First strike of the week.", "alice", "2026-11-21T10:05:00Z")  # fmt: skip
+    orphan = Span("s-0001", 0, 0, "gone *text*", "", "", "lost", "", "bob", "2026-11-21T11:00:00Z",
+                  orphaned=True)  # fmt: skip
+    first = Sidecar(
+        article="000_a.txt",
+        article_sha256="9b" * 32,
+        tags=["-dash", "airstrike", "kataib-hezbollah"],
+        rating=Rating("B", 2),
+        notes=[Note("n-4f1a", "alice", "2026-11-21T10:04:00Z", '=HYPERLINK("x")\nsecond, line')],
+        spans=[span, orphan],
+    )
+    second = Sidecar(article="001_b.txt", tags=["needs-followup"])
+    return [
+        ExportRecord(
+            "seeds/000_a.txt", "Iraq militiaman 'killed' | [US] base #1", "9b" * 32, first
+        ),
+        ExportRecord("seeds/001_b.txt", 'Second, with "quotes"', "ab" * 32, second),
+    ]
+
+
+def test_json_is_a_list_of_articles() -> None:
+    data = json.loads(export(_records(), "json"))
+    assert [d["path"] for d in data] == ["seeds/000_a.txt", "seeds/001_b.txt"]
+    first = data[0]
+    assert set(first) == {"path", "title", "sha256", "tags", "rating", "notes", "spans"}
+    assert first["rating"] == {"reliability": "B", "credibility": 2}
+    assert first["spans"][0]["quote"] == "Ain al-Asad base" and first["spans"][1]["orphaned"]
+    assert data[1]["rating"] is None
+
+
+def test_jsonl_is_one_article_per_line() -> None:
+    lines = export(_records(), "jsonl").splitlines()
+    assert [json.loads(line)["path"] for line in lines] == ["seeds/000_a.txt", "seeds/001_b.txt"]
+    assert json.loads(lines[0]) == json.loads(export(_records(), "json"))[0]
+
+
+def test_csv_rows_and_formula_neutralising() -> None:
+    text = export(_records(), "csv")
+    assert text.startswith(",".join(CSV_COLUMNS) + "\r\n")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    kinds = [(r["path"], r["kind"]) for r in rows]
+    assert kinds == [
+        ("seeds/000_a.txt", k) for k in ("rating", "tag", "tag", "tag", "note", "span", "span")
+    ] + [("seeds/001_b.txt", "tag")]
+    rating, dash, *_ = rows
+    assert (rating["value"], rating["label"]) == ("B2", "Usually reliable; Probably true")
+    assert dash["value"] == "'-dash"
+    note = rows[4]
+    assert note["note"] == '\'=HYPERLINK("x")\nsecond, line' and note["author"] == "alice"
+    span, orphan = rows[5], rows[6]
+    assert (span["start"], span["end"], span["quote"], span["label"]) == (
+        "175",
+        "191",
+        "Ain al-Asad base",
+        "target",
+    )
+    assert (orphan["start"], orphan["end"]) == ("", "")
+    assert rows[-1]["title"] == 'Second, with "quotes"'
+
+
+def test_markdown_report_groups_by_article_and_escapes() -> None:
+    text = export(_records(), "md")
+    assert text.startswith("# Annotations\n")
+    assert "## Iraq militiaman 'killed' \\| \\[US\\] base \\#1" in text
+    assert "> Ain al-Asad base" in text
+    assert "**target**, alice, 2026-11-21 (characters 175-191)" in text
+    assert "> gone \\*text\\*" in text and "orphaned" in text
+    assert "- Rating: B2 (Usually reliable; Probably true)" in text
+    assert '- **alice**, 2026-11-21: \\=HYPERLINK("x")  \n  second, line' in text
+    assert text.index("## Iraq") < text.index("## Second")
+
+
+def test_md_escape_neutralises_block_starts() -> None:
+    assert md_escape("# not a heading\n- not a list\n1. nor this\n> nor a quote") == (
+        "\\# not a heading\n\\- not a list\n1\\. nor this\n\\> nor a quote"
+    )
+
+
+def test_w3c_collection_has_the_required_shape() -> None:
+    data = json.loads(export(_records(), "w3c"))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "AnnotationCollection"
+    items = data["first"]["items"]
+    assert data["first"]["type"] == "AnnotationPage" and data["total"] == len(items) == 6
+    for item in items:
+        assert {"id", "type", "body", "target"} <= set(item) and item["type"] == "Annotation"
+        assert item["id"].startswith("urn:uuid:")
+    tags = next(i for i in items if i["motivation"] == "tagging")
+    assert [b["purpose"] for b in tags["body"]] == ["tagging"] * 3
+    note = next(i for i in items if i["motivation"] == "commenting")
+    assert note["body"]["purpose"] == "commenting" and note["creator"]["name"] == "alice"
+    span = next(i for i in items if i["motivation"] == "highlighting")
+    assert span["target"]["source"] == "seeds/000_a.txt"
+    quote, position = span["target"]["selector"]
+    assert quote == {
+        "type": "TextQuoteSelector", "exact": "Ain al-Asad base",
+        "prefix": "after the ", "suffix": " hosting US",
+    }  # fmt: skip
+    assert position == {"type": "TextPositionSelector", "start": 175, "end": 191}
+    assert [(b["value"], b["purpose"]) for b in span["body"]] == [
+        ("target", "tagging"), ("First strike of the week.", "commenting")
+    ]  # fmt: skip
+    assert json.loads(export(_records(), "w3c")) == data  # ids are stable
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ExportError, match="use one of csv, json, jsonl, md, w3c"):
+        export(_records(), "xlsx")
+    assert FORMATS == ("csv", "json", "jsonl", "md", "w3c")
+
+
+def test_empty_export_still_loads() -> None:
+    assert json.loads(export([], "json")) == []
+    assert export([], "jsonl") == ""
+    assert json.loads(export([], "w3c"))["total"] == 0
+
+
+def test_write_export_never_clobbers_without_force(tmp_path: Path) -> None:
+    dest = tmp_path / "report.csv"
+    write_export("one\n", dest)
+    assert dest.read_text() == "one\n"
+    with pytest.raises(ExportError, match="already exists; pass --force"):
+        write_export("two\n", dest)
+    assert dest.read_text() == "one\n"
+    write_export("three\n", dest, force=True)
+    assert dest.read_text() == "three\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
+    with pytest.raises(ExportError, match="does not exist"):
+        write_export("x", tmp_path / "missing" / "r.md")

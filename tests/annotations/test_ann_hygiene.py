@@ -1,0 +1,16 @@
+"""The annotations layer is plain Python: no index, tui or textual underneath."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_annotations_imports_no_other_layer() -> None:
+    code = (
+        "import sys, annotations.store, annotations.export, annotations.anchor\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'index', 'tui', 'textual'})\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
