@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from conftest import Corpus
+from ann_support import Corpus
 
 from annotations.anchor import reanchor
 from annotations.model import Span

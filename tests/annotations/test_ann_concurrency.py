@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import yaml
-from conftest import ARTICLE_ID, ARTICLE_TEXT
+from ann_support import ARTICLE_ID, ARTICLE_TEXT
 
 from annotations.store import SidecarStore
 

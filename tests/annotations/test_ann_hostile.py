@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Corpus
+from ann_support import Corpus
 
 from annotations.anchor import text_sha256
 from annotations.errors import SidecarError

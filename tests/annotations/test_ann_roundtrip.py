@@ -11,15 +11,16 @@ from annotations.model import CREDIBILITY, RELIABILITY, Note, Rating, Sidecar, S
 from annotations.yamlsafe import parse_node
 
 
-def _tag_or_none(raw: str) -> str | None:
+def _is_tag(raw: str) -> bool:
     try:
-        return normalise_tag(raw)
+        normalise_tag(raw)
     except TagError:
-        return None
+        return False
+    return True
 
 
 tag_chars = st.characters(categories=["Ll", "Lu", "Lo", "Nd", "Mn"]) | st.sampled_from("-_/.")
-tags = st.text(tag_chars, min_size=1, max_size=64).map(_tag_or_none).filter(lambda t: t is not None)
+tags = st.text(tag_chars, min_size=1, max_size=64).filter(_is_tag).map(normalise_tag)
 one_line = st.text(min_size=1, max_size=30).filter(lambda s: "\n" not in s and s.strip() != "")
 timestamps = st.datetimes().map(
     lambda d: d.isoformat(timespec="microseconds" if d.microsecond % 2 else "seconds") + "Z"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Corpus
+from ann_support import Corpus
 
 from annotations.anchor import text_sha256
 from annotations.errors import InvalidValue, NotFoundError, StoreError, TagError
