@@ -45,6 +45,12 @@ _ORG_HEADS = frozenset(
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
     Resistance Agency News Times Post Channel Television Radio""".split()
 )
+#: Heads that make a name only with a non-national modifier ("Popular
+#: Mobilization Forces" yes, "US Forces" no).
+_GENERIC_HEADS = frozenset(
+    "Forces Force Group Groups Coalition Alliance Resistance Police Unit Units Service Services"
+    .split()
+)
 _FAC_HEADS = (
     "air base|airbase|Air Base|Airbase|Air Force Base|base|Base|military base|International "
     "Airport|airport|Airport|garrison|Garrison|Landing Zone|camp|prison|Prison|hospital|Hospital|"
@@ -52,7 +58,7 @@ _FAC_HEADS = (
     "oil field|gas field|power plant|power station|Stadium|stadium"
 )
 
-_SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the|on|in)\ {_NAME})*")
+_SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")
 _FACILITY_AFTER = re.compile(rf"\ (?:{_FAC_HEADS})\b(?!-)")
 _PAREN_BEFORE = re.compile(rf"\({_CAP}\)\ $")
 _APPOSITION = re.compile(
@@ -61,6 +67,7 @@ _APPOSITION = re.compile(
     r"|director|minister|secretary|representative|envoy|ambassador|deputy|member)\b"
 )
 _ARTICLE = re.compile(r"^(?:al|Al|el|El)-")
+_MODEL_NAME_BEFORE = re.compile(r"([A-Z][\w-]*\w) $")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -150,20 +157,46 @@ class NameRules:
                 continue
             if len(words) < 2:
                 continue
-            heads = [i for i, w in enumerate(words) if w in _ORG_HEADS]
-            if heads:
-                modifiers = [w for w in words[: heads[-1]] if w not in ("of", "for", "the")]
-                if modifiers and not all(
+            # The head noun ends the name ("Popular Mobilization Forces") or comes
+            # before its complement ("Ministry of Defence").
+            connector = next((i for i, w in enumerate(words) if w in ("of", "for", "in")), None)
+            head = len(words) - 1 if connector is None else connector - 1
+            if words[head] in _ORG_HEADS:
+                modifiers = [w for w in words[:head] if w != "the"]
+                national_only = all(
                     self._lookup(w) in ("GPE", "NORP") or w in _STOP_TOKENS for w in modifiers
+                )
+                # "US Navy" is an institution; "US Forces" in a headline is not a name.
+                if connector is not None or (
+                    modifiers and not (national_only and words[head] in _GENERIC_HEADS)
                 ):
                     out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
                 continue
             if any(w in ("of", "for", "on", "in") for w in words):
                 continue
-            if _APPOSITION.match(text, end):
+            if _APPOSITION.match(text, end) and self._lookup(text[start:end]) is None:
                 out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
             elif words[0] in self._first_names and self._lookup(text[start:end]) is None:
                 out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
+        return out
+
+    def named_weapons(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """Weapon spans grown to take in a model name before them ("Burkan rocket",
+        "Shahed drones"), unless that word is a place, group or sentence opener."""
+        out = []
+        for cand in found:
+            if cand.label != "WEAPON":
+                continue
+            before = _MODEL_NAME_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+            if before is None or (before.start() and text[before.start() - 1].isalnum()):
+                continue
+            word = before.group(1)
+            opener = text[max(0, before.start() - 2):before.start()]
+            if not opener or opener[-1] == "\n" or opener[0] in ".!?:":
+                continue  # a capital at the start of a sentence says nothing
+            if word in _STOP_TOKENS or self._lookup(word) is not None:
+                continue
+            out.append(Candidate(before.start(), cand.end, "WEAPON", cand.layer))
         return out
 
     def later_mentions(self, text: str, people: list[Candidate]) -> list[Candidate]:

@@ -92,6 +92,7 @@ class Recogniser:
         static = self._static
         norm = normalise(text)
         found = static.matcher.find(text, norm)
+        found += static.names.named_weapons(text, found)
         found += static.quantities.dates_and_times(text)
         found += static.quantities.cardinals(text)
         found += static.names.people_by_title(text)

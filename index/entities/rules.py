@@ -32,7 +32,7 @@ _MAY_MARCH_CONTEXT = "(?:" + "|".join(
     rf"(?<=\b{word} )"
     for word in "in In since Since until by from of early late mid and or last next this".split()
 ) + r"|(?<=\bmid-))"
-_RANGE = r"(?:(?:,? and| to|-|–) " + _DAY + r")"
+_RANGE = r"(?:(?:,?\ and|\ to|-|–)\ ?" + _DAY + r"\b)"
 
 # One alternation, longest forms first. "May" and "March" alone are verbs or
 # words too often, so alone they need a preposition before them.
