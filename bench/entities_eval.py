@@ -30,7 +30,10 @@ def table(title: str, scores: dict[str, Score]) -> None:
     for label, s in scores.items():
         if s.tp + s.fp + s.fn == 0:
             continue
-        print(f"{label:9} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5} {s.fp:4} {s.fn:4}")
+        print(
+            f"{label:9} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
+            f" {s.tp:5} {s.fp:4} {s.fn:4}"
+        )
 
 
 def main() -> None:

@@ -19,8 +19,9 @@ from index.entities.model import Candidate, Layer
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
 _LETTERS = r"[^\W\d_]"
 #: One capitalised word, possibly hyphenated or with an inner apostrophe
-#: ("Al-Sudani", "O'Brien", "Nujaba’a"), but never swallowing a possessive.
-_CAP = rf"{_UPPER}{_LETTERS}*(?:[-’'](?![sS]\b){_LETTERS}+)*\.?(?<!\.\.)"
+#: ("Al-Sudani", "O'Brien", "Nujaba’a"), but never swallowing a possessive; a
+#: full stop only after an initial ("George W. Bush"), never after a word.
+_CAP = rf"(?:{_UPPER}{_LETTERS}*(?:[-’'](?![sS]\b){_LETTERS}+)*(?<=[^\W\d_]{{2}})|{_UPPER}\.)"
 _ATTACHED = rf"(?:al|el|ad|as|ash|az|ar|ud|ul|bin|ibn)-{_UPPER}{_LETTERS}+"
 _FREE = r"(?:bin|ibn|bint|abu|al|el|de|da|di|du|van|von|der|del|la|le|dos|das)"
 _TOKEN = rf"(?:{_CAP}|{_ATTACHED})"

@@ -20,13 +20,20 @@ from index.entities.watchlist import WatchEntry, WatchlistMatcher, load_watchlis
 VERSION = "1"
 
 
+#: The data files recognition depends on (index/data/ is shared with other modules).
+DATA_FILES = (
+    "gazetteer.tsv.gz", "known_names.tsv", "weapons.txt", "titles.txt", "first_names.txt",
+    "count_nouns.txt", "count_modifiers.txt",
+)
+
+
+@cache
 def _data_fingerprint() -> str:
-    """Changes whenever a data file changes, so caches follow edits to the lists."""
+    """A hash of the data files' contents, so cached entities follow edits to the lists."""
     digest = hashlib.sha256()
-    for path in sorted(lexicon.DATA_DIR.iterdir()):
-        if path.is_file():
-            stat = path.stat()
-            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for name in DATA_FILES:
+        digest.update(name.encode())
+        digest.update((lexicon.DATA_DIR / name).read_bytes())
     return digest.hexdigest()[:8]
 
 

@@ -1,0 +1,85 @@
+"""On-disk cache of recognised entities, keyed by article content.
+
+One sqlite3 database (`entities.sqlite3` in the given directory). A row is
+keyed by the article's SHA-256 and the recogniser's `cache_key` (version, data
+files, watchlist hash), so editing the watchlist or upgrading glossator simply
+misses instead of serving stale entities. Entities are stored compactly as a
+JSON array of `[start, end, label]` triples; the text is re-sliced on read.
+
+Safe with several processes: WAL journal mode lets readers run while one
+writer commits, and a busy timeout makes a second writer wait instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+from index.entities.model import Entity
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entities (
+    sha256 TEXT NOT NULL,
+    key TEXT NOT NULL,
+    spans TEXT NOT NULL,
+    PRIMARY KEY (sha256, key)
+) WITHOUT ROWID
+"""
+
+
+class EntityCache:
+    """`get`/`put` entity lists by (content sha256, recogniser cache key)."""
+
+    FILENAME = "entities.sqlite3"
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.path = directory / self.FILENAME
+        self._local = threading.local()
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        # One connection per thread: sqlite3 connections must not cross threads.
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30.0)
+            db.execute("PRAGMA busy_timeout=30000")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    def get(self, sha: str, key: str, text: str | None = None) -> list[Entity] | None:
+        """The cached entities, or None on a miss.
+
+        Entity text is sliced from `text` when given; otherwise it is left empty
+        (callers holding the article should pass it).
+        """
+        row = self._connect().execute(
+            "SELECT spans FROM entities WHERE sha256 = ? AND key = ?", (sha, key)
+        ).fetchone()
+        if row is None:
+            return None
+        return [
+            Entity(start, end, text[start:end] if text is not None else "", label)
+            for start, end, label in json.loads(row[0])
+        ]
+
+    def put(self, sha: str, key: str, entities: list[Entity]) -> None:
+        """Store (or replace) the entities for this content and key."""
+        spans = json.dumps([[e.start, e.end, e.label] for e in entities], separators=(",", ":"))
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO entities (sha256, key, spans) VALUES (?, ?, ?)",
+                (sha, key, spans),
+            )
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
