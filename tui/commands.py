@@ -1,0 +1,157 @@
+"""Every command of the reader, defined once.
+
+Each `Command` feeds three places: the `Binding` that puts it on a key (with a
+binding id, so `[keymap]` in the config file can move it), the command palette
+(`ctrl+p`) and the help screen (`?`). Adding a command here is all it takes
+for it to show up in all three.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One thing the user can do, and the key it starts on."""
+
+    id: str
+    """Binding id, used as the key in the config file's `[keymap]`."""
+    key: str
+    """Default key(s), Textual key names, comma-separated."""
+    action: str
+    """Action method name (without `action_`) on the widget in `where`."""
+    description: str
+    """Short label shown in the footer."""
+    help: str
+    """One sentence for the palette and the help screen."""
+    where: str = "screen"
+    """Which part of the app owns the binding: screen, article, list."""
+    group: str = "General"
+    """Heading on the help screen."""
+    show: bool = True
+    """Shown in the footer when it applies."""
+    palette: bool = True
+    """Offered in the command palette."""
+    typing_safe: bool = False
+    """Also works while the search box has focus (not a printable key)."""
+
+
+# fmt: off
+C = Command
+COMMANDS: tuple[Command, ...] = (
+    # The footer shows bindings in this order, so the most specific come first.
+    C("article.next_hit", "n", "next_hit", "Hit", "Jump to the next search hit", group="Article"),
+    C("article.prev_hit", "N", "prev_hit", "Prev hit", "Jump to the previous search hit",
+      group="Article", show=False),
+    C("article.next_entity", "right_square_bracket", "next_entity", "Entity",
+      "Jump to the next entity", group="Article", show=False),
+    C("article.prev_entity", "left_square_bracket", "prev_entity", "Prev entity",
+      "Jump to the previous entity", group="Article", show=False),
+    C("article.select", "v", "select", "Select",
+      "Start or end a selection (move with the cursor keys in between)", group="Article"),
+    C("article.annotate", "a", "annotate", "Annotate",
+      "Label the selected passage, with an optional note", group="Article"),
+    C("article.copy", "y", "copy", "Copy",
+      "Copy the selection, else the article path (OSC 52, works over SSH)", group="Article"),
+    C("annotate.add_tag", "t", "add_tag", "Tag", "Add tags to the article (with completion)",
+      group="Annotations"),
+    C("annotate.remove_tag", "T", "remove_tag", "Untag", "Remove a tag from the article",
+      group="Annotations", show=False),
+    C("annotate.rate", "r", "rate", "Rate", "Rate the source (NATO Admiralty code, e.g. B2)",
+      group="Annotations"),
+    C("annotate.note", "c", "add_note", "Note", "Add a note to the article", group="Annotations"),
+    C("search.facets", "f", "focus_facets", "Facets",
+      "Move to the facet list (enter adds that filter to the query)", group="Search"),
+    C("search.accept_suggestion", "ctrl+y", "accept_suggestion", "Use suggestion",
+      "Search for the spelling suggestion instead", group="Search", typing_safe=True),
+    C("search.clear", "ctrl+u", "clear_query", "Clear", "Empty the search box", group="Search",
+      show=False, typing_safe=True),
+    C("app.toggle_sidebar", "s", "toggle_sidebar", "Sidebar",
+      "Show or hide the annotation sidebar"),
+    C("app.export", "e", "export", "Export", "Export annotations: csv, json, jsonl, md or W3C"),
+    C("app.help", "question_mark,f1", "help", "Help", "Show every key and what it does"),
+    C("app.quit", "q", "quit", "Quit", "Leave glossator"),
+    C("app.back", "escape", "back", "Back",
+      "Back out: cancel a selection, close the sidebar, return to the results",
+      typing_safe=True),
+    C("app.next_pane", "tab", "next_pane", "Pane", "Move to the next pane", typing_safe=True),
+    C("app.prev_pane", "shift+tab", "prev_pane", "Prev pane", "Move to the previous pane",
+      show=False, typing_safe=True),
+    C("app.focus_search", "slash", "focus_search", "Search", "Put the cursor in the search box",
+      show=False),
+    C("app.log", "l", "log", "Log", "Show problems found while indexing and saving", show=False),
+    # Sidebar items
+    C("sidebar.edit", "m", "edit_item", "Edit", "Edit the note or span under the cursor",
+      where="sidebar", group="Sidebar", palette=False),
+    C("sidebar.delete", "x,delete", "delete_item", "Delete",
+      "Delete the note, span or tag under the cursor (asks first)", where="sidebar",
+      group="Sidebar", palette=False),
+    C("sidebar.watch", "w", "watch_item", "Watch",
+      "Add the entity under the cursor to the corpus watchlist", where="sidebar",
+      group="Sidebar", palette=False),
+    # Moving
+    C("move.down", "j", "line_down", "Down", "Cursor down a line", where="article",
+      group="Moving", show=False, palette=False),
+    C("move.up", "k", "line_up", "Up", "Cursor up a line", where="article", group="Moving",
+      show=False, palette=False),
+    C("move.page_down", "space", "page_down", "Page down", "Page down", where="article",
+      group="Moving", show=False, palette=False),
+    C("move.page_up", "b", "page_up", "Page up", "Page up", where="article", group="Moving",
+      show=False, palette=False),
+    C("move.top", "g", "top", "Top", "Go to the top", where="article", group="Moving",
+      show=False, palette=False),
+    C("move.bottom", "G", "bottom", "Bottom", "Go to the bottom", where="article",
+      group="Moving", show=False, palette=False),
+    C("list.down", "j", "cursor_down", "Down", "Next item in a list", where="list",
+      group="Moving", show=False, palette=False),
+    C("list.up", "k", "cursor_up", "Up", "Previous item in a list", where="list",
+      group="Moving", show=False, palette=False),
+)
+del C
+# fmt: on
+
+#: Help screen sections, in this order.
+GROUPS = ("General", "Search", "Article", "Annotations", "Sidebar", "Moving")
+
+BY_ACTION: dict[str, Command] = {c.action: c for c in COMMANDS if c.where == "screen"}
+
+
+def bindings(where: str) -> list[Binding]:
+    """The `Binding`s of the commands owned by `where`."""
+    return [
+        Binding(c.key, c.action, c.description, show=c.show, id=c.id, tooltip=c.help)
+        for c in COMMANDS
+        if c.where == where
+    ]
+
+
+def commands_in(where: str) -> Iterator[Command]:
+    """The commands owned by `where`."""
+    return (c for c in COMMANDS if c.where == where)
+
+
+_KEY_NAMES = {
+    "slash": "/",
+    "question_mark": "?",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "space": "space",
+}
+
+
+def display_keys(command: Command, keymap: Mapping[str, str] | None = None) -> str:
+    """The key(s) of a command as a person reads them, after the user's keymap."""
+    keys = (keymap or {}).get(command.id, command.key)
+    return " ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def help_rows(keymap: Mapping[str, str] | None = None) -> Iterable[tuple[str, str, str]]:
+    """(group, keys, help) for every command, in definition order."""
+    for group in GROUPS:
+        for c in COMMANDS:
+            if c.group == group:
+                yield c.group, display_keys(c, keymap), c.help

@@ -1,0 +1,178 @@
+"""Small modal dialogs: a form that saves in a worker, a picker and a yes/no question.
+
+A form's `save` callable runs in a thread. If it raises, the dialog stays
+open with the user's text and shows why, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class WordSuggester(Suggester):
+    """Completes the last comma- or space-separated word from a list of words."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.words = list(words)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        cut = max(value.rfind(","), value.rfind(" ")) + 1
+        stem = value[cut:]
+        if not stem:
+            return None
+        for word in self.words:
+            if word.startswith(stem) and word != stem:
+                return value[:cut] + word
+        return None
+
+
+@dataclass
+class Field:
+    """One input of a form."""
+
+    name: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    suggestions: Sequence[str] = field(default_factory=tuple)
+
+
+class FormDialog(ModalScreen[Any]):
+    """Inputs, a hint and a place for errors; `enter` on the last input saves."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    @dataclass
+    class _Saved(Message):
+        result: Any
+        error: str | None
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        save: Callable[[dict[str, str]], Any],
+        hint: str = "",
+    ) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.fields = list(fields)
+        self.save = save
+        self.hint = hint
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
+            for f in self.fields:
+                yield Label(f.label)
+                suggester = WordSuggester(f.suggestions) if f.suggestions else None
+                yield Input(
+                    f.value, placeholder=f.placeholder, id=f"field-{f.name}", suggester=suggester
+                )
+            if self.hint:
+                yield Static(Text(self.hint, style="dim"), classes="dialog-hint")
+            yield Static("", id="dialog-error")
+            yield Static(Text("enter: save · escape: cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-error").display = False
+
+    def values(self) -> dict[str, str]:
+        """What is typed in each field."""
+        return {f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields}
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        ids = [f"field-{f.name}" for f in self.fields]
+        at = ids.index(event.input.id or "")
+        if at + 1 < len(ids):
+            self.query_one(f"#{ids[at + 1]}", Input).focus()
+        elif not self.saving:
+            self.saving = True
+            self._run_save(self.values())
+
+    @work(thread=True, exclusive=True, group="dialog-save", exit_on_error=False)
+    def _run_save(self, values: dict[str, str]) -> None:
+        try:
+            result = self.save(values)
+        except Exception as exc:  # shown in the dialog; the input stays
+            self.post_message(self._Saved(None, str(exc) or type(exc).__name__))
+        else:
+            self.post_message(self._Saved(result, None))
+
+    def on_form_dialog__saved(self, message: FormDialog._Saved) -> None:
+        self.saving = False
+        if message.error is None:
+            self.dismiss(message.result)
+            return
+        error = self.query_one("#dialog-error", Static)
+        error.update(Text.assemble(("✗ not saved: ", "bold"), message.error))
+        error.display = True
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+class PickDialog(ModalScreen[str | None]):
+    """Choose one of a few values; `enter` picks, `escape` cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, title: str, choices: Sequence[str]) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.choices = list(choices)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield OptionList(
+                *(Option(Text(c), id=str(i)) for i, c in enumerate(self.choices)), id="pick"
+            )
+            yield Static(Text("enter: choose · escape: cancel", style="dim"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.choices[int(event.option.id or 0)])
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: `y` or `enter` says yes, `n` or `escape` no."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="dialog.yes"),
+        Binding("n,escape", "answer(False)", "No", id="dialog.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(Text(self.question, style="bold"))
+            yield Static(Text("y: yes · n: no", style="dim"))
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)

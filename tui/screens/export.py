@@ -1,0 +1,167 @@
+"""The export dialog: format, scope and destination, with progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, ProgressBar, RadioButton, RadioSet, Static
+from textual.worker import get_current_worker
+
+from tui.session import Session
+
+FORMATS = ("csv", "json", "jsonl", "md", "w3c")
+SCOPES = (("article", "this article"), ("results", "current results"), ("corpus", "whole corpus"))
+SUFFIX = {"csv": "csv", "json": "json", "jsonl": "jsonl", "md": "md", "w3c": "jsonld"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportScope:
+    """What the reader has open when the dialog starts."""
+
+    article_id: str | None
+    query: str | None
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Choose with tab, arrows and enter; `enter` in the path box starts the export."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    @dataclass
+    class _Progress(Message):
+        done: int
+        total: int
+
+    @dataclass
+    class _Done(Message):
+        written: int
+        problems: int
+        error: str | None
+
+    def __init__(self, session: Session, scope: ExportScope, folder: Path) -> None:
+        super().__init__(classes="dialog")
+        self.session = session
+        self.scope = scope
+        self.folder = folder
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="export-box"):
+            yield Label(Text("Export annotations", style="bold"), classes="dialog-title")
+            yield Label("Format")
+            with RadioSet(id="export-format"):
+                for i, fmt in enumerate(FORMATS):
+                    yield RadioButton(fmt, value=i == 0, id=f"fmt-{fmt}")
+            yield Label("Scope")
+            with RadioSet(id="export-scope"):
+                first = True
+                for key, label in SCOPES:
+                    usable = self._usable(key)
+                    yield RadioButton(
+                        label, value=usable and first, id=f"scope-{key}", disabled=not usable
+                    )
+                    first = first and not usable
+            yield Label("Write to")
+            yield Input(str(self.folder / "glossator-export.csv"), id="export-path")
+            with Horizontal(id="export-row"):
+                yield Checkbox("overwrite an existing file", id="export-force")
+            yield ProgressBar(id="export-progress", show_eta=False)
+            yield Static("", id="export-status")
+            yield Static(Text("enter in the path box: export · escape: close", style="dim"))
+
+    def _usable(self, key: str) -> bool:
+        if key == "article":
+            return self.scope.article_id is not None
+        if key == "results":
+            return bool(self.scope.query)
+        return True
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+        self.query_one("#export-path", Input).focus()
+
+    def _choice(self, radio_set: str) -> str:
+        pressed = self.query_one(f"#{radio_set}", RadioSet).pressed_button
+        return (pressed.id or "").split("-", 1)[1] if pressed is not None else ""
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id != "export-format":
+            return
+        box = self.query_one("#export-path", Input)
+        path = Path(box.value)
+        fmt = self._choice("export-format")
+        if path.stem == "glossator-export":
+            box.value = str(path.with_suffix("." + SUFFIX[fmt]))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.running:
+            return
+        value = event.value.strip()
+        if not value:
+            self._status("give a file to write to", bold=True)
+            return
+        dest = Path(value).expanduser()
+        if not dest.is_absolute():
+            dest = self.folder / dest
+        scope = self._choice("export-scope") or "corpus"
+        self.running = True
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
+        self._status("collecting annotations…")
+        force = self.query_one("#export-force", Checkbox).value
+        self._export(self._choice("export-format"), scope, dest, force)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, fmt: str, scope: str, dest: Path, force: bool) -> None:
+        worker = get_current_worker()
+        try:
+            if scope == "article" and self.scope.article_id:
+                ids = [self.scope.article_id]
+            else:
+                ids = self.session.all_ids(self.scope.query if scope == "results" else None)
+            written, problems = self.session.export(
+                ids,
+                fmt,
+                dest,
+                force,
+                progress=lambda d, t: self.post_message(self._Progress(d, t)),
+                cancelled=lambda: worker.is_cancelled,
+            )
+        except Exception as exc:  # shown in the dialog
+            self.post_message(self._Done(0, 0, str(exc)))
+            return
+        self.post_message(self._Done(written, problems, None))
+        self._dest = dest
+
+    def on_export_screen__progress(self, message: ExportScreen._Progress) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+
+    def on_export_screen__done(self, message: ExportScreen._Done) -> None:
+        self.running = False
+        self.query_one(ProgressBar).display = False
+        if message.error is not None:
+            self._status(f"✗ {message.error}", bold=True)
+            return
+        extra = f"; {message.problems} skipped (see log)" if message.problems else ""
+        self.dismiss(
+            f"exported {message.written} article{'s' if message.written != 1 else ''} "
+            f"to {self._dest}{extra}"
+        )
+
+    def _status(self, text: str, *, bold: bool = False) -> None:
+        self.query_one("#export-status", Static).update(Text(text, style="bold" if bold else ""))
+
+    def action_cancel(self) -> None:
+        """Close (stops an export that is running)."""
+        self.workers.cancel_group(self, "export")
+        self.dismiss(None)

@@ -1,0 +1,98 @@
+"""The article pane: title, metadata line, legend and the article body."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from annotations.model import Sidecar
+from index.labels import LABELS
+from tui.session import ArticleBundle
+from tui.widgets.article_view import ArticleView, entity_class
+
+
+def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
+    """path · words · tags · rating · entities · annotations."""
+    article = bundle.article
+    parts: list[Text] = [Text(article.id), Text(f"{article.words:,} words")]
+    if article.decode_errors:
+        parts.append(Text("undecodable bytes replaced", style="bold"))
+    if sidecar is not None:
+        if sidecar.tags:
+            parts.append(Text(" ".join(f"#{t}" for t in sidecar.tags), style="italic"))
+        if sidecar.rating is not None:
+            parts.append(Text(f"rated {sidecar.rating.code}", style="bold"))
+        count = len(sidecar.notes) + len(sidecar.spans)
+        parts.append(Text(f"{count} annotation{'s' if count != 1 else ''}"))
+    else:
+        parts.append(Text("annotations read-only", style="bold reverse"))
+    parts.append(Text(f"{len(bundle.entities)} entities"))
+    return Text(" · ", style="dim").join(parts)
+
+
+class ArticlePane(Vertical):
+    """Everything about the open article except its annotations."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("No article open", style="dim"), id="article-title")
+        yield Static("", id="article-meta")
+        yield Static("", id="article-legend")
+        yield Static("", id="article-notice")
+        yield ArticleView(id="article-view")
+
+    def on_mount(self) -> None:
+        self.query_one("#article-notice").display = False
+        self.query_one("#article-legend").display = False
+
+    @property
+    def view(self) -> ArticleView:
+        """The body widget."""
+        return self.query_one(ArticleView)
+
+    def show(self, bundle: ArticleBundle, sidecar: Sidecar | None, spans: Sequence[Any]) -> None:
+        """Show an article with its entities, hits and spans."""
+        article = bundle.article
+        self.query_one("#article-title", Static).update(
+            Text(article.title or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
+        )
+        self.update_meta(bundle, sidecar)
+        self._legend(bundle)
+        notice = self.query_one("#article-notice", Static)
+        problems = [p for p in (bundle.sidecar_error, bundle.entities_error) if p]
+        if problems:
+            notice.update(Text("⚠ " + " · ".join(problems), style="bold"))
+        notice.display = bool(problems)
+        title_end = article.body_start - 1 if article.body_start else len(article.title)
+        self.view.show(
+            article.text,
+            bundle.entities,
+            bundle.hits,
+            [(s.start, s.end) for s in spans if not s.orphaned],
+            title_end=max(title_end, 0),
+        )
+
+    def update_meta(self, bundle: ArticleBundle, sidecar: Sidecar | None) -> None:
+        """Redraw the metadata line (after tags or rating changed)."""
+        self.query_one("#article-meta", Static).update(meta_line(bundle, sidecar))
+
+    def _legend(self, bundle: ArticleBundle) -> None:
+        present = {e.label for e in bundle.entities}
+        view = self.view
+        legend = Text(no_wrap=True, overflow="ellipsis", end="")
+        for label in LABELS:
+            if label in present:
+                legend.append(
+                    label, view.get_component_rich_style(entity_class(label), partial=True)
+                )
+                legend.append(" ")
+        legend.append("hit", view.get_component_rich_style("article-view--hit", partial=True))
+        legend.append(" ")
+        legend.append("span", view.get_component_rich_style("article-view--span", partial=True))
+        widget = self.query_one("#article-legend", Static)
+        widget.update(legend)
+        widget.display = True

@@ -1,0 +1,269 @@
+"""The article body: one read-only, virtualised TextArea with styled spans.
+
+Entities, search hits and annotated spans are drawn by `get_line`, which only
+adds styles to the line it is asked for; the text itself is never changed,
+so what is on screen is exactly `Article.text` (markup in an article is
+shown as the characters it is). Every style comes from a component class so
+a theme can change it, and each kind differs by more than colour (underline
+for entities, reverse for hits, italic+bold for annotated spans).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+from index.labels import LABELS
+from tui.commands import bindings
+
+Range = tuple[int, int]
+
+
+def entity_class(label: str) -> str:
+    """Component class of an entity label: PERSON -> article-view--person."""
+    return f"article-view--{label.lower()}"
+
+
+class ArticleView(TextArea, inherit_bindings=True):
+    """Shows one article; `v` selects with the cursor keys, hits and entities are jump targets."""
+
+    BINDINGS: ClassVar[list[Any]] = bindings("article")
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = TextArea.COMPONENT_CLASSES | {
+        "article-view--title",
+        "article-view--hit",
+        "article-view--current",
+        "article-view--span",
+        "article-view--orphan",
+        *(entity_class(label) for label in LABELS),
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            "",
+            read_only=True,
+            soft_wrap=True,
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+            id=id,
+        )
+        self._line_starts: list[int] = [0]
+        self._line_styles: dict[int, list[tuple[int, int, str]]] = {}
+        self._style_cache: dict[str, Style] = {}
+        self.entities: list[Any] = []
+        self.hits: list[Range] = []
+        self.spans: list[Range] = []
+        self.current: Range | None = None
+        self.selecting = False
+        """True between the two presses of `v`: cursor moves extend the selection."""
+
+    # -- content ------------------------------------------------------------
+
+    def show(
+        self,
+        text: str,
+        entities: Sequence[Any],
+        hits: Sequence[Range],
+        spans: Sequence[Range],
+        *,
+        title_end: int = 0,
+    ) -> None:
+        """Load an article and what to style in it."""
+        self.selecting = False
+        self.current = None
+        self.load_text(text)
+        self._line_starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                self._line_starts.append(i + 1)
+        self._title_end = title_end
+        self.entities = list(entities)
+        self.hits = sorted(hits)
+        self.spans = sorted(spans)
+        self._restyle()
+        self.move_cursor((0, 0))
+        self.scroll_home(animate=False)
+
+    def set_spans(self, spans: Iterable[Range]) -> None:
+        """Replace the annotated spans (after an annotation was added or removed)."""
+        self.spans = sorted(spans)
+        self._restyle()
+
+    def set_hits(self, hits: Iterable[Range]) -> None:
+        """Replace the search hits (after the query changed)."""
+        self.hits = sorted(hits)
+        self.current = None
+        self._restyle()
+
+    def _restyle(self) -> None:
+        styles: dict[int, list[tuple[int, int, str]]] = {}
+
+        def add(start: int, end: int, name: str) -> None:
+            for row, a, b in self._split(start, end):
+                styles.setdefault(row, []).append((a, b, name))
+
+        if self._title_end:
+            add(0, self._title_end, "article-view--title")
+        for ent in self.entities:
+            add(ent.start, ent.end, entity_class(ent.label))
+        for start, end in self.spans:
+            add(start, end, "article-view--span")
+        for start, end in self.hits:
+            add(start, end, "article-view--hit")
+        if self.current is not None:
+            add(*self.current, "article-view--current")
+        self._line_styles = styles
+        self._style_cache.clear()
+        self._line_cache.clear()
+        self.refresh()
+
+    def _split(self, start: int, end: int) -> Iterable[tuple[int, int, int]]:
+        """(row, start column, end column) pieces of an offset range."""
+        starts = self._line_starts
+        row = bisect_right(starts, start) - 1
+        while row < len(starts) and starts[row] < end:
+            line_end = starts[row + 1] - 1 if row + 1 < len(starts) else end
+            a = max(start, starts[row]) - starts[row]
+            b = min(end, line_end) - starts[row]
+            if b > a:
+                yield row, a, b
+            row += 1
+
+    def on_resize(self) -> None:
+        self._style_cache.clear()
+
+    def get_line(self, line_index: int) -> Text:
+        """The line with entity, hit and span styles added (text unchanged)."""
+        line = super().get_line(line_index)
+        for start, end, name in self._line_styles.get(line_index, ()):
+            style = self._style_cache.get(name)
+            if style is None:
+                style = self.get_component_rich_style(name, partial=True)
+                self._style_cache[name] = style
+            line.stylize(style, start, end)
+        return line
+
+    # -- offsets --------------------------------------------------------------
+
+    def offset_of(self, location: tuple[int, int]) -> int:
+        """Character offset in the article of a (row, column) location."""
+        row, col = location
+        return self._line_starts[min(row, len(self._line_starts) - 1)] + col
+
+    def location_of(self, offset: int) -> tuple[int, int]:
+        """(row, column) of a character offset."""
+        row = bisect_right(self._line_starts, offset) - 1
+        return row, offset - self._line_starts[row]
+
+    @property
+    def cursor_offset(self) -> int:
+        """Offset of the cursor in the article."""
+        return self.offset_of(self.selection.end)
+
+    def selected_range(self) -> Range | None:
+        """The selection as (start, end) offsets, or None when nothing is selected."""
+        start, end = self.selection
+        a, b = sorted((self.offset_of(start), self.offset_of(end)))
+        return (a, b) if b > a else None
+
+    # -- moving -------------------------------------------------------------
+
+    def move_cursor(
+        self,
+        location: tuple[int, int],
+        select: bool = False,
+        center: bool = False,
+        record_width: bool = True,
+    ) -> None:
+        """Move the cursor; while selecting, every move extends the selection."""
+        # TextArea.__init__ moves the cursor before `selecting` exists.
+        selecting = getattr(self, "selecting", False)
+        super().move_cursor(location, select or selecting, center, record_width)
+
+    def jump(self, target: Range, *, select: bool = False) -> None:
+        """Put the cursor on `target` (selecting it when asked) and scroll it into the middle."""
+        self.selecting = False
+        start, end = target
+        if select:
+            self.selection = Selection(self.location_of(start), self.location_of(end))
+        else:
+            super().move_cursor(self.location_of(start))
+        self.scroll_cursor_visible(center=True)
+
+    def _step(self, targets: Sequence[Range], forward: bool) -> Range | None:
+        if not targets:
+            return None
+        here = self.cursor_offset
+        starts = [t[0] for t in targets]
+        if forward:
+            i = bisect_right(starts, here)
+            return targets[i % len(targets)]
+        i = bisect_left(starts, here) - 1
+        return targets[i % len(targets)]
+
+    def step_hit(self, forward: bool) -> Range | None:
+        """Jump to the next or previous hit (wrapping); returns it."""
+        target = self._step(self.hits, forward)
+        if target is not None:
+            self.current = target
+            self._restyle()
+            self.jump(target)
+        return target
+
+    def step_entity(self, forward: bool) -> Any | None:
+        """Jump to the next or previous entity (wrapping); returns it."""
+        ranges = [(e.start, e.end) for e in self.entities]
+        target = self._step(ranges, forward)
+        if target is None:
+            return None
+        self.jump(target)
+        return self.entities[ranges.index(target)]
+
+    def toggle_selecting(self) -> bool:
+        """Start a selection at the cursor, or end the one being made; returns `selecting`."""
+        if self.selecting:
+            self.selecting = False
+        else:
+            self.selecting = True
+            here = self.selection.end
+            self.selection = Selection(here, here)
+        return self.selecting
+
+    def clear_selection(self) -> bool:
+        """Drop the selection; True when there was one."""
+        had = self.selecting or self.selected_range() is not None
+        self.selecting = False
+        super().move_cursor(self.selection.end)
+        return had
+
+    def action_line_down(self) -> None:
+        """Cursor down a line."""
+        self.action_cursor_down(select=self.selecting)
+
+    def action_line_up(self) -> None:
+        """Cursor up a line."""
+        self.action_cursor_up(select=self.selecting)
+
+    def action_page_down(self) -> None:
+        """Page down."""
+        self.action_cursor_page_down()
+
+    def action_page_up(self) -> None:
+        """Page up."""
+        self.action_cursor_page_up()
+
+    def action_top(self) -> None:
+        """Go to the start of the article."""
+        self.move_cursor((0, 0))
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        """Go to the end of the article."""
+        self.move_cursor(self.document.end)
+        self.scroll_end(animate=False)

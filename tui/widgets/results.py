@@ -1,0 +1,83 @@
+"""The result list: one entry per hit, with title, path, tags and a snippet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from index.search import SearchHit
+from tui.commands import bindings
+
+#: Hit words: bold and underlined, so they show without colour.
+HIT_STYLE = "bold underline"
+#: Characters kept before the first hit when a snippet is cut to fit one line.
+LEAD = 24
+
+
+def _emphasised(text: str, spans: Sequence[tuple[int, int]], base: str = "") -> Text:
+    out = Text(text, style=base, no_wrap=True, overflow="ellipsis")
+    for start, end in spans:
+        out.stylize(HIT_STYLE, start, end)
+    return out
+
+
+def render_hit(hit: SearchHit) -> Group:
+    """Three lines: title, path and tags, snippet with the hits emphasised."""
+    title = _emphasised(hit.title or "(untitled)", hit.title_highlights, "bold")
+    meta = Text(hit.article_id, style="dim", no_wrap=True, overflow="ellipsis")
+    if hit.tags:
+        meta.append("  ")
+        meta.append(" ".join(f"#{t}" for t in hit.tags), style="italic")
+    lines = [title, meta]
+    snip = hit.snippet
+    if snip is not None and snip.text.strip():
+        cut = 0
+        if snip.highlights and snip.highlights[0][0] > LEAD:
+            cut = snip.highlights[0][0] - LEAD
+        text = snip.text[cut:]
+        spans = [(a - cut, b - cut) for a, b in snip.highlights if a >= cut]
+        lead = len(text) - len(text.lstrip())
+        body = _emphasised(text.strip(), [(a - lead, b - lead) for a, b in spans])
+        prefix = Text("…" if (snip.start > 0 or cut) else "")
+        lines.append(Text.assemble(prefix, body, no_wrap=True, overflow="ellipsis"))
+    # A Group of no-wrap lines: each is cut with an ellipsis instead of wrapping.
+    return Group(*lines)
+
+
+class ResultList(OptionList):
+    """Ranked hits; `enter` opens the highlighted article."""
+
+    BINDINGS: ClassVar[list[Any]] = bindings("list")
+
+    @dataclass
+    class Opened(Message):
+        """The user chose an article."""
+
+        article_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hits: tuple[SearchHit, ...] = ()
+
+    def show_hits(self, hits: Sequence[SearchHit]) -> None:
+        """Replace the entries, keeping the highlighted article when it is still there."""
+        before = self.highlighted_option.id if self.highlighted_option is not None else None
+        self.hits = tuple(hits)
+        self.set_options(Option(render_hit(h), id=h.article_id) for h in hits)
+        ids = [h.article_id for h in hits]
+        if before in ids:
+            self.highlighted = ids.index(before)
+        elif ids:
+            self.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Opened(event.option.id))

@@ -1,0 +1,173 @@
+"""The annotation sidebar: tags, rating, notes, spans and entities of the open article."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from annotations.model import Sidecar
+from index.labels import LABELS
+from tui.commands import bindings
+
+
+def _line(*parts: tuple[str, str] | str) -> Group:
+    # Wrapped in a Group so the option list crops it with an ellipsis instead of wrapping.
+    return Group(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
+
+
+class Sidebar(OptionList):
+    """One list with a section per kind of annotation; `enter` jumps or edits."""
+
+    BINDINGS: ClassVar[list[Any]] = bindings("list") + bindings("sidebar")
+
+    @dataclass
+    class ItemAction(Message):
+        """The user acted on an item: `verb` is jump, edit, delete or watch."""
+
+        verb: str
+        kind: str
+        """note, span, entity, tag or rating."""
+        key: str
+        """Note or span id, tag, or entity text."""
+        label: str = ""
+        """The entity label (for watch)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.read_only_reason: str | None = None
+        self._items: dict[str, tuple[str, str, str]] = {}
+
+    def show(self, sidecar: Sidecar | None, entities: list[Any], reason: str | None) -> None:
+        """Rebuild the list for an article; `reason` says why annotations are read-only."""
+        self.read_only_reason = reason
+        keep = self.highlighted
+        options: list[Option] = []
+        self._items = {}
+
+        def head(title: str) -> None:
+            options.append(Option(_line((title, "bold reverse")), disabled=True))
+
+        def item(kind: str, key: str, prompt: Group, label: str = "") -> None:
+            option_id = f"{kind}\x00{label}\x00{key}"
+            self._items[option_id] = (kind, key, label)
+            options.append(Option(prompt, id=option_id))
+
+        def none(text: str) -> None:
+            options.append(Option(_line(("  " + text, "dim")), disabled=True))
+
+        if reason is not None:
+            head(" READ-ONLY ")
+            options.append(Option(Text(reason), disabled=True))
+        head(" Tags (t/T) ")
+        if sidecar is not None and sidecar.tags:
+            for tag in sidecar.tags:
+                item("tag", tag, _line("  #", (tag, "italic")))
+        else:
+            none("none")
+        head(" Rating (r) ")
+        if sidecar is not None and sidecar.rating is not None:
+            r = sidecar.rating
+            item("rating", r.code, _line("  ", (r.code, "bold"), " ", (r.meaning, "dim")))
+        else:
+            none("not rated")
+        head(" Notes (c) ")
+        if sidecar is not None and sidecar.notes:
+            for note in sidecar.notes:
+                item(
+                    "note",
+                    note.id,
+                    _line("  ", note.text.replace("\n", " "), (f"  {note.author}", "dim")),
+                )
+        else:
+            none("none")
+        spans = [s for s in (sidecar.spans if sidecar else []) if not s.orphaned]
+        orphans = [s for s in (sidecar.spans if sidecar else []) if s.orphaned]
+        head(" Spans (v, a) ")
+        if spans:
+            for span in sorted(spans, key=lambda s: s.start):
+                quote = span.quote.replace("\n", " ")
+                note = f" {span.note}" if span.note else ""
+                prompt = _line("  ", (span.label, "bold"), " ", (f"“{quote}”", "italic"),
+                               (note, "dim"))
+                item("span", span.id, prompt)
+        else:
+            none("none")
+        if orphans:
+            head(" Orphaned spans (text changed) ")
+            for span in orphans:
+                item(
+                    "orphan",
+                    span.id,
+                    _line("  ", (span.label, "bold"), " ", (f"“{span.quote}”", "italic strike")),
+                )
+        head(" Entities ")
+        grouped: dict[str, OrderedDict[str, int]] = {}
+        for ent in entities:
+            grouped.setdefault(ent.label, OrderedDict())
+            name = " ".join(ent.text.split())
+            grouped[ent.label][name] = grouped[ent.label].get(name, 0) + 1
+        if not grouped:
+            none("none")
+        for label in LABELS:
+            names = grouped.get(label)
+            if not names:
+                continue
+            options.append(Option(_line((f"  {label}", "bold underline")), disabled=True))
+            for name, count in names.items():
+                suffix = f" ×{count}" if count > 1 else ""
+                item("entity", name, _line("   ", name, (suffix, "dim")), label)
+        self.set_options(options)
+        if keep is not None and keep < len(options):
+            self.highlighted = keep
+
+    def _current(self) -> tuple[str, str, str] | None:
+        option = self.highlighted_option
+        return self._items.get(option.id or "") if option is not None else None
+
+    def _post(self, verb: str) -> None:
+        current = self._current()
+        if current is not None:
+            kind, key, label = current
+            self.post_message(self.ItemAction(verb, kind, key, label))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        current = self._current()
+        if current is None:
+            return
+        verb = "edit" if current[0] in ("note", "rating") else "jump"
+        self.post_message(self.ItemAction(verb, *current))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        current = self._current()
+        kind = current[0] if current else None
+        if action == "edit_item":
+            return kind in ("note", "span", "orphan") and self.read_only_reason is None
+        if action == "delete_item":
+            return kind in ("note", "span", "orphan", "tag") and self.read_only_reason is None
+        if action == "watch_item":
+            return kind == "entity"
+        return True
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self.refresh_bindings()
+
+    def action_edit_item(self) -> None:
+        """Edit the note or span under the cursor."""
+        self._post("edit")
+
+    def action_delete_item(self) -> None:
+        """Delete the note, span or tag under the cursor."""
+        self._post("delete")
+
+    def action_watch_item(self) -> None:
+        """Add the entity under the cursor to the watchlist."""
+        self._post("watch")
