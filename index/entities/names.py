@@ -27,7 +27,7 @@ _FREE = r"(?:bin|ibn|bint|abu|al|el|de|da|di|du|van|von|der|del|la|le|dos|das)"
 _TOKEN = rf"(?:{_CAP}|{_ATTACHED})"
 #: A name: tokens joined by single spaces, with free-standing particles only
 #: between two tokens. "Shia’ al-Sudani" keeps its stray apostrophe.
-_NAME = rf"{_TOKEN}(?:[’']?\ (?:{_FREE}\ )?{_TOKEN})*"
+_NAME = rf"{_TOKEN}(?:(?:[’'](?=\ (?:al|Al|el|El)-))?\ (?:{_FREE}\ )?{_TOKEN})*"
 
 _STOP_TOKENS = frozenset(
     """The A An This That These Those It Its He She They We I You In On At By For From With
@@ -54,7 +54,7 @@ _GENERIC_HEADS = frozenset(
 )
 _FAC_HEADS = (
     "air base|airbase|Air Base|Airbase|Air Force Base|base|Base|military base|International "
-    "Airport|airport|Airport|garrison|Garrison|Landing Zone|camp|prison|Prison|hospital|Hospital|"
+    "Airport|airport|Airport|garrison|Garrison|Landing Zone|prison|Prison|hospital|Hospital|"
     "refinery|Refinery|dam|Dam|border crossing|crossing|Crossing|bridge|Bridge|mosque|Mosque|"
     "oil field|gas field|power plant|power station|Stadium|stadium"
 )
@@ -136,6 +136,8 @@ class NameRules:
         name = text[start:end]
         if name.split()[0] in _STOP_TOKENS or self._lookup(name) == "NORP":
             return None
+        if re.search(r"-[a-z]+$", name):
+            return None  # "UK-run prison": a description, not a name
         if len(name) <= 4 and name.replace(".", "").isupper():
             return None  # "US base": a base of someone, not a named one
         before = _PAREN_BEFORE.search(text, max(0, start - 30), start)
@@ -195,8 +197,10 @@ class NameRules:
             opener = text[max(0, before.start() - 2):before.start()]
             if not opener or opener[-1] == "\n" or opener[0] in ".!?:":
                 continue  # a capital at the start of a sentence says nothing
-            if word in _STOP_TOKENS or self._lookup(word) is not None:
-                continue
+            if word in _STOP_TOKENS or word.isupper() or self._lookup(word) is not None:
+                continue  # "IRA bombs", "Iranian missiles": whose, not which model
+            if not text[cand.start:cand.end][:1].islower():
+                continue  # "Atomic Bomb", "Gurkha Rifles": a title or a regiment
             out.append(Candidate(before.start(), cand.end, "WEAPON", cand.layer))
         return out
 
@@ -222,13 +226,15 @@ class NameRules:
             for form in candidates:
                 if len(form) > 2 and self._lookup(form) is None and form not in _STOP_TOKENS:
                     add(form, person.layer)
-        if not forms:
-            return []
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-            + r")(?![\w-])"
-        )
-        return [
-            Candidate(m.start(), m.end(), "PERSON", forms[m.group()])
-            for m in pattern.finditer(text)
-        ]
+        # Plain str.find per form: a per-article regex would be compiled afresh
+        # for every article (the re cache is far smaller than a corpus).
+        out = []
+        for form, layer in forms.items():
+            pos = text.find(form)
+            while pos >= 0:
+                end = pos + len(form)
+                before, after = text[pos - 1:pos], text[end:end + 1]
+                if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+                    out.append(Candidate(pos, end, "PERSON", layer))
+                pos = text.find(form, end)
+        return out

@@ -5,7 +5,8 @@ Span conventions (see docs/entities.md):
   "7 October", "Oct. 17", "October 17 to 30", "January 2024", "2020".
   "last month", "this week" and "a year ago" are not entities; in "last
   Tuesday" only "Tuesday" is.
-- TIME is a clock time: "2:30 a.m.", "2330 GMT", "10pm".
+- TIME is a clock time: "2:30 a.m.", "2330 GMT", "10pm", "at 14:30". A bare
+  "3:45" is more often a race time or a score, so it needs "at" before it.
 - CARDINAL is the quantity only, with its hedge ("at least 100", "more than
   13,000", "dozens", "Some 2,500"), never the counted noun, and only when it
   counts people, casualties, forces, attacks or munitions: "five" in "five
@@ -38,7 +39,8 @@ _RANGE = r"(?:(?:,?\ and|\ to|-|–)\ ?" + _DAY + r"\b)"
 # words too often, so alone they need a preposition before them.
 _DATE_TIME = re.compile(
     rf"""
-    (?P<time>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\ ?(?:[ap]\.m\.|[ap]m\b|GMT\b|local\ time\b))?
+    (?P<time>\b(?:[01]?\d|2[0-3]):[0-5]\d\ ?(?:[ap]\.m\.|[ap]m\b|GMT\b|local\ time\b)
+       |(?<=\bat\ )(?:[01]?\d|2[0-3]):[0-5]\d\b
        |\b(?:1[0-2]|0?[1-9])\ ?(?:[ap]\.m\.|[ap]m\b)
        |\b(?:[01]\d|2[0-3])[0-5]\d\ GMT\b)
     |(?P<date>
