@@ -9,6 +9,7 @@ matches the name as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,8 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.analysis.acore import Token
+from whoosh.fields import TEXT
+from whoosh.formats import Characters
 from whoosh.lang.stopwords import stoplists
 
 #: Tokens are runs of word characters, optionally joined by dots or
@@ -88,3 +91,80 @@ def body_analyzer() -> Any:
 def entity_analyzer() -> Any:
     """The analyzer for the per-label entity fields: whole words, lower case."""
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
+
+
+class FastText(TEXT):
+    """A TEXT field whose indexing runs the body analyzer as one tight loop.
+
+    Indexing gives exactly the terms, positions and character offsets of
+    `body_analyzer()` (which still analyses queries), without building a
+    Token object per word and a generator per filter. The field's spelling
+    words (unstemmed forms) come from the same pass instead of a second
+    analysis of the text.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(analyzer=body_analyzer(), **kwargs)
+        self._last_value: str | None = None
+        self._last_words: set[str] = set()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_last_value"] = None
+        state["_last_words"] = set()
+        return state
+
+    def index(self, value: Any, **kwargs: Any) -> Any:  # noqa: D102 - see class docstring
+        if not isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        stem = _stem_cached
+        stops = STOP_WORDS
+        postings: dict[str, list[tuple[int, int, int]]] = {}
+        words: set[str] = set()
+        pos = -1
+        for index, m in enumerate(_TOKEN_RE.finditer(value)):
+            word = m.group().lower()
+            if len(word) < 2 or word in stops:
+                continue
+            # As StopFilter(renumber=True) numbers them: the first kept word
+            # keeps its place, later ones follow it with no gaps.
+            pos = index if pos < 0 else pos + 1
+            words.add(word)
+            term = stem(word)
+            entry = postings.get(term)
+            if entry is None:
+                postings[term] = [(pos, m.start(), m.end())]
+            else:
+                entry.append((pos, m.start(), m.end()))
+        self._last_value = value
+        self._last_words = words
+        fmt = self.format
+        fb = fmt.field_boost
+        chars = isinstance(fmt, Characters)
+        for term, plist in postings.items():
+            encoded = fmt.encode(plist if chars else [p[0] for p in plist])
+            yield term.encode("utf-8"), len(plist), len(plist) * fb, encoded
+
+    def last_words(self) -> set[str]:
+        """The distinct unstemmed words of the value `index()` last indexed."""
+        return self._last_words
+
+
+_TOKEN_RE = re.compile(r"\w+(?:\.?\w+)*")
+_STEM_CACHE: dict[str, str] = {}
+_STEMMER: Any = None
+
+
+def _stem_cached(word: str) -> str:
+    stemmed = _STEM_CACHE.get(word)
+    if stemmed is None:
+        global _STEMMER
+        if _STEMMER is None:
+            import Stemmer
+
+            _STEMMER = Stemmer.Stemmer("english")
+        stemmed = _STEMMER.stemWord(word)
+        if len(_STEM_CACHE) < 500_000:
+            _STEM_CACHE[word] = stemmed
+    return stemmed

@@ -191,7 +191,11 @@ def split_title(text: str) -> tuple[str, int]:
 
 
 def article_from_text(
-    article_id: str, path: Path, text: str, size: int = 0, mtime_ns: int = 0,
+    article_id: str,
+    path: Path,
+    text: str,
+    size: int = 0,
+    mtime_ns: int = 0,
     decode_errors: bool = False,
 ) -> Article:
     """Build an `Article` from already-decoded text (sanitising it)."""

@@ -14,12 +14,15 @@ import json
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from index import whoosh_fixes  # noqa: F401  (applied on import)
+from index.analysis import ENTITY_SEPARATOR
 from index.corpus import (
     DEFAULT_MAX_BYTES,
     Article,
@@ -31,13 +34,13 @@ from index.corpus import (
 )
 from index.labels import LABELS, field_for
 from index.locations import default_index_dir, fallback_index_dir, watchlist_path, writable_dir
-from index.analysis import ENTITY_SEPARATOR
 from index.schema import SCHEMA_VERSION, build_schema
 
 META_FILE = "glossator-meta.json"
 MANIFEST_FILE = "glossator-manifest.json"
 LOCK_FILE = "glossator-update.lock"
-ENTITY_CACHE_FILE = "entities.sqlite"
+ENTITY_CACHE_FILE = "entities.sqlite3"
+SPELLING_FILE = "glossator-spelling.json"
 #: How long an update waits for another process that is updating the index.
 DEFAULT_LOCK_WAIT = 60.0
 
@@ -47,8 +50,6 @@ Notice = Callable[[str], None]
 
 class IndexUnavailable(Exception):
     """The index cannot be used or updated; the message says what to do."""
-
-
 
 
 @dataclass
@@ -138,7 +139,9 @@ class Index:
         if index_dir is not None:
             path = Path(index_dir).resolve()
             if not writable_dir(path):
-                raise IndexUnavailable(f"index folder {index_dir} is not writable; pick another --index-dir")
+                raise IndexUnavailable(
+                    f"index folder {index_dir} is not writable; pick another --index-dir"
+                )
             return path
         path = default_index_dir(self.corpus)
         if writable_dir(path):
@@ -146,7 +149,8 @@ class Index:
         fallback = fallback_index_dir(self.corpus)
         if not writable_dir(fallback):
             raise IndexUnavailable(
-                f"cannot write an index in {path} or {fallback}; pass --index-dir to a writable folder"
+                f"cannot write an index in {path} or {fallback}; "
+                "pass --index-dir to a writable folder"
             )
         self._say(f"corpus is read-only; keeping its index in {fallback}")
         return fallback
@@ -175,7 +179,8 @@ class Index:
     def _whoosh_files(self) -> list[Path]:
         keep = {ENTITY_CACHE_FILE, LOCK_FILE}
         return [
-            p for p in self.dir.iterdir()
+            p
+            for p in self.dir.iterdir()
             if p.name not in keep and not p.name.startswith(ENTITY_CACHE_FILE)
         ]
 
@@ -191,21 +196,31 @@ class Index:
                 path.unlink(missing_ok=True)
         ix = windex.create_in(str(self.dir), build_schema())
         _atomic_write(self.dir / META_FILE, json.dumps(self._meta(), indent=1))
-        _atomic_write(self.dir / MANIFEST_FILE, json.dumps({"generation": ix.latest_generation(),
-                                                            "articles": {}}))
+        _atomic_write(
+            self.dir / MANIFEST_FILE,
+            json.dumps({"generation": ix.latest_generation(), "articles": {}}),
+        )
         return ix
 
     def _open_existing(self) -> tuple[Any, str | None]:
         """Open the index on disk, or say why it must be rebuilt."""
         from whoosh import index as windex
 
-        if not windex.exists_in(str(self.dir)):
+        try:
+            exists = windex.exists_in(str(self.dir))
+        except Exception as exc:  # a damaged table of contents raises here
+            return None, f"it is damaged ({type(exc).__name__}: {str(exc)[:80]})"
+        if not exists:
             return None, None
         meta = self._read_meta()
         if meta is None:
             return None, "its metadata file is missing or unreadable"
         if meta.get("format") != SCHEMA_VERSION:
-            return None, f"it was written in format {meta.get('format')}, this glossator uses {SCHEMA_VERSION}"
+            return (
+                None,
+                f"it was written in format {meta.get('format')}, "
+                f"this glossator uses {SCHEMA_VERSION}",
+            )
         try:
             ix = windex.open_dir(str(self.dir))
             with ix.searcher() as s:
@@ -279,8 +294,11 @@ class Index:
         with ix.searcher() as s:
             for doc in s.all_stored_fields():
                 out[doc["id"]] = ManifestEntry(
-                    doc.get("mtime_ns", 0), doc.get("size", 0), doc.get("sha256", ""),
-                    doc.get("sidecar_mtime_ns", 0), tuple(_split_tags(doc.get("tags", ""))),
+                    doc.get("mtime_ns", 0),
+                    doc.get("size", 0),
+                    doc.get("sha256", ""),
+                    doc.get("sidecar_mtime_ns", 0),
+                    tuple(_split_tags(doc.get("tags", ""))),
                 )
         return out
 
@@ -322,7 +340,7 @@ class Index:
         if self._entity_cache is None:
             from index.entities.cache import EntityCache
 
-            self._entity_cache = EntityCache(self.dir / ENTITY_CACHE_FILE)
+            self._entity_cache = EntityCache(self.dir)
         return self._entity_cache
 
     def entities(self, article: Article) -> list[Any]:
@@ -330,7 +348,7 @@ class Index:
         rec = self.recogniser()
         key = rec.cache_key
         cache = self.entity_cache()
-        found = cache.get(article.sha256, key)
+        found = cache.get(article.sha256, key, article.text)
         if found is not None:
             return list(found)
         ents = rec.recognise(article.text)
@@ -339,11 +357,15 @@ class Index:
 
     def cached_entities(self, article: Article) -> list[Any] | None:
         """Entities from the cache only; None when they were never computed."""
-        found = self.entity_cache().get(article.sha256, self.recogniser().cache_key)
+        found = self.entity_cache().get(article.sha256, self.recogniser().cache_key, article.text)
         return None if found is None else list(found)
 
-    def _tags(self, article_id: str, report: UpdateReport | None) -> tuple[list[str], int]:
-        """An article's tags from its sidecar and the sidecar's mtime (0 if none)."""
+    def _tags(self, article_id: str, notices: list[str] | None) -> tuple[list[str], int]:
+        """An article's tags from its sidecar and the sidecar's mtime (0 if none).
+
+        A malformed sidecar must not stop indexing: its problem goes into
+        `notices` and the article is indexed without tags.
+        """
         path = self.store.path_for(article_id)
         try:
             mtime = path.stat().st_mtime_ns
@@ -351,9 +373,9 @@ class Index:
             return [], 0
         try:
             sidecar = self.store.load(article_id)
-        except Exception as exc:  # a malformed sidecar must not stop indexing
-            if report is not None:
-                report.notices.append(str(exc).splitlines()[0])
+        except Exception as exc:
+            if notices is not None:
+                notices.append(str(exc).splitlines()[0] if str(exc) else repr(exc))
             return [], mtime
         return list(sidecar.tags), mtime
 
@@ -402,12 +424,17 @@ class Index:
         rebuild: bool = False,
         progress: Progress | None = None,
         batch_commit_seconds: float | None = None,
+        workers: int | None = None,
     ) -> UpdateReport:
         """Bring the index up to date with the corpus; returns what changed.
 
-        With `batch_commit_seconds`, work done so far is committed at that
-        interval, so searches see early articles while the rest are indexed.
+        Large updates run in worker processes (`index.bulk`) and commit as
+        they go, so searches see early articles while the rest are indexed.
+        With `batch_commit_seconds`, a single-process update also commits
+        at that interval.
         """
+        from index.bulk import PARALLEL_THRESHOLD, worker_count
+
         started = time.perf_counter()
         report = UpdateReport()
         notices_before = len(self.notices)
@@ -421,83 +448,177 @@ class Index:
             manifest = {} if rebuild else self._load_manifest(ix)
             files = list(find_article_files(self.corpus))
             report.total = len(files)
-            todo: list[tuple[ArticleFile, int]] = []
+            todo: list[ArticleFile] = []
             seen: set[str] = set()
             for f in files:
                 seen.add(f.id)
-                side_mtime = self._sidecar_mtime(f.id)
                 old = manifest.get(f.id)
                 if (
                     old is not None
                     and old.mtime_ns == f.mtime_ns
                     and old.size == f.size
-                    and old.sidecar_mtime_ns == side_mtime
+                    and old.sidecar_mtime_ns == self._sidecar_mtime(f.id)
                 ):
                     report.unchanged += 1
                 else:
-                    todo.append((f, side_mtime))
+                    todo.append(f)
             gone = [k for k in manifest if k not in seen]
-            done = report.unchanged
             if progress:
-                progress(done, report.total)
-            writer = None
-            last_commit = time.monotonic()
-            try:
-                for f, _side in todo:
-                    result = read_article(f, self.max_bytes)
-                    done += 1
-                    if isinstance(result, Skipped):
-                        report.skipped.append(result)
-                        if f.id in manifest:
-                            gone.append(f.id)
-                        if progress:
-                            progress(done, report.total)
-                        continue
-                    tags, side_mtime = self._tags(f.id, report)
+                progress(report.unchanged, report.total)
+            workers = worker_count() if workers is None else workers
+            words: Counter[str] = Counter()
+            if workers > 1 and len(todo) >= PARALLEL_THRESHOLD:
+                self._update_parallel(ix, todo, gone, manifest, report, words, progress, workers)
+            else:
+                self._update_serial(
+                    ix, todo, gone, manifest, report, words, progress, batch_commit_seconds
+                )
+            self._save_manifest(ix, manifest)
+            if words or rebuild:
+                self._save_spelling(words, replace=rebuild)
+        report.notices[:0] = self.notices[notices_before:]
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _count(self, report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry) -> bool:
+        """Count one read article; True when it must be (re)written."""
+        if old is None:
+            report.added += 1
+            return True
+        if old.sha256 == entry.sha256 and old.tags == entry.tags:
+            report.touched += 1
+            return False
+        report.updated += 1
+        return True
+
+    def _update_serial(
+        self,
+        ix: Any,
+        todo: list[ArticleFile],
+        gone: list[str],
+        manifest: dict[str, ManifestEntry],
+        report: UpdateReport,
+        words: Counter[str],
+        progress: Progress | None,
+        batch_commit_seconds: float | None,
+    ) -> None:
+        done = report.unchanged
+        writer = None
+        last_commit = time.monotonic()
+        try:
+            for f in todo:
+                result = read_article(f, self.max_bytes)
+                done += 1
+                if isinstance(result, Skipped):
+                    report.skipped.append(result)
+                    if f.id in manifest:
+                        gone.append(f.id)
+                else:
+                    tags, side_mtime = self._tags(f.id, report.notices)
                     old = manifest.get(f.id)
-                    entry = ManifestEntry(f.mtime_ns, f.size, result.sha256, side_mtime, tuple(tags))
-                    if old is not None and old.sha256 == result.sha256 and old.tags == entry.tags:
-                        report.touched += 1
-                        manifest[f.id] = entry
-                    else:
+                    entry = ManifestEntry(
+                        f.mtime_ns, f.size, result.sha256, side_mtime, tuple(tags)
+                    )
+                    manifest[f.id] = entry
+                    if self._count(report, old, entry):
                         if writer is None:
                             writer = self._writer(ix, bulk=len(todo) > 200)
                         doc = self._document(result, tags, side_mtime)
                         if old is None:
                             writer.add_document(**doc)
-                            report.added += 1
                         else:
                             writer.update_document(**doc)
-                            report.updated += 1
-                        manifest[f.id] = entry
-                    if progress:
-                        progress(done, report.total)
-                    if (
-                        batch_commit_seconds is not None
-                        and writer is not None
-                        and time.monotonic() - last_commit >= batch_commit_seconds
-                    ):
-                        writer.commit(merge=False)
-                        self._save_manifest(ix, manifest)
-                        writer = None
-                        last_commit = time.monotonic()
-                if gone:
-                    if writer is None:
-                        writer = self._writer(ix, bulk=False)
-                    for article_id in gone:
-                        writer.delete_by_term("id", article_id)
-                        manifest.pop(article_id, None)
-                        report.deleted += 1
-                if writer is not None:
-                    writer.commit()
+                        words.update(writer.schema["body"].last_words())
+                if progress:
+                    progress(done, report.total)
+                if (
+                    batch_commit_seconds is not None
+                    and writer is not None
+                    and time.monotonic() - last_commit >= batch_commit_seconds
+                ):
+                    writer.commit(merge=False)
+                    self._save_manifest(ix, manifest)
                     writer = None
-            finally:
-                if writer is not None:
-                    writer.cancel()
-            self._save_manifest(ix, manifest)
-        report.notices[:0] = self.notices[notices_before:]
-        report.seconds = time.perf_counter() - started
-        return report
+                    last_commit = time.monotonic()
+            if gone:
+                if writer is None:
+                    writer = self._writer(ix, bulk=False)
+                for article_id in gone:
+                    writer.delete_by_term("id", article_id)
+                    manifest.pop(article_id, None)
+                    report.deleted += 1
+            if writer is not None:
+                writer.commit()
+                writer = None
+        finally:
+            if writer is not None:
+                writer.cancel()
+
+    def _update_parallel(
+        self,
+        ix: Any,
+        todo: list[ArticleFile],
+        gone: list[str],
+        manifest: dict[str, ManifestEntry],
+        report: UpdateReport,
+        words: Counter[str],
+        progress: Progress | None,
+        workers: int,
+    ) -> None:
+        from index.bulk import ChunkResult, run_parallel
+
+        # Old versions of re-read articles go first; their new versions
+        # arrive as whole segments from the workers.
+        stale = [f.id for f in todo if f.id in manifest] + gone
+        if stale:
+            writer = self._writer(ix, bulk=False)
+            for article_id in stale:
+                writer.delete_by_term("id", article_id)
+            writer.commit(merge=False)
+        for article_id in gone:
+            manifest.pop(article_id, None)
+            report.deleted += 1
+        old_entries = {f.id: manifest.pop(f.id) for f in todo if f.id in manifest}
+        base = report.unchanged
+
+        def on_result(chunk: ChunkResult) -> None:
+            report.skipped.extend(chunk.skipped)
+            report.notices.extend(chunk.notices)
+            words.update(chunk.words)
+            for article_id, values in chunk.entries.items():
+                entry = ManifestEntry(*values)
+                self._count(report, old_entries.get(article_id), entry)
+                manifest[article_id] = entry
+            if chunk.segment is not None:
+                _append_segments(ix, [chunk.segment], self.lock_wait)
+                self._save_manifest(ix, manifest)
+
+        def on_progress(n: int) -> None:
+            if progress:
+                progress(base + n, report.total)
+
+        run_parallel(self, todo, on_result, on_progress, workers)
+        # Remove files of segments that never made it into a commit (a
+        # worker that failed), now that no worker is writing.
+        _append_segments(ix, [], self.lock_wait, clean=True)
+
+    # -- spelling -----------------------------------------------------------
+
+    def _save_spelling(self, words: Counter[str], *, replace: bool) -> None:
+        counts: Counter[str] = Counter() if replace else Counter(self.spelling_words())
+        counts.update(words)
+        _atomic_write(self.dir / SPELLING_FILE, json.dumps(counts, separators=(",", ":")))
+        self._spelling = dict(counts)
+
+    def spelling_words(self) -> dict[str, int]:
+        """Unstemmed words of the corpus with their article counts, for suggestions."""
+        if getattr(self, "_spelling", None) is None:
+            try:
+                data = json.loads((self.dir / SPELLING_FILE).read_text("utf-8"))
+                self._spelling = data if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                self._spelling = {}
+        return self._spelling
 
     def _writer(self, ix: Any, *, bulk: bool) -> Any:
         from whoosh.index import LockError
@@ -513,6 +634,7 @@ class Index:
         """Re-index these articles now (after a tag change); returns how many were written."""
         ix = self.open()
         count = 0
+        words: Counter[str] = Counter()
         with self._update_lock(lock_wait):
             manifest = self._load_manifest(ix)
             writer = self._writer(ix, bulk=False)
@@ -526,6 +648,7 @@ class Index:
                         continue
                     tags, side_mtime = self._tags(article.id, None)
                     writer.update_document(**self._document(article, tags, side_mtime))
+                    words.update(writer.schema["body"].last_words())
                     manifest[article.id] = ManifestEntry(
                         article.mtime_ns, article.size, article.sha256, side_mtime, tuple(tags)
                     )
@@ -536,6 +659,8 @@ class Index:
                 if writer is not None:
                     writer.cancel()
             self._save_manifest(ix, manifest)
+            if words:
+                self._save_spelling(words, replace=False)
         return count
 
     # -- reading ------------------------------------------------------------
@@ -554,6 +679,26 @@ class Index:
         """How many articles the index holds."""
         with self.open().searcher() as s:
             return int(s.doc_count())
+
+
+def _append_segments(ix: Any, segments: list[Any], lock_wait: float, clean: bool = False) -> None:
+    """Commit a new table of contents: the index's segments plus `segments`.
+
+    Unused segment files are deleted only with `clean`, because during a
+    parallel update the workers' unfinished segments are in the same folder.
+    """
+    from whoosh.index import TOC, clean_files
+    from whoosh.writing import SegmentWriter
+
+    writer = SegmentWriter(ix, timeout=lock_wait, delay=0.1)
+    try:
+        final = list(writer.segments) + list(segments)
+        writer._close_segment()
+        TOC(writer.schema, final, writer.generation).write(writer.storage, writer.indexname)
+        if clean:
+            clean_files(writer.storage, writer.indexname, writer.generation, final)
+    finally:
+        writer._finish()
 
 
 def _split_tags(value: str) -> list[str]:

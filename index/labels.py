@@ -4,7 +4,16 @@ from __future__ import annotations
 
 #: OntoNotes names plus WEAPON, in the order glossator shows them.
 LABELS: tuple[str, ...] = (
-    "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "DATE", "TIME", "WEAPON", "CARDINAL",
+    "PERSON",
+    "ORG",
+    "NORP",
+    "GPE",
+    "LOC",
+    "FAC",
+    "DATE",
+    "TIME",
+    "WEAPON",
+    "CARDINAL",
 )
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from index.analysis import body_analyzer, entity_analyzer
+from index.analysis import FastText, body_analyzer, entity_analyzer
 from index.labels import ENTITY_FIELDS
 
 #: Bumped whenever the schema or analysis changes; an index written with
 #: another value is rebuilt on open.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 TITLE_BOOST = 2.0
 
 
@@ -21,7 +21,7 @@ def build_schema() -> Schema:
         # Stored with character positions, so snippets are cut without
         # re-analysing the text (about ten times faster per page of hits).
         "title": TEXT(analyzer=body, stored=True, field_boost=TITLE_BOOST, chars=True),
-        "body": TEXT(analyzer=body, stored=True, chars=True, spelling=True),
+        "body": FastText(stored=True, chars=True),
         "tags": KEYWORD(stored=True, lowercase=True, commas=True, scorable=True),
         "sha256": STORED(),
         "mtime_ns": STORED(),

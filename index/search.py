@@ -39,6 +39,9 @@ MIN_TYPING_PREFIX = 3
 
 _FIELD_RE = re.compile(r"(?<![\w.\-])([A-Za-z_]+):")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+# Words a suggestion may replace: not field names (followed by a colon) and
+# not the value of a non-text field such as tag: or an entity label.
+_WORD_RE = re.compile(r"(?<![\w:~*])[^\W\d_]+(?![\w:*~])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,11 @@ class Snippet:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
-        return {"start": self.start, "text": self.text, "highlights": [list(h) for h in self.highlights]}
+        return {
+            "start": self.start,
+            "text": self.text,
+            "highlights": [list(h) for h in self.highlights],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +146,9 @@ def facet_filter(field_name: str, value: str) -> str:
 class _SpanFormatter(highlight.Formatter):
     """A Whoosh formatter that returns offsets instead of marked-up text."""
 
-    def format(self, fragments: Any, replace: bool = False) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    def format(
+        self, fragments: Any, replace: bool = False
+    ) -> list[tuple[int, int, list[tuple[int, int]]]]:
         out = []
         for frag in fragments:
             spans = [
@@ -176,7 +185,7 @@ def validate(query: str) -> str | None:
         name = m.group(1)
         if name.lower() not in USER_FIELDS and name.lower() != "tags":
             return f"unknown field '{name}:'; use one of " + ", ".join(f"{f}:" for f in USER_FIELDS)
-        rest = outside[m.end():]
+        rest = outside[m.end() :]
         if not rest or rest[0].isspace() or rest[0] == ")":
             return f"'{name}:' needs a value after the colon, e.g. {name}:word"
     words = outside.split()
@@ -184,7 +193,7 @@ def validate(query: str) -> str | None:
         return f"'{words[-1]}' at the end needs a term after it"
     if words and words[0] in _OPERATORS - {"NOT"}:
         return f"'{words[0]}' at the start needs a term before it"
-    for a, b in zip(words, words[1:]):
+    for a, b in zip(words, words[1:], strict=False):
         if a in _OPERATORS and b in _OPERATORS - {"NOT"}:
             return f"'{a} {b}': two operators in a row; put a term between them"
     return None
@@ -221,6 +230,8 @@ class Searcher:
         self._searcher: Any = None
         self._facet_cache: dict[int, tuple[tuple[str, ...], dict[str, list[str]]]] = {}
         self._parser: Any = None
+        self._corrector: Any = None
+        self._corrector_size = 0
         self._highlighter = highlight.Highlighter(
             fragmenter=highlight.PinpointFragmenter(maxchars=200, surround=70, autotrim=True),
             formatter=_SpanFormatter(),
@@ -296,7 +307,7 @@ class Searcher:
                 facet_counts, sampled = self._facets(s, parsed, total)
             suggestion = None
             if total == 0:
-                suggestion = self._suggest(s, parsed, query)
+                suggestion = self._suggest(query)
         return SearchResult(
             query=query,
             hits=hits,
@@ -369,14 +380,35 @@ class Searcher:
         facets = {k: c.most_common(FACET_VALUES) for k, c in counters.items() if c}
         return facets, total > FACET_SAMPLE
 
-    def _suggest(self, s: Any, parsed: Any, query: str) -> str | None:
-        try:
-            corrected = s.correct_query(parsed, query)
-        except Exception:
+    def _suggest(self, query: str) -> str | None:
+        """The query with misspelt words replaced by the likeliest corpus word."""
+        words = self.index.spelling_words()
+        if not words:
             return None
-        if corrected.query != parsed and corrected.string.strip() != query.strip():
-            return str(corrected.string)
-        return None
+        if self._corrector is None or self._corrector_size != len(words):
+            from whoosh.spelling import ListCorrector
+
+            self._corrector = ListCorrector(sorted(words))
+            self._corrector_size = len(words)
+        corrector = self._corrector
+        changed = False
+
+        def fix(m: re.Match[str]) -> str:
+            nonlocal changed
+            word = m.group(0)
+            lower = word.lower()
+            if word in _OPERATORS or lower in words or len(word) < 3:
+                return word
+            for maxdist in (1, 2):
+                cands = {sug for _, sug in corrector._suggestions(lower, maxdist, 0)}
+                if cands:
+                    best = max(cands, key=lambda c: (words.get(c, 0), c))
+                    changed = True
+                    return best
+            return word
+
+        fixed = _WORD_RE.sub(fix, query)
+        return fixed if changed and fixed != query else None
 
     def hit_offsets(self, article_id: str, query: str) -> list[tuple[int, int]]:
         """Where `query` matches inside one article: sorted (start, end) offsets.
@@ -420,7 +452,10 @@ class Searcher:
             if "tags" not in s.schema:
                 return []
             pairs = [
-                (term.decode("utf-8") if isinstance(term, bytes) else term, reader.doc_frequency("tags", term))
+                (
+                    term.decode("utf-8") if isinstance(term, bytes) else term,
+                    reader.doc_frequency("tags", term),
+                )
                 for term in reader.lexicon("tags")
             ]
         return sorted(pairs, key=lambda p: (-p[1], p[0]))

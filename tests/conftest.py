@@ -13,7 +13,9 @@ BBC = (REPO / ".." / "shared" / "corpora" / "bbc").resolve()
 
 
 @pytest.fixture(autouse=True)
-def _private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads the developer's own config or cache."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("GLOSSATOR_CONFIG", str(home / "config.toml"))

@@ -14,7 +14,10 @@ for mod in pkgutil.walk_packages({pkg}.__path__, "{pkg}."):
     if mod.name.endswith("build_gazetteer"):
         continue
     importlib.import_module(mod.name)
-bad = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual.") or m.startswith("tui"))
+bad = sorted(
+    m for m in sys.modules
+    if m == "textual" or m.startswith("textual.") or m.startswith("tui")
+)
 print(",".join(bad))
 """
 

@@ -33,29 +33,50 @@ class _Parser(argparse.ArgumentParser):
 
 def _common(p: argparse.ArgumentParser, corpus_option: bool = True) -> None:
     if corpus_option:
-        p.add_argument("--corpus", type=Path, help="the article folder (default: found from the current folder)")
-    p.add_argument("--index-dir", type=Path, help="keep the index here instead of <corpus>/.glossator/index")
-    p.add_argument("--annotations-dir", type=Path, help="keep sidecars in this folder, mirroring the corpus")
-    p.add_argument("--max-size", type=float, metavar="MB", help="skip articles larger than this (default 5)")
+        p.add_argument(
+            "--corpus",
+            type=Path,
+            help="the article folder (default: found from the current folder)",
+        )
+    p.add_argument(
+        "--index-dir", type=Path, help="keep the index here instead of <corpus>/.glossator/index"
+    )
+    p.add_argument(
+        "--annotations-dir", type=Path, help="keep sidecars in this folder, mirroring the corpus"
+    )
+    p.add_argument(
+        "--max-size", type=float, metavar="MB", help="skip articles larger than this (default 5)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every sub-command (the reader has its own, see `reader_parser`)."""
-    parser = _Parser(prog="glossator", description="Search, read, tag and export a folder of articles.")
+    parser = _Parser(
+        prog="glossator", description="Search, read, tag and export a folder of articles."
+    )
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("index", help="build or update the index, with progress")
-    p.add_argument("corpus", nargs="?", type=Path, default=None, help="the article folder (default .)")
+    p.add_argument(
+        "corpus", nargs="?", type=Path, default=None, help="the article folder (default .)"
+    )
     p.add_argument("--rebuild", action="store_true", help="start the index over")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     _common(p, corpus_option=False)
 
     p = sub.add_parser("search", help="ranked hits for a query")
-    p.add_argument("query", help="Whoosh query: words, \"phrases\", AND OR NOT, wild*, fuzzy~, title: tag: person: ...")
+    p.add_argument(
+        "query",
+        help='Whoosh query: words, "phrases", AND OR NOT, wild*, fuzzy~, title: tag: person: ...',
+    )
     p.add_argument("--limit", "-n", type=int, default=10, help="how many hits (default 10)")
     p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
-    p.add_argument("--no-update", action="store_true", help="search the index as it is, without updating it first")
+    p.add_argument(
+        "--no-update",
+        action="store_true",
+        help="search the index as it is, without updating it first",
+    )
     _common(p)
 
     p = sub.add_parser("show", help="print one article")
@@ -66,8 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tag", help="add or remove tags on the articles a query matches")
     p.add_argument("query", help="a search query, or an article path")
-    p.add_argument("--add", action="append", default=[], metavar="TAG", help="tag to add (repeatable)")
-    p.add_argument("--remove", action="append", default=[], metavar="TAG", help="tag to remove (repeatable)")
+    p.add_argument(
+        "--add", action="append", default=[], metavar="TAG", help="tag to add (repeatable)"
+    )
+    p.add_argument(
+        "--remove", action="append", default=[], metavar="TAG", help="tag to remove (repeatable)"
+    )
     p.add_argument("--dry-run", action="store_true", help="list what would change, change nothing")
     _common(p)
 
@@ -78,7 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export annotations")
     p.add_argument("--query", help="only articles matching this query")
-    p.add_argument("--tag", action="append", default=[], help="only articles with this tag (repeatable)")
+    p.add_argument(
+        "--tag", action="append", default=[], help="only articles with this tag (repeatable)"
+    )
     p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
     p.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
@@ -90,10 +117,13 @@ def reader_parser() -> argparse.ArgumentParser:
     """The parser for `glossator [CORPUS]`, the reader."""
     parser = _Parser(
         prog="glossator",
-        description="Open the reader on a folder of articles. Sub-commands: " + ", ".join(COMMANDS)
+        description="Open the reader on a folder of articles. Sub-commands: "
+        + ", ".join(COMMANDS)
         + " (glossator COMMAND --help).",
     )
-    parser.add_argument("corpus", nargs="?", type=Path, default=Path("."), help="the article folder (default .)")
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, default=Path("."), help="the article folder (default .)"
+    )
     parser.add_argument("--version", action="version", version=_version())
     _common(parser, corpus_option=False)
     return parser
@@ -153,7 +183,9 @@ def _open_index(args: argparse.Namespace, corpus: Path, config: Any, quiet: bool
     from index.indexer import Index, IndexUnavailable
 
     index_dir = args.index_dir or (Path(config.index_dir) if config.index_dir else None)
-    ann_dir = args.annotations_dir or (Path(config.annotations_dir) if config.annotations_dir else None)
+    ann_dir = args.annotations_dir or (
+        Path(config.annotations_dir) if config.annotations_dir else None
+    )
     max_bytes = int(args.max_size * 1048576) if args.max_size else config.max_bytes
     try:
         return Index(corpus, index_dir, annotations_dir=ann_dir, max_bytes=max_bytes, notice=_err)

@@ -19,13 +19,19 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from tui.cli import Failure, UsageError, _open_index, _resolve_corpus, dump_json
+from tui.cli import Failure, UsageError, _open_index, _resolve_corpus
+from tui.render import shown_id, terminal_json
 
 
 class _RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
         return Text(f"{speed:,.0f} docs/s" if speed else "", style="dim")
+
+
+def dump_json(data: Any) -> None:
+    """Print JSON on stdout (see `terminal_json`), one trailing newline."""
+    sys.stdout.write(terminal_json(data) + "\n")
 
 
 def _stdout() -> Console:
@@ -70,10 +76,10 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
     report = _update(ix, rebuild=args.rebuild, quiet=args.quiet)
     out = _stdout()
     for skipped in report.skipped:
-        out.print(Text(f"skipped {skipped.id}: {skipped.reason}"), style="yellow")
+        out.print(Text(f"skipped {shown_id(skipped.id)}: {skipped.reason}"), style="yellow")
     for notice in report.notices:
         if notice not in ix.notices:
-            out.print(Text(notice), style="yellow")
+            out.print(Text(shown_id(notice)), style="yellow")
     rate = report.changed / report.seconds if report.seconds and report.changed else 0
     line = report.summary() + (f" ({rate:,.0f} docs/s)" if rate else "")
     out.print(Text(line))
@@ -110,16 +116,22 @@ def cmd_show(args: argparse.Namespace, config: Any) -> int:
     try:
         article = ix.article(_article_ref(args.article, corpus))
     except CorpusError as exc:
-        raise Failure(str(exc)) from exc
+        raise Failure(shown_id(str(exc))) from exc
     ents = ix.entities(article) if args.entities else None
     if args.json:
         if ents is not None:
             dump_json([e.to_dict() for e in ents])
         else:
-            dump_json({
-                "id": article.id, "title": article.title, "sha256": article.sha256,
-                "words": article.words, "decode_errors": article.decode_errors, "text": article.text,
-            })
+            dump_json(
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "sha256": article.sha256,
+                    "words": article.words,
+                    "decode_errors": article.decode_errors,
+                    "text": article.text,
+                }
+            )
         return 0
     out = _stdout()
     if ents is not None:
@@ -127,7 +139,7 @@ def cmd_show(args: argparse.Namespace, config: Any) -> int:
             out.print(Text(f"{e.start:>6} {e.end:>6}  {e.label:<9} ") + Text(e.text))
         return 0
     out.print(Text(article.title, style="bold"))
-    out.print(Text(f"{article.id} · {article.words} words", style="dim"))
+    out.print(Text(f"{shown_id(article.id)} · {article.words} words", style="dim"))
     out.print()
     out.print(Text(article.body))
     return 0
@@ -169,7 +181,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
         try:
             ids = [ix.article(_article_ref(args.query, corpus)).id]
         except CorpusError as exc:
-            raise Failure(str(exc)) from exc
+            raise Failure(shown_id(str(exc))) from exc
     else:
         result = ix.searcher().search(args.query, limit=100_000, snippets=0, facets=False)
         if isinstance(result, QueryError):
@@ -193,11 +205,13 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
                 if remove:
                     store.remove_tags(article_id, article.text, remove)
             changed.append(article_id)
-            delta = [f"+{t}" for t in sorted(after - before)] + [f"-{t}" for t in sorted(before - after)]
-            out.print(Text(f"{verb} {article_id}: {' '.join(delta)}"))
+            delta = [f"+{t}" for t in sorted(after - before)] + [
+                f"-{t}" for t in sorted(before - after)
+            ]
+            out.print(Text(f"{verb} {shown_id(article_id)}: {' '.join(delta)}"))
         except (AnnotationError, CorpusError, OSError) as exc:
             failed += 1
-            print(f"glossator: {article_id}: {exc}", file=sys.stderr)
+            print(f"glossator: {shown_id(article_id)}: {shown_id(str(exc))}", file=sys.stderr)
     if changed and not args.dry_run:
         ix.reindex(changed)
     summary = f"{len(ids)} matched, {len(changed)} {'would change' if args.dry_run else 'changed'}"
@@ -220,8 +234,8 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
         article = ix.article(_article_ref(args.article, corpus))
         note = _store(ix, config).add_note(article.id, article.text, args.text)
     except (AnnotationError, CorpusError, OSError) as exc:
-        raise Failure(str(exc)) from exc
-    _stdout().print(Text(f"added note {note.id} to {article.id}"))
+        raise Failure(shown_id(str(exc))) from exc
+    _stdout().print(Text(f"added note {note.id} to {shown_id(article.id)}"))
     return 0
 
 
@@ -257,7 +271,10 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
             sidecar = store.load(article_id, article.text)
         except (AnnotationError, OSError, Exception) as exc:  # report and keep going
             problems += 1
-            print(f"glossator: skipped {article_id}: {str(exc).splitlines()[0]}", file=sys.stderr)
+            print(
+                f"glossator: skipped {shown_id(article_id)}: {shown_id(str(exc).splitlines()[0])}",
+                file=sys.stderr,
+            )
             continue
         if sidecar.is_empty():
             continue

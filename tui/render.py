@@ -1,19 +1,42 @@
 """Rich renderings of search hits and articles for the command line.
 
 Article text is put into `rich.text.Text` objects, never parsed as markup,
-so `[bold]` in an article prints as those characters.
+so `[bold]` in an article prints as those characters. Article ids are file
+names, chosen by whoever made the file, so they are made inert too before
+they are printed (`shown_id`, `terminal_json`).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
+from index.sanitize import neutralise
 from index.search import SearchHit, SearchResult
 
 HIT_STYLE = "bold underline"
+
+# json.dumps escapes C0 controls itself; these it would write raw.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_id(text: str) -> str:
+    """An article id or path as printed: control characters, and the newlines
+    and tabs a file name may hold, replaced by visible stand-ins so a name
+    can neither drive the terminal nor forge another output line."""
+    return neutralise(text).replace("\n", "\u2424").replace("\t", "\u2409")
+
+
+def terminal_json(data: Any) -> str:
+    """Pretty JSON, UTF-8, with C1 and bidi controls written as `\\u` escapes:
+    the same data for a program, nothing a terminal acts on for a person."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def emphasised(text: str, spans: Sequence[tuple[int, int]], style: str = HIT_STYLE) -> Text:
@@ -31,7 +54,7 @@ def render_hit(hit: SearchHit) -> Text:
     out.append_text(emphasised(hit.title or "(untitled)", hit.title_highlights))
     out.stylize("bold", 5)
     out.append("\n     ")
-    out.append(hit.article_id, style="cyan")
+    out.append(shown_id(hit.article_id), style="cyan")
     if hit.tags:
         out.append("  ")
         out.append(" ".join(f"#{t}" for t in hit.tags), style="magenta")

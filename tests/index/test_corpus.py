@@ -38,8 +38,16 @@ def test_finds_txt_and_md_recursively_skipping_hidden_folders(tmp_path: Path) ->
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / ".glossator").mkdir()
     (tmp_path / ".hidden").mkdir()
-    for rel in ("a.txt", "b.md", "c.csv", "sub/d.txt", "sub/deeper/e.TXT", ".glossator/x.txt",
-                ".hidden/y.txt", ".dotfile.txt"):
+    for rel in (
+        "a.txt",
+        "b.md",
+        "c.csv",
+        "sub/d.txt",
+        "sub/deeper/e.TXT",
+        ".glossator/x.txt",
+        ".hidden/y.txt",
+        ".dotfile.txt",
+    ):
         (tmp_path / rel).write_text("Title\nbody\n")
     ids = [f.id for f in find_article_files(tmp_path)]
     assert ids == ["a.txt", "b.md", "sub/d.txt", "sub/deeper/e.TXT"]
@@ -97,7 +105,9 @@ def test_huge_file_is_skipped_naming_the_limit(tmp_path: Path) -> None:
     assert "limit" in result.reason and "--max-size" in result.reason
 
 
-def test_symlink_loop_is_walked_once_and_links_out_of_the_corpus_are_ignored(tmp_path: Path) -> None:
+def test_symlink_loop_is_walked_once_and_links_out_of_the_corpus_are_ignored(
+    tmp_path: Path,
+) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "a" / "b").mkdir(parents=True)
     (corpus / "a" / "b" / "x.txt").write_text("X\nbody\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from index.indexer import Index
-from index.search import QueryError, SearchResult, Searcher, typing_query, validate
+from index.search import QueryError, Searcher, SearchResult, typing_query, validate
 
 
 @pytest.fixture(scope="module")

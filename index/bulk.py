@@ -1,0 +1,171 @@
+"""Index many articles at once with worker processes.
+
+Reading, entity recognition and analysis are CPU-bound Python, and Whoosh
+writes postings one at a time, so a large update is split into chunks that
+worker processes turn into finished Whoosh segments. The parent holds the
+index's update lock throughout and commits each segment as it arrives, so
+searches see the first articles within a second or two while the rest are
+still being indexed. Chunks grow geometrically so a large corpus ends up in
+a handful of segments, not hundreds.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.corpus import ArticleFile, Skipped
+
+#: Below this many articles to (re)index, one process does it all: starting
+#: workers costs more than it saves.
+PARALLEL_THRESHOLD = 300
+FIRST_CHUNK = 64
+CHUNK_GROWTH = 4
+MAX_CHUNK = 20_000
+
+
+def worker_count() -> int:
+    """How many worker processes a bulk update uses (`$GLOSSATOR_WORKERS` overrides)."""
+    env = os.environ.get("GLOSSATOR_WORKERS")
+    if env and env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+@dataclass
+class ChunkResult:
+    """What one worker made of one chunk of files."""
+
+    segment: Any
+    #: article id -> (mtime_ns, size, sha256, sidecar_mtime_ns, tags)
+    entries: dict[str, tuple[int, int, str, int, tuple[str, ...]]] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    words: Counter[str] = field(default_factory=Counter)
+
+
+def chunks(items: Sequence[Any], workers: int) -> Iterator[Sequence[Any]]:
+    """Split `items` into chunks: small first (early results), then growing."""
+    size = FIRST_CHUNK
+    pos = 0
+    round_left = workers
+    while pos < len(items):
+        yield items[pos : pos + size]
+        pos += size
+        round_left -= 1
+        if round_left == 0:
+            size = min(size * CHUNK_GROWTH, MAX_CHUNK)
+            round_left = workers
+
+
+# -- in the worker process -----------------------------------------------------
+
+_WORKER_INDEX: Any = None
+_WORKER_COUNTER: Any = None
+
+
+def _init_worker(settings: dict[str, Any], counter: Any) -> None:
+    global _WORKER_INDEX, _WORKER_COUNTER
+    from index.indexer import Index
+
+    _WORKER_INDEX = Index(
+        Path(settings["corpus"]),
+        Path(settings["index_dir"]),
+        annotations_dir=Path(settings["annotations_dir"]) if settings["annotations_dir"] else None,
+        max_bytes=settings["max_bytes"],
+    )
+    _WORKER_COUNTER = counter
+
+
+def _index_chunk(files: Sequence[ArticleFile]) -> ChunkResult:
+    from whoosh import index as windex
+    from whoosh.writing import SegmentWriter
+
+    from index.corpus import read_article
+
+    owner = _WORKER_INDEX
+    ix = windex.open_dir(str(owner.dir))
+    # Whoosh names a writer's scratch folder after the index, so concurrent
+    # writers would delete each other's temporary files; give each its own.
+    storage = ix.storage
+    shared_temp = storage.temp_storage
+    tag = f"{os.getpid()}-{id(files)}"
+    storage.temp_storage = lambda name=None: shared_temp(f"{name or 'scratch'}.{tag}")
+    writer = SegmentWriter(ix, _lk=False, limitmb=128)
+    body_field = writer.schema["body"]
+    result = ChunkResult(segment=None)
+    try:
+        for f in files:
+            article = read_article(f, owner.max_bytes)
+            if isinstance(article, Skipped):
+                result.skipped.append(article)
+            else:
+                tags, side_mtime = owner._tags(f.id, result.notices)
+                writer.add_document(**owner._document(article, tags, side_mtime))
+                result.words.update(body_field.last_words())
+                result.entries[f.id] = (f.mtime_ns, f.size, article.sha256, side_mtime, tuple(tags))
+            with _WORKER_COUNTER.get_lock():
+                _WORKER_COUNTER.value += 1
+        if result.entries:
+            result.segment = writer._finalize_segment()
+        else:
+            writer._close_segment()
+    except BaseException:
+        writer._close_segment()
+        raise
+    finally:
+        writer._tempstorage.destroy()
+    return result
+
+
+# -- in the parent ------------------------------------------------------------
+
+
+def run_parallel(
+    owner: Any,
+    files: Sequence[ArticleFile],
+    on_result: Callable[[ChunkResult], None],
+    on_progress: Callable[[int], None],
+    workers: int,
+) -> None:
+    """Index `files` in worker processes, calling `on_result` as each chunk lands.
+
+    `on_progress(n)` gets the number of files finished so far, several times
+    a second. Exceptions in a worker propagate here after the pool is shut
+    down.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    counter = ctx.Value("i", 0)
+    settings = {
+        "corpus": str(owner.corpus),
+        "index_dir": str(owner.dir),
+        "annotations_dir": str(owner.annotations_dir) if owner.annotations_dir else None,
+        "max_bytes": owner.max_bytes,
+    }
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(settings, counter)
+    ) as pool:
+        pending: set[Future[ChunkResult]] = {
+            pool.submit(_index_chunk, chunk) for chunk in chunks(files, workers)
+        }
+        try:
+            while pending:
+                done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                on_progress(counter.value)
+                for fut in done:
+                    on_result(fut.result())
+        except BaseException:
+            for fut in pending:
+                fut.cancel()
+            raise
+        finally:
+            on_progress(counter.value)
+    # Give the workers' exit a moment so no zombie outlives the update.
+    time.sleep(0)

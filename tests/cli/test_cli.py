@@ -1,0 +1,158 @@
+"""The glossator command as a script would use it: exit codes, output, JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+SEED = "000_a527e38b797e7e70.txt"
+
+
+def run(
+    *args: str, cwd: Path | None = None, check: bool = False
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the real `glossator` entry point in a subprocess."""
+    env = dict(os.environ, COLUMNS="100", TERM="dumb")
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())", *args],
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+    if check:
+        assert proc.returncode == 0, proc.stderr.decode()
+    return proc
+
+
+def test_index_reports_counts_then_nothing_to_do(seeds: Path) -> None:
+    first = run("index", str(seeds), check=True)
+    assert b"5 added" in first.stdout
+    second = run("index", str(seeds), check=True)
+    assert b"0 added, 0 updated, 0 deleted, 5 unchanged" in second.stdout
+
+
+def test_search_prints_ranked_hits(seeds: Path) -> None:
+    out = run("search", "--corpus", str(seeds), "Kirkuk", check=True).stdout.decode()
+    assert out.lstrip().startswith("1.")
+    assert "hit" in out
+
+
+def test_search_json_has_the_documented_shape(seeds: Path) -> None:
+    out = run("search", "--corpus", str(seeds), "--json", "airstrike", check=True).stdout
+    data = json.loads(out)
+    assert set(data) >= {"query", "total", "elapsed_ms", "suggestion", "hits", "facets"}
+    assert data["total"] >= 1
+    hit = data["hits"][0]
+    assert set(hit) >= {"rank", "id", "title", "score", "tags", "snippets", "title_highlights"}
+    text = (seeds / hit["id"]).read_text()
+    for snip in hit["snippets"]:
+        assert (
+            text[snip["start"] : snip["start"] + len(snip["text"])].replace("\n", " ")
+            == snip["text"]
+        )
+
+
+def test_search_finds_the_corpus_from_the_current_folder(seeds: Path) -> None:
+    run("index", str(seeds), check=True)
+    sub = seeds / "notes"
+    sub.mkdir()
+    out = run("search", "--json", "militia", cwd=sub, check=True).stdout
+    assert json.loads(out)["total"] >= 1
+
+
+def test_malformed_query_is_one_line_on_stderr_with_status_2(seeds: Path) -> None:
+    proc = run("search", "--corpus", str(seeds), '"unclosed')
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    err = proc.stderr.decode()
+    assert err.count("\n") == 1 and err.startswith("glossator: ") and "quote" in err
+
+
+def test_usage_errors_are_one_line_with_status_2(seeds: Path) -> None:
+    for args in (["search"], ["search", "x", "--limit", "zero"], ["export", "--format", "pdf"]):
+        proc = run(*args)
+        assert proc.returncode == 2, args
+        assert proc.stderr.decode().count("\n") == 1, proc.stderr
+
+
+def test_missing_corpus_is_status_1(tmp_path: Path) -> None:
+    proc = run("index", str(tmp_path / "nope"))
+    assert proc.returncode == 1
+    assert b"not found" in proc.stderr and proc.stderr.count(b"\n") == 1
+
+
+def test_misspelling_offers_a_suggestion(seeds: Path) -> None:
+    data = json.loads(run("search", "--corpus", str(seeds), "--json", "militai", check=True).stdout)
+    assert data["total"] == 0 and data["suggestion"] == "militia"
+
+
+def test_show_json_and_path_outside_the_corpus(seeds: Path, tmp_path: Path) -> None:
+    data = json.loads(run("show", str(seeds / SEED), "--json", check=True).stdout)
+    assert data["id"] == SEED and data["title"].startswith("Iraq militiaman")
+    (tmp_path / "outside.txt").write_text("Outside\n")
+    proc = run("show", "--corpus", str(seeds), "../outside.txt")
+    assert proc.returncode == 1 and b"no article" in proc.stderr
+
+
+def test_show_entities_json_offsets_match_the_text(seeds: Path) -> None:
+    ents = json.loads(run("show", str(seeds / SEED), "--entities", "--json", check=True).stdout)
+    text = (seeds / SEED).read_text()
+    assert ents
+    for e in ents:
+        assert set(e) == {"start", "end", "text", "label"}
+        assert text[e["start"] : e["end"]] == e["text"]
+    labels = {e["label"] for e in ents}
+    assert {"ORG", "GPE", "WEAPON"} <= labels
+
+
+def test_tag_then_search_by_tag_and_sidecar_reads_as_designed(seeds: Path) -> None:
+    dry = run("tag", "--corpus", str(seeds), "drone", "--add", "airstrike", "--dry-run", check=True)
+    assert b"would change" in dry.stdout
+    assert not list(seeds.glob("*.yaml"))
+    run("tag", "--corpus", str(seeds), "drone", "--add", "AirStrike", check=True)
+    found = json.loads(
+        run(
+            "search", "--corpus", str(seeds), "--json", "--no-update", "tag:airstrike", check=True
+        ).stdout
+    )
+    drone = json.loads(
+        run("search", "--corpus", str(seeds), "--json", "--limit", "50", "drone", check=True).stdout
+    )
+    assert {h["id"] for h in found["hits"]} == {h["id"] for h in drone["hits"]}
+    sidecars = sorted(seeds.glob("*.txt.yaml"))
+    assert len(sidecars) == drone["total"]
+    data = yaml.safe_load(sidecars[0].read_text())
+    assert data["version"] == 1
+    assert data["article"] == sidecars[0].name[: -len(".yaml")]
+    assert data["tags"] == ["airstrike"]
+    assert len(data["article_sha256"]) == 64
+
+
+def test_refused_tag_explains_why(seeds: Path) -> None:
+    proc = run("tag", "--corpus", str(seeds), "drone", "--add", "air strike")
+    assert proc.returncode == 2 and b"space" in proc.stderr
+
+
+def test_note_and_export_formats(seeds: Path, tmp_path: Path) -> None:
+    run("note", str(seeds / SEED), "Compare with the Reuters report.", check=True)
+    run("tag", str(seeds / SEED), "--add", "needs-followup", check=True)
+    for fmt in ("json", "jsonl", "csv", "md", "w3c"):
+        out = run("export", "--corpus", str(seeds), "--format", fmt, check=True).stdout.decode()
+        assert "Reuters" in out, fmt
+    dest = tmp_path / "report.md"
+    run("export", "--corpus", str(seeds), "--format", "md", "-o", str(dest), check=True)
+    again = run("export", "--corpus", str(seeds), "--format", "md", "-o", str(dest))
+    assert again.returncode == 1 and b"--force" in again.stderr
+    run("export", "--corpus", str(seeds), "--format", "md", "-o", str(dest), "--force", check=True)
+
+
+@pytest.mark.parametrize("cmd", [["search", "x"], ["index"]])
+def test_help_exits_zero(cmd: list[str]) -> None:
+    assert run(cmd[0], "--help").returncode == 0
