@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -141,7 +142,12 @@ def run_parallel(
     a second. Exceptions in a worker propagate here after the pool is shut
     down.
     """
-    ctx = multiprocessing.get_context("spawn")
+    # Forking skips re-importing Whoosh and reloading the recogniser in each
+    # worker, but is only safe while no other thread could hold a lock at
+    # the moment of the fork; the reader app indexes from a thread, so it
+    # gets fresh interpreters instead.
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    ctx = multiprocessing.get_context(method)
     counter = ctx.Value("i", 0)
     settings = {
         "corpus": str(owner.corpus),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -30,19 +29,14 @@ def test_seed_offsets_sorted_non_overlapping(recogniser: Recogniser, path: Path)
     check_invariants(text, recogniser.recognise(text))
 
 
-def test_bbc_offsets_and_speed(recogniser: Recogniser) -> None:
+def test_bbc_offsets(recogniser: Recogniser) -> None:
     if not BBC_DIR.is_dir():
         pytest.skip(f"{BBC_DIR} not present")
     paths = sorted(BBC_DIR.glob("*/*.txt"))
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    started = time.perf_counter()
-    results = [recogniser.recognise(t) for t in texts]
-    elapsed = time.perf_counter() - started
-    for text, entities in zip(texts, results, strict=True):
-        check_invariants(text, entities)
-    words = sum(len(t.split()) for t in texts)
-    # The target is 150,000 words/s; the floor leaves room for slow CI machines.
-    assert words / elapsed > 60_000
+    # Speed is measured by bench/entities_eval.py, not asserted here.
+    for text in texts:
+        check_invariants(text, recogniser.recognise(text))
 
 
 def found(text: str, recogniser: Recogniser) -> set[tuple[str, str]]:
@@ -130,13 +124,3 @@ def test_package_never_imports_textual() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "False"
-
-
-def test_load_is_fast() -> None:
-    code = (
-        "import time; t=time.perf_counter(); from index.entities import Recogniser;"
-        "Recogniser.load(); print(time.perf_counter()-t)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                         text=True, check=True)
-    assert float(out.stdout) < 0.5  # target 0.2 s; measured ~0.05 s, slack for CI
