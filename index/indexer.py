@@ -41,6 +41,8 @@ MANIFEST_FILE = "glossator-manifest.json"
 LOCK_FILE = "glossator-update.lock"
 ENTITY_CACHE_FILE = "entities.sqlite3"
 SPELLING_FILE = "glossator-spelling.json"
+#: More segments than this are merged (small ones first) at the next update.
+MAX_SEGMENTS = 10
 #: How long an update waits for another process that is updating the index.
 DEFAULT_LOCK_WAIT = 60.0
 
@@ -473,12 +475,27 @@ class Index:
                 self._update_serial(
                     ix, todo, gone, manifest, report, words, progress, batch_commit_seconds
                 )
+            self._compact(ix)
             self._save_manifest(ix, manifest)
             if words or rebuild:
                 self._save_spelling(words, replace=rebuild)
         report.notices[:0] = self.notices[notices_before:]
         report.seconds = time.perf_counter() - started
         return report
+
+    def _compact(self, ix: Any) -> None:
+        """Merge small segments once there are many of them.
+
+        Tag changes and parallel updates each add a segment; searching many
+        segments costs a little on every query, so small ones are folded
+        together here, during an update, rather than on a tag change.
+        """
+        with ix.searcher() as s:
+            reader = s.reader()
+            count = 1 if reader.is_atomic() else len(reader.leaf_readers())
+        if count > MAX_SEGMENTS:
+            writer = self._writer(ix, bulk=False)
+            writer.commit(mergetype=_merge_smallest)
 
     def _count(self, report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry) -> bool:
         """Count one read article; True when it must be (re)written."""
@@ -679,6 +696,21 @@ class Index:
         """How many articles the index holds."""
         with self.open().searcher() as s:
             return int(s.doc_count())
+
+
+def _merge_smallest(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy: fold the smallest segments into the new one,
+    leaving half of MAX_SEGMENTS, so the large ones are never rewritten."""
+    from whoosh.reading import SegmentReader
+
+    keep = MAX_SEGMENTS // 2
+    ordered = sorted(segments, key=lambda seg: seg.doc_count_all())
+    merge, kept = ordered[: max(0, len(ordered) - keep + 1)], ordered[len(ordered) - keep + 1 :]
+    for seg in merge:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return kept
 
 
 def _append_segments(ix: Any, segments: list[Any], lock_wait: float, clean: bool = False) -> None:

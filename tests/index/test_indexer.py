@@ -144,3 +144,45 @@ def test_skipped_files_are_named_in_the_report(seeds: Path) -> None:
     report = Index(seeds).update()
     reasons = {s.id: s.reason for s in report.skipped}
     assert set(reasons) == {"blob.txt", "empty.md"}
+
+
+def _segment_count(ix: Index) -> int:
+    with ix.open().searcher() as s:
+        reader = s.reader()
+        return 1 if reader.is_atomic() else len(reader.leaf_readers())
+
+
+def test_many_small_commits_are_compacted_at_the_next_update(seeds: Path) -> None:
+    ix = Index(seeds)
+    ix.update()
+    for _ in range(indexer_mod.MAX_SEGMENTS + 3):
+        ix.reindex(["000_a527e38b797e7e70.txt"])
+    assert _segment_count(ix) > indexer_mod.MAX_SEGMENTS
+    ix.update()
+    assert _segment_count(ix) <= indexer_mod.MAX_SEGMENTS
+    assert ix.doc_count() == 5
+    res = ix.searcher().search("militiaman")
+    assert res and res.total == 1
+
+
+def test_parallel_and_serial_builds_give_the_same_hits(seeds: Path, tmp_path: Path) -> None:
+    for i in range(40):
+        body = f"Generated {i}\nDrone strike number {i} near Kirkuk.\n"
+        (seeds / f"gen{i:03}.txt").write_text(body)
+    serial = Index(seeds, tmp_path / "serial")
+    serial.update(workers=1)
+    from index import bulk
+
+    old = bulk.PARALLEL_THRESHOLD
+    bulk.PARALLEL_THRESHOLD = 10
+    try:
+        parallel = Index(seeds, tmp_path / "parallel")
+        report = parallel.update(workers=2)
+    finally:
+        bulk.PARALLEL_THRESHOLD = old
+    assert report.added == 45 and parallel.doc_count() == 45
+    for q in ("drone", '"drone strike"', "kirkuk", "gpe:kirkuk", "militia*"):
+        a, b = serial.searcher().search(q, limit=100), parallel.searcher().search(q, limit=100)
+        assert a and b
+        assert {h.article_id for h in a.hits} == {h.article_id for h in b.hits}, q
+    assert parallel.update().changed == 0
