@@ -40,6 +40,19 @@ W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://glossator.invalid/annotations")
 # Spreadsheets run cells starting with these as formulas (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a terminal acts on: C0 controls but newline and tab, DEL, C1 controls,
+# bidi overrides and isolates. Article ids are file names and notes come from
+# hand-editable sidecars, so either may hold an escape sequence; the formats
+# people read (csv, md) are often printed straight to a terminal. (The same
+# set as index.sanitize, which this package may not import.)
+_TERMINAL_ACTIVE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _inert(text: str) -> str:
+    """``text`` with every terminal-active character shown as U+FFFD."""
+    return _TERMINAL_ACTIVE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +146,8 @@ def _jsonl(records: list[ExportRecord]) -> str:
 
 def _cell(value: str | int) -> str | int:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+        return "'" + _inert(value)
+    return _inert(value) if isinstance(value, str) else value
 
 
 def _csv_rows(record: ExportRecord) -> Iterator[dict[str, str | int]]:
@@ -249,7 +262,7 @@ def _md(records: list[ExportRecord]) -> str:
     out = ["# Annotations", "", f"{len(records)} article{'s' if len(records) != 1 else ''}", ""]
     for record in records:
         out += _md_article(record)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return _inert("\n".join(out).rstrip("\n") + "\n")
 
 
 # -- W3C Web Annotation -------------------------------------------------------------
