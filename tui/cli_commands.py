@@ -80,7 +80,8 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
     for notice in report.notices:
         if notice not in ix.notices:
             out.print(Text(shown_id(notice)), style="yellow")
-    rate = report.changed / report.seconds if report.seconds and report.changed else 0
+    # A rate means something only over a real batch of work.
+    rate = report.changed / report.seconds if report.seconds and report.changed >= 50 else 0
     line = report.summary() + (f" ({rate:,.0f} docs/s)" if rate else "")
     out.print(Text(line))
     return 0
