@@ -86,6 +86,19 @@ class UpdateReport:
         return f"{self.total} articles: " + ", ".join(parts) + f" in {self.seconds:.2f} s"
 
 
+@dataclass
+class _Pass:
+    """The working state of one `Index.update` call."""
+
+    ix: Any
+    todo: list[ArticleFile]
+    gone: list[str]
+    manifest: dict[str, ManifestEntry]
+    report: UpdateReport
+    progress: Progress | None
+    words: Counter[str] = field(default_factory=Counter)
+
+
 @dataclass(frozen=True, slots=True)
 class ManifestEntry:
     """What the index knows about one article file."""
@@ -468,17 +481,15 @@ class Index:
             if progress:
                 progress(report.unchanged, report.total)
             workers = worker_count() if workers is None else workers
-            words: Counter[str] = Counter()
+            work = _Pass(ix, todo, gone, manifest, report, progress)
             if workers > 1 and len(todo) >= PARALLEL_THRESHOLD:
-                self._update_parallel(ix, todo, gone, manifest, report, words, progress, workers)
+                self._update_parallel(work, workers)
             else:
-                self._update_serial(
-                    ix, todo, gone, manifest, report, words, progress, batch_commit_seconds
-                )
+                self._update_serial(work, batch_commit_seconds)
             self._compact(ix)
             self._save_manifest(ix, manifest)
-            if words or rebuild:
-                self._save_spelling(words, replace=rebuild)
+            if work.words or rebuild:
+                self._save_spelling(work.words, replace=rebuild)
         report.notices[:0] = self.notices[notices_before:]
         report.seconds = time.perf_counter() - started
         return report
@@ -508,17 +519,9 @@ class Index:
         report.updated += 1
         return True
 
-    def _update_serial(
-        self,
-        ix: Any,
-        todo: list[ArticleFile],
-        gone: list[str],
-        manifest: dict[str, ManifestEntry],
-        report: UpdateReport,
-        words: Counter[str],
-        progress: Progress | None,
-        batch_commit_seconds: float | None,
-    ) -> None:
+    def _update_serial(self, work: _Pass, batch_commit_seconds: float | None) -> None:
+        ix, todo, gone, manifest, report = work.ix, work.todo, work.gone, work.manifest, work.report
+        progress, words = work.progress, work.words
         done = report.unchanged
         writer = None
         last_commit = time.monotonic()
@@ -571,17 +574,9 @@ class Index:
             if writer is not None:
                 writer.cancel()
 
-    def _update_parallel(
-        self,
-        ix: Any,
-        todo: list[ArticleFile],
-        gone: list[str],
-        manifest: dict[str, ManifestEntry],
-        report: UpdateReport,
-        words: Counter[str],
-        progress: Progress | None,
-        workers: int,
-    ) -> None:
+    def _update_parallel(self, work: _Pass, workers: int) -> None:
+        ix, todo, gone, manifest, report = work.ix, work.todo, work.gone, work.manifest, work.report
+        progress, words = work.progress, work.words
         from index.bulk import ChunkResult, run_parallel
 
         # Old versions of re-read articles go first; their new versions
