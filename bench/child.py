@@ -110,8 +110,8 @@ def cmd_stock(corpus: Path, index_dir: Path) -> None:
 
 def cmd_first(corpus: Path, index_dir: Path) -> None:
     """Time from `Index(...)` until a search finds something, while indexing runs."""
-    from index.indexer import Index
     import index.search  # noqa: F401  (imports are not what this measures)
+    from index.indexer import Index
 
     reports: list[Any] = []
     errors: list[str] = []
@@ -175,13 +175,14 @@ def make_queries(samples: list[dict[str, Any]], per_class: int, seed: int) -> di
     rng = random.Random(f"queries:{seed}")
     stops = _stop_words()
     bodies = [
-        [w.lower() for w in _WORD.findall(d.get("body", "")) if len(w) >= 4 and w.lower() not in stops]
+        [w.lower() for w in _WORD.findall(d.get("body", ""))
+         if len(w) >= 4 and w.lower() not in stops]
         for d in samples
     ]
     bodies = [b for b in bodies if len(b) >= 10]
     stream = [w for b in bodies for w in b]
     df = Counter(w for b in bodies for w in set(b))
-    distinct = sorted(w for w, n in df.items() if n >= 2)
+    distinct = sorted(w for w, n in df.items() if n >= 2) or sorted(df)
     out: dict[str, list[str]] = {c: [] for c in QUERY_CLASSES}
     for i in range(per_class):
         # Half the single words weighted by frequency (common, long posting
@@ -193,7 +194,8 @@ def make_queries(samples: list[dict[str, Any]], per_class: int, seed: int) -> di
         out["prefix"].append(rng.choice(stream)[: 3 + i % 2] + "*")
         w = rng.choice([x for x in stream if len(x) >= 6] or stream)
         k = rng.randrange(1, len(w))
-        out["fuzzy"].append((w[:k] + w[k + 1:] if i % 2 else w[:k] + rng.choice("aeiou") + w[k + 1:]) + "~")
+        typo = w[:k] + w[k + 1:] if i % 2 else w[:k] + rng.choice("aeiou") + w[k + 1:]
+        out["fuzzy"].append(typo + "~")
     for _ in range(per_class * 20):
         if len(out["phrase"]) >= per_class:
             break
@@ -371,7 +373,7 @@ def cmd_fts5(corpus: Path, db: Path, queries_file: Path) -> None:
     sql = ("SELECT id, snippet(docs, 2, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? "
            "ORDER BY rank LIMIT 20")
     times = []
-    for cls, qs in classes.items():
+    for qs in classes.values():
         for q in qs:
             fq = _fts_query(q)
             if fq is None:
@@ -409,8 +411,8 @@ print("BENCHJSON " + json.dumps({"import_s": t1 - t0, "open_s": t2 - t1, "query_
 
 def cmd_cold(corpus: Path, index_dir: Path) -> None:
     """Fresh interpreters: import, open the warm index, first query (median of 3)."""
-    import subprocess
     import statistics
+    import subprocess
 
     runs = []
     env = {k: v for k, v in os.environ.items() if k != "GLOSSATOR_BENCH_SHIM"}

@@ -187,7 +187,8 @@ def article(src: _Source, seed: int, size: int, n: int) -> tuple[str, str]:
                 s = _splice(rng, src, cat, s)
             if rng.random() < 0.25:
                 s = _CAPITALISED.sub(
-                    lambda m: _pseudo_name(rng.randrange(name_pool)) if rng.random() < 0.5 else m.group(),
+                    lambda m: (_pseudo_name(rng.randrange(name_pool))
+                               if rng.random() < 0.5 else m.group()),
                     s,
                 )
             para.append(s)
@@ -203,7 +204,9 @@ def _slug(title: str) -> str:
     return _SLUG.sub("-", title.lower()).strip("-")[:60] or "article"
 
 
-def write_corpus(dest: Path, size: int, seed: int = DEFAULT_SEED, source: Path | None = None) -> Path:
+def write_corpus(
+    dest: Path, size: int, seed: int = DEFAULT_SEED, source: Path | None = None
+) -> Path:
     """Write `size` generated articles under `dest` (which must not exist yet)."""
     src = load_source(source or default_source())
     dest.mkdir(parents=True)
@@ -250,7 +253,8 @@ def ensure_corpus(size: int, seed: int = DEFAULT_SEED, source: Path | None = Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m bench.corpus_gen", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m bench.corpus_gen",
+                                description=__doc__.split("\n\n")[0])
     p.add_argument("size", help="articles to generate: 500, 10k, 100k")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--source", type=Path, help="corpus to recombine (default: the BBC corpus)")

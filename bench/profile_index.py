@@ -95,7 +95,8 @@ def profile(corpus: Path, top: int, out: Path | None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m bench.profile_index", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m bench.profile_index",
+                                description=__doc__.split("\n\n")[0])
     p.add_argument("--corpus", type=Path, default=BBC)
     p.add_argument("--top", type=int, default=25)
     p.add_argument("--out", type=Path, help="also save the raw profile (pstats) here")

@@ -67,7 +67,7 @@ def render(rows: list[Row]) -> str:
     widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h)
               for i, h in enumerate(headers)]
     def line(values: tuple[str, ...]) -> str:
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
     out = [line(headers), line(tuple("-" * w for w in widths))]
     previous = None

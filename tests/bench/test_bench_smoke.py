@@ -1,0 +1,98 @@
+"""The benchmark harness runs and the corpus generator is deterministic.
+
+No timing is asserted here: figures belong in `python -m bench`, not in tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench import corpus_gen
+from bench.child import make_queries, top_imports, typing_keystrokes
+from bench.report import Row, percentile, render
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_generator_is_byte_identical_for_a_size_and_seed(tmp_path: Path) -> None:
+    a = corpus_gen.write_corpus(tmp_path / "a", 40, seed=7, source=corpus_gen.SEEDS)
+    b = corpus_gen.write_corpus(tmp_path / "b", 40, seed=7, source=corpus_gen.SEEDS)
+    assert _digest(a) == _digest(b)
+    assert len(_digest(a)) == 40
+    c = corpus_gen.write_corpus(tmp_path / "c", 40, seed=8, source=corpus_gen.SEEDS)
+    assert _digest(a) != _digest(c)
+
+
+def test_generated_articles_look_like_articles(tmp_path: Path) -> None:
+    folder = corpus_gen.write_corpus(tmp_path / "g", 20, seed=1, source=corpus_gen.SEEDS)
+    for path in folder.rglob("*.txt"):
+        title, blank, body = path.read_text("utf-8").partition("\n\n")
+        assert title.strip() and "\n" not in title
+        assert len(body.split()) >= 50
+        assert path.parent.parent == folder  # <category>/<slug>.txt
+
+
+def test_generated_corpus_is_cached(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GLOSSATOR_BENCH_CACHE", str(tmp_path / "cache"))
+    first = corpus_gen.ensure_corpus(12, seed=3, source=corpus_gen.SEEDS)
+    stamp = (first / ".complete").stat().st_mtime_ns
+    again = corpus_gen.ensure_corpus(12, seed=3, source=corpus_gen.SEEDS)
+    assert again == first and (again / ".complete").stat().st_mtime_ns == stamp
+
+
+def test_sizes_parse() -> None:
+    assert corpus_gen.parse_size("10k") == 10_000
+    assert corpus_gen.parse_size("250") == 250
+    assert corpus_gen.parse_size("0.1m") == 100_000
+
+
+def test_query_lists_are_seeded() -> None:
+    samples = [
+        {"title": "Government plans", "body": "The government announced spending plans "
+         "for schools and hospitals across the country on Monday " * 3,
+         "entity_values": {"GPE": ["Britain"]}},
+        {"title": "Market rally", "body": "Shares rallied as investors welcomed strong "
+         "profits from banks and retailers in London trading " * 3},
+    ]
+    one = make_queries(samples, 6, seed=5)
+    assert one == make_queries(samples, 6, seed=5)
+    assert all(len(qs) == 6 for qs in one.values())
+    assert all(q.endswith("*") for q in one["prefix"])
+    assert typing_keystrokes(["ab c"]) == ["a", "ab", "ab ", "ab c"]
+
+
+def test_report_helpers() -> None:
+    assert percentile([3.0, 1.0, 2.0], 50) == 2.0
+    assert percentile(list(range(1, 101)), 95) == 95
+    table = render([Row("search", "single", "bbc", "1 ms", "<= 50 ms", "ok", note="n")])
+    assert "single [1]" in table and "[1] n" in table
+    sample = "import time:       120 |        300 | whoosh.query\nimport time: 50 | 50 |   yaml\n"
+    assert top_imports(sample)[0] == ("whoosh", 0.12)
+
+
+def test_harness_prints_a_table(tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env["GLOSSATOR_BENCH_CACHE"] = str(tmp_path / "cache")
+    out = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--only", "search", "--sizes", "seeds",
+         "--json", str(tmp_path / "bench.json")],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.splitlines()
+    assert any(line.startswith("section") and "target" in line for line in lines)
+    for cls in ("single", "and2", "phrase", "prefix", "field", "fuzzy"):
+        assert any(f"{cls} p50/p95" in line for line in lines), cls
+    assert "failed" not in out.stdout
+    assert (tmp_path / "bench.json").is_file()
