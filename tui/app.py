@@ -83,6 +83,7 @@ def make_app(
     *,
     max_bytes: int | None = None,
     show_timings: bool | None = None,
+    export_dir: Path | None = None,
 ) -> GlossatorApp:
     """Build the reader for a corpus; used by the command line and the tests."""
     session = Session.open(
@@ -95,7 +96,7 @@ def make_app(
     )
     if show_timings is None:
         show_timings = not os.environ.get(HIDE_TIMINGS_ENV)
-    return GlossatorApp(session, config, show_timings=show_timings)
+    return GlossatorApp(session, config, show_timings=show_timings, export_dir=export_dir)
 
 
 def run_reader(corpus: Path, args: argparse.Namespace, config: Config) -> int:

@@ -137,6 +137,7 @@ class Session:
         ids = {article_id} | self._pending
         self._pending.clear()
         self.index.reindex(sorted(ids))
+        self._fresh_searcher()
 
     def flush_pending(self) -> None:
         """Re-index what changed while the start-up update ran."""
@@ -144,6 +145,14 @@ class Session:
             ids = sorted(self._pending)
             self._pending.clear()
             self.index.reindex(ids)
+            self._fresh_searcher()
+
+    def _fresh_searcher(self) -> None:
+        # A refreshed Whoosh searcher can still see the replaced copy of a
+        # re-indexed document; a new one sees only the current copy.
+        old, self._searcher = self._searcher, None
+        if old is not None:
+            old.close()
 
     # -- search ---------------------------------------------------------------
 

@@ -82,7 +82,8 @@ class FormDialog(ModalScreen[Any]):
                 yield Label(f.label)
                 suggester = WordSuggester(f.suggestions) if f.suggestions else None
                 yield Input(
-                    f.value, placeholder=f.placeholder, id=f"field-{f.name}", suggester=suggester
+                    f.value, placeholder=f.placeholder, id=f"field-{f.name}", suggester=suggester,
+                    compact=True,
                 )
             if self.hint:
                 yield Static(Text(self.hint, style="dim"), classes="dialog-hint")

@@ -70,11 +70,13 @@ class ExportScreen(ModalScreen[str | None]):
                     )
                     first = first and not usable
             yield Label("Write to")
-            yield Input(str(self.folder / "glossator-export.csv"), id="export-path")
+            yield Input("glossator-export.csv", id="export-path", compact=True)
             with Horizontal(id="export-row"):
                 yield Checkbox("overwrite an existing file", id="export-force")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static("", id="export-status")
+            yield Static(Text(f"relative paths are under {self.folder}", style="dim"),
+                         id="export-folder")
             yield Static(Text("enter in the path box: export · escape: close", style="dim"))
 
     def _usable(self, key: str) -> bool:

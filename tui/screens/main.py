@@ -468,11 +468,16 @@ class MainScreen(Screen[None]):
 
     def action_next_hit(self) -> None:
         """Next search hit."""
-        self.query_one(ArticleView).step_hit(True)
+        self._say_hit(self.query_one(ArticleView).step_hit(True))
 
     def action_prev_hit(self) -> None:
         """Previous search hit."""
-        self.query_one(ArticleView).step_hit(False)
+        self._say_hit(self.query_one(ArticleView).step_hit(False))
+
+    def _say_hit(self, hit: tuple[int, int] | None) -> None:
+        hits = self.query_one(ArticleView).hits
+        if hit is not None:
+            self.query_one(StatusLine).show_text(f"hit {hits.index(hit) + 1} of {len(hits)}")
 
     def action_next_entity(self) -> None:
         """Next entity."""

@@ -242,13 +242,38 @@ class ArticleView(TextArea, inherit_bindings=True):
         super().move_cursor(self.selection.end)
         return had
 
+    # While selecting, the cursor keys extend the selection (as shift+arrows do).
+    def action_cursor_left(self, select: bool = False) -> None:
+        super().action_cursor_left(select or self.selecting)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        super().action_cursor_right(select or self.selecting)
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        super().action_cursor_down(select or self.selecting)
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        super().action_cursor_up(select or self.selecting)
+
+    def action_cursor_word_left(self, select: bool = False) -> None:
+        super().action_cursor_word_left(select or self.selecting)
+
+    def action_cursor_word_right(self, select: bool = False) -> None:
+        super().action_cursor_word_right(select or self.selecting)
+
+    def action_cursor_line_start(self, select: bool = False) -> None:
+        super().action_cursor_line_start(select or self.selecting)
+
+    def action_cursor_line_end(self, select: bool = False) -> None:
+        super().action_cursor_line_end(select or self.selecting)
+
     def action_line_down(self) -> None:
         """Cursor down a line."""
-        self.action_cursor_down(select=self.selecting)
+        self.action_cursor_down()
 
     def action_line_up(self) -> None:
         """Cursor up a line."""
-        self.action_cursor_up(select=self.selecting)
+        self.action_cursor_up()
 
     def action_page_down(self) -> None:
         """Page down."""

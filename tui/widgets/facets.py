@@ -56,3 +56,7 @@ class FacetList(OptionList):
         chosen = self._values.get(event.option.id or "")
         if chosen is not None:
             self.post_message(self.Chosen(*chosen))
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            self.action_first()

@@ -171,3 +171,7 @@ class Sidebar(OptionList):
     def action_watch_item(self) -> None:
         """Add the entity under the cursor to the watchlist."""
         self._post("watch")
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            self.action_first()

@@ -1,0 +1,35 @@
+"""Helpers for driving the reader in Pilot tests (a uniquely named module)."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+#: The first seed article: an Iraqi militia airstrike report.
+AIRSTRIKE = "000_a527e38b797e7e70.txt"
+
+
+async def settle(pilot: Pilot[object], delay: float = 0.0) -> None:
+    """Let workers finish and the screen catch up."""
+    await pilot.pause(delay)
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def search(pilot: Pilot[object], query: str, *, type_it: bool = False) -> None:
+    """Put a query in the search box (typing it key by key if asked) and wait for results."""
+    from tui.widgets.search_pane import SearchPane
+
+    await settle(pilot)
+    if type_it:
+        await pilot.press(*query)
+    else:
+        pilot.app.screen.query_one(SearchPane).set_query(query)
+    await settle(pilot, 0.05)
+
+
+async def open_first(pilot: Pilot[object], query: str) -> None:
+    """Search and open the top hit."""
+    await search(pilot, query)
+    await pilot.press("enter", "enter")
+    await settle(pilot)

@@ -1,0 +1,293 @@
+"""Pilot tests: drive the reader with keys and check what it shows and saves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from reader_pilot import AIRSTRIKE, open_first, search, settle
+from textual.widgets import Input
+
+from tui.screens.dialogs import FormDialog
+from tui.screens.main import MainScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.facets import FacetList
+from tui.widgets.results import ResultList
+from tui.widgets.search_pane import SearchPane
+
+
+def sidecar(corpus: Path, article: str = AIRSTRIKE) -> dict:
+    return yaml.safe_load((corpus / f"{article}.yaml").read_text("utf-8"))
+
+
+async def test_typing_a_query_lists_ranked_hits(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "airstrike", type_it=True)
+        pane = app.screen.query_one(SearchPane)
+        assert pane.result is not None and pane.result.total == 2
+        ids = [h.article_id for h in app.screen.query_one(ResultList).hits]
+        assert AIRSTRIKE in ids
+        assert pane.result.facets.get("person")
+
+
+async def test_opening_a_result_shows_article_hits_and_entities(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.bundle is not None
+        view = screen.query_one(ArticleView)
+        assert view.text == screen.bundle.article.text
+        assert view.has_focus and view.hits and view.entities
+        await pilot.press("n")
+        start, end = view.hits[0]
+        assert view.cursor_offset == start
+        assert view.text[start:end].lower().startswith("airstrike")
+        await pilot.press("n", "N")
+        assert view.cursor_offset == start
+        await pilot.press("right_square_bracket")
+        after = view.cursor_offset
+        assert any(e.start == after for e in view.entities) and after > start
+        await pilot.press("left_square_bracket")
+        assert view.cursor_offset < after
+
+
+async def test_narrow_screen_shows_search_or_article(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        assert not app.screen.query_one(SearchPane).display or not app.screen.query_one(
+            SearchPane
+        ).region.width
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one(SearchPane).region.width == 80
+        assert app.screen.query_one(ResultList).has_focus
+
+
+async def test_wide_screen_shows_three_panes(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot, "airstrike")
+        widths = [app.screen.query_one(f"#{name}").region.width for name in
+                  ("search", "article", "sidebar")]
+        assert all(w > 20 for w in widths), widths
+
+
+async def test_select_and_annotate_a_passage(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("j", "v", *["right"] * 8, "v")
+        picked = view.selected_range()
+        assert picked is not None and picked[1] - picked[0] == 8
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press(*"target", "enter", *"first", "space", *"strike", "enter")
+        await settle(pilot)
+        data = sidecar(seeds)
+        (span,) = data["spans"]
+        assert span["label"] == "target" and span["note"] == "first strike"
+        text = app.screen.bundle.article.text
+        assert text[span["start"] : span["end"]] == span["quote"]
+        assert span["author"] == "tester"
+        assert view.spans == [(span["start"], span["end"])]
+
+
+async def test_add_and_remove_a_tag(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press(*"needs-followup", "space", *"kataib", "enter")
+        await settle(pilot)
+        assert sidecar(seeds)["tags"] == ["kataib", "needs-followup"]
+        # Re-indexed: the tag is searchable at once.
+        await pilot.press("escape", "slash", "ctrl+u")
+        await search(pilot, 'tag:"needs-followup"')
+        assert app.screen.query_one(SearchPane).result.total == 1
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sidecar(seeds)["tags"] == ["needs-followup"]
+
+
+async def test_a_bad_tag_keeps_the_dialog_open_with_the_reason(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press(*"bad!tag", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#field-tags", Input).value == "bad!tag"
+        assert "not allowed" in str(app.screen.query_one("#dialog-error").render())
+        assert not (seeds / f"{AIRSTRIKE}.yaml").exists()
+
+
+async def test_add_a_note_and_rate_the_source(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*"compare", "space", *"with", "space", *"reuters", "enter")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("b", "2", "enter")
+        await settle(pilot)
+        data = sidecar(seeds)
+        assert data["notes"][0]["text"] == "compare with reuters"
+        assert data["rating"] == {"reliability": "B", "credibility": 2}
+
+
+async def test_export_refuses_to_overwrite_unless_told(app_factory, seeds, tmp_path):
+    app = app_factory()
+    dest = tmp_path / "out.csv"
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.export_dir = tmp_path
+        await open_first(pilot, "airstrike")
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press(*"airstrike", "enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        box = app.screen.query_one("#export-path", Input)
+        box.value = str(dest)
+        await pilot.press("enter")
+        await settle(pilot, 0.1)
+        assert dest.exists() and "airstrike" in dest.read_text("utf-8")
+        dest.write_text("keep me", "utf-8")
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-path", Input).value = str(dest)
+        await pilot.press("enter")
+        await settle(pilot, 0.1)
+        assert dest.read_text("utf-8") == "keep me"
+        assert "already exists" in str(app.screen.query_one("#export-status").render())
+        app.screen.query_one("#export-force").value = True
+        await pilot.press("enter")
+        await settle(pilot, 0.1)
+        assert "airstrike" in dest.read_text("utf-8")
+
+
+async def test_a_query_that_does_not_parse_is_shown_inline(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "airstrike")
+        await pilot.press(*' "unclosed')
+        await settle(pilot, 0.05)
+        pane = app.screen.query_one(SearchPane)
+        assert pane.error and "quote" in pane.error
+        # The last good results stay on screen.
+        assert pane.result is not None and pane.result.total == 2
+        assert pane.has_class("-error")
+
+
+async def test_no_hits_offers_a_suggestion_that_enter_accepts(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "airstrkie ")
+        pane = app.screen.query_one(SearchPane)
+        assert pane.result.total == 0 and pane.result.suggestion
+        await pilot.press("enter")
+        await settle(pilot, 0.05)
+        assert pane.query_text.strip() == "airstrike"
+        assert pane.result.total == 2
+
+
+async def test_a_facet_narrows_the_query_in_one_key(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "iraq")
+        await pilot.press("tab", "f")
+        facets = app.screen.query_one(FacetList)
+        assert facets.has_focus
+        await pilot.press("enter")
+        await settle(pilot, 0.05)
+        pane = app.screen.query_one(SearchPane)
+        assert ':"' in pane.query_text
+        assert pane.result.total >= 1
+
+
+async def test_malformed_sidecar_makes_annotations_read_only(app_factory, seeds):
+    (seeds / f"{AIRSTRIKE}.yaml").write_text("version: 1\ntags: [unclosed\n", "utf-8")
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        screen = app.screen
+        assert screen.bundle.sidecar is None and screen.bundle.sidecar_error
+        notice = str(screen.query_one("#article-notice").render())
+        assert "line" in notice
+        assert screen.check_action("add_tag", ()) is False
+        await pilot.press("t")
+        await settle(pilot)
+        assert screen is app.screen  # no dialog
+        assert "unclosed" in (seeds / f"{AIRSTRIKE}.yaml").read_text("utf-8")
+        assert any(e.kind == "sidecar" for e in screen.session.log)
+
+
+async def test_failed_save_keeps_the_input(app_factory, seeds):
+    # A folder where the sidecar's lock file goes: every save fails, as on a
+    # read-only disk (tests may run as root, where permissions do not stop writes).
+    (seeds / f".{AIRSTRIKE}.yaml.lock").mkdir()
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*"keep", "space", *"this", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#field-note", Input).value == "keep this"
+        assert "not saved" in str(app.screen.query_one("#dialog-error").render())
+        assert not (seeds / f"{AIRSTRIKE}.yaml").exists()
+
+
+async def test_read_only_corpus_keeps_annotations_elsewhere(app_factory, seeds, tmp_path):
+    annotations = tmp_path / "annotations"
+    app = app_factory(annotations_dir=annotations)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press(*"mirrored", "enter")
+        await settle(pilot)
+    assert not (seeds / f"{AIRSTRIKE}.yaml").exists()
+    assert "mirrored" in (annotations / f"{AIRSTRIKE}.yaml").read_text("utf-8")
+
+
+async def test_problems_go_to_the_log_screen(app_factory, seeds):
+    (seeds / "binary.txt").write_bytes(b"\x00\x01\x02" * 1000)
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "l")
+        await settle(pilot)
+        body = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "binary.txt" in body
+
+
+async def test_hostile_text_is_shown_literally(app_factory, seeds):
+    hostile = "Hostile [bold red]markup[/] title\n[@click=app.quit]click me[/] \x1b[31mred\n"
+    (seeds / "hostile.txt").write_text(hostile, "utf-8")
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "hostile")
+        view = app.screen.query_one(ArticleView)
+        assert "[bold red]markup[/]" in view.text
+        assert "[@click=app.quit]click me[/]" in view.text
+        assert "\x1b" not in view.text
+        rendered = "".join(view.render_line(y).text for y in range(4))
+        assert "[@click=app.quit]" in rendered and "[bold red]" in rendered
+        assert app.is_running
