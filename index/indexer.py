@@ -251,11 +251,16 @@ class Index:
     def open(self) -> Any:
         """Open (creating or rebuilding as needed) and return the Whoosh index."""
         if self._ix is None:
-            with self._update_lock():
-                ix, reason = self._open_existing()
-                if ix is None:
-                    ix = self._create(reason)
-                self._ix = ix
+            # A sound index opens without the lock, so searches run while
+            # another process is updating it; only creating or rebuilding
+            # one waits for the lock.
+            ix, _reason = self._open_existing()
+            if ix is None:
+                with self._update_lock():
+                    ix, reason = self._open_existing()
+                    if ix is None:
+                        ix = self._create(reason)
+            self._ix = ix
         return self._ix
 
     @property

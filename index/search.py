@@ -242,7 +242,13 @@ class Searcher:
         if self._searcher is None:
             self._searcher = self.index.open().searcher()
         elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
+            try:
+                self._searcher = self._searcher.refresh()
+            except TypeError:
+                # Whoosh cannot refresh a searcher opened on an empty index
+                # (its reader has no segment list); open a new one instead.
+                self._searcher.close()
+                self._searcher = self.index.open().searcher()
             self._facet_cache.clear()
         return self._searcher
 

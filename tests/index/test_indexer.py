@@ -186,3 +186,25 @@ def test_parallel_and_serial_builds_give_the_same_hits(seeds: Path, tmp_path: Pa
         assert a and b
         assert {h.article_id for h in a.hits} == {h.article_id for h in b.hits}, q
     assert parallel.update().changed == 0
+
+
+def test_a_searcher_opened_on_an_empty_index_sees_later_commits(seeds: Path) -> None:
+    searcher = Index(seeds).searcher()
+    assert searcher.search("militia").total == 0
+    Index(seeds).update()
+    assert searcher.search("militia").total >= 1
+
+
+def test_opening_a_sound_index_does_not_wait_for_an_update(seeds: Path) -> None:
+    Index(seeds).update()
+    ctx = multiprocessing.get_context("fork")
+    ready = ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(str(seeds / ".glossator" / "index"), ready, 3.0))
+    holder.start()
+    try:
+        assert ready.wait(5)
+        started = time.monotonic()
+        assert Index(seeds, lock_wait=0.2).searcher().search("militia").total >= 1
+        assert time.monotonic() - started < 2.5
+    finally:
+        holder.join(10)
