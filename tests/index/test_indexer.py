@@ -203,8 +203,7 @@ def test_opening_a_sound_index_does_not_wait_for_an_update(seeds: Path) -> None:
     holder.start()
     try:
         assert ready.wait(5)
-        started = time.monotonic()
+        # With a 0.2 s lock wait, taking the held lock would raise.
         assert Index(seeds, lock_wait=0.2).searcher().search("militia").total >= 1
-        assert time.monotonic() - started < 2.5
     finally:
         holder.join(10)
