@@ -38,7 +38,22 @@ QUERY_CLASSES = ("single", "and2", "phrase", "prefix", "field", "fuzzy")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+def _proc_status() -> dict[str, float]:
+    """Current anonymous vs file-backed (mapped index pages) RSS in MB, on Linux."""
+    out: dict[str, float] = {}
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                if key in ("RssAnon", "RssFile", "VmHWM"):
+                    out[key] = int(value.split()[0]) / 1024
+    except OSError:
+        pass
+    return out
+
+
 def _emit(data: dict[str, Any]) -> None:
+    data["rss_now"] = _proc_status()
     data["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     data["rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     sys.stdout.write(PREFIX + json.dumps(data) + "\n")

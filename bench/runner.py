@@ -202,6 +202,10 @@ class Suite:
             shutil.rmtree(final, ignore_errors=True)
             os.rename(scratch / "ix", final)
             shutil.rmtree(scratch, ignore_errors=True)
+            # Indexes of this corpus built by older index/ code are never reused.
+            for old in final.parent.glob(f"index-{corpus_fingerprint(corpus)}-*"):
+                if old != final:
+                    shutil.rmtree(old, ignore_errors=True)
             built = (final, data, False)
         self.indexes[label] = built
         return built
@@ -359,7 +363,12 @@ class Suite:
                          note=f"worst keystroke {data['typing_worst']!r}; typed "
                          + ", ".join(repr(q) for q in data["typing_queries"])))
         if self.wants("rss"):
-            self.add(Row("memory", "peak RSS, searching", label, f"{data['rss_mb']:.0f} MB",
+            now = data.get("rss_now", {})
+            split = ""
+            if "RssAnon" in now and "RssFile" in now:
+                split = (f" (at exit: {now['RssAnon']:.0f} MB heap, "
+                         f"{now['RssFile']:.0f} MB mapped files)")
+            self.add(Row("memory", "peak RSS, searching", label, f"{data['rss_mb']:.0f} MB{split}",
                          f"<= {TARGET_RSS_MB:g} MB", verdict(data["rss_mb"] <= TARGET_RSS_MB)))
 
     def cold(self) -> None:
