@@ -54,6 +54,16 @@ def glossator(
     )
 
 
+def glossator_here(capfd: pytest.CaptureFixture[bytes], *args: str) -> tuple[int, bytes, bytes]:
+    """`glossator ARGS` in this process (same code, no start-up cost): status, stdout, stderr."""
+    from tui.cli import main
+
+    capfd.readouterr()
+    status = main(list(args))
+    out, err = capfd.readouterr()
+    return status, out, err
+
+
 def glossator_popen(*args: str, **kwargs: object) -> subprocess.Popen[bytes]:
     """Start `glossator` without waiting (for kill tests)."""
     return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
