@@ -43,6 +43,14 @@ class SearchFinished(Message):
 
 
 @dataclass
+class FacetsFinished(Message):
+    """Facet counts for `query`, computed after its hits were shown."""
+
+    query: str
+    facets: dict[str, list[tuple[str, int]]]
+
+
+@dataclass
 class ArticleLoaded(Message):
     """An article, its entities, hits and sidecar are ready to show."""
 

@@ -23,7 +23,7 @@ from index.locations import watchlist_path
 from index.search import QueryError, SearchResult
 
 #: Searches shown while typing are cut at this many hits.
-RESULT_LIMIT = 50
+RESULT_LIMIT = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +163,13 @@ class Session:
         return self._searcher
 
     def search(self, query: str, limit: int = RESULT_LIMIT) -> SearchResult | QueryError:
-        """Search as the user types."""
-        return self.searcher().search(query, limit=limit, as_you_type=True)
+        """Search as the user types: ranked hits and snippets, no facets (see `facets`)."""
+        return self.searcher().search(query, limit=limit, as_you_type=True, facets=False)
+
+    def facets(self, query: str) -> dict[str, list[tuple[str, int]]]:
+        """Facet counts for a query (slower than the hits, so asked for separately)."""
+        result = self.searcher().search(query, limit=1, as_you_type=True, snippets=0)
+        return {} if isinstance(result, QueryError) else result.facets
 
     def all_ids(self, query: str | None) -> list[str]:
         """Article ids for an export: every hit of `query`, or the whole corpus."""

@@ -28,7 +28,7 @@ async def test_typing_a_query_lists_ranked_hits(app_factory):
         assert pane.result is not None and pane.result.total == 2
         ids = [h.article_id for h in app.screen.query_one(ResultList).hits]
         assert AIRSTRIKE in ids
-        assert pane.result.facets.get("person")
+        assert app.screen.query_one(FacetList).option_count > 0
 
 
 async def test_opening_a_result_shows_article_hits_and_entities(app_factory, seeds):

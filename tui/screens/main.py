@@ -24,6 +24,7 @@ from tui.commands import BY_ACTION, bindings
 from tui.messages import (
     ArticleFailed,
     ArticleLoaded,
+    FacetsFinished,
     IndexFinished,
     IndexProgress,
     SearchFinished,
@@ -42,6 +43,10 @@ from tui.widgets.status import StatusLine
 
 #: Below this width the panes stack: search or article, sidebar as an overlay.
 NARROW = 120
+#: Hits fetched while typing: a screenful, so the first paint is quick.
+FIRST_PAINT = 12
+#: The full list and facets are fetched once typing has paused this long (seconds).
+FACET_PAUSE = 0.15
 #: While indexing, re-run the shown query this often so new articles appear.
 REFRESH_WHILE_INDEXING = 1.5
 
@@ -246,15 +251,45 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str) -> None:
         worker = get_current_worker()
-        result = self.session.search(query)
+        result = self.session.search(query, limit=FIRST_PAINT)
+        if worker.is_cancelled:
+            return
+        self.post_message(SearchFinished(query, result))
+        if isinstance(result, QueryError) or not result.total:
+            return
+        # The full list and the facets cost more than the first screenful:
+        # fetch them once typing pauses, unless a newer query comes first.
+        deadline = time.monotonic() + FACET_PAUSE
+        while time.monotonic() < deadline:
+            if worker.is_cancelled:
+                return
+            time.sleep(0.01)
+        if result.total > len(result.hits):
+            more = self.session.search(query)
+            if worker.is_cancelled:
+                return
+            self.post_message(SearchFinished(query, more))
+        facets = self.session.facets(query)
         if not worker.is_cancelled:
-            self.post_message(SearchFinished(query, result))
+            self.post_message(FacetsFinished(query, facets))
+
+    def on_facets_finished(self, message: FacetsFinished) -> None:
+        if message.query == self.query_text:
+            facets = self.query_one(FacetList)
+            had = facets.option_count > 0
+            facets.show_facets(message.facets)
+            if had != (facets.option_count > 0):
+                self.refresh_bindings()
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.query != self.query_text:
             return  # a newer query is on its way; keep what is shown
-        self.query_one(SearchPane).show_result(message.result)
-        self.refresh_bindings()
+        pane = self.query_one(SearchPane)
+        suggested = self.check_action("accept_suggestion", ())
+        pane.show_result(message.result)
+        # Re-drawing the footer is not free: only when what applies changed.
+        if suggested != self.check_action("accept_suggestion", ()):
+            self.refresh_bindings()
         if self.bundle is not None and not isinstance(message.result, QueryError):
             self._rehit(self.bundle.article.id, message.query)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rich.console import Group
 from rich.text import Text
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -47,7 +47,7 @@ class FacetList(OptionList):
                 label = Text("  ", no_wrap=True, overflow="ellipsis")
                 label.append(value)
                 label.append(f" {count}", style="dim")
-                options.append(Option(Group(label), id=key))
+                options.append(Option(Content.from_rich_text(label), id=key))
         self.set_options(options)
         self.display = bool(options)
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rich.console import Group
 from rich.text import Text
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -28,7 +28,7 @@ def _emphasised(text: str, spans: Sequence[tuple[int, int]], base: str = "") -> 
     return out
 
 
-def render_hit(hit: SearchHit) -> Group:
+def render_hit(hit: SearchHit) -> Content:
     """Three lines: title, path and tags, snippet with the hits emphasised."""
     title = _emphasised(hit.title or "(untitled)", hit.title_highlights, "bold")
     meta = Text(hit.article_id, style="dim", no_wrap=True, overflow="ellipsis")
@@ -47,8 +47,8 @@ def render_hit(hit: SearchHit) -> Group:
         body = _emphasised(text.strip(), [(a - lead, b - lead) for a, b in spans])
         prefix = Text("…" if (snip.start > 0 or cut) else "")
         lines.append(Text.assemble(prefix, body, no_wrap=True, overflow="ellipsis"))
-    # A Group of no-wrap lines: each is cut with an ellipsis instead of wrapping.
-    return Group(*lines)
+    # The list's CSS (text-wrap: nowrap) cuts each line with an ellipsis.
+    return Content.from_rich_text(Text("\n").join(lines))
 
 
 class ResultList(OptionList):

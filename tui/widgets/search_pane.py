@@ -39,6 +39,8 @@ class SearchPane(Vertical):
         self.result: SearchResult | None = None
         """The results on screen (kept while a newer query runs, so nothing flickers)."""
         self.error: str | None = None
+        self.shown_query: str | None = None
+        """The query whose results or error are on screen."""
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -78,6 +80,7 @@ class SearchPane(Vertical):
     def show_result(self, result: SearchResult | QueryError) -> None:
         """Show new results, or an inline message for a query that does not parse."""
         status = self.query_one("#search-status", Static)
+        self.shown_query = result.query
         if isinstance(result, QueryError):
             self.error = result.message
             self.set_class(True, "-error")
@@ -99,12 +102,14 @@ class SearchPane(Vertical):
             line.append("? (enter or ctrl+y)", style="dim")
         status.update(line)
         self.query_one(ResultList).show_hits(result.hits)
-        self.query_one(FacetList).show_facets(result.facets)
+        if not result.total:
+            self.query_one(FacetList).show_facets({})
 
     def clear_results(self) -> None:
         """Empty the result list (the query box was emptied)."""
         self.result = None
         self.error = None
+        self.shown_query = None
         self.set_class(False, "-error")
         self.query_one(ResultList).show_hits(())
         self.query_one(FacetList).show_facets({})

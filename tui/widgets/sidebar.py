@@ -6,8 +6,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rich.console import Group
 from rich.text import Text
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -17,9 +17,9 @@ from index.labels import LABELS
 from tui.commands import bindings
 
 
-def _line(*parts: tuple[str, str] | str) -> Group:
-    # Wrapped in a Group so the option list crops it with an ellipsis instead of wrapping.
-    return Group(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
+def _line(*parts: tuple[str, str] | str) -> Content:
+    # One line; the sidebar's CSS (text-wrap: nowrap) cuts it with an ellipsis.
+    return Content.from_rich_text(Text.assemble(*parts))
 
 
 class Sidebar(OptionList):
@@ -54,7 +54,7 @@ class Sidebar(OptionList):
         def head(title: str) -> None:
             options.append(Option(_line((title, "bold reverse")), disabled=True))
 
-        def item(kind: str, key: str, prompt: Group, label: str = "") -> None:
+        def item(kind: str, key: str, prompt: Content, label: str = "") -> None:
             option_id = f"{kind}\x00{label}\x00{key}"
             self._items[option_id] = (kind, key, label)
             options.append(Option(prompt, id=option_id))
@@ -64,7 +64,7 @@ class Sidebar(OptionList):
 
         if reason is not None:
             head(" READ-ONLY ")
-            options.append(Option(Text(reason), disabled=True))
+            options.append(Option(Content(reason), disabled=True))
         head(" Tags (t/T) ")
         if sidecar is not None and sidecar.tags:
             for tag in sidecar.tags:
