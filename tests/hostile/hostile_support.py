@@ -29,9 +29,11 @@ def slow(func):  # type: ignore[no-untyped-def]
 # -- the real command ------------------------------------------------------------
 
 _SCRIPT = Path(sys.executable).parent / "glossator"
-GLOSSATOR = [str(_SCRIPT)] if _SCRIPT.exists() else [
-    sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())"
-]
+GLOSSATOR = (
+    [str(_SCRIPT)]
+    if _SCRIPT.exists()
+    else [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())"]
+)
 
 
 def cli_env(**extra: str) -> dict[str, str]:
@@ -67,8 +69,11 @@ def glossator_here(capfd: pytest.CaptureFixture[bytes], *args: str) -> tuple[int
 def glossator_popen(*args: str, **kwargs: object) -> subprocess.Popen[bytes]:
     """Start `glossator` without waiting (for kill tests)."""
     return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
-        [*GLOSSATOR, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env=cli_env(), **kwargs,
+        [*GLOSSATOR, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_env(),
+        **kwargs,
     )
 
 
@@ -87,8 +92,9 @@ _FORBIDDEN: dict[str, re.Pattern[bytes]] = {
 
 def terminal_problems(raw: bytes) -> list[str]:
     """What in `raw` a terminal would act on; empty when the bytes are inert."""
-    found = [f"{name} at byte {m.start()}" for name, pat in _FORBIDDEN.items()
-             if (m := pat.search(raw))]
+    found = [
+        f"{name} at byte {m.start()}" for name, pat in _FORBIDDEN.items() if (m := pat.search(raw))
+    ]
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -101,7 +107,9 @@ def assert_inert(raw: bytes, what: str = "output") -> None:
     problems = terminal_problems(raw)
     if problems:
         first = int(problems[0].rsplit(" ", 1)[1]) if problems[0][-1].isdigit() else 0
-        raise AssertionError(f"{what}: {', '.join(problems)}; near {raw[max(0, first - 20):first + 20]!r}")
+        raise AssertionError(
+            f"{what}: {', '.join(problems)}; near {raw[max(0, first - 20) : first + 20]!r}"
+        )
 
 
 # -- the hostile corpus ------------------------------------------------------------
@@ -124,7 +132,8 @@ def _utf16(text: str) -> bytes:
 #: file name -> content (str is written as UTF-8).
 HOSTILE_TEXT: dict[str, str | bytes] = {
     "csi.txt": _article(
-        "\x1b[31mRed title\x1b[0m", "\x1b[2J\x1b[H cleared \x1b[10;10H moved \x1b[?1049h alt \x1b[6n"
+        "\x1b[31mRed title\x1b[0m",
+        "\x1b[2J\x1b[H cleared \x1b[10;10H moved \x1b[?1049h alt \x1b[6n",
     ),
     "osc_title.txt": _article(
         f"\x1b]0;{OSC_TITLE}\x07Window title", f"\x1b]2;{OSC_TITLE}-2\x1b\\ and more"
@@ -137,7 +146,8 @@ HOSTILE_TEXT: dict[str, str | bytes] = {
         "C1 \u009b31m controls", "".join(chr(c) for c in range(0x80, 0xA0)) + " \u009d0;c1\u009c"
     ),
     "bidi.txt": _article(
-        "Invoice \u202egnp.exe\u202c", "\u202a\u202b\u202d\u2066\u2067\u2068\u2069 \u200e\u200f\u061c x"
+        "Invoice \u202egnp.exe\u202c",
+        "\u202a\u202b\u202d\u2066\u2067\u2068\u2069 \u200e\u200f\u061c x",
     ),
     "zero_width.txt": _article("Zero\u200bwidth", "a\u200b\u200c\u200d\u2060\ufeffb joiners"),
     "markup.txt": _article(
@@ -145,8 +155,11 @@ HOSTILE_TEXT: dict[str, str | bytes] = {
         "[bold red]not bold[/bold red] [@click=app.quit]quit[/] [link=https://evil.example]x[/link]"
         " [on red]bg[/] :smile: \\[escaped]",
     ),
-    "invalid_utf8.txt": b"Invalid bytes " + MARKER.encode() + b"\n\xff\xfe\xc3( \x9b31m \xed\xa0\x80 "
-    + MARKER.encode() + b"\n",
+    "invalid_utf8.txt": b"Invalid bytes "
+    + MARKER.encode()
+    + b"\n\xff\xfe\xc3( \x9b31m \xed\xa0\x80 "
+    + MARKER.encode()
+    + b"\n",
     "utf16.txt": _utf16(
         _article("UTF-16 \x1b[31m title", "wide text \x1b]0;" + OSC_TITLE + "\x07")
     ),
@@ -188,9 +201,7 @@ def make_hostile_corpus(root: Path, *, big: bool = True) -> Path:
 
 
 #: Articles that index and can be opened.
-READABLE = sorted(
-    [n for n in HOSTILE_TEXT if n not in SKIPPED] + ["long_line.txt", *HOSTILE_NAMES]
-)
+READABLE = sorted([n for n in HOSTILE_TEXT if n not in SKIPPED] + ["long_line.txt", *HOSTILE_NAMES])
 
 
 def copy_tree(src: Path, dest: Path) -> Path:

@@ -68,7 +68,9 @@ def test_every_readable_article_is_inert_in_the_index(hostile_corpus: Path) -> N
 
 
 def test_search_output_is_inert_and_shows_markup_literally(hostile_corpus: Path) -> None:
-    out = _ok(glossator("search", "--corpus", str(hostile_corpus), MARKER, "--limit", "50"), "search")
+    out = _ok(
+        glossator("search", "--corpus", str(hostile_corpus), MARKER, "--limit", "50"), "search"
+    )
     assert_inert(out, "glossator search")
     text = out.decode()
     assert f"{len(READABLE)} hits" in text
@@ -98,7 +100,9 @@ def _main(capfd: pytest.CaptureFixture[bytes], *args: str) -> bytes:
 
 @pytest.mark.parametrize("article", READABLE)
 def test_show_is_inert_for_every_hostile_article(
-    hostile_corpus: Path, article: str, capfdbinary: pytest.CaptureFixture[bytes],
+    hostile_corpus: Path,
+    article: str,
+    capfdbinary: pytest.CaptureFixture[bytes],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("COLUMNS", "100")
@@ -115,13 +119,17 @@ def test_show_is_inert_for_every_hostile_article(
 
 def test_show_through_the_installed_command(hostile_corpus: Path) -> None:
     for article in ("csi.txt", "osc_title.txt", "c1.txt", *HOSTILE_NAMES):
-        out = _ok(glossator("show", "--corpus", str(hostile_corpus), str(hostile_corpus / article)),
-                  "show")
+        out = _ok(
+            glossator("show", "--corpus", str(hostile_corpus), str(hostile_corpus / article)),
+            "show",
+        )
         assert_inert(out, f"installed glossator show {article!r}")
 
 
 def test_long_line_and_huge_file_do_not_hang_or_crash(hostile_corpus: Path) -> None:
-    out = _ok(glossator("show", "--corpus", str(hostile_corpus), "long_line.txt", timeout=60), "show")
+    out = _ok(
+        glossator("show", "--corpus", str(hostile_corpus), "long_line.txt", timeout=60), "show"
+    )
     assert len(out) > 1_000_000
     proc = glossator("show", "--corpus", str(hostile_corpus), "huge.txt")
     assert proc.returncode == 1 and b"limit" in proc.stderr and proc.stderr.count(b"\n") == 1
@@ -142,8 +150,8 @@ def test_tag_note_and_export_stay_inert(hostile_copy: Path, tmp_path: Path) -> N
     # A hand-edited sidecar may carry escapes too (YAML spells ESC as \\e).
     (hostile_copy / "csi.txt.yaml").write_text(
         "version: 1\narticle: csi.txt\ntags: [hostile]\nnotes:\n"
-        "  - id: n-1\n    author: \"mallory\\e]0;AUTHOR\\a\"\n    created: 2026-11-21T10:04:00Z\n"
-        "    text: \"\\e[2J\\x9b31m \\u202e [bold red] \\e]52;c;cm0K\\a\"\n",
+        '  - id: n-1\n    author: "mallory\\e]0;AUTHOR\\a"\n    created: 2026-11-21T10:04:00Z\n'
+        '    text: "\\e[2J\\x9b31m \\u202e [bold red] \\e]52;c;cm0K\\a"\n',
         encoding="utf-8",
     )
     for fmt in ("md", "csv"):

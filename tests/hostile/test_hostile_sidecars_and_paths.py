@@ -5,7 +5,6 @@ index; no id, path or symlink reaches a file outside the corpus."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,9 @@ TEXT = "Strike on the base\nA drone hit the base at dawn, officials said.\n"
 
 MALFORMED = {
     "not yaml": b"version: 1\ntags: [unclosed\n",
-    "python tag": b"version: 1\narticle: a.txt\ntags: !!python/object/apply:os.system [echo pwned]\n",
+    "python tag": (
+        b"version: 1\narticle: a.txt\ntags: !!python/object/apply:os.system [echo pwned]\n"
+    ),
     "billion laughs": b"version: 1\narticle: a.txt\na: &a [x, x]\nb: &b [*a, *a]\ntags: *b\n",
     "duplicate key": b"version: 1\narticle: a.txt\ntags: [x]\ntags: [y]\n",
     "other article": b"version: 1\narticle: b.txt\ntags: [x]\n",
@@ -29,7 +30,7 @@ MALFORMED = {
         b"    created: 2026-11-21T10:05:00Z\n"
     ),
     "not utf-8": b"version: 1\narticle: a.txt\nnotes: [\xff\xfe]\n",
-    "escape in key": b"version: 1\narticle: a.txt\n\"\\e]0;PWNED\\a\": 1\n",
+    "escape in key": b'version: 1\narticle: a.txt\n"\\e]0;PWNED\\a": 1\n',
 }
 
 
@@ -52,7 +53,9 @@ def _sha(text: str) -> bytes:
 def test_malformed_sidecar_fails_tag_and_note_in_one_line_and_is_left_byte_identical(
     corpus: Path, kind: str, capfdbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    data = MALFORMED[kind].replace(b"%s", _sha(TEXT)) if b"%s" in MALFORMED[kind] else MALFORMED[kind]
+    data = (
+        MALFORMED[kind].replace(b"%s", _sha(TEXT)) if b"%s" in MALFORMED[kind] else MALFORMED[kind]
+    )
     sidecar = corpus / f"{ARTICLE}.yaml"
     sidecar.write_bytes(data)
     before = sidecar.stat()
@@ -61,8 +64,10 @@ def test_malformed_sidecar_fails_tag_and_note_in_one_line_and_is_left_byte_ident
     if kind != "span past the end":  # tags alone are fine; spans are checked against the text
         assert b"a.txt.yaml" in out + err, "the broken sidecar is not mentioned"
     assert_inert(out + err, "index with a broken sidecar")
-    for args in (["tag", "--corpus", str(corpus), str(corpus / ARTICLE), "--add", "new"],
-                 ["note", "--corpus", str(corpus), str(corpus / ARTICLE), "a note"]):
+    for args in (
+        ["tag", "--corpus", str(corpus), str(corpus / ARTICLE), "--add", "new"],
+        ["note", "--corpus", str(corpus), str(corpus / ARTICLE), "a note"],
+    ):
         status, out, raw_err = glossator_here(capfdbinary, *args)
         assert status == 1, (kind, args, out, raw_err)
         err = raw_err.decode()
@@ -71,7 +76,9 @@ def test_malformed_sidecar_fails_tag_and_note_in_one_line_and_is_left_byte_ident
         assert_inert(raw_err, f"{kind}: {args[0]} stderr")
     assert sidecar.read_bytes() == data, f"{kind}: the broken sidecar was changed"
     assert sidecar.stat().st_mtime_ns == before.st_mtime_ns
-    status, out, _ = glossator_here(capfdbinary, "search", "--corpus", str(corpus), "--json", "drone")
+    status, out, _ = glossator_here(
+        capfdbinary, "search", "--corpus", str(corpus), "--json", "drone"
+    )
     assert status == 0 and json.loads(out)["total"] == 1
 
 
@@ -91,8 +98,15 @@ def escape_corpus(tmp_path: Path) -> tuple[Path, Path]:
     return root, secret
 
 
-ESCAPES = ["../secret.txt", "sub/../../secret.txt", "link_out.txt", "sub/dir_out/secret.txt",
-           "/etc/passwd", "%SECRET%", "sub/dir_out/corpus/a.txt/../../secret.txt"]
+ESCAPES = [
+    "../secret.txt",
+    "sub/../../secret.txt",
+    "link_out.txt",
+    "sub/dir_out/secret.txt",
+    "/etc/passwd",
+    "%SECRET%",
+    "sub/dir_out/corpus/a.txt/../../secret.txt",
+]
 
 
 def _refs(secret: Path) -> list[str]:
@@ -118,8 +132,9 @@ def test_show_note_and_tag_never_reach_outside_the_corpus(escape_corpus: tuple[P
     assert refused == 3 * len(ESCAPES)
 
 
-@pytest.mark.parametrize("bad", ["../x.txt", "/etc/passwd", "a/../../x.txt", "", "a\\..\\x.txt",
-                                 "a\x00.txt", "."])
+@pytest.mark.parametrize(
+    "bad", ["../x.txt", "/etc/passwd", "a/../../x.txt", "", "a\\..\\x.txt", "a\x00.txt", "."]
+)
 def test_sidecar_paths_stay_inside_the_corpus_and_annotations_dir(tmp_path: Path, bad: str) -> None:
     for store in (SidecarStore(tmp_path / "c"), SidecarStore(tmp_path / "c", tmp_path / "ann")):
         with pytest.raises(StoreError):
@@ -147,7 +162,9 @@ def test_reader_refuses_to_open_ids_outside_the_corpus(escape_corpus: tuple[Path
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 if screen.bundle is not None:
-                    opened.append(f"{ref} -> {screen.bundle.article.id}: {screen.bundle.article.text[:40]!r}")
+                    opened.append(
+                        f"{ref} -> {screen.bundle.article.id}: {screen.bundle.article.text[:40]!r}"
+                    )
             assert app.is_running
 
     asyncio.run(drive())
@@ -158,7 +175,9 @@ def test_export_never_overwrites_without_force(tmp_path: Path) -> None:
     root = tmp_path / "corpus"
     root.mkdir()
     (root / ARTICLE).write_text(TEXT, encoding="utf-8")
-    assert glossator("tag", "--corpus", str(root), str(root / ARTICLE), "--add", "x").returncode == 0
+    assert (
+        glossator("tag", "--corpus", str(root), str(root / ARTICLE), "--add", "x").returncode == 0
+    )
     dest = tmp_path / "report.md"
     dest.write_bytes(b"the analyst's own report\n")
     link = tmp_path / "link.md"
