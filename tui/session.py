@@ -7,6 +7,7 @@ screen shows, never to the terminal.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -218,25 +219,31 @@ class Session:
     # -- watchlist ------------------------------------------------------------
 
     def watch(self, name: str, label: str) -> Path:
-        """Add a name to the corpus watchlist (creating the file); returns its path."""
+        """Add a name to the corpus watchlist (creating the file); returns its path.
+
+        The entry is appended as text, so the analyst's comments and layout
+        stay; a file that is not a valid watchlist is left alone.
+        """
         import yaml
 
         path = watchlist_path(self.corpus)
-        data: Any = None
-        if path.exists():
-            data = yaml.safe_load(path.read_text("utf-8"))
-        if data is None:
-            data = {"entries": []}
-        entries = data.get("entries") if isinstance(data, dict) else data
-        if not isinstance(entries, list):
-            raise ValueError(f"{path}: expected a list of entries; fix the file first")
-        for entry in entries:
-            if isinstance(entry, dict) and str(entry.get("name", "")).lower() == name.lower():
+        try:
+            source = path.read_text("utf-8")
+        except FileNotFoundError:
+            source = ""
+        data = yaml.safe_load(source) if source.strip() else None
+        if data is not None and not isinstance(data, list):
+            raise ValueError(f"{path} is not a YAML list of entries; fix it first")
+        for entry in data or []:
+            if isinstance(entry, dict) and str(entry.get("name", "")).casefold() == name.casefold():
                 return path
-        entries.append({"name": name, "label": label, "aliases": []})
+        block = yaml.safe_dump([{"name": name, "label": label}], allow_unicode=True,
+                               sort_keys=False)
+        if source and not source.endswith("\n"):
+            source += "\n"
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(source + block, "utf-8")
         tmp.replace(path)
         return path
 
@@ -248,7 +255,7 @@ class Session:
         fmt: str,
         dest: Path,
         force: bool,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Callable[[int, int], object] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> tuple[int, int]:
         """Export the annotated articles among `ids` to `dest`; returns (written, problems).

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -41,6 +42,9 @@ from tui.widgets.search_pane import SearchPane
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.status import StatusLine
 
+if TYPE_CHECKING:
+    from tui.app import GlossatorApp
+
 #: Below this width the panes stack: search or article, sidebar as an overlay.
 NARROW = 120
 #: Hits fetched while typing: a screenful, so the first paint is quick.
@@ -65,7 +69,7 @@ EDIT_ACTIONS = {"add_tag", "remove_tag", "rate", "add_note", "annotate"}
 class MainScreen(Screen[None]):
     """Search, read and annotate."""
 
-    BINDINGS = bindings("screen")
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("screen"))
 
     def __init__(self, session: Session, *, show_timings: bool = True) -> None:
         super().__init__()
@@ -99,6 +103,11 @@ class MainScreen(Screen[None]):
         self.query_one("#query", Input).focus()
         self.query_one(StatusLine).show_text("opening the index…")
         self._update_index()
+
+    @property
+    def session_app(self) -> GlossatorApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
 
     # -- layout ---------------------------------------------------------------
 
@@ -190,8 +199,11 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _update_index(self) -> None:
+        def progress(done: int, total: int) -> None:
+            self.post_message(IndexProgress(done, total))
+
         try:
-            report = self.session.update(lambda d, t: self.post_message(IndexProgress(d, t)))
+            report = self.session.update(progress)
         except Exception as exc:  # shown in the status line and the log
             self.session.add_log("index", f"indexing failed: {exc}")
             self.post_message(IndexFinished(None, str(exc)))
@@ -496,7 +508,7 @@ class MainScreen(Screen[None]):
                 self.notify(message, timeout=6)
 
         self.app.push_screen(
-            ExportScreen(self.session, scope, self.app.export_dir), done
+            ExportScreen(self.session, scope, self.session_app.export_dir), done
         )
 
     # -- actions: article -------------------------------------------------------

@@ -69,9 +69,11 @@ class ResultList(OptionList):
     def show_hits(self, hits: Sequence[SearchHit]) -> None:
         """Replace the entries, keeping the highlighted article when it is still there."""
         before = self.highlighted_option.id if self.highlighted_option is not None else None
-        seen: set[str] = set()
         # Each article once, even if the index briefly holds two copies of it.
-        self.hits = tuple(h for h in hits if not (h.article_id in seen or seen.add(h.article_id)))
+        unique: dict[str, SearchHit] = {}
+        for hit in hits:
+            unique.setdefault(hit.article_id, hit)
+        self.hits = tuple(unique.values())
         hits = self.hits
         self.set_options(Option(render_hit(h), id=h.article_id) for h in hits)
         ids = [h.article_id for h in hits]

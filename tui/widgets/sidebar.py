@@ -93,9 +93,9 @@ class Sidebar(OptionList):
         if spans:
             for span in sorted(spans, key=lambda s: s.start):
                 quote = span.quote.replace("\n", " ")
-                note = f" {span.note}" if span.note else ""
+                extra = f" {span.note}" if span.note else ""
                 prompt = _line("  ", (span.label, "bold"), " ", (f"“{quote}”", "italic"),
-                               (note, "dim"))
+                               (extra, "dim"))
                 item("span", span.id, prompt)
         else:
             none("none")

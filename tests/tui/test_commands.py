@@ -1,0 +1,126 @@
+"""One command table: bindings, palette, help and the user's keymap agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from reader_pilot import AIRSTRIKE, open_first, settle
+from textual.widgets import Input
+
+from index.entities.watchlist import load_watchlist
+from tui.app import make_app
+from tui.commands import COMMANDS, help_rows
+from tui.config import Config
+from tui.screens.dialogs import ConfirmDialog, FormDialog
+from tui.screens.info import HelpScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.sidebar import Sidebar
+
+SSH_UNSAFE = {"ctrl+h", "ctrl+i", "ctrl+m", "ctrl+j", "ctrl+enter", "ctrl+s", "ctrl+q"}
+
+
+def test_every_command_has_a_unique_id_and_a_safe_key():
+    ids = [c.id for c in COMMANDS]
+    assert len(ids) == len(set(ids))
+    for command in COMMANDS:
+        assert command.description and command.help
+        assert not set(command.key.split(",")) & SSH_UNSAFE, command
+
+
+def test_help_rows_follow_the_keymap():
+    rows = list(help_rows({"annotate.add_tag": "f5"}))
+    assert len(rows) == len(COMMANDS)
+    assert any(keys == "f5" and "Add tags" in text for _, keys, text in rows)
+
+
+async def test_palette_offers_the_reader_commands(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for command in COMMANDS:
+            if command.palette and command.where == "screen":
+                assert command.description in titles
+
+
+async def test_a_palette_command_runs_even_while_typing(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        tag = next(c for c in COMMANDS if c.id == "annotate.add_tag")
+        await app._run_command(tag)
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+
+
+async def test_keymap_from_the_config_moves_a_binding(seeds):
+    app = make_app(seeds, Config(author="tester", keymap={"annotate.add_tag": "f5"}),
+                   show_timings=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("t")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_footer_hides_what_does_not_apply(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.check_action("next_hit", ()) is False  # no article open
+        assert screen.check_action("add_tag", ()) is False
+        await open_first(pilot, "airstrike")
+        assert screen.check_action("next_hit", ()) is True
+        assert screen.check_action("annotate", ()) is False  # nothing selected
+
+
+async def test_sidebar_jumps_to_a_span_and_deletes_it(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("v", *["right"] * 5, "v", "a")
+        await settle(pilot)
+        await pilot.press(*"place", "enter", "enter")
+        await settle(pilot)
+        span = yaml.safe_load((seeds / f"{AIRSTRIKE}.yaml").read_text("utf-8"))["spans"][0]
+        sidebar = app.screen.query_one(Sidebar)
+        sidebar.focus()
+        index = next(i for i, o in enumerate(sidebar._options) if o.id and "span" in o.id)
+        sidebar.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.selected_range() == (span["start"], span["end"])
+        sidebar.focus()
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert yaml.safe_load((seeds / f"{AIRSTRIKE}.yaml").read_text("utf-8"))["spans"] == []
+
+
+async def test_an_entity_goes_on_the_watchlist(app_factory, seeds: Path):
+    app = app_factory()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot, "airstrike")
+        sidebar = app.screen.query_one(Sidebar)
+        sidebar.focus()
+        index = next(i for i, o in enumerate(sidebar._options) if o.id and "entity" in o.id)
+        sidebar.highlighted = index
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot, 0.1)
+    entries, errors = load_watchlist(seeds / ".glossator" / "watchlist.yaml")
+    assert not errors and len(entries) == 1
