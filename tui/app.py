@@ -96,6 +96,12 @@ def make_app(
     )
     if show_timings is None:
         show_timings = not os.environ.get(HIDE_TIMINGS_ENV)
+    # Large updates index in worker processes. Their resource tracker must be
+    # started while sys.stderr is still the real one: once the app runs,
+    # Textual captures stderr and a tracker started then fails to launch.
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
     return GlossatorApp(session, config, show_timings=show_timings, export_dir=export_dir)
 
 
