@@ -228,6 +228,8 @@ class Tmux:
 
     def kill(self) -> None:
         self("kill-server")
+        # tmux leaves its socket file behind; remove ours so runs do not pile up.
+        Path(f"/tmp/tmux-{os.getuid()}/{self.socket}").unlink(missing_ok=True)
 
 
 def _sh(value: str) -> str:
