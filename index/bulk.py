@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections import Counter
@@ -72,8 +74,30 @@ _WORKER_INDEX: Any = None
 _WORKER_COUNTER: Any = None
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the updating process dies.
+
+    A worker left running after `kill -9` of its parent would keep writing
+    segment files into an index the next update is using.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    # The parent may have died before prctl took effect.
+    if os.getppid() == 1:
+        os._exit(1)
+
+
 def _init_worker(settings: dict[str, Any], counter: Any) -> None:
     global _WORKER_INDEX, _WORKER_COUNTER
+    _die_with_parent()
     from index.indexer import Index
 
     _WORKER_INDEX = Index(

@@ -9,7 +9,7 @@ from index.labels import ENTITY_FIELDS
 
 #: Bumped whenever the schema or analysis changes; an index written with
 #: another value is rebuilt on open.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TITLE_BOOST = 2.0
 
 
@@ -20,8 +20,14 @@ def build_schema() -> Schema:
         "id": ID(stored=True, unique=True),
         # Stored with character positions, so snippets are cut without
         # re-analysing the text (about ten times faster per page of hits).
-        "title": TEXT(analyzer=body, stored=True, field_boost=TITLE_BOOST, chars=True),
-        "body": FastText(stored=True, chars=True),
+        "title": TEXT(
+            analyzer=body,
+            stored=True,
+            field_boost=TITLE_BOOST,
+            chars=True,
+            multitoken_query="phrase",
+        ),
+        "body": FastText(stored=True, chars=True, multitoken_query="phrase"),
         "tags": KEYWORD(stored=True, lowercase=True, commas=True, scorable=True),
         "sha256": STORED(),
         "mtime_ns": STORED(),
@@ -34,5 +40,5 @@ def build_schema() -> Schema:
     }
     entity = entity_analyzer()
     for name in ENTITY_FIELDS:
-        fields[name] = TEXT(analyzer=entity, stored=False, phrase=True)
+        fields[name] = TEXT(analyzer=entity, stored=False, phrase=True, multitoken_query="phrase")
     return Schema(**fields)

@@ -36,12 +36,14 @@ FACET_VALUES = 12
 #: In search-as-you-type, the word being typed is expanded as a prefix only
 #: from this length on: shorter prefixes match too many terms to be quick.
 MIN_TYPING_PREFIX = 3
+#: In search-as-you-type, a prefix expands to at most this many terms.
+TYPING_EXPANSION = 32
 
 _FIELD_RE = re.compile(r"(?<![\w.\-])([A-Za-z_]+):")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 # Words a suggestion may replace: not field names (followed by a colon) and
 # not the value of a non-text field such as tag: or an entity label.
-_WORD_RE = re.compile(r"(?<![\w:~*])[^\W\d_]+(?![\w:*~])")
+_WORD_RE = re.compile(r"(?<![\w:~*/.'-])[^\W\d_]+(?![\w:*~/.'-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,14 @@ class SearchResult:
             "facets": {k: [[v, n] for v, n in vals] for k, vals in self.facets.items()},
             "facets_sampled": self.facets_sampled,
         }
+
+
+def _anchor_fuzzy(node: Any) -> Any:
+    """Fuzzy terms keep their first letter: `goverment~` still finds
+    `government`, at a tenth of the cost of trying every term."""
+    if isinstance(node, wq.FuzzyTerm) and node.prefixlength == 0:
+        node.prefixlength = 1
+    return node
 
 
 def facet_filter(field_name: str, value: str) -> str:
@@ -242,13 +252,11 @@ class Searcher:
         if self._searcher is None:
             self._searcher = self.index.open().searcher()
         elif not self._searcher.up_to_date():
-            try:
-                self._searcher = self._searcher.refresh()
-            except TypeError:
-                # Whoosh cannot refresh a searcher opened on an empty index
-                # (its reader has no segment list); open a new one instead.
-                self._searcher.close()
-                self._searcher = self.index.open().searcher()
+            # Not Searcher.refresh(): in whoosh-reloaded 2.7.5 it keeps
+            # segments the new generation merged away and readers whose
+            # deletions are stale, so a re-indexed article shows up twice.
+            self._searcher.close()
+            self._searcher = self.index.open().searcher()
             self._facet_cache.clear()
         return self._searcher
 
@@ -265,7 +273,9 @@ class Searcher:
             schema = self.index.open().schema
             p = MultifieldParser(["title", "body"], schema)
             p.add_plugin(FuzzyTermPlugin())
-            p.add_plugin(PlusMinusPlugin())
+            # +/- count only at the start of a word, so "al-Asad" and
+            # tag:needs-followup are words, not "al NOT asad".
+            p.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![\w+])\+", minusexpr=r"(?<![\w\-])-"))
             p.add_plugin(FieldAliasPlugin({"tags": ["tag"]}))
             self._parser = p
         return self._parser
@@ -283,7 +293,7 @@ class Searcher:
             return QueryError(query, f"cannot read this query ({exc}); check quotes and operators")
         if parsed is wq.NullQuery:
             return QueryError(query, "nothing to search for: only common words or operators")
-        return parsed
+        return parsed.accept(_anchor_fuzzy)
 
     def search(
         self,
@@ -301,16 +311,26 @@ class Searcher:
             return parsed
         with self._lock:
             s = self._whoosh()
+            if as_you_type:
+                parsed = self._cap_prefixes(s, parsed)
+            # One search serves both the hits and the facets: facets are
+            # counted over the top FACET_SAMPLE, of which the first `limit`
+            # are shown.
+            depth = max(limit, FACET_SAMPLE if facets else 1, 1)
             try:
-                results = s.search(parsed, limit=max(limit, 1), terms=True)
+                results = s.search(parsed, limit=depth, terms=True)
             except Exception as exc:
                 return QueryError(query, f"search failed ({type(exc).__name__}: {exc})")
-            hits = tuple(self._hit(h, rank, snippets) for rank, h in enumerate(results, 1))[:limit]
+            hits = tuple(
+                self._hit(results[i], i + 1, snippets)
+                for i in range(min(limit, results.scored_length()))
+            )
             total = len(results)
             facet_counts: dict[str, list[tuple[str, int]]] = {}
             sampled = False
             if facets and total:
-                facet_counts, sampled = self._facets(s, parsed, total)
+                facet_counts = self._facets(s, [docnum for _, docnum in results.top_n])
+                sampled = total > FACET_SAMPLE
             suggestion = None
             if total == 0:
                 suggestion = self._suggest(query)
@@ -361,15 +381,12 @@ class Searcher:
             decode_errors=bool(stored.get("decode_errors", False)),
         )
 
-    def _facets(
-        self, s: Any, parsed: Any, total: int
-    ) -> tuple[dict[str, list[tuple[str, int]]], bool]:
-        results = s.search(parsed, limit=FACET_SAMPLE, scored=True)
+    def _facets(self, s: Any, docnums: list[int]) -> dict[str, list[tuple[str, int]]]:
         counters: dict[str, Counter[str]] = {"tag": Counter()}
         for label in LABELS:
             counters[field_for(label)] = Counter()
         reader = s.reader()
-        for docnum in results.docs():
+        for docnum in docnums:
             cached = self._facet_cache.get(docnum)
             if cached is None:
                 stored = reader.stored_fields(docnum)
@@ -383,8 +400,28 @@ class Searcher:
                 counter = counters.get(field_for(label))
                 if counter is not None:
                     counter.update(values)
-        facets = {k: c.most_common(FACET_VALUES) for k, c in counters.items() if c}
-        return facets, total > FACET_SAMPLE
+        return {k: c.most_common(FACET_VALUES) for k, c in counters.items() if c}
+
+    def _cap_prefixes(self, s: Any, q: Any) -> Any:
+        """Replace each prefix query by its TYPING_EXPANSION most frequent terms.
+
+        A three-letter prefix of the word being typed can match hundreds of
+        terms; scoring them all is what makes a keystroke slow, and the rare
+        ones add nothing to results that will change at the next key.
+        """
+        reader = s.reader()
+
+        def cap(node: Any) -> Any:
+            if not isinstance(node, wq.Prefix):
+                return node
+            terms = list(reader.expand_prefix(node.fieldname, node.text))
+            if len(terms) <= TYPING_EXPANSION:
+                return node
+            freq = reader.doc_frequency
+            top = sorted(terms, key=lambda t: -freq(node.fieldname, t))[:TYPING_EXPANSION]
+            return wq.Or([wq.Term(node.fieldname, t) for t in top], boost=node.boost)
+
+        return q.accept(cap)
 
     def _suggest(self, query: str) -> str | None:
         """The query with misspelt words replaced by the likeliest corpus word."""

@@ -357,12 +357,6 @@ def test_kill_9_during_index_then_next_index_works(tmp_path: Path, bbc_copy: Pat
     print(_kill_during_index(tmp_path, bbc_copy, 400, 10))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="index/bulk.py bug: the spawn ProcessPoolExecutor workers "
-    "of a parallel update keep running after 'glossator index' is killed (-9); "
-    "nothing ties their life to the parent's (e.g. a parent-death check)",
-)
 def test_killed_index_leaves_no_worker_processes(tmp_path: Path, bbc_copy: Path) -> None:
     root = tmp_path / "corpus"
     shutil.copytree(bbc_copy / "business", root)  # ~500 articles: a parallel update
@@ -389,12 +383,6 @@ def test_killed_index_leaves_no_worker_processes(tmp_path: Path, bbc_copy: Path)
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="index/search.py bug: PlusMinusPlugin reads the '-' inside "
-    "a tag value as NOT: tag:kataib-hezbollah parses as "
-    "(tags:kataib ANDNOT (title:hezbollah OR body:hezbollah)) and finds nothing",
-)
 def test_a_tag_with_a_hyphen_is_searchable(
     tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
 ) -> None:

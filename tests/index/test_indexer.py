@@ -207,3 +207,26 @@ def test_opening_a_sound_index_does_not_wait_for_an_update(seeds: Path) -> None:
         assert Index(seeds, lock_wait=0.2).searcher().search("militia").total >= 1
     finally:
         holder.join(10)
+
+
+def test_a_shared_searcher_sees_a_reindexed_article_once(seeds: Path) -> None:
+    ix = Index(seeds)
+    ix.update()
+    searcher = ix.searcher()
+    assert [h.article_id for h in searcher.search("militiaman").hits] == [
+        "000_a527e38b797e7e70.txt"
+    ]
+    article = ix.article("000_a527e38b797e7e70.txt")
+    ix.store.add_tags(article.id, article.text, ["needs-followup"])
+    ix.reindex([article.id])
+    assert [h.article_id for h in searcher.search("militiaman").hits] == [article.id]
+    assert [h.article_id for h in searcher.search("tag:needs-followup").hits] == [article.id]
+
+
+def test_hyphenated_names_are_words_not_exclusions(seeds: Path) -> None:
+    searcher = Index(seeds).searcher()
+    Index(seeds).update()
+    plain = searcher.search("al-Asad")
+    quoted = searcher.search('"al-Asad"')
+    assert plain and quoted and plain.total == quoted.total >= 1
+    assert searcher.search("drone -asad").total < searcher.search("drone").total
