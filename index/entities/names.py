@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from index.entities import lexicon
+from index.entities.anchors import matches_at
 from index.entities.model import Candidate, Layer
 
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
@@ -72,14 +73,20 @@ _MODEL_NAME_BEFORE = re.compile(r"([A-Z][\w-]*\w) $")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
-def _title_pattern() -> re.Pattern[str]:
+def title_forms() -> set[str]:
+    """Every title as written in titles.txt, plus with a capital first letter."""
     forms: set[str] = set()
     for title in lexicon.read_list("titles.txt"):
         forms.add(title)
         forms.add(title[0].upper() + title[1:])
+    return forms
+
+
+def _title_pattern() -> re.Pattern[str]:
+    forms = title_forms()
     alternation = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
-    # No look-behind in front: a pattern that starts with literals lets the regex
-    # engine skip ahead quickly; the left word boundary is checked in Python.
+    # Only tried where a title form starts (`Anchors.titles`), so no look-behind
+    # in front; the left word boundary is checked in Python.
     return re.compile(
         rf"(?:{alternation})"
         rf"(?:\ (?:to|of|for)\ (?:the\ )?{_CAP}(?:\ {_CAP})?)?,?\ (?P<name>{_NAME})"
@@ -112,10 +119,12 @@ class NameRules:
             end = possessive.start()
         return start, end
 
-    def people_by_title(self, text: str) -> list[Candidate]:
-        """PERSON names after a title or role word; the title is left out."""
+    def people_by_title(self, text: str, starts: list[int]) -> list[Candidate]:
+        """PERSON names after a title or role word; the title is left out.
+        `starts` are `Anchors.titles`, ascending."""
         out = []
-        for match in self._titles.finditer(text):
+        # A match dropped for a bad left boundary still hides the titles inside it.
+        for match in matches_at(self._titles, text, starts):
             before = text[match.start() - 1:match.start()]
             if before.isalnum() or before == "-":
                 continue

@@ -9,11 +9,12 @@ from functools import cache
 from pathlib import Path
 
 from index.entities import lexicon
+from index.entities.anchors import AnchorFinder
 from index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
 from index.entities.merge import resolve
 from index.entities.model import Candidate, Entity
-from index.entities.names import NameRules
-from index.entities.rules import QuantityRules
+from index.entities.names import NameRules, title_forms
+from index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityRules
 from index.entities.watchlist import WatchEntry, WatchlistMatcher, load_watchlist, watchlist_hash
 
 #: Bump when recognition output changes, so cached entities are recomputed.
@@ -40,6 +41,7 @@ def _data_fingerprint() -> str:
 @dataclass(frozen=True)
 class _Static:
     matcher: PhraseMatcher
+    anchors: AnchorFinder
     quantities: QuantityRules
     names: NameRules
 
@@ -50,7 +52,8 @@ def _static() -> _Static:
     matcher = build_matcher()
     table = {**lexicon.gazetteer(), **lexicon.known_names()}
     norp_plurals = frozenset(n for n, label in table.items() if label == "NORP" and n.endswith("s"))
-    return _Static(matcher, QuantityRules(norp_plurals), NameRules(table.get))
+    anchors = AnchorFinder(title_forms(), DATE_WORDS, QUANTITY_WORDS)
+    return _Static(matcher, anchors, QuantityRules(norp_plurals), NameRules(table.get))
 
 
 def _mtime(path: Path | None) -> int | None:
@@ -100,9 +103,10 @@ class Recogniser:
         norm = normalise(text)
         found = static.matcher.find(text, norm)
         found += static.names.named_weapons(text, found)
-        found += static.quantities.dates_and_times(text)
-        found += static.quantities.cardinals(text)
-        found += static.names.people_by_title(text)
+        anchors = static.anchors.find(text)
+        found += static.quantities.dates_and_times(text, anchors.dates)
+        found += static.quantities.cardinals(text, anchors.quantities)
+        found += static.names.people_by_title(text, anchors.titles)
         found += static.names.sequences(text)
         people = [c for c in found if c.label == "PERSON"]
         found += static.names.later_mentions(text, people)

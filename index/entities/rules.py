@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from index.entities import lexicon
-from index.entities.gazetteer import fold_case
+from index.entities.anchors import matches_at
 from index.entities.model import Candidate, Layer
 
 _MONTH_FULL = (
@@ -78,14 +78,15 @@ _QUANTITY = re.compile(
     """,
     re.VERBOSE,
 )
-#: Where a quantity can start, found in lower-cased text. Scanning for these
-#: literals and trying the full pattern only there is ~10x faster than letting
-#: the full pattern try every position.
-_QUANTITY_ANCHOR = re.compile(rf"\d+|(?:{_NUMBER_WORDS}|dozen|scores|hundreds|thousands|tens)")
+#: Where a quantity can start (besides a digit), in lower-cased text: the
+#: full pattern is only tried there (see `anchors.py`).
+QUANTITY_WORDS = (*_NUMBER_WORDS.split("|"), "dozen", "scores", "hundreds", "thousands", "tens")
 _HEDGE_BEFORE = re.compile(rf"(?i:{_HEDGE}|a\ |several\ )$")
-_DATE_ANCHOR = re.compile(
-    r"\d+|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
-    r"|Thursday|Friday|Saturday|Sunday)"
+#: Where a date can start (besides a digit): every month name and abbreviation
+#: begins with one of these, as does every weekday.
+DATE_WORDS = tuple(
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
 _AUXILIARIES = frozenset({"were", "was", "are", "have", "had", "has"})
 _CASUALTY_VERBS = frozenset(
@@ -105,17 +106,10 @@ class QuantityRules:
         self._modifiers = lexicon.read_words("count_modifiers.txt")
         self._norp = norp_plurals
 
-    def dates_and_times(self, text: str) -> list[Candidate]:
-        """DATE and TIME spans."""
+    def dates_and_times(self, text: str, starts: list[int]) -> list[Candidate]:
+        """DATE and TIME spans; `starts` are `Anchors.dates`, ascending."""
         out = []
-        done = 0
-        for anchor in _DATE_ANCHOR.finditer(text):
-            if anchor.start() < done:
-                continue
-            match = _DATE_TIME.match(text, anchor.start())
-            if match is None:
-                continue
-            done = match.end()
+        for match in matches_at(_DATE_TIME, text, starts):
             label = "TIME" if match.lastgroup == "time" else "DATE"
             out.append(Candidate(match.start(), match.end(), label, Layer.LEXICON))
         return out
@@ -141,18 +135,14 @@ class QuantityRules:
                 return False
         return False
 
-    def cardinals(self, text: str) -> list[Candidate]:
-        """CARDINAL spans: quantities followed by what they count."""
+    def cardinals(self, text: str, starts: list[int]) -> list[Candidate]:
+        """CARDINAL spans: quantities followed by what they count; `starts` are
+        `Anchors.quantities`, ascending."""
         out: list[Candidate] = []
         last_end = -1
-        done = 0
-        for anchor in _QUANTITY_ANCHOR.finditer(fold_case(text)):
-            if anchor.start() < done:
-                continue
-            match = _QUANTITY.match(text, anchor.start())
-            if match is None:
-                continue
-            done = match.end("qty")
+        # The counted words after a quantity may hold the next quantity
+        # ("two of the five"), so only the quantity itself hides anchors.
+        for match in matches_at(_QUANTITY, text, starts, resume="qty"):
             start, end = match.span("qty")
             hedge = _HEDGE_BEFORE.search(text, max(0, start - 16), start)
             if hedge is not None and (hedge.start() == 0 or not text[hedge.start() - 1].isalnum()):
