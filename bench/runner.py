@@ -229,7 +229,7 @@ class Suite:
         stock_rate = stock["docs"] / stock["seconds"]
         self.add(Row("index", "stock Whoosh (baseline)", label,
                      f"{stock_rate:.0f} docs/s ({stock['seconds']:.1f} s)",
-                     data=stock, note="default TEXT() title+body (StemmingAnalyzer), "
+                     data=stock, note="TEXT(analyzer=StemmingAnalyzer()) title+body, "
                      "ID(stored=True), one writer, no tuning, no entities"))
         _log(f"pipeline: glossator full on {label}")
         try:

@@ -118,33 +118,44 @@ class FastText(TEXT):
         if not isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
-        stem = _stem_cached
+        # Lower-casing the whole text once is the same as word by word,
+        # unless some character changes length when lowered (rare: the
+        # Turkish dotted I); then the offsets would drift, so fall back.
+        lowered = value.lower()
+        if len(lowered) != len(value):
+            lowered = ""
+        stem_get = _STEM_CACHE.get
         stops = STOP_WORDS
         postings: dict[str, list[tuple[int, int, int]]] = {}
         words: set[str] = set()
         pos = -1
-        for index, m in enumerate(_TOKEN_RE.finditer(value)):
-            word = m.group().lower()
-            if len(word) < 2 or word in stops:
+        for index, m in enumerate(_TOKEN_RE.finditer(lowered or value)):
+            word = m.group() if lowered else m.group().lower()
+            if word in stops or len(word) < 2:
                 continue
             # As StopFilter(renumber=True) numbers them: the first kept word
             # keeps its place, later ones follow it with no gaps.
             pos = index if pos < 0 else pos + 1
             words.add(word)
-            term = stem(word)
+            term = stem_get(word) or _stem_cached(word)
+            start, end = m.span()
             entry = postings.get(term)
             if entry is None:
-                postings[term] = [(pos, m.start(), m.end())]
+                postings[term] = [(pos, start, end)]
             else:
-                entry.append((pos, m.start(), m.end()))
+                entry.append((pos, start, end))
         self._last_value = value
         self._last_words = words
         fmt = self.format
         fb = fmt.field_boost
-        chars = isinstance(fmt, Characters)
-        for term, plist in postings.items():
-            encoded = fmt.encode(plist if chars else [p[0] for p in plist])
-            yield term.encode("utf-8"), len(plist), len(plist) * fb, encoded
+        encode = fmt.encode
+        if isinstance(fmt, Characters):
+            for term, plist in postings.items():
+                yield term.encode("utf-8"), len(plist), len(plist) * fb, encode(plist)
+        else:
+            for term, plist in postings.items():
+                positions = [p[0] for p in plist]
+                yield term.encode("utf-8"), len(plist), len(plist) * fb, encode(positions)
 
     def last_words(self) -> set[str]:
         """The distinct unstemmed words of the value `index()` last indexed."""

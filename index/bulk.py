@@ -55,17 +55,25 @@ class ChunkResult:
 
 
 def chunks(items: Sequence[Any], workers: int) -> Iterator[Sequence[Any]]:
-    """Split `items` into chunks: small first (early results), then growing."""
+    """Split `items` into chunks: small first (early results), then growing,
+    with the last round split evenly so no worker is left finishing alone."""
+    n = len(items)
     size = FIRST_CHUNK
     pos = 0
-    round_left = workers
-    while pos < len(items):
-        yield items[pos : pos + size]
-        pos += size
-        round_left -= 1
-        if round_left == 0:
-            size = min(size * CHUNK_GROWTH, MAX_CHUNK)
-            round_left = workers
+    while pos < n:
+        rest = n - pos
+        if rest <= workers * size * 2:
+            base, extra = divmod(rest, workers)
+            for i in range(workers):
+                step = base + (1 if i < extra else 0)
+                if step:
+                    yield items[pos : pos + step]
+                    pos += step
+            return
+        for _ in range(workers):
+            yield items[pos : pos + size]
+            pos += size
+        size = min(size * CHUNK_GROWTH, MAX_CHUNK)
 
 
 # -- in the worker process -----------------------------------------------------
