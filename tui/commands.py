@@ -73,8 +73,7 @@ COMMANDS: tuple[Command, ...] = (
       show=False, typing_safe=True),
     C("app.toggle_sidebar", "s", "toggle_sidebar", "Sidebar",
       "Show or hide the annotation sidebar"),
-    C("app.export", "e", "export", "Export", "Export annotations: csv, json, jsonl, md or W3C",
-      show=False),
+    C("app.export", "e", "export", "Export", "Export annotations: csv, json, jsonl, md or W3C"),
     C("app.help", "question_mark,f1", "help", "Help", "Show every key and what it does"),
     C("app.quit", "q", "quit", "Quit", "Leave glossator"),
     C("app.back", "escape", "back", "Back",
@@ -116,6 +115,12 @@ COMMANDS: tuple[Command, ...] = (
 )
 del C
 # fmt: on
+
+#: When the footer is too narrow, these go first, in this order (then keys
+#: from the right). "command_palette" is the `^p palette` hint; `? Help` lists
+#: everything that was dropped, so it stays.
+FOOTER_DROP_ORDER = ("command_palette", "quit", "back", "toggle_sidebar", "export")
+FOOTER_KEEP = frozenset({"help"})
 
 #: Help screen sections, in this order.
 GROUPS = ("General", "Search", "Article", "Annotations", "Sidebar", "Moving")

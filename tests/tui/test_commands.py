@@ -7,14 +7,16 @@ from pathlib import Path
 import yaml
 from reader_pilot import AIRSTRIKE, open_first, settle
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey
 
 from index.entities.watchlist import load_watchlist
 from tui.app import make_app
-from tui.commands import COMMANDS, help_rows
+from tui.commands import COMMANDS, display_keys, help_rows
 from tui.config import Config
 from tui.screens.dialogs import ConfirmDialog, FormDialog
 from tui.screens.info import HelpScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.footer import ReaderFooter, key_width
 from tui.widgets.sidebar import Sidebar
 
 SSH_UNSAFE = {"ctrl+h", "ctrl+i", "ctrl+m", "ctrl+j", "ctrl+enter", "ctrl+s", "ctrl+q"}
@@ -82,6 +84,30 @@ async def test_footer_hides_what_does_not_apply(app_factory):
         await open_first(pilot, "airstrike")
         assert screen.check_action("next_hit", ()) is True
         assert screen.check_action("annotate", ()) is False  # nothing selected
+
+
+async def test_footer_drops_whole_keys_to_fit_80_columns(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("v", "right", "right", "v")
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        shown = {k.description for k in keys}
+        assert {"Annotate", "Export", "Help"} <= shown
+        assert all(k.region.right <= 80 for k in keys)
+
+
+def test_footer_keeps_help_when_almost_nothing_fits():
+    keys = [
+        FooterKey(c.key, display_keys(c).split()[0], c.description, c.action)
+        for c in COMMANDS
+        if c.show
+    ]
+    kept = ReaderFooter.fit(keys, [], 20)
+    assert [k.description for k in kept if isinstance(k, FooterKey)][:1] == ["Hit"]
+    assert "Help" in {k.description for k in kept if isinstance(k, FooterKey)}
+    assert sum(key_width(k) for k in kept if isinstance(k, FooterKey)) <= 20
 
 
 async def test_sidebar_jumps_to_a_span_and_deletes_it(app_factory, seeds):

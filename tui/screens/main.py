@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from annotations.model import Sidecar
@@ -37,6 +37,7 @@ from tui.session import ArticleBundle, Session
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import ArticleView
 from tui.widgets.facets import FacetList
+from tui.widgets.footer import ReaderFooter
 from tui.widgets.results import ResultList
 from tui.widgets.search_pane import SearchPane
 from tui.widgets.sidebar import Sidebar
@@ -92,7 +93,7 @@ class MainScreen(Screen[None]):
             yield ArticlePane(id="article")
             yield Sidebar(id="sidebar")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.sidebar_open = self.app.size.width >= NARROW
