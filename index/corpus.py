@@ -78,6 +78,10 @@ class ArticleFile:
     path: Path
     size: int
     mtime_ns: int
+    #: mtime of the sidecar next to the file (`<name>.yaml`), 0 when there is
+    #: none, None when not looked at. Found in the same folder scan, so an
+    #: update need not stat every article's sidecar path again.
+    sidecar_mtime_ns: int | None = None
 
 
 def text_sha256(text: str) -> str:
@@ -124,6 +128,7 @@ def _walk(
             entries = sorted(it, key=lambda e: e.name)
     except OSError:
         return
+    sidecars = {e.name: e for e in entries if e.name.endswith(".yaml")}
     for entry in entries:
         name = entry.name
         if name.startswith("."):
@@ -144,7 +149,22 @@ def _walk(
             continue
         if not stat.S_ISREG(est.st_mode):
             continue
-        yield ArticleFile(rel, Path(entry.path), est.st_size, est.st_mtime_ns)
+        yield ArticleFile(
+            rel,
+            Path(entry.path),
+            est.st_size,
+            est.st_mtime_ns,
+            _mtime(sidecars.get(name + ".yaml")),
+        )
+
+
+def _mtime(entry: os.DirEntry[str] | None) -> int:
+    if entry is None:
+        return 0
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime_ns
+    except OSError:
+        return 0
 
 
 def decode(raw: bytes) -> tuple[str, bool] | None:

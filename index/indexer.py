@@ -399,9 +399,12 @@ class Index:
             return [], mtime
         return list(sidecar.tags), mtime
 
-    def _sidecar_mtime(self, article_id: str) -> int:
+    def _sidecar_mtime(self, f: ArticleFile) -> int:
+        """The mtime of an article's sidecar, 0 when it has none."""
+        if self.annotations_dir is None and f.sidecar_mtime_ns is not None:
+            return f.sidecar_mtime_ns
         try:
-            return self.store.path_for(article_id).stat().st_mtime_ns
+            return int(self.store.path_for(f.id).stat().st_mtime_ns)
         except (OSError, ValueError):
             return 0
 
@@ -477,7 +480,7 @@ class Index:
                     old is not None
                     and old.mtime_ns == f.mtime_ns
                     and old.size == f.size
-                    and old.sidecar_mtime_ns == self._sidecar_mtime(f.id)
+                    and old.sidecar_mtime_ns == self._sidecar_mtime(f)
                 ):
                     report.unchanged += 1
                 else:

@@ -230,3 +230,14 @@ def test_hyphenated_names_are_words_not_exclusions(seeds: Path) -> None:
     quoted = searcher.search('"al-Asad"')
     assert plain and quoted and plain.total == quoted.total >= 1
     assert searcher.search("drone -asad").total < searcher.search("drone").total
+
+
+def test_a_hand_edited_sidecar_is_picked_up_by_the_next_update(seeds: Path) -> None:
+    ix = Index(seeds)
+    ix.update()
+    article = ix.article("003_5603626a8185ad3d.txt")
+    ix.store.add_tags(article.id, article.text, ["rocket-attack"])
+    report = ix.update()
+    assert report.updated == 1 and report.changed == 1
+    assert [h.article_id for h in ix.searcher().search("tag:rocket-attack").hits] == [article.id]
+    assert ix.update().changed == 0
