@@ -14,6 +14,7 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.facets import FacetList
 from tui.widgets.results import ResultList
 from tui.widgets.search_pane import SearchPane
+from tui.widgets.status import StatusLine
 
 
 def sidecar(corpus: Path, article: str = AIRSTRIKE) -> dict:
@@ -95,6 +96,13 @@ async def test_select_and_annotate_a_passage(app_factory, seeds):
         assert text[span["start"] : span["end"]] == span["quote"]
         assert span["author"] == "tester"
         assert view.spans == [(span["start"], span["end"])]
+        # The blank line the selection started on is not part of the passage.
+        assert not text[span["start"]].isspace() and span["end"] - span["start"] < 8
+        # Saved: the selection is gone and the status line says so.
+        assert view.selected_range() is None
+        assert app.screen.check_action("annotate", ()) is False
+        status = str(app.screen.query_one(StatusLine).render())
+        assert "passage labelled target" in status and f"{AIRSTRIKE}.yaml" in status
 
 
 async def test_add_and_remove_a_tag(app_factory, seeds):
@@ -106,6 +114,8 @@ async def test_add_and_remove_a_tag(app_factory, seeds):
         await pilot.press(*"needs-followup", "space", *"kataib", "enter")
         await settle(pilot)
         assert sidecar(seeds)["tags"] == ["kataib", "needs-followup"]
+        status = str(app.screen.query_one(StatusLine).render())
+        assert "tagged #needs-followup #kataib" in status
         # Re-indexed: the tag is searchable at once.
         await pilot.press("escape", "slash", "ctrl+u")
         await search(pilot, 'tag:"needs-followup"')

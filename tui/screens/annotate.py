@@ -33,9 +33,13 @@ def _target(screen: MainScreen) -> tuple[str, str, str]:
     return article.id, article.text, article.title
 
 
-def _apply(screen: MainScreen, sidecar: Sidecar | None) -> None:
+def _apply(screen: MainScreen, sidecar: Sidecar | None, saved: str) -> None:
     if sidecar is not None:
-        screen.apply_sidecar(sidecar)
+        screen.apply_sidecar(sidecar, saved=saved)
+
+
+def _tags(tags: list[str]) -> str:
+    return " ".join(f"#{t.lower()}" for t in tags)
 
 
 def add_tags(screen: MainScreen) -> None:
@@ -43,11 +47,15 @@ def add_tags(screen: MainScreen) -> None:
     article_id, text, title = _target(screen)
     store = screen.session.store
 
+    added: list[str] = []
+
     def save(values: dict[str, str]) -> Sidecar:
         tags = split_tags(values["tags"])
         if not tags:
             raise ValueError("type at least one tag")
-        return store.add_tags(article_id, text, tags)
+        sidecar = store.add_tags(article_id, text, tags)
+        added[:] = tags
+        return sidecar
 
     known = screen.corpus_tags
     hint = "known: " + ", ".join(known[:12]) if known else "tags: letters, digits, - _ / ."
@@ -64,7 +72,7 @@ def add_tags(screen: MainScreen) -> None:
             save,
             hint=hint,
         ),
-        lambda result: _apply(screen, result),
+        lambda result: _apply(screen, result, f"tagged {_tags(added)}"),
     )
 
 
@@ -77,7 +85,9 @@ def remove_tag(screen: MainScreen) -> None:
     def picked(tag: str | None) -> None:
         if tag:
             screen.save_in_background(
-                f"removing tag {tag}", lambda: store.remove_tags(article_id, text, [tag])
+                f"removing tag {tag}",
+                lambda: store.remove_tags(article_id, text, [tag]),
+                saved=f"removed #{tag}",
             )
 
     screen.app.push_screen(PickDialog("Remove which tag?", screen.sidecar.tags), picked)
@@ -98,6 +108,10 @@ def rate(screen: MainScreen) -> None:
             raise ValueError(f"{raw!r} is not a letter A-F then a digit 1-6, like B2")
         return store.set_rating(article_id, text, m.group(1).upper(), int(m.group(2)))
 
+    def saved(sidecar: Sidecar | None) -> None:
+        rating = sidecar.rating if sidecar is not None else None
+        _apply(screen, sidecar, f"rated {rating.code}" if rating else "rating cleared")
+
     hint = (
         "  ".join(f"{k} {v}" for k, v in RELIABILITY.items())
         + "\n"
@@ -111,7 +125,7 @@ def rate(screen: MainScreen) -> None:
             save,
             hint=hint,
         ),
-        lambda result: _apply(screen, result),
+        saved,
     )
 
 
@@ -133,7 +147,7 @@ def add_note(screen: MainScreen, note_id: str | None = None) -> None:
             [Field("note", "Note", value=old.text if old else "")],
             save,
         ),
-        lambda result: _apply(screen, result),
+        lambda result: _apply(screen, result, "note changed" if old else "note added"),
     )
 
 
@@ -150,12 +164,27 @@ def annotate_selection(screen: MainScreen) -> None:
     if picked is None:
         return
     start, end = picked
+    # A selection made with the cursor keys often takes the space or line
+    # break next to a word; the passage is the text without them.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        screen.say("the selection is only blank space: select some words first", bold=True)
+        return
     store = screen.session.store
     quote = " ".join(text[start:end].split())
 
     def save(values: dict[str, str]) -> Sidecar:
         store.add_span(article_id, text, start, end, values["label"], values["note"])
         return store.load(article_id, text)
+
+    def saved(sidecar: Sidecar | None) -> None:
+        if sidecar is not None:
+            view.clear_selection()
+            label = next((s.label for s in sidecar.spans if (s.start, s.end) == (start, end)), "")
+            _apply(screen, sidecar, f"passage labelled {label} ({end - start} characters)")
 
     shown = quote if len(quote) <= 60 else quote[:57] + "…"
     screen.app.push_screen(
@@ -172,7 +201,7 @@ def annotate_selection(screen: MainScreen) -> None:
             ],
             save,
         ),
-        lambda result: _apply(screen, result),
+        saved,
     )
 
 
@@ -196,7 +225,7 @@ def edit_span(screen: MainScreen, span_id: str) -> None:
             ],
             save,
         ),
-        lambda result: _apply(screen, result),
+        lambda result: _apply(screen, result, "span changed"),
     )
 
 
@@ -245,15 +274,21 @@ def _delete(
             return
         if kind == "note":
             screen.save_in_background(
-                "deleting a note", lambda: store.delete_note(article_id, text, key)
+                "deleting a note",
+                lambda: store.delete_note(article_id, text, key),
+                saved="note deleted",
             )
         elif kind in ("span", "orphan"):
             screen.save_in_background(
-                "deleting a span", lambda: store.delete_span(article_id, text, key)
+                "deleting a span",
+                lambda: store.delete_span(article_id, text, key),
+                saved="span deleted",
             )
         elif kind == "tag":
             screen.save_in_background(
-                f"removing tag {key}", lambda: store.remove_tags(article_id, text, [key])
+                f"removing tag {key}",
+                lambda: store.remove_tags(article_id, text, [key]),
+                saved=f"removed #{key}",
             )
 
     screen.app.push_screen(ConfirmDialog(f"Delete {what}?"), answered)

@@ -30,6 +30,7 @@ from tui.messages import (
     IndexProgress,
     SearchFinished,
 )
+from tui.render import shown_id
 from tui.screens import annotate
 from tui.screens.export import ExportScope, ExportScreen
 from tui.screens.info import HelpScreen, LogScreen
@@ -381,11 +382,17 @@ class MainScreen(Screen[None]):
         self.query_one(Sidebar).show(self.sidecar, self.bundle.entities, self.bundle.sidecar_error)
         self._layout(self.size.width)
 
-    def apply_sidecar(self, sidecar: Sidecar, reindex: bool = True) -> None:
-        """Show a freshly saved sidecar and re-index the article so `tag:` finds it."""
+    def apply_sidecar(self, sidecar: Sidecar, reindex: bool = True, saved: str = "") -> None:
+        """Show a freshly saved sidecar and re-index the article so `tag:` finds it.
+
+        `saved` says what changed; the status line confirms it with the file.
+        """
         if self.bundle is None:
             return
         self.sidecar = sidecar
+        if saved:
+            where = shown_id(self.session.store.path_for(self.bundle.article.id).name)
+            self.say(f"✓ {saved} · saved to {where}")
         self.query_one(ArticlePane).update_meta(self.bundle, sidecar)
         self.query_one(ArticleView).set_spans(
             (s.start, s.end) for s in sidecar.spans if not s.orphaned
@@ -413,12 +420,18 @@ class MainScreen(Screen[None]):
         if not self.session.indexing:
             self.query_one(StatusLine).show_ready(self.indexed, len(self.session.log))
 
-    def save_in_background(self, describe: str, save: Callable[[], Sidecar]) -> None:
+    def say(self, message: str, *, bold: bool = False) -> None:
+        """Put a one-line message in the status line."""
+        self.query_one(StatusLine).show_text(message, bold=bold)
+
+    def save_in_background(
+        self, describe: str, save: Callable[[], Sidecar], *, saved: str = ""
+    ) -> None:
         """Run a store change without a dialog; a failure is shown and logged."""
-        self._save(describe, save)
+        self._save(describe, save, saved)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def _save(self, describe: str, save: Callable[[], Sidecar]) -> None:
+    def _save(self, describe: str, save: Callable[[], Sidecar], saved: str) -> None:
         try:
             sidecar = save()
         except Exception as exc:  # shown to the user, nothing lost on disk
@@ -427,7 +440,7 @@ class MainScreen(Screen[None]):
                 self.notify, f"{describe} failed: {exc}", severity="error", timeout=8
             )
             return
-        self.app.call_from_thread(self.apply_sidecar, sidecar)
+        self.app.call_from_thread(self.apply_sidecar, sidecar, saved=saved)
 
     # -- actions: general -------------------------------------------------------
 
