@@ -25,16 +25,25 @@ _PUNCT = "".join(
                  *range(0xA0, 0xC0), 0xD7, 0xF7, *range(0x2000, 0x2070), 0x3000]
 )
 _SPACES = str.maketrans(_PUNCT + "\n\t\r", " " * (len(_PUNCT) + 3))
+#: The same mapping as a regex: `str.translate` is quick on ASCII text but looks
+#: every character up in a dict once one character is not ASCII ("£", "’"),
+#: which made it ~10x slower than this substitution.
+_PUNCT_CHAR = re.compile("[" + re.escape(_PUNCT + "\n\t\r") + "]")
 
 #: A place directly after an Arabic article written with a hyphen is part of a
 #: longer name ("al-Tanf", "Jurf al-Nasr"), never the bare place.
 _ARTICLE_BEFORE = frozenset({"al-", "Al-", "el-", "El-", "as-", "ad-", "ar-", "ash-", "az-"})
-_ALL_CAPS = re.compile(r"\b[A-Z]{4,}(?: [A-Z]{4,})?\b")
+#: `\b[A-Z]{4,}...` with the boundary checked after the first capital: a pattern
+#: that starts with a character class lets the regex engine skip to the next
+#: capital instead of testing `\b` at every position.
+_ALL_CAPS = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]{3,}(?: [A-Z]{4,})?\b")
 
 
 def normalise(text: str) -> str:
     """`text` with every non-alphanumeric character replaced by a space (same length)."""
-    return text.translate(_SPACES)
+    if text.isascii():
+        return text.translate(_SPACES)
+    return _PUNCT_CHAR.sub(" ", text)
 
 
 def fold_case(text: str) -> str:

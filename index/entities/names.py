@@ -158,7 +158,13 @@ class NameRules:
         """FAC and ORG by their head noun, PERSON by apposition or a known given
         name (the fallback); one pass over the capitalised sequences."""
         out = []
+        facility_after = _FACILITY_AFTER.match
         for match in _SEQUENCE.finditer(text):
+            # Most sequences are one capitalised word ("The", "Blair"); alone it
+            # can only become a facility ("Harir airbase"), so skip the rest
+            # unless a facility noun follows.
+            if text.find(" ", *match.span()) < 0 and facility_after(text, match.end()) is None:
+                continue
             start, end = self._clean(text, *match.span())
             words = _tokens(text[start:end])
             if not words:
