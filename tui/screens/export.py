@@ -45,6 +45,7 @@ class ExportScreen(ModalScreen[str | None]):
         written: int
         problems: int
         error: str | None
+        dest: Path | None = None
 
     def __init__(self, session: Session, scope: ExportScope, folder: Path) -> None:
         super().__init__(classes="dialog")
@@ -142,8 +143,7 @@ class ExportScreen(ModalScreen[str | None]):
         except Exception as exc:  # shown in the dialog
             self.post_message(self._Done(0, 0, str(exc)))
             return
-        self.post_message(self._Done(written, problems, None))
-        self._dest = dest
+        self.post_message(self._Done(written, problems, None, dest))
 
     def on_export_screen__progress(self, message: ExportScreen._Progress) -> None:
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
@@ -157,7 +157,7 @@ class ExportScreen(ModalScreen[str | None]):
         extra = f"; {message.problems} skipped (see log)" if message.problems else ""
         self.dismiss(
             f"exported {message.written} article{'s' if message.written != 1 else ''} "
-            f"to {self._dest}{extra}"
+            f"to {message.dest}{extra}"
         )
 
     def _status(self, text: str, *, bold: bool = False) -> None:
