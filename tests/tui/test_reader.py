@@ -8,7 +8,7 @@ import yaml
 from reader_pilot import AIRSTRIKE, open_first, search, settle
 from textual.widgets import Input
 
-from tui.screens.dialogs import FormDialog
+from tui.screens.dialogs import FormDialog, NoteDialog
 from tui.screens.main import MainScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.facets import FacetList
@@ -149,15 +149,36 @@ async def test_add_a_note_and_rate_the_source(app_factory, seeds):
         await open_first(pilot, "airstrike")
         await pilot.press("c")
         await settle(pilot)
-        await pilot.press(*"compare", "space", *"with", "space", *"reuters", "enter")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"compare", "space", *"with", "enter", *"reuters", "ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
         await pilot.press("r")
         await settle(pilot)
         await pilot.press("b", "2", "enter")
         await settle(pilot)
         data = sidecar(seeds)
-        assert data["notes"][0]["text"] == "compare with reuters"
+        assert data["notes"][0]["text"] == "compare with\nreuters"
         assert data["rating"] == {"reliability": "B", "credibility": 2}
+
+
+async def test_a_changed_note_needs_a_second_escape_to_discard(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("f2")  # empty: refused, the dialog stays
+        await settle(pilot)
+        assert isinstance(app.screen, NoteDialog)
+        assert "empty" in str(app.screen.query_one("#dialog-error").render())
+        await pilot.press(*"draft", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteDialog) and app.screen.text == "draft"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert not (seeds / f"{AIRSTRIKE}.yaml").exists()
 
 
 async def test_export_refuses_to_overwrite_unless_told(app_factory, seeds, tmp_path):
@@ -256,10 +277,10 @@ async def test_failed_save_keeps_the_input(app_factory, seeds):
         await open_first(pilot, "airstrike")
         await pilot.press("c")
         await settle(pilot)
-        await pilot.press(*"keep", "space", *"this", "enter")
+        await pilot.press(*"keep", "enter", *"this", "ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, FormDialog)
-        assert app.screen.query_one("#field-note", Input).value == "keep this"
+        assert isinstance(app.screen, NoteDialog)
+        assert app.screen.text == "keep\nthis"
         assert "not saved" in str(app.screen.query_one("#dialog-error").render())
         assert not (seeds / f"{AIRSTRIKE}.yaml").exists()
 

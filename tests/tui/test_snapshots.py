@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 from reader_pilot import settle
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from tui.widgets.search_pane import SearchPane
 
@@ -34,6 +34,8 @@ def steps(query: str | None, *keys: str) -> Callable[[Pilot[object]], Awaitable[
             await settle(pilot)
         for box in pilot.app.screen.query(Input):
             box.cursor_blink = False
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
         await settle(pilot)
 
     return run
@@ -75,4 +77,9 @@ def test_help_80x24(snap_compare, app_factory):
 
 def test_export_dialog_80x24(snap_compare, app_factory):
     run = steps("airstrike", "enter", "enter", "e")
+    assert snap_compare(app_factory(), terminal_size=SMALL, run_before=run)
+
+
+def test_note_dialog_80x24(snap_compare, app_factory):
+    run = steps("airstrike", "enter", "enter", "c", *"Two", "enter", *"lines")
     assert snap_compare(app_factory(), terminal_size=SMALL, run_before=run)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from annotations.model import CREDIBILITY, RELIABILITY, Sidecar
 from index.labels import LABELS
-from tui.screens.dialogs import ConfirmDialog, Field, FormDialog, PickDialog
+from tui.screens.dialogs import ConfirmDialog, Field, FormDialog, NoteDialog, PickDialog
 from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
@@ -142,11 +142,7 @@ def add_note(screen: MainScreen, note_id: str | None = None) -> None:
         return store.load(article_id, text)
 
     screen.app.push_screen(
-        FormDialog(
-            "Edit note" if old else "Add a note",
-            [Field("note", "Note", value=old.text if old else "")],
-            save,
-        ),
+        NoteDialog("Edit note" if old else "Add a note", old.text if old else "", save),
         lambda result: _apply(screen, result, "note changed" if old else "note added"),
     )
 

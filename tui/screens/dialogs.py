@@ -1,6 +1,7 @@
-"""Small modal dialogs: a form that saves in a worker, a picker and a yes/no question.
+"""Small modal dialogs: a form and a note editor that save in a worker, a picker
+and a yes/no question.
 
-A form's `save` callable runs in a thread. If it raises, the dialog stays
+A dialog's `save` callable runs in a thread. If it raises, the dialog stays
 open with the user's text and shows why, so nothing typed is lost.
 """
 
@@ -18,7 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 
@@ -51,15 +52,59 @@ class Field:
     suggestions: Sequence[str] = field(default_factory=tuple)
 
 
-class FormDialog(ModalScreen[Any]):
-    """Inputs, a hint and a place for errors; `enter` on the last input saves."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+class SavingDialog(ModalScreen[Any]):
+    """A dialog whose `save` runs in a worker; a failure keeps it open with the reason."""
 
     @dataclass
     class _Saved(Message):
         result: Any
         error: str | None
+
+    def __init__(self, save: Callable[[dict[str, str]], Any]) -> None:
+        super().__init__(classes="dialog")
+        self.save = save
+        self.saving = False
+
+    def start_save(self, values: dict[str, str]) -> None:
+        """Save `values` in a worker unless a save is already running."""
+        if not self.saving:
+            self.saving = True
+            self._run_save(values)
+
+    @work(thread=True, exclusive=True, group="dialog-save", exit_on_error=False)
+    def _run_save(self, values: dict[str, str]) -> None:
+        try:
+            result = self.save(values)
+        except Exception as exc:  # shown in the dialog; the input stays
+            self.post_message(self._Saved(None, str(exc) or type(exc).__name__))
+        else:
+            self.post_message(self._Saved(result, None))
+
+    def on_saving_dialog__saved(self, message: SavingDialog._Saved) -> None:
+        self.saving = False
+        if message.error is None:
+            self.dismiss(message.result)
+            return
+        self.show_error(Text.assemble(("✗ not saved: ", "bold"), message.error))
+
+    def show_error(self, text: Text | str) -> None:
+        """Show a problem above the key hint."""
+        error = self.query_one("#dialog-error", Static)
+        error.update(text)
+        error.display = True
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-error").display = False
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+class FormDialog(SavingDialog):
+    """Inputs, a hint and a place for errors; `enter` on the last input saves."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(
         self,
@@ -68,12 +113,10 @@ class FormDialog(ModalScreen[Any]):
         save: Callable[[dict[str, str]], Any],
         hint: str = "",
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__(save)
         self.title_text = title
         self.fields = list(fields)
-        self.save = save
         self.hint = hint
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -90,9 +133,6 @@ class FormDialog(ModalScreen[Any]):
             yield Static("", id="dialog-error")
             yield Static(Text("enter: save · escape: cancel", style="dim"))
 
-    def on_mount(self) -> None:
-        self.query_one("#dialog-error").display = False
-
     def values(self) -> dict[str, str]:
         """What is typed in each field."""
         return {f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields}
@@ -103,30 +143,70 @@ class FormDialog(ModalScreen[Any]):
         at = ids.index(event.input.id or "")
         if at + 1 < len(ids):
             self.query_one(f"#{ids[at + 1]}", Input).focus()
-        elif not self.saving:
-            self.saving = True
-            self._run_save(self.values())
-
-    @work(thread=True, exclusive=True, group="dialog-save", exit_on_error=False)
-    def _run_save(self, values: dict[str, str]) -> None:
-        try:
-            result = self.save(values)
-        except Exception as exc:  # shown in the dialog; the input stays
-            self.post_message(self._Saved(None, str(exc) or type(exc).__name__))
         else:
-            self.post_message(self._Saved(result, None))
+            self.start_save(self.values())
 
-    def on_form_dialog__saved(self, message: FormDialog._Saved) -> None:
-        self.saving = False
-        if message.error is None:
-            self.dismiss(message.result)
+
+class NoteDialog(SavingDialog):
+    """A note of several lines: `enter` starts a new line, `ctrl+s` (or `f2`) saves.
+
+    `escape` cancels; if the text was changed it asks for a second `escape`
+    first, so a long note is not lost to one stray key.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s,f2", "save", "Save", id="dialog.save"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+    ]
+
+    def __init__(self, title: str, text: str, save: Callable[[dict[str, str]], Any]) -> None:
+        super().__init__(save)
+        self.title_text = title
+        self.original = text
+        self._discard_armed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="note-box"):
+            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield TextArea(
+                self.original, soft_wrap=True, show_line_numbers=False, id="note-text"
+            )
+            yield Static("", id="dialog-error")
+            yield Static(
+                Text("ctrl+s or f2: save · enter: new line · escape: cancel", style="dim")
+            )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        area = self.query_one("#note-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        """The note as typed."""
+        return self.query_one("#note-text", TextArea).text
+
+    def on_text_area_changed(self) -> None:
+        if self._discard_armed:
+            self._discard_armed = False
+            self.query_one("#dialog-error").display = False
+
+    def action_save(self) -> None:
+        """Save the note (the dialog closes when it is on disk)."""
+        if not self.text.strip():
+            self.show_error(Text("✗ the note is empty: type something, or escape to cancel"))
             return
-        error = self.query_one("#dialog-error", Static)
-        error.update(Text.assemble(("✗ not saved: ", "bold"), message.error))
-        error.display = True
+        self.start_save({"note": self.text.strip()})
 
     def action_cancel(self) -> None:
-        """Close without saving."""
+        """Close without saving; a changed note needs a second escape."""
+        if self.text != self.original and not self._discard_armed:
+            self._discard_armed = True
+            self.show_error(
+                Text.assemble(("escape again", "bold"), " to throw this note away, ctrl+s to save")
+            )
+            return
         self.dismiss(None)
 
 
