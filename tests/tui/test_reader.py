@@ -322,3 +322,29 @@ async def test_hostile_text_is_shown_literally(app_factory, seeds):
         rendered = "".join(view.render_line(y).text for y in range(4))
         assert "[@click=app.quit]" in rendered and "[bold red]" in rendered
         assert app.is_running
+
+
+async def test_reaching_the_end_of_the_list_loads_more_hits(app_factory, tmp_path, monkeypatch):
+    import tui.screens.main as main
+
+    monkeypatch.setattr(main, "FIRST_PAINT", 4)
+    monkeypatch.setattr(main, "RESULT_LIMIT", 8)
+    monkeypatch.setattr(main, "MORE", 8)
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(20):
+        (corpus / f"{i:02d}.txt").write_text(f"Convoy report {i}\n\nA convoy was hit.\n", "utf-8")
+    app = app_factory(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "convoy")
+        results = app.screen.query_one(ResultList)
+        assert results.option_count == 8
+        assert "more at the end" in str(app.screen.query_one("#search-status").render())
+        await pilot.press("enter", "end")
+        await settle(pilot, 0.05)
+        assert results.option_count == 16
+        assert results.highlighted == 7  # the cursor stays on the hit it was on
+        await pilot.press("end")
+        await settle(pilot, 0.05)
+        assert results.option_count == 20
+        assert "more at the end" not in str(app.screen.query_one("#search-status").render())

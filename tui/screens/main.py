@@ -34,7 +34,7 @@ from tui.render import shown_id
 from tui.screens import annotate
 from tui.screens.export import ExportScope, ExportScreen
 from tui.screens.info import HelpScreen, LogScreen
-from tui.session import ArticleBundle, Session
+from tui.session import RESULT_LIMIT, ArticleBundle, Session
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import ArticleView
 from tui.widgets.facets import FacetList
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 NARROW = 120
 #: Hits fetched while typing: a screenful, so the first paint is quick.
 FIRST_PAINT = 12
+#: Hits added each time the cursor reaches the end of the result list.
+MORE = 30
 #: The full list and facets are fetched once typing has paused this long (seconds).
 FACET_PAUSE = 0.15
 #: While indexing, re-run the shown query this often so new articles appear.
@@ -87,6 +89,8 @@ class MainScreen(Screen[None]):
         self._last_refresh = 0.0
         self._entity_cycle: dict[str, int] = {}
         self.from_palette = False
+        self.result_limit = RESULT_LIMIT
+        """Hits wanted for the query shown; grows as the user reaches the end of the list."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -249,10 +253,12 @@ class MainScreen(Screen[None]):
 
     def _research(self) -> None:
         if self.query_text.strip():
-            self._search(self.query_text)
+            self._search(self.query_text, self.result_limit)
 
     @on(SearchPane.QueryChanged)
     def _query_changed(self, message: SearchPane.QueryChanged) -> None:
+        self.result_limit = RESULT_LIMIT
+        self.workers.cancel_group(self, "more")
         if not message.query.strip():
             self.workers.cancel_group(self, "search")
             pane = self.query_one(SearchPane)
@@ -260,10 +266,10 @@ class MainScreen(Screen[None]):
             pane.show_hint("type to search")
             self.refresh_bindings()
             return
-        self._search(message.query)
+        self._search(message.query, self.result_limit)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str) -> None:
+    def _search(self, query: str, limit: int) -> None:
         worker = get_current_worker()
         result = self.session.search(query, limit=FIRST_PAINT)
         if worker.is_cancelled:
@@ -279,13 +285,31 @@ class MainScreen(Screen[None]):
                 return
             time.sleep(0.01)
         if result.total > len(result.hits):
-            more = self.session.search(query)
+            more = self.session.search(query, limit=limit)
             if worker.is_cancelled:
                 return
             self.post_message(SearchFinished(query, more))
         facets = self.session.facets(query)
         if not worker.is_cancelled:
             self.post_message(FacetsFinished(query, facets))
+
+    @on(ResultList.EndReached)
+    def _end_reached(self, message: ResultList.EndReached) -> None:
+        result = self.query_one(SearchPane).result
+        if result is None or result.query != self.query_text or result.total <= len(result.hits):
+            return
+        if self.result_limit > len(result.hits):
+            return  # already on its way
+        self.result_limit = len(result.hits) + MORE
+        self.say(f"loading hits {len(result.hits) + 1}-{min(self.result_limit, result.total)}…")
+        self._more(result.query, self.result_limit)
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def _more(self, query: str, limit: int) -> None:
+        result = self.session.search(query, limit=limit)
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchFinished(query, result))
+            self.app.call_from_thread(self._restore_status)
 
     def on_facets_finished(self, message: FacetsFinished) -> None:
         if message.query == self.query_text:

@@ -62,6 +62,12 @@ class ResultList(OptionList):
 
         article_id: str
 
+    @dataclass
+    class EndReached(Message):
+        """The cursor is on the last hit shown: time to load more, if there are more."""
+
+        shown: int
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: tuple[SearchHit, ...] = ()
@@ -81,6 +87,10 @@ class ResultList(OptionList):
             self.highlighted = ids.index(before)
         elif ids:
             self.highlighted = 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index == self.option_count - 1:
+            self.post_message(self.EndReached(self.option_count))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

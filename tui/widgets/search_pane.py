@@ -94,6 +94,7 @@ class SearchPane(Vertical):
         line.append(f"{result.total} hit{'s' if result.total != 1 else ''}", style="bold")
         if shown < result.total:
             line.append(f", top {shown}")
+            line.append(" · more at the end of the list", style="dim")
         if self.show_timings:
             line.append(f" · {result.elapsed * 1000:.0f} ms", style="dim")
         if result.total == 0 and result.suggestion:
