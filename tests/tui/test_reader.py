@@ -348,3 +348,15 @@ async def test_reaching_the_end_of_the_list_loads_more_hits(app_factory, tmp_pat
         await settle(pilot, 0.05)
         assert results.option_count == 20
         assert "more at the end" not in str(app.screen.query_one("#search-status").render())
+
+
+async def test_w_and_B_select_whole_words(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "airstrike")
+        view = app.screen.query_one(ArticleView)
+        text = app.screen.bundle.article.text
+        await pilot.press("v", "w", "w", "w", "B", "v")  # past the quote mark, and back
+        picked = view.selected_range()
+        assert picked is not None
+        assert text[picked[0] : picked[1]] == "Iraq militiaman"
