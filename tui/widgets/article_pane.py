@@ -58,7 +58,7 @@ class ArticlePane(Vertical):
         """Show an article with its entities, hits and spans."""
         article = bundle.article
         self.query_one("#article-title", Static).update(
-            Text(article.title or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
+            Text(article.title or "(untitled)", style="bold", overflow="ellipsis")
         )
         self.update_meta(bundle, sidecar)
         self._legend(bundle)
