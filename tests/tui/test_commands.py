@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from reader_pilot import AIRSTRIKE, open_first, settle
+from reader_pilot import AIRSTRIKE, open_first, search, settle
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
@@ -96,6 +96,33 @@ async def test_footer_drops_whole_keys_to_fit_80_columns(app_factory):
         shown = {k.description for k in keys}
         assert {"Annotate", "Export", "Help"} <= shown
         assert all(k.region.right <= 80 for k in keys)
+
+
+async def test_footer_names_keys_that_work_where_the_focus_is(app_factory):
+    app = app_factory()
+
+    def footer() -> dict[str, str]:
+        return {k.description: k.key_display for k in app.screen.query(FooterKey)}
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # In the query box `?` types itself, and there is nothing to go back to.
+        assert footer().get("Help") == "f1" and "Back" not in footer()
+        await search(pilot, "airstrike")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Open" in footer()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert "Back" in footer()
+        await pilot.press("escape")  # back to the article that was open
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("slash", "f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
 
 
 def test_footer_keeps_help_when_almost_nothing_fits():

@@ -104,7 +104,7 @@ class MainScreen(Screen[None]):
         self.sidebar_open = self.app.size.width >= NARROW
         self._layout(self.app.size.width)
         self.query_one(SearchPane).show_hint(
-            "type to search; tab moves between panes, ? shows keys"
+            "type to search · tab: to the results · f1: every key"
         )
         self.query_one("#query", Input).focus()
         self.query_one(StatusLine).show_text("opening the index…")
@@ -191,6 +191,9 @@ class MainScreen(Screen[None]):
             return bool(self.sidecar and self.sidecar.tags)
         if action == "toggle_sidebar":
             return self.bundle is not None
+        if action == "back":
+            # From the query box the only way back is to the open article.
+            return not isinstance(self.focused, Input) or self.bundle is not None
         if action == "focus_facets":
             return self.query_one(FacetList).option_count > 0
         if action == "accept_suggestion":
@@ -495,6 +498,8 @@ class MainScreen(Screen[None]):
             self._focus_pane(self.query_one(ResultList))
         elif isinstance(focused, ResultList | FacetList):
             self._focus_pane(self.query_one("#query", Input))
+        elif isinstance(focused, Input) and self.bundle is not None:
+            self._focus_pane(view)
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""

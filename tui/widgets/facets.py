@@ -20,7 +20,7 @@ PER_FIELD = 5
 class FacetList(OptionList):
     """Facet values grouped by field, each with its article count."""
 
-    BINDINGS: ClassVar[list[Any]] = bindings("list")
+    BINDINGS: ClassVar[list[Any]] = bindings("facets") + bindings("list")
 
     @dataclass
     class Chosen(Message):

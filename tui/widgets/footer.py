@@ -12,11 +12,15 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
 from tui.commands import FOOTER_DROP_ORDER, FOOTER_KEEP
 
+#: Key names of printable characters (the rest are one character long).
+_PRINTABLE_NAMES = frozenset(
+    {"question_mark", "slash", "space", "left_square_bracket", "right_square_bracket"}
+)
 #: Columns taken by the right-docked "▏^p palette" (border, label, padding).
 PALETTE_WIDTH = 13
 
@@ -39,6 +43,8 @@ class ReaderFooter(Footer):
         width = self.size.width or self.app.size.width
         palette = [w for w in widgets if w.has_class("-command-palette")]
         keys = [w for w in widgets if isinstance(w, FooterKey) and w not in palette]
+        if isinstance(self.screen.focused, Input):
+            self._typing_keys(keys)
         others = [w for w in widgets if w not in keys and w not in palette]
         yield from others
         yield from self.fit(keys, palette, width)
@@ -73,6 +79,16 @@ class ReaderFooter(Footer):
                 chosen.add(i)
                 used += cost(items[i])
         return [item for i, item in enumerate(items) if i in chosen]
+
+    def _typing_keys(self, keys: list[FooterKey]) -> None:
+        """While a text box has focus a printable key types itself: name another key."""
+        others: dict[str, str] = {}
+        for key, (_, binding, _, _) in self.screen.active_bindings.items():
+            if len(key) > 1 and key not in _PRINTABLE_NAMES:
+                others.setdefault(binding.action, self.app.get_key_display(binding))
+        for footer_key in keys:
+            if footer_key.key in _PRINTABLE_NAMES or len(footer_key.key) == 1:
+                footer_key.key_display = others.get(footer_key.action, footer_key.key_display)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:

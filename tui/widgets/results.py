@@ -54,7 +54,7 @@ def render_hit(hit: SearchHit) -> Content:
 class ResultList(OptionList):
     """Ranked hits; `enter` opens the highlighted article."""
 
-    BINDINGS: ClassVar[list[Any]] = bindings("list")
+    BINDINGS: ClassVar[list[Any]] = bindings("results") + bindings("list")
 
     @dataclass
     class Opened(Message):

@@ -25,7 +25,7 @@ def _line(*parts: tuple[str, str] | str) -> Content:
 class Sidebar(OptionList):
     """One list with a section per kind of annotation; `enter` jumps or edits."""
 
-    BINDINGS: ClassVar[list[Any]] = bindings("list") + bindings("sidebar")
+    BINDINGS: ClassVar[list[Any]] = bindings("sidebar") + bindings("list")
 
     @dataclass
     class ItemAction(Message):
@@ -154,6 +154,8 @@ class Sidebar(OptionList):
             return kind in ("note", "span", "orphan", "tag") and self.read_only_reason is None
         if action == "watch_item":
             return kind == "entity"
+        if action == "select":
+            return kind in ("note", "rating", "span", "entity")
         return True
 
     def watch_highlighted(self, highlighted: int | None) -> None:
