@@ -87,7 +87,12 @@ async def test_select_and_annotate_a_passage(app_factory, seeds):
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, FormDialog)
-        await pilot.press(*"target", "enter", *"first", "space", *"strike", "enter")
+        await pilot.press("enter", "enter")  # no label: refused, back in the label box
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+        assert app.focused is app.screen.query_one("#field-label", Input)
+        assert "Label is needed" in str(app.screen.query_one("#dialog-error").render())
+        await pilot.press(*"tar", "right", "enter", *"first", "space", *"strike", "enter")
         await settle(pilot)
         data = sidecar(seeds)
         (span,) = data["spans"]

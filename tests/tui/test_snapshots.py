@@ -83,3 +83,8 @@ def test_export_dialog_80x24(snap_compare, app_factory):
 def test_note_dialog_80x24(snap_compare, app_factory):
     run = steps("airstrike", "enter", "enter", "c", *"Two", "enter", *"lines")
     assert snap_compare(app_factory(), terminal_size=SMALL, run_before=run)
+
+
+def test_rate_dialog_80x24(snap_compare, app_factory):
+    run = steps("airstrike", "enter", "enter", "r")
+    assert snap_compare(app_factory(), terminal_size=SMALL, run_before=run)

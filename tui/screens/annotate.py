@@ -112,12 +112,13 @@ def rate(screen: MainScreen) -> None:
         rating = sidecar.rating if sidecar is not None else None
         _apply(screen, sidecar, f"rated {rating.code}" if rating else "rating cleared")
 
-    hint = (
-        "  ".join(f"{k} {v}" for k, v in RELIABILITY.items())
-        + "\n"
-        + "  ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
-        + "\nleave empty to clear the rating"
+    # Two columns, one grade a line: reliability on the left, credibility on the right.
+    width = max(len(v) for v in RELIABILITY.values())
+    hint = "\n".join(
+        f"{r} {r_text:<{width}}  {c} {c_text}"
+        for (r, r_text), (c, c_text) in zip(RELIABILITY.items(), CREDIBILITY.items(), strict=False)
     )
+    hint += "\nleave empty to clear the rating"
     screen.app.push_screen(
         FormDialog(
             "Rate the source",
@@ -147,9 +148,17 @@ def add_note(screen: MainScreen, note_id: str | None = None) -> None:
     )
 
 
+#: Span labels offered before the corpus has any of its own.
+SPAN_LABELS = ("target", "claim", "casualties", "attribution", "quote")
+
+
 def _labels(screen: MainScreen) -> list[str]:
     used = [s.label for s in (screen.sidecar.spans if screen.sidecar else [])]
-    return list(dict.fromkeys([*used, *screen.corpus_tags, *(lbl.lower() for lbl in LABELS)]))
+    return list(
+        dict.fromkeys(
+            [*used, *SPAN_LABELS, *screen.corpus_tags, *(lbl.lower() for lbl in LABELS)]
+        )
+    )
 
 
 def annotate_selection(screen: MainScreen) -> None:
@@ -191,7 +200,8 @@ def annotate_selection(screen: MainScreen) -> None:
                     "label",
                     "Label (→ accepts a completion)",
                     suggestions=_labels(screen),
-                    placeholder="target",
+                    placeholder="e.g. target, claim, casualties",
+                    required=True,
                 ),
                 Field("note", "Note (optional)"),
             ],
@@ -216,7 +226,9 @@ def edit_span(screen: MainScreen, span_id: str) -> None:
         FormDialog(
             "Edit span",
             [
-                Field("label", "Label", value=span.label, suggestions=_labels(screen)),
+                Field(
+                    "label", "Label", value=span.label, suggestions=_labels(screen), required=True
+                ),
                 Field("note", "Note", value=span.note),
             ],
             save,

@@ -50,6 +50,8 @@ class Field:
     value: str = ""
     placeholder: str = ""
     suggestions: Sequence[str] = field(default_factory=tuple)
+    required: bool = False
+    """Saving with this field empty is refused, and the cursor goes back to it."""
 
 
 class SavingDialog(ModalScreen[Any]):
@@ -131,7 +133,8 @@ class FormDialog(SavingDialog):
             if self.hint:
                 yield Static(Text(self.hint, style="dim"), classes="dialog-hint")
             yield Static("", id="dialog-error")
-            yield Static(Text("enter: save · escape: cancel", style="dim"))
+            keys = "enter: next field, then save" if len(self.fields) > 1 else "enter: save"
+            yield Static(Text(f"{keys} · escape: cancel", style="dim"))
 
     def values(self) -> dict[str, str]:
         """What is typed in each field."""
@@ -143,8 +146,15 @@ class FormDialog(SavingDialog):
         at = ids.index(event.input.id or "")
         if at + 1 < len(ids):
             self.query_one(f"#{ids[at + 1]}", Input).focus()
-        else:
-            self.start_save(self.values())
+            return
+        values = self.values()
+        missing = next((f for f in self.fields if f.required and not values[f.name].strip()), None)
+        if missing is not None:
+            self.query_one(f"#field-{missing.name}", Input).focus()
+            name = missing.label.split(" (")[0]
+            self.show_error(Text.assemble(("✗ ", "bold"), f"{name} is needed"))
+            return
+        self.start_save(values)
 
 
 class NoteDialog(SavingDialog):
