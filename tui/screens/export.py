@@ -12,10 +12,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, ProgressBar, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, Label, ProgressBar, RadioSet, Static
 from textual.worker import get_current_worker
 
 from tui.session import Session
+from tui.widgets.toggles import ChoiceButton, TickBox
 
 FORMATS = ("csv", "json", "jsonl", "md", "w3c")
 SCOPES = (("article", "this article"), ("results", "current results"), ("corpus", "whole corpus"))
@@ -60,25 +61,31 @@ class ExportScreen(ModalScreen[str | None]):
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for i, fmt in enumerate(FORMATS):
-                    yield RadioButton(fmt, value=i == 0, id=f"fmt-{fmt}")
+                    yield ChoiceButton(fmt, value=i == 0, id=f"fmt-{fmt}")
             yield Label("Scope")
             with RadioSet(id="export-scope"):
                 first = True
                 for key, label in SCOPES:
                     usable = self._usable(key)
-                    yield RadioButton(
+                    yield ChoiceButton(
                         label, value=usable and first, id=f"scope-{key}", disabled=not usable
                     )
                     first = first and not usable
             yield Label("Write to")
             yield Input("glossator-export.csv", id="export-path", compact=True)
             with Horizontal(id="export-row"):
-                yield Checkbox("overwrite an existing file", id="export-force")
+                yield TickBox("overwrite an existing file", id="export-force")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static("", id="export-status")
             yield Static(Text(f"relative paths are under {self.folder}", style="dim"),
                          id="export-folder")
-            yield Static(Text("enter in the path box: export · escape: close", style="dim"))
+            yield Static(
+                Text(
+                    "shift+tab: format and scope (← → then space picks) · "
+                    "enter in the path box: export · escape: close",
+                    style="dim",
+                )
+            )
 
     def _usable(self, key: str) -> bool:
         if key == "article":
