@@ -106,8 +106,11 @@ async def test_select_and_annotate_a_passage(app_factory, seeds):
         # Saved: the selection is gone and the status line says so.
         assert view.selected_range() is None
         assert app.screen.check_action("annotate", ()) is False
-        status = str(app.screen.query_one(StatusLine).render())
+        line = app.screen.query_one(StatusLine)
+        status = str(line.render())
         assert "passage labelled target" in status and f"{AIRSTRIKE}.yaml" in status
+        # Longer than 80 columns: cut with an ellipsis, not wrapped out of sight.
+        assert line.render_line(0).text.rstrip().endswith("…")
 
 
 async def test_add_and_remove_a_tag(app_factory, seeds):
