@@ -32,6 +32,13 @@ def shown_id(text: str) -> str:
     return neutralise(text).replace("\n", "\u2424").replace("\t", "\u2409")
 
 
+def shown(text: str) -> str:
+    """Any file-derived text (ids, notes, labels, messages naming files) as
+    one inert line for the reader: controls made visible, line breaks as
+    spaces."""
+    return neutralise(text).replace("\n", " ").replace("\t", " ")
+
+
 def terminal_json(data: Any) -> str:
     """Pretty JSON, UTF-8, with C1 and bidi controls written as `\\u` escapes:
     the same data for a program, nothing a terminal acts on for a person."""

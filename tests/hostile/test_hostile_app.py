@@ -114,11 +114,6 @@ def test_reader_shows_hostile_articles_literally_and_keeps_running(hostile_copy:
         assert not _controls(seen, article), f"{article!r}: {_controls(seen, article)[0]!r}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: Sidebar (tui/widgets/sidebar.py) shows note "
-    "text from the sidecar unsanitised; ESC, C1 and U+202E reach the screen",
-)
 def test_sidebar_does_not_show_control_characters_from_a_sidecar(hostile_copy: Path) -> None:
     (hostile_copy / "csi.txt.yaml").write_text(HOSTILE_SIDECAR, encoding="utf-8")
     seen = _open_all(hostile_copy, ["csi.txt"])
@@ -126,11 +121,6 @@ def test_sidebar_does_not_show_control_characters_from_a_sidecar(hostile_copy: P
     assert not _controls(seen, "csi.txt"), _controls(seen, "csi.txt")[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: meta_line (tui/widgets/article_pane.py) puts "
-    "Article.id, a file name, on screen unsanitised; an ESC in the name reaches it",
-)
 def test_article_with_escapes_in_its_file_name_shows_them_inert(hostile_copy: Path) -> None:
     names = list(HOSTILE_NAMES)
     seen = _open_all(hostile_copy, names)

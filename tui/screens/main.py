@@ -30,7 +30,7 @@ from tui.messages import (
     IndexProgress,
     SearchFinished,
 )
-from tui.render import shown_id
+from tui.render import shown, shown_id
 from tui.screens import annotate
 from tui.screens.export import ExportScope, ExportScreen
 from tui.screens.info import HelpScreen, LogScreen
@@ -103,9 +103,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sidebar_open = self.app.size.width >= NARROW
         self._layout(self.app.size.width)
-        self.query_one(SearchPane).show_hint(
-            "type to search · tab: to the results · f1: every key"
-        )
+        self.query_one(SearchPane).show_hint("type to search · tab: to the results · f1: every key")
         self.query_one("#query", Input).focus()
         self.query_one(StatusLine).show_text("opening the index…")
         self._update_index()
@@ -385,7 +383,11 @@ class MainScreen(Screen[None]):
 
     def on_article_failed(self, message: ArticleFailed) -> None:
         self.session.add_log("index", f"cannot open {message.article_id}: {message.error}")
-        self.notify(f"cannot open {message.article_id}: {message.error}", severity="error")
+        self.notify(
+            shown(f"cannot open {message.article_id}: {message.error}"),
+            severity="error",
+            markup=False,
+        )
         self._restore_status()
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
@@ -548,11 +550,9 @@ class MainScreen(Screen[None]):
 
         def done(message: str | None) -> None:
             if message:
-                self.notify(message, timeout=6)
+                self.notify(shown(message), timeout=6, markup=False)
 
-        self.app.push_screen(
-            ExportScreen(self.session, scope, self.session_app.export_dir), done
-        )
+        self.app.push_screen(ExportScreen(self.session, scope, self.session_app.export_dir), done)
 
     # -- actions: article -------------------------------------------------------
 
@@ -611,7 +611,7 @@ class MainScreen(Screen[None]):
             text = str(self.bundle.article.path)
             what = text
         self.app.copy_to_clipboard(text)
-        self.notify(f"copied {what}", timeout=3)
+        self.notify(shown(f"copied {what}"), timeout=3, markup=False)
 
     # -- actions: annotations ---------------------------------------------------
 

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from annotations.model import Sidecar
 from index.labels import LABELS
+from tui.render import shown_id
 from tui.session import ArticleBundle
 from tui.widgets.article_view import ArticleView, entity_class
 
@@ -19,7 +20,7 @@ from tui.widgets.article_view import ArticleView, entity_class
 def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
     """path · words · tags · rating · entities · annotations."""
     article = bundle.article
-    parts: list[Text] = [Text(article.id), Text(f"{article.words:,} words")]
+    parts: list[Text] = [Text(shown_id(article.id)), Text(f"{article.words:,} words")]
     if article.decode_errors:
         parts.append(Text("undecodable bytes replaced", style="bold"))
     if sidecar is not None:

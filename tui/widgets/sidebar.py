@@ -15,11 +15,15 @@ from textual.widgets.option_list import Option
 from annotations.model import Sidecar
 from index.labels import LABELS
 from tui.commands import bindings
+from tui.render import shown
 
 
 def _line(*parts: tuple[str, str] | str) -> Content:
     # One line; the sidebar's CSS (text-wrap: nowrap) cuts it with an ellipsis.
-    return Content.from_rich_text(Text.assemble(*parts))
+    # Every part may come from a sidecar someone else edited, so control
+    # characters are made visible before they reach the screen.
+    safe = [shown(p) if isinstance(p, str) else (shown(p[0]), p[1]) for p in parts]
+    return Content.from_rich_text(Text.assemble(*safe))
 
 
 class Sidebar(OptionList):
@@ -64,7 +68,7 @@ class Sidebar(OptionList):
 
         if reason is not None:
             head(" READ-ONLY ")
-            options.append(Option(Content(reason), disabled=True))
+            options.append(Option(Content(shown(reason)), disabled=True))
         head(" Tags (t/T) ")
         if sidecar is not None and sidecar.tags:
             for tag in sidecar.tags:
@@ -94,8 +98,9 @@ class Sidebar(OptionList):
             for span in sorted(spans, key=lambda s: s.start):
                 quote = span.quote.replace("\n", " ")
                 extra = f" {span.note}" if span.note else ""
-                prompt = _line("  ", (span.label, "bold"), " ", (f"“{quote}”", "italic"),
-                               (extra, "dim"))
+                prompt = _line(
+                    "  ", (span.label, "bold"), " ", (f"“{quote}”", "italic"), (extra, "dim")
+                )
                 item("span", span.id, prompt)
         else:
             none("none")

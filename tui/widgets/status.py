@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.render import shown
+
 BAR_WIDTH = 20
 
 
@@ -32,4 +34,4 @@ class StatusLine(Static):
 
     def show_text(self, message: str, *, bold: bool = False) -> None:
         """Any other one-line message."""
-        self.update(Text(message, style="bold" if bold else "dim"))
+        self.update(Text(shown(message), style="bold" if bold else "dim"))
