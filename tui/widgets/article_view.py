@@ -10,6 +10,7 @@ for entities, reverse for hits, italic+bold for annotated spans).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
@@ -28,6 +29,38 @@ Range = tuple[int, int]
 def entity_class(label: str) -> str:
     """Component class of an entity label: PERSON -> article-view--person."""
     return f"article-view--{label.lower()}"
+
+
+#: Lines longer than this are broken at spaces for display.
+LONG_LINE = 2000
+_NEWLINE = re.compile("\n")
+
+
+def break_long_lines(text: str, width: int = LONG_LINE) -> str:
+    """Break lines longer than `width` at a space, for display only.
+
+    Soft-wrapping one line of hundreds of kilobytes blocks the terminal
+    for seconds. Each break turns a space into a newline, so the text keeps
+    its length and every offset (entities, hits, spans, selection) still
+    points at the same character; copying takes the article's own text.
+    """
+    if len(text) <= width or all(len(line) <= width for line in text.split("\n")):
+        return text
+    chars = list(text)
+    run = 0
+    last_space = -1
+    for i, ch in enumerate(chars):
+        if ch == "\n":
+            run, last_space = 0, -1
+            continue
+        run += 1
+        if ch == " ":
+            last_space = i
+        if run >= width and last_space >= 0:
+            chars[last_space] = "\n"
+            run = i - last_space
+            last_space = -1
+    return "".join(chars)
 
 
 class ArticleView(TextArea, inherit_bindings=True):
@@ -77,11 +110,9 @@ class ArticleView(TextArea, inherit_bindings=True):
         """Load an article and what to style in it."""
         self.selecting = False
         self.current = None
+        text = break_long_lines(text)
         self.load_text(text)
-        self._line_starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self._line_starts.append(i + 1)
+        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._title_end = title_end
         self.entities = list(entities)
         self.hits = sorted(hits)
