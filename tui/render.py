@@ -82,7 +82,8 @@ def _shift(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]
 def print_result(console: Console, result: SearchResult) -> None:
     """Print a result list the way `glossator search` shows it."""
     for hit in result.hits:
-        console.print(render_hit(hit), soft_wrap=False)
+        # Piped output keeps one line per field, for grep and cut.
+        console.print(render_hit(hit), soft_wrap=not console.is_terminal)
         console.print()
     shown = len(result.hits)
     summary = Text(
