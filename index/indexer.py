@@ -13,6 +13,7 @@ import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -368,11 +369,19 @@ class Index:
         rec = self.recogniser()
         key = rec.cache_key
         cache = self.entity_cache()
-        found = cache.get(article.sha256, key, article.text)
+        try:
+            found = cache.get(article.sha256, key, article.text)
+        except sqlite3.Error:
+            found = None
         if found is not None:
             return list(found)
         ents = rec.recognise(article.text)
-        cache.put(article.sha256, key, ents)
+        try:
+            cache.put(article.sha256, key, ents)
+        except sqlite3.Error:
+            # The cache only saves recognising this text again; a busy or
+            # broken cache must not stop indexing.
+            pass
         return ents
 
     def cached_entities(self, article: Article) -> list[Any] | None:

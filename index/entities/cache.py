@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 from index.entities.model import Entity
@@ -38,9 +39,21 @@ class EntityCache:
         directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / self.FILENAME
         self._local = threading.local()
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(_SCHEMA)
+        # Index workers open the cache at the same moment; switching to WAL
+        # needs the database to itself and can answer "locked" at once
+        # rather than waiting, so it is retried, and skipped when done.
+        for attempt in range(50):
+            try:
+                with self._connect() as db:
+                    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+                    if str(mode).lower() != "wal":
+                        db.execute("PRAGMA journal_mode=WAL")
+                    db.execute(_SCHEMA)
+                break
+            except sqlite3.OperationalError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.02 * (attempt + 1))
 
     def _connect(self) -> sqlite3.Connection:
         # One connection per thread: sqlite3 connections must not cross threads.
@@ -58,9 +71,11 @@ class EntityCache:
         Entity text is sliced from `text` when given; otherwise it is left empty
         (callers holding the article should pass it).
         """
-        row = self._connect().execute(
-            "SELECT spans FROM entities WHERE sha256 = ? AND key = ?", (sha, key)
-        ).fetchone()
+        row = (
+            self._connect()
+            .execute("SELECT spans FROM entities WHERE sha256 = ? AND key = ?", (sha, key))
+            .fetchone()
+        )
         if row is None:
             return None
         return [

@@ -241,3 +241,40 @@ def test_a_hand_edited_sidecar_is_picked_up_by_the_next_update(seeds: Path) -> N
     assert report.updated == 1 and report.changed == 1
     assert [h.article_id for h in ix.searcher().search("tag:rocket-attack").hits] == [article.id]
     assert ix.update().changed == 0
+
+
+def test_a_busy_entity_cache_does_not_stop_indexing(
+    seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from index.entities.cache import EntityCache
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(EntityCache, "put", busy)
+    monkeypatch.setattr(EntityCache, "get", busy)
+    ix = Index(seeds)
+    assert ix.update(workers=1).added == 5
+    assert ix.searcher().search('org:"Kataib Hezbollah"').total == 1
+
+
+def _open_cache(directory: str, barrier: multiprocessing.synchronize.Barrier) -> None:
+    from index.entities.cache import EntityCache
+
+    barrier.wait()
+    EntityCache(Path(directory))
+
+
+def test_workers_opening_a_new_entity_cache_at_once_all_succeed(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("fork")
+    for round_ in range(5):
+        folder = tmp_path / f"cache{round_}"
+        barrier = ctx.Barrier(4)
+        procs = [ctx.Process(target=_open_cache, args=(str(folder), barrier)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(30)
+        assert [p.exitcode for p in procs] == [0, 0, 0, 0]
