@@ -145,3 +145,13 @@ def test_facets_count_tags_and_entities(bbc: Searcher) -> None:
     assert "gpe" in result.facets
     names = [v.lower() for v, _ in result.facets["gpe"]]
     assert "iraq" in names
+
+
+@pytest.mark.parametrize("query", ["quang*", "gov*", "elect*"])
+def test_total_is_exact_whatever_the_page_size(bbc: Searcher, query: str) -> None:
+    """Whoosh miscounts a page of matched-term results collected without its
+    skipping optimisation; the total must not depend on how many hits show."""
+    small = bbc.search(query, limit=5, facets=False)
+    large = bbc.search(query, limit=2000, facets=False)
+    assert isinstance(small, SearchResult) and isinstance(large, SearchResult)
+    assert small.total == large.total == len(large.hits)
