@@ -51,6 +51,11 @@ def render_hit(hit: SearchHit) -> Content:
     return Content.from_rich_text(Text("\n").join(lines))
 
 
+def _look(hit: SearchHit) -> object:
+    """Everything about a hit that `render_hit` shows: equal looks, equal entries."""
+    return (hit.article_id, hit.title, hit.title_highlights, hit.tags, hit.snippet)
+
+
 class ResultList(OptionList):
     """Ranked hits; `enter` opens the highlighted article."""
 
@@ -71,6 +76,8 @@ class ResultList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: tuple[SearchHit, ...] = ()
+        self._shown: list[tuple[object, Option]] = []
+        """What each entry shows (see `_look`) and its option, in list order."""
 
     def show_hits(self, hits: Sequence[SearchHit]) -> None:
         """Replace the entries, keeping the highlighted article when it is still there."""
@@ -81,7 +88,27 @@ class ResultList(OptionList):
             unique.setdefault(hit.article_id, hit)
         self.hits = tuple(unique.values())
         hits = self.hits
-        self.set_options(Option(render_hit(h), id=h.article_id) for h in hits)
+        looks = [_look(h) for h in hits]
+        if looks == [look for look, _ in self._shown]:
+            return  # the same entries as on screen (say, a space was typed): nothing to redraw
+        # While typing, many entries stay as they were: keep their options, so
+        # their layout is not worked out again, and their drawn lines when they
+        # keep their place in the list.
+        previous = dict(self._shown)
+        options = [
+            previous.get(look) or Option(render_hit(h), id=h.article_id)
+            for look, h in zip(looks, hits, strict=True)
+        ]
+        same_place = {
+            option for option, (_, old) in zip(options, self._shown, strict=False) if option is old
+        }
+        cache = self._option_render_cache
+        drawn = [(key, cache.get(key)) for key in list(cache.keys()) if key[0] in same_place]
+        self.set_options(options)
+        for key, strips in drawn:
+            if strips is not None:
+                cache.set(key, strips)
+        self._shown = list(zip(looks, options, strict=True))
         ids = [h.article_id for h in hits]
         if before in ids:
             self.highlighted = ids.index(before)
