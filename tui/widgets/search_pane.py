@@ -41,6 +41,7 @@ class SearchPane(Vertical):
         self.error: str | None = None
         self.shown_query: str | None = None
         """The query whose results or error are on screen."""
+        self._status_line: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -74,17 +75,25 @@ class SearchPane(Vertical):
 
     def show_hint(self, text: str) -> None:
         """A line of guidance where the hit count goes."""
-        self.query_one("#search-status", Static).update(Text(text, style="dim"))
+        self._status(Text(text, style="dim"))
         self.set_class(False, "-error")
+
+    def _status(self, line: Text) -> None:
+        """Put `line` where the hit count goes, unless it is already there."""
+        key = (line.plain, str(line.style), tuple(line.spans))
+        if key == self._status_line:
+            return
+        self._status_line = key
+        # The line is one row high whatever it says: no new layout is needed.
+        self.query_one("#search-status", Static).update(line, layout=False)
 
     def show_result(self, result: SearchResult | QueryError) -> None:
         """Show new results, or an inline message for a query that does not parse."""
-        status = self.query_one("#search-status", Static)
         self.shown_query = result.query
         if isinstance(result, QueryError):
             self.error = result.message
             self.set_class(True, "-error")
-            status.update(Text.assemble(("✗ ", "bold"), (result.message, "")))
+            self._status(Text.assemble(("✗ ", "bold"), (result.message, "")))
             return
         self.error = None
         self.set_class(False, "-error")
@@ -101,7 +110,7 @@ class SearchPane(Vertical):
             line.append("  did you mean ")
             line.append(result.suggestion, style="bold underline")
             line.append("? (enter or ctrl+y)", style="dim")
-        status.update(line)
+        self._status(line)
         self.query_one(ResultList).show_hits(result.hits)
         if not result.total:
             self.query_one(FacetList).show_facets({})
