@@ -105,12 +105,10 @@ class FastText(TEXT):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(analyzer=body_analyzer(), **kwargs)
-        self._last_value: str | None = None
         self._last_words: set[str] = set()
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_last_value"] = None
         state["_last_words"] = set()
         return state
 
@@ -144,7 +142,6 @@ class FastText(TEXT):
                 postings[term] = [(pos, start, end)]
             else:
                 entry.append((pos, start, end))
-        self._last_value = value
         self._last_words = words
         fmt = self.format
         fb = fmt.field_boost

@@ -384,11 +384,6 @@ class Index:
             pass
         return ents
 
-    def cached_entities(self, article: Article) -> list[Any] | None:
-        """Entities from the cache only; None when they were never computed."""
-        found = self.entity_cache().get(article.sha256, self.recogniser().cache_key, article.text)
-        return None if found is None else list(found)
-
     def _tags(self, article_id: str, notices: list[str] | None) -> tuple[list[str], int]:
         """An article's tags from its sidecar and the sidecar's mtime (0 if none).
 

@@ -179,7 +179,7 @@ def _config() -> Any:
         raise Failure(str(exc)) from exc
 
 
-def _open_index(args: argparse.Namespace, corpus: Path, config: Any, quiet: bool = True) -> Any:
+def _open_index(args: argparse.Namespace, corpus: Path, config: Any) -> Any:
     from index.indexer import Index, IndexUnavailable
 
     index_dir = args.index_dir or (Path(config.index_dir) if config.index_dir else None)
