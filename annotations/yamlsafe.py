@@ -153,6 +153,12 @@ def parse_node(text: str) -> Node | None:
     try:
         node: Node | None = loader.get_single_node()
         return node
+    except MarkedYAMLError as exc:
+        # Newer libyaml stops deep nesting itself, before our check sees it;
+        # say it the same way whichever parser caught it.
+        if "maximum nesting depth" in (exc.problem or ""):
+            raise RefusedYAML(f"nested deeper than {MAX_DEPTH} levels", exc.problem_mark) from None
+        raise
     finally:
         loader.dispose()
 
