@@ -251,11 +251,14 @@ def _samples(ix: Any, count: int, seed: int) -> list[dict[str, Any]]:
         ids = sorted(t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("id"))
         rng = random.Random(f"sample:{seed}")
         picked = rng.sample(ids, min(count, len(ids)))
+        facets = reader.column_reader("facets")
         out = []
         for article_id in sorted(picked):
             docnum = s.document_number(id=article_id)
             if docnum is not None:
-                out.append(dict(reader.stored_fields(docnum)))
+                doc = dict(reader.stored_fields(docnum))
+                doc["entity_values"] = (facets[docnum] or ((), {}))[1]
+                out.append(doc)
         return out
 
 

@@ -436,7 +436,7 @@ class Index:
             "sidecar_mtime_ns": sidecar_mtime,
             "decode_errors": article.decode_errors,
             "words": article.words,
-            "entity_values": {k: v for k, v in by_label.items() if v},
+            "facets": (tuple(tags), {k: v for k, v in by_label.items() if v}),
         }
         for label, values in by_label.items():
             if values:

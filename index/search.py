@@ -12,6 +12,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from whoosh import highlight
@@ -33,6 +34,8 @@ USER_FIELDS: tuple[str, ...] = ("title", "body", "tag", *ENTITY_FIELDS)
 #: Facets are counted over at most this many top hits.
 FACET_SAMPLE = 1000
 FACET_VALUES = 12
+#: Documents whose facet values are kept in memory between queries.
+FACET_CACHE_SIZE = 20_000
 #: In search-as-you-type, the word being typed is expanded as a prefix only
 #: from this length on: shorter prefixes match too many terms to be quick.
 MIN_TYPING_PREFIX = 3
@@ -260,6 +263,7 @@ class Searcher:
         self._lock = threading.Lock()
         self._searcher: Any = None
         self._facet_cache: dict[int, tuple[tuple[str, ...], dict[str, list[str]]]] = {}
+        self._facet_column: Any = None
         self._parser: Any = None
         self._corrector: Any = None
         self._corrector_size = 0
@@ -279,6 +283,7 @@ class Searcher:
             self._searcher.close()
             self._searcher = self.index.open().searcher()
             self._facet_cache.clear()
+            self._facet_column = None
         return self._searcher
 
     def close(self) -> None:
@@ -287,6 +292,7 @@ class Searcher:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+                self._facet_column = None
 
     def parser(self) -> Any:
         """The query parser: title and body by default, plus tag: and entity fields."""
@@ -410,15 +416,18 @@ class Searcher:
         counters: dict[str, Counter[str]] = {"tag": Counter()}
         for label in LABELS:
             counters[field_for(label)] = Counter()
-        reader = s.reader()
+        column = self._facet_column
+        if column is None:
+            column = self._facet_column = s.reader().column_reader("facets")
         for docnum in docnums:
             cached = self._facet_cache.get(docnum)
             if cached is None:
-                stored = reader.stored_fields(docnum)
-                cached = (
-                    tuple(t for t in stored.get("tags", "").split(",") if t),
-                    stored.get("entity_values", {}) or {},
-                )
+                cached = column[docnum] or ((), {})
+                if len(self._facet_cache) >= FACET_CACHE_SIZE:
+                    # Forget the oldest half: the cache stays bounded on a
+                    # large corpus, and recent queries' documents stay.
+                    for old in list(islice(self._facet_cache, FACET_CACHE_SIZE // 2)):
+                        del self._facet_cache[old]
                 self._facet_cache[docnum] = cached
             counters["tag"].update(cached[0])
             for label, values in cached[1].items():

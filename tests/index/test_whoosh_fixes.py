@@ -1,0 +1,178 @@
+"""glossator's faster Whoosh segment writing produces the very same files.
+
+`index.whoosh_fixes` replaces `W3FieldWriter.add_postings` with an inlined
+loop. The on-disk format must not change by a byte, so an index written
+with the fix is compared file by file with one written by stock Whoosh
+from the same documents, including posting lists long enough to span
+several blocks and fields with and without length columns.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from whoosh import index as windex
+from whoosh.codec import whoosh3
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from index import whoosh_fixes
+from index.schema import build_schema
+
+WORDS = [f"w{i}" for i in range(60)] + ["common"] * 40
+
+
+def _docs(n: int) -> list[dict[str, object]]:
+    rng = random.Random(7)
+    docs: list[dict[str, object]] = []
+    for i in range(n):
+        body = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(0, 120)))
+        docs.append({
+            "id": f"doc-{i}",
+            "title": f"title {i % 7} {rng.choice(WORDS)}",
+            "body": body,
+            "tags": ",".join(rng.sample(["a", "b-c", "d/e"], rng.randrange(0, 3))),
+            "n": i,
+            "blob": {"i": i},
+        })  # fmt: skip
+    return docs
+
+
+def _schemas() -> dict[str, Schema]:
+    return {
+        "mixed": Schema(
+            id=ID(stored=True, unique=True),
+            title=TEXT(stored=True, chars=True),
+            body=TEXT(phrase=True),
+            tags=KEYWORD(commas=True, scorable=True),
+            n=NUMERIC(stored=True),
+            blob=STORED(),
+        ),
+        "glossator": build_schema(),
+    }
+
+
+def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], fixed: bool) -> None:
+    folder.mkdir()
+    ix = windex.create_in(str(folder), schema)
+    original = whoosh3.W3FieldWriter.add_postings
+    whoosh3.W3FieldWriter.add_postings = (
+        whoosh_fixes._add_postings if fixed else whoosh_fixes._stock_add_postings
+    )
+    try:
+        writer = ix.writer(compound=False)
+        for doc in docs:
+            writer.add_document(**{k: v for k, v in doc.items() if k in schema})
+        writer.commit()
+    finally:
+        whoosh3.W3FieldWriter.add_postings = original
+
+
+def _segment_files(folder: Path) -> dict[str, bytes]:
+    # Segment names are random; compare by what follows the name (one
+    # segment each). The table of contents names the segment, so it differs.
+    out = {}
+    for p in folder.iterdir():
+        if p.suffix == ".toc" or "WRITELOCK" in p.name:
+            continue
+        out[p.name.split(".", 1)[1]] = p.read_bytes()
+    return out
+
+
+@pytest.mark.parametrize("schema_name", ["mixed", "glossator"])
+def test_fixed_add_postings_writes_identical_segments(tmp_path: Path, schema_name: str) -> None:
+    # 300 documents: "common" has far more than one block (100 postings) of them.
+    docs = _docs(300)
+    schema = _schemas()[schema_name]
+    _write(tmp_path / "stock", schema, docs, fixed=False)
+    _write(tmp_path / "fixed", _schemas()[schema_name], docs, fixed=True)
+    stock = _segment_files(tmp_path / "stock")
+    fixed = _segment_files(tmp_path / "fixed")
+    assert stock.keys() == fixed.keys()
+    assert {"trm", "pst", "_body_len.col"} <= set(stock)
+    for ext in stock:
+        assert stock[ext] == fixed[ext], f"{ext} differs"
+
+
+def test_fixed_add_postings_is_installed() -> None:
+    assert whoosh3.W3FieldWriter.add_postings is whoosh_fixes._add_postings
+
+
+def test_view_file_reads_like_bytesio() -> None:
+    import io
+    import pickle
+
+    data = pickle.dumps({"a": [1, 2, 3]}) + b"line one\nline two\n" + bytes(range(256)) * 4
+    rng = random.Random(3)
+    view_file = whoosh_fixes._ViewFile(memoryview(data))
+    plain = io.BytesIO(data)
+    assert pickle.load(view_file) == pickle.load(plain)  # type: ignore[arg-type]
+    for _ in range(500):
+        op = rng.choice(["read", "readline", "seek", "seek_cur", "seek_end", "tell"])
+        if op == "read":
+            n = rng.choice([-1, 0, 1, 7, 100, 5000])
+            assert view_file.read(n) == plain.read(n)
+        elif op == "readline":
+            assert view_file.readline() == plain.readline()
+        elif op == "seek":
+            pos = rng.randrange(0, len(data) + 10)
+            assert view_file.seek(pos) == plain.seek(pos)
+        elif op == "seek_cur":
+            off = rng.randrange(-5, 50)
+            if plain.tell() + off >= 0:
+                assert view_file.seek(off, 1) == plain.seek(off, 1)
+        elif op == "seek_end":
+            off = -rng.randrange(0, 40)
+            assert view_file.seek(off, 2) == plain.seek(off, 2)
+        assert view_file.tell() == plain.tell()
+
+
+def test_segment_files_are_read_from_the_mapping(tmp_path: Path) -> None:
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    ix = windex.create_in(str(folder), build_schema())
+    writer = ix.writer()
+    for doc in _docs(50):
+        writer.add_document(id=doc["id"], title=doc["title"], body=doc["body"])
+    writer.commit()
+    with ix.searcher() as s:
+        postings = s.reader()._terms._postfile
+        assert isinstance(postings.file, whoosh_fixes._ViewFile)
+        assert s.document_number(id="doc-7") == 7
+        assert s.stored_fields(7)["title"] == _docs(50)[7]["title"]
+
+
+def test_bm25f_scores_are_bit_identical(tmp_path: Path) -> None:
+    from whoosh import scoring
+    from whoosh.qparser import QueryParser
+
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    ix = windex.create_in(str(folder), build_schema())
+    for part in range(3):  # several segments, so each has its own lengths
+        writer = ix.writer()
+        for doc in _docs(200)[part * 60 : part * 60 + 60]:
+            writer.add_document(id=doc["id"], title=doc["title"], body=doc["body"])
+        writer.commit(merge=False)
+    queries = ["common", "w1 OR w2", "w3 w4", '"common w5"', "w1*", "title:title"]
+
+    def scores() -> list[list[tuple[int, float]]]:
+        out = []
+        with ix.searcher() as s:
+            for q in queries:
+                parsed = QueryParser("body", ix.schema).parse(q)
+                out.append([(hit.docnum, hit.score) for hit in s.search(parsed, limit=None)])
+        return out
+
+    fixed = scores()
+    patched_init, patched_score = scoring.BM25FScorer.__init__, scoring.BM25FScorer.score
+    scoring.BM25FScorer.__init__ = whoosh_fixes._stock_bm25f_init  # type: ignore[method-assign]
+    del scoring.BM25FScorer.score
+    try:
+        stock = scores()
+    finally:
+        scoring.BM25FScorer.__init__ = patched_init  # type: ignore[method-assign]
+        scoring.BM25FScorer.score = patched_score  # type: ignore[method-assign]
+    assert all(fixed)
+    assert fixed == stock
