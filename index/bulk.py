@@ -119,9 +119,9 @@ def _init_worker(settings: dict[str, Any], counter: Any) -> None:
 
 def _index_chunk(files: Sequence[ArticleFile]) -> ChunkResult:
     from whoosh import index as windex
-    from whoosh.writing import SegmentWriter
 
     from index.corpus import read_article
+    from index.segments import BulkSegmentWriter
 
     owner = _WORKER_INDEX
     ix = windex.open_dir(str(owner.dir))
@@ -131,7 +131,7 @@ def _index_chunk(files: Sequence[ArticleFile]) -> ChunkResult:
     shared_temp = storage.temp_storage
     tag = f"{os.getpid()}-{id(files)}"
     storage.temp_storage = lambda name=None: shared_temp(f"{name or 'scratch'}.{tag}")
-    writer = SegmentWriter(ix, _lk=False, limitmb=128)
+    writer = BulkSegmentWriter(ix, _lk=False)
     body_field = writer.schema["body"]
     result = ChunkResult(segment=None)
     try:

@@ -21,10 +21,25 @@ from index.corpus import Skipped, find_article_files, read_article
 from index.indexer import Index
 
 QUERIES = [
-    "government", "music", "mobile", "election", "football", "bank", "film",
-    "brown AND blair", "oil OR gas", "economy NOT china",
-    '"prime minister"', '"interest rates"', '"chief executive"', '"world cup"',
-    "elections", "governing", "markets", "games", "banking",
+    "government",
+    "music",
+    "mobile",
+    "election",
+    "football",
+    "bank",
+    "film",
+    "brown AND blair",
+    "oil OR gas",
+    "economy NOT china",
+    '"prime minister"',
+    '"interest rates"',
+    '"chief executive"',
+    '"world cup"',
+    "elections",
+    "governing",
+    "markets",
+    "games",
+    "banking",
 ]
 
 

@@ -13,44 +13,15 @@ import random
 from pathlib import Path
 
 import pytest
+from segment_support import docs as _docs
+from segment_support import schemas as _schemas
+from segment_support import segment_files as _segment_files
 from whoosh import index as windex
 from whoosh.codec import whoosh3
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import Schema
 
 from index import whoosh_fixes
 from index.schema import build_schema
-
-WORDS = [f"w{i}" for i in range(60)] + ["common"] * 40
-
-
-def _docs(n: int) -> list[dict[str, object]]:
-    rng = random.Random(7)
-    docs: list[dict[str, object]] = []
-    for i in range(n):
-        body = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(0, 120)))
-        docs.append({
-            "id": f"doc-{i}",
-            "title": f"title {i % 7} {rng.choice(WORDS)}",
-            "body": body,
-            "tags": ",".join(rng.sample(["a", "b-c", "d/e"], rng.randrange(0, 3))),
-            "n": i,
-            "blob": {"i": i},
-        })  # fmt: skip
-    return docs
-
-
-def _schemas() -> dict[str, Schema]:
-    return {
-        "mixed": Schema(
-            id=ID(stored=True, unique=True),
-            title=TEXT(stored=True, chars=True),
-            body=TEXT(phrase=True),
-            tags=KEYWORD(commas=True, scorable=True),
-            n=NUMERIC(stored=True),
-            blob=STORED(),
-        ),
-        "glossator": build_schema(),
-    }
 
 
 def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], fixed: bool) -> None:
@@ -67,17 +38,6 @@ def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], fixed: b
         writer.commit()
     finally:
         whoosh3.W3FieldWriter.add_postings = original
-
-
-def _segment_files(folder: Path) -> dict[str, bytes]:
-    # Segment names are random; compare by what follows the name (one
-    # segment each). The table of contents names the segment, so it differs.
-    out = {}
-    for p in folder.iterdir():
-        if p.suffix == ".toc" or "WRITELOCK" in p.name:
-            continue
-        out[p.name.split(".", 1)[1]] = p.read_bytes()
-    return out
 
 
 @pytest.mark.parametrize("schema_name", ["mixed", "glossator"])

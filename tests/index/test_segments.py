@@ -1,0 +1,67 @@
+"""`BulkSegmentWriter` writes the same segment files as Whoosh's own writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from segment_support import docs as _docs
+from segment_support import schemas as _schemas
+from segment_support import segment_files as _segment_files
+from whoosh import index as windex
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.writing import SegmentWriter
+
+from index.schema import build_schema
+from index.segments import BulkSegmentWriter
+
+
+def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], cls: type) -> None:
+    folder.mkdir()
+    ix = windex.create_in(str(folder), schema)
+    writer = cls(ix, compound=False)
+    for doc in docs:
+        writer.add_document(**{k: v for k, v in doc.items() if k in schema})
+    writer.commit()
+
+
+@pytest.mark.parametrize("schema_name", ["mixed", "glossator"])
+def test_bulk_writer_matches_segment_writer(tmp_path: Path, schema_name: str) -> None:
+    docs = _docs(300)
+    _write(tmp_path / "stock", _schemas()[schema_name], docs, SegmentWriter)
+    _write(tmp_path / "bulk", _schemas()[schema_name], docs, BulkSegmentWriter)
+    stock = _segment_files(tmp_path / "stock")
+    bulk = _segment_files(tmp_path / "bulk")
+    assert stock.keys() == bulk.keys()
+    for ext in stock:
+        assert stock[ext] == bulk[ext], f"{ext} differs"
+
+
+def test_bulk_writer_with_boosts_and_stored_values(tmp_path: Path) -> None:
+    docs = [
+        {"id": f"d{i}", "body": f"alpha beta {'gamma ' * i}", "_body_boost": 1.0 + i % 3,
+         "_stored_body": f"shown {i}", "_boost": 2.0 if i % 5 == 0 else 1.0}
+        for i in range(150)
+    ]  # fmt: skip
+
+    def schema() -> Schema:
+        return Schema(id=ID(stored=True), body=TEXT(stored=True, chars=True))
+
+    for name, cls in (("stock", SegmentWriter), ("bulk", BulkSegmentWriter)):
+        (tmp_path / name).mkdir()
+        ix = windex.create_in(str(tmp_path / name), schema())
+        writer = cls(ix, compound=False)
+        for doc in docs:
+            writer.add_document(**doc)
+        writer.commit()
+    assert _segment_files(tmp_path / "stock") == _segment_files(tmp_path / "bulk")
+    with windex.open_dir(str(tmp_path / "bulk")).searcher() as s:
+        assert s.stored_fields(3)["body"] == "shown 3"
+
+
+def test_bulk_writer_refuses_merging(tmp_path: Path) -> None:
+    ix = windex.create_in(str(tmp_path), build_schema())
+    writer = BulkSegmentWriter(ix)
+    with pytest.raises(NotImplementedError):
+        writer.add_reader(None)
+    writer.cancel()
