@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -150,7 +151,42 @@ def _anchor_fuzzy(node: Any) -> Any:
     return node
 
 
-def _run(s: Any, parsed: Any, depth: int) -> Any:
+class SearchCancelled(Exception):
+    """Raised inside a search whose `cancelled` callback said stop."""
+
+
+#: How many matching documents are collected between two cancellation checks.
+_CANCEL_EVERY = 512
+
+
+def _cancellable(collector: Any, cancelled: Callable[[], bool]) -> Any:
+    """Wrap a Whoosh collector so a long search stops soon after `cancelled()`."""
+    from whoosh import collectors
+
+    class Cancellable(collectors.WrappingCollector):  # type: ignore[misc]
+        def __init__(self, child: Any) -> None:
+            super().__init__(child)
+            self._countdown = _CANCEL_EVERY
+
+        def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
+            if cancelled():
+                raise SearchCancelled
+            super().set_subsearcher(subsearcher, offset)
+
+        def collect_matches(self) -> None:
+            child = self.child
+            for sub_docnum in child.matches():
+                self._countdown -= 1
+                if not self._countdown:
+                    if cancelled():
+                        raise SearchCancelled
+                    self._countdown = _CANCEL_EVERY
+                child.collect(sub_docnum)
+
+    return Cancellable(collector)
+
+
+def _run(s: Any, parsed: Any, depth: int, cancelled: Callable[[], bool] | None = None) -> Any:
     """Search for the top `depth` hits, recording which terms matched each.
 
     Whoosh's default collector is tuned for a top ten: it skips blocks that
@@ -167,7 +203,8 @@ def _run(s: Any, parsed: Any, depth: int) -> Any:
     else:
         top = collectors.TopCollector(depth, usequality=False, replace=0)
     collector = collectors.TermsCollector(top)
-    s.search_with_collector(parsed, collector)
+    outer = collector if cancelled is None else _cancellable(collector, cancelled)
+    s.search_with_collector(parsed, outer)
     return collector.results()
 
 
@@ -330,8 +367,14 @@ class Searcher:
         as_you_type: bool = False,
         snippets: int = 1,
         facets: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchResult | QueryError:
-        """Run `query`; returns ranked hits with snippets, facets and a suggestion."""
+        """Run `query`; returns ranked hits with snippets, facets and a suggestion.
+
+        `cancelled` is polled while documents are collected; once it returns
+        True the search stops and a `QueryError` saying so comes back, so a
+        stale search gives way to a newer one at once.
+        """
         started = time.perf_counter()
         parsed = self.parse(query, as_you_type=as_you_type)
         if isinstance(parsed, QueryError):
@@ -345,7 +388,9 @@ class Searcher:
             # are shown.
             depth = max(limit, FACET_SAMPLE if facets else 1, 1)
             try:
-                results = _run(s, parsed, depth)
+                results = _run(s, parsed, depth, cancelled)
+            except SearchCancelled:
+                return QueryError(query, "search cancelled by a newer one")
             except Exception as exc:
                 return QueryError(query, f"search failed ({type(exc).__name__}: {exc})")
             total = len(results)

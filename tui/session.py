@@ -163,13 +163,27 @@ class Session:
             self._searcher = self.index.searcher()
         return self._searcher
 
-    def search(self, query: str, limit: int = RESULT_LIMIT) -> SearchResult | QueryError:
-        """Search as the user types: ranked hits and snippets, no facets (see `facets`)."""
-        return self.searcher().search(query, limit=limit, as_you_type=True, facets=False)
+    def search(
+        self,
+        query: str,
+        limit: int = RESULT_LIMIT,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResult | QueryError:
+        """Search as the user types: ranked hits and snippets, no facets (see `facets`).
 
-    def facets(self, query: str) -> dict[str, list[tuple[str, int]]]:
+        `cancelled` lets a newer keystroke stop this search part way.
+        """
+        return self.searcher().search(
+            query, limit=limit, as_you_type=True, facets=False, cancelled=cancelled
+        )
+
+    def facets(
+        self, query: str, cancelled: Callable[[], bool] | None = None
+    ) -> dict[str, list[tuple[str, int]]]:
         """Facet counts for a query (slower than the hits, so asked for separately)."""
-        result = self.searcher().search(query, limit=1, as_you_type=True, snippets=0)
+        result = self.searcher().search(
+            query, limit=1, as_you_type=True, snippets=0, cancelled=cancelled
+        )
         return {} if isinstance(result, QueryError) else result.facets
 
     def all_ids(self, query: str | None) -> list[str]:

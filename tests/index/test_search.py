@@ -155,3 +155,31 @@ def test_total_is_exact_whatever_the_page_size(bbc: Searcher, query: str) -> Non
     large = bbc.search(query, limit=2000, facets=False)
     assert isinstance(small, SearchResult) and isinstance(large, SearchResult)
     assert small.total == large.total == len(large.hits)
+
+
+def test_a_cancelled_search_stops_and_says_so(bbc: Searcher) -> None:
+    stopped = bbc.search("said", cancelled=lambda: True)
+    assert isinstance(stopped, QueryError)
+    assert "cancelled" in stopped.message
+
+
+def test_cancellation_is_checked_while_collecting(bbc: Searcher) -> None:
+    """A search that is told to stop half way through collecting stops there."""
+    calls = 0
+
+    def after_a_while() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 3
+
+    stopped = bbc.search("said OR people OR year", cancelled=after_a_while)
+    assert isinstance(stopped, QueryError)
+    assert calls == 4
+
+
+def test_an_uncancelled_search_is_unchanged(bbc: Searcher) -> None:
+    plain = bbc.search("gov*")
+    polled = bbc.search("gov*", cancelled=lambda: False)
+    assert isinstance(plain, SearchResult) and isinstance(polled, SearchResult)
+    assert _ids(plain) == _ids(polled) and plain.total == polled.total
+    assert plain.facets == polled.facets

@@ -289,7 +289,11 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, limit: int) -> None:
         worker = get_current_worker()
-        result = self.session.search(query, limit=FIRST_PAINT)
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
+        result = self.session.search(query, limit=FIRST_PAINT, cancelled=cancelled)
         if worker.is_cancelled:
             return
         self.post_message(SearchFinished(query, result))
@@ -303,11 +307,11 @@ class MainScreen(Screen[None]):
                 return
             time.sleep(0.01)
         if result.total > len(result.hits):
-            more = self.session.search(query, limit=limit)
+            more = self.session.search(query, limit=limit, cancelled=cancelled)
             if worker.is_cancelled:
                 return
             self.post_message(SearchFinished(query, more))
-        facets = self.session.facets(query)
+        facets = self.session.facets(query, cancelled=cancelled)
         if not worker.is_cancelled:
             self.post_message(FacetsFinished(query, facets))
 
