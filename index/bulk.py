@@ -11,6 +11,7 @@ a handful of segments, not hundreds.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -32,6 +33,9 @@ PARALLEL_THRESHOLD = 300
 FIRST_CHUNK = 64
 CHUNK_GROWTH = 4
 MAX_CHUNK = 20_000
+#: A worker starts a new segment after this many postings (about 30 bytes
+#: each in memory; BBC-style articles have ~170 postings each).
+MAX_SEGMENT_POSTINGS = 2_000_000
 
 
 def worker_count() -> int:
@@ -46,7 +50,8 @@ def worker_count() -> int:
 class ChunkResult:
     """What one worker made of one chunk of files."""
 
-    segment: Any
+    #: The Whoosh segments written, in order (a big chunk may need several).
+    segments: list[Any] = field(default_factory=list)
     #: article id -> (mtime_ns, size, sha256, sidecar_mtime_ns, tags)
     entries: dict[str, tuple[int, int, str, int, tuple[str, ...]]] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
@@ -131,31 +136,44 @@ def _index_chunk(files: Sequence[ArticleFile]) -> ChunkResult:
     shared_temp = storage.temp_storage
     tag = f"{os.getpid()}-{id(files)}"
     storage.temp_storage = lambda name=None: shared_temp(f"{name or 'scratch'}.{tag}")
-    writer = BulkSegmentWriter(ix, _lk=False)
-    body_field = writer.schema["body"]
-    result = ChunkResult(segment=None)
+    result = ChunkResult()
+    writer: Any = None
     try:
         for f in files:
             article = read_article(f, owner.max_bytes)
             if isinstance(article, Skipped):
                 result.skipped.append(article)
             else:
+                if writer is None:
+                    writer = BulkSegmentWriter(ix, _lk=False)
                 tags, side_mtime = owner._tags(f.id, result.notices)
                 writer.add_document(**owner._document(article, tags, side_mtime))
-                result.words.update(body_field.last_words())
+                result.words.update(writer.schema["body"].last_words())
                 result.entries[f.id] = (f.mtime_ns, f.size, article.sha256, side_mtime, tuple(tags))
+                if writer.posting_count >= MAX_SEGMENT_POSTINGS:
+                    # Postings wait in memory until the segment is written;
+                    # bound them, whatever the chunk and article sizes.
+                    result.segments.append(_finish(writer))
+                    writer = None
             with _WORKER_COUNTER.get_lock():
                 _WORKER_COUNTER.value += 1
-        if result.entries:
-            result.segment = writer._finalize_segment()
-        else:
-            writer._close_segment()
-    except BaseException:
-        writer._close_segment()
-        raise
+        if writer is not None:
+            result.segments.append(_finish(writer))
+            writer = None
+    finally:
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer._close_segment()
+                writer._tempstorage.destroy()
+    return result
+
+
+def _finish(writer: Any) -> Any:
+    """Write out a worker's segment and drop its scratch folder."""
+    try:
+        return writer._finalize_segment()
     finally:
         writer._tempstorage.destroy()
-    return result
 
 
 # -- in the parent ------------------------------------------------------------

@@ -517,7 +517,7 @@ class Index:
             reader = s.reader()
             count = 1 if reader.is_atomic() else len(reader.leaf_readers())
         if count > MAX_SEGMENTS:
-            writer = self._writer(ix, bulk=False)
+            writer = self._writer(ix, bulk=False, merging=True)
             writer.commit(mergetype=_merge_smallest)
 
     def _count(self, report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry) -> bool:
@@ -613,8 +613,8 @@ class Index:
                 entry = ManifestEntry(*values)
                 self._count(report, old_entries.get(article_id), entry)
                 manifest[article_id] = entry
-            if chunk.segment is not None:
-                _append_segments(ix, [chunk.segment], self.lock_wait)
+            if chunk.segments:
+                _append_segments(ix, chunk.segments, self.lock_wait)
                 self._save_manifest(ix, manifest)
 
         def on_progress(n: int) -> None:
@@ -644,10 +644,15 @@ class Index:
                 self._spelling = {}
         return self._spelling
 
-    def _writer(self, ix: Any, *, bulk: bool) -> Any:
+    def _writer(self, ix: Any, *, bulk: bool, merging: bool = False) -> Any:
+        """A Whoosh writer; with `merging`, one that only merges segments."""
         from whoosh.index import LockError
 
         try:
+            if merging:
+                from index.segments import MergingSegmentWriter
+
+                return MergingSegmentWriter(ix, timeout=self.lock_wait, delay=0.1)
             return ix.writer(limitmb=256 if bulk else 64, timeout=self.lock_wait, delay=0.1)
         except LockError:
             raise IndexUnavailable(
@@ -714,9 +719,8 @@ def _merge_smallest(writer: Any, segments: list[Any]) -> list[Any]:
     ordered = sorted(segments, key=lambda seg: seg.doc_count_all())
     merge, kept = ordered[: max(0, len(ordered) - keep + 1)], ordered[len(ordered) - keep + 1 :]
     for seg in merge:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
+        # The writer reads the postings at commit and closes the reader then.
+        writer.add_reader(SegmentReader(writer.storage, writer.schema, seg))
     return kept
 
 

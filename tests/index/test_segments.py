@@ -13,7 +13,7 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.writing import SegmentWriter
 
 from index.schema import build_schema
-from index.segments import BulkSegmentWriter
+from index.segments import BulkSegmentWriter, MergingSegmentWriter
 
 
 def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], cls: type) -> None:
@@ -64,4 +64,60 @@ def test_bulk_writer_refuses_merging(tmp_path: Path) -> None:
     writer = BulkSegmentWriter(ix)
     with pytest.raises(NotImplementedError):
         writer.add_reader(None)
+    writer.cancel()
+
+
+def _three_segments(folder: Path, schema: Schema) -> None:
+    """An index of three segments; the second has deleted documents."""
+    folder.mkdir()
+    ix = windex.create_in(str(folder), schema)
+    docs = _docs(360)
+    for part in range(3):
+        writer = ix.writer()
+        for doc in docs[part * 120 : part * 120 + 120]:
+            writer.add_document(**{k: v for k, v in doc.items() if k in schema})
+        writer.commit(merge=False)
+    writer = ix.writer()
+    for i in range(130, 200, 3):
+        writer.delete_by_term("id", f"doc-{i}")
+    writer.commit(merge=False)
+
+
+def _merge_all(folder: Path, cls: type) -> None:
+    from whoosh.reading import SegmentReader
+
+    ix = windex.open_dir(str(folder))
+
+    def everything(writer: SegmentWriter, segments: list[object]) -> list[object]:
+        for seg in segments:
+            writer.add_reader(SegmentReader(writer.storage, writer.schema, seg))
+        return []
+
+    writer = cls(ix, compound=False)
+    writer.commit(mergetype=everything)
+
+
+@pytest.mark.parametrize("schema_name", ["mixed", "glossator"])
+def test_merging_writer_matches_segment_writer(tmp_path: Path, schema_name: str) -> None:
+    for name, cls in (("stock", SegmentWriter), ("merged", MergingSegmentWriter)):
+        _three_segments(tmp_path / name, _schemas()[schema_name])
+        _merge_all(tmp_path / name, cls)
+    stock = _segment_files(tmp_path / "stock")
+    merged = _segment_files(tmp_path / "merged")
+    assert {"trm", "pst"} <= set(stock)
+    assert stock.keys() == merged.keys()
+    for ext in stock:
+        assert stock[ext] == merged[ext], f"{ext} differs"
+    ix = windex.open_dir(str(tmp_path / "merged"))
+    assert ix.doc_count() == 360 - len(range(130, 200, 3))
+    with ix.searcher() as s:
+        assert s.document_number(id="doc-130") is None
+        assert s.document_number(id="doc-131") is not None
+
+
+def test_merging_writer_refuses_new_documents(tmp_path: Path) -> None:
+    ix = windex.create_in(str(tmp_path), build_schema())
+    writer = MergingSegmentWriter(ix)
+    with pytest.raises(NotImplementedError):
+        writer.add_document(id="x")
     writer.cancel()

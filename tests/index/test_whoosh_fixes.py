@@ -136,3 +136,18 @@ def test_bm25f_scores_are_bit_identical(tmp_path: Path) -> None:
         scoring.BM25FScorer.score = patched_score  # type: ignore[method-assign]
     assert all(fixed)
     assert fixed == stock
+
+
+def test_pickles_are_read_from_a_mapping_in_sequence() -> None:
+    import pickle
+
+    from whoosh.filedb.structfile import BufferFile
+
+    values = [(1, 2.0, None), {"body": "x" * 100_000}, "short", list(range(5000)), b"\x2e" * 700]
+    data = b"".join(pickle.dumps(v, 2) for v in values) + b"tail"
+    f = BufferFile(memoryview(data))
+    assert [f.read_pickle() for _ in values] == values
+    assert f.read(4) == b"tail"
+    cut = BufferFile(memoryview(pickle.dumps({"body": "y" * 2000}, 2)[:900]))
+    with pytest.raises((EOFError, pickle.UnpicklingError)):
+        cut.read_pickle()
