@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from index import whoosh_fixes  # noqa: F401  (applied on import)
 from index.analysis import ENTITY_SEPARATOR
@@ -100,9 +100,9 @@ class _Pass:
     words: Counter[str] = field(default_factory=Counter)
 
 
-@dataclass(frozen=True, slots=True)
-class ManifestEntry:
-    """What the index knows about one article file."""
+class ManifestEntry(NamedTuple):
+    """What the index knows about one article file (a tuple, so the manifest
+    file is written without converting 100,000 entries first)."""
 
     mtime_ns: int
     size: int
@@ -143,6 +143,7 @@ class Index:
         self._recogniser_stamp: tuple[int, int] | None = None
         self._entity_cache: Any = None
         self._store: Any = None
+        self._manifest_cache: tuple[tuple[int, int, int], dict[str, ManifestEntry]] | None = None
 
     # -- locations --------------------------------------------------------
 
@@ -299,14 +300,31 @@ class Index:
 
     # -- manifest -----------------------------------------------------------
 
+    def _manifest_stamp(self, ix: Any) -> tuple[int, int, int] | None:
+        """Identifies the manifest file's current version (None if missing)."""
+        try:
+            st = (self.dir / MANIFEST_FILE).stat()
+        except OSError:
+            return None
+        return (ix.latest_generation(), st.st_mtime_ns, st.st_size)
+
     def _load_manifest(self, ix: Any) -> dict[str, ManifestEntry]:
+        stamp = self._manifest_stamp(ix)
+        cached = self._manifest_cache
+        if stamp is not None and cached is not None and cached[0] == stamp:
+            # Unchanged since this process last read or wrote it: parsing
+            # 100,000 entries again was a sixth of a one-article update.
+            return dict(cached[1])
         try:
             data = json.loads((self.dir / MANIFEST_FILE).read_text("utf-8"))
             if data.get("generation") == ix.latest_generation():
-                return {
+                loaded = {
                     k: ManifestEntry(v[0], v[1], v[2], v[3], tuple(v[4]))
                     for k, v in data["articles"].items()
                 }
+                if stamp is not None:
+                    self._manifest_cache = (stamp, loaded)
+                return dict(loaded)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             pass
         # The manifest lags the index (a crash between commit and manifest
@@ -324,14 +342,11 @@ class Index:
         return out
 
     def _save_manifest(self, ix: Any, manifest: dict[str, ManifestEntry]) -> None:
-        data = {
-            "generation": ix.latest_generation(),
-            "articles": {
-                k: [e.mtime_ns, e.size, e.sha256, e.sidecar_mtime_ns, list(e.tags)]
-                for k, e in manifest.items()
-            },
-        }
+        # Entries are tuples, which JSON writes as lists.
+        data = {"generation": ix.latest_generation(), "articles": manifest}
         _atomic_write(self.dir / MANIFEST_FILE, json.dumps(data, separators=(",", ":")))
+        stamp = self._manifest_stamp(ix)
+        self._manifest_cache = (stamp, dict(manifest)) if stamp is not None else None
 
     def manifest(self) -> dict[str, ManifestEntry]:
         """Article id -> what the index holds for it."""

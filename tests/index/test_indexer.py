@@ -41,6 +41,22 @@ def test_edit_add_delete_are_each_picked_up_once(seeds: Path) -> None:
     assert res and all(h.article_id != "000_a527e38b797e7e70.txt" for h in res.hits)
 
 
+def test_an_update_by_another_process_is_seen_by_the_next_update(seeds: Path) -> None:
+    """Each Index keeps the manifest it last read; another's update must
+    not be mistaken for nothing having changed."""
+    mine, theirs = Index(seeds), Index(seeds)
+    mine.update()
+    assert mine.update().changed == 0
+    (seeds / "new.txt").write_text("Fresh article\nAbout quokkas.\n")
+    assert theirs.update().added == 1
+    target = seeds / "001_5395cbd962320f37.txt"
+    target.write_text(target.read_text() + "\nA zanzibarian postscript.\n")
+    report = mine.update()
+    assert (report.added, report.updated, report.deleted) == (0, 1, 0)
+    assert mine.doc_count() == 6
+    assert set(mine.manifest()) == set(theirs.manifest())
+
+
 def test_touching_a_file_rehashes_it_but_does_not_rewrite_it(seeds: Path) -> None:
     ix = Index(seeds)
     ix.update()
