@@ -26,6 +26,7 @@ from whoosh.qparser import (
 )
 
 from index.labels import ENTITY_FIELDS, LABELS, field_for
+from index.multiterm import preload
 
 if TYPE_CHECKING:
     from index.indexer import Index
@@ -186,6 +187,35 @@ def _cancellable(collector: Any, cancelled: Callable[[], bool]) -> Any:
     return Cancellable(collector)
 
 
+def _matched_terms_collector(child: Any) -> Any:
+    """A `TermsCollector` that asks the matcher tree which terms match.
+
+    Whoosh's `TermsCollector` tests every leaf of the tree at every matching
+    document, and cannot see the terms of a `PreloadedMultiTerm` (it has
+    no term leaves). `matching_terms` walks the branches positioned on the
+    document and asks each what matched. (It also leaves out the words of
+    a phrase that did not match as a phrase there, so they are not
+    highlighted.)
+    """
+    from whoosh import collectors
+
+    class MatchedTerms(collectors.TermsCollector):  # type: ignore[misc]
+        def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
+            collectors.WrappingCollector.set_subsearcher(self, subsearcher, offset)
+
+        def collect(self, sub_docnum: int) -> None:
+            child = self.child
+            child.collect(sub_docnum)
+            global_docnum = child.offset + sub_docnum
+            terms = self.docterms[global_docnum]
+            termdocs = self.termdocs
+            for term in child.matcher.matching_terms(sub_docnum):
+                termdocs[term].append(global_docnum)
+                terms.append(term)
+
+    return MatchedTerms(child)
+
+
 def _run(s: Any, parsed: Any, depth: int, cancelled: Callable[[], bool] | None = None) -> Any:
     """Search for the top `depth` hits, recording which terms matched each.
 
@@ -202,7 +232,7 @@ def _run(s: Any, parsed: Any, depth: int, cancelled: Callable[[], bool] | None =
         top: Any = collectors.UnlimitedCollector()
     else:
         top = collectors.TopCollector(depth, usequality=False, replace=0)
-    collector = collectors.TermsCollector(top)
+    collector = _matched_terms_collector(top)
     outer = collector if cancelled is None else _cancellable(collector, cancelled)
     s.search_with_collector(parsed, outer)
     return collector.results()
@@ -383,6 +413,7 @@ class Searcher:
             s = self._whoosh()
             if as_you_type:
                 parsed = self._cap_prefixes(s, parsed)
+            parsed = parsed.accept(preload)
             # One search serves both the hits and the facets: facets are
             # counted over the top FACET_SAMPLE, of which the first `limit`
             # are shown.

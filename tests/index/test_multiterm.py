@@ -1,0 +1,79 @@
+"""Preloaded multi-term queries rank, score and highlight as Whoosh's own do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from index import multiterm
+from index.indexer import Index
+from index.search import Searcher, SearchResult
+
+QUERIES = [
+    "gov*", "pro*", "elect*", "s*ing", "te?m", "goverment~", "minster~2", "title:mark*",
+    "gov* AND minister", "tax* OR econom*", "blair -elect*", '"prime minister" OR chan*',
+]  # fmt: skip
+
+
+def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("index.search.preload", lambda node: node)
+
+
+def _run_all(searcher: Searcher) -> list[Any]:
+    out = []
+    for q in QUERIES:
+        r = searcher.search(q, limit=50)
+        assert isinstance(r, SearchResult), q
+        out.append((
+            q,
+            r.total,
+            [(h.article_id, round(h.score, 9)) for h in r.hits],
+            [(h.article_id, h.snippets, h.title_highlights) for h in r.hits],
+            r.facets,
+        ))  # fmt: skip
+    return out
+
+
+@pytest.fixture(scope="module")
+def bbc_index(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
+    ix = Index(bbc_copy, tmp_path_factory.mktemp("multiterm"))
+    ix.update()
+    # Re-indexing leaves deleted documents behind in the old segments.
+    ix.reindex(sorted(ix.manifest())[:40])
+    return ix
+
+
+def test_preloaded_queries_match_whoosh(bbc_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _run_all(Searcher(bbc_index))
+    _plain(monkeypatch)
+    stock = _run_all(Searcher(bbc_index))
+    for got, want in zip(fast, stock, strict=True):
+        assert got[1] == want[1], f"{got[0]}: total"
+        assert got[2] == want[2], f"{got[0]}: ranking"
+        assert got[3] == want[3], f"{got[0]}: snippets"
+        assert got[4] == want[4], f"{got[0]}: facets"
+
+
+def test_every_expansion_size_on_the_seeds(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the lowest bound, every expansion of two or more terms is preloaded."""
+    ix = Index(seeds, tmp_path / "ix")
+    ix.update()
+    ix.reindex(["000_a527e38b797e7e70.txt"])
+    monkeypatch.setattr(multiterm, "FEW_TERMS", 1)
+    fast = _run_all(Searcher(ix))
+    monkeypatch.setattr("index.search.preload", lambda node: node)
+    stock = _run_all(Searcher(ix))
+    assert fast == stock
+    assert any(total for _, total, *_ in fast)
+
+
+def test_the_wrapper_is_used_for_expanding_queries() -> None:
+    from whoosh import query as wq
+
+    wrapped = wq.Or([wq.Prefix("body", "gov"), wq.Term("body", "tax")]).accept(multiterm.preload)
+    kinds = [type(q).__name__ for q in wrapped.subqueries]
+    assert kinds == ["PreloadedMultiTerm", "Term"]
