@@ -17,14 +17,13 @@ order (tests/index/test_multiterm.py).
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from whoosh import query as wq
-from whoosh import scoring
-from whoosh.codec import whoosh3
 from whoosh.matching import ListMatcher, NullMatcher
 
-from index.whoosh_fixes import _decoded_lengths
+from index.scored import Leaves, NotScorable, Scores, add, term_scores
 
 #: Expansions up to this many terms are left to Whoosh's own matchers.
 FEW_TERMS = 8
@@ -75,62 +74,53 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
     def normalize(self) -> Any:
         return self
 
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        inner = self.inner
-        reader = searcher.reader()
-        if not reader.is_atomic() or not getattr(reader, "_terms", None):
-            return inner.matcher(searcher, context)
-        words = [t for t in inner._btexts(reader) if t]
-        fieldname = inner.field()
-        field = searcher.schema[fieldname]
-        weighting = searcher.weighting
-        perdoc = getattr(reader, "_perdoc", None)
-        # Whoosh applies the query's boost only when there are two or more
-        # terms; one term goes to its own matcher, and so do a few.
-        lengths = (
-            _decoded_lengths(perdoc, fieldname)
-            if isinstance(perdoc, whoosh3.W3PerDocReader)
-            else None
-        )
-        if (
-            len(words) <= max(FEW_TERMS, 1)
-            or type(weighting) is not scoring.BM25F
-            or not field.scorable
-            or lengths is None
-        ):
-            return _whoosh_matcher(inner, searcher, context, words)
-        parent = searcher.get_parent()
-        B = weighting._field_B.get(fieldname, weighting.B)
-        K1 = weighting.K1
-        avgfl = parent.avg_field_length(fieldname) or 1
-        fmt = field.format
-        deleted = reader.deleted_docs_set if reader.has_deletions() else None
-        sums: dict[int, float] = {}
-        matched: dict[int, list[tuple[str, bytes]]] = {}
+    def _words(self, reader: Any) -> list[Any]:
+        return [t for t in self.inner._btexts(reader) if t]
+
+    def segment_scores(
+        self,
+        sub: Any,
+        top: Any,
+        words: list[Any] | None = None,
+        leaves: Leaves | None = None,
+        within: Container[int] | None = None,
+    ) -> Scores:
+        """Each document's summed score in one segment (`words`: the
+        expansion, when already made; each scored term goes to `leaves`;
+        `within`: score only these documents)."""
+        if words is None:
+            words = self._words(sub.reader())
+        field = top.schema[self.fieldname]
+        parts = []
         for word in words:
             # Fuzzy expansion gives text, prefix expansion bytes.
             btext = word if isinstance(word, bytes) else field.to_bytes(word)
-            term = (fieldname, btext)
-            idf = parent.idf(fieldname, btext)
-            for ids, weights in _blocks(reader._terms.matcher(fieldname, btext, fmt)):
-                for docnum, tf in zip(ids, weights, strict=True):
-                    if deleted is not None and docnum in deleted:
-                        continue
-                    fl = lengths[docnum]
-                    # whoosh.scoring.bm25, term for term (BM25FScorer._score).
-                    score = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
-                    if docnum in sums:
-                        sums[docnum] += score
-                        matched[docnum].append(term)
-                    else:
-                        sums[docnum] = score
-                        matched[docnum] = [term]
-        if not sums:
-            return NullMatcher()
-        docnums = sorted(sums)
+            scores = term_scores(sub, top, self.fieldname, btext, within)
+            parts.append(scores)
+            if leaves is not None:
+                leaves.append(((self.fieldname, btext), scores))
+        merged = add(parts)
+        # Whoosh applies the boost only when two or more terms are OR-ed.
         boost = self.boost
-        scores = [sums[d] * boost for d in docnums] if boost != 1.0 else [sums[d] for d in docnums]
-        return _SummedMatcher(docnums, scores, matched)
+        if boost != 1.0 and len(words) > 1:
+            merged = {d: score * boost for d, score in merged.items()}
+        return merged
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        inner = self.inner
+        reader = searcher.reader()
+        words = self._words(reader)
+        if len(words) <= max(FEW_TERMS, 1):
+            return _whoosh_matcher(inner, searcher, context, words)
+        leaves: Leaves = []
+        try:
+            scores = self.segment_scores(searcher, searcher.get_parent(), words, leaves)
+        except NotScorable:
+            return _whoosh_matcher(inner, searcher, context, words)
+        if not scores:
+            return NullMatcher()
+        docnums = sorted(scores)
+        return _SummedMatcher(docnums, [scores[d] for d in docnums], leaves)
 
 
 def _whoosh_matcher(inner: Any, searcher: Any, context: Any, words: list[Any]) -> Any:
@@ -151,14 +141,13 @@ def _whoosh_matcher(inner: Any, searcher: Any, context: Any, words: list[Any]) -
 class _SummedMatcher(ListMatcher):  # type: ignore[misc]
     """Documents with precomputed scores; reports each document's matched terms."""
 
-    def __init__(
-        self, docnums: list[int], scores: list[float], matched: dict[int, list[tuple[str, bytes]]]
-    ) -> None:
+    def __init__(self, docnums: list[int], scores: list[float], leaves: Leaves) -> None:
         super().__init__(docnums, weights=scores)
-        self._matched = matched
+        self._leaves = leaves
+        self._matched: dict[int, list[tuple[str, bytes]]] | None = None
 
     def copy(self) -> Any:
-        return _SummedMatcher(list(self._ids), list(self._weights), self._matched)
+        return _SummedMatcher(list(self._ids), list(self._weights), self._leaves)
 
     def term(self) -> None:
         return None
@@ -169,24 +158,15 @@ class _SummedMatcher(ListMatcher):  # type: ignore[misc]
         current = self.id()
         if id is not None and id != current:
             return iter(())
+        if self._matched is None:
+            # Built once, on the first question: a collector asks about
+            # every document, and a prefix can have thousands of terms.
+            matched: dict[int, list[tuple[str, bytes]]] = {}
+            for term, scores in self._leaves:
+                for docnum in scores:
+                    matched.setdefault(docnum, []).append(term)
+            self._matched = matched
         return iter(self._matched.get(current, ()))
-
-
-def _blocks(m: Any) -> Any:
-    """A term's postings as (document numbers, weights) per block."""
-    if isinstance(m, whoosh3.W3LeafMatcher):
-        while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            yield m._ids, m._weights
-            m._next_block()
-        return
-    ids, weights = [], []
-    while m.is_active():  # a term stored inline in the term table
-        ids.append(m.id())
-        weights.append(m.weight())
-        m.next()
-    yield ids, weights
 
 
 def preload(node: Any) -> Any:

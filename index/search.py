@@ -216,7 +216,9 @@ def _matched_terms_collector(child: Any) -> Any:
     return MatchedTerms(child)
 
 
-def _run(s: Any, parsed: Any, depth: int, cancelled: Callable[[], bool] | None = None) -> Any:
+def _run(
+    s: Any, parsed: Any, depth: int, shown: int, cancelled: Callable[[], bool] | None = None
+) -> Any:
     """Search for the top `depth` hits, recording which terms matched each.
 
     Whoosh's default collector is tuned for a top ten: it skips blocks that
@@ -228,6 +230,15 @@ def _run(s: Any, parsed: Any, depth: int, cancelled: Callable[[], bool] | None =
     """
     from whoosh import collectors
 
+    from index import scored
+
+    if scored.supported(parsed, s.schema):
+        try:
+            return scored.search(s, parsed, depth, shown, cancelled)
+        except scored.Cancelled:
+            raise SearchCancelled from None
+        except scored.NotScorable:
+            pass
     if depth >= s.doc_count():
         top: Any = collectors.UnlimitedCollector()
     else:
@@ -419,7 +430,7 @@ class Searcher:
             # are shown.
             depth = max(limit, FACET_SAMPLE if facets else 1, 1)
             try:
-                results = _run(s, parsed, depth, cancelled)
+                results = _run(s, parsed, depth, limit, cancelled)
             except SearchCancelled:
                 return QueryError(query, "search cancelled by a newer one")
             except Exception as exc:

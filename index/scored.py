@@ -1,0 +1,220 @@
+"""Rank word, AND / OR and prefix queries by summing scores from posting blocks.
+
+Whoosh ranks a query by walking a tree of matchers one document at a time:
+for `said` on the 100,000-article corpus that is 90,000 steps through a
+union of the title and body matchers, a BM25F call, a heap push and a
+matched-terms walk each, about half a second. Most queries an analyst
+types are words, combined with AND (the default) or OR, and prefixes;
+their score is a sum of per-term BM25F scores. For those, each term's
+scores are computed straight from its posting blocks into a dictionary,
+ORs add dictionaries, ANDs intersect them, and the top hits are picked by
+`heapq`. The result is a Whoosh `Results` with the same hits, order,
+total and matched terms as Whoosh's collector gives (sums of three or
+more terms can differ in their last bits, being added in another order);
+tests/index/test_scored.py compares the two. Anything else (phrases, NOT,
+fields without lengths, another weighting) goes to Whoosh unchanged.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections.abc import Callable, Container
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import scoring
+from whoosh.codec import whoosh3
+
+from index.whoosh_fixes import _decoded_lengths
+
+#: One segment's matches for part of a query: document number -> score.
+Scores = dict[int, float]
+#: The terms scored in one segment, each with the documents it matched.
+Leaves = list[tuple[tuple[str, bytes], Scores]]
+
+
+class NotScorable(Exception):
+    """The query has a part this module does not score; use Whoosh's collector."""
+
+
+class Cancelled(Exception):
+    """The caller's `cancelled()` said stop."""
+
+
+def supported(q: Any, schema: Any) -> bool:
+    """Whether every part of `q` is one `search` can score: words, prefix,
+    wildcard and fuzzy terms, combined with AND and OR."""
+    from index.multiterm import PreloadedMultiTerm
+
+    if isinstance(q, wq.Term):
+        name = q.fieldname
+        return name in schema and schema[name].scorable and q.boost == 1.0
+    if isinstance(q, PreloadedMultiTerm):
+        name = q.fieldname
+        return name in schema and schema[name].scorable
+    if type(q) in (wq.Or, wq.And):
+        if isinstance(q, wq.Or) and (q.minmatch or q.scale):
+            return False
+        return (
+            q.boost == 1.0
+            and bool(q.subqueries)
+            and all(supported(sub, schema) for sub in q.subqueries)
+        )
+    return False
+
+
+def search(
+    searcher: Any,
+    q: Any,
+    depth: int,
+    shown: int,
+    cancelled: Callable[[], bool] | None = None,
+) -> Any:
+    """Whoosh `Results` for the top `depth` documents of `q`.
+
+    Matched terms (which the highlighter reads) are recorded for the first
+    `shown` hits only. Raises `NotScorable` when some segment cannot be
+    scored here.
+    """
+    from whoosh.searching import Results
+
+    started = time.perf_counter()
+    if type(searcher.weighting) is not scoring.BM25F:
+        raise NotScorable("weighting")
+    total = 0
+    candidates: list[tuple[float, int]] = []
+    segments: list[tuple[int, Leaves]] = []
+    for sub, offset in searcher.leaf_searchers():
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        leaves: Leaves = []
+        scores = _score(sub, q, searcher, leaves)
+        total += len(scores)
+        # Each segment's best, then the best of those: ties go to the lower
+        # document number, as in Whoosh's TopCollector.
+        candidates.extend(
+            heapq.nsmallest(depth, ((-score, docnum + offset) for docnum, score in scores.items()))
+        )
+        segments.append((offset, leaves))
+    top = [(-neg, docnum) for neg, docnum in heapq.nsmallest(depth, candidates)]
+    results = Results(searcher, q, top)
+    results._total = total
+    termdocs: dict[tuple[str, bytes], list[int]] = {}
+    docterms: dict[int, list[tuple[str, bytes]]] = {}
+    shown_docs = sorted(docnum for _, docnum in top[:shown])
+    for i, (offset, leaves) in enumerate(segments):
+        end = segments[i + 1][0] if i + 1 < len(segments) else None
+        local = [d - offset for d in shown_docs if d >= offset and (end is None or d < end)]
+        if not local:
+            continue
+        for term, scores in leaves:
+            for d in local:
+                if d in scores:
+                    termdocs.setdefault(term, []).append(d + offset)
+                    docterms.setdefault(d + offset, []).append(term)
+    results.termdocs = termdocs
+    results.docterms = docterms
+    results.runtime = time.perf_counter() - started
+    return results
+
+
+def _score(
+    sub: Any, q: Any, top: Any, leaves: Leaves, within: Container[int] | None = None
+) -> Scores:
+    """Scores of one segment's documents for `q`; scored terms go to `leaves`.
+
+    With `within`, only those documents are scored (the other clauses of an
+    AND have already ruled out the rest).
+    """
+    from index.multiterm import PreloadedMultiTerm
+
+    if isinstance(q, wq.Term):
+        field = top.schema[q.fieldname]
+        try:
+            btext = field.to_bytes(q.text)
+        except ValueError:
+            return {}
+        scores = term_scores(sub, top, q.fieldname, btext, within)
+        leaves.append(((q.fieldname, btext), scores))
+        return scores
+    if isinstance(q, PreloadedMultiTerm):
+        return q.segment_scores(sub, top, leaves=leaves, within=within)
+    if isinstance(q, wq.And):
+        reader = sub.reader()
+        # The rarest clause first: each later one only scores the documents
+        # every clause so far has matched.
+        clauses = sorted(q.subqueries, key=lambda c: c.estimate_size(reader))
+        parts: list[Scores] = []
+        for clause in clauses:
+            part = _score(sub, clause, top, leaves, within)
+            if not part:
+                return {}
+            parts.append(part)
+            within = part.keys()
+        # The last part holds just the documents every clause matched.
+        return {docnum: sum(part[docnum] for part in parts) for docnum in parts[-1]}
+    return add([_score(sub, child, top, leaves, within) for child in q.subqueries])
+
+
+def add(parts: list[Scores]) -> Scores:
+    """Per-document sums of several parts' scores."""
+    parts = sorted(parts, key=len, reverse=True)
+    if not parts:
+        return {}
+    merged = dict(parts[0])
+    get = merged.get
+    for part in parts[1:]:
+        for docnum, score in part.items():
+            merged[docnum] = get(docnum, 0.0) + score
+    return merged
+
+
+def term_scores(
+    sub: Any, top: Any, fieldname: str, btext: bytes, within: Container[int] | None = None
+) -> Scores:
+    """BM25F scores of one term in one segment, as `BM25FScorer` computes them
+    (only for the documents in `within`, when given)."""
+    reader = sub.reader()
+    perdoc = getattr(reader, "_perdoc", None)
+    if not isinstance(perdoc, whoosh3.W3PerDocReader) or not hasattr(reader, "_terms"):
+        raise NotScorable("segment")
+    if (fieldname, btext) not in reader:
+        return {}
+    lengths = _decoded_lengths(perdoc, fieldname)
+    if lengths is None:
+        raise NotScorable("lengths")
+    weighting = top.weighting
+    B = weighting._field_B.get(fieldname, weighting.B)
+    K1 = weighting.K1
+    avgfl = top.avg_field_length(fieldname) or 1
+    idf = top.idf(fieldname, btext)
+    deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+    out: Scores = {}
+    fmt = top.schema[fieldname].format
+    # whoosh.scoring.bm25, term for term, with its constants hoisted.
+    k1p1 = K1 + 1
+    for ids, weights in blocks(reader._terms.matcher(fieldname, btext, fmt)):
+        for docnum, tf in zip(ids, weights, strict=True):
+            if docnum not in deleted and (within is None or docnum in within):
+                out[docnum] = idf * (
+                    (tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl))
+                )
+    return out
+
+
+def blocks(m: Any) -> Any:
+    """A term's postings as (document numbers, weights) per block."""
+    if isinstance(m, whoosh3.W3LeafMatcher):
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            yield m._ids, m._weights
+            m._next_block()
+        return
+    ids, weights = [], []
+    while m.is_active():  # a term stored inline in the term table
+        ids.append(m.id())
+        weights.append(m.weight())
+        m.next()
+    yield ids, weights
