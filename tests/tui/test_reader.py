@@ -368,3 +368,17 @@ async def test_w_and_B_select_whole_words(app_factory):
         picked = view.selected_range()
         assert picked is not None
         assert text[picked[0] : picked[1]] == "Iraq militiaman"
+
+
+async def test_escape_leaves_the_search_box_so_q_quits(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "drone", type_it=True)
+        assert app.screen.query_one("#query").has_focus
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one(ResultList).has_focus
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.screen.query_one("#query").value == "drone"
+        assert not app.is_running

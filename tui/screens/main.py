@@ -206,8 +206,12 @@ class MainScreen(Screen[None]):
         if action == "toggle_sidebar":
             return self.bundle is not None
         if action == "back":
-            # From the query box the only way back is to the open article.
-            return not isinstance(self.focused, Input) or self.bundle is not None
+            # From the query box: to the open article, else to the hits.
+            return (
+                not isinstance(self.focused, Input)
+                or self.bundle is not None
+                or self.query_one(ResultList).option_count > 0
+            )
         if action == "focus_facets":
             return self.query_one(FacetList).option_count > 0
         if action == "accept_suggestion":
@@ -523,6 +527,9 @@ class MainScreen(Screen[None]):
             self._focus_pane(self.query_one("#query", Input))
         elif isinstance(focused, Input) and self.bundle is not None:
             self._focus_pane(view)
+        elif isinstance(focused, Input) and self.query_one(ResultList).option_count:
+            # Leave the box for the hits, where q quits instead of typing a q.
+            self._focus_pane(self.query_one(ResultList))
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""
