@@ -566,7 +566,19 @@ class Searcher:
             for maxdist in (1, 2):
                 cands = {sug for _, sug in corrector._suggestions(lower, maxdist, 0)}
                 if cands:
-                    best = max(cands, key=lambda c: (words.get(c, 0), c))
+                    # A word cut short (`kirk`) or mistyped past its first
+                    # letter is likelier than a frequent word that merely
+                    # lies as close (`air`): completions first, then words
+                    # with the same first letter, then the most frequent.
+                    best = max(
+                        cands,
+                        key=lambda c: (
+                            c.startswith(lower),
+                            c[:1] == lower[:1],
+                            words.get(c, 0),
+                            c,
+                        ),
+                    )
                     changed = True
                     return best
             return word

@@ -183,3 +183,14 @@ def test_an_uncancelled_search_is_unchanged(bbc: Searcher) -> None:
     assert isinstance(plain, SearchResult) and isinstance(polled, SearchResult)
     assert _ids(plain) == _ids(polled) and plain.total == polled.total
     assert plain.facets == polled.facets
+
+
+def test_a_word_cut_short_is_completed_not_swapped(seeds: Path) -> None:
+    """`kirk` is two letters from both `air` (frequent) and `kirkuk`; the
+    analyst was typing the second."""
+    ix = Index(seeds)
+    ix.update()
+    result = ix.searcher().search("kirk stri", as_you_type=True)
+    assert isinstance(result, SearchResult)
+    assert result.total == 0
+    assert result.suggestion == "kirkuk strike"
