@@ -108,11 +108,17 @@ def search(
         local = [d - offset for d in shown_docs if d >= offset and (end is None or d < end)]
         if not local:
             continue
+        local_set = set(local)
         for term, scores in leaves:
-            for d in local:
-                if d in scores:
-                    termdocs.setdefault(term, []).append(d + offset)
-                    docterms.setdefault(d + offset, []).append(term)
+            # Walk whichever is shorter: an export shows every hit, and a
+            # prefix can have thousands of terms.
+            if len(scores) < len(local):
+                found = sorted(d for d in scores if d in local_set)
+            else:
+                found = [d for d in local if d in scores]
+            for d in found:
+                termdocs.setdefault(term, []).append(d + offset)
+                docterms.setdefault(d + offset, []).append(term)
     results.termdocs = termdocs
     results.docterms = docterms
     results.runtime = time.perf_counter() - started

@@ -586,6 +586,21 @@ class Searcher:
         fixed = _WORD_RE.sub(fix, query)
         return fixed if changed and fixed != query else None
 
+    def article_ids(self, query: str) -> list[str] | QueryError:
+        """Every article matching `query`, best first, for bulk tagging and
+        export: no snippets, titles or facets, and no cap on the count."""
+        parsed = self.parse(query)
+        if isinstance(parsed, QueryError):
+            return parsed
+        with self._lock:
+            s = self._whoosh()
+            try:
+                results = _run(s, parsed.accept(preload), max(1, s.doc_count_all()), 0)
+            except Exception as exc:
+                return QueryError(query, f"search failed ({type(exc).__name__}: {exc})")
+            reader = s.reader()
+            return [reader.stored_fields(docnum)["id"] for _, docnum in results.top_n]
+
     def hit_offsets(self, article_id: str, query: str) -> list[tuple[int, int]]:
         """Where `query` matches inside one article: sorted (start, end) offsets.
 

@@ -184,10 +184,10 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
         except CorpusError as exc:
             raise Failure(shown_id(str(exc))) from exc
     else:
-        result = ix.searcher().search(args.query, limit=100_000, snippets=0, facets=False)
-        if isinstance(result, QueryError):
-            raise UsageError(f"query {args.query!r}: {result.message}")
-        ids = [h.article_id for h in result.hits]
+        found = ix.searcher().article_ids(args.query)
+        if isinstance(found, QueryError):
+            raise UsageError(f"query {args.query!r}: {found.message}")
+        ids = found
     out = _stdout()
     store = _store(ix, config)
     changed: list[str] = []
@@ -257,10 +257,10 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
     if args.output is not None and args.output.exists() and not args.force:
         raise Failure(f"{args.output} exists; pass --force to overwrite it")
     if args.query:
-        result = ix.searcher().search(args.query, limit=1_000_000, snippets=0, facets=False)
-        if isinstance(result, QueryError):
-            raise UsageError(f"query {args.query!r}: {result.message}")
-        ids = [h.article_id for h in result.hits]
+        found = ix.searcher().article_ids(args.query)
+        if isinstance(found, QueryError):
+            raise UsageError(f"query {args.query!r}: {found.message}")
+        ids = found
     else:
         ids = sorted(ix.manifest())
     store = _store(ix, config)

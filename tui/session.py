@@ -189,10 +189,8 @@ class Session:
     def all_ids(self, query: str | None) -> list[str]:
         """Article ids for an export: every hit of `query`, or the whole corpus."""
         if query:
-            result = self.searcher().search(query, limit=1_000_000, snippets=0, facets=False)
-            if isinstance(result, QueryError):
-                return []
-            return [h.article_id for h in result.hits]
+            found = self.searcher().article_ids(query)
+            return [] if isinstance(found, QueryError) else found
         return sorted(self.index.manifest())
 
     def tags(self) -> list[str]:

@@ -194,3 +194,16 @@ def test_a_word_cut_short_is_completed_not_swapped(seeds: Path) -> None:
     assert isinstance(result, SearchResult)
     assert result.total == 0
     assert result.suggestion == "kirkuk strike"
+
+
+@pytest.mark.parametrize("query", ["gov*", "said", '"prime minister"', "economy NOT china"])
+def test_article_ids_are_every_hit_in_rank_order(bbc: Searcher, query: str) -> None:
+    full = bbc.search(query, limit=5000, snippets=0, facets=False)
+    ids = bbc.article_ids(query)
+    assert isinstance(full, SearchResult) and isinstance(ids, list)
+    assert ids == [h.article_id for h in full.hits]
+    assert len(ids) == full.total > 0
+
+
+def test_article_ids_report_a_bad_query(bbc: Searcher) -> None:
+    assert isinstance(bbc.article_ids('"open'), QueryError)
