@@ -17,7 +17,7 @@ order (tests/index/test_multiterm.py).
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Collection
 from typing import Any
 
 from whoosh import query as wq
@@ -83,7 +83,7 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         top: Any,
         words: list[Any] | None = None,
         leaves: Leaves | None = None,
-        within: Container[int] | None = None,
+        within: Collection[int] | None = None,
     ) -> Scores:
         """Each document's summed score in one segment (`words`: the
         expansion, when already made; each scored term goes to `leaves`;

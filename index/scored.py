@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import heapq
 import time
-from collections.abc import Callable, Container
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection
 from typing import Any
 
 from whoosh import query as wq
@@ -126,7 +127,7 @@ def search(
 
 
 def _score(
-    sub: Any, q: Any, top: Any, leaves: Leaves, within: Container[int] | None = None
+    sub: Any, q: Any, top: Any, leaves: Leaves, within: Collection[int] | None = None
 ) -> Scores:
     """Scores of one segment's documents for `q`; scored terms go to `leaves`.
 
@@ -177,7 +178,7 @@ def add(parts: list[Scores]) -> Scores:
 
 
 def term_scores(
-    sub: Any, top: Any, fieldname: str, btext: bytes, within: Container[int] | None = None
+    sub: Any, top: Any, fieldname: str, btext: bytes, within: Collection[int] | None = None
 ) -> Scores:
     """BM25F scores of one term in one segment, as `BM25FScorer` computes them
     (only for the documents in `within`, when given)."""
@@ -200,13 +201,51 @@ def term_scores(
     fmt = top.schema[fieldname].format
     # whoosh.scoring.bm25, term for term, with its constants hoisted.
     k1p1 = K1 + 1
-    for ids, weights in blocks(reader._terms.matcher(fieldname, btext, fmt)):
+    m = reader._terms.matcher(fieldname, btext, fmt)
+    if within is not None and len(within) * 4 < reader.doc_frequency(fieldname, btext):
+        # Few candidates in a long list (a rare word ANDed with a common
+        # one): look each up in the blocks that can hold it, and skip the
+        # blocks that cannot without decompressing them.
+        for docnum, tf in _lookup(m, sorted(within)):
+            if docnum not in deleted:
+                out[docnum] = idf * (
+                    (tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl))
+                )
+        return out
+    for ids, weights in blocks(m):
         for docnum, tf in zip(ids, weights, strict=True):
             if docnum not in deleted and (within is None or docnum in within):
                 out[docnum] = idf * (
                     (tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl))
                 )
     return out
+
+
+def _lookup(m: Any, wanted: list[int]) -> Any:
+    """(document number, weight) of each of the sorted `wanted` documents
+    that the term's postings hold."""
+    if not isinstance(m, whoosh3.W3LeafMatcher):
+        wanted_set = set(wanted)
+        for ids, weights in blocks(m):
+            for docnum, tf in zip(ids, weights, strict=True):
+                if docnum in wanted_set:
+                    yield docnum, tf
+        return
+    start = 0
+    while m.is_active() and start < len(wanted):
+        # The block covers documents up to its last id, which its header
+        # gives without decompressing the block.
+        end = bisect_right(wanted, m.block_max_id(), start)
+        if end > start:
+            m._read_ids()
+            m._read_weights()
+            ids, weights = m._ids, m._weights
+            for docnum in wanted[start:end]:
+                i = bisect_left(ids, docnum)
+                if i < len(ids) and ids[i] == docnum:
+                    yield docnum, weights[i]
+            start = end
+        m._next_block()
 
 
 def blocks(m: Any) -> Any:

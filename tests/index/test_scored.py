@@ -17,6 +17,9 @@ QUERIES = [
     "rights court", "blair brown election", "oil OR gas", "(oil OR gas) AND price",
     "gov* minister", "tax* OR econom*", "elect* AND (labour OR tory)", "goverment~ spending",
     "economy NOT china", '"prime minister"', "zzzzqqq",
+    '"interest rates"', '"chief executive" OR bank', 'title:"world cup"', '"new york" AND film',
+    '"prime minister tony blair"', '"said the"', '"bank of england"',
+    '"labour party"~3 OR "gordon brown"',
 ]  # fmt: skip
 
 
