@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from whoosh import highlight
+from whoosh import collectors, highlight
 from whoosh import query as wq
 from whoosh.qparser import (
     FieldAliasPlugin,
@@ -25,6 +25,7 @@ from whoosh.qparser import (
     PlusMinusPlugin,
 )
 
+from index import scored
 from index.labels import ENTITY_FIELDS, LABELS, field_for
 from index.multiterm import preload
 
@@ -160,34 +161,31 @@ class SearchCancelled(Exception):
 _CANCEL_EVERY = 512
 
 
-def _cancellable(collector: Any, cancelled: Callable[[], bool]) -> Any:
-    """Wrap a Whoosh collector so a long search stops soon after `cancelled()`."""
-    from whoosh import collectors
+class _Cancellable(collectors.WrappingCollector):  # type: ignore[misc]
+    """Wraps a Whoosh collector so a long search stops soon after `cancelled()`."""
 
-    class Cancellable(collectors.WrappingCollector):  # type: ignore[misc]
-        def __init__(self, child: Any) -> None:
-            super().__init__(child)
-            self._countdown = _CANCEL_EVERY
+    def __init__(self, child: Any, cancelled: Callable[[], bool]) -> None:
+        super().__init__(child)
+        self._cancelled = cancelled
+        self._countdown = _CANCEL_EVERY
 
-        def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
-            if cancelled():
-                raise SearchCancelled
-            super().set_subsearcher(subsearcher, offset)
+    def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
+        if self._cancelled():
+            raise SearchCancelled
+        super().set_subsearcher(subsearcher, offset)
 
-        def collect_matches(self) -> None:
-            child = self.child
-            for sub_docnum in child.matches():
-                self._countdown -= 1
-                if not self._countdown:
-                    if cancelled():
-                        raise SearchCancelled
-                    self._countdown = _CANCEL_EVERY
-                child.collect(sub_docnum)
-
-    return Cancellable(collector)
+    def collect_matches(self) -> None:
+        child = self.child
+        for sub_docnum in child.matches():
+            self._countdown -= 1
+            if not self._countdown:
+                if self._cancelled():
+                    raise SearchCancelled
+                self._countdown = _CANCEL_EVERY
+            child.collect(sub_docnum)
 
 
-def _matched_terms_collector(child: Any) -> Any:
+class _MatchedTerms(collectors.TermsCollector):  # type: ignore[misc]
     """A `TermsCollector` that asks the matcher tree which terms match.
 
     Whoosh's `TermsCollector` tests every leaf of the tree at every matching
@@ -197,41 +195,35 @@ def _matched_terms_collector(child: Any) -> Any:
     a phrase that did not match as a phrase there, so they are not
     highlighted.)
     """
-    from whoosh import collectors
 
-    class MatchedTerms(collectors.TermsCollector):  # type: ignore[misc]
-        def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
-            collectors.WrappingCollector.set_subsearcher(self, subsearcher, offset)
+    def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
+        collectors.WrappingCollector.set_subsearcher(self, subsearcher, offset)
 
-        def collect(self, sub_docnum: int) -> None:
-            child = self.child
-            child.collect(sub_docnum)
-            global_docnum = child.offset + sub_docnum
-            terms = self.docterms[global_docnum]
-            termdocs = self.termdocs
-            for term in child.matcher.matching_terms(sub_docnum):
-                termdocs[term].append(global_docnum)
-                terms.append(term)
-
-    return MatchedTerms(child)
+    def collect(self, sub_docnum: int) -> None:
+        child = self.child
+        child.collect(sub_docnum)
+        global_docnum = child.offset + sub_docnum
+        terms = self.docterms[global_docnum]
+        termdocs = self.termdocs
+        for term in child.matcher.matching_terms(sub_docnum):
+            termdocs[term].append(global_docnum)
+            terms.append(term)
 
 
 def _run(
     s: Any, parsed: Any, depth: int, shown: int, cancelled: Callable[[], bool] | None = None
 ) -> Any:
-    """Search for the top `depth` hits, recording which terms matched each.
+    """Search for the top `depth` hits, recording which terms matched the
+    first `shown` (the highlighter reads them).
 
-    Whoosh's default collector is tuned for a top ten: it skips blocks that
-    cannot reach the top and, every ten documents, rebuilds the matcher tree
-    to drop them. Keeping the top thousand for facets, skipping gains almost
+    Queries `index.scored` can rank go there. The rest use Whoosh's top-N
+    collector without its tuning for a top ten: it skips blocks that cannot
+    reach the top and, every ten documents, rebuilds the matcher tree to
+    drop them. Keeping the top thousand for facets, skipping gains almost
     nothing; the rebuilds cost a third of a prefix query, and the skipping
     makes the total a second full run of the query. Without them the total
     is counted in the same pass.
     """
-    from whoosh import collectors
-
-    from index import scored
-
     if scored.supported(parsed, s.schema):
         try:
             return scored.search(s, parsed, depth, shown, cancelled)
@@ -243,8 +235,8 @@ def _run(
         top: Any = collectors.UnlimitedCollector()
     else:
         top = collectors.TopCollector(depth, usequality=False, replace=0)
-    collector = _matched_terms_collector(top)
-    outer = collector if cancelled is None else _cancellable(collector, cancelled)
+    collector = _MatchedTerms(top)
+    outer = collector if cancelled is None else _Cancellable(collector, cancelled)
     s.search_with_collector(parsed, outer)
     return collector.results()
 

@@ -22,7 +22,7 @@ from typing import Any
 from whoosh.codec import whoosh3
 from whoosh.writing import SegmentWriter
 
-from index.whoosh_fixes import _lengths_for
+from index.whoosh_fixes import _decoded_lengths
 
 #: Per field, per term: document numbers, weights, the end offset of each
 #: posting's encoded value, and the values end to end. About 30 bytes a
@@ -298,7 +298,7 @@ def write_postings(
     lastfn: str | None = None
     pw: Any = None
     limit = 0
-    flens: list[int] | None = None
+    flens: list[int | None] | None = None
     for fieldname, btext, ids, weights, values in terms:
         if fieldname != lastfn:
             if lastfn is not None:
@@ -306,7 +306,7 @@ def write_postings(
             fieldwriter.start_field(fieldname, schema[fieldname])
             pw = fieldwriter._postwriter
             limit = pw._blocklimit
-            flens = _lengths_for(lengths, fieldname)
+            flens = _decoded_lengths(lengths, fieldname)
             lastfn = fieldname
         fieldwriter.start_term(btext)
         n = len(ids)
@@ -320,7 +320,7 @@ def write_postings(
             top = max(block_weights)
             pw._maxweight = top if top > 0 else 0
             if flens is not None:
-                nonzero = [flens[d] for d in block_ids if flens[d]]
+                nonzero = [length for d in block_ids if (length := flens[d])]
                 if nonzero:
                     pw._minlength = min(nonzero)
                     pw._maxlength = max(nonzero)

@@ -60,14 +60,19 @@ def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
     return reader
 
 
-def _lengths_for(lengths: Any, fieldname: str) -> list[int] | None:
-    """Every document's length in `fieldname`, decoded once, or None."""
-    if lengths is None:
+def _decoded_lengths(perdoc: Any, fieldname: str) -> list[int | None] | None:
+    """A segment's document lengths in `fieldname` as `doc_field_length`
+    gives them (None for a zero byte), decoded once per reader; None when
+    there is no reader or the field has no length column."""
+    if perdoc is None:
         return None
-    column = lengths._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-    if column is None:
-        return None
-    return [byte_to_length(b) if b else 0 for b in column]
+    cache = perdoc.__dict__.setdefault("_glossator_lengths", {})
+    lengths = cache.get(fieldname, _MISSING)
+    if lengths is _MISSING:
+        column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        lengths = None if column is None else [byte_to_length(b) if b else None for b in column]
+        cache[fieldname] = lengths
+    return lengths  # type: ignore[no-any-return]
 
 
 def _add_postings(self: Any, schema: Any, lengths: Any, items: Any) -> None:
@@ -79,7 +84,7 @@ def _add_postings(self: Any, schema: Any, lengths: Any, items: Any) -> None:
     lastfn: str | None = None
     lasttext: bytes | None = None
     pw: Any = None
-    flens: list[int] | None = None
+    flens: list[int | None] | None = None
     ids: Any = None
     weights: Any = None
     values: Any = None
@@ -107,7 +112,7 @@ def _add_postings(self: Any, schema: Any, lengths: Any, items: Any) -> None:
             self.start_field(fieldname, schema[fieldname])
             pw = self._postwriter
             blocklimit = pw._blocklimit
-            flens = _lengths_for(lengths, fieldname)
+            flens = _decoded_lengths(lengths, fieldname)
             lastfn = fieldname
             lasttext = None
         if docnum == -1:
@@ -148,19 +153,6 @@ def _add_postings(self: Any, schema: Any, lengths: Any, items: Any) -> None:
 
 _stock_add_postings = whoosh3.W3FieldWriter.add_postings
 _stock_bm25f_init = scoring.BM25FScorer.__init__
-
-
-def _decoded_lengths(perdoc: Any, fieldname: str) -> list[int | None] | None:
-    """A segment's document lengths in `fieldname` as `doc_field_length`
-    gives them (None for a zero byte), decoded once per reader; None when
-    the field has no length column."""
-    cache = perdoc.__dict__.setdefault("_glossator_lengths", {})
-    lengths = cache.get(fieldname, _MISSING)
-    if lengths is _MISSING:
-        column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        lengths = None if column is None else [byte_to_length(b) if b else None for b in column]
-        cache[fieldname] = lengths
-    return lengths  # type: ignore[no-any-return]
 
 
 def _bm25f_init(self: Any, searcher: Any, fieldname: str, text: bytes, B: float, K1: float,
