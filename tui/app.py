@@ -9,11 +9,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from tui.commands import COMMANDS, Command
 from tui.config import Config
+from tui.keyorder import OrderedKeys
 from tui.screens.main import MainScreen
 from tui.session import Session
 
@@ -21,7 +22,7 @@ from tui.session import Session
 HIDE_TIMINGS_ENV = "GLOSSATOR_HIDE_TIMINGS"
 
 
-class GlossatorApp(App[int]):
+class GlossatorApp(OrderedKeys):
     """Search, read, tag and export a folder of articles."""
 
     CSS_PATH = "glossator.tcss"

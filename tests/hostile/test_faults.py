@@ -403,7 +403,8 @@ def test_a_tag_with_a_hyphen_is_searchable(
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
 @pytest.mark.e2e
 def test_sighup_to_the_reader_leaves_no_process_and_no_half_written_file(tmp_path: Path) -> None:
-    from test_hostile_app import Tmux, _reader_env
+    from test_hostile_app import _reader_env
+    from tmux_driver import Tmux
 
     root = _corpus(tmp_path / "corpus", 5)
     assert glossator("index", str(root)).returncode == 0
@@ -411,9 +412,9 @@ def test_sighup_to_the_reader_leaves_no_process_and_no_half_written_file(tmp_pat
     store.add_tags(ARTICLE, TEXT, ["before"])
     tmux = Tmux("hup")
     try:
-        tmux.start([*GLOSSATOR, str(root)], root, _reader_env())
+        tmux.start([*GLOSSATOR, str(root)], cwd=root, env=_reader_env())
         tmux.wait_for("articles indexed", timeout=30)
-        shell = tmux.pid()
+        shell = int(tmux.pane("pane_pid"))
         reader = next(
             (
                 c

@@ -4,10 +4,7 @@ what really reaches a terminal."""
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from hostile_support import (
     glossator,
     slow,
 )
+from tmux_driver import TYPING, Tmux, footer, needs_tmux, query_line
 
 from tui.app import make_app
 from tui.config import Config
@@ -156,70 +154,6 @@ def test_a_1mb_single_line_article_does_not_freeze_the_reader(tmp_path: Path) ->
 
 # -- a real terminal ---------------------------------------------------------------
 
-needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
-
-
-class Tmux:
-    """A private tmux server (its own socket), killed at the end."""
-
-    def __init__(self, name: str) -> None:
-        self.socket = f"glossator-hostile-{os.getpid()}-{name}"
-
-    def __call__(self, *args: str) -> str:
-        return subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
-        ).stdout
-
-    def start(self, command: list[str], cwd: Path, env: dict[str, str]) -> None:
-        exports = " ".join(f"{k}={_sh(v)}" for k, v in env.items())
-        subprocess.run(
-            [
-                "tmux",
-                "-L",
-                self.socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "80",
-                "-y",
-                "24",
-                "-s",
-                "main",
-                "-c",
-                str(cwd),
-                f"env {exports} {' '.join(map(_sh, command))}",
-            ],
-            check=True,
-            timeout=20,
-        )
-        self("set-option", "-g", "remain-on-exit", "on")
-
-    def screen(self, escapes: bool = False) -> str:
-        return self("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "main")
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
-
-    def pid(self) -> int:
-        return int(self("display", "-p", "-t", "main", "#{pane_pid}").strip())
-
-    def kill(self) -> None:
-        self("kill-server")
-        # tmux leaves its socket file behind; remove ours so runs do not pile up.
-        Path(f"/tmp/tmux-{os.getuid()}/{self.socket}").unlink(missing_ok=True)
-
-
-def _sh(value: str) -> str:
-    return "'" + value.replace("'", "'\\''") + "'"
-
 
 def _reader_env() -> dict[str, str]:
     env = cli_env(TERM="xterm-256color", GLOSSATOR_HIDE_TIMINGS="1")
@@ -249,38 +183,38 @@ def test_real_terminal_is_not_driven_by_a_hostile_article(hostile_copy: Path) ->
     assert glossator("index", str(hostile_copy)).returncode == 0
     tmux = Tmux("read")
     try:
-        tmux.start([*GLOSSATOR, str(hostile_copy)], hostile_copy, _reader_env())
-        title_before = tmux("display", "-p", "-t", "main", "#{pane_title}")
+        tmux.start([*GLOSSATOR, str(hostile_copy)], cwd=hostile_copy, env=_reader_env())
+        title_before = tmux.pane("pane_title")
         tmux.wait_for("articles indexed", timeout=30)
         screens: list[str] = []
         plains: list[str] = []
         for query, shown in (
-            ("window", "Window title"),
+            ('"window title"', "Window title"),
             ("cleared", "Red title"),
             ("clipboard", "copied"),
             ("markup", "not bold"),
         ):
-            tmux("send-keys", "-t", "main", "/")
-            time.sleep(0.8)  # let focus move first, or the next letter is a key binding
-            tmux("send-keys", "-t", "main", "C-u")
-            for char in f"{query} {MARKER}":
-                tmux("send-keys", "-t", "main", "-l", char)
-                time.sleep(0.02)
-            tmux.wait_for(f"{query} {MARKER}", timeout=10)
-            tmux.wait_for(" hit", timeout=10)
-            time.sleep(0.5)
-            tmux("send-keys", "-t", "main", "Enter")
-            time.sleep(0.3)
-            tmux("send-keys", "-t", "main", "Enter")
-            tmux.wait_for(shown, timeout=10)
-            time.sleep(0.5)
+            tmux.keys("/")
+            tmux.wait_until(lambda s: TYPING in footer(s), "focus in the query box")
+            tmux.keys("C-u")
+            tmux.type(f"{query} {MARKER}")
+            tmux.wait_until(
+                lambda s, q=f"{query} {MARKER}": query_line(s) == q and " hit" in s,
+                f"the hits for {query!r}",
+            )
+            tmux.keys("Enter")
+            tmux.wait_until(lambda s: TYPING not in footer(s), "focus on the hits")
+            tmux.keys("Enter")
+            tmux.wait_until(
+                lambda s, shown=shown: shown in s and " words · " in s, f"the article {shown!r}"
+            )
             screens.append(tmux.screen(escapes=True))
             plains.append(tmux.screen())
         joined = "\n".join(screens)
         plain = "\n".join(plains)
-        title_after = tmux("display", "-p", "-t", "main", "#{pane_title}")
+        title_after = tmux.pane("pane_title")
         buffers = tmux("list-buffers")
-        alive = tmux("display", "-p", "-t", "main", "#{pane_dead}").strip() == "0"
+        alive = tmux.pane("pane_dead") == "0"
     finally:
         tmux.kill()
     assert alive, "glossator exited while showing hostile articles:\n" + joined[-2000:]

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
@@ -105,6 +106,8 @@ class MainScreen(Screen[None]):
         self._last_refresh = 0.0
         self._entity_cycle: dict[str, int] = {}
         self.from_palette = False
+        self._opened_from: Widget | None = None
+        """What had focus when the article now loading was asked for."""
         self.result_limit = RESULT_LIMIT
         """Hits wanted for the query shown; grows as the user reaches the end of the list."""
 
@@ -393,6 +396,7 @@ class MainScreen(Screen[None]):
     def open_article(self, article_id: str) -> None:
         """Load an article in a worker and show it when ready."""
         self.query_one(StatusLine).show_text(f"opening {article_id}…")
+        self._opened_from = self.focused
         self._load(article_id, self.query_text)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
@@ -426,7 +430,9 @@ class MainScreen(Screen[None]):
         if where is not None:
             view.move_cursor(where, center=True)
         self._restore_status()
-        if not keep_place:
+        # Focus follows the article only if the reader has not moved on while it
+        # loaded: a `/` typed meanwhile keeps the query box.
+        if not keep_place and self.focused is self._opened_from:
             self._focus_pane(view)
 
     def _show_article(self) -> None:
