@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotations.model import Span
+from glossator.annotations.model import Span
 
 __all__ = ["CONTEXT", "context_of", "reanchor", "text_sha256"]
 

@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from annotations.errors import TagError
-from annotations.model import (
+from glossator.annotations.errors import TagError
+from glossator.annotations.model import (
     CREDIBILITY,
     RELIABILITY,
     SIDECAR_VERSION,
@@ -32,7 +32,7 @@ from annotations.model import (
     normalise_label,
     normalise_tag,
 )
-from annotations.yamlsafe import TAG, scalar_value
+from glossator.annotations.yamlsafe import TAG, scalar_value
 
 __all__ = ["dump_sidecar", "read_sidecar"]
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotations.errors import ExportError
-from annotations.fsio import atomic_write
-from annotations.model import Note, Sidecar, Span
+from glossator.annotations.errors import ExportError
+from glossator.annotations.fsio import atomic_write
+from glossator.annotations.model import Note, Sidecar, Span
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "ExportError", "ExportRecord", "export", "write_export"]
 

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from annotations.errors import TagError
+from glossator.annotations.errors import TagError
 
 __all__ = [
     "CREDIBILITY",

@@ -16,11 +16,11 @@ from typing import TypeVar
 
 import yaml
 
-from annotations.anchor import context_of, reanchor, text_sha256
-from annotations.codec import dump_sidecar, read_sidecar
-from annotations.errors import InvalidValue, NotFoundError, SidecarError, StoreError
-from annotations.fsio import atomic_write, exclusive_lock, remove_stale_temps
-from annotations.model import (
+from glossator.annotations.anchor import context_of, reanchor, text_sha256
+from glossator.annotations.codec import dump_sidecar, read_sidecar
+from glossator.annotations.errors import InvalidValue, NotFoundError, SidecarError, StoreError
+from glossator.annotations.fsio import atomic_write, exclusive_lock, remove_stale_temps
+from glossator.annotations.model import (
     Note,
     Rating,
     Sidecar,
@@ -31,7 +31,7 @@ from annotations.model import (
     normalise_tag,
     utc_now,
 )
-from annotations.yamlsafe import parse_node
+from glossator.annotations.yamlsafe import parse_node
 
 __all__ = ["MAX_SIDECAR_BYTES", "SidecarError", "SidecarStore", "StoreError"]
 

@@ -46,9 +46,9 @@ _CHILD = r"""
 import sys, time
 from pathlib import Path
 started = float(sys.argv[2])
-from tui.app import make_app
-from tui.config import Config
-from tui.screens.main import MainScreen
+from glossator.tui.app import make_app
+from glossator.tui.config import Config
+from glossator.tui.screens.main import MainScreen
 
 app = make_app(Path(sys.argv[1]), Config(author="bench"), show_timings=False)
 ready = []
@@ -73,7 +73,7 @@ def _copy(src: Path, dest: Path) -> Path:
 
 
 def _warm(corpus: Path) -> None:
-    from index.indexer import Index
+    from glossator.index.indexer import Index
 
     Index(corpus).update()
 
@@ -96,9 +96,9 @@ def cold_start(corpus: Path, rounds: int) -> list[float]:
 async def _keystrokes(corpus: Path) -> list[float]:
     from textual import events
 
-    from tui.app import make_app
-    from tui.config import Config
-    from tui.widgets.search_pane import SearchPane
+    from glossator.tui.app import make_app
+    from glossator.tui.config import Config
+    from glossator.tui.widgets.search_pane import SearchPane
 
     app = make_app(corpus, Config(author="bench"), show_timings=False)
     samples: list[float] = []

@@ -81,7 +81,7 @@ def _entity_cache_bytes(index_dir: Path) -> int:
 
 def cmd_index(corpus: Path, index_dir: Path) -> None:
     """Glossator's full pipeline (read, entities, index) on a never-indexed corpus."""
-    from index.indexer import Index
+    from glossator.index.indexer import Index
 
     started = time.perf_counter()
     ix = Index(corpus, index_dir=index_dir)
@@ -112,7 +112,7 @@ def cmd_stock(corpus: Path, index_dir: Path) -> None:
     from whoosh.analysis import StemmingAnalyzer
     from whoosh.fields import ID, TEXT, Schema
 
-    from index.corpus import find_article_files
+    from glossator.index.corpus import find_article_files
 
     started = time.perf_counter()
     files = list(find_article_files(corpus))
@@ -132,8 +132,8 @@ def cmd_stock(corpus: Path, index_dir: Path) -> None:
 
 def cmd_first(corpus: Path, index_dir: Path) -> None:
     """Time from `Index(...)` until a search finds something, while indexing runs."""
-    import index.search  # noqa: F401  (imports are not what this measures)
-    from index.indexer import Index
+    import glossator.index.search  # noqa: F401  (imports are not what this measures)
+    from glossator.index.indexer import Index
 
     reports: list[Any] = []
     errors: list[str] = []
@@ -187,7 +187,7 @@ def cmd_first(corpus: Path, index_dir: Path) -> None:
 
 
 def _stop_words() -> frozenset[str]:
-    from index.analysis import STOP_WORDS
+    from glossator.index.analysis import STOP_WORDS
 
     return frozenset(STOP_WORDS)
 
@@ -269,7 +269,7 @@ def typing_keystrokes(queries: list[str]) -> list[str]:
 
 def cmd_search(corpus: Path, index_dir: Path, queries_out: Path, per_class: int, seed: int) -> None:
     """Latency per query class and per keystroke on a warm searcher."""
-    from index.indexer import Index
+    from glossator.index.indexer import Index
 
     started = time.perf_counter()
     ix = Index(corpus, index_dir=index_dir)
@@ -313,8 +313,8 @@ def cmd_search(corpus: Path, index_dir: Path, queries_out: Path, per_class: int,
 
 def cmd_incremental(corpus: Path, index_dir: Path, rounds: int = 3) -> None:
     """One edited article, then one tag change, until each is searchable."""
-    from index.corpus import find_article_files
-    from index.indexer import Index
+    from glossator.index.corpus import find_article_files
+    from glossator.index.indexer import Index
 
     ix = Index(corpus, index_dir=index_dir)
     warm = ix.update()
@@ -336,7 +336,7 @@ def cmd_incremental(corpus: Path, index_dir: Path, rounds: int = 3) -> None:
         edits.append({"update_s": up, "total_s": total, "found": bool(r and r.total),
                       "changed": rep.changed})
     try:
-        from annotations.store import SidecarStore
+        from glossator.annotations.store import SidecarStore
     except ImportError as exc:
         notes.append(f"tag change skipped: {exc}")
         SidecarStore = None  # noqa: N806
@@ -380,7 +380,7 @@ def cmd_fts5(corpus: Path, db: Path, queries_file: Path) -> None:
     """SQLite FTS5 (porter) on the same files: build rate and query latency with snippets."""
     import sqlite3
 
-    from index.corpus import find_article_files
+    from glossator.index.corpus import find_article_files
 
     started = time.perf_counter()
     conn = sqlite3.connect(db)
@@ -419,9 +419,9 @@ def cmd_fts5(corpus: Path, db: Path, queries_file: Path) -> None:
 COLD_SCRIPT = r"""
 import sys, time, json
 t0 = time.perf_counter()
-import tui.cli
-from index.indexer import Index
-import index.search
+import glossator.tui.cli
+from glossator.index.indexer import Index
+import glossator.index.search
 t1 = time.perf_counter()
 ix = Index(sys.argv[1], index_dir=sys.argv[2])
 ix.open()

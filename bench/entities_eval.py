@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.entities import Recogniser  # noqa: E402
-from index.entities.scoring import Score, load_gold, score  # noqa: E402
+from glossator.index.entities import Recogniser  # noqa: E402
+from glossator.index.entities.scoring import Score, load_gold, score  # noqa: E402
 
 GOLD = ROOT / "tests" / "entities" / "gold"
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"

@@ -51,7 +51,7 @@ def area_of(key: tuple[str, int, str]) -> str:
 
 def profile(corpus: Path, top: int, out: Path | None) -> str:
     os.environ["GLOSSATOR_WORKERS"] = "1"
-    from index.indexer import Index
+    from glossator.index.indexer import Index
 
     work = Path(tempfile.mkdtemp(prefix="glossator-profile-"))
     try:

@@ -88,7 +88,7 @@ def copy_corpus(src: Path, dest: Path, files: int | None = None) -> Path:
     if files is None:
         shutil.copytree(src, dest, ignore=shutil.ignore_patterns(".*"))
     else:
-        from index.corpus import find_article_files
+        from glossator.index.corpus import find_article_files
 
         for f in list(find_article_files(src))[:files]:
             target = dest / f.id

@@ -1,6 +1,6 @@
 """Stand-ins the benchmark installs in its subprocesses.
 
-- While `index.entities.cache` does not exist yet, an in-memory `EntityCache`
+- While `glossator.index.entities.cache` does not exist yet, an in-memory `EntityCache`
   takes its place, so the pipeline can be measured at all. A fresh index
   misses every lookup anyway; what the stand-in leaves out is the cost of
   writing the cache to disk, and the report says so.
@@ -39,7 +39,7 @@ class MemoryEntityCache:
 def cache_missing() -> bool:
     """True when the real entity cache module cannot be imported."""
     try:
-        importlib.import_module("index.entities.cache")
+        importlib.import_module("glossator.index.entities.cache")
     except ModuleNotFoundError:
         return True
     return False
@@ -48,16 +48,16 @@ def cache_missing() -> bool:
 def install() -> None:
     """Install the stand-ins this process needs."""
     if cache_missing():
-        mod = types.ModuleType("index.entities.cache")
+        mod = types.ModuleType("glossator.index.entities.cache")
         mod.EntityCache = MemoryEntityCache  # type: ignore[attr-defined]
         mod.__doc__ = "benchmark stand-in: in-memory entity cache"
-        sys.modules["index.entities.cache"] = mod
-        import index.entities
+        sys.modules["glossator.index.entities.cache"] = mod
+        import glossator.index.entities
 
-        index.entities.cache = mod  # type: ignore[attr-defined]
+        glossator.index.entities.cache = mod  # type: ignore[attr-defined]
     if os.environ.get(NO_ENTITIES):
-        from index.entities.recogniser import Recogniser
-        from index.indexer import Index
+        from glossator.index.entities.recogniser import Recogniser
+        from glossator.index.indexer import Index
 
         Recogniser.recognise = lambda self, text: []  # type: ignore[method-assign]
         Index.entities = lambda self, article: []  # type: ignore[method-assign]

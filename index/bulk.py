@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.corpus import ArticleFile, Skipped
+from glossator.index.corpus import ArticleFile, Skipped
 
 #: Below this many articles to (re)index, one process does it all: starting
 #: workers costs more than it saves.
@@ -111,7 +111,7 @@ def _die_with_parent() -> None:
 def _init_worker(settings: dict[str, Any], counter: Any) -> None:
     global _WORKER_INDEX, _WORKER_COUNTER
     _die_with_parent()
-    from index.indexer import Index
+    from glossator.index.indexer import Index
 
     _WORKER_INDEX = Index(
         Path(settings["corpus"]),
@@ -125,8 +125,8 @@ def _init_worker(settings: dict[str, Any], counter: Any) -> None:
 def _index_chunk(files: Sequence[ArticleFile]) -> ChunkResult:
     from whoosh import index as windex
 
-    from index.corpus import read_article
-    from index.segments import BulkSegmentWriter
+    from glossator.index.corpus import read_article
+    from glossator.index.segments import BulkSegmentWriter
 
     owner = _WORKER_INDEX
     ix = windex.open_dir(str(owner.dir))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.sanitize import neutralise
+from glossator.index.sanitize import neutralise
 
 #: Files larger than this are skipped unless the caller raises the limit.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from index import whoosh_fixes  # noqa: F401  (applied on import)
-from index.analysis import ENTITY_SEPARATOR
-from index.corpus import (
+from glossator.index import whoosh_fixes  # noqa: F401  (applied on import)
+from glossator.index.analysis import ENTITY_SEPARATOR
+from glossator.index.corpus import (
     DEFAULT_MAX_BYTES,
     Article,
     ArticleFile,
@@ -33,9 +33,14 @@ from index.corpus import (
     load_article,
     read_article,
 )
-from index.labels import LABELS, field_for
-from index.locations import default_index_dir, fallback_index_dir, watchlist_path, writable_dir
-from index.schema import SCHEMA_VERSION, build_schema
+from glossator.index.labels import LABELS, field_for
+from glossator.index.locations import (
+    default_index_dir,
+    fallback_index_dir,
+    watchlist_path,
+    writable_dir,
+)
+from glossator.index.schema import SCHEMA_VERSION, build_schema
 
 META_FILE = "glossator-meta.json"
 MANIFEST_FILE = "glossator-manifest.json"
@@ -176,7 +181,7 @@ class Index:
     def store(self) -> Any:
         """The annotation store for this corpus (sidecars next to articles)."""
         if self._store is None:
-            from annotations.store import SidecarStore
+            from glossator.annotations.store import SidecarStore
 
             self._store = SidecarStore(self.corpus, self.annotations_dir)
         return self._store
@@ -223,21 +228,23 @@ class Index:
         """Open the index on disk, or say why it must be rebuilt."""
         from whoosh import index as windex
 
+        # The format first: an older index's table of contents may name
+        # modules that no longer exist, and would read as damaged.
+        meta = self._read_meta()
+        if meta is not None and meta.get("format") != SCHEMA_VERSION:
+            return (
+                None,
+                f"it was written in format {meta.get('format')}, "
+                f"this glossator uses {SCHEMA_VERSION}",
+            )
         try:
             exists = windex.exists_in(str(self.dir))
         except Exception as exc:  # a damaged table of contents raises here
             return None, f"it is damaged ({type(exc).__name__}: {str(exc)[:80]})"
         if not exists:
             return None, None
-        meta = self._read_meta()
         if meta is None:
             return None, "its metadata file is missing or unreadable"
-        if meta.get("format") != SCHEMA_VERSION:
-            return (
-                None,
-                f"it was written in format {meta.get('format')}, "
-                f"this glossator uses {SCHEMA_VERSION}",
-            )
         try:
             ix = windex.open_dir(str(self.dir))
             with ix.searcher() as s:
@@ -363,7 +370,7 @@ class Index:
         except OSError:
             stamp = None
         if self._recogniser is None or stamp != self._recogniser_stamp:
-            from index.entities import Recogniser
+            from glossator.index.entities import Recogniser
 
             self._recogniser = Recogniser.load(watchlist=path if stamp else None)
             self._recogniser_stamp = stamp
@@ -374,7 +381,7 @@ class Index:
     def entity_cache(self) -> Any:
         """The on-disk entity cache, keyed by content hash."""
         if self._entity_cache is None:
-            from index.entities.cache import EntityCache
+            from glossator.index.entities.cache import EntityCache
 
             self._entity_cache = EntityCache(self.dir)
         return self._entity_cache
@@ -475,7 +482,7 @@ class Index:
         With `batch_commit_seconds`, a single-process update also commits
         at that interval.
         """
-        from index.bulk import PARALLEL_THRESHOLD, worker_count
+        from glossator.index.bulk import PARALLEL_THRESHOLD, worker_count
 
         started = time.perf_counter()
         report = UpdateReport()
@@ -604,7 +611,7 @@ class Index:
     def _update_parallel(self, work: _Pass, workers: int) -> None:
         ix, todo, gone, manifest, report = work.ix, work.todo, work.gone, work.manifest, work.report
         progress, words = work.progress, work.words
-        from index.bulk import ChunkResult, run_parallel
+        from glossator.index.bulk import ChunkResult, run_parallel
 
         # Old versions of re-read articles go first; their new versions
         # arrive as whole segments from the workers.
@@ -665,7 +672,7 @@ class Index:
 
         try:
             if merging:
-                from index.segments import MergingSegmentWriter
+                from glossator.index.segments import MergingSegmentWriter
 
                 return MergingSegmentWriter(ix, timeout=self.lock_wait, delay=0.1)
             return ix.writer(limitmb=256 if bulk else 64, timeout=self.lock_wait, delay=0.1)
@@ -715,7 +722,7 @@ class Index:
 
     def searcher(self) -> Any:
         """A `Searcher` over this index (see `index.search`)."""
-        from index.search import Searcher
+        from glossator.index.search import Searcher
 
         return Searcher(self)
 

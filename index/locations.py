@@ -6,7 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from index.corpus import STATE_DIRNAME
+from glossator.index.corpus import STATE_DIRNAME
 
 
 def state_dir(corpus: Path) -> Path:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from whoosh.columns import PickleColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from index.analysis import FastText, body_analyzer, entity_analyzer
-from index.labels import ENTITY_FIELDS
+from glossator.index.analysis import FastText, body_analyzer, entity_analyzer
+from glossator.index.labels import ENTITY_FIELDS
 
 #: Bumped whenever the schema or analysis changes; an index written with
-#: another value is rebuilt on open.
-SCHEMA_VERSION = 5
+#: another value is rebuilt on open. 6: the analysers' pickled module paths
+#: moved into the `glossator` namespace.
+SCHEMA_VERSION = 6
 TITLE_BOOST = 2.0
 
 

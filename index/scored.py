@@ -27,7 +27,7 @@ from whoosh import query as wq
 from whoosh import scoring
 from whoosh.codec import whoosh3
 
-from index.whoosh_fixes import _decoded_lengths
+from glossator.index.whoosh_fixes import _decoded_lengths
 
 #: One segment's matches for part of a query: document number -> score.
 Scores = dict[int, float]
@@ -46,7 +46,7 @@ class Cancelled(Exception):
 def supported(q: Any, schema: Any) -> bool:
     """Whether every part of `q` is one `search` can score: words, prefix,
     wildcard and fuzzy terms, combined with AND and OR."""
-    from index.multiterm import PreloadedMultiTerm
+    from glossator.index.multiterm import PreloadedMultiTerm
 
     if isinstance(q, wq.Term):
         name = q.fieldname
@@ -134,7 +134,7 @@ def _score(
     With `within`, only those documents are scored (the other clauses of an
     AND have already ruled out the rest).
     """
-    from index.multiterm import PreloadedMultiTerm
+    from glossator.index.multiterm import PreloadedMultiTerm
 
     if isinstance(q, wq.Term):
         field = top.schema[q.fieldname]

@@ -25,12 +25,12 @@ from whoosh.qparser import (
     PlusMinusPlugin,
 )
 
-from index import scored
-from index.labels import ENTITY_FIELDS, LABELS, field_for
-from index.multiterm import preload
+from glossator.index import scored
+from glossator.index.labels import ENTITY_FIELDS, LABELS, field_for
+from glossator.index.multiterm import preload
 
 if TYPE_CHECKING:
-    from index.indexer import Index
+    from glossator.index.indexer import Index
 
 #: Field names a user may type before a colon.
 USER_FIELDS: tuple[str, ...] = ("title", "body", "tag", *ENTITY_FIELDS)

@@ -1,11 +1,17 @@
-"""index/ and annotations/ are plain Python: they never import textual."""
+"""The layers: glossator.index and glossator.annotations are plain Python, and
+everything imports through the one `glossator` namespace."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+LAYERS = ("index", "annotations", "tui")
 
 CHECK = """
 import sys, pkgutil, importlib
@@ -16,23 +22,55 @@ for mod in pkgutil.walk_packages({pkg}.__path__, "{pkg}."):
     importlib.import_module(mod.name)
 bad = sorted(
     m for m in sys.modules
-    if m == "textual" or m.startswith("textual.") or m.startswith("tui")
+    if m == "textual" or m.startswith("textual.") or m.startswith("glossator.tui")
+    or m.split(".")[0] in {layers!r}
 )
 print(",".join(bad))
 """
 
 
-@pytest.mark.parametrize("pkg", ["index", "annotations"])
-def test_layer_does_not_import_textual_or_tui(pkg: str) -> None:
+def _check(pkg: str) -> str:
     out = subprocess.run(
-        [sys.executable, "-c", CHECK.format(pkg=pkg)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", CHECK.format(pkg=pkg, layers=LAYERS)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd="/",
     )
-    assert out.stdout.strip() == ""
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize("pkg", ["glossator.index", "glossator.annotations"])
+def test_layer_does_not_import_textual_or_tui(pkg: str) -> None:
+    assert _check(pkg) == ""
 
 
 def test_annotations_does_not_import_index() -> None:
-    code = CHECK.format(pkg="annotations").replace(
-        'm == "textual"', 'm == "index" or m.startswith("index.") or m == "textual"'
+    code = CHECK.format(pkg="glossator.annotations", layers=LAYERS).replace(
+        'm == "textual"', 'm.startswith("glossator.index") or m == "textual"'
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def test_nothing_imports_a_layer_by_its_bare_folder_name() -> None:
+    """`import index` would work from the repository root and nowhere else."""
+    files = [p for d in (*LAYERS, "tests", "bench") for p in (REPO / d).rglob("*.py")]
+    bad = [
+        f"{p.relative_to(REPO)}:{line}: {name}"
+        for p in files
+        for line, name in _imports(p)
+        if name.split(".")[0] in LAYERS
+    ]
+    assert not bad, "\n".join(bad)

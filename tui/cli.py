@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config() -> Any:
-    from tui.config import ConfigError, load_config
+    from glossator.tui.config import ConfigError, load_config
 
     try:
         return load_config()
@@ -180,7 +180,7 @@ def _config() -> Any:
 
 
 def _open_index(args: argparse.Namespace, corpus: Path, config: Any) -> Any:
-    from index.indexer import Index, IndexUnavailable
+    from glossator.index.indexer import Index, IndexUnavailable
 
     index_dir = args.index_dir or (Path(config.index_dir) if config.index_dir else None)
     ann_dir = args.annotations_dir or (
@@ -194,7 +194,7 @@ def _open_index(args: argparse.Namespace, corpus: Path, config: Any) -> Any:
 
 
 def _resolve_corpus(args: argparse.Namespace, hint: str | None = None) -> Path:
-    from index.locations import find_corpus
+    from glossator.index.locations import find_corpus
 
     if getattr(args, "corpus", None) is not None:
         corpus = Path(args.corpus)
@@ -211,13 +211,13 @@ def _run_reader(args: argparse.Namespace) -> int:
     if not corpus.is_dir():
         raise Failure(f"corpus folder {corpus} not found; pass the folder that holds your articles")
     config = _config()
-    from tui.app import run_reader
+    from glossator.tui.app import run_reader
 
     return run_reader(corpus, args, config)
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from tui import cli_commands
+    from glossator.tui import cli_commands
 
     handler = getattr(cli_commands, f"cmd_{args.command}")
     config = _config()

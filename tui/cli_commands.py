@@ -19,8 +19,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from tui.cli import Failure, UsageError, _open_index, _resolve_corpus
-from tui.render import shown_id, terminal_json
+from glossator.tui.cli import Failure, UsageError, _open_index, _resolve_corpus
+from glossator.tui.render import shown_id, terminal_json
 
 
 class _RateColumn(ProgressColumn):
@@ -41,7 +41,7 @@ def _stdout() -> Console:
 
 def _update(ix: Any, *, rebuild: bool = False, quiet: bool = False) -> Any:
     """Update the index, with a progress bar on a terminal."""
-    from index.indexer import IndexUnavailable
+    from glossator.index.indexer import IndexUnavailable
 
     err = Console(stderr=True, highlight=False)
     show = not quiet and err.is_terminal
@@ -89,8 +89,8 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_search(args: argparse.Namespace, config: Any) -> int:
     """`glossator search QUERY`."""
-    from index.search import QueryError
-    from tui.render import print_result
+    from glossator.index.search import QueryError
+    from glossator.tui.render import print_result
 
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more")
@@ -110,7 +110,7 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_show(args: argparse.Namespace, config: Any) -> int:
     """`glossator show ARTICLE [--entities] [--json]`."""
-    from index.corpus import CorpusError
+    from glossator.index.corpus import CorpusError
 
     corpus = _resolve_corpus(args, hint=args.article)
     ix = _open_index(args, corpus, config)
@@ -155,17 +155,17 @@ def _article_ref(ref: str, corpus: Path) -> str:
 
 
 def _store(ix: Any, config: Any) -> Any:
-    from annotations.store import SidecarStore
+    from glossator.annotations.store import SidecarStore
 
     return SidecarStore(ix.corpus, ix.annotations_dir, author=config.author)
 
 
 def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     """`glossator tag QUERY --add T --remove T [--dry-run]`."""
-    from annotations.errors import AnnotationError
-    from annotations.model import TagError, normalise_tag
-    from index.corpus import CorpusError
-    from index.search import QueryError
+    from glossator.annotations.errors import AnnotationError
+    from glossator.annotations.model import TagError, normalise_tag
+    from glossator.index.corpus import CorpusError
+    from glossator.index.search import QueryError
 
     if not args.add and not args.remove:
         raise UsageError("say what to change with --add TAG and/or --remove TAG")
@@ -224,8 +224,8 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_note(args: argparse.Namespace, config: Any) -> int:
     """`glossator note ARTICLE TEXT`."""
-    from annotations.errors import AnnotationError
-    from index.corpus import CorpusError
+    from glossator.annotations.errors import AnnotationError
+    from glossator.index.corpus import CorpusError
 
     if not args.text.strip():
         raise UsageError("the note is empty; give the text to add")
@@ -242,10 +242,10 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_export(args: argparse.Namespace, config: Any) -> int:
     """`glossator export [--query Q] [--tag T] --format F [-o FILE] [--force]`."""
-    from annotations.errors import AnnotationError
-    from annotations.export import ExportRecord, export, write_export
-    from annotations.model import TagError, normalise_tag
-    from index.search import QueryError
+    from glossator.annotations.errors import AnnotationError
+    from glossator.annotations.export import ExportRecord, export, write_export
+    from glossator.annotations.model import TagError, normalise_tag
+    from glossator.index.search import QueryError
 
     try:
         tags = {normalise_tag(t) for t in args.tag}

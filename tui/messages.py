@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from index.indexer import UpdateReport
-from index.search import QueryError, SearchResult
-from tui.session import ArticleBundle
+from glossator.index.indexer import UpdateReport
+from glossator.index.search import QueryError, SearchResult
+from glossator.tui.session import ArticleBundle
 
 
 @dataclass

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotations.errors import AnnotationError, SidecarError
-from annotations.model import Sidecar
-from annotations.store import SidecarStore
-from index.corpus import Article
-from index.indexer import Index, UpdateReport
-from index.locations import watchlist_path
-from index.search import QueryError, SearchResult
+from glossator.annotations.errors import AnnotationError, SidecarError
+from glossator.annotations.model import Sidecar
+from glossator.annotations.store import SidecarStore
+from glossator.index.corpus import Article
+from glossator.index.indexer import Index, UpdateReport
+from glossator.index.locations import watchlist_path
+from glossator.index.search import QueryError, SearchResult
 
 #: Searches shown while typing are cut at this many hits.
 RESULT_LIMIT = 30
@@ -275,8 +275,8 @@ class Session:
         Raises `ExportError` (from annotations) when the file cannot be written,
         e.g. it exists and `force` is false.
         """
-        from annotations.errors import ExportError
-        from annotations.export import ExportRecord, export, write_export
+        from glossator.annotations.errors import ExportError
+        from glossator.annotations.export import ExportRecord, export, write_export
 
         if dest.exists() and not force:
             raise ExportError(f"{dest} already exists; tick 'overwrite' to replace it")

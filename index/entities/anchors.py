@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from index.entities.gazetteer import fold_case
+from glossator.index.entities.gazetteer import fold_case
 
 _TITLE, _DATE, _QUANTITY = 1, 2, 4
 #: Digit runs start dates, times and quantities alike (`\d` is any Unicode digit).

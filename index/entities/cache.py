@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from index.entities.model import Entity
+from glossator.index.entities.model import Entity
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entities (

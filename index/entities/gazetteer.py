@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
-from index.entities import lexicon
-from index.entities.model import Candidate, Layer
+from glossator.index.entities import lexicon
+from glossator.index.entities.model import Candidate, Layer
 
 _PUNCT = "".join(
     chr(code)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from index.entities.model import Candidate, Entity, Layer
+from glossator.index.entities.model import Candidate, Entity, Layer
 
 
 def _promote_containing(candidates: list[Candidate]) -> list[Candidate]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from index.labels import LABELS
+from glossator.index.labels import LABELS
 
 __all__ = ["LABELS", "Candidate", "Entity", "Layer"]
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.entities import lexicon
-from index.entities.anchors import matches_at
-from index.entities.model import Candidate, Layer
+from glossator.index.entities import lexicon
+from glossator.index.entities.anchors import matches_at
+from glossator.index.entities.model import Candidate, Layer
 
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
 _LETTERS = r"[^\W\d_]"

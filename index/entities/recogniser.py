@@ -8,14 +8,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from index.entities import lexicon
-from index.entities.anchors import AnchorFinder
-from index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
-from index.entities.merge import resolve
-from index.entities.model import Candidate, Entity
-from index.entities.names import NameRules, title_forms
-from index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityRules
-from index.entities.watchlist import WatchEntry, WatchlistMatcher, load_watchlist, watchlist_hash
+from glossator.index.entities import lexicon
+from glossator.index.entities.anchors import AnchorFinder
+from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
+from glossator.index.entities.merge import resolve
+from glossator.index.entities.model import Candidate, Entity
+from glossator.index.entities.names import NameRules, title_forms
+from glossator.index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityRules
+from glossator.index.entities.watchlist import (
+    WatchEntry,
+    WatchlistMatcher,
+    load_watchlist,
+    watchlist_hash,
+)
 
 #: Bump when recognition output changes, so cached entities are recomputed.
 VERSION = "1"

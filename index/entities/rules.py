@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from index.entities import lexicon
-from index.entities.anchors import matches_at
-from index.entities.model import Candidate, Layer
+from glossator.index.entities import lexicon
+from glossator.index.entities.anchors import matches_at
+from glossator.index.entities.model import Candidate, Layer
 
 _MONTH_FULL = (
     "January|February|March|April|May|June|July|August|September|October|November|December"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from index.entities.model import LABELS, Entity
+from glossator.index.entities.model import LABELS, Entity
 
 
 @dataclass(frozen=True)

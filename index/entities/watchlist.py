@@ -25,8 +25,8 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from index.entities.gazetteer import fold_case, normalise
-from index.entities.model import LABELS, Candidate, Layer
+from glossator.index.entities.gazetteer import fold_case, normalise
+from glossator.index.entities.model import LABELS, Candidate, Layer
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotations.store import SidecarStore
+from glossator.annotations.store import SidecarStore
 
 ARTICLE_ID = "seeds/000_test.txt"
 ARTICLE_TEXT = (

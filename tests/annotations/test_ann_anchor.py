@@ -5,8 +5,8 @@ from __future__ import annotations
 import yaml
 from ann_support import Corpus
 
-from annotations.anchor import reanchor
-from annotations.model import Span
+from glossator.annotations.anchor import reanchor
+from glossator.annotations.model import Span
 
 
 def _span(text: str, quote: str, occurrence: int = 0) -> Span:

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from ann_support import ARTICLE_ID, ARTICLE_TEXT
 
-from annotations.store import SidecarStore
+from glossator.annotations.store import SidecarStore
 
 WORKERS = 8
 EDITS_EACH = 25

@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from annotations.errors import ExportError
-from annotations.export import CSV_COLUMNS, FORMATS, ExportRecord, export, md_escape, write_export
-from annotations.model import Note, Rating, Sidecar, Span
+from glossator.annotations.errors import ExportError
+from glossator.annotations.export import (
+    CSV_COLUMNS,
+    FORMATS,
+    ExportRecord,
+    export,
+    md_escape,
+    write_export,
+)
+from glossator.annotations.model import Note, Rating, Sidecar, Span
 
 
 def _records() -> list[ExportRecord]:

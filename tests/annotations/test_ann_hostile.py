@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from ann_support import Corpus
 
-from annotations.anchor import text_sha256
-from annotations.errors import SidecarError
+from glossator.annotations.anchor import text_sha256
+from glossator.annotations.errors import SidecarError
 
 HEAD = "version: 1\narticle: 000_test.txt\n"
 

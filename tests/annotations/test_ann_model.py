@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotations.errors import TagError
-from annotations.model import (
+from glossator.annotations.errors import TagError
+from glossator.annotations.model import (
     CREDIBILITY,
     RELIABILITY,
     Rating,

@@ -5,10 +5,18 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotations.codec import dump_sidecar, read_sidecar
-from annotations.errors import TagError
-from annotations.model import CREDIBILITY, RELIABILITY, Note, Rating, Sidecar, Span, normalise_tag
-from annotations.yamlsafe import parse_node
+from glossator.annotations.codec import dump_sidecar, read_sidecar
+from glossator.annotations.errors import TagError
+from glossator.annotations.model import (
+    CREDIBILITY,
+    RELIABILITY,
+    Note,
+    Rating,
+    Sidecar,
+    Span,
+    normalise_tag,
+)
+from glossator.annotations.yamlsafe import parse_node
 
 
 def _is_tag(raw: str) -> bool:

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from ann_support import Corpus
 
-from annotations.anchor import text_sha256
-from annotations.errors import InvalidValue, NotFoundError, StoreError, TagError
-from annotations.store import SidecarStore
+from glossator.annotations.anchor import text_sha256
+from glossator.annotations.errors import InvalidValue, NotFoundError, StoreError, TagError
+from glossator.annotations.store import SidecarStore
 
 
 def _files(folder: Path) -> list[str]:
@@ -174,7 +174,7 @@ def test_unlockable_folder_says_what_to_do(corpus: Corpus, monkeypatch: pytest.M
     def denied(path: Path) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
 
-    monkeypatch.setattr("annotations.store.exclusive_lock", denied)
+    monkeypatch.setattr("glossator.annotations.store.exclusive_lock", denied)
     with pytest.raises(StoreError) as err:
         corpus.store.add_tags(corpus.article_id, corpus.text, ["a"])
     assert "not writable" in str(err.value) and "--annotations-dir" in str(err.value)

@@ -20,7 +20,7 @@ def run(
     """Run the real `glossator` entry point in a subprocess."""
     env = dict(os.environ, COLUMNS="100", TERM="dumb")
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())", *args],
+        [sys.executable, "-m", "glossator", *args],
         capture_output=True,
         cwd=cwd,
         env=env,

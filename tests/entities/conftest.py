@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.entities import Recogniser
+from glossator.index.entities import Recogniser
 
 
 @pytest.fixture(scope="session")

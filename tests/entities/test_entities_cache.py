@@ -9,8 +9,8 @@ from pathlib import Path
 
 from entities_support import REPO
 
-from index.entities import Entity, Recogniser
-from index.entities.cache import EntityCache
+from glossator.index.entities import Entity, Recogniser
+from glossator.index.entities.cache import EntityCache
 
 
 def test_round_trip(tmp_path: Path) -> None:
@@ -35,8 +35,8 @@ def test_put_replaces(tmp_path: Path) -> None:
 
 def test_two_processes_write_at_once(tmp_path: Path) -> None:
     script = (
-        "import sys; from pathlib import Path; from index.entities import Entity;"
-        "from index.entities.cache import EntityCache;"
+        "import sys; from pathlib import Path; from glossator.index.entities import Entity;"
+        "from glossator.index.entities.cache import EntityCache;"
         "c = EntityCache(Path(sys.argv[1]));"
         "[c.put(f'{sys.argv[2]}{i}', 'k', [Entity(0, 1, 'x', 'ORG')]) for i in range(200)]"
     )

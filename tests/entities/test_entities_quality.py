@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from entities_support import GOLD_DIR
 
-from index.entities import Recogniser
-from index.entities.scoring import load_gold, score
+from glossator.index.entities import Recogniser
+from glossator.index.entities.scoring import load_gold, score
 
 
 def test_gold_offsets_match_text() -> None:

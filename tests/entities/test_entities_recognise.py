@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from entities_support import BBC_DIR, REPO, SEED_FILES, seed_text
 
-from index.entities import LABELS, Entity, Recogniser
+from glossator.index.entities import LABELS, Entity, Recogniser
 
 
 def check_invariants(text: str, entities: list[Entity]) -> None:
@@ -120,7 +120,10 @@ def test_cardinal_counts_people_not_everything(recogniser: Recogniser) -> None:
 
 
 def test_package_never_imports_textual() -> None:
-    code = "import sys, index.entities, index.entities.cache; print('textual' in sys.modules)"
+    code = (
+        "import sys, glossator.index.entities, glossator.index.entities.cache;"
+        " print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -7,9 +7,9 @@ import re
 import pytest
 from entities_support import GOLD_DIR, SEED_FILES
 
-from index.entities import gazetteer, rules
-from index.entities.anchors import matches_at
-from index.entities.recogniser import _static
+from glossator.index.entities import gazetteer, rules
+from glossator.index.entities.anchors import matches_at
+from glossator.index.entities.recogniser import _static
 
 TRICKY = [
     "xPresident Prime Minister Bob Smith said. Bob-Prime Minister Jim Jones left.",

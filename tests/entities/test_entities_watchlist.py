@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from index.entities import Recogniser, load_watchlist
+from glossator.index.entities import Recogniser, load_watchlist
 
 
 def write(tmp_path: Path, body: str) -> Path:

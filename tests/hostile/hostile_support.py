@@ -32,7 +32,7 @@ _SCRIPT = Path(sys.executable).parent / "glossator"
 GLOSSATOR = (
     [str(_SCRIPT)]
     if _SCRIPT.exists()
-    else [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())"]
+    else [sys.executable, "-m", "glossator"]
 )
 
 
@@ -58,7 +58,7 @@ def glossator(
 
 def glossator_here(capfd: pytest.CaptureFixture[bytes], *args: str) -> tuple[int, bytes, bytes]:
     """`glossator ARGS` in this process (same code, no start-up cost): status, stdout, stderr."""
-    from tui.cli import main
+    from glossator.tui.cli import main
 
     capfd.readouterr()
     status = main(list(args))

@@ -22,8 +22,8 @@ import pytest
 import yaml
 from hostile_support import GLOSSATOR, cli_env, glossator, glossator_here, slow
 
-from annotations.errors import StoreError
-from annotations.store import SidecarStore
+from glossator.annotations.errors import StoreError
+from glossator.annotations.store import SidecarStore
 
 ARTICLE = "a.txt"
 TEXT = "Strike on the base\nA drone hit the base at dawn, officials said.\n" * 3

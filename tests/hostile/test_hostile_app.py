@@ -21,8 +21,8 @@ from hostile_support import (
 )
 from tmux_driver import TYPING, Tmux, footer, needs_tmux, query_line
 
-from tui.app import make_app
-from tui.config import Config
+from glossator.tui.app import make_app
+from glossator.tui.config import Config
 
 # Hostile articles the reader must open and show as plain characters.
 OPEN = [

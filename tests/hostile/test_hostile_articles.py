@@ -24,10 +24,10 @@ from hostile_support import (
     glossator,
 )
 
-from index.corpus import find_article_files, load_article
-from index.indexer import Index
-from index.sanitize import has_unsafe
-from tui.cli import main
+from glossator.index.corpus import find_article_files, load_article
+from glossator.index.indexer import Index
+from glossator.index.sanitize import has_unsafe
+from glossator.tui.cli import main
 
 
 def _ok(proc, what: str) -> bytes:  # type: ignore[no-untyped-def]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hostile_support import assert_inert, glossator, glossator_here
 
-from annotations.errors import StoreError
-from annotations.store import SidecarStore
+from glossator.annotations.errors import StoreError
+from glossator.annotations.store import SidecarStore
 
 ARTICLE = "a.txt"
 TEXT = "Strike on the base\nA drone hit the base at dawn, officials said.\n"
@@ -144,8 +144,8 @@ def test_sidecar_paths_stay_inside_the_corpus_and_annotations_dir(tmp_path: Path
 def test_reader_refuses_to_open_ids_outside_the_corpus(escape_corpus: tuple[Path, Path]) -> None:
     import asyncio
 
-    from tui.app import make_app
-    from tui.config import Config
+    from glossator.tui.app import make_app
+    from glossator.tui.config import Config
 
     root, secret = escape_corpus
     app = make_app(root, Config(author="tester"), show_timings=False)

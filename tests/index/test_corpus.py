@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import (
+from glossator.index.corpus import (
     CorpusError,
     Skipped,
     find_article_files,
@@ -16,7 +16,7 @@ from index.corpus import (
     resolve_article_id,
     text_sha256,
 )
-from index.sanitize import has_unsafe, neutralise
+from glossator.index.sanitize import has_unsafe, neutralise
 
 
 def _read(root: Path, name: str, max_bytes: int = 5 * 1024 * 1024):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from index import indexer as indexer_mod
-from index.indexer import Index, IndexUnavailable
+from glossator.index import indexer as indexer_mod
+from glossator.index.indexer import Index, IndexUnavailable
 
 
 def test_first_run_adds_everything_and_second_run_changes_nothing(seeds: Path) -> None:
@@ -187,7 +187,7 @@ def test_parallel_and_serial_builds_give_the_same_hits(seeds: Path, tmp_path: Pa
         (seeds / f"gen{i:03}.txt").write_text(body)
     serial = Index(seeds, tmp_path / "serial")
     serial.update(workers=1)
-    from index import bulk
+    from glossator.index import bulk
 
     old = bulk.PARALLEL_THRESHOLD
     bulk.PARALLEL_THRESHOLD = 10
@@ -264,7 +264,7 @@ def test_a_busy_entity_cache_does_not_stop_indexing(
 ) -> None:
     import sqlite3
 
-    from index.entities.cache import EntityCache
+    from glossator.index.entities.cache import EntityCache
 
     def busy(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("database is locked")
@@ -277,7 +277,7 @@ def test_a_busy_entity_cache_does_not_stop_indexing(
 
 
 def _open_cache(directory: str, barrier: multiprocessing.synchronize.Barrier) -> None:
-    from index.entities.cache import EntityCache
+    from glossator.index.entities.cache import EntityCache
 
     barrier.wait()
     EntityCache(Path(directory))

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from index import multiterm
-from index.indexer import Index
-from index.search import Searcher, SearchResult
+from glossator.index import multiterm
+from glossator.index.indexer import Index
+from glossator.index.search import Searcher, SearchResult
 
 QUERIES = [
     "gov*", "pro*", "elect*", "s*ing", "te?m", "goverment~", "minster~2", "title:mark*",
@@ -18,7 +18,7 @@ QUERIES = [
 
 
 def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("index.search.preload", lambda node: node)
+    monkeypatch.setattr("glossator.index.search.preload", lambda node: node)
 
 
 def _run_all(searcher: Searcher) -> list[Any]:
@@ -65,7 +65,7 @@ def test_every_expansion_size_on_the_seeds(
     ix.reindex(["000_a527e38b797e7e70.txt"])
     monkeypatch.setattr(multiterm, "FEW_TERMS", 1)
     fast = _run_all(Searcher(ix))
-    monkeypatch.setattr("index.search.preload", lambda node: node)
+    monkeypatch.setattr("glossator.index.search.preload", lambda node: node)
     stock = _run_all(Searcher(ix))
     assert fast == stock
     assert any(total for _, total, *_ in fast)

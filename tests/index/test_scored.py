@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from whoosh import query as wq
 
-from index import scored
-from index.indexer import Index
-from index.search import Searcher, SearchResult
+from glossator.index import scored
+from glossator.index.indexer import Index
+from glossator.index.search import Searcher, SearchResult
 
 QUERIES = [
     "government", "said", "film", "title:music", "gpe:iraq", "tag:airstrike",
@@ -85,7 +85,7 @@ def test_seeds_with_tags_and_deletions(
 
 
 def test_which_queries_are_scored_here() -> None:
-    from index.schema import build_schema
+    from glossator.index.schema import build_schema
 
     schema = build_schema()
     assert scored.supported(wq.Or([wq.Term("title", "a"), wq.Term("body", "a")]), schema)

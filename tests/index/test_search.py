@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from index.indexer import Index
-from index.search import QueryError, Searcher, SearchResult, typing_query, validate
+from glossator.index.indexer import Index
+from glossator.index.search import QueryError, Searcher, SearchResult, typing_query, validate
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
-from index.corpus import Skipped, find_article_files, read_article
-from index.indexer import Index
+from glossator.index.corpus import Skipped, find_article_files, read_article
+from glossator.index.indexer import Index
 
 QUERIES = [
     "government",

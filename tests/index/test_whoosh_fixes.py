@@ -20,8 +20,8 @@ from whoosh import index as windex
 from whoosh.codec import whoosh3
 from whoosh.fields import Schema
 
-from index import whoosh_fixes
-from index.schema import build_schema
+from glossator.index import whoosh_fixes
+from glossator.index.schema import build_schema
 
 
 def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], fixed: bool) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import GlossatorApp, make_app
-from tui.config import Config
+from glossator.tui.app import GlossatorApp, make_app
+from glossator.tui.config import Config
 
 
 @pytest.hookimpl(tryfirst=True)

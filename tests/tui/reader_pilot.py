@@ -18,7 +18,7 @@ async def settle(pilot: Pilot[object], delay: float = 0.0) -> None:
 
 async def search(pilot: Pilot[object], query: str, *, type_it: bool = False) -> None:
     """Put a query in the search box (typing it key by key if asked) and wait for results."""
-    from tui.widgets.search_pane import SearchPane
+    from glossator.tui.widgets.search_pane import SearchPane
 
     await settle(pilot)
     if type_it:

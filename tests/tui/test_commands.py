@@ -9,15 +9,15 @@ from reader_pilot import AIRSTRIKE, open_first, search, settle
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
-from index.entities.watchlist import load_watchlist
-from tui.app import make_app
-from tui.commands import COMMANDS, display_keys, help_rows
-from tui.config import Config
-from tui.screens.dialogs import ConfirmDialog, FormDialog
-from tui.screens.info import HelpScreen
-from tui.widgets.article_view import ArticleView
-from tui.widgets.footer import ReaderFooter, key_width
-from tui.widgets.sidebar import Sidebar
+from glossator.index.entities.watchlist import load_watchlist
+from glossator.tui.app import make_app
+from glossator.tui.commands import COMMANDS, display_keys, help_rows
+from glossator.tui.config import Config
+from glossator.tui.screens.dialogs import ConfirmDialog, FormDialog
+from glossator.tui.screens.info import HelpScreen
+from glossator.tui.widgets.article_view import ArticleView
+from glossator.tui.widgets.footer import ReaderFooter, key_width
+from glossator.tui.widgets.sidebar import Sidebar
 
 SSH_UNSAFE = {"ctrl+h", "ctrl+i", "ctrl+m", "ctrl+j", "ctrl+enter", "ctrl+s", "ctrl+q"}
 

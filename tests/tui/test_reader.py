@@ -8,13 +8,13 @@ import yaml
 from reader_pilot import AIRSTRIKE, open_first, search, settle
 from textual.widgets import Input
 
-from tui.screens.dialogs import FormDialog, NoteDialog
-from tui.screens.main import MainScreen
-from tui.widgets.article_view import ArticleView
-from tui.widgets.facets import FacetList
-from tui.widgets.results import ResultList
-from tui.widgets.search_pane import SearchPane
-from tui.widgets.status import StatusLine
+from glossator.tui.screens.dialogs import FormDialog, NoteDialog
+from glossator.tui.screens.main import MainScreen
+from glossator.tui.widgets.article_view import ArticleView
+from glossator.tui.widgets.facets import FacetList
+from glossator.tui.widgets.results import ResultList
+from glossator.tui.widgets.search_pane import SearchPane
+from glossator.tui.widgets.status import StatusLine
 
 
 def sidecar(corpus: Path, article: str = AIRSTRIKE) -> dict:
@@ -333,7 +333,7 @@ async def test_hostile_text_is_shown_literally(app_factory, seeds):
 
 
 async def test_reaching_the_end_of_the_list_loads_more_hits(app_factory, tmp_path, monkeypatch):
-    import tui.screens.main as main
+    import glossator.tui.screens.main as main
 
     monkeypatch.setattr(main, "FIRST_PAINT", 4)
     monkeypatch.setattr(main, "RESULT_LIMIT", 8)

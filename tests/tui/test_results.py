@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from index.search import SearchHit, Snippet
-from tui.widgets.results import ResultList
+from glossator.index.search import SearchHit, Snippet
+from glossator.tui.widgets.results import ResultList
 
 
 def _hit(article_id: str, word: str, rank: int = 1) -> SearchHit:

@@ -13,7 +13,7 @@ from reader_pilot import settle
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from tui.widgets.search_pane import SearchPane
+from glossator.tui.widgets.search_pane import SearchPane
 
 SMALL = (80, 24)
 WIDE = (160, 48)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from annotations.model import CREDIBILITY, RELIABILITY, Sidecar
-from index.labels import LABELS
-from tui.screens.dialogs import ConfirmDialog, Field, FormDialog, NoteDialog, PickDialog
-from tui.widgets.article_view import ArticleView
+from glossator.annotations.model import CREDIBILITY, RELIABILITY, Sidecar
+from glossator.index.labels import LABELS
+from glossator.tui.screens.dialogs import ConfirmDialog, Field, FormDialog, NoteDialog, PickDialog
+from glossator.tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
-    from tui.screens.main import MainScreen
-    from tui.widgets.sidebar import Sidebar
+    from glossator.tui.screens.main import MainScreen
+    from glossator.tui.widgets.sidebar import Sidebar
 
 _RATING = re.compile(r"^\s*([A-Fa-f])\s*([1-6])\s*$")
 
@@ -267,7 +267,7 @@ def sidebar_item(screen: MainScreen, message: Sidebar.ItemAction) -> None:
 def _delete(
     screen: MainScreen, kind: str, key: str, article_id: str, text: str, store: object
 ) -> None:
-    from annotations.store import SidecarStore
+    from glossator.annotations.store import SidecarStore
 
     assert isinstance(store, SidecarStore)
     what = {

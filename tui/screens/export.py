@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, ProgressBar, RadioSet, Static
 from textual.worker import get_current_worker
 
-from tui.session import Session
-from tui.widgets.toggles import ChoiceButton, TickBox
+from glossator.tui.session import Session
+from glossator.tui.widgets.toggles import ChoiceButton, TickBox
 
 FORMATS = ("csv", "json", "jsonl", "md", "w3c")
 SCOPES = (("article", "this article"), ("results", "current results"), ("corpus", "whole corpus"))

@@ -21,10 +21,10 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from annotations.model import Sidecar
-from index.search import QueryError, facet_filter
-from tui.commands import BY_ACTION, bindings
-from tui.messages import (
+from glossator.annotations.model import Sidecar
+from glossator.index.search import QueryError, facet_filter
+from glossator.tui.commands import BY_ACTION, bindings
+from glossator.tui.messages import (
     ArticleFailed,
     ArticleLoaded,
     FacetsFinished,
@@ -32,22 +32,22 @@ from tui.messages import (
     IndexProgress,
     SearchFinished,
 )
-from tui.render import shown, shown_id
-from tui.screens import annotate
-from tui.screens.export import ExportScope, ExportScreen
-from tui.screens.info import HelpScreen, LogScreen
-from tui.session import RESULT_LIMIT, ArticleBundle, Session
-from tui.widgets.article_pane import ArticlePane
-from tui.widgets.article_view import ArticleView
-from tui.widgets.facets import FacetList
-from tui.widgets.footer import ReaderFooter
-from tui.widgets.results import ResultList
-from tui.widgets.search_pane import SearchPane
-from tui.widgets.sidebar import Sidebar
-from tui.widgets.status import StatusLine
+from glossator.tui.render import shown, shown_id
+from glossator.tui.screens import annotate
+from glossator.tui.screens.export import ExportScope, ExportScreen
+from glossator.tui.screens.info import HelpScreen, LogScreen
+from glossator.tui.session import RESULT_LIMIT, ArticleBundle, Session
+from glossator.tui.widgets.article_pane import ArticlePane
+from glossator.tui.widgets.article_view import ArticleView
+from glossator.tui.widgets.facets import FacetList
+from glossator.tui.widgets.footer import ReaderFooter
+from glossator.tui.widgets.results import ResultList
+from glossator.tui.widgets.search_pane import SearchPane
+from glossator.tui.widgets.sidebar import Sidebar
+from glossator.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from tui.app import GlossatorApp
+    from glossator.tui.app import GlossatorApp
 
 #: Below this width the panes stack: search or article, sidebar as an overlay.
 NARROW = 120

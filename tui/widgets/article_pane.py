@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from annotations.model import Sidecar
-from index.labels import LABELS
-from tui.render import shown_id
-from tui.session import ArticleBundle
-from tui.widgets.article_view import ArticleView, entity_class
+from glossator.annotations.model import Sidecar
+from glossator.index.labels import LABELS
+from glossator.tui.render import shown_id
+from glossator.tui.session import ArticleBundle
+from glossator.tui.widgets.article_view import ArticleView, entity_class
 
 
 def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:

@@ -20,8 +20,8 @@ from rich.text import Text
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from index.labels import LABELS
-from tui.commands import bindings
+from glossator.index.labels import LABELS
+from glossator.tui.commands import bindings
 
 Range = tuple[int, int]
 

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.commands import bindings
+from glossator.tui.commands import bindings
 
 #: Values shown per facet field.
 PER_FIELD = 5

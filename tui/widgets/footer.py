@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
-from tui.commands import FOOTER_DROP_ORDER, FOOTER_KEEP
+from glossator.tui.commands import FOOTER_DROP_ORDER, FOOTER_KEEP
 
 #: Key names of printable characters (the rest are one character long).
 _PRINTABLE_NAMES = frozenset(

@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.search import SearchHit
-from tui.commands import bindings
+from glossator.index.search import SearchHit
+from glossator.tui.commands import bindings
 
 #: Hit words: bold and underlined, so they show without colour.
 HIT_STYLE = "bold underline"

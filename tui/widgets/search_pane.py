@@ -10,9 +10,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from index.search import QueryError, SearchResult
-from tui.widgets.facets import FacetList
-from tui.widgets.results import ResultList
+from glossator.index.search import QueryError, SearchResult
+from glossator.tui.widgets.facets import FacetList
+from glossator.tui.widgets.results import ResultList
 
 
 class SearchPane(Vertical):

@@ -12,10 +12,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from annotations.model import Sidecar
-from index.labels import LABELS
-from tui.commands import bindings
-from tui.render import shown
+from glossator.annotations.model import Sidecar
+from glossator.index.labels import LABELS
+from glossator.tui.commands import bindings
+from glossator.tui.render import shown
 
 
 def _line(*parts: tuple[str, str] | str) -> Content:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.render import shown
+from glossator.tui.render import shown
 
 BAR_WIDTH = 20
 
