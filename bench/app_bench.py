@@ -86,7 +86,11 @@ def cold_start(corpus: Path, rounds: int) -> list[float]:
         started = time.time()
         out = subprocess.run(
             [sys.executable, "-c", _CHILD, str(corpus), repr(started)],
-            capture_output=True, text=True, env=env, cwd=REPO, check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            check=True,
         ).stdout
         line = next(ln for ln in out.splitlines() if ln.startswith("READY "))
         times.append(float(line.split()[1]))
@@ -150,15 +154,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: index warmed in {time.perf_counter() - t:.1f} s")
         for name, corpus in corpora.items():
             times = cold_start(corpus, args.rounds)
-            print(f"cold start to first interactive screen, {name}: median "
-                  f"{statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}, "
-                  f"{len(times)} runs; target <= 1.0 s)")
+            print(
+                f"cold start to first interactive screen, {name}: median "
+                f"{statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}, "
+                f"{len(times)} runs; target <= 1.0 s)"
+            )
         target = corpora.get("bbc", corpora["seeds"])
         samples = asyncio.run(_keystrokes(target))
         ms = [s * 1000 for s in samples]
-        print(f"keystroke to results, {target.name}: p50 {_pct(ms, 50):.1f} ms, "
-              f"p95 {_pct(ms, 95):.1f} ms, max {max(ms):.1f} ms over {len(ms)} keystrokes "
-              f"(target p95 <= 50 ms)")
+        print(
+            f"keystroke to results, {target.name}: p50 {_pct(ms, 50):.1f} ms, "
+            f"p95 {_pct(ms, 95):.1f} ms, max {max(ms):.1f} ms over {len(ms)} keystrokes "
+            f"(target p95 <= 50 ms)"
+        )
     return 0
 
 

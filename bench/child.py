@@ -94,12 +94,19 @@ def cmd_index(corpus: Path, index_dir: Path) -> None:
             1 for f in ("gpe", "person", "org") if f in s.schema for _ in reader.lexicon(f)
         )
         segments = len(ix.open()._segments()) if hasattr(ix.open(), "_segments") else None
-    _emit({
-        "seconds": seconds, "docs": docs, "changed": report.changed,
-        "skipped": len(report.skipped), "entity_terms": entity_terms,
-        "index_bytes": dir_bytes(index_dir), "entity_cache_bytes": _entity_cache_bytes(index_dir),
-        "segments": segments, "summary": report.summary(),
-    })
+    _emit(
+        {
+            "seconds": seconds,
+            "docs": docs,
+            "changed": report.changed,
+            "skipped": len(report.skipped),
+            "entity_terms": entity_terms,
+            "index_bytes": dir_bytes(index_dir),
+            "entity_cache_bytes": _entity_cache_bytes(index_dir),
+            "segments": segments,
+            "summary": report.summary(),
+        }
+    )
 
 
 def cmd_stock(corpus: Path, index_dir: Path) -> None:
@@ -160,9 +167,11 @@ def cmd_first(corpus: Path, index_dir: Path) -> None:
             # have to: the figure still says when results could appear.
             failures += 1
             if failures == 1:
-                errors.append(f"Searcher.search raised {type(exc).__name__}: {exc} at "
-                              f"{time.perf_counter() - started:.2f} s; each time a new Searcher "
-                              "was used, as an app would have to")
+                errors.append(
+                    f"Searcher.search raised {type(exc).__name__}: {exc} at "
+                    f"{time.perf_counter() - started:.2f} s; each time a new Searcher "
+                    "was used, as an app would have to"
+                )
             searcher = ix.searcher()
             result = None
         polls += 1
@@ -175,12 +184,17 @@ def cmd_first(corpus: Path, index_dir: Path) -> None:
             time.sleep(0.02)
     thread.join()
     done = time.perf_counter() - started
-    _emit({
-        "first_result_s": first, "first_total": first_total if first else 0,
-        "update_done_s": done, "polls": polls, "failures": failures,
-        "errors": [f"{failures} of {polls} polls failed. {e}" for e in errors],
-        "docs": reports[0].total if reports else 0,
-    })
+    _emit(
+        {
+            "first_result_s": first,
+            "first_total": first_total if first else 0,
+            "update_done_s": done,
+            "polls": polls,
+            "failures": failures,
+            "errors": [f"{failures} of {polls} polls failed. {e}" for e in errors],
+            "docs": reports[0].total if reports else 0,
+        }
+    )
 
 
 # -- queries ----------------------------------------------------------------
@@ -197,8 +211,11 @@ def make_queries(samples: list[dict[str, Any]], per_class: int, seed: int) -> di
     rng = random.Random(f"queries:{seed}")
     stops = _stop_words()
     bodies = [
-        [w.lower() for w in _WORD.findall(d.get("body", ""))
-         if len(w) >= 4 and w.lower() not in stops]
+        [
+            w.lower()
+            for w in _WORD.findall(d.get("body", ""))
+            if len(w) >= 4 and w.lower() not in stops
+        ]
         for d in samples
     ]
     bodies = [b for b in bodies if len(b) >= 10]
@@ -216,7 +233,7 @@ def make_queries(samples: list[dict[str, Any]], per_class: int, seed: int) -> di
         out["prefix"].append(rng.choice(stream)[: 3 + i % 2] + "*")
         w = rng.choice([x for x in stream if len(x) >= 6] or stream)
         k = rng.randrange(1, len(w))
-        typo = w[:k] + w[k + 1:] if i % 2 else w[:k] + rng.choice("aeiou") + w[k + 1:]
+        typo = w[:k] + w[k + 1 :] if i % 2 else w[:k] + rng.choice("aeiou") + w[k + 1 :]
         out["fuzzy"].append(typo + "~")
     for _ in range(per_class * 20):
         if len(out["phrase"]) >= per_class:
@@ -227,15 +244,23 @@ def make_queries(samples: list[dict[str, Any]], per_class: int, seed: int) -> di
         if len(words) <= n:
             continue
         j = rng.randrange(len(words) - n)
-        seq = [w.lower() for w in words[j:j + n]]
+        seq = [w.lower() for w in words[j : j + n]]
         if all(len(w) >= 3 and w not in stops for w in seq):
             out["phrase"].append('"' + " ".join(seq) + '"')
-    places = sorted({
-        v for d in samples for v in (d.get("entity_values") or {}).get("GPE", [])
-        if v.replace(" ", "").isalpha()
-    })
-    titles = [w.lower() for d in samples for w in _WORD.findall(d.get("title", ""))
-              if len(w) >= 4 and w.lower() not in stops]
+    places = sorted(
+        {
+            v
+            for d in samples
+            for v in (d.get("entity_values") or {}).get("GPE", [])
+            if v.replace(" ", "").isalpha()
+        }
+    )
+    titles = [
+        w.lower()
+        for d in samples
+        for w in _WORD.findall(d.get("title", ""))
+        if len(w) >= 4 and w.lower() not in stops
+    ]
     for i in range(per_class):
         if i % 2 and places:
             v = rng.choice(places).lower()
@@ -301,11 +326,17 @@ def cmd_search(corpus: Path, index_dir: Path, queries_out: Path, per_class: int,
         searcher.search(q, limit=20, as_you_type=True)
         ktimes.append(time.perf_counter() - t)
     worst = max(range(len(keys)), key=ktimes.__getitem__) if keys else None
-    _emit({
-        "open_first_query_s": open_s, "classes": results, "typing_times": ktimes,
-        "typing_worst": keys[worst] if worst is not None else None, "typing_queries": typing,
-        "docs": ix.doc_count(), "index_bytes": dir_bytes(index_dir),
-    })
+    _emit(
+        {
+            "open_first_query_s": open_s,
+            "classes": results,
+            "typing_times": ktimes,
+            "typing_worst": keys[worst] if worst is not None else None,
+            "typing_queries": typing,
+            "docs": ix.doc_count(),
+            "index_bytes": dir_bytes(index_dir),
+        }
+    )
 
 
 # -- changes ------------------------------------------------------------------
@@ -333,8 +364,9 @@ def cmd_incremental(corpus: Path, index_dir: Path, rounds: int = 3) -> None:
         up = time.perf_counter() - t
         r = searcher.search(word)
         total = time.perf_counter() - t
-        edits.append({"update_s": up, "total_s": total, "found": bool(r and r.total),
-                      "changed": rep.changed})
+        edits.append(
+            {"update_s": up, "total_s": total, "found": bool(r and r.total), "changed": rep.changed}
+        )
     try:
         from glossator.annotations.store import SidecarStore
     except ImportError as exc:
@@ -355,8 +387,15 @@ def cmd_incremental(corpus: Path, index_dir: Path, rounds: int = 3) -> None:
             total = time.perf_counter() - t
             # Correctness, not timing: tags may hold '-' (kataib-hezbollah).
             hy = searcher.search(f"tag:bench-check-{n}")
-            tags.append({"sidecar_s": t_side, "reindex_s": t_re - t_side, "total_s": total,
-                         "found": bool(r and r.total), "hyphen_found": bool(hy and hy.total)})
+            tags.append(
+                {
+                    "sidecar_s": t_side,
+                    "reindex_s": t_re - t_side,
+                    "total_s": total,
+                    "found": bool(r and r.total),
+                    "hyphen_found": bool(hy and hy.total),
+                }
+            )
     _emit({"warm_update_changed": warm.changed, "edits": edits, "tags": tags, "notes": notes})
 
 
@@ -384,8 +423,10 @@ def cmd_fts5(corpus: Path, db: Path, queries_file: Path) -> None:
 
     started = time.perf_counter()
     conn = sqlite3.connect(db)
-    conn.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, "
-                 "tokenize='porter unicode61')")
+    conn.execute(
+        "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, "
+        "tokenize='porter unicode61')"
+    )
     n = 0
     with conn:
         for f in find_article_files(corpus):
@@ -395,8 +436,10 @@ def cmd_fts5(corpus: Path, db: Path, queries_file: Path) -> None:
             n += 1
     build = time.perf_counter() - started
     classes = json.loads(queries_file.read_text())["classes"]
-    sql = ("SELECT id, snippet(docs, 2, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? "
-           "ORDER BY rank LIMIT 20")
+    sql = (
+        "SELECT id, snippet(docs, 2, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? "
+        "ORDER BY rank LIMIT 20"
+    )
     times = []
     for qs in classes.values():
         for q in qs:
@@ -443,8 +486,13 @@ def cmd_cold(corpus: Path, index_dir: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "GLOSSATOR_BENCH_SHIM"}
     for _ in range(3):
         t = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", COLD_SCRIPT, str(corpus), str(index_dir)],
-                             capture_output=True, text=True, env=env, check=False)
+        out = subprocess.run(
+            [sys.executable, "-c", COLD_SCRIPT, str(corpus), str(index_dir)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
         wall = time.perf_counter() - t
         data = _parse(out.stdout)
         if data is None:
@@ -452,11 +500,17 @@ def cmd_cold(corpus: Path, index_dir: Path) -> None:
             return
         data["wall_s"] = wall
         runs.append(data)
-    imp = subprocess.run([sys.executable, "-X", "importtime", "-c", COLD_SCRIPT,
-                          str(corpus), str(index_dir)], capture_output=True, text=True,
-                         env=env, check=False)
-    median = {k: statistics.median(r[k] for r in runs)
-              for k in ("import_s", "open_s", "query_s", "wall_s")}
+    imp = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", COLD_SCRIPT, str(corpus), str(index_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    median = {
+        k: statistics.median(r[k] for r in runs)
+        for k in ("import_s", "open_s", "query_s", "wall_s")
+    }
     _emit({"median": median, "runs": runs, "importtime": top_imports(imp.stderr)})
 
 
@@ -466,7 +520,7 @@ def top_imports(stderr: str, count: int = 8) -> list[tuple[str, float]]:
     for line in stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line:
             continue
-        parts = line[len("import time:"):].split("|")
+        parts = line[len("import time:") :].split("|")
         if len(parts) != 3 or not parts[0].strip().isdigit():
             continue
         # Self time, summed per top-level package, wherever it was imported from.
@@ -478,7 +532,7 @@ def top_imports(stderr: str, count: int = 8) -> list[tuple[str, float]]:
 def _parse(stdout: str) -> dict[str, Any] | None:
     for line in reversed(stdout.splitlines()):
         if line.startswith(PREFIX):
-            return json.loads(line[len(PREFIX):])
+            return json.loads(line[len(PREFIX) :])
     return None
 
 

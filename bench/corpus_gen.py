@@ -95,8 +95,10 @@ class _Source:
 
 def _source_files(source: Path) -> list[Path]:
     files = [
-        p for p in source.rglob("*")
-        if p.is_file() and p.suffix in (".txt", ".md")
+        p
+        for p in source.rglob("*")
+        if p.is_file()
+        and p.suffix in (".txt", ".md")
         and not any(part.startswith(".") for part in p.relative_to(source).parts)
         and p.name not in ("SOURCE.md", "README.md", "LICENSE")
     ]
@@ -187,8 +189,9 @@ def article(src: _Source, seed: int, size: int, n: int) -> tuple[str, str]:
                 s = _splice(rng, src, cat, s)
             if rng.random() < 0.25:
                 s = _CAPITALISED.sub(
-                    lambda m: (_pseudo_name(rng.randrange(name_pool))
-                               if rng.random() < 0.5 else m.group()),
+                    lambda m: (
+                        _pseudo_name(rng.randrange(name_pool)) if rng.random() < 0.5 else m.group()
+                    ),
                     s,
                 )
             para.append(s)
@@ -222,8 +225,9 @@ def write_corpus(
     return dest
 
 
-def ensure_corpus(size: int, seed: int = DEFAULT_SEED, source: Path | None = None,
-                  log: object = None) -> Path:
+def ensure_corpus(
+    size: int, seed: int = DEFAULT_SEED, source: Path | None = None, log: object = None
+) -> Path:
     """The cached generated corpus for (size, seed), generating it the first time."""
     source = (source or default_source()).resolve()
     files = _source_files(source)
@@ -253,8 +257,9 @@ def ensure_corpus(size: int, seed: int = DEFAULT_SEED, source: Path | None = Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m bench.corpus_gen",
-                                description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(
+        prog="python -m bench.corpus_gen", description=__doc__.split("\n\n")[0]
+    )
     p.add_argument("size", help="articles to generate: 500, 10k, 100k")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--source", type=Path, help="corpus to recombine (default: the BBC corpus)")

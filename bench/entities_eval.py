@@ -35,8 +35,7 @@ def table(title: str, scores: dict[str, Score]) -> None:
         if s.tp + s.fp + s.fn == 0:
             continue
         print(
-            f"{label:9} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
-            f" {s.tp:5} {s.fp:4} {s.fn:4}"
+            f"{label:9} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5} {s.fp:4} {s.fn:4}"
         )
 
 
@@ -57,12 +56,15 @@ def main() -> None:
     # corrected by hand, so it flatters; heldout_* was labelled before any run.
     print("\nexact F1 by subset:")
     for prefix in ("seed_", "written_", "heldout_"):
-        subset = [pair for doc, pair in zip(docs, pairs, strict=True)
-                  if doc.name.startswith(prefix)]
+        subset = [
+            pair for doc, pair in zip(docs, pairs, strict=True) if doc.name.startswith(prefix)
+        ]
         if subset:
             s = score(subset)["ALL"]
-            print(f"  {prefix:9} docs={len(subset):2}  P={s.precision:.3f} R={s.recall:.3f}"
-                  f" F1={s.f1:.3f}")
+            print(
+                f"  {prefix:9} docs={len(subset):2}  P={s.precision:.3f} R={s.recall:.3f}"
+                f" F1={s.f1:.3f}"
+            )
     print(f"\nrecogniser load: {load_time * 1000:.0f} ms")
     if not BBC.is_dir():
         print(f"speed: skipped ({BBC} not found)")
@@ -78,8 +80,10 @@ def main() -> None:
     spread = ""
     if len(rates) > 1:
         spread = f" (median of {len(rates)}: {min(rates):,.0f} to {max(rates):,.0f})"
-    print(f"speed: {len(texts)} BBC articles, {words} words, {found} entities"
-          f" = {statistics.median(rates):,.0f} words/s (one core){spread}")
+    print(
+        f"speed: {len(texts)} BBC articles, {words} words, {found} entities"
+        f" = {statistics.median(rates):,.0f} words/s (one core){spread}"
+    )
 
 
 if __name__ == "__main__":

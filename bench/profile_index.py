@@ -29,9 +29,19 @@ AREAS = (
     ("glossator analysis", ("index/analysis.py",)),
     ("whoosh analysis", ("whoosh/analysis/",)),
     ("stemming", ("Stemmer", "stemWord", "whoosh/lang/")),
-    ("whoosh postings/segment writing", ("whoosh/codec/", "whoosh/writing.py", "whoosh/filedb/",
-                                         "whoosh/formats.py", "whoosh/fields.py", "whoosh/util/",
-                                         "whoosh/system.py", "whoosh/columns.py")),
+    (
+        "whoosh postings/segment writing",
+        (
+            "whoosh/codec/",
+            "whoosh/writing.py",
+            "whoosh/filedb/",
+            "whoosh/formats.py",
+            "whoosh/fields.py",
+            "whoosh/util/",
+            "whoosh/system.py",
+            "whoosh/columns.py",
+        ),
+    ),
     ("reading articles", ("index/corpus.py", "index/sanitize.py", "codecs")),
     ("indexer bookkeeping", ("index/indexer.py", "index/bulk.py", "annotations/")),
     ("regex", ("re.Pattern", "'_sre", "re/__init__")),
@@ -66,8 +76,10 @@ def profile(corpus: Path, top: int, out: Path | None) -> str:
         shutil.rmtree(work, ignore_errors=True)
     if out:
         prof.dump_stats(str(out))
-    header = (f"{report.summary()}; {wall:.1f} s wall under cProfile "
-              f"({report.total / wall:.0f} docs/s profiled)")
+    header = (
+        f"{report.summary()}; {wall:.1f} s wall under cProfile "
+        f"({report.total / wall:.0f} docs/s profiled)"
+    )
     return summarise(pstats.Stats(prof), header, top)
 
 
@@ -101,8 +113,9 @@ def summarise(stats: pstats.Stats, header: str, top: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m bench.profile_index",
-                                description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(
+        prog="python -m bench.profile_index", description=__doc__.split("\n\n")[0]
+    )
     p.add_argument("--corpus", type=Path, default=BBC)
     p.add_argument("--top", type=int, default=25)
     p.add_argument("--out", type=Path, help="also save the raw profile (pstats) here")

@@ -64,8 +64,10 @@ def render(rows: list[Row]) -> str:
             notes.append(row.note)
             name = f"{name} [{len(notes)}]"
         cells.append((row.section, name, row.size, row.result, row.target, row.verdict))
-    widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h)
-              for i, h in enumerate(headers)]
+    widths = [
+        max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(headers)
+    ]
+
     def line(values: tuple[str, ...]) -> str:
         return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 

@@ -134,29 +134,42 @@ class Suite:
         env.update(extra)
         return env
 
-    def child(self, *argv: str, env: dict[str, str] | None = None,
-              timeout: float | None = None) -> dict[str, Any]:
+    def child(
+        self, *argv: str, env: dict[str, str] | None = None, timeout: float | None = None
+    ) -> dict[str, Any]:
         cmd = [sys.executable, "-m", "bench.child", *argv]
-        out = subprocess.run(cmd, cwd=REPO, env=env or self.env(), capture_output=True,
-                             text=True, timeout=timeout, check=False)
+        out = subprocess.run(
+            cmd,
+            cwd=REPO,
+            env=env or self.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
         for line in reversed(out.stdout.splitlines()):
             if line.startswith(PREFIX):
-                return json.loads(line[len(PREFIX):])
+                return json.loads(line[len(PREFIX) :])
         tail = (out.stderr.strip().splitlines() or ["(no output)"])[-1]
         raise ChildFailed(f"`bench.child {argv[0]}` exited {out.returncode}: {tail}")
 
     def _cache_missing(self) -> bool:
         out = subprocess.run(
             [sys.executable, "-c", "from bench.shims import cache_missing; print(cache_missing())"],
-            cwd=REPO, capture_output=True, text=True, check=False,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         return out.stdout.strip() == "True"
 
     def stand_in_note(self) -> str:
         if not self.cache_missing:
             return ""
-        return ("index.entities.cache is not in the tree yet: an in-memory stand-in "
-                "cache was used, so writing the entity cache to disk is not counted")
+        return (
+            "index.entities.cache is not in the tree yet: an in-memory stand-in "
+            "cache was used, so writing the entity cache to disk is not counted"
+        )
 
     def guarded(self, section: str, size: str, fn: Callable[[], None]) -> None:
         try:
@@ -164,11 +177,27 @@ class Suite:
         except ChildFailed as exc:
             self.add(Row(section, "failed", size, "-", verdict=SKIP, note=str(exc)))
         except subprocess.TimeoutExpired as exc:
-            self.add(Row(section, "timed out", size, "-", verdict=SKIP,
-                         note=f"{exc.cmd[3:5]} ran over {exc.timeout:.0f} s"))
+            self.add(
+                Row(
+                    section,
+                    "timed out",
+                    size,
+                    "-",
+                    verdict=SKIP,
+                    note=f"{exc.cmd[3:5]} ran over {exc.timeout:.0f} s",
+                )
+            )
         except Exception as exc:  # the table must still print
-            self.add(Row(section, "harness error", size, "-", verdict=SKIP,
-                         note=f"{type(exc).__name__}: {exc}"))
+            self.add(
+                Row(
+                    section,
+                    "harness error",
+                    size,
+                    "-",
+                    verdict=SKIP,
+                    note=f"{type(exc).__name__}: {exc}",
+                )
+            )
 
     # -- corpora and indexes ---------------------------------------------------
 
@@ -217,8 +246,16 @@ class Suite:
         src = self.corpus("bbc")
         label = "bbc"
         if src is None:
-            self.add(Row("index", "pipeline vs stock", "bbc", "-", verdict=SKIP,
-                         note="BBC corpus not found at ../shared/corpora/bbc"))
+            self.add(
+                Row(
+                    "index",
+                    "pipeline vs stock",
+                    "bbc",
+                    "-",
+                    verdict=SKIP,
+                    note="BBC corpus not found at ../shared/corpora/bbc",
+                )
+            )
             return
         files = QUICK_PIPELINE_FILES if self.quick else None
         if files:
@@ -227,10 +264,17 @@ class Suite:
         _log(f"pipeline: stock Whoosh on {label}")
         stock = self.child("stock", str(corpus), str(self.work / "ix-stock"))
         stock_rate = stock["docs"] / stock["seconds"]
-        self.add(Row("index", "stock Whoosh (baseline)", label,
-                     f"{stock_rate:.0f} docs/s ({stock['seconds']:.1f} s)",
-                     data=stock, note="TEXT(analyzer=StemmingAnalyzer()) title+body, "
-                     "ID(stored=True), one writer, no tuning, no entities"))
+        self.add(
+            Row(
+                "index",
+                "stock Whoosh (baseline)",
+                label,
+                f"{stock_rate:.0f} docs/s ({stock['seconds']:.1f} s)",
+                data=stock,
+                note="TEXT(analyzer=StemmingAnalyzer()) title+body, "
+                "ID(stored=True), one writer, no tuning, no entities",
+            )
+        )
         _log(f"pipeline: glossator full on {label}")
         try:
             full = self.child("index", str(corpus), str(self.work / "ix-full"))
@@ -239,42 +283,87 @@ class Suite:
             # not hide the rest of the comparison.
             _log(f"glossator full failed ({exc}); retrying once")
             shutil.rmtree(self.work / "ix-full", ignore_errors=True)
-            self.add(Row("index", "glossator full pipeline (1st try)", label, "failed",
-                         verdict=SKIP, note=str(exc)))
+            self.add(
+                Row(
+                    "index",
+                    "glossator full pipeline (1st try)",
+                    label,
+                    "failed",
+                    verdict=SKIP,
+                    note=str(exc),
+                )
+            )
             full = self.child("index", str(corpus), str(self.work / "ix-full"))
         full_rate = full["docs"] / full["seconds"]
         ratio = full_rate / stock_rate
-        self.add(Row("index", "glossator full pipeline", label,
-                     f"{full_rate:.0f} docs/s ({full['seconds']:.1f} s) = {ratio:.2f}x stock",
-                     f">= {TARGET_FULL_RATIO:g}x stock", verdict(ratio >= TARGET_FULL_RATIO),
-                     note=self.stand_in_note(), data=full))
+        self.add(
+            Row(
+                "index",
+                "glossator full pipeline",
+                label,
+                f"{full_rate:.0f} docs/s ({full['seconds']:.1f} s) = {ratio:.2f}x stock",
+                f">= {TARGET_FULL_RATIO:g}x stock",
+                verdict(ratio >= TARGET_FULL_RATIO),
+                note=self.stand_in_note(),
+                data=full,
+            )
+        )
         if not self.quick:
             _log(f"pipeline: glossator full on {label}, one process")
-            one = self.child("index", str(corpus), str(self.work / "ix-one"),
-                             env=self.env(GLOSSATOR_WORKERS="1"))
+            one = self.child(
+                "index", str(corpus), str(self.work / "ix-one"), env=self.env(GLOSSATOR_WORKERS="1")
+            )
             one_rate = one["docs"] / one["seconds"]
-            self.add(Row("index", "glossator full, GLOSSATOR_WORKERS=1", label,
-                         f"{one_rate:.0f} docs/s ({one['seconds']:.1f} s) = "
-                         f"{one_rate / stock_rate:.2f}x stock",
-                         note="what the worker processes add: compare with the row above",
-                         data=one))
+            self.add(
+                Row(
+                    "index",
+                    "glossator full, GLOSSATOR_WORKERS=1",
+                    label,
+                    f"{one_rate:.0f} docs/s ({one['seconds']:.1f} s) = "
+                    f"{one_rate / stock_rate:.2f}x stock",
+                    note="what the worker processes add: compare with the row above",
+                    data=one,
+                )
+            )
             shutil.rmtree(self.work / "ix-one", ignore_errors=True)
         _log(f"pipeline: glossator text-only on {label}")
-        text = self.child("index", str(corpus), str(self.work / "ix-text"),
-                          env=self.env(GLOSSATOR_BENCH_NO_ENTITIES="1"))
+        text = self.child(
+            "index",
+            str(corpus),
+            str(self.work / "ix-text"),
+            env=self.env(GLOSSATOR_BENCH_NO_ENTITIES="1"),
+        )
         text_rate = text["docs"] / text["seconds"]
         ratio = text_rate / stock_rate
-        note = "" if not text["entity_terms"] else (
-            f"entities still ran ({text['entity_terms']} entity terms): "
-            "the no-entity patch did not reach where recognition runs")
-        self.add(Row("index", "glossator text-only", label,
-                     f"{text_rate:.0f} docs/s ({text['seconds']:.1f} s) = {ratio:.2f}x stock",
-                     f">= {TARGET_TEXT_RATIO:g}x stock", verdict(ratio >= TARGET_TEXT_RATIO),
-                     note=note, data=text))
-        self.add(Row("disk", "index size", label,
-                     f"{full['index_bytes'] / 1e6:.1f} MB "
-                     f"(stock {stock['index_bytes'] / 1e6:.1f} MB)",
-                     data={"glossator": full["index_bytes"], "stock": stock["index_bytes"]}))
+        note = (
+            ""
+            if not text["entity_terms"]
+            else (
+                f"entities still ran ({text['entity_terms']} entity terms): "
+                "the no-entity patch did not reach where recognition runs"
+            )
+        )
+        self.add(
+            Row(
+                "index",
+                "glossator text-only",
+                label,
+                f"{text_rate:.0f} docs/s ({text['seconds']:.1f} s) = {ratio:.2f}x stock",
+                f">= {TARGET_TEXT_RATIO:g}x stock",
+                verdict(ratio >= TARGET_TEXT_RATIO),
+                note=note,
+                data=text,
+            )
+        )
+        self.add(
+            Row(
+                "disk",
+                "index size",
+                label,
+                f"{full['index_bytes'] / 1e6:.1f} MB (stock {stock['index_bytes'] / 1e6:.1f} MB)",
+                data={"glossator": full["index_bytes"], "stock": stock["index_bytes"]},
+            )
+        )
         if not self.quick:
             self.indexes["bbc"] = (self.work / "ix-full", full, False)
 
@@ -288,16 +377,25 @@ class Suite:
         data = self.child("first", str(corpus), str(self.work / "ix-first"))
         first = data.get("first_result_s")
         result = f"{first:.2f} s (index done {data['update_done_s']:.1f} s)" if first else "no hit"
-        self.add(Row("open", "first search while indexing", label, result,
-                     f"<= {TARGET_FIRST_S:g} s",
-                     verdict(first is not None and first <= TARGET_FIRST_S),
-                     note="; ".join(data.get("errors", [])), data=data))
+        self.add(
+            Row(
+                "open",
+                "first search while indexing",
+                label,
+                result,
+                f"<= {TARGET_FIRST_S:g} s",
+                verdict(first is not None and first <= TARGET_FIRST_S),
+                note="; ".join(data.get("errors", [])),
+                data=data,
+            )
+        )
 
     def size_benchmarks(self, label: str) -> None:
         corpus = self.corpus(label)
         if corpus is None:
-            self.add(Row("search", "all", label, "-", verdict=SKIP,
-                         note=f"corpus {label!r} not found"))
+            self.add(
+                Row("search", "all", label, "-", verdict=SKIP, note=f"corpus {label!r} not found")
+            )
             return
         ix_dir, build, reused = self.index_for(label, corpus)
         docs = build["docs"]
@@ -305,43 +403,91 @@ class Suite:
         p95_target = TARGET_P95_SMALL_S if small else TARGET_P95_LARGE_S
         if label not in ("bbc",) or not self.wants("pipeline") or self.quick:
             rate = docs / build["seconds"] if build["seconds"] else 0
-            note = ("built by an earlier run with the same index/ code (--fresh rebuilds)"
-                    if reused else "")
+            note = (
+                "built by an earlier run with the same index/ code (--fresh rebuilds)"
+                if reused
+                else ""
+            )
             if build.get("stand_in_cache"):
                 note = (note + "; " if note else "") + "in-memory stand-in entity cache"
-            self.add(Row("index", "glossator full pipeline", label,
-                         f"{rate:.0f} docs/s ({build['seconds']:.1f} s, {docs} docs)",
-                         note=note, data=build))
-            self.add(Row("disk", "index size", label, f"{build['index_bytes'] / 1e6:.1f} MB",
-                         data={"glossator": build["index_bytes"]}))
+            self.add(
+                Row(
+                    "index",
+                    "glossator full pipeline",
+                    label,
+                    f"{rate:.0f} docs/s ({build['seconds']:.1f} s, {docs} docs)",
+                    note=note,
+                    data=build,
+                )
+            )
+            self.add(
+                Row(
+                    "disk",
+                    "index size",
+                    label,
+                    f"{build['index_bytes'] / 1e6:.1f} MB",
+                    data={"glossator": build["index_bytes"]},
+                )
+            )
         if self.wants("rss"):
             rss = max(build["rss_mb"], build.get("rss_children_mb", 0))
-            self.add(Row("memory", "peak RSS, indexing", label,
-                         f"{build['rss_mb']:.0f} MB "
-                         f"(workers {build.get('rss_children_mb', 0):.0f} MB)",
-                         f"<= {TARGET_RSS_MB:g} MB", verdict(rss <= TARGET_RSS_MB),
-                         note="measured when an earlier run built the index" if reused else ""))
+            self.add(
+                Row(
+                    "memory",
+                    "peak RSS, indexing",
+                    label,
+                    f"{build['rss_mb']:.0f} MB (workers {build.get('rss_children_mb', 0):.0f} MB)",
+                    f"<= {TARGET_RSS_MB:g} MB",
+                    verdict(rss <= TARGET_RSS_MB),
+                    note="measured when an earlier run built the index" if reused else "",
+                )
+            )
         queries = self.work / f"queries-{label.replace('/', '_')}.json"
         if self.wants("search", "typing", "rss", "fts5"):
             per_class = 10 if self.quick else self.args.queries
-            data = self.child("search", str(corpus), str(ix_dir), str(queries),
-                              str(per_class), str(self.args.seed))
+            data = self.child(
+                "search",
+                str(corpus),
+                str(ix_dir),
+                str(queries),
+                str(per_class),
+                str(self.args.seed),
+            )
             self.raw[f"search:{label}"] = data
             self._search_rows(label, data, p95_target)
         if self.wants("fts5") and queries.is_file():
             db = self.work / f"fts5-{label.replace('/', '_')}.sqlite"
             fts = self.child("fts5", str(corpus), str(db), str(queries))
-            self.add(Row("peer", "SQLite FTS5 index (porter)", label,
-                         f"{fts['docs'] / fts['seconds']:.0f} docs/s ({fts['seconds']:.1f} s, "
-                         f"{fts['db_bytes'] / 1e6:.1f} MB)", data=fts))
-            self.add(Row("peer", "SQLite FTS5 query p50/p95", label,
-                         f"{ms(percentile(fts['times'], 50))} / {ms(percentile(fts['times'], 95))}",
-                         note="same queries minus fuzzy and gpe:, top 20 with snippet() + count"))
+            self.add(
+                Row(
+                    "peer",
+                    "SQLite FTS5 index (porter)",
+                    label,
+                    f"{fts['docs'] / fts['seconds']:.0f} docs/s ({fts['seconds']:.1f} s, "
+                    f"{fts['db_bytes'] / 1e6:.1f} MB)",
+                    data=fts,
+                )
+            )
+            self.add(
+                Row(
+                    "peer",
+                    "SQLite FTS5 query p50/p95",
+                    label,
+                    f"{ms(percentile(fts['times'], 50))} / {ms(percentile(fts['times'], 95))}",
+                    note="same queries minus fuzzy and gpe:, top 20 with snippet() + count",
+                )
+            )
 
     def _search_rows(self, label: str, data: dict[str, Any], target: float) -> None:
         if self.wants("search"):
-            self.add(Row("search", "open + first query (warm disk)", label,
-                         ms(data["open_first_query_s"])))
+            self.add(
+                Row(
+                    "search",
+                    "open + first query (warm disk)",
+                    label,
+                    ms(data["open_first_query_s"]),
+                )
+            )
             for cls, res in data["classes"].items():
                 times = res["times"]
                 p95 = percentile(times, 95)
@@ -350,26 +496,50 @@ class Suite:
                 note = f"e.g. {example}; mean hits {hits:.0f}"
                 if res["errors"]:
                     note += f"; errors: {res['errors'][0]}"
-                self.add(Row("search", f"{cls} p50/p95 (n={len(times)})", label,
-                             f"{ms(percentile(times, 50))} / {ms(p95)}",
-                             f"p95 <= {ms(target)}", verdict(p95 <= target) if times else SKIP,
-                             note=note))
+                self.add(
+                    Row(
+                        "search",
+                        f"{cls} p50/p95 (n={len(times)})",
+                        label,
+                        f"{ms(percentile(times, 50))} / {ms(p95)}",
+                        f"p95 <= {ms(target)}",
+                        verdict(p95 <= target) if times else SKIP,
+                        note=note,
+                    )
+                )
         if self.wants("typing"):
             times = data["typing_times"]
             p95 = percentile(times, 95)
-            self.add(Row("typing", f"as-you-type keystroke p50/p95 (n={len(times)})", label,
-                         f"{ms(percentile(times, 50))} / {ms(p95)} (max {ms(max(times))})",
-                         f"p95 <= {ms(target)}", verdict(p95 <= target),
-                         note=f"worst keystroke {data['typing_worst']!r}; typed "
-                         + ", ".join(repr(q) for q in data["typing_queries"])))
+            self.add(
+                Row(
+                    "typing",
+                    f"as-you-type keystroke p50/p95 (n={len(times)})",
+                    label,
+                    f"{ms(percentile(times, 50))} / {ms(p95)} (max {ms(max(times))})",
+                    f"p95 <= {ms(target)}",
+                    verdict(p95 <= target),
+                    note=f"worst keystroke {data['typing_worst']!r}; typed "
+                    + ", ".join(repr(q) for q in data["typing_queries"]),
+                )
+            )
         if self.wants("rss"):
             now = data.get("rss_now", {})
             split = ""
             if "RssAnon" in now and "RssFile" in now:
-                split = (f" (at exit: {now['RssAnon']:.0f} MB heap, "
-                         f"{now['RssFile']:.0f} MB mapped files)")
-            self.add(Row("memory", "peak RSS, searching", label, f"{data['rss_mb']:.0f} MB{split}",
-                         f"<= {TARGET_RSS_MB:g} MB", verdict(data["rss_mb"] <= TARGET_RSS_MB)))
+                split = (
+                    f" (at exit: {now['RssAnon']:.0f} MB heap, "
+                    f"{now['RssFile']:.0f} MB mapped files)"
+                )
+            self.add(
+                Row(
+                    "memory",
+                    "peak RSS, searching",
+                    label,
+                    f"{data['rss_mb']:.0f} MB{split}",
+                    f"<= {TARGET_RSS_MB:g} MB",
+                    verdict(data["rss_mb"] <= TARGET_RSS_MB),
+                )
+            )
 
     def cold(self) -> None:
         """A fresh interpreter: imports, open, first query on the warm BBC index."""
@@ -385,14 +555,30 @@ class Suite:
         m = data["median"]
         to_interactive = m["wall_s"]
         top = ", ".join(f"{name} {t:.0f} ms" for name, t in data["importtime"][:5])
-        self.add(Row("start", "imports (tui.cli + index)", label, ms(m["import_s"]),
-                     note=f"-X importtime, biggest: {top}"))
+        self.add(
+            Row(
+                "start",
+                "imports (tui.cli + index)",
+                label,
+                ms(m["import_s"]),
+                note=f"-X importtime, biggest: {top}",
+            )
+        )
         self.add(Row("start", "open index + searcher", label, ms(m["open_s"])))
         self.add(Row("start", "first query", label, ms(m["query_s"])))
-        self.add(Row("start", "process start to first results", label, ms(to_interactive),
-                     f"<= {TARGET_COLD_S:g} s", verdict(to_interactive <= TARGET_COLD_S),
-                     note="wall time of `python -c ...` incl. interpreter start; median of 3; "
-                     "the app's own screen is measured by bench/app_bench.py", data=data))
+        self.add(
+            Row(
+                "start",
+                "process start to first results",
+                label,
+                ms(to_interactive),
+                f"<= {TARGET_COLD_S:g} s",
+                verdict(to_interactive <= TARGET_COLD_S),
+                note="wall time of `python -c ...` incl. interpreter start; median of 3; "
+                "the app's own screen is measured by bench/app_bench.py",
+                data=data,
+            )
+        )
 
     def incremental(self, label: str) -> None:
         """One edited article, one tag change: until searchable."""
@@ -414,39 +600,79 @@ class Suite:
             note = f"the copied index re-indexed {data['warm_update_changed']} articles first"
         if not all(e["found"] for e in edits):
             note = (note + "; " if note else "") + "the new word was NOT found after update()"
-        self.add(Row("change", "edit one article -> searchable", label,
-                     f"{ms(med)} (update() {ms(upd)})",
-                     f"<= {TARGET_CHANGE_S * 1000:.0f} ms", verdict(med <= TARGET_CHANGE_S),
-                     note=note or "median of 3 edits; update() scans the corpus for changes",
-                     data=data))
+        self.add(
+            Row(
+                "change",
+                "edit one article -> searchable",
+                label,
+                f"{ms(med)} (update() {ms(upd)})",
+                f"<= {TARGET_CHANGE_S * 1000:.0f} ms",
+                verdict(med <= TARGET_CHANGE_S),
+                note=note or "median of 3 edits; update() scans the corpus for changes",
+                data=data,
+            )
+        )
         tags = data["tags"]
         if not tags:
-            self.add(Row("change", "tag one article -> searchable", label, "-", verdict=SKIP,
-                         note="; ".join(data["notes"])))
+            self.add(
+                Row(
+                    "change",
+                    "tag one article -> searchable",
+                    label,
+                    "-",
+                    verdict=SKIP,
+                    note="; ".join(data["notes"]),
+                )
+            )
             return
         med = sorted(t["total_s"] for t in tags)[len(tags) // 2]
         reindex = sorted(t["reindex_s"] for t in tags)[len(tags) // 2]
         found = all(t["found"] for t in tags)
-        self.add(Row("change", "tag one article -> searchable", label,
-                     f"{ms(med)} (reindex() {ms(reindex)})",
-                     f"<= {TARGET_CHANGE_S * 1000:.0f} ms", verdict(med <= TARGET_CHANGE_S),
-                     note="SidecarStore.add_tags + Index.reindex + search tag:x; median of 3"
-                     + ("" if found else "; the tag was NOT found")
-                     + ("" if all(t["hyphen_found"] for t in tags)
-                        else "; a hyphenated tag (tag:bench-check-0) is NOT found"), data=data))
+        self.add(
+            Row(
+                "change",
+                "tag one article -> searchable",
+                label,
+                f"{ms(med)} (reindex() {ms(reindex)})",
+                f"<= {TARGET_CHANGE_S * 1000:.0f} ms",
+                verdict(med <= TARGET_CHANGE_S),
+                note="SidecarStore.add_tags + Index.reindex + search tag:x; median of 3"
+                + ("" if found else "; the tag was NOT found")
+                + (
+                    ""
+                    if all(t["hyphen_found"] for t in tags)
+                    else "; a hyphenated tag (tag:bench-check-0) is NOT found"
+                ),
+                data=data,
+            )
+        )
 
     def app(self) -> None:
         """The colleague-owned app benchmark, when it exists: its output, verbatim."""
         script = REPO / "bench" / "app_bench.py"
         if not script.is_file():
             if "app" in self.args.only_explicit:
-                self.add(Row("app", "bench/app_bench.py", "-", "-", verdict=SKIP,
-                             note="bench/app_bench.py does not exist yet"))
+                self.add(
+                    Row(
+                        "app",
+                        "bench/app_bench.py",
+                        "-",
+                        "-",
+                        verdict=SKIP,
+                        note="bench/app_bench.py does not exist yet",
+                    )
+                )
             return
         try:
-            out = subprocess.run([sys.executable, "-m", "bench.app_bench"], cwd=REPO,
-                                 env=self.env(), capture_output=True, text=True, timeout=600,
-                                 check=False)
+            out = subprocess.run(
+                [sys.executable, "-m", "bench.app_bench"],
+                cwd=REPO,
+                env=self.env(),
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
+            )
             text = out.stdout.strip() or out.stderr.strip()[-2000:]
         except subprocess.TimeoutExpired:
             text = "bench/app_bench.py ran over 600 s"
@@ -484,36 +710,67 @@ class Suite:
             print("\nbench/app_bench.py says:\n" + self.raw["app_bench"])
         print(f"\nsuite ran {elapsed:.0f} s")
         if self.args.json:
-            self.args.json.write_text(json.dumps({
-                "machine": self.machine(), "options": self.options(),
-                "rows": [r.to_dict() for r in self.rows],
-                "raw": self.raw, "seconds": elapsed,
-            }, indent=1, default=str))
+            self.args.json.write_text(
+                json.dumps(
+                    {
+                        "machine": self.machine(),
+                        "options": self.options(),
+                        "rows": [r.to_dict() for r in self.rows],
+                        "raw": self.raw,
+                        "seconds": elapsed,
+                    },
+                    indent=1,
+                    default=str,
+                )
+            )
         return 0
 
     def machine(self) -> dict[str, Any]:
         try:
-            rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
-                                 capture_output=True, text=True, check=False).stdout.strip()
-            dirty = bool(subprocess.run(["git", "status", "--porcelain", "index"], cwd=REPO,
-                                        capture_output=True, text=True, check=False).stdout.strip())
+            rev = subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout.strip()
+            dirty = bool(
+                subprocess.run(
+                    ["git", "status", "--porcelain", "index"],
+                    cwd=REPO,
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                ).stdout.strip()
+            )
         except OSError:
             rev, dirty = "", False
-        return {"python": platform.python_version(), "cpus": os.cpu_count(),
-                "platform": platform.platform(), "git": rev + ("+dirty index/" if dirty else ""),
-                "loadavg": os.getloadavg(),
-                "index_code": self.code}
+        return {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "git": rev + ("+dirty index/" if dirty else ""),
+            "loadavg": os.getloadavg(),
+            "index_code": self.code,
+        }
 
     def options(self) -> dict[str, Any]:
-        return {"sizes": self.args.sizes, "quick": self.quick, "only": sorted(self.only),
-                "seed": self.args.seed, "queries": self.args.queries}
+        return {
+            "sizes": self.args.sizes,
+            "quick": self.quick,
+            "only": sorted(self.only),
+            "seed": self.args.seed,
+            "queries": self.args.queries,
+        }
 
     def header(self) -> str:
         m = self.machine()
         load = "/".join(f"{x:.1f}" for x in os.getloadavg())
-        return (f"glossator benchmarks: {m['cpus']} CPUs, Python {m['python']}, git {m['git']}, "
-                f"seed {self.args.seed}{', quick' if self.quick else ''}; load average at the "
-                f"end {load} (other work on the machine makes every figure slower)\n")
+        return (
+            f"glossator benchmarks: {m['cpus']} CPUs, Python {m['python']}, git {m['git']}, "
+            f"seed {self.args.seed}{', quick' if self.quick else ''}; load average at the "
+            f"end {load} (other work on the machine makes every figure slower)\n"
+        )
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -521,20 +778,37 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m bench",
         description="glossator's speed benchmarks: figures next to their targets.",
     )
-    p.add_argument("--sizes", default=DEFAULT_SIZES,
-                   help="comma list of corpora: bbc, seeds, a count (500, 10k, 100k) for a "
-                   f"generated corpus, or a folder (default {DEFAULT_SIZES}; 100k takes long)")
-    p.add_argument("--quick", action="store_true",
-                   help=f"fewer queries, pipeline on {QUICK_PIPELINE_FILES} BBC articles")
-    p.add_argument("--only", action="append", default=[], metavar="NAME",
-                   help="run only these benchmarks (repeatable or comma list): "
-                   + ", ".join(BENCHMARKS))
+    p.add_argument(
+        "--sizes",
+        default=DEFAULT_SIZES,
+        help="comma list of corpora: bbc, seeds, a count (500, 10k, 100k) for a "
+        f"generated corpus, or a folder (default {DEFAULT_SIZES}; 100k takes long)",
+    )
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"fewer queries, pipeline on {QUICK_PIPELINE_FILES} BBC articles",
+    )
+    p.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only these benchmarks (repeatable or comma list): " + ", ".join(BENCHMARKS),
+    )
     p.add_argument("--json", type=Path, metavar="FILE", help="also write every figure here")
-    p.add_argument("--seed", type=int, default=corpus_gen.DEFAULT_SEED,
-                   help="seed for generated corpora and query lists")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=corpus_gen.DEFAULT_SEED,
+        help="seed for generated corpora and query lists",
+    )
     p.add_argument("--queries", type=int, default=50, help="queries per class (default 50)")
-    p.add_argument("--fresh", action="store_true",
-                   help="rebuild indexes even when an earlier run built one with the same code")
+    p.add_argument(
+        "--fresh",
+        action="store_true",
+        help="rebuild indexes even when an earlier run built one with the same code",
+    )
     p.add_argument("--keep", action="store_true", help="keep the run's scratch folder")
     args = p.parse_args(argv)
     only = [n.strip() for item in args.only for n in item.split(",") if n.strip()]

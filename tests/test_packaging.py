@@ -62,9 +62,7 @@ def test_the_wheel_holds_only_the_glossator_package(wheel: Path) -> None:
     assert any(n.startswith("glossator/index/data/") for n in names)
 
 
-def test_glossator_and_a_package_named_tui_work_side_by_side(
-    wheel: Path, tmp_path: Path
-) -> None:
+def test_glossator_and_a_package_named_tui_work_side_by_side(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     for whl in (wheel, _other_tui_wheel(tmp_path)):
         subprocess.run(

@@ -82,9 +82,7 @@ class Tmux:
         """What the pane shows (with `escapes`, the SGR codes tmux keeps)."""
         return self("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "main")
 
-    def wait_until(
-        self, ready: Callable[[str], bool], what: str, timeout: float = 15.0
-    ) -> str:
+    def wait_until(self, ready: Callable[[str], bool], what: str, timeout: float = 15.0) -> str:
         """The screen once `ready(screen)` holds; fails with the screen after `timeout`."""
         deadline = time.monotonic() + timeout
         screen = self.screen()

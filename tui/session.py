@@ -249,8 +249,9 @@ class Session:
         for entry in data or []:
             if isinstance(entry, dict) and str(entry.get("name", "")).casefold() == name.casefold():
                 return path
-        block = yaml.safe_dump([{"name": name, "label": label}], allow_unicode=True,
-                               sort_keys=False)
+        block = yaml.safe_dump(
+            [{"name": name, "label": label}], allow_unicode=True, sort_keys=False
+        )
         if source and not source.endswith("\n"):
             source += "\n"
         path.parent.mkdir(parents=True, exist_ok=True)

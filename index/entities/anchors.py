@@ -40,8 +40,9 @@ class AnchorFinder:
     month and weekday names are case-sensitive) and one over the lower-cased
     text (number words match in any case)."""
 
-    def __init__(self, titles: Iterable[str], date_words: Iterable[str],
-                 quantity_words: Iterable[str]) -> None:
+    def __init__(
+        self, titles: Iterable[str], date_words: Iterable[str], quantity_words: Iterable[str]
+    ) -> None:
         kinds: dict[str, int] = {}
         for word in titles:
             kinds[word] = kinds.get(word, 0) | _TITLE
@@ -73,8 +74,9 @@ class AnchorFinder:
         return Anchors(sorted(titles), sorted(dates), sorted(quantities))
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int],
-               resume: int | str = 0) -> Iterator[re.Match[str]]:
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], resume: int | str = 0
+) -> Iterator[re.Match[str]]:
     """The matches `pattern.finditer(text)` would give, trying only `starts`
     (ascending; every offset where a match can begin must be among them).
 

@@ -26,8 +26,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: in from 15,000 inhabitants, the rest of the world's from 100,000. That keeps
 #: the file small and avoids thousands of small towns named like English words.
 CONFLICT_COUNTRIES = frozenset(
-    "IQ SY LB IL PS JO YE IR SA TR EG LY SD SS SO AF PK UA KW BH QA AE OM ML NE BF TD NG ET ER"
-    .split()
+    "IQ SY LB IL PS JO YE IR SA TR EG LY SD SS SO AF PK UA KW BH QA AE OM ML NE BF TD NG ET ER".split()
 )
 WORLD_MIN_POPULATION = 100_000
 CONFLICT_MIN_POPULATION = 15_000
@@ -58,7 +57,7 @@ def variants(name: str) -> Iterator[str]:
     yield name
     match = _ARABIC_ARTICLE.match(name)
     if match:
-        bare = name[match.end():]
+        bare = name[match.end() :]
         if len(bare) >= 4:
             yield bare
         yield match.group(0)[:-1] + "-" + bare
@@ -102,8 +101,9 @@ def read_lines(path: Path) -> Iterator[str]:
             yield line
 
 
-def build(places: Iterable[tuple[str, str]], stoplist: set[str],
-          extra: dict[str, str]) -> dict[str, str]:
+def build(
+    places: Iterable[tuple[str, str]], stoplist: set[str], extra: dict[str, str]
+) -> dict[str, str]:
     """Fold, expand and filter the generated places, then lay the curated extras on top."""
     table: dict[str, str] = {}
     for raw, label in places:

@@ -21,8 +21,17 @@ from glossator.index.entities.model import Candidate, Layer
 
 _PUNCT = "".join(
     chr(code)
-    for code in [*range(0x21, 0x30), *range(0x3A, 0x41), *range(0x5B, 0x61), *range(0x7B, 0x7F),
-                 *range(0xA0, 0xC0), 0xD7, 0xF7, *range(0x2000, 0x2070), 0x3000]
+    for code in [
+        *range(0x21, 0x30),
+        *range(0x3A, 0x41),
+        *range(0x5B, 0x61),
+        *range(0x7B, 0x7F),
+        *range(0xA0, 0xC0),
+        0xD7,
+        0xF7,
+        *range(0x2000, 0x2070),
+        0x3000,
+    ]
 )
 _SPACES = str.maketrans(_PUNCT + "\n\t\r", " " * (len(_PUNCT) + 3))
 #: The same mapping as a regex: `str.translate` is quick on ASCII text but looks
@@ -115,7 +124,10 @@ class PhraseMatcher:
             # end_pad is the trailing space of the key, at text offset end_pad - 1.
             end = end_pad - 1
             start = end - length
-            if label in ("GPE", "LOC", "NORP") and text[max(0, start - 3):start] in _ARTICLE_BEFORE:
+            if (
+                label in ("GPE", "LOC", "NORP")
+                and text[max(0, start - 3) : start] in _ARTICLE_BEFORE
+            ):
                 continue
             if needs_islamic_state and length == 2 and text[start:end] == "IS":
                 continue
@@ -148,4 +160,4 @@ if __name__ == "__main__":  # pragma: no cover - a quick manual probe
     matcher = build_matcher()
     sample = sys.stdin.read()
     for cand in matcher.find(sample, normalise(sample)):
-        print(cand.label, repr(sample[cand.start:cand.end]))
+        print(cand.label, repr(sample[cand.start : cand.end]))

@@ -25,8 +25,11 @@ def _promote_containing(candidates: list[Candidate]) -> list[Candidate]:
             out.append(cand)
             continue
         inner = [
-            w for w in watched
-            if w.label == cand.label and cand.start <= w.start and w.end <= cand.end
+            w
+            for w in watched
+            if w.label == cand.label
+            and cand.start <= w.start
+            and w.end <= cand.end
             and (w.end - w.start) < (cand.end - cand.start)
         ]
         if inner:
@@ -56,6 +59,4 @@ def resolve(text: str, candidates: list[Candidate]) -> list[Entity]:
             continue
         insort(starts, cand.start)
         chosen[cand.start] = cand
-    return [
-        Entity(s, chosen[s].end, text[s:chosen[s].end], chosen[s].label) for s in starts
-    ]
+    return [Entity(s, chosen[s].end, text[s : chosen[s].end], chosen[s].label) for s in starts]

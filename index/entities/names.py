@@ -50,8 +50,7 @@ _ORG_HEADS = frozenset(
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).
 _GENERIC_HEADS = frozenset(
-    "Forces Force Group Groups Coalition Alliance Resistance Police Unit Units Service Services"
-    .split()
+    "Forces Force Group Groups Coalition Alliance Resistance Police Unit Units Service Services".split()
 )
 _FAC_HEADS = (
     "air base|airbase|Air Base|Airbase|Air Force Base|base|Base|military base|International "
@@ -125,7 +124,7 @@ class NameRules:
         out = []
         # A match dropped for a bad left boundary still hides the titles inside it.
         for match in matches_at(self._titles, text, starts):
-            before = text[match.start() - 1:match.start()]
+            before = text[match.start() - 1 : match.start()]
             if before.isalnum() or before == "-":
                 continue
             start, end = self._clean(text, *match.span("name"))
@@ -209,12 +208,12 @@ class NameRules:
             if before is None or (before.start() and text[before.start() - 1].isalnum()):
                 continue
             word = before.group(1)
-            opener = text[max(0, before.start() - 2):before.start()]
+            opener = text[max(0, before.start() - 2) : before.start()]
             if not opener or opener[-1] == "\n" or opener[0] in ".!?:":
                 continue  # a capital at the start of a sentence says nothing
             if word in _STOP_TOKENS or word.isupper() or self._lookup(word) is not None:
                 continue  # "IRA bombs", "Iranian missiles": whose, not which model
-            if not text[cand.start:cand.end][:1].islower():
+            if not text[cand.start : cand.end][:1].islower():
                 continue  # "Atomic Bomb", "Gurkha Rifles": a title or a regiment
             out.append(Candidate(before.start(), cand.end, "WEAPON", cand.layer))
         return out
@@ -231,7 +230,7 @@ class NameRules:
             forms[form] = max(layer, forms.get(form, layer))
 
         for person in people:
-            name = text[person.start:person.end]
+            name = text[person.start : person.end]
             add(name, person.layer)
             surname = name.split()[-1]
             bare = _ARTICLE.sub("", surname)
@@ -248,7 +247,7 @@ class NameRules:
             pos = text.find(form)
             while pos >= 0:
                 end = pos + len(form)
-                before, after = text[pos - 1:pos], text[end:end + 1]
+                before, after = text[pos - 1 : pos], text[end : end + 1]
                 if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
                     out.append(Candidate(pos, end, "PERSON", layer))
                 pos = text.find(form, end)

@@ -28,8 +28,13 @@ VERSION = "1"
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
 DATA_FILES = (
-    "gazetteer.tsv.gz", "known_names.tsv", "weapons.txt", "titles.txt", "first_names.txt",
-    "count_nouns.txt", "count_modifiers.txt",
+    "gazetteer.tsv.gz",
+    "known_names.tsv",
+    "weapons.txt",
+    "titles.txt",
+    "first_names.txt",
+    "count_nouns.txt",
+    "count_modifiers.txt",
 )
 
 

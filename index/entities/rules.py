@@ -29,10 +29,14 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
-_MAY_MARCH_CONTEXT = "(?:" + "|".join(
-    rf"(?<=\b{word} )"
-    for word in "in In since Since until by from of early late mid and or last next this".split()
-) + r"|(?<=\bmid-))"
+_MAY_MARCH_CONTEXT = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{word} )"
+        for word in "in In since Since until by from of early late mid and or last next this".split()
+    )
+    + r"|(?<=\bmid-))"
+)
 _RANGE = r"(?:(?:,?\ and|\ to|-|–)\ ?" + _DAY + r"\b)"
 
 # One alternation, longest forms first. "May" and "March" alone are verbs or

@@ -57,7 +57,7 @@ def load_gold(directory: Path) -> list[GoldDoc]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         text = (directory / data["text_file"]).read_text(encoding="utf-8")
         ents = [
-            Entity(e["start"], e["end"], text[e["start"]:e["end"]], e["label"])
+            Entity(e["start"], e["end"], text[e["start"] : e["end"]], e["label"])
             for e in data["entities"]
         ]
         for raw, ent in zip(data["entities"], ents, strict=True):
@@ -71,8 +71,9 @@ def _overlaps(a: Entity, b: Entity) -> bool:
     return a.label == b.label and a.start < b.end and b.start < a.end
 
 
-def score(pairs: Iterable[tuple[list[Entity], list[Entity]]], *, overlap: bool = False
-          ) -> dict[str, Score]:
+def score(
+    pairs: Iterable[tuple[list[Entity], list[Entity]]], *, overlap: bool = False
+) -> dict[str, Score]:
     """Per-label and overall ("ALL") scores for (gold, predicted) pairs.
 
     Exact: same start, end and label. Overlap: same label and any shared character

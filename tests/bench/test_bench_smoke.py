@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parents[2]
 def _digest(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -59,11 +60,17 @@ def test_sizes_parse() -> None:
 
 def test_query_lists_are_seeded() -> None:
     samples = [
-        {"title": "Government plans", "body": "The government announced spending plans "
-         "for schools and hospitals across the country on Monday " * 3,
-         "entity_values": {"GPE": ["Britain"]}},
-        {"title": "Market rally", "body": "Shares rallied as investors welcomed strong "
-         "profits from banks and retailers in London trading " * 3},
+        {
+            "title": "Government plans",
+            "body": "The government announced spending plans "
+            "for schools and hospitals across the country on Monday " * 3,
+            "entity_values": {"GPE": ["Britain"]},
+        },
+        {
+            "title": "Market rally",
+            "body": "Shares rallied as investors welcomed strong "
+            "profits from banks and retailers in London trading " * 3,
+        },
     ]
     one = make_queries(samples, 6, seed=5)
     assert one == make_queries(samples, 6, seed=5)
@@ -85,9 +92,24 @@ def test_harness_prints_a_table(tmp_path: Path) -> None:
     env = dict(os.environ)
     env["GLOSSATOR_BENCH_CACHE"] = str(tmp_path / "cache")
     out = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--only", "search", "--sizes", "seeds",
-         "--json", str(tmp_path / "bench.json")],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--quick",
+            "--only",
+            "search",
+            "--sizes",
+            "seeds",
+            "--json",
+            str(tmp_path / "bench.json"),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     lines = out.stdout.splitlines()

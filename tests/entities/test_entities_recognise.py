@@ -15,7 +15,7 @@ from glossator.index.entities import LABELS, Entity, Recogniser
 def check_invariants(text: str, entities: list[Entity]) -> None:
     previous_end = 0
     for ent in entities:
-        assert text[ent.start:ent.end] == ent.text, ent
+        assert text[ent.start : ent.end] == ent.text, ent
         assert ent.label in LABELS
         assert ent.start < ent.end
         assert ent.start >= previous_end, f"overlap or unsorted at {ent}"
@@ -113,8 +113,9 @@ def test_ambiguous_place_names_need_more_than_a_capital(recogniser: Recogniser) 
 
 
 def test_cardinal_counts_people_not_everything(recogniser: Recogniser) -> None:
-    got = found("Five militants and two soldiers died; the two countries signed 24 pages.",
-                recogniser)
+    got = found(
+        "Five militants and two soldiers died; the two countries signed 24 pages.", recogniser
+    )
     assert {("Five", "CARDINAL"), ("two", "CARDINAL")} <= got
     assert ("24", "CARDINAL") not in got
 
@@ -124,6 +125,7 @@ def test_package_never_imports_textual() -> None:
         "import sys, glossator.index.entities, glossator.index.entities.cache;"
         " print('textual' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"

@@ -57,4 +57,3 @@ def test_all_caps_pattern_is_the_plain_one() -> None:
     for text in texts():
         got = [m.span() for m in gazetteer._ALL_CAPS.finditer(text)]
         assert got == [m.span() for m in plain.finditer(text)]
-

@@ -29,11 +29,7 @@ def slow(func):  # type: ignore[no-untyped-def]
 # -- the real command ------------------------------------------------------------
 
 _SCRIPT = Path(sys.executable).parent / "glossator"
-GLOSSATOR = (
-    [str(_SCRIPT)]
-    if _SCRIPT.exists()
-    else [sys.executable, "-m", "glossator"]
-)
+GLOSSATOR = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "glossator"]
 
 
 def cli_env(**extra: str) -> dict[str, str]:

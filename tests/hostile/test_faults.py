@@ -122,7 +122,7 @@ def _cli_concurrency(tmp_path: Path, workers: int, edits: int, articles: int) ->
     loop = tmp_path / "loop.sh"
     loop.write_text(
         f"n=0; while [ ! -e {stop} ]; do n=$((n+1));"
-        f' {" ".join(GLOSSATOR)} index {root} -q >/dev/null 2>>loop_err.log'
+        f" {' '.join(GLOSSATOR)} index {root} -q >/dev/null 2>>loop_err.log"
         ' || echo "index $?" >>fail.log;'
         f" {' '.join(GLOSSATOR)} search --corpus {root} common >/dev/null 2>>loop_err.log"
         ' || echo "search $?" >>fail.log; done; echo $n > loops\n'

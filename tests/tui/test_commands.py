@@ -59,8 +59,9 @@ async def test_a_palette_command_runs_even_while_typing(app_factory):
 
 
 async def test_keymap_from_the_config_moves_a_binding(seeds):
-    app = make_app(seeds, Config(author="tester", keymap={"annotate.add_tag": "f5"}),
-                   show_timings=False)
+    app = make_app(
+        seeds, Config(author="tester", keymap={"annotate.add_tag": "f5"}), show_timings=False
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first(pilot, "airstrike")
         await pilot.press("t")

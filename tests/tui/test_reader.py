@@ -58,9 +58,10 @@ async def test_narrow_screen_shows_search_or_article(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first(pilot, "airstrike")
-        assert not app.screen.query_one(SearchPane).display or not app.screen.query_one(
-            SearchPane
-        ).region.width
+        assert (
+            not app.screen.query_one(SearchPane).display
+            or not app.screen.query_one(SearchPane).region.width
+        )
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen.query_one(SearchPane).region.width == 80
@@ -71,8 +72,10 @@ async def test_wide_screen_shows_three_panes(app_factory):
     app = app_factory()
     async with app.run_test(size=(160, 48)) as pilot:
         await open_first(pilot, "airstrike")
-        widths = [app.screen.query_one(f"#{name}").region.width for name in
-                  ("search", "article", "sidebar")]
+        widths = [
+            app.screen.query_one(f"#{name}").region.width
+            for name in ("search", "article", "sidebar")
+        ]
         assert all(w > 20 for w in widths), widths
 
 

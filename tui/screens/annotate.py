@@ -155,9 +155,7 @@ SPAN_LABELS = ("target", "claim", "casualties", "attribution", "quote")
 def _labels(screen: MainScreen) -> list[str]:
     used = [s.label for s in (screen.sidecar.spans if screen.sidecar else [])]
     return list(
-        dict.fromkeys(
-            [*used, *SPAN_LABELS, *screen.corpus_tags, *(lbl.lower() for lbl in LABELS)]
-        )
+        dict.fromkeys([*used, *SPAN_LABELS, *screen.corpus_tags, *(lbl.lower() for lbl in LABELS)])
     )
 
 

@@ -127,7 +127,10 @@ class FormDialog(SavingDialog):
                 yield Label(f.label)
                 suggester = WordSuggester(f.suggestions) if f.suggestions else None
                 yield Input(
-                    f.value, placeholder=f.placeholder, id=f"field-{f.name}", suggester=suggester,
+                    f.value,
+                    placeholder=f.placeholder,
+                    id=f"field-{f.name}",
+                    suggester=suggester,
                     compact=True,
                 )
             if self.hint:
@@ -178,13 +181,9 @@ class NoteDialog(SavingDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="note-box"):
             yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield TextArea(
-                self.original, soft_wrap=True, show_line_numbers=False, id="note-text"
-            )
+            yield TextArea(self.original, soft_wrap=True, show_line_numbers=False, id="note-text")
             yield Static("", id="dialog-error")
-            yield Static(
-                Text("ctrl+s or f2: save · enter: new line · escape: cancel", style="dim")
-            )
+            yield Static(Text("ctrl+s or f2: save · enter: new line · escape: cancel", style="dim"))
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -77,8 +77,9 @@ class ExportScreen(ModalScreen[str | None]):
                 yield TickBox("overwrite an existing file", id="export-force")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static("", id="export-status")
-            yield Static(Text(f"relative paths are under {self.folder}", style="dim"),
-                         id="export-folder")
+            yield Static(
+                Text(f"relative paths are under {self.folder}", style="dim"), id="export-folder"
+            )
             yield Static(
                 Text(
                     "shift+tab: format and scope (← → then space picks) · "
