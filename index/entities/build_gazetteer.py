@@ -26,7 +26,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: in from 15,000 inhabitants, the rest of the world's from 100,000. That keeps
 #: the file small and avoids thousands of small towns named like English words.
 CONFLICT_COUNTRIES = frozenset(
-    "IQ SY LB IL PS JO YE IR SA TR EG LY SD SS SO AF PK UA KW BH QA AE OM ML NE BF TD NG ET ER".split()
+    (
+        "IQ SY LB IL PS JO YE IR SA TR EG LY SD SS SO AF PK UA KW BH QA AE OM ML NE BF TD NG ET ER"
+    ).split()
 )
 WORLD_MIN_POPULATION = 100_000
 CONFLICT_MIN_POPULATION = 15_000

@@ -50,7 +50,9 @@ _ORG_HEADS = frozenset(
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).
 _GENERIC_HEADS = frozenset(
-    "Forces Force Group Groups Coalition Alliance Resistance Police Unit Units Service Services".split()
+    (
+        "Forces Force Group Groups Coalition Alliance Resistance Police Unit Units Service Services"
+    ).split()
 )
 _FAC_HEADS = (
     "air base|airbase|Air Base|Airbase|Air Force Base|base|Base|military base|International "

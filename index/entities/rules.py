@@ -33,7 +33,9 @@ _MAY_MARCH_CONTEXT = (
     "(?:"
     + "|".join(
         rf"(?<=\b{word} )"
-        for word in "in In since Since until by from of early late mid and or last next this".split()
+        for word in (
+            "in In since Since until by from of early late mid and or last next this"
+        ).split()
     )
     + r"|(?<=\bmid-))"
 )
