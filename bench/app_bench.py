@@ -68,7 +68,7 @@ print(f"READY {ready[0]:.4f}")
 
 
 def _copy(src: Path, dest: Path) -> Path:
-    shutil.copytree(src, dest, ignore=shutil.ignore_patterns(".glossator"))
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns(".glossator", "*.yaml", "*.lock"))
     return dest
 
 

@@ -25,11 +25,16 @@ def _private_config(
 
 @pytest.fixture
 def seeds(tmp_path: Path) -> Path:
-    """A writable copy of the five sample articles."""
+    """A writable copy of the five sample articles, and only them.
+
+    Using the reader on `seeds/` leaves sidecars, lock files and an index
+    there; a test must not see them.
+    """
     dest = tmp_path / "seeds"
-    shutil.copytree(SEEDS, dest)
-    for p in dest.iterdir():
-        p.chmod(0o644)
+    dest.mkdir()
+    for p in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(p, dest / p.name)
+        (dest / p.name).chmod(0o644)
     return dest
 
 
