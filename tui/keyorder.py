@@ -14,22 +14,28 @@ is still on its way. After forwarding a key it posts a `KeyHandled` marker to
 the same widget: messages are processed in order at every hop, so the marker
 bubbles up behind the key and reaches the App only after the key's handler and
 binding have run, focus changes included. Then the next key is delivered, to
-whatever has focus now. A key can be dropped on the way without bubbling (a
-widget removed mid-flight, a disabled one): a timer releases the queue so input
-never stalls.
+whatever has focus now. A marker is lost only if its widget is removed while
+it is on its way: a timer checks, and releases the queue once the widget is
+gone (or after `GIVE_UP_AFTER` in any case), so input never stalls. On a
+loaded machine a marker can take longer than any fixed wait, so the timer
+never releases the queue while the widget is still there.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from time import monotonic
 
 from textual import events
 from textual.app import App
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 
-#: Seconds to wait for a key's marker before delivering the next key anyway.
-RELEASE_AFTER = 0.5
+#: Seconds between checks that the widget a marker was posted to still exists.
+CHECK_EVERY = 0.5
+#: Seconds after which the next key goes anyway, marker or not.
+GIVE_UP_AFTER = 5.0
 
 
 class KeyHandled(Message, bubble=True):
@@ -50,6 +56,9 @@ class OrderedKeys(App[int]):
         """Serial of the key on its way, or None when the next may go."""
         self._serial = 0
         self._release_timer: Timer | None = None
+        self._target: Widget | None = None
+        """Where the marker of the key in flight was posted."""
+        self._sent_at = 0.0
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
@@ -69,14 +78,22 @@ class OrderedKeys(App[int]):
                 self._serial += 1
                 self._in_flight = self._serial
                 target.post_message(KeyHandled(self._serial))
+                self._target = target
+                self._sent_at = monotonic()
                 self._start_timer()
 
     def _start_timer(self) -> None:
         if self._release_timer is not None:
             self._release_timer.stop()
-        self._release_timer = self.set_timer(RELEASE_AFTER, self._timed_out)
+        self._release_timer = self.set_timer(CHECK_EVERY, self._check_marker)
 
-    async def _timed_out(self) -> None:
+    async def _check_marker(self) -> None:
+        """Release the queue if the marker can no longer arrive."""
+        target = self._target
+        waiting = monotonic() - self._sent_at < GIVE_UP_AFTER
+        if target is not None and target.is_attached and waiting:
+            self._start_timer()
+            return
         self._in_flight = None
         await self._deliver_next()
 

@@ -1,0 +1,53 @@
+"""Keys that arrive together are handled in order (Pilot, no terminal).
+
+A terminal delivers keys as fast as they are typed: several can be waiting
+in the App's queue at once. Posting them back to back reproduces that
+exactly; `pilot.press` would wait for each one to be handled.
+"""
+
+from __future__ import annotations
+
+from reader_pilot import search, settle
+from textual import events
+from textual.widgets import Input
+
+from glossator.tui.widgets.results import ResultList
+
+
+def _burst(app, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Queue keys the way a fast typist's terminal does: all before any is handled."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(key, char))
+
+
+async def test_a_letter_typed_right_after_ctrl_u_is_kept(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "abc", type_it=True)
+        box = app.screen.query_one("#query", Input)
+        assert box.value == "abc"
+        _burst(app, "ctrl+u", *"window")
+        await settle(pilot, 0.05)
+        assert box.value == "window"
+
+
+async def test_backspaces_and_letters_stay_in_order(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "abc", type_it=True)
+        _burst(app, "backspace", "backspace", "backspace", *"drone")
+        await settle(pilot, 0.05)
+        assert app.screen.query_one("#query", Input).value == "drone"
+
+
+async def test_letters_after_slash_go_to_the_query_box(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "airstrike", type_it=True)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.focused, ResultList)
+        _burst(app, "slash", *"drone")
+        await settle(pilot, 0.05)
+        assert app.screen.query_one("#query", Input).value == "drone"
