@@ -68,6 +68,10 @@ _SINGLE_SUBJECT = re.compile(
 )
 
 
+#: "..., days after four fighters were killed in a US strike": another event's toll.
+_EARLIER_EVENT = re.compile(r"\b(?:days|weeks|months|hours|a\ day|a\ week|shortly|soon)\ after\b", re.VERBOSE)
+
+
 def number_value(text: str) -> int | None:
     """The integer a number phrase names: "Twenty-three" -> 23, "2,800" -> 2800."""
     word = text.lower().replace(",", "")
@@ -112,7 +116,10 @@ def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -
     hurt: int | None = None
     others_k = others_h = False
     pending: list[int] = []
-    skip = skip or []
+    skip = list(skip or [])
+    earlier = _EARLIER_EVENT.search(sentence)
+    if earlier is not None:
+        skip.append((earlier.start(), len(sentence)))
     for match in _NUM.finditer(sentence):
         start, end = match.span("n")
         if any(s <= start < e for s, e in skip):

@@ -47,6 +47,10 @@ _ANAPHOR = re.compile(
     r"|Saturday’s|Sunday’s|same|latest|twin|deadly)\ (?:[\w-]+\ )?$)",
     re.VERBOSE,
 )
+_DEFINITE_EVENT = re.compile(
+    r"\b(?i:the|this|that|Monday’s|Tuesday’s|Wednesday’s|Thursday’s|Friday’s|Saturday’s|Sunday’s)"
+    r"\ (?:[\w-]+\ )?(?:attack|strike|airstrike|air\ strike|blast|bombing|explosion|assault|raid|shelling|ambush)\b"
+)
 _PERSON_KILLED = re.compile(r"^\ was\ (?:reportedly\ )?killed\b")
 _SPECIFICITY = {"FAC": 5, "CUE": 4, "city": 4, "region": 2, "LOC": 1, "country": 1}
 _ORIGIN = re.compile(r"\b(?:from|by|for)\ (?:the\ )?$")
@@ -171,7 +175,13 @@ class IncidentExtractor:
                     previous.mentions.append((start, end))
                     previous.last_index = index
             return
-        if is_aggregate(sentence) or is_hypothetical(sentence, trigger):
+        anaphoric = (
+            _ANAPHOR.search(sentence, max(0, trigger.start - 30), trigger.start) is not None
+            or _DEFINITE_EVENT.search(sentence) is not None
+        )
+        if is_hypothetical(sentence, trigger):
+            return
+        if is_aggregate(sentence) and not (anaphoric and previous is not None):
             return
         draft = _Draft(start, end, trigger.sub_event_type, trigger.strength, index, last_index=index)
         counts = count_casualties(sentence, [(e.start, e.end) for e in entities if e.label in ("DATE", "TIME")])
@@ -194,13 +204,18 @@ class IncidentExtractor:
                 or roles.subject_actor(sentence, entities)
                 or _by_agent(sentence, entities)
             )
-        draft.actor2 = roles.target_after(sentence, trigger.end) or _victims(sentence)
+        draft.actor2 = (
+            roles.passive_target(sentence, entities)
+            or roles.target_after(sentence, trigger.end)
+            or _victims(sentence)
+        )
         self._place(sentence, entities, draft, countries)
         weapons = [e.text for e in entities if e.label == "WEAPON"]
         draft.weapon = weapons[0] if weapons else (
             trigger.text if trigger.strength >= 4 and trigger.sub_event_type != "Abduction/forced disappearance" else None
         )
-        anaphoric = _ANAPHOR.search(sentence, max(0, trigger.start - 30), trigger.start) is not None
+        if draft.location is not None and draft.location == draft.actor1:
+            draft.location, draft.location_rank = None, 0
         target = self._merge_target(draft, drafts, anaphoric)
         if target is not None:
             _merge(target, draft, counts.others_killed, counts.others_injured)
@@ -307,7 +322,13 @@ def _compatible(a: _Draft, b: _Draft, *, loose: bool) -> bool:
         return False
     if a.date is not None and b.date is not None and a.date != b.date:
         return False
-    if not loose and a.location and b.location and a.location != b.location:
+    if (
+        not loose
+        and a.location
+        and b.location
+        and min(a.location_rank, b.location_rank) >= 3
+        and a.location != b.location
+    ):
         return False
     if not loose and a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
         return False
@@ -342,13 +363,13 @@ def _combine(old: int | None, new: int | None, others: bool) -> int | None:
 
 
 def _specific(draft: _Draft) -> bool:
-    """An incident needs something concrete: a toll, a date, a place or a named actor."""
+    """An incident needs something concrete: a toll, a date, or a named actor at a
+    named town or facility."""
     return (
         draft.fatalities is not None
         or draft.injured is not None
         or draft.date_text is not None
-        or draft.location is not None
-        or draft.actor1 is not None
+        or (draft.location_rank >= 3 and draft.actor1 is not None)
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from glossator.index.entities.model import Entity
 
-__all__ = ["ACTOR_NOUNS", "agent_before", "claimed_actor", "place_candidates", "subject_actor", "target_after"]
+__all__ = ["ACTOR_NOUNS", "agent_before", "passive_target", "claimed_actor", "place_candidates", "subject_actor", "target_after"]
 
 #: Nouns that name an armed actor when no name is given ("gunmen", "militants").
 ACTOR_NOUNS = frozenset(
@@ -194,7 +194,25 @@ def _noun_phrase(sentence: str, start: int) -> str | None:
         if word != raw:
             break
     text = " ".join(words).strip(" ’'")
-    return text or None
+    if not text or text.split()[0] in _STOP_CAPS:
+        return None
+    return text
+
+
+_PASSIVE_SUBJECT = re.compile(
+    r"^(?:[A-Z][^,]{0,40},\ )?(?P<subject>[^,;]{3,70}?)\ (?:was|were|had\ been|have\ been)\ (?:\w+ly\ )?"
+    r"(?:attacked|targeted|hit|struck|killed|wounded|injured|abducted|kidnapped|ambushed|shelled|shot)\b",
+    re.VERBOSE,
+)
+
+
+def passive_target(sentence: str, entities: Sequence[Entity]) -> str | None:
+    """The victim that is the subject of a passive clause ("*Seven Americans* were wounded")."""
+    match = _PASSIVE_SUBJECT.match(sentence)
+    if match is None:
+        return None
+    start, end = match.span("subject")
+    return _actor_in(sentence, entities, start, end) or _noun_phrase(sentence, start)
 
 
 def target_after(sentence: str, trigger_end: int) -> str | None:
@@ -213,6 +231,8 @@ _PLACE_CUE = re.compile(
     r"(?P<place>(?:[Aa]l-|[Ee]l-)?[A-Z][\w’'-]*(?:\ (?:(?:al|el|ad|as|ar|de)[- ])?[A-Z][\w’'-]*){0,3})",
     re.VERBOSE,
 )
+#: Ship prefixes: a named ship is a target, never a place.
+_SHIPS = frozenset({"USS ", "HMS ", "MV ", "MSC "})
 _SUFFIX_KIND = re.compile(
     r"^\ (?P<kind>region|state|province|governorate|oblast|district|territory|township|area|camp"
     r"|county|base|air\ base|airbase|beach)\b"
@@ -232,7 +252,7 @@ def place_candidates(
     for match in _PLACE_CUE.finditer(sentence):
         start, end = match.span("place")
         text = match.group("place")
-        if text.split()[0] in _STOP_CAPS or text.endswith(("’s", "'s")):
+        if text.split()[0] in _STOP_CAPS or text.endswith(("’s", "'s")) or text[:4] in _SHIPS:
             continue
         if any(s < end and start < e for s, e in covered):
             continue

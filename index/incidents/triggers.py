@@ -121,17 +121,17 @@ def find_trigger(sentence: str) -> Trigger | None:
 
 
 _COUNT = (
-    r"(?:several|multiple|numerous|dozens|hundreds|thousands|scores|a\ series|a\ wave|waves"
+    r"(?:several|numerous|dozens|hundreds|thousands|scores|a\ series|a\ wave|waves"
     r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty|forty|fifty)"
 )
 _AGGREGATE = re.compile(
     rf"""
     \b{_COUNT}\ (?:of\ )?(?:such\ |similar\ |these\ |rocket\ and\ drone\ |drone\ and\ rocket\ )?
         (?:attacks|strikes|airstrikes|air\ strikes|raids|times|incidents|clashes|bombings|shellings
-           |rockets|missiles|drones|glide\ bombs|projectiles)\b
+           |glide\ bombs)\b
   | \b(?:have|has)\b[^.;]{{0,90}}?\b(?:since|so\ far|this\ (?:month|year)(?:\ alone)?)\b
   | \b(?:since|so\ far\ this)\b[^.;]{{0,90}}?\b(?:have|has)\b
-  | \b(?:such|these|those)\ (?:attacks|strikes|raids)\b
+  | \b(?i:such|these|those)\ (?:attacks|strikes|raids)\b
   | \bincrease\ in\ (?:attacks|strikes)\b
     """,
     re.VERBOSE,
