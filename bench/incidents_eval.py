@@ -29,8 +29,14 @@ GOLD = ROOT / "tests" / "incidents" / "gold"
 SEEDS = ROOT / "seeds"
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 #: Issue #14's bar on held-out text.
-TARGETS = {"precision": 0.80, "recall": 0.80, "fatalities": 0.90, "injured": 0.90,
-           "location": 0.85, "actor1": 0.75}
+TARGETS = {
+    "precision": 0.80,
+    "recall": 0.80,
+    "fatalities": 0.90,
+    "injured": 0.90,
+    "location": 0.85,
+    "actor1": 0.75,
+}
 
 
 def report(name: str, recogniser: Recogniser, extractor: IncidentExtractor, misses: bool) -> None:
@@ -40,7 +46,9 @@ def report(name: str, recogniser: Recogniser, extractor: IncidentExtractor, miss
     s = score(pairs)
     gold_count = sum(1 for d in docs for g in d.incidents if not g.optional)
     print(f"\n{name}: {len(docs)} documents, {gold_count} gold incidents")
-    print(f"  precision {s.precision:.3f}  recall {s.recall:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+    print(
+        f"  precision {s.precision:.3f}  recall {s.recall:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+    )
     for field in FIELDS:
         acc = s.accuracy(field)
         if acc is not None:
@@ -54,7 +62,9 @@ def speed(recogniser: Recogniser, extractor: IncidentExtractor, runs: int) -> No
     """Extraction words/s with entities given, median of `runs`."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     if BBC.exists():
-        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(BBC.rglob("*.txt"))]
+        texts += [
+            p.read_text(encoding="utf-8", errors="replace") for p in sorted(BBC.rglob("*.txt"))
+        ]
     for sub in ("dev", "heldout"):
         texts += [d.text for d in load_gold(GOLD / sub, SEEDS, BBC)]
     prepared = [(t, recogniser.recognise(t)) for t in texts]
@@ -64,15 +74,19 @@ def speed(recogniser: Recogniser, extractor: IncidentExtractor, runs: int) -> No
         started = time.perf_counter()
         found = sum(len(extractor.extract(t, e)) for t, e in prepared)
         rates.append(words / (time.perf_counter() - started))
-    print(f"\nspeed: {len(texts)} texts, {words} words, {found} incidents;"
-          f" {statistics.median(rates):,.0f} words/s (median of {runs}, one core, entities given)")
+    print(
+        f"\nspeed: {len(texts)} texts, {words} words, {found} incidents;"
+        f" {statistics.median(rates):,.0f} words/s (median of {runs}, one core, entities given)"
+    )
 
 
 def main() -> None:
     """Run the evaluation and the speed measurement."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("dev", "heldout", "all"), default="all")
-    parser.add_argument("--misses", action="store_true", help="list misses, false positives, wrong fields")
+    parser.add_argument(
+        "--misses", action="store_true", help="list misses, false positives, wrong fields"
+    )
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     recogniser = Recogniser.load()

@@ -15,18 +15,38 @@ from dataclasses import dataclass
 __all__ = ["Counts", "count_casualties", "number_value"]
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _WORD = "|".join(sorted([*_UNITS, *_TENS, "a dozen", "a hundred"], key=len, reverse=True))
-_NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})|{_WORD})"
-)
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})|{_WORD})"
 _HEDGE = (
     r"(?:at\ least|at\ most|more\ than|over|nearly|almost|about|around|some|up\ to"
     r"|as\ many\ as|roughly|an\ estimated|another)\ "
@@ -46,7 +66,7 @@ _AFTER = re.compile(
 )
 #: "killing N", "killed at least N", "wounding around N", "left N dead".
 _BEFORE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|wounds|left|leaving)\ "
+    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|wounds|shot\ dead|gunned\ down|left|leaving)\ "
     rf"(?:(?:a\ further|another|an\ additional)\ )?$",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -56,11 +76,18 @@ _ZERO_BOTH = re.compile(
     r"|without\ (?:causing\ )?casualties|no\ one\ was\ hurt|nobody\ was\ (?:hurt|injured|killed)",
     re.VERBOSE,
 )
-_ZERO_HURT = re.compile(r"\bno\ (?:injuries|one\ was\ (?:wounded|injured))\b|reported\ no\ injuries", re.VERBOSE)
+_ZERO_HURT = re.compile(
+    r"\bno\ (?:injuries|one\ was\ (?:wounded|injured))\b|reported\ no\ injuries", re.VERBOSE
+)
 _ZERO_KILLED = re.compile(r"\bno\ (?:deaths|fatalities|one\ was\ killed)\b", re.VERBOSE)
 _SINGLE = re.compile(
-    rf"\b(?:{_KILL.replace('(?:', '(?:', 1)})\ (?:a|an|one|its|their|his|her)\ (?![\w-]+s\b)[\w-]+\b",
-    re.IGNORECASE,
+    rf"\b(?:{_KILL}|wounded|wounding|injured|injuring)\ (?:a|an|one|its|their|his|her)\ (?![\w-]+s\b)[\w-]+\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: "killed a commander ... and two of his guards": one plus the others.
+_AND_MORE = re.compile(
+    rf"[^.;]*?\band\ (?P<n>{_NUMBER})\ (?:of\ (?:his|her|their|its)\ [\w-]+|others?)\b",
+    re.IGNORECASE | re.VERBOSE,
 )
 _SINGLE_SUBJECT = re.compile(
     r"(?:^|,\ |\.\ )(?:A|An|One)\ [^,;]{2,60}?\ was\ (?:reportedly\ )?(?P<verb>killed|wounded|injured|shot\ dead)\b",
@@ -69,7 +96,9 @@ _SINGLE_SUBJECT = re.compile(
 
 
 #: "..., days after four fighters were killed in a US strike": another event's toll.
-_EARLIER_EVENT = re.compile(r"\b(?:days|weeks|months|hours|a\ day|a\ week|shortly|soon)\ after\b", re.VERBOSE)
+_EARLIER_EVENT = re.compile(
+    r"\b(?:days|weeks|months|hours|a\ day|a\ week|shortly|soon)\ after\b", re.VERBOSE
+)
 
 
 def number_value(text: str) -> int | None:
@@ -127,6 +156,8 @@ def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -
         value = number_value(match.group("n"))
         if value is None or (1900 <= value <= 2100 and match.group("n").isdigit()):
             continue
+        if sentence.endswith(("no ", "No "), 0, start) or sentence.startswith(" of the", end):
+            continue  # "no one was hurt", "one of the drones"
         rest = sentence[end : end + 80]
         after = _AFTER.match(rest)
         before = _BEFORE.search(sentence, max(0, match.start() - 40), match.start())
@@ -156,14 +187,17 @@ def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -
                 hurt += total
         if kind == "both" and hurt is None:
             hurt = total
-    if killed is None:
-        single = _SINGLE_SUBJECT.search(sentence) or _SINGLE.search(sentence)
-        if single is not None:
-            verb = single.groupdict().get("verb") or single.group()
-            if _kind(verb.split()[0]) == "kill":
-                killed = 1
-            elif hurt is None:
-                hurt = 1
+    single = _SINGLE_SUBJECT.search(sentence) or _SINGLE.search(sentence)
+    if single is not None:
+        verb = (single.groupdict().get("verb") or single.group()).split()[0]
+        more = _AND_MORE.match(sentence, single.end()) or _AND_MORE.search(
+            sentence, single.end(), single.end() + 60
+        )
+        extra = number_value(more.group("n")) or 0 if more else 0
+        if _kind(verb) == "kill" and killed is None:
+            killed = 1 + extra
+        elif _kind(verb) == "hurt" and hurt is None:
+            hurt = 1 + extra
     if _ZERO_BOTH.search(sentence):
         killed = 0 if killed is None else killed
         hurt = 0 if hurt is None else hurt

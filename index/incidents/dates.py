@@ -21,8 +21,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "january jan", "february feb", "march mar", "april apr", "may", "june jun",
-            "july jul", "august aug", "september sep sept", "october oct", "november nov",
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
             "december dec",
         ),
         start=1,
@@ -88,9 +97,7 @@ def resolve(match: re.Match[str], article: dt.date | None) -> EventDate | None:
             day = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
             month = _month_number(next(w for w in words if w.lower().rstrip(".") in _MONTHS))
             year = (
-                int(explicit_year)
-                if explicit_year
-                else _year_for_day(article, month, day)  # type: ignore[arg-type]
+                int(explicit_year) if explicit_year else _year_for_day(article, month, day)  # type: ignore[arg-type]
             )
             return EventDate(dt.date(year, month, day), "day")
         if kind == "month":

@@ -39,9 +39,7 @@ class PlaceTable:
             elif kind == "demonym":
                 self._demonyms[name] = code
             else:
-                place = Place(
-                    code, kind, float(lat) if lat else None, float(lon) if lon else None
-                )
+                place = Place(code, kind, float(lat) if lat else None, float(lon) if lon else None)
                 population[place] = int(pop or 0)
                 self._names.setdefault(name, []).append(place)
         rank = {"country": 0, "city": 1, "region": 2}

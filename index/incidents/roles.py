@@ -15,7 +15,16 @@ from collections.abc import Sequence
 
 from glossator.index.entities.model import Entity
 
-__all__ = ["ACTOR_NOUNS", "agent_before", "passive_target", "claimed_actor", "place_candidates", "subject_actor", "target_after"]
+__all__ = [
+    "ACTOR_NOUNS",
+    "agent_before",
+    "clash_sides",
+    "passive_target",
+    "claimed_actor",
+    "place_candidates",
+    "subject_actor",
+    "target_after",
+]
 
 #: Nouns that name an armed actor when no name is given ("gunmen", "militants").
 ACTOR_NOUNS = frozenset(
@@ -33,7 +42,8 @@ _STOP_CAPS = frozenset(
     Earlier Later Separately Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November
     December Two Three Four Five Six Seven Eight Nine Ten Some One Thousands Hundreds
-    Dozens Several Police Officials Residents Witnesses Rescuers Local Reuters""".split()
+    Dozens Several Police Officials Residents Witnesses Rescuers Local Reuters No Heavy Fierce
+    Intense Renewed Fresh Sporadic Deadly""".split()
 )
 
 
@@ -102,12 +112,20 @@ def claimed_actor(sentence: str, entities: Sequence[Entity]) -> str | None:
     if match is not None:
         clause = max(sentence.rfind(",", 0, match.start()), sentence.rfind(";", 0, match.start()))
         start = clause + 1 if clause >= 0 else 0
+        if re.match(r"\s*(?:No|Nobody|No\ one)\b", sentence[start:]):
+            return None
+        # The name nearest the verb: "The al Qaeda-linked *Al-Shabaab* said it was behind".
+        linked = list(
+            re.finditer(r"-(?:linked|backed|aligned|allied)\b", sentence[start : match.start()])
+        )
+        if linked:
+            start += linked[-1].end()
         return _actor_in(sentence, entities, start, match.start())
     return None
 
 
 _NP_START = re.compile(
-    r"(?:^|[,;(]|\b(?:a|an|the|its|their|by|on|of|and|with|after|when|as|in|two|three|four|five|several)\ )"
+    r"(?:^|[,;(]|\b(?:a|an|the|its|their|by|on|of|with|after|when|as|in|two|three|four|five|several)\ )"
     r"(?=[^,;(]*$)"
 )
 
@@ -132,7 +150,9 @@ def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) 
             else:
                 break
         return " ".join(kept) if len(kept) > 1 else entity.text
-    caps = [m for m in _CAP_SEQ.finditer(sentence, start, trigger_start) if m.group() not in _STOP_CAPS]
+    caps = [
+        m for m in _CAP_SEQ.finditer(sentence, start, trigger_start) if m.group() not in _STOP_CAPS
+    ]
     if caps:
         return caps[-1].group()
     return None
@@ -148,8 +168,12 @@ _LEAD = re.compile(r"^(?:[A-Z][^,]{0,40},\ )")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\ (?:\w+ly\ )?$")
 
 
-def subject_actor(sentence: str, entities: Sequence[Entity]) -> str | None:
-    """The actor that is the subject of the reporting clause ("*Militants* attacked ...")."""
+_LOCATIVE = re.compile(r"\ (?:in|at|near|on|outside|across|off)\ ")
+
+
+def subject_actor(sentence: str, entities: Sequence[Entity], trigger_start: int) -> str | None:
+    """The actor that is the subject of the reporting clause ("*Militants* attacked ...").
+    None when the subject is the event itself ("A suicide bombing in Quetta killed ...")."""
     verb = _VERB.search(sentence)
     if verb is None or _PASSIVE.search(sentence, 0, verb.start()):
         return None
@@ -157,11 +181,15 @@ def subject_actor(sentence: str, entities: Sequence[Entity]) -> str | None:
     lead = _LEAD.match(sentence)
     if lead is not None and lead.end() < verb.start():
         start = lead.end()
+    if start <= trigger_start < verb.start():
+        return None
+    cut = _LOCATIVE.search(sentence, start, verb.start())
+    end = cut.start() if cut is not None else verb.start()
     if verb.group() == "said":
         nxt = re.match(r"\ (?:it|they)\ ", sentence[verb.end() :])
         if nxt is None:
             return None
-    return _actor_in(sentence, entities, start, verb.start())
+    return _actor_in(sentence, entities, start, end)
 
 
 _TARGET_CUE = re.compile(
@@ -187,7 +215,7 @@ def _noun_phrase(sentence: str, start: int) -> str | None:
     pos = skip.end() if skip else start
     words: list[str] = []
     for raw in sentence[pos : pos + 80].split(" "):
-        word = raw.strip(",;.:()“”\"")
+        word = raw.strip(',;.:()“”"')
         if not word or word.lower() in _NP_STOP or len(words) >= 5:
             break
         words.append(word)
@@ -215,6 +243,29 @@ def passive_target(sentence: str, entities: Sequence[Entity]) -> str | None:
     return _actor_in(sentence, entities, start, end) or _noun_phrase(sentence, start)
 
 
+_BETWEEN = re.compile(
+    r"\bbetween\ (?:the\ )?(?P<a>[^,;]{2,50}?)\ and\ (?:the\ )?(?P<b>[^,;]{2,50}?)(?=\ (?:in|near|at|on|around|over|outside)\b|[,;.]|$)"
+)
+_CLASHED_WITH = re.compile(r"\b(?:clashed|fought|battled|fighting)\ (?:with\ )?(?:the\ )?")
+
+
+def clash_sides(sentence: str, entities: Sequence[Entity]) -> tuple[str | None, str | None]:
+    """The two sides of a clash: "fighting between *the army* and *the RSF*"."""
+    match = _BETWEEN.search(sentence)
+    if match is not None:
+        a = _actor_in(sentence, entities, *match.span("a")) or match.group("a")
+        b = _actor_in(sentence, entities, *match.span("b")) or match.group("b")
+        return a, b
+    match = _CLASHED_WITH.search(sentence)
+    if match is not None:
+        stop = re.search(r"[,;.]|\ (?:in|near|at|on)\ ", sentence[match.end() :])
+        end = match.end() + (stop.start() if stop else len(sentence) - match.end())
+        return None, _actor_in(sentence, entities, match.end(), end) or _noun_phrase(
+            sentence, match.end()
+        )
+    return None, None
+
+
 def target_after(sentence: str, trigger_end: int) -> str | None:
     """The target named after the trigger ("strike *on a school*", "attacked *a convoy*")."""
     rest = sentence[trigger_end:]
@@ -231,6 +282,12 @@ _PLACE_CUE = re.compile(
     r"(?P<place>(?:[Aa]l-|[Ee]l-)?[A-Z][\w’'-]*(?:\ (?:(?:al|el|ad|as|ar|de)[- ])?[A-Z][\w’'-]*){0,3})",
     re.VERBOSE,
 )
+#: A capitalised name ending in one of these is an organisation, not a place.
+_ORG_WORDS = frozenset(
+    """Forces Force Army Front Party Movement Brigade Brigades Council Group Command Guard
+    Corps Battalion Militia Resistance Union Committee Government Ministry Agency Service
+    Services Office Organization Organisation Network Authority Police Navy""".split()
+)
 #: Ship prefixes: a named ship is a target, never a place.
 _SHIPS = frozenset({"USS ", "HMS ", "MV ", "MSC "})
 _SUFFIX_KIND = re.compile(
@@ -239,9 +296,7 @@ _SUFFIX_KIND = re.compile(
 )
 
 
-def place_candidates(
-    sentence: str, entities: Sequence[Entity]
-) -> list[tuple[int, int, str, str]]:
+def place_candidates(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, str, str]]:
     """Places in a sentence as (start, end, text, how): `how` is the entity label
     (GPE, LOC, FAC) or `CUE` for a capitalised name after a locative word."""
     out: list[tuple[int, int, str, str]] = []
@@ -252,7 +307,12 @@ def place_candidates(
     for match in _PLACE_CUE.finditer(sentence):
         start, end = match.span("place")
         text = match.group("place")
-        if text.split()[0] in _STOP_CAPS or text.endswith(("’s", "'s")) or text[:4] in _SHIPS:
+        if (
+            text.split()[0] in _STOP_CAPS
+            or text.endswith(("’s", "'s"))
+            or text[:4] in _SHIPS
+            or text.split()[-1] in _ORG_WORDS
+        ):
             continue
         if any(s < end and start < e for s, e in covered):
             continue

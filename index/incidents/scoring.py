@@ -83,7 +83,9 @@ def load_gold(directory: Path, seeds: Path, corpus: Path) -> list[GoldDoc]:
                 for quote in quotes:
                     at = text.find(quote)
                     if at < 0:
-                        raise ValueError(f"{path.name}: {raw['name']}: quote not in text: {quote!r}")
+                        raise ValueError(
+                            f"{path.name}: {raw['name']}: quote not in text: {quote!r}"
+                        )
                     spans.append((at, at + len(quote)))
                 expected = {k: item.get(k) for k in FIELDS}
                 if expected["event_date"] is not None:

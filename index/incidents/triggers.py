@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["RULES", "Trigger", "find_trigger", "is_aggregate", "is_hypothetical", "TRIGGER_SCAN"]
+__all__ = [
+    "RULES",
+    "Trigger",
+    "find_trigger",
+    "aggregate_kind",
+    "is_aggregate",
+    "is_hypothetical",
+    "TRIGGER_SCAN",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +46,13 @@ RULES: tuple[TriggerRule, ...] = (
         r"(?:roadside|car|truck|motorcycle|parcel|magnetic|remote[- ]controlled)\ bombs?"
         r"|IEDs?|improvised\ explosive(?:\ devices?)?|(?:land)?mines?\b(?!\ (?:workers|owners))"
         r"|explosive\ devices?|booby[- ]trap(?:ped)?|(?:bomb|device)\ (?:exploded|went\ off)"
-        r"|explosions?|blasts?|exploded|detonated|drone\ boats?|pagers?\ (?:exploded|blew)",
+        r"|drone\ boats?|pagers?\ (?:exploded|blew)|pagers?\ [\w ]{0,40}exploded",
         4,
+    ),
+    TriggerRule(
+        "Remote explosive/landmine/IED",
+        r"explosions?|blasts?|exploded|detonated|bombs?",
+        2,
     ),
     TriggerRule(
         "Abduction/forced disappearance",
@@ -51,7 +64,7 @@ RULES: tuple[TriggerRule, ...] = (
         "Disrupted weapons use",
         r"shot\ down|intercepted|defused|destroyed\ (?:a|an|two|three|four|five|\d+)\b[^.;]{0,60}?"
         r"before\ (?:it|they)\ could",
-        3,
+        4,
     ),
     TriggerRule(
         "Air/drone strike",
@@ -82,9 +95,7 @@ _COMPILED = [
     (rule, re.compile(rf"(?<![\w-])(?:{rule.pattern})(?![\w])", re.VERBOSE)) for rule in RULES
 ]
 #: One pass over the whole text to find the sentences worth reading at all.
-TRIGGER_SCAN = re.compile(
-    "|".join(rf"(?:{rule.pattern})" for rule in RULES), re.VERBOSE
-)
+TRIGGER_SCAN = re.compile("|".join(rf"(?:{rule.pattern})" for rule in RULES), re.VERBOSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +116,22 @@ def find_trigger(sentence: str) -> Trigger | None:
         match = pattern.search(sentence)
         if match is None:
             continue
-        found = Trigger(rule.sub_event_type, match.start(), match.end(), match.group(), rule.strength)
-        if best is None or found.strength > best.strength or (
-            found.strength == best.strength and found.start < best.start
+        found = Trigger(
+            rule.sub_event_type, match.start(), match.end(), match.group(), rule.strength
+        )
+        if (
+            best is None
+            or found.strength > best.strength
+            or (found.strength == best.strength and found.start < best.start)
         ):
             best = found
     if best is not None and best.sub_event_type == "Attack":
         # A generic "strike" or "struck" is an air strike when aircraft or a
         # state's military is the subject; "hit" alone needs a weapon to count.
         if best.text.startswith(("strike", "struck")) and re.search(
-            r"\b(?:US|U\.S\.|Israeli?|American|Russian|coalition)\b", sentence[: best.start]
+            r"\b(?:US|U\.S\.|United\ States|Britain|British|UK|Israeli?|American|Russian|Turkish|Turkey"
+            r"|Saudi|coalition|air\ force|warplanes|aircraft)\b",
+            sentence[: best.start],
         ):
             return Trigger("Air/drone strike", best.start, best.end, best.text, 3)
     return best
@@ -124,27 +141,48 @@ _COUNT = (
     r"(?:several|numerous|dozens|hundreds|thousands|scores|a\ series|a\ wave|waves"
     r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty|forty|fifty)"
 )
-_AGGREGATE = re.compile(
+_AGGREGATE_COUNT = re.compile(
     rf"""
     \b{_COUNT}\ (?:of\ )?(?:such\ |similar\ |these\ |rocket\ and\ drone\ |drone\ and\ rocket\ )?
         (?:attacks|strikes|airstrikes|air\ strikes|raids|times|incidents|clashes|bombings|shellings
            |glide\ bombs)\b
-  | \b(?:have|has)\b[^.;]{{0,90}}?\b(?:since|so\ far|this\ (?:month|year)(?:\ alone)?)\b
-  | \b(?:since|so\ far\ this)\b[^.;]{{0,90}}?\b(?:have|has)\b
   | \b(?i:such|these|those)\ (?:attacks|strikes|raids)\b
   | \bincrease\ in\ (?:attacks|strikes)\b
     """,
     re.VERBOSE,
 )
-_HYPOTHETICAL = re.compile(
-    r"\b(?:threaten(?:ed|s|ing)?\ to|vow(?:ed|s)?\ to|pledg(?:ed|es)\ to|would|will|could|might"
-    r"|intend\ to|plan(?:s|ned)?\ to|if\ |warn(?:ed|s)?\ (?:of|that|against)|in\ order\ to|aims?\ to)\b"
+_AGGREGATE_PERIOD = re.compile(
+    r"""
+    \b(?:have|has)\b[^.;]{0,90}?\b(?:since|so\ far|this\ (?:month|year)(?:\ alone)?)\b
+  | \b(?:since|so\ far\ this)\b[^.;]{0,90}?\b(?:have|has)\b
+  | \b(?:in\ total|a\ total\ of|since\ the\ (?:war|conflict|start))\b
+    """,
+    re.VERBOSE,
 )
+
+
+def aggregate_kind(sentence: str, trigger_end: int | None = None) -> str | None:
+    """`period` for tallies over time ("more than 100 attacks since October"), `count`
+    for counts of several events without a period ("dozens of strikes"), else None.
+    With `trigger_end`, a count only counts when it is the trigger's own phrase, not a
+    later clause ("..., adding that 27 clashes had taken place")."""
+    if _AGGREGATE_PERIOD.search(sentence):
+        return "period"
+    for match in _AGGREGATE_COUNT.finditer(sentence):
+        if trigger_end is None or match.start() <= trigger_end + 5:
+            return "count"
+    return None
 
 
 def is_aggregate(sentence: str) -> bool:
     """True for counts of many events ("more than 100 attacks since October")."""
-    return _AGGREGATE.search(sentence) is not None
+    return aggregate_kind(sentence) is not None
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:threaten(?:ed|s|ing)?\ to|vow(?:ed|s)?\ to|pledg(?:ed|es)\ to|would|will|could|might"
+    r"|intend\ to|plan(?:s|ned)?\ to|if\ |warn(?:ed|s)?\ (?:of|that|against)|in\ order\ to|aims?\ to)\b"
+)
 
 
 def is_hypothetical(sentence: str, trigger: Trigger) -> bool:
