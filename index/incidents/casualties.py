@@ -66,8 +66,8 @@ _AFTER = re.compile(
 )
 #: "killing N", "killed at least N", "wounding around N", "left N dead".
 _BEFORE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|wounds|shot\ dead|gunned\ down|left|leaving)\ "
-    rf"(?:(?:a\ further|another|an\ additional)\ )?$",
+    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|wounds|shot\ dead|gunned\ down|left|leaving)\ "
+    r"(?:(?:a\ further|another|an\ additional)\ )?$",
     re.IGNORECASE | re.VERBOSE,
 )
 _ZERO_BOTH = re.compile(

@@ -325,3 +325,30 @@ def place_kind_after(sentence: str, end: int) -> str | None:
     """The kind word right after a place ("Gezira *state*", "Beni *territory*"), if any."""
     match = _SUFFIX_KIND.match(sentence[end : end + 20])
     return match.group("kind") if match else None
+
+
+_BY = re.compile(r"\bby\ (?:a\ |an\ |the\ )?")
+
+
+def by_agent(sentence: str, entities: Sequence[Entity]) -> str | None:
+    match = _BY.search(sentence)
+    if match is None:
+        return None
+    stop = re.search(r"[,;.]", sentence[match.end() :])
+    end = match.end() + (stop.start() if stop else len(sentence) - match.end())
+    return _actor_in(sentence, entities, match.end(), min(end, match.end() + 40))
+
+
+_VICTIMS = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured)\ (?:at\ least\ |more\ than\ |some\ |around\ )?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\ (?P<who>[a-z][\w-]*(?:\ [a-z][\w-]*)?)",
+    re.VERBOSE,
+)
+
+
+def victims(sentence: str) -> str | None:
+    match = _VICTIMS.search(sentence)
+    if match is None:
+        return None
+    words = [w for w in match.group("who").split() if w not in ("and", "in", "on", "at", "near")]
+    return words[0] if words else None
