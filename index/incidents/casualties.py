@@ -60,19 +60,22 @@ _NUM = re.compile(
 #: "N <up to four words> were killed", "N dead", "N killed and M wounded".
 _AFTER = re.compile(
     rf"^(?P<gap>(?:\ (?!and\b|or\b|in\b|on\b|by\b|from\b)[\w’'.-]+){{0,4}}?)"
-    rf"(?:\ (?:were|was|had\ been|have\ been|has\ been|are|reportedly|also))*\ (?:(?:lightly|seriously|critically|badly)\ )?"
+    rf"(?:\ (?:were|was|had\ been|have\ been|has\ been|are|reportedly|also))*\ (?:(?:lightly"
+    rf"|seriously|critically|badly)\ )?"
     rf"(?P<verb>{_KILL}|{_HURT})\b",
     re.IGNORECASE | re.VERBOSE,
 )
 #: "killing N", "killed at least N", "wounding around N", "left N dead".
 _BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|wounds|shot\ dead|gunned\ down|left|leaving)\ "
+    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|wounds|shot\ dead"
+    r"|gunned\ down|left|leaving)\ "
     r"(?:(?:a\ further|another|an\ additional)\ )?$",
     re.IGNORECASE | re.VERBOSE,
 )
 _ZERO_BOTH = re.compile(
     r"\bno\ (?:casualties|one\ was\ (?:hurt|injured|killed|harmed)|deaths?\ or\ injuries"
-    r"|injuries\ or\ (?:deaths|damage)|casualties\ or\ damage)\b|did\ not\ cause\ (?:any\ )?casualties"
+    r"|injuries\ or\ (?:deaths|damage)|casualties\ or\ damage)\b"
+    r"|did\ not\ cause\ (?:any\ )?casualties"
     r"|without\ (?:causing\ )?casualties|no\ one\ was\ hurt|nobody\ was\ (?:hurt|injured|killed)",
     re.VERBOSE,
 )
@@ -81,7 +84,8 @@ _ZERO_HURT = re.compile(
 )
 _ZERO_KILLED = re.compile(r"\bno\ (?:deaths|fatalities|one\ was\ killed)\b", re.VERBOSE)
 _SINGLE = re.compile(
-    rf"\b(?:{_KILL}|wounded|wounding|injured|injuring)\ (?:a|an|one|its|their|his|her)\ (?![\w-]+s\b)[\w-]+\b",
+    rf"\b(?:{_KILL}|wounded|wounding|injured|injuring)\ (?:a|an|one|its|their|his"
+    rf"|her)\ (?![\w-]+s\b)[\w-]+\b",
     re.IGNORECASE | re.VERBOSE,
 )
 #: "killed a commander ... and two of his guards": one plus the others.
@@ -90,7 +94,8 @@ _AND_MORE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SINGLE_SUBJECT = re.compile(
-    r"(?:^|,\ |\.\ )(?:A|An|One)\ [^,;]{2,60}?\ was\ (?:reportedly\ )?(?P<verb>killed|wounded|injured|shot\ dead)\b",
+    r"(?:^|,\ |\.\ )(?:A|An|One)\ [^,;]{2,60}?\ was\ (?:reportedly\ )?(?P<verb>killed|wounded"
+    r"|injured|shot\ dead)\b",
     re.VERBOSE,
 )
 

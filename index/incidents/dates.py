@@ -39,7 +39,10 @@ _MONTHS = {
     for name in names.split()
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE = re.compile(
@@ -49,7 +52,8 @@ _DATE = re.compile(
   | (?P<wd>\b(?:(?P<last>[Ll]ast)\ )?{_WEEKDAY}\b(?:\ (?:night|morning|afternoon|evening))?)
   | (?P<rel>\b(?:[Ll]ast|[Tt]his|[Ee]arlier\ this)\ (?P<unit>week|month)\b)
   | (?P<weekend>\b(?:over\ the|last|at\ the)\ weekend\b)
-  | (?P<day>\b(?:overnight|[Yy]esterday|[Tt]oday|[Ll]ast\ night|[Tt]his\ morning|[Ee]arlier\ today)\b)
+  | (?P<day>\b(?:overnight|[Yy]esterday|[Tt]oday|[Ll]ast\ night|[Tt]his\ morning
+       |[Ee]arlier\ today)\b)
   | (?P<month>\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince)\ ?{_MONTH}(?:\ (?P<y3>20\d\d))?\b)
   | (?P<year>\bin\ (?P<y4>(?:19|20)\d\d)\b)
     """,
@@ -119,8 +123,8 @@ def resolve(match: re.Match[str], article: dt.date | None) -> EventDate | None:
         unit = match.group("unit")
         last = text.lower().startswith("last")
         if unit == "week":
-            day = article - dt.timedelta(days=7 if last else 0)
-            return EventDate(day - dt.timedelta(days=day.weekday()), "week")
+            then = article - dt.timedelta(days=7 if last else 0)
+            return EventDate(then - dt.timedelta(days=then.weekday()), "week")
         first = article.replace(day=1)
         if last:
             first = (first - dt.timedelta(days=1)).replace(day=1)

@@ -48,11 +48,13 @@ _ANAPHOR = re.compile(
 )
 _DEFINITE_EVENT = re.compile(
     r"\b(?i:the|this|that|Monday’s|Tuesday’s|Wednesday’s|Thursday’s|Friday’s|Saturday’s|Sunday’s)"
-    r"\ (?:[\w-]+\ )?(?:attack|strike|airstrike|air\ strike|blast|bombing|explosion|assault|raid|shelling|ambush)\b"
+    r"\ (?:[\w-]+\ )?(?:attack|strike|airstrike|air\ strike|blast|bombing|explosion|assault|raid"
+    r"|shelling|ambush)\b"
 )
 #: Openers that announce a different event ("Separately, ...", "Earlier in the day, ...").
 _NEW_EVENT = re.compile(
-    r"^(?:Separately|Meanwhile|Elsewhere|Earlier|Later|Also|In\ a\ separate|In\ another|In\ the\ north"
+    r"^(?:Separately|Meanwhile|Elsewhere|Earlier|Later|Also|In\ a\ separate|In\ another"
+    r"|In\ the\ north"
     r"|In\ the\ south|In\ the\ east|In\ the\ west|On\ [A-Z])",
     re.VERBOSE,
 )

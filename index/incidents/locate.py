@@ -57,7 +57,8 @@ class Locator:
                 and not _LOCATIVE_BEFORE.search(sentence, max(0, start - 30), start)
                 and not after.startswith(("’s", "'s"))
             ):
-                continue  # a place before the event word is its subject or actor ("Britain carried out")
+                # A place before the event word is its subject ("Britain carried out").
+                continue
             if _ORIGIN.search(sentence, max(0, start - 12), start):
                 continue
             if how == "GPE" and re.match(
@@ -65,7 +66,8 @@ class Locator:
             ):
                 continue
             if how != "CUE" and re.match(
-                r"^\ (?:[a-z]+\ )?(?:strikes?|drones?|forces|troops|military|army|officials?|official|warplanes|aircraft)\b",
+                r"^\ (?:[a-z]+\ )?(?:strikes?|drones?|forces|troops|military|army|officials?"
+                r"|official|warplanes|aircraft)\b",
                 after,
             ):
                 continue

@@ -35,7 +35,8 @@ ACTOR_NOUNS = frozenset(
 _ACTOR_LABELS = ("ORG", "NORP", "GPE", "PERSON")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _CAP_SEQ = re.compile(
-    r"(?:[Aa][lnsrd][- ])?[A-Z][\w’'-]*(?:\ (?:(?:of|al|el|the|in|for|and)\ )?(?:[Aa]l-)?[A-Z][\w’'-]*)*"
+    r"(?:[Aa][lnsrd][- ])?[A-Z][\w’'-]*(?:\ (?:(?:of|al|el|the|in|for"
+    r"|and)\ )?(?:[Aa]l-)?[A-Z][\w’'-]*)*"
 )
 _STOP_CAPS = frozenset(
     """A An The This That These Those It Its In On At By For From Near With After Before
@@ -125,7 +126,8 @@ def claimed_actor(sentence: str, entities: Sequence[Entity]) -> str | None:
 
 
 _NP_START = re.compile(
-    r"(?:^|[,;(]|\b(?:a|an|the|its|their|by|on|of|with|after|when|as|in|two|three|four|five|several)\ )"
+    r"(?:^|[,;(]|\b(?:a|an|the|its|their|by|on|of|with|after|when|as|in|two|three|four|five"
+    r"|several)\ )"
     r"(?=[^,;(]*$)"
 )
 
@@ -133,10 +135,8 @@ _NP_START = re.compile(
 def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) -> str | None:
     """The actor named in front of the trigger noun ("a *US* drone strike")."""
     head = sentence[:trigger_start]
-    last = None
-    for last in _NP_START.finditer(head):
-        pass
-    start = last.end() if last is not None else 0
+    starts = [m.end() for m in _NP_START.finditer(head)]
+    start = starts[-1] if starts else 0
     if trigger_start - start > 40:
         return None
     for entity in _in(entities, start, trigger_start, ("ORG", "NORP", "GPE")):
@@ -228,8 +228,10 @@ def _noun_phrase(sentence: str, start: int) -> str | None:
 
 
 _PASSIVE_SUBJECT = re.compile(
-    r"^(?:[A-Z][^,]{0,40},\ )?(?P<subject>[^,;]{3,70}?)\ (?:was|were|had\ been|have\ been)\ (?:\w+ly\ )?"
-    r"(?:attacked|targeted|hit|struck|killed|wounded|injured|abducted|kidnapped|ambushed|shelled|shot)\b",
+    r"^(?:[A-Z][^,]{0,40},\ )?(?P<subject>[^,;]{3,70}?)\ (?:was|were|had\ been"
+    r"|have\ been)\ (?:\w+ly\ )?"
+    r"(?:attacked|targeted|hit|struck|killed|wounded|injured|abducted|kidnapped|ambushed|shelled"
+    r"|shot)\b",
     re.VERBOSE,
 )
 
@@ -244,7 +246,8 @@ def passive_target(sentence: str, entities: Sequence[Entity]) -> str | None:
 
 
 _BETWEEN = re.compile(
-    r"\bbetween\ (?:the\ )?(?P<a>[^,;]{2,50}?)\ and\ (?:the\ )?(?P<b>[^,;]{2,50}?)(?=\ (?:in|near|at|on|around|over|outside)\b|[,;.]|$)"
+    r"\bbetween\ (?:the\ )?(?P<a>[^,;]{2,50}?)\ and\ (?:the\ )?(?P<b>[^,;]{2,50}?)(?=\ (?:in|near"
+    r"|at|on|around|over|outside)\b|[,;.]|$)"
 )
 _CLASHED_WITH = re.compile(r"\b(?:clashed|fought|battled|fighting)\ (?:with\ )?(?:the\ )?")
 
@@ -279,7 +282,8 @@ _PLACE_CUE = re.compile(
     r"\b(?:(?:town|village|city|port|district|province|region|state|township|area|camp|suburb"
     r"|neighbourhood|outskirts|hamlet|capital|base)\ of|in|near|outside|at|off|of|into|on|across)\ "
     r"(?:the\ )?(?:(?:[a-z][\w-]*|Israeli-occupied)\ ){0,4}?"
-    r"(?P<place>(?:[Aa]l-|[Ee]l-)?[A-Z][\w’'-]*(?:\ (?:(?:al|el|ad|as|ar|de)[- ])?[A-Z][\w’'-]*){0,3})",
+    r"(?P<place>(?:[Aa]l-|[Ee]l-)?[A-Z][\w’'-]*(?:\ (?:(?:al|el|ad|as|ar"
+    r"|de)[- ])?[A-Z][\w’'-]*){0,3})",
     re.VERBOSE,
 )
 #: A capitalised name ending in one of these is an organisation, not a place.
@@ -340,8 +344,10 @@ def by_agent(sentence: str, entities: Sequence[Entity]) -> str | None:
 
 
 _VICTIMS = re.compile(
-    r"\b(?:killing|killed|wounding|wounded|injuring|injured)\ (?:at\ least\ |more\ than\ |some\ |around\ )?"
-    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\ (?P<who>[a-z][\w-]*(?:\ [a-z][\w-]*)?)",
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured)\ (?:at\ least\ |more\ than\ |some\ "
+    r"|around\ )?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen"
+    r"|[a-z]+ty)\ (?P<who>[a-z][\w-]*(?:\ [a-z][\w-]*)?)",
     re.VERBOSE,
 )
 

@@ -191,8 +191,9 @@ def score(pairs: Iterable[tuple[GoldDoc, list[Incident]]]) -> Score:
                 if same_value(got, gold.expected[name]):
                     result.field_right[name] += 1
                 else:
+                    want = gold.expected[name]
                     result.misses.append(
-                        f"FIELD {doc.name} {name}: got {got!r}, want {gold.expected[name]!r} ({quote})"
+                        f"FIELD {doc.name} {name}: got {got!r}, want {want!r} ({quote})"
                     )
         for i, incident in enumerate(predicted):
             if i not in used:

@@ -68,8 +68,10 @@ RULES: tuple[TriggerRule, ...] = (
     ),
     TriggerRule(
         "Air/drone strike",
-        r"air\ ?strikes?|airstrikes?|air\ raids?|drone\ (?:strikes?|attacks?)|(?:armed\ |attack\ |suicide\ |kamikaze\ )?drones?"
-        r"|warplanes?|fighter\ jets?|jets|(?:US\ |Israeli\ )?aircraft|helicopter\ gunships?|(?:guided|glide|aerial)\ bombs?"
+        r"air\ ?strikes?|airstrikes?|air\ raids?|drone\ (?:strikes?|attacks?)|(?:armed\ |attack\ "
+        r"|suicide\ |kamikaze\ )?drones?"
+        r"|warplanes?|fighter\ jets?|jets|(?:US\ |Israeli\ )?aircraft|helicopter\ gunships?"
+        r"|(?:guided|glide|aerial)\ bombs?"
         r"|bombed|bombing\ raids?|raids|air\ attack|UAVs?|Shaheds?",
         3,
     ),
@@ -80,7 +82,8 @@ RULES: tuple[TriggerRule, ...] = (
     ),
     TriggerRule(
         "Armed clash",
-        r"clash(?:ed|es)?|fighting|fought|battles?|battled|gun\ ?battles?|firefights?|exchanged\ fire",
+        r"clash(?:ed|es)?|fighting|fought|battles?|battled|gun\ ?battles?|firefights?"
+        r"|exchanged\ fire",
         2,
     ),
     TriggerRule(
@@ -129,7 +132,8 @@ def find_trigger(sentence: str) -> Trigger | None:
         # A generic "strike" or "struck" is an air strike when aircraft or a
         # state's military is the subject; "hit" alone needs a weapon to count.
         if best.text.startswith(("strike", "struck")) and re.search(
-            r"\b(?:US|U\.S\.|United\ States|Britain|British|UK|Israeli?|American|Russian|Turkish|Turkey"
+            r"\b(?:US|U\.S\.|United\ States|Britain|British|UK|Israeli?|American|Russian|Turkish"
+            r"|Turkey"
             r"|Saudi|coalition|air\ force|warplanes|aircraft)\b",
             sentence[: best.start],
         ):
@@ -139,7 +143,8 @@ def find_trigger(sentence: str) -> Trigger | None:
 
 _COUNT = (
     r"(?:several|numerous|dozens|hundreds|thousands|scores|a\ series|a\ wave|waves"
-    r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty|forty|fifty)"
+    r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty"
+    r"|forty|fifty)"
 )
 _AGGREGATE_COUNT = re.compile(
     rf"""
@@ -181,7 +186,8 @@ def is_aggregate(sentence: str) -> bool:
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:threaten(?:ed|s|ing)?\ to|vow(?:ed|s)?\ to|pledg(?:ed|es)\ to|would|will|could|might"
-    r"|intend\ to|plan(?:s|ned)?\ to|if\ |warn(?:ed|s)?\ (?:of|that|against)|in\ order\ to|aims?\ to)\b"
+    r"|intend\ to|plan(?:s|ned)?\ to|if\ |warn(?:ed|s)?\ (?:of|that|against)|in\ order\ to"
+    r"|aims?\ to)\b"
 )
 
 
