@@ -62,7 +62,8 @@ def run(incidents: Run) -> Run:
 def test_at_least_five_is_five(run: Run) -> None:
     found = one(
         run,
-        "Al-Shabaab attacked an army base in Bulo Burte on Tuesday, killing at least five soldiers.",
+        "Al-Shabaab attacked an army base in Bulo Burte on Tuesday, "
+        "killing at least five soldiers.",
     )
     assert found.fatalities == 5 and found.injured is None
 
@@ -74,7 +75,8 @@ def test_no_casualties_is_zero_and_unstated_is_none(run: Run) -> None:
     assert (found.fatalities, found.injured) == (0, 0)
     found = one(
         run,
-        "A US-owned bulk carrier was hit by a missile in the Gulf of Aden on Monday but reported no injuries.",
+        "A US-owned bulk carrier was hit by a missile in the Gulf of Aden on Monday "
+        "but reported no injuries.",
     )
     assert (found.fatalities, found.injured) == (None, 0)
     found = one(run, "Russian shelling hit a school in Kherson on Monday.")
@@ -121,7 +123,8 @@ def test_a_past_incident_told_with_specifics_is_one(run: Run) -> None:
 
 def test_a_follow_up_sentence_is_merged(run: Run) -> None:
     text = (
-        "Three crew members were killed on Wednesday when a Houthi missile hit a bulk carrier off Aden. "
+        "Three crew members were killed on Wednesday when a Houthi missile hit "
+        "a bulk carrier off Aden. "
         "Four others were injured, US Central Command said. "
         "The Houthis claimed responsibility for the attack."
     )
@@ -145,7 +148,8 @@ def test_two_events_in_one_article_stay_apart(run: Run) -> None:
 def test_actor_place_country_and_coordinates(run: Run) -> None:
     found = one(
         run,
-        "Houthi rebels fired an anti-ship missile at a tanker off the Yemeni port of Hodeidah on Monday.",
+        "Houthi rebels fired an anti-ship missile at a tanker off the Yemeni port "
+        "of Hodeidah on Monday.",
     )
     assert found.actor1 == "Houthi rebels"
     assert found.location == "Hodeidah" and found.country == "Yemen"
@@ -156,7 +160,8 @@ def test_actor_place_country_and_coordinates(run: Run) -> None:
 def test_blame_names_the_attacker(run: Run) -> None:
     found = one(
         run,
-        "A rocket struck a football pitch in Majdal Shams on Saturday, killing 12 children. Israel blamed Hezbollah.",
+        "A rocket struck a football pitch in Majdal Shams on Saturday, killing 12 children. "
+        "Israel blamed Hezbollah.",
     )
     assert found.actor1 == "Hezbollah"
 
