@@ -74,11 +74,19 @@ class IncidentExtractor:
         return f"incidents-v{VERSION}"
 
     def extract(
-        self, text: str, entities: Sequence[Entity], article_date: dt.date | None = None
+        self,
+        text: str,
+        entities: Sequence[Entity],
+        article_date: dt.date | None = None,
+        body_start: int = 0,
     ) -> list[Incident]:
-        """Incidents in `text`, in order of their first sentence; `entities` are the
-        recogniser's for the same text, sorted by start."""
-        spans = sentences(text)
+        """Incidents in `text`, in order of their first sentence.
+
+        `entities` are the recogniser's for the same text, sorted by start;
+        `article_date` resolves "Tuesday" and "last month"; sentences before
+        `body_start` (a front matter block, `FrontMatter.body_start`) are skipped,
+        while offsets still index the whole text."""
+        spans = [span for span in sentences(text) if span[0] >= body_start]
         if not spans or TRIGGER_SCAN.search(text) is None:
             return []
         countries = self._locator.article_countries(entities)
@@ -252,10 +260,13 @@ class IncidentExtractor:
 
 
 def extract_incidents(
-    text: str, entities: Sequence[Entity], article_date: dt.date | None = None
+    text: str,
+    entities: Sequence[Entity],
+    article_date: dt.date | None = None,
+    body_start: int = 0,
 ) -> list[Incident]:
     """Incidents in `text` with a shared default `IncidentExtractor`."""
-    return _default().extract(text, entities, article_date)
+    return _default().extract(text, entities, article_date, body_start)
 
 
 _DEFAULT: list[IncidentExtractor] = []

@@ -182,3 +182,19 @@ def test_sentences_keep_abbreviations_whole() -> None:
     text = "The U.S. military said Gen. Smith left.\nNext line. Another one."
     spans = [text[s:e] for s, e in sentences(text)]
     assert spans == ["The U.S. military said Gen. Smith left.", "Next line.", "Another one."]
+
+
+def test_front_matter_is_skipped_but_offsets_index_the_whole_text(run: Run) -> None:
+    from glossator.index.entities import Recogniser
+    from glossator.index.incidents import extract_incidents, parse_front_matter
+
+    text = (
+        "---\ndate: 2024-03-15\ntitle: A roadside bomb killed four soldiers near Baidoa\n---\n"
+        "Somalia\nA roadside bomb killed four soldiers near Baidoa on Thursday.\n"
+    )
+    meta = parse_front_matter(text)
+    found = extract_incidents(text, Recogniser.load().recognise(text), meta.date, meta.body_start)
+    assert len(found) == 1
+    assert found[0].start > meta.body_start
+    assert text[found[0].start : found[0].end] == found[0].sentence
+    assert str(found[0].event_date) == "2024-03-14"
