@@ -30,6 +30,7 @@ from glossator.index.incidents.triggers import (
     TRIGGER_SCAN,
     aggregate_kind,
     find_trigger,
+    fold_first,
     is_hypothetical,
 )
 
@@ -87,7 +88,7 @@ class IncidentExtractor:
         `body_start` (a front matter block, `FrontMatter.body_start`) are skipped,
         while offsets still index the whole text."""
         spans = [span for span in sentences(text) if span[0] >= body_start]
-        if not spans or TRIGGER_SCAN.search(text) is None:
+        if not spans:
             return []
         countries = self._locator.article_countries(entities)
         drafts: list[Draft] = []
@@ -118,7 +119,7 @@ class IncidentExtractor:
         countries: list[str],
         drafts: list[Draft],
     ) -> None:
-        trigger = find_trigger(sentence) if TRIGGER_SCAN.search(sentence) else None
+        trigger = find_trigger(sentence) if TRIGGER_SCAN.search(fold_first(sentence)) else None
         previous = drafts[-1] if drafts else None
         if trigger is None:
             if previous is not None:

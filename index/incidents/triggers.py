@@ -20,6 +20,7 @@ __all__ = [
     "is_aggregate",
     "is_hypothetical",
     "TRIGGER_SCAN",
+    "fold_first",
 ]
 
 
@@ -36,7 +37,7 @@ class TriggerRule:
 RULES: tuple[TriggerRule, ...] = (
     TriggerRule(
         "Suicide bomb",
-        r"suicide\ (?:bomb(?:er|ers|ing|ings)?|attack(?:er|s)?|car\ bomb(?:ing)?|blast|vest)"
+        r"suicide\ (?:bomb(?:er|ers|ing|ings)?|attack(?:er|s)?|car\ bomb(?:er|ing)?|blast|vest)"
         r"|blew\ (?:himself|herself|themselves)\ up",
         5,
     ),
@@ -98,7 +99,16 @@ _COMPILED = [
     (rule, re.compile(rf"(?<![\w-])(?:{rule.pattern})(?![\w])", re.VERBOSE)) for rule in RULES
 ]
 #: One pass over the whole text to find the sentences worth reading at all.
+#: Matched on `fold_first(sentence)`; a pre-filter, so it may accept more than
+#: `find_trigger` does, never less.
 TRIGGER_SCAN = re.compile("|".join(rf"(?:{rule.pattern})" for rule in RULES), re.VERBOSE)
+
+
+def fold_first(sentence: str) -> str:
+    """The sentence with its first letter lower-cased: a trigger that opens a sentence
+    is capitalised ("Fighting broke out"); elsewhere a capital means a name ("the
+    Houston Rockets"), so only the first letter folds."""
+    return sentence[:1].lower() + sentence[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +125,17 @@ class Trigger:
 def find_trigger(sentence: str) -> Trigger | None:
     """The deciding trigger in a sentence, or None."""
     best: Trigger | None = None
+    folded = fold_first(sentence)
     for rule, pattern in _COMPILED:
-        match = pattern.search(sentence)
+        match = pattern.search(folded)
         if match is None:
             continue
         found = Trigger(
-            rule.sub_event_type, match.start(), match.end(), match.group(), rule.strength
+            rule.sub_event_type,
+            match.start(),
+            match.end(),
+            sentence[match.start() : match.end()],
+            rule.strength,
         )
         if (
             best is None

@@ -47,6 +47,11 @@ def one(run: Run, text: str, date: dt.date | None = DATE) -> Incident:
         ("Gunmen stormed a hotel in Mogadishu on Thursday, killing eight people.", "Attack"),
         ("Gunmen kidnapped 20 students in Kaduna on Thursday.", "Abduction/forced disappearance"),
         ("Air defences shot down 11 drones over Kyiv on Thursday.", "Disrupted weapons use"),
+        ("Fighting in Tripoli killed nine people on Thursday.", "Armed clash"),
+        (
+            "Two were killed when a suicide car bomber hit a convoy in Mogadishu on Thursday.",
+            "Suicide bomb",
+        ),
     ],
 )
 def test_each_sub_event_type(run: Run, text: str, sub_event_type: str) -> None:
