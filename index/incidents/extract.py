@@ -1,0 +1,279 @@
+"""Incident records from an article's text and entities.
+
+    extractor = IncidentExtractor()
+    incidents = extractor.extract(text, entities, article_date)
+
+Per sentence: a trigger gives the sub-event type (`triggers.py`); counts of
+many events and threats are skipped; casualties, date, actors and places are
+read from the sentence (`casualties.py`, `dates.py`, `roles.py`). A sentence
+that refers back ("the strike", "claimed responsibility"), or that reports a
+compatible event right after another, is merged into the earlier incident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from glossator.index.entities.model import Entity
+from glossator.index.incidents import roles
+from glossator.index.incidents.casualties import count_casualties
+from glossator.index.incidents.dates import find_date, resolve
+from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
+from glossator.index.incidents.locate import Locator
+from glossator.index.incidents.model import Incident
+from glossator.index.incidents.places import PlaceTable, places
+from glossator.index.incidents.sentences import sentences
+from glossator.index.incidents.triggers import (
+    TRIGGER_SCAN,
+    aggregate_kind,
+    find_trigger,
+    fold_first,
+    is_hypothetical,
+)
+
+__all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
+
+#: Bump when extraction output changes, so cached incidents are recomputed.
+VERSION = "1"
+
+_CLAIM_ONLY = re.compile(
+    r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
+)
+_ANAPHOR = re.compile(
+    r"(?:\b(?:the|this|that|these|those|its|Tuesday’s|Monday’s|Wednesday’s|Thursday’s|Friday’s"
+    r"|Saturday’s|Sunday’s|same|latest|twin|deadly)\ (?:[\w-]+\ )?$)",
+    re.VERBOSE,
+)
+_DEFINITE_EVENT = re.compile(
+    r"\b(?i:the|this|that|Monday’s|Tuesday’s|Wednesday’s|Thursday’s|Friday’s|Saturday’s|Sunday’s)"
+    r"\ (?:[\w-]+\ )?(?:attack|strike|airstrike|air\ strike|blast|bombing|explosion|assault|raid"
+    r"|shelling|ambush)\b"
+)
+#: Openers that announce a different event ("Separately, ...", "Earlier in the day, ...").
+_NEW_EVENT = re.compile(
+    r"^(?:Separately|Meanwhile|Elsewhere|Earlier|Later|Also|In\ a\ separate|In\ another"
+    r"|In\ the\ north"
+    r"|In\ the\ south|In\ the\ east|In\ the\ west|On\ [A-Z])",
+    re.VERBOSE,
+)
+_PERSON_KILLED = re.compile(r"^\ was\ (?:reportedly\ )?killed\b")
+
+
+class IncidentExtractor:
+    """Reads incident records out of article text; build once, reuse for every article."""
+
+    def __init__(self, table: PlaceTable | None = None) -> None:
+        self._places = table if table is not None else places()
+        self._locator = Locator(self._places)
+
+    @property
+    def cache_key(self) -> str:
+        """Identifies this extractor's output for a given text and entities (for caches)."""
+        return f"incidents-v{VERSION}"
+
+    def extract(
+        self,
+        text: str,
+        entities: Sequence[Entity],
+        article_date: dt.date | None = None,
+        body_start: int = 0,
+    ) -> list[Incident]:
+        """Incidents in `text`, in order of their first sentence.
+
+        `entities` are the recogniser's for the same text, sorted by start;
+        `article_date` resolves "Tuesday" and "last month"; sentences before
+        `body_start` (a front matter block, `FrontMatter.body_start`) are skipped,
+        while offsets still index the whole text."""
+        spans = [span for span in sentences(text) if span[0] >= body_start]
+        if not spans:
+            return []
+        countries = self._locator.article_countries(entities)
+        drafts: list[Draft] = []
+        cursor = 0
+        for index, (start, end) in enumerate(spans):
+            sentence = text[start:end]
+            while cursor < len(entities) and entities[cursor].end <= start:
+                cursor += 1
+            local = []
+            for entity in entities[cursor:]:
+                if entity.start >= end:
+                    break
+                if entity.start >= start and entity.end <= end:
+                    local.append(
+                        replace(entity, start=entity.start - start, end=entity.end - start)
+                    )
+            self._read_sentence(sentence, start, end, index, local, article_date, countries, drafts)
+        return [self._finish(d, text, entities, countries) for d in drafts]
+
+    def _read_sentence(
+        self,
+        sentence: str,
+        start: int,
+        end: int,
+        index: int,
+        entities: list[Entity],
+        article_date: dt.date | None,
+        countries: list[str],
+        drafts: list[Draft],
+    ) -> None:
+        trigger = find_trigger(sentence) if TRIGGER_SCAN.search(fold_first(sentence)) else None
+        previous = drafts[-1] if drafts else None
+        if trigger is None:
+            if previous is not None:
+                self._attach(sentence, start, end, index, entities, previous)
+            return
+        anaphoric = (
+            _ANAPHOR.search(sentence, max(0, trigger.start - 30), trigger.start) is not None
+            or _DEFINITE_EVENT.search(sentence) is not None
+        )
+        if is_hypothetical(sentence, trigger):
+            return
+        aggregate = aggregate_kind(sentence, trigger.end)
+        if aggregate == "period":
+            return
+        draft = Draft(start, end, trigger.sub_event_type, trigger.strength, index, last_index=index)
+        counts = count_casualties(
+            sentence, [(e.start, e.end) for e in entities if e.label in ("DATE", "TIME")]
+        )
+        draft.fatalities, draft.injured = counts.fatalities, counts.injured
+        if draft.fatalities is None:
+            for entity in entities:
+                if entity.label == "PERSON" and _PERSON_KILLED.match(
+                    sentence[entity.end : entity.end + 30]
+                ):
+                    draft.fatalities = 1
+                    break
+        date = find_date(sentence)
+        if date is not None:
+            draft.date_text = re.sub(r"^(?:[Ii]n|on)\ ", "", date.group())
+            draft.date = resolve(date, article_date)
+        claimed = roles.claimed_actor(sentence, entities)
+        if claimed:
+            draft.actor1, draft.claimed = claimed, True
+        else:
+            draft.actor1 = (
+                roles.agent_before(sentence, entities, trigger.start)
+                or roles.subject_actor(sentence, entities, trigger.start)
+                or roles.by_agent(sentence, entities)
+            )
+        draft.actor2 = (
+            roles.passive_target(sentence, entities)
+            or roles.target_after(sentence, trigger.end)
+            or roles.victims(sentence)
+        )
+        if trigger.sub_event_type == "Armed clash":
+            side1, side2 = roles.clash_sides(sentence, entities)
+            if side1 and not draft.claimed:
+                draft.actor1 = side1
+            draft.actor2 = side2 or draft.actor2
+        self._locator.place(sentence, entities, draft, countries, trigger.start)
+        weapons = [e.text for e in entities if e.label == "WEAPON"]
+        draft.weapon = (
+            weapons[0]
+            if weapons
+            else (
+                trigger.text
+                if trigger.strength >= 4
+                and trigger.sub_event_type != "Abduction/forced disappearance"
+                else None
+            )
+        )
+        continuation = (
+            previous is not None
+            and index - previous.last_index <= 1
+            and draft.date_text is None
+            and draft.location_rank < 3
+            and _NEW_EVENT.match(sentence) is None
+        )
+        target = merge_target(draft, drafts, anaphoric or continuation)
+        if target is not None:
+            merge(target, draft, counts.others_killed, counts.others_injured)
+            return
+        if aggregate is not None or (not anaphoric and not is_specific(draft)):
+            return
+        drafts.append(draft)
+
+    def _attach(
+        self,
+        sentence: str,
+        start: int,
+        end: int,
+        index: int,
+        entities: list[Entity],
+        previous: Draft,
+    ) -> None:
+        """Fold a sentence without an event word into the incident before it: a claim
+        ("JNIM claimed responsibility") or the toll ("Four others were injured")."""
+        claimed = roles.claimed_actor(sentence, entities) if _CLAIM_ONLY.search(sentence) else None
+        if claimed and index - previous.last_index <= 3:
+            previous.actor1, previous.claimed = claimed, True
+            previous.mentions.append((start, end))
+            previous.last_index = index
+            return
+        if index - previous.last_index > 1 or aggregate_kind(sentence) is not None:
+            return
+        skip = [(e.start, e.end) for e in entities if e.label in ("DATE", "TIME")]
+        counts = count_casualties(sentence, skip)
+        if counts.fatalities is None and counts.injured is None:
+            return
+        previous.fatalities = combine(previous.fatalities, counts.fatalities, counts.others_killed)
+        previous.injured = combine(previous.injured, counts.injured, counts.others_injured)
+        previous.mentions.append((start, end))
+        previous.last_index = index
+
+    def _finish(
+        self, draft: Draft, text: str, entities: Sequence[Entity], countries: list[str]
+    ) -> Incident:
+        country = latitude = longitude = None
+        if draft.location is not None:
+            prefer = [draft.location_country] if draft.location_country else []
+            place = self._places.lookup(draft.location, prefer + countries)
+            if place is None and draft.location_country:
+                country = self._places.country_name(draft.location_country)
+            elif place is not None:
+                country = self._places.country_name(place.code)
+                latitude, longitude = place.latitude, place.longitude
+        if country is None:
+            country = self._locator.country_near(text, draft, entities) or (
+                self._places.country_name(countries[0]) if countries else None
+            )
+        return Incident(
+            start=draft.start,
+            end=draft.end,
+            sentence=text[draft.start : draft.end],
+            sub_event_type=draft.sub_event_type,
+            event_date_text=draft.date_text,
+            event_date=draft.date,
+            actor1=draft.actor1,
+            actor2=draft.actor2,
+            location=draft.location,
+            country=country,
+            latitude=latitude,
+            longitude=longitude,
+            weapon=draft.weapon,
+            fatalities=draft.fatalities,
+            injured=draft.injured,
+            mentions=tuple(draft.mentions),
+        )
+
+
+def extract_incidents(
+    text: str,
+    entities: Sequence[Entity],
+    article_date: dt.date | None = None,
+    body_start: int = 0,
+) -> list[Incident]:
+    """Incidents in `text` with a shared default `IncidentExtractor`."""
+    return _default().extract(text, entities, article_date, body_start)
+
+
+_DEFAULT: list[IncidentExtractor] = []
+
+
+def _default() -> IncidentExtractor:
+    if not _DEFAULT:
+        _DEFAULT.append(IncidentExtractor())
+    return _DEFAULT[0]

@@ -1,0 +1,133 @@
+"""Where an incident happened: the most specific place, its country and coordinates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from glossator.index.entities.model import Entity
+from glossator.index.incidents import roles
+from glossator.index.incidents.drafts import Draft
+from glossator.index.incidents.places import PlaceTable
+
+__all__ = ["Locator"]
+
+_SPECIFICITY = {"FAC": 5, "CUE": 4, "city": 4, "region": 2, "LOC": 1, "country": 1}
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?i:in|near|at|of|on|outside|off|across|into|around)\ (?:the\ )?(?:[a-z][\w-]*\ ){0,3}$"
+)
+_ORIGIN = re.compile(r"\b(?:from|by|for)\ (?:the\ )?$")
+
+
+class Locator:
+    """Picks an incident's place from a sentence and resolves its country."""
+
+    def __init__(self, table: PlaceTable) -> None:
+        self._places = table
+
+    def article_countries(self, entities: Sequence[Entity]) -> list[str]:
+        counts: Counter[str] = Counter()
+        for entity in entities:
+            if entity.label in ("GPE", "NORP"):
+                code = self._places.country_of_word(entity.text)
+                if code is None and entity.label == "GPE":
+                    place = self._places.lookup(entity.text)
+                    code = place.code if place else None
+                if code is not None:
+                    counts[code] += 1
+        return [code for code, _ in counts.most_common()]
+
+    def place(
+        self,
+        sentence: str,
+        entities: list[Entity],
+        draft: Draft,
+        countries: list[str],
+        trigger: int,
+    ) -> None:
+        best: tuple[int, int] | None = None
+        for start, end, text, how in roles.place_candidates(sentence, entities):
+            after = sentence[end : end + 12]
+            if draft.actor1 is not None and text in draft.actor1:
+                continue
+            if (
+                how != "CUE"
+                and start < trigger
+                and not _LOCATIVE_BEFORE.search(sentence, max(0, start - 30), start)
+                and not after.startswith(("’s", "'s"))
+            ):
+                # A place before the event word is its subject ("Britain carried out").
+                continue
+            if _ORIGIN.search(sentence, max(0, start - 12), start):
+                continue
+            if how == "GPE" and re.match(
+                r"^[- ](?:backed|led|aligned|based|made|owned|flagged|linked)\b", after
+            ):
+                continue
+            if how != "CUE" and re.match(
+                r"^\ (?:[a-z]+\ )?(?:strikes?|drones?|forces|troops|military|army|officials?"
+                r"|official|warplanes|aircraft)\b",
+                after,
+            ):
+                continue
+            kind = roles.place_kind_after(sentence, end)
+            if how in ("GPE", "CUE"):
+                place = self._places.lookup(text, countries)
+                level = place.kind if place else ("CUE" if how == "CUE" else "city")
+                if kind in (
+                    "region",
+                    "state",
+                    "province",
+                    "governorate",
+                    "oblast",
+                    "territory",
+                    "county",
+                    "district",
+                ):
+                    level = "region"
+                elif kind in ("area", "camp", "township", "beach", "base", "air base", "airbase"):
+                    level = "CUE"
+            else:
+                level = how
+            rank = _SPECIFICITY.get(level, 1)
+            if best is None or rank > best[0]:
+                best = (rank, start)
+                draft.location, draft.location_rank = text, rank
+                draft.location_country = self.cue_country(sentence, entities, start)
+        if draft.location is not None and draft.location_rank <= 1:
+            # Keep a country-level place only if nothing better is said anywhere.
+            pass
+
+    def cue_country(self, sentence: str, entities: list[Entity], start: int) -> str | None:
+        """The country named just before a place: "the *Yemeni* port of", "*Nigeria's* Kaduna"."""
+        for entity in reversed(entities):
+            if entity.end > start or entity.end < start - 45:
+                continue
+            if entity.label == "NORP" or (
+                entity.label == "GPE" and sentence.startswith(("’s", "'s"), entity.end)
+            ):
+                code = self._places.country_of_word(entity.text)
+                if code is not None:
+                    return code
+        return None
+
+    def country_near(self, text: str, draft: Draft, entities: Sequence[Entity]) -> str | None:
+        """A country named in the incident's sentences, places first, demonyms after."""
+        spans = [(draft.start, draft.end), *draft.mentions]
+        fallback = None
+        for entity in entities:
+            if not any(s <= entity.start < e for s, e in spans):
+                continue
+            if entity.label == "GPE":
+                place = self._places.lookup(entity.text)
+                after = text[entity.end : entity.end + 12]
+                if place is not None and not re.match(
+                    r"^[- ](?:backed|led|aligned|strikes?|forces|troops|military)", after
+                ):
+                    return self._places.country_name(place.code)
+            elif entity.label == "NORP" and fallback is None:
+                code = self._places.country_of_word(entity.text)
+                if code is not None:
+                    fallback = self._places.country_name(code)
+        return fallback

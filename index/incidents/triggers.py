@@ -1,0 +1,211 @@
+"""What makes a sentence an incident report, and of which ACLED sub-event type.
+
+One registry (`RULES`): each sub-event type's trigger words and its strength.
+A sentence's type is the strongest rule that fires; among rules of one
+strength the earliest trigger in the sentence wins ("a missile struck ...;
+most were intercepted" is a missile attack). Adding a type or a trigger
+touches only this file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "RULES",
+    "Trigger",
+    "find_trigger",
+    "aggregate_kind",
+    "is_aggregate",
+    "is_hypothetical",
+    "TRIGGER_SCAN",
+    "fold_first",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """Trigger words for one sub-event type."""
+
+    sub_event_type: str
+    pattern: str
+    strength: int
+    """Higher wins: a suicide bombing that was also an attack is a suicide bomb."""
+
+
+RULES: tuple[TriggerRule, ...] = (
+    TriggerRule(
+        "Suicide bomb",
+        r"suicide\ (?:bomb(?:er|ers|ing|ings)?|attack(?:er|s)?|car\ bomb(?:er|ing)?|blast|vest)"
+        r"|blew\ (?:himself|herself|themselves)\ up",
+        5,
+    ),
+    TriggerRule("Grenade", r"(?:hand\ )?grenades?", 5),
+    TriggerRule(
+        "Remote explosive/landmine/IED",
+        r"(?:roadside|car|truck|motorcycle|parcel|magnetic|remote[- ]controlled)\ bombs?"
+        r"|IEDs?|improvised\ explosive(?:\ devices?)?|(?:land)?mines?\b(?!\ (?:workers|owners))"
+        r"|explosive\ devices?|booby[- ]trap(?:ped)?|(?:bomb|device)\ (?:exploded|went\ off)"
+        r"|drone\ boats?|pagers?\ (?:exploded|blew)|pagers?\ [\w ]{0,40}exploded",
+        4,
+    ),
+    TriggerRule(
+        "Remote explosive/landmine/IED",
+        r"explosions?|blasts?|exploded|detonated|bombs?",
+        2,
+    ),
+    TriggerRule(
+        "Abduction/forced disappearance",
+        r"abduct(?:ed|ing|s|ion|ions)?|kidnapp?(?:ed|ing|s)?|kidnappings?|taken\ hostage"
+        r"|seized\ (?:as\ )?hostages?|forcibly\ disappeared",
+        4,
+    ),
+    TriggerRule(
+        "Disrupted weapons use",
+        r"shot\ down|intercepted|defused|destroyed\ (?:a|an|two|three|four|five|\d+)\b[^.;]{0,60}?"
+        r"before\ (?:it|they)\ could",
+        4,
+    ),
+    TriggerRule(
+        "Air/drone strike",
+        r"air\ ?strikes?|airstrikes?|air\ raids?|drone\ (?:strikes?|attacks?)|(?:armed\ |attack\ "
+        r"|suicide\ |kamikaze\ )?drones?"
+        r"|warplanes?|fighter\ jets?|jets|(?:US\ |Israeli\ )?aircraft|helicopter\ gunships?"
+        r"|(?:guided|glide|aerial)\ bombs?"
+        r"|bombed|bombing\ raids?|raids|air\ attack|UAVs?|Shaheds?",
+        3,
+    ),
+    TriggerRule(
+        "Shelling/artillery/missile attack",
+        r"shell(?:ing|ed|s)|artillery|mortars?|rockets?|missiles?|Katyushas?|barrage|projectiles?",
+        3,
+    ),
+    TriggerRule(
+        "Armed clash",
+        r"clash(?:ed|es)?|fighting|fought|battles?|battled|gun\ ?battles?|firefights?"
+        r"|exchanged\ fire",
+        2,
+    ),
+    TriggerRule(
+        "Attack",
+        r"attack(?:ed|s|ing)?|stormed|opened\ fire|shot\ dead|gunned\ down|ambush(?:ed|es)?"
+        r"|massacred?|assault(?:ed)?|raided|killing\ spree|stabbed|executed|strikes?|struck",
+        1,
+    ),
+)
+
+_COMPILED = [
+    (rule, re.compile(rf"(?<![\w-])(?:{rule.pattern})(?![\w])", re.VERBOSE)) for rule in RULES
+]
+#: One pass over the whole text to find the sentences worth reading at all.
+#: Matched on `fold_first(sentence)`; a pre-filter, so it may accept more than
+#: `find_trigger` does, never less.
+TRIGGER_SCAN = re.compile("|".join(rf"(?:{rule.pattern})" for rule in RULES), re.VERBOSE)
+
+
+def fold_first(sentence: str) -> str:
+    """The sentence with its first letter lower-cased: a trigger that opens a sentence
+    is capitalised ("Fighting broke out"); elsewhere a capital means a name ("the
+    Houston Rockets"), so only the first letter folds."""
+    return sentence[:1].lower() + sentence[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """The word that made a sentence an incident report, with its type."""
+
+    sub_event_type: str
+    start: int
+    end: int
+    text: str
+    strength: int
+
+
+def find_trigger(sentence: str) -> Trigger | None:
+    """The deciding trigger in a sentence, or None."""
+    best: Trigger | None = None
+    folded = fold_first(sentence)
+    for rule, pattern in _COMPILED:
+        match = pattern.search(folded)
+        if match is None:
+            continue
+        found = Trigger(
+            rule.sub_event_type,
+            match.start(),
+            match.end(),
+            sentence[match.start() : match.end()],
+            rule.strength,
+        )
+        if (
+            best is None
+            or found.strength > best.strength
+            or (found.strength == best.strength and found.start < best.start)
+        ):
+            best = found
+    if best is not None and best.sub_event_type == "Attack":
+        # A generic "strike" or "struck" is an air strike when aircraft or a
+        # state's military is the subject; "hit" alone needs a weapon to count.
+        if best.text.startswith(("strike", "struck")) and re.search(
+            r"\b(?:US|U\.S\.|United\ States|Britain|British|UK|Israeli?|American|Russian|Turkish"
+            r"|Turkey"
+            r"|Saudi|coalition|air\ force|warplanes|aircraft)\b",
+            sentence[: best.start],
+        ):
+            return Trigger("Air/drone strike", best.start, best.end, best.text, 3)
+    return best
+
+
+_COUNT = (
+    r"(?:several|numerous|dozens|hundreds|thousands|scores|a\ series|a\ wave|waves"
+    r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty"
+    r"|forty|fifty)"
+)
+_AGGREGATE_COUNT = re.compile(
+    rf"""
+    \b{_COUNT}\ (?:of\ )?(?:such\ |similar\ |these\ |rocket\ and\ drone\ |drone\ and\ rocket\ )?
+        (?:attacks|strikes|airstrikes|air\ strikes|raids|times|incidents|clashes|bombings|shellings
+           |glide\ bombs)\b
+  | \b(?i:such|these|those)\ (?:attacks|strikes|raids)\b
+  | \bincrease\ in\ (?:attacks|strikes)\b
+    """,
+    re.VERBOSE,
+)
+_AGGREGATE_PERIOD = re.compile(
+    r"""
+    \b(?:have|has)\b[^.;]{0,90}?\b(?:since|so\ far|this\ (?:month|year)(?:\ alone)?)\b
+  | \b(?:since|so\ far\ this)\b[^.;]{0,90}?\b(?:have|has)\b
+  | \b(?:in\ total|a\ total\ of|since\ the\ (?:war|conflict|start))\b
+    """,
+    re.VERBOSE,
+)
+
+
+def aggregate_kind(sentence: str, trigger_end: int | None = None) -> str | None:
+    """`period` for tallies over time ("more than 100 attacks since October"), `count`
+    for counts of several events without a period ("dozens of strikes"), else None.
+    With `trigger_end`, a count only counts when it is the trigger's own phrase, not a
+    later clause ("..., adding that 27 clashes had taken place")."""
+    if _AGGREGATE_PERIOD.search(sentence):
+        return "period"
+    for match in _AGGREGATE_COUNT.finditer(sentence):
+        if trigger_end is None or match.start() <= trigger_end + 5:
+            return "count"
+    return None
+
+
+def is_aggregate(sentence: str) -> bool:
+    """True for counts of many events ("more than 100 attacks since October")."""
+    return aggregate_kind(sentence) is not None
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:threaten(?:ed|s|ing)?\ to|vow(?:ed|s)?\ to|pledg(?:ed|es)\ to|would|will|could|might"
+    r"|intend\ to|plan(?:s|ned)?\ to|if\ |warn(?:ed|s)?\ (?:of|that|against)|in\ order\ to"
+    r"|aims?\ to)\b"
+)
+
+
+def is_hypothetical(sentence: str, trigger: Trigger) -> bool:
+    """True when the trigger is threatened, planned or conditional, not reported."""
+    return _HYPOTHETICAL.search(sentence, 0, trigger.start) is not None
