@@ -1,5 +1,5 @@
-"""The layers: glossator.index and glossator.annotations are plain Python, and
-everything imports through the one `glossator` namespace."""
+"""The layers: glossator.index, glossator.annotations and glossator.service are
+plain Python, and everything imports through the one `glossator` namespace."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ LAYERS = ("index", "annotations", "tui")
 CHECK = """
 import sys, pkgutil, importlib
 import {pkg}
-for mod in pkgutil.walk_packages({pkg}.__path__, "{pkg}."):
+for mod in pkgutil.walk_packages(getattr({pkg}, "__path__", []), "{pkg}."):
     if mod.name.endswith("build_gazetteer"):
         continue
     importlib.import_module(mod.name)
@@ -40,7 +40,7 @@ def _check(pkg: str) -> str:
     return out.stdout.strip()
 
 
-@pytest.mark.parametrize("pkg", ["glossator.index", "glossator.annotations"])
+@pytest.mark.parametrize("pkg", ["glossator.index", "glossator.annotations", "glossator.service"])
 def test_layer_does_not_import_textual_or_tui(pkg: str) -> None:
     assert _check(pkg) == ""
 

@@ -12,11 +12,11 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from glossator.service import Session
 from glossator.tui.commands import COMMANDS, Command
 from glossator.tui.config import Config
 from glossator.tui.keyorder import OrderedKeys
 from glossator.tui.screens.main import MainScreen
-from glossator.tui.session import Session
 
 #: Set to hide timings (hit ms, log clock) so screenshots are reproducible.
 HIDE_TIMINGS_ENV = "GLOSSATOR_HIDE_TIMINGS"
@@ -109,7 +109,7 @@ def make_app(
 def run_reader(corpus: Path, args: argparse.Namespace, config: Config) -> int:
     """`glossator [CORPUS]`: open the reader; returns the exit status."""
     from glossator.index.indexer import IndexUnavailable
-    from glossator.tui.cli import Failure
+    from glossator.tui.cli_context import Failure
 
     max_bytes = int(args.max_size * 1048576) if getattr(args, "max_size", None) else None
     try:

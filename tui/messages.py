@@ -12,7 +12,7 @@ from textual.message import Message
 
 from glossator.index.indexer import UpdateReport
 from glossator.index.search import QueryError, SearchResult
-from glossator.tui.session import ArticleBundle
+from glossator.service import ArticleBundle
 
 
 @dataclass

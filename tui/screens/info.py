@@ -13,8 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from glossator.service import LogEntry
 from glossator.tui.commands import help_rows
-from glossator.tui.session import LogEntry
 
 
 class _InfoScreen(ModalScreen[None]):

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from glossator.annotations.model import Sidecar
 from glossator.index.search import QueryError, facet_filter
+from glossator.service import RESULT_LIMIT, ArticleBundle, Session
 from glossator.tui.commands import BY_ACTION, bindings
 from glossator.tui.messages import (
     ArticleFailed,
@@ -36,7 +37,6 @@ from glossator.tui.render import shown, shown_id
 from glossator.tui.screens import annotate
 from glossator.tui.screens.export import ExportScope, ExportScreen
 from glossator.tui.screens.info import HelpScreen, LogScreen
-from glossator.tui.session import RESULT_LIMIT, ArticleBundle, Session
 from glossator.tui.widgets.article_pane import ArticlePane
 from glossator.tui.widgets.article_view import ArticleView
 from glossator.tui.widgets.facets import FacetList

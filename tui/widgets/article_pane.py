@@ -12,8 +12,8 @@ from textual.widgets import Static
 
 from glossator.annotations.model import Sidecar
 from glossator.index.labels import LABELS
+from glossator.service import ArticleBundle
 from glossator.tui.render import shown_id
-from glossator.tui.session import ArticleBundle
 from glossator.tui.widgets.article_view import ArticleView, entity_class
 
 
