@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -17,6 +18,7 @@ from textual.worker import get_current_worker
 
 from glossator.annotations.export import FILE_FORMATS, file_format_names
 from glossator.service import Session
+from glossator.tui.commands import bindings
 from glossator.tui.widgets.toggles import ChoiceButton, TickBox
 
 SCOPES = (("article", "this article"), ("results", "current results"), ("corpus", "whole corpus"))
@@ -33,7 +35,7 @@ class ExportScope:
 class ExportScreen(ModalScreen[str | None]):
     """Choose with tab, arrows and enter; `enter` in the path box starts the export."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("export"))
 
     @dataclass
     class _Progress(Message):
