@@ -1,16 +1,7 @@
-"""What glossator works on: one corpus, its index, searcher and sidecar store.
-
-The one plain-Python layer under both front ends: the command line calls it
-directly and the reader calls it from thread workers, so searching, loading,
-tagging, noting, rating, exporting and watching are each written once. No
-Textual here (an import contract and tests/test_import_hygiene.py check it).
-Problems worth telling the user about go to `log`, which the reader's log
-screen shows, never to the terminal.
-"""
+"""The `Session`: one corpus opened for searching, reading, annotating and exporting."""
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 import time
@@ -20,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from glossator.annotations.errors import AnnotationError, ExportError, SidecarError
-from glossator.annotations.export import ExportRecord, export, write_export
+from glossator.annotations.export import export, write_export
 from glossator.annotations.model import Note, Sidecar
 from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article, CorpusError
 from glossator.index.indexer import Index, UpdateReport
-from glossator.index.locations import watchlist_path
 from glossator.index.search import QueryError, SearchResult
+from glossator.service.exports import ExportBatch, Skipped, collect_records
+from glossator.service.watchlist import add_watch_entry
 
 #: Searches shown while typing are cut at this many hits.
 RESULT_LIMIT = 30
@@ -68,20 +60,6 @@ class TagChange:
     removed: tuple[str, ...] = ()
     error: str | None = None
     """Set when the article could not be read or its sidecar not saved."""
-
-
-@dataclass(slots=True)
-class ExportBatch:
-    """The annotated articles collected for an export."""
-
-    records: list[ExportRecord]
-    problems: int
-    """Articles skipped because they or their sidecars could not be read."""
-    cancelled: bool = False
-
-
-#: Told about each article an export skips: its id and the first line of why.
-Skipped = Callable[[str, str], object]
 
 
 @dataclass
@@ -268,29 +246,7 @@ class Session:
         The entry is appended as text, so the analyst's comments and layout
         stay; a file that is not a valid watchlist is left alone.
         """
-        import yaml
-
-        path = watchlist_path(self.corpus)
-        try:
-            source = path.read_text("utf-8")
-        except FileNotFoundError:
-            source = ""
-        data = yaml.safe_load(source) if source.strip() else None
-        if data is not None and not isinstance(data, list):
-            raise ValueError(f"{path} is not a YAML list of entries; fix it first")
-        for entry in data or []:
-            if isinstance(entry, dict) and str(entry.get("name", "")).casefold() == name.casefold():
-                return path
-        block = yaml.safe_dump(
-            [{"name": name, "label": label}], allow_unicode=True, sort_keys=False
-        )
-        if source and not source.endswith("\n"):
-            source += "\n"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(source + block, "utf-8")
-        tmp.replace(path)
-        return path
+        return add_watch_entry(self.corpus, name, label)
 
     # -- annotations ------------------------------------------------------------
 
@@ -396,27 +352,19 @@ class Session:
         An article that cannot be read is counted in `problems` and told to
         `skipped` (by default the log); the rest go on.
         """
-        records: list[ExportRecord] = []
-        problems = 0
-        for done, article_id in enumerate(ids, 1):
-            if cancelled is not None and cancelled():
-                return ExportBatch([], problems, cancelled=True)
-            try:
-                article = self.index.article(article_id)
-                sidecar = self.store.load(article_id, article.text)
-            except Exception as exc:  # one bad article must not stop the export
-                problems += 1
-                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                if skipped is None:
-                    self.add_log("export", f"skipped {article_id}: {reason}")
-                else:
-                    skipped(article_id, reason)
-                continue
-            if not sidecar.is_empty() and (not tags or set(tags) & set(sidecar.tags)):
-                records.append(ExportRecord(article.id, article.title, article.sha256, sidecar))
-            if progress is not None:
-                progress(done, len(ids))
-        return ExportBatch(records, problems)
+
+        def log(article_id: str, reason: str) -> None:
+            self.add_log("export", f"skipped {article_id}: {reason}")
+
+        return collect_records(
+            self.index,
+            self.store,
+            ids,
+            tags=tags,
+            progress=progress,
+            cancelled=cancelled,
+            skipped=skipped or log,
+        )
 
     def export(
         self,
