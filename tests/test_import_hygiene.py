@@ -74,3 +74,40 @@ def test_nothing_imports_a_layer_by_its_bare_folder_name() -> None:
         if name.split(".")[0] in LAYERS
     ]
     assert not bad, "\n".join(bad)
+
+
+def _module_imports(path: Path) -> set[str]:
+    """Every glossator module a file imports, at module level or inside functions."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found |= {f"{node.module}.{a.name}" for a in node.names}
+    return {name for name in found if name.startswith("glossator.")}
+
+
+def test_no_import_loop_in_the_reader_or_the_service() -> None:
+    """`tui` and `service` import each module below them, never back (counting lazy imports)."""
+    roots = {"glossator.tui": REPO / "tui", "glossator.service": REPO / "glossator" / "service"}
+    files: dict[str, Path] = {}
+    for package, folder in roots.items():
+        for p in folder.rglob("*.py"):
+            parts = p.relative_to(folder).with_suffix("").parts
+            parts = parts[:-1] if parts[-1] == "__init__" else parts
+            files[".".join((package, *parts))] = p
+    graph = {m: _module_imports(p) & files.keys() for m, p in files.items()}
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            raise AssertionError(" -> ".join([*path[path.index(module) :], module]))
+        if module in done:
+            return
+        for target in sorted(graph[module]):
+            visit(target, [*path, module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])

@@ -193,3 +193,29 @@ async def test_an_entity_goes_on_the_watchlist(app_factory, seeds: Path):
         await settle(pilot, 0.1)
     entries, errors = load_watchlist(seeds / ".glossator" / "watchlist.yaml")
     assert not errors and len(entries) == 1
+
+
+async def test_a_failed_worker_is_logged_and_shown_once(app_factory, seeds: Path):
+    app = app_factory()
+    shown: list[str] = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot, "airstrike")
+
+        def broken(name: str, label: str) -> Path:
+            raise OSError("disk full")
+
+        app.session.watch = broken  # type: ignore[method-assign]
+        app.notify = lambda message, **kw: shown.append(message)  # type: ignore[method-assign]
+        sidebar = app.screen.query_one(Sidebar)
+        sidebar.focus()
+        index = next(i for i, o in enumerate(sidebar._options) if o.id and "entity" in o.id)
+        sidebar.highlighted = index
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot, 0.1)
+        assert app.is_running
+    failures = [e for e in app.session.log if e.kind == "watchlist"]
+    assert len(failures) == 1 and "disk full" in failures[0].text
+    assert len([m for m in shown if "disk full" in m]) == 1
+    assert not (seeds / ".glossator" / "watchlist.yaml").exists()

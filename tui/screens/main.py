@@ -1,10 +1,11 @@
 """The reader's one main screen: search pane, article pane and annotation sidebar.
 
-The screen routes messages between the panes (attributes down, messages up):
-the search pane searches and the article pane loads in their own workers;
-the screen runs only the index work (the start-up update, re-indexing after
-a save). Pane layout and focus live in `screens/layout.py`; whether a command
-applies is the data in `REQUIREMENTS`, named by each command's `needs`.
+The screen runs no work of its own; it routes messages between the panes
+(attributes down, messages up): the search pane searches, the article pane
+loads and the status line indexes, each in its own workers. Pane layout and
+focus live in `screens/layout.py`, the open article and its commands in
+`screens/reading.py`; whether a command applies is the data in
+`REQUIREMENTS`, named by each command's `needs`.
 """
 
 from __future__ import annotations

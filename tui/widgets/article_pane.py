@@ -70,7 +70,9 @@ class ArticlePane(Vertical):
         self._entity_cycle: dict[str, int] = {}
         """Per entity name, which mention `jump_to_entity` goes to next."""
 
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    @work(
+        thread=True, exclusive=True, group="article", name="opening an article", exit_on_error=False
+    )
     def load(self, article_id: str, query: str) -> None:
         """Read an article with its entities, sidecar and hits for `query`."""
         worker = get_current_worker()
@@ -82,7 +84,7 @@ class ArticlePane(Vertical):
         if not worker.is_cancelled:
             self.post_message(self.Loaded(bundle))
 
-    @work(thread=True, exclusive=True, group="hits", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="hits", name="finding hits", exit_on_error=False)
     def find_hits(self, article_id: str, query: str) -> None:
         """Where `query` matches in the article (after the query changed)."""
         hits = self.session.searcher().hit_offsets(article_id, query)

@@ -148,7 +148,7 @@ class SearchPane(Vertical):
         if self.query_text.strip():
             self.search(self.query_text, self.result_limit)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search", name="searching", exit_on_error=False)
     def search(self, query: str, limit: int) -> None:
         """A screenful of hits at once; the full list and facets once typing pauses."""
         worker = get_current_worker()
@@ -191,7 +191,7 @@ class SearchPane(Vertical):
         )
         self._more(result.query, self.result_limit)
 
-    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="more", name="loading more hits", exit_on_error=False)
     def _more(self, query: str, limit: int) -> None:
         result = self.session.search(query, limit=limit)
         if not get_current_worker().is_cancelled:

@@ -56,7 +56,7 @@ class StatusLine(Static):
         self.indexed = 0
         """Articles searchable after the start-up update."""
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="index", name="indexing", exit_on_error=False)
     def update_index(self) -> None:
         """Bring the index up to date, posting progress; then read the tags."""
 
@@ -78,15 +78,20 @@ class StatusLine(Static):
         _settle_memory()
         self.post_message(self.TagsRead(tags))
 
-    @work(thread=True, group="reindex", exit_on_error=False)
     def reindex(self, article_id: str) -> None:
-        """Re-index one article so `tag:` finds its new tags.
+        """Re-index one article in a worker so `tag:` finds its new tags.
 
         A failure leaves the sidecar saved and only the index behind; the app
-        logs and shows it under this worker's name.
+        logs and shows it under the worker's name, `re-indexing <id>`.
         """
-        self.session.reindex(article_id)
-        self.post_message(self.TagsRead(self.session.tags(), changed=True))
+
+        def run() -> None:
+            self.session.reindex(article_id)
+            self.post_message(self.TagsRead(self.session.tags(), changed=True))
+
+        self.run_worker(
+            run, name=f"re-indexing {article_id}", group="reindex", thread=True, exit_on_error=False
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)
