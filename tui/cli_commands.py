@@ -105,7 +105,7 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     ix = open_index(args, corpus, config)
     if not args.no_update:
         _update(ix, quiet=True)
-    result = ix.searcher().search(args.query, limit=args.limit)
+    result = open_session(ix, config).find(args.query, limit=args.limit)
     if isinstance(result, QueryError):
         raise UsageError(f"query {args.query!r}: {result.message}")
     if args.json:

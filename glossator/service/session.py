@@ -187,6 +187,10 @@ class Session:
             query, limit=limit, as_you_type=True, facets=False, cancelled=cancelled
         )
 
+    def find(self, query: str, limit: int = 10) -> SearchResult | QueryError:
+        """A whole search, as the command line runs it: ranked hits, snippets, facets."""
+        return self.searcher().search(query, limit=limit)
+
     def facets(
         self, query: str, cancelled: Callable[[], bool] | None = None
     ) -> dict[str, list[tuple[str, int]]]:
