@@ -20,7 +20,17 @@ from glossator.annotations.errors import ExportError
 from glossator.annotations.fsio import atomic_write
 from glossator.annotations.model import Note, Sidecar, Span
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "ExportError", "ExportRecord", "export", "write_export"]
+__all__ = [
+    "CSV_COLUMNS",
+    "FILE_FORMATS",
+    "FORMATS",
+    "ExportError",
+    "ExportRecord",
+    "FileFormat",
+    "export",
+    "file_format_names",
+    "write_export",
+]
 
 CSV_COLUMNS = (
     "path",
@@ -68,7 +78,7 @@ class ExportRecord:
 def export(records: Iterable[ExportRecord], fmt: str) -> str:
     """Render ``records`` in ``fmt`` (one of ``FORMATS``); raises ExportError."""
     try:
-        render = _RENDERERS[fmt]
+        render = FILE_FORMATS[fmt].render
     except KeyError:
         raise ExportError(
             f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}"
@@ -347,11 +357,29 @@ def _w3c(records: list[ExportRecord]) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
 
 
-_RENDERERS: dict[str, Callable[[list[ExportRecord]], str]] = {
-    "csv": _csv,
-    "json": _json,
-    "jsonl": _jsonl,
-    "md": _md,
-    "w3c": _w3c,
+@dataclass(frozen=True, slots=True)
+class FileFormat:
+    """One export format: how it renders and the file name suffix it is saved with."""
+
+    render: Callable[[list[ExportRecord]], str]
+    suffix: str
+    """Without the dot; the export dialog renames `glossator-export.*` to it."""
+
+
+#: Every export format, by the name the CLI (`--format`) and the dialog use.
+#: Adding a format here is all it takes for both to offer it.
+FILE_FORMATS: dict[str, FileFormat] = {
+    "csv": FileFormat(_csv, "csv"),
+    "json": FileFormat(_json, "json"),
+    "jsonl": FileFormat(_jsonl, "jsonl"),
+    "md": FileFormat(_md, "md"),
+    "w3c": FileFormat(_w3c, "jsonld"),
 }
-FORMATS: tuple[str, ...] = tuple(_RENDERERS)
+
+
+def file_format_names() -> tuple[str, ...]:
+    """The export format names, in the order the CLI and the dialog list them."""
+    return tuple(FILE_FORMATS)
+
+
+FORMATS: tuple[str, ...] = file_format_names()

@@ -30,7 +30,7 @@ from typing import Any
 
 PREFIX = "BENCHJSON "
 #: The first-search benchmark commits progress as often as the app does
-#: (tui/session.py passes batch_commit_seconds=1.0).
+#: (glossator/service/session.py passes batch_commit_seconds=1.0).
 APP_BATCH_COMMIT_SECONDS = 1.0
 FIRST_QUERY = "government"
 QUERY_CLASSES = ("single", "and2", "phrase", "prefix", "field", "fuzzy")

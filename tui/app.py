@@ -11,12 +11,14 @@ from typing import Any
 
 from textual.app import SystemCommand
 from textual.screen import Screen
+from textual.worker import Worker
 
+from glossator.service import Session
 from glossator.tui.commands import COMMANDS, Command
 from glossator.tui.config import Config
 from glossator.tui.keyorder import OrderedKeys
+from glossator.tui.messages import WorkerFailed, report_failure
 from glossator.tui.screens.main import MainScreen
-from glossator.tui.session import Session
 
 #: Set to hide timings (hit ms, log clock) so screenshots are reproducible.
 HIDE_TIMINGS_ENV = "GLOSSATOR_HIDE_TIMINGS"
@@ -49,7 +51,9 @@ class GlossatorApp(OrderedKeys):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.push_screen(MainScreen(self.session, show_timings=self.show_timings))
+        self.push_screen(
+            MainScreen(self.session, show_timings=self.show_timings, export_dir=self.export_dir)
+        )
 
     @property
     def main(self) -> MainScreen:
@@ -57,13 +61,28 @@ class GlossatorApp(OrderedKeys):
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every reader command, plus Textual's own (theme, keys, quit)."""
-        for command in COMMANDS:
-            if command.palette and command.where == "screen":
-                yield SystemCommand(
-                    command.description, command.help, partial(self._run_command, command)
-                )
+        """The reader commands that apply now, plus Textual's own (theme, keys, quit)."""
+        if isinstance(screen, MainScreen):
+            for command in COMMANDS:
+                if command.palette and command.where == "screen" and screen.applies(command):
+                    yield SystemCommand(
+                        command.description, command.help, partial(self._run_command, command)
+                    )
         yield from super().get_system_commands(screen)
+
+    #: The log's name for each group of workers whose failure is reported.
+    _FAILURE_KIND = {"save": "save", "watch": "watchlist", "export": "export"}
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
+    def on_worker_failed(self, message: WorkerFailed) -> None:
+        """The one place a failed worker is reported: in the log and on screen."""
+        kind = self._FAILURE_KIND.get(message.group, "index")
+        self.session.add_log(kind, f"{message.name}: {message.error}")
+        self.notify(
+            f"{message.name} failed: {message.error}", severity="error", timeout=8, markup=False
+        )
 
     async def _run_command(self, command: Command) -> None:
         main = self.main
@@ -109,7 +128,7 @@ def make_app(
 def run_reader(corpus: Path, args: argparse.Namespace, config: Config) -> int:
     """`glossator [CORPUS]`: open the reader; returns the exit status."""
     from glossator.index.indexer import IndexUnavailable
-    from glossator.tui.cli import Failure
+    from glossator.tui.cli_context import Failure
 
     max_bytes = int(args.max_size * 1048576) if getattr(args, "max_size", None) else None
     try:

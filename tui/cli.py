@@ -7,23 +7,18 @@ with a one-line message on stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
+
+from glossator.annotations.export import file_format_names
+from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
+
+__all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 COMMANDS = ("index", "search", "show", "tag", "note", "export")
-EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "w3c")
-
-
-class UsageError(Exception):
-    """Bad arguments: exit status 2."""
-
-
-class Failure(Exception):
-    """Anything else that stops a command: exit status 1."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--tag", action="append", default=[], help="only articles with this tag (repeatable)"
     )
-    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--format", "-f", required=True, choices=file_format_names())
     p.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     _common(p)
@@ -138,11 +133,6 @@ def _version() -> str:
         return "glossator"
 
 
-def _err(message: str) -> None:
-    sys.stderr.write(f"glossator: {message}\n")
-    sys.stderr.flush()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `glossator` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -153,13 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = reader_parser().parse_args(args_list)
         return _run_reader(args)
     except UsageError as exc:
-        _err(str(exc))
+        error_line(str(exc))
         return 2
     except Failure as exc:
-        _err(str(exc))
+        error_line(str(exc))
         return 1
     except KeyboardInterrupt:
-        _err("interrupted")
+        error_line("interrupted")
         return 130
     except BrokenPipeError:
         # `glossator search x | head`: the reader went away; not an error.
@@ -170,47 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _config() -> Any:
-    from glossator.tui.config import ConfigError, load_config
-
-    try:
-        return load_config()
-    except ConfigError as exc:
-        raise Failure(str(exc)) from exc
-
-
-def _open_index(args: argparse.Namespace, corpus: Path, config: Any) -> Any:
-    from glossator.index.indexer import Index, IndexUnavailable
-
-    index_dir = args.index_dir or (Path(config.index_dir) if config.index_dir else None)
-    ann_dir = args.annotations_dir or (
-        Path(config.annotations_dir) if config.annotations_dir else None
-    )
-    max_bytes = int(args.max_size * 1048576) if args.max_size else config.max_bytes
-    try:
-        return Index(corpus, index_dir, annotations_dir=ann_dir, max_bytes=max_bytes, notice=_err)
-    except IndexUnavailable as exc:
-        raise Failure(str(exc)) from exc
-
-
-def _resolve_corpus(args: argparse.Namespace, hint: str | None = None) -> Path:
-    from glossator.index.locations import find_corpus
-
-    if getattr(args, "corpus", None) is not None:
-        corpus = Path(args.corpus)
-        if not corpus.is_dir():
-            raise Failure(f"corpus folder {corpus} not found; pass an existing folder")
-        return corpus
-    if hint is not None and Path(hint).exists():
-        return find_corpus(Path(hint))
-    return find_corpus(Path.cwd())
-
-
 def _run_reader(args: argparse.Namespace) -> int:
     corpus: Path = args.corpus
     if not corpus.is_dir():
         raise Failure(f"corpus folder {corpus} not found; pass the folder that holds your articles")
-    config = _config()
+    config = load_cli_config()
     from glossator.tui.app import run_reader
 
     return run_reader(corpus, args, config)
@@ -220,13 +174,8 @@ def _run_command(args: argparse.Namespace) -> int:
     from glossator.tui import cli_commands
 
     handler = getattr(cli_commands, f"cmd_{args.command}")
-    config = _config()
+    config = load_cli_config()
     return int(handler(args, config))
-
-
-def dump_json(data: Any) -> None:
-    """Print JSON to stdout, UTF-8, one trailing newline."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from glossator.tui.cli import Failure, UsageError, _open_index, _resolve_corpus
+from glossator.tui.cli_context import (
+    Failure,
+    UsageError,
+    article_ref,
+    open_index,
+    open_session,
+    resolve_corpus,
+)
 from glossator.tui.render import shown_id, terminal_json
 
 
@@ -72,7 +79,7 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
     corpus = Path(args.corpus) if args.corpus is not None else Path(".")
     if not corpus.is_dir():
         raise Failure(f"corpus folder {corpus} not found; pass the folder that holds your articles")
-    ix = _open_index(args, corpus, config)
+    ix = open_index(args, corpus, config)
     report = _update(ix, rebuild=args.rebuild, quiet=args.quiet)
     out = _stdout()
     for skipped in report.skipped:
@@ -94,11 +101,11 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
 
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more")
-    corpus = _resolve_corpus(args)
-    ix = _open_index(args, corpus, config)
+    corpus = resolve_corpus(args)
+    ix = open_index(args, corpus, config)
     if not args.no_update:
         _update(ix, quiet=True)
-    result = ix.searcher().search(args.query, limit=args.limit)
+    result = open_session(ix, config).find(args.query, limit=args.limit)
     if isinstance(result, QueryError):
         raise UsageError(f"query {args.query!r}: {result.message}")
     if args.json:
@@ -112,10 +119,10 @@ def cmd_show(args: argparse.Namespace, config: Any) -> int:
     """`glossator show ARTICLE [--entities] [--json]`."""
     from glossator.index.corpus import CorpusError
 
-    corpus = _resolve_corpus(args, hint=args.article)
-    ix = _open_index(args, corpus, config)
+    corpus = resolve_corpus(args, hint=args.article)
+    ix = open_index(args, corpus, config)
     try:
-        article = ix.article(_article_ref(args.article, corpus))
+        article = ix.article(article_ref(args.article))
     except CorpusError as exc:
         raise Failure(shown_id(str(exc))) from exc
     ents = ix.entities(article) if args.entities else None
@@ -146,23 +153,8 @@ def cmd_show(args: argparse.Namespace, config: Any) -> int:
     return 0
 
 
-def _article_ref(ref: str, corpus: Path) -> str:
-    """A user's article argument as something `resolve_article_id` understands."""
-    p = Path(ref)
-    if p.exists():
-        return str(p.resolve())
-    return ref
-
-
-def _store(ix: Any, config: Any) -> Any:
-    from glossator.annotations.store import SidecarStore
-
-    return SidecarStore(ix.corpus, ix.annotations_dir, author=config.author)
-
-
 def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     """`glossator tag QUERY --add T --remove T [--dry-run]`."""
-    from glossator.annotations.errors import AnnotationError
     from glossator.annotations.model import TagError, normalise_tag
     from glossator.index.corpus import CorpusError
     from glossator.index.search import QueryError
@@ -174,13 +166,13 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
         remove = [normalise_tag(t) for t in args.remove]
     except TagError as exc:
         raise UsageError(str(exc)) from exc
-    corpus = _resolve_corpus(args, hint=args.query)
-    ix = _open_index(args, corpus, config)
+    corpus = resolve_corpus(args, hint=args.query)
+    ix = open_index(args, corpus, config)
     _update(ix, quiet=True)
     ids: list[str]
     if Path(args.query).is_file():
         try:
-            ids = [ix.article(_article_ref(args.query, corpus)).id]
+            ids = [ix.article(article_ref(args.query)).id]
         except CorpusError as exc:
             raise Failure(shown_id(str(exc))) from exc
     else:
@@ -189,33 +181,20 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
             raise UsageError(f"query {args.query!r}: {found.message}")
         ids = found
     out = _stdout()
-    store = _store(ix, config)
-    changed: list[str] = []
-    failed = 0
-    for article_id in ids:
-        try:
-            article = ix.article(article_id)
-            before = set(store.load(article_id, article.text).tags)
-            after = (before | set(add)) - set(remove)
-            if after == before:
-                continue
-            verb = "would change" if args.dry_run else "changed"
-            if not args.dry_run:
-                if add:
-                    store.add_tags(article_id, article.text, add)
-                if remove:
-                    store.remove_tags(article_id, article.text, remove)
-            changed.append(article_id)
-            delta = [f"+{t}" for t in sorted(after - before)] + [
-                f"-{t}" for t in sorted(before - after)
-            ]
-            out.print(Text(f"{verb} {shown_id(article_id)}: {' '.join(delta)}"))
-        except (AnnotationError, CorpusError, OSError) as exc:
+    verb = "would change" if args.dry_run else "changed"
+    changed = failed = 0
+    for change in open_session(ix, config).retag(ids, add, remove, dry_run=args.dry_run):
+        if change.error is not None:
             failed += 1
-            print(f"glossator: {shown_id(article_id)}: {shown_id(str(exc))}", file=sys.stderr)
-    if changed and not args.dry_run:
-        ix.reindex(changed)
-    summary = f"{len(ids)} matched, {len(changed)} {'would change' if args.dry_run else 'changed'}"
+            print(
+                f"glossator: {shown_id(change.article_id)}: {shown_id(change.error)}",
+                file=sys.stderr,
+            )
+            continue
+        changed += 1
+        delta = [f"+{t}" for t in change.added] + [f"-{t}" for t in change.removed]
+        out.print(Text(f"{verb} {shown_id(change.article_id)}: {' '.join(delta)}"))
+    summary = f"{len(ids)} matched, {changed} {verb}"
     if failed:
         summary += f", {failed} failed"
     out.print(Text(summary, style="dim"))
@@ -229,11 +208,11 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
 
     if not args.text.strip():
         raise UsageError("the note is empty; give the text to add")
-    corpus = _resolve_corpus(args, hint=args.article)
-    ix = _open_index(args, corpus, config)
+    corpus = resolve_corpus(args, hint=args.article)
+    ix = open_index(args, corpus, config)
     try:
-        article = ix.article(_article_ref(args.article, corpus))
-        note = _store(ix, config).add_note(article.id, article.text, args.text)
+        article = ix.article(article_ref(args.article))
+        note, _ = open_session(ix, config).add_note(article, args.text)
     except (AnnotationError, CorpusError, OSError) as exc:
         raise Failure(shown_id(str(exc))) from exc
     _stdout().print(Text(f"added note {note.id} to {shown_id(article.id)}"))
@@ -243,7 +222,7 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
 def cmd_export(args: argparse.Namespace, config: Any) -> int:
     """`glossator export [--query Q] [--tag T] --format F [-o FILE] [--force]`."""
     from glossator.annotations.errors import AnnotationError
-    from glossator.annotations.export import ExportRecord, export, write_export
+    from glossator.annotations.export import export, write_export
     from glossator.annotations.model import TagError, normalise_tag
     from glossator.index.search import QueryError
 
@@ -251,8 +230,8 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
         tags = {normalise_tag(t) for t in args.tag}
     except TagError as exc:
         raise UsageError(str(exc)) from exc
-    corpus = _resolve_corpus(args)
-    ix = _open_index(args, corpus, config)
+    corpus = resolve_corpus(args)
+    ix = open_index(args, corpus, config)
     _update(ix, quiet=True)
     if args.output is not None and args.output.exists() and not args.force:
         raise Failure(f"{args.output} exists; pass --force to overwrite it")
@@ -263,25 +242,12 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
         ids = found
     else:
         ids = sorted(ix.manifest())
-    store = _store(ix, config)
-    records = []
-    problems = 0
-    for article_id in ids:
-        try:
-            article = ix.article(article_id)
-            sidecar = store.load(article_id, article.text)
-        except (AnnotationError, OSError, Exception) as exc:  # report and keep going
-            problems += 1
-            print(
-                f"glossator: skipped {shown_id(article_id)}: {shown_id(str(exc).splitlines()[0])}",
-                file=sys.stderr,
-            )
-            continue
-        if sidecar.is_empty():
-            continue
-        if tags and not tags & set(sidecar.tags):
-            continue
-        records.append(ExportRecord(article.id, article.title, article.sha256, sidecar))
+
+    def skipped(article_id: str, reason: str) -> None:
+        print(f"glossator: skipped {shown_id(article_id)}: {shown_id(reason)}", file=sys.stderr)
+
+    batch = open_session(ix, config).collect(ids, tags=tags, skipped=skipped)
+    records, problems = batch.records, batch.problems
     content = export(records, args.format)
     if args.output is None:
         sys.stdout.write(content)

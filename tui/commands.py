@@ -3,7 +3,11 @@
 Each `Command` feeds three places: the `Binding` that puts it on a key (with a
 binding id, so `[keymap]` in the config file can move it), the command palette
 (`ctrl+p`) and the help screen (`?`). Adding a command here is all it takes
-for it to show up in all three.
+for it to show up in all three. What a reader command needs before it applies
+(an open article, a selection, ...) is data on the command, `needs`; the main
+screen's `check_action` and the palette look the names up in
+`screens/main.py`'s `REQUIREMENTS`. Dialog keys live here too (their `where`
+is the dialog), so they can be remapped like the others.
 """
 
 from __future__ import annotations
@@ -38,49 +42,65 @@ class Command:
     """Offered in the command palette."""
     typing_safe: bool = False
     """Also works while the search box has focus (not a printable key)."""
+    needs: tuple[str, ...] = ()
+    """What must hold for the command to apply (names in the main screen's
+    `REQUIREMENTS`, e.g. "article", "selection"); it is hidden otherwise."""
 
+
+#: Requirement names used by several commands (see `Command.needs`).
+SHOWN = "article"
+"""The article view is open and on screen."""
+EDITABLE = "editable"
+"""An article is open and its sidecar can be saved."""
+#: Group of the dialog keys, which the help screen leaves out.
+DIALOGS = "Dialogs"
 
 # fmt: off
 C = Command
 COMMANDS: tuple[Command, ...] = (
     # The footer shows bindings in this order, so the most specific come first.
-    C("article.next_hit", "n", "next_hit", "Hit", "Jump to the next search hit", group="Article"),
+    C("article.next_hit", "n", "next_hit", "Hit", "Jump to the next search hit", group="Article",
+      needs=(SHOWN, "hits")),
     C("article.prev_hit", "N", "prev_hit", "Prev hit", "Jump to the previous search hit",
-      group="Article", show=False),
+      group="Article", show=False, needs=(SHOWN, "hits")),
     C("article.next_entity", "right_square_bracket", "next_entity", "Entity",
-      "Jump to the next entity", group="Article", show=False),
+      "Jump to the next entity", group="Article", show=False, needs=(SHOWN, "entities")),
     C("article.prev_entity", "left_square_bracket", "prev_entity", "Prev entity",
-      "Jump to the previous entity", group="Article", show=False),
+      "Jump to the previous entity", group="Article", show=False, needs=(SHOWN, "entities")),
     C("article.select", "v", "select", "Select",
       "Start or end a selection; in between, arrows, w and B (by word) extend it. "
-      "shift+arrows select too", group="Article"),
+      "shift+arrows select too", group="Article", needs=(SHOWN,)),
     C("article.annotate", "a", "annotate", "Annotate",
-      "Label the selected passage, with an optional note", group="Article"),
+      "Label the selected passage, with an optional note", group="Article",
+      needs=(SHOWN, EDITABLE, "selection")),
     C("article.copy", "y", "copy", "Copy",
       "Copy the selection, else the article path (OSC 52, works over SSH)", group="Article",
-      show=False),
+      show=False, needs=(SHOWN,)),
     C("annotate.add_tag", "t", "add_tag", "Tag", "Add tags to the article (with completion)",
-      group="Annotations"),
+      group="Annotations", needs=(EDITABLE,)),
     C("annotate.remove_tag", "T", "remove_tag", "Untag", "Remove a tag from the article",
-      group="Annotations", show=False),
+      group="Annotations", show=False, needs=(EDITABLE, "tags")),
     C("annotate.rate", "r", "rate", "Rate", "Rate the source (NATO Admiralty code, e.g. B2)",
-      group="Annotations"),
-    C("annotate.note", "c", "add_note", "Note", "Add a note to the article", group="Annotations"),
+      group="Annotations", needs=(EDITABLE,)),
+    C("annotate.note", "c", "add_note", "Note", "Add a note to the article", group="Annotations",
+      needs=(EDITABLE,)),
     C("search.facets", "f", "focus_facets", "Facets",
-      "Move to the facet list (enter adds that filter to the query)", group="Search"),
+      "Move to the facet list (enter adds that filter to the query)", group="Search",
+      needs=("search", "facets")),
     C("search.accept_suggestion", "ctrl+y", "accept_suggestion", "Use suggestion",
-      "Search for the spelling suggestion instead", group="Search", typing_safe=True),
+      "Search for the spelling suggestion instead", group="Search", typing_safe=True,
+      needs=("search", "suggestion")),
     C("search.clear", "ctrl+u", "clear_query", "Clear", "Empty the search box", group="Search",
       show=False, typing_safe=True),
     C("app.toggle_sidebar", "s", "toggle_sidebar", "Sidebar",
-      "Show or hide the annotation sidebar"),
+      "Show or hide the annotation sidebar", needs=("open",)),
     C("app.export", "e", "export", "Export", "Export annotations: csv, json, jsonl, md or W3C"),
     C("app.help", "question_mark,f1", "help", "Help",
       "Show every key and what it does (f1 while typing a query)", typing_safe=True),
     C("app.quit", "q", "quit", "Quit", "Leave glossator"),
     C("app.back", "escape", "back", "Back",
       "Back out: cancel a selection, close the sidebar, return to the results",
-      typing_safe=True),
+      typing_safe=True, needs=("way_back",)),
     C("app.next_pane", "tab", "next_pane", "Pane", "Move to the next pane", show=False,
       typing_safe=True),
     C("app.prev_pane", "shift+tab", "prev_pane", "Prev pane", "Move to the previous pane",
@@ -128,6 +148,27 @@ COMMANDS: tuple[Command, ...] = (
       group="Moving", show=False, palette=False),
     C("list.up", "k", "cursor_up", "Up", "Previous item in a list", where="list",
       group="Moving", show=False, palette=False),
+    # Dialogs: each shows its own keys in its footer, so they stay off the help screen.
+    C("dialog.cancel", "escape", "cancel", "Cancel", "Close the dialog without saving",
+      where="dialog", group=DIALOGS, palette=False),
+    C("dialog.save", "ctrl+s,f2", "save", "Save", "Save the note", where="note",
+      group=DIALOGS, palette=False),
+    C("dialog.yes", "y,enter", "answer(True)", "Yes", "Answer yes", where="confirm",
+      group=DIALOGS, palette=False),
+    C("dialog.no", "n,escape", "answer(False)", "No", "Answer no", where="confirm",
+      group=DIALOGS, palette=False),
+    C("export.cancel", "escape", "cancel", "Cancel", "Close the export dialog (stops an export)",
+      where="export", group=DIALOGS, palette=False),
+    C("info.close", "escape,q", "close", "Close", "Back to the reader", where="info",
+      group=DIALOGS, palette=False),
+    C("info.down", "j,down", "scroll(1)", "Down", "Scroll down a line", where="info",
+      group=DIALOGS, show=False, palette=False),
+    C("info.up", "k,up", "scroll(-1)", "Up", "Scroll up a line", where="info", group=DIALOGS,
+      show=False, palette=False),
+    C("info.page_down", "space,pagedown", "scroll(10)", "Page", "Scroll down a page",
+      where="info", group=DIALOGS, show=False, palette=False),
+    C("info.page_up", "b,pageup", "scroll(-10)", "Page up", "Scroll up a page", where="info",
+      group=DIALOGS, show=False, palette=False),
 )
 del C
 # fmt: on
@@ -138,7 +179,7 @@ del C
 FOOTER_DROP_ORDER = ("command_palette", "quit", "back", "toggle_sidebar", "export")
 FOOTER_KEEP = frozenset({"help"})
 
-#: Help screen sections, in this order.
+#: Help screen sections, in this order (dialog keys show in their own dialog's footer).
 GROUPS = ("General", "Search", "Article", "Annotations", "Sidebar", "Moving")
 
 BY_ACTION: dict[str, Command] = {c.action: c for c in COMMANDS if c.where == "screen"}

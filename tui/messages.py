@@ -1,7 +1,10 @@
-"""Messages that workers post back to the screen.
+"""Messages the screen's own workers post, and the one route for worker failures.
 
-Workers run in threads and must not touch widgets; they post one of these
-(posting is thread-safe) and the screen updates the panes on its own thread.
+Workers run in threads and must not touch widgets; they post a message
+(posting is thread-safe) and the receiver updates the panes on its own thread.
+Panes declare their own messages (`SearchPane.Searched`, `ArticlePane.Loaded`).
+A worker that fails unexpectedly ends in `WorkerFailed`, which bubbles to the
+app, the one place that logs and shows it (`GlossatorApp.on_worker_failed`).
 """
 
 from __future__ import annotations
@@ -9,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.worker import Worker, WorkerState
 
 from glossator.index.indexer import UpdateReport
-from glossator.index.search import QueryError, SearchResult
-from glossator.tui.session import ArticleBundle
 
 
 @dataclass
@@ -35,36 +38,20 @@ class IndexFinished(Message):
 
 
 @dataclass
-class SearchFinished(Message):
-    """Results (or the reason there are none) for `query`."""
+class WorkerFailed(Message):
+    """A worker raised: `name` says what it was doing, `group` what kind of work."""
 
-    query: str
-    result: SearchResult | QueryError
-
-
-@dataclass
-class FacetsFinished(Message):
-    """Facet counts for `query`, computed after its hits were shown."""
-
-    query: str
-    facets: dict[str, list[tuple[str, int]]]
+    name: str
+    group: str
+    error: BaseException
 
 
-@dataclass
-class ArticleLoaded(Message):
-    """An article, its entities, hits and sidecar are ready to show."""
+def report_failure(node: MessagePump, event: Worker.StateChanged) -> None:
+    """Turn a failed worker's state change into a `WorkerFailed` that bubbles to the app.
 
-    bundle: ArticleBundle
-
-
-@dataclass
-class ArticleFailed(Message):
-    """An article could not be read."""
-
-    article_id: str
-    error: str
-
-
-@dataclass
-class LogChanged(Message):
-    """Something new was added to the session log."""
+    `Worker.StateChanged` goes only to the node that ran the worker; every
+    node with workers passes its failures on through this.
+    """
+    worker = event.worker
+    if event.state is WorkerState.ERROR and worker.error is not None:
+        node.post_message(WorkerFailed(worker.name, worker.group, worker.error))

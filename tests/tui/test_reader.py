@@ -336,11 +336,11 @@ async def test_hostile_text_is_shown_literally(app_factory, seeds):
 
 
 async def test_reaching_the_end_of_the_list_loads_more_hits(app_factory, tmp_path, monkeypatch):
-    import glossator.tui.screens.main as main
+    import glossator.tui.widgets.search_pane as search_pane
 
-    monkeypatch.setattr(main, "FIRST_PAINT", 4)
-    monkeypatch.setattr(main, "RESULT_LIMIT", 8)
-    monkeypatch.setattr(main, "MORE", 8)
+    monkeypatch.setattr(search_pane, "FIRST_PAINT", 4)
+    monkeypatch.setattr(search_pane, "RESULT_LIMIT", 8)
+    monkeypatch.setattr(search_pane, "MORE", 8)
     corpus = tmp_path / "many"
     corpus.mkdir()
     for i in range(20):

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+
+from glossator.tui.commands import bindings
 
 
 class WordSuggester(Suggester):
@@ -106,7 +108,7 @@ class SavingDialog(ModalScreen[Any]):
 class FormDialog(SavingDialog):
     """Inputs, a hint and a place for errors; `enter` on the last input saves."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("dialog"))
 
     def __init__(
         self,
@@ -167,10 +169,7 @@ class NoteDialog(SavingDialog):
     first, so a long note is not lost to one stray key.
     """
 
-    BINDINGS = [
-        Binding("ctrl+s,f2", "save", "Save", id="dialog.save"),
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("note"), *bindings("dialog")]
 
     def __init__(self, title: str, text: str, save: Callable[[dict[str, str]], Any]) -> None:
         super().__init__(save)
@@ -222,7 +221,7 @@ class NoteDialog(SavingDialog):
 class PickDialog(ModalScreen[str | None]):
     """Choose one of a few values; `enter` picks, `escape` cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("dialog"))
 
     def __init__(self, title: str, choices: Sequence[str]) -> None:
         super().__init__(classes="dialog")
@@ -249,10 +248,7 @@ class PickDialog(ModalScreen[str | None]):
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question: `y` or `enter` says yes, `n` or `escape` no."""
 
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="dialog.yes"),
-        Binding("n,escape", "answer(False)", "No", id="dialog.no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("confirm"))
 
     def __init__(self, question: str) -> None:
         super().__init__(classes="dialog")

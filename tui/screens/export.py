@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, ProgressBar, RadioSet, Static
 from textual.worker import get_current_worker
 
-from glossator.tui.session import Session
+from glossator.annotations.export import FILE_FORMATS, file_format_names
+from glossator.service import Session
+from glossator.tui.commands import bindings
 from glossator.tui.widgets.toggles import ChoiceButton, TickBox
 
-FORMATS = ("csv", "json", "jsonl", "md", "w3c")
 SCOPES = (("article", "this article"), ("results", "current results"), ("corpus", "whole corpus"))
-SUFFIX = {"csv": "csv", "json": "json", "jsonl": "jsonl", "md": "md", "w3c": "jsonld"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class ExportScope:
 class ExportScreen(ModalScreen[str | None]):
     """Choose with tab, arrows and enter; `enter` in the path box starts the export."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("export"))
 
     @dataclass
     class _Progress(Message):
@@ -60,7 +61,7 @@ class ExportScreen(ModalScreen[str | None]):
             yield Label(Text("Export annotations", style="bold"), classes="dialog-title")
             yield Label("Format")
             with RadioSet(id="export-format"):
-                for i, fmt in enumerate(FORMATS):
+                for i, fmt in enumerate(file_format_names()):
                     yield ChoiceButton(fmt, value=i == 0, id=f"fmt-{fmt}")
             yield Label("Scope")
             with RadioSet(id="export-scope"):
@@ -110,7 +111,7 @@ class ExportScreen(ModalScreen[str | None]):
         path = Path(box.value)
         fmt = self._choice("export-format")
         if path.stem == "glossator-export":
-            box.value = str(path.with_suffix("." + SUFFIX[fmt]))
+            box.value = str(path.with_suffix("." + FILE_FORMATS[fmt].suffix))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

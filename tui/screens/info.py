@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from glossator.tui.commands import help_rows
-from glossator.tui.session import LogEntry
+from glossator.service import LogEntry
+from glossator.tui.commands import bindings, help_rows
 
 
 class _InfoScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,q", "close", "Close", id="info.close"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="info.down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="info.up"),
-        Binding("space,pagedown", "scroll(10)", "Page", show=False, id="info.page_down"),
-        Binding("b,pageup", "scroll(-10)", "Page up", show=False, id="info.page_up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("info"))
 
     def action_close(self) -> None:
         """Back to the reader."""

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
+from textual.worker import Worker, get_current_worker
 
 from glossator.annotations.model import Sidecar
 from glossator.index.labels import LABELS
+from glossator.service import ArticleBundle, Session
+from glossator.tui.messages import report_failure
 from glossator.tui.render import shown_id
-from glossator.tui.session import ArticleBundle
 from glossator.tui.widgets.article_view import ArticleView, entity_class
 
 
@@ -39,6 +44,55 @@ def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
 class ArticlePane(Vertical):
     """Everything about the open article except its annotations."""
 
+    @dataclass
+    class Loaded(Message):
+        """An article, its entities, hits and sidecar are ready to show."""
+
+        bundle: ArticleBundle
+
+    @dataclass
+    class Failed(Message):
+        """An article could not be read."""
+
+        article_id: str
+        error: str
+
+    @dataclass
+    class HitsFound(Message):
+        """Where a new query matches in the article `article_id`."""
+
+        article_id: str
+        hits: list[tuple[int, int]]
+
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self._entity_cycle: dict[str, int] = {}
+        """Per entity name, which mention `jump_to_entity` goes to next."""
+
+    @work(
+        thread=True, exclusive=True, group="article", name="opening an article", exit_on_error=False
+    )
+    def load(self, article_id: str, query: str) -> None:
+        """Read an article with its entities, sidecar and hits for `query`."""
+        worker = get_current_worker()
+        try:
+            bundle = self.session.load(article_id, query)
+        except Exception as exc:  # a vanished or unreadable file
+            self.post_message(self.Failed(article_id, str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Loaded(bundle))
+
+    @work(thread=True, exclusive=True, group="hits", name="finding hits", exit_on_error=False)
+    def find_hits(self, article_id: str, query: str) -> None:
+        """Where `query` matches in the article (after the query changed)."""
+        hits = self.session.searcher().hit_offsets(article_id, query)
+        self.post_message(self.HitsFound(article_id, hits))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
     def compose(self) -> ComposeResult:
         yield Static(Text("No article open", style="dim"), id="article-title")
         yield Static("", id="article-meta")
@@ -57,6 +111,7 @@ class ArticlePane(Vertical):
 
     def show(self, bundle: ArticleBundle, sidecar: Sidecar | None, spans: Sequence[Any]) -> None:
         """Show an article with its entities, hits and spans."""
+        self._entity_cycle = {}
         article = bundle.article
         self.query_one("#article-title", Static).update(
             Text(article.title or "(untitled)", style="bold", overflow="ellipsis")
@@ -97,3 +152,28 @@ class ArticlePane(Vertical):
         widget = self.query_one("#article-legend", Static)
         widget.update(legend)
         widget.display = True
+
+    # -- moving through the article -------------------------------------------
+
+    def step_hit(self, forward: bool) -> str | None:
+        """Move to the next (or previous) search hit; returns `hit 2 of 5`."""
+        hit = self.view.step_hit(forward)
+        hits = self.view.hits
+        return f"hit {hits.index(hit) + 1} of {len(hits)}" if hit is not None else None
+
+    def step_entity(self, forward: bool) -> str | None:
+        """Move to the next (or previous) entity; returns `LABEL: text`."""
+        entity = self.view.step_entity(forward)
+        return f"{entity.label}: {entity.text}" if entity is not None else None
+
+    def jump_to_entity(self, name: str, entities: Sequence[Any]) -> str | None:
+        """Put the cursor on the next mention of an entity name; returns what to say."""
+        mentions = [e for e in entities if " ".join(e.text.split()) == name]
+        if not mentions:
+            return None
+        i = self._entity_cycle.get(name, 0) % len(mentions)
+        self._entity_cycle[name] = i + 1
+        self.view.jump((mentions[i].start, mentions[i].end))
+        return (
+            f"{mentions[i].label}: {name} (mention {i + 1} of {len(mentions)}; enter for the next)"
+        )

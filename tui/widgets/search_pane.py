@@ -1,18 +1,36 @@
-"""The search pane: query box, hit count, result list and facets."""
+"""The search pane: query box, hit count, result list and facets.
+
+The pane runs its own searches in a thread worker (a newer query cancels the
+one running) and posts `Searched` and `FacetsCounted`; it shows them itself
+and lets them bubble so the screen can follow (hits in the open article,
+which keys apply).
+"""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
+from textual.worker import Worker, get_current_worker
 
 from glossator.index.search import QueryError, SearchResult
+from glossator.service import RESULT_LIMIT, Session
+from glossator.tui.messages import report_failure
 from glossator.tui.widgets.facets import FacetList
 from glossator.tui.widgets.results import ResultList
+
+#: Hits fetched while typing: a screenful, so the first paint is quick.
+FIRST_PAINT = 12
+#: Hits added each time the cursor reaches the end of the result list.
+MORE = 30
+#: The full list and facets are fetched once typing has paused this long (seconds).
+FACET_PAUSE = 0.15
 
 
 class SearchPane(Vertical):
@@ -33,9 +51,37 @@ class SearchPane(Vertical):
 
         query: str
 
-    def __init__(self, *, show_timings: bool = True, id: str | None = None) -> None:
+    @dataclass
+    class Searched(Message):
+        """Results (or the reason there are none) for `query`."""
+
+        query: str
+        result: SearchResult | QueryError
+        more: bool = False
+        """The answer to `LoadingMore` (the cursor reached the end of the list)."""
+
+    @dataclass
+    class FacetsCounted(Message):
+        """Facet counts for `query`, computed after its hits were shown."""
+
+        query: str
+        facets: dict[str, list[tuple[str, int]]]
+
+    @dataclass
+    class LoadingMore(Message):
+        """Hits `first` to `last` are being fetched."""
+
+        first: int
+        last: int
+
+    def __init__(
+        self, session: Session, *, show_timings: bool = True, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self.session = session
         self.show_timings = show_timings
+        self.result_limit = RESULT_LIMIT
+        """Hits wanted for the query shown; grows as the user reaches the end of the list."""
         self.result: SearchResult | None = None
         """The results on screen (kept while a newer query runs, so nothing flickers)."""
         self.error: str | None = None
@@ -72,6 +118,103 @@ class SearchPane(Vertical):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Submitted(event.value))
+
+    @property
+    def offers_suggestion(self) -> bool:
+        """True when the query shown found nothing and a spelling suggestion is offered."""
+        return bool(self.result and self.result.total == 0 and self.result.suggestion)
+
+    def accept_suggestion(self) -> None:
+        """Search for the spelling suggestion."""
+        if self.result is not None and self.result.suggestion:
+            self.set_query(self.result.suggestion)
+
+    # -- searching ------------------------------------------------------------
+
+    @on(QueryChanged)
+    def _query_changed(self, message: QueryChanged) -> None:
+        # Handled here first (coalesced while typing), then bubbles to the screen.
+        self.result_limit = RESULT_LIMIT
+        self.workers.cancel_group(self, "more")
+        if not message.query.strip():
+            self.workers.cancel_group(self, "search")
+            self.clear_results()
+            self.show_hint("type to search")
+            return
+        self.search(message.query, self.result_limit)
+
+    def research(self) -> None:
+        """Run the shown query again (the index changed)."""
+        if self.query_text.strip():
+            self.search(self.query_text, self.result_limit)
+
+    @work(thread=True, exclusive=True, group="search", name="searching", exit_on_error=False)
+    def search(self, query: str, limit: int) -> None:
+        """A screenful of hits at once; the full list and facets once typing pauses."""
+        worker = get_current_worker()
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
+        result = self.session.search(query, limit=FIRST_PAINT, cancelled=cancelled)
+        if worker.is_cancelled:
+            return
+        self.post_message(self.Searched(query, result))
+        if isinstance(result, QueryError) or not result.total:
+            return
+        # The full list and the facets cost more than the first screenful:
+        # fetch them once typing pauses, unless a newer query comes first.
+        deadline = time.monotonic() + FACET_PAUSE
+        while time.monotonic() < deadline:
+            if worker.is_cancelled:
+                return
+            time.sleep(0.01)
+        if result.total > len(result.hits):
+            more = self.session.search(query, limit=limit, cancelled=cancelled)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.Searched(query, more))
+        facets = self.session.facets(query, cancelled=cancelled)
+        if not worker.is_cancelled:
+            self.post_message(self.FacetsCounted(query, facets))
+
+    @on(ResultList.EndReached)
+    def _end_reached(self) -> None:
+        result = self.result
+        if result is None or result.query != self.query_text or result.total <= len(result.hits):
+            return
+        if self.result_limit > len(result.hits):
+            return  # already on its way
+        self.result_limit = len(result.hits) + MORE
+        self.post_message(
+            self.LoadingMore(len(result.hits) + 1, min(self.result_limit, result.total))
+        )
+        self._more(result.query, self.result_limit)
+
+    @work(thread=True, exclusive=True, group="more", name="loading more hits", exit_on_error=False)
+    def _more(self, query: str, limit: int) -> None:
+        result = self.session.search(query, limit=limit)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Searched(query, result, more=True))
+
+    @on(Searched)
+    def _searched(self, message: Searched) -> None:
+        if message.query != self.query_text:
+            message.stop()  # a newer query is on its way; keep what is shown
+            return
+        self.show_result(message.result)
+
+    @on(FacetsCounted)
+    def _facets_counted(self, message: FacetsCounted) -> None:
+        if message.query != self.query_text:
+            message.stop()
+            return
+        self.query_one(FacetList).show_facets(message.facets)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
+    # -- showing --------------------------------------------------------------
 
     def show_hint(self, text: str) -> None:
         """A line of guidance where the hit count goes."""

@@ -1,17 +1,115 @@
-"""The status line under the panes: indexing progress, then what the index holds."""
+"""The status line under the panes: indexing progress, then what the index holds.
+
+It also runs the index work whose progress it shows, in thread workers: the
+start-up update (`update_index`) and re-indexing one article after its
+sidecar was saved (`reindex`). Both end by reading the corpus's tags and
+posting `TagsRead`; the update posts `IndexProgress` and `IndexFinished`.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import Static
+import gc
+from dataclasses import dataclass
 
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.widgets import Static
+from textual.worker import Worker
+
+from glossator.service import Session
+from glossator.tui.messages import IndexFinished, IndexProgress, report_failure
 from glossator.tui.render import shown
 
 BAR_WIDTH = 20
+#: Full garbage collections wait for this many middle-generation ones (Python: 10).
+FULL_COLLECTION_EVERY = 100
+
+
+def _settle_memory() -> None:
+    """Keep Python's full garbage collections from stalling keystrokes.
+
+    A full collection scans every object: with the index and searcher loaded
+    that took 30-70 ms, landing on a keystroke every few seconds of typing.
+    What exists once the searcher is open lives as long as the reader, so it
+    is left out of them (`gc.freeze`), and they run a tenth as often.
+    """
+    gc.freeze()
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
 class StatusLine(Static):
     """One line; never covers the panes."""
+
+    @dataclass
+    class TagsRead(Message):
+        """Every tag in the corpus, most used first (after indexing or a re-index)."""
+
+        tags: list[str]
+        changed: bool = False
+        """True after a re-index: the shown query may match differently now."""
+
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.indexed = 0
+        """Articles searchable after the start-up update."""
+
+    @work(thread=True, exclusive=True, group="index", name="indexing", exit_on_error=False)
+    def update_index(self) -> None:
+        """Bring the index up to date, posting progress; then read the tags."""
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(IndexProgress(done, total))
+
+        try:
+            report = self.session.update(progress)
+        except Exception as exc:  # shown in the status line and the log
+            self.session.add_log("index", f"indexing failed: {exc}")
+            self.post_message(IndexFinished(None, str(exc)))
+        else:
+            try:
+                self.session.flush_pending()
+            except Exception as exc:
+                self.session.add_log("index", f"re-indexing after edits failed: {exc}")
+            self.post_message(IndexFinished(report))
+        tags = self.session.tags()
+        _settle_memory()
+        self.post_message(self.TagsRead(tags))
+
+    def reindex(self, article_id: str) -> None:
+        """Re-index one article in a worker so `tag:` finds its new tags.
+
+        A failure leaves the sidecar saved and only the index behind; the app
+        logs and shows it under the worker's name, `re-indexing <id>`.
+        """
+
+        def run() -> None:
+            self.session.reindex(article_id)
+            self.post_message(self.TagsRead(self.session.tags(), changed=True))
+
+        self.run_worker(
+            run, name=f"re-indexing {article_id}", group="reindex", thread=True, exit_on_error=False
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.show_progress(message.done, message.total)
+
+    def on_index_finished(self, message: IndexFinished) -> None:
+        if message.report is None:
+            self.show_text(f"indexing failed: {message.error} (l: log)", bold=True)
+        else:
+            self.indexed = message.report.total - len(message.report.skipped)
+            self.restore()
+
+    def restore(self) -> None:
+        """Back to `N articles indexed` (unless the start-up update is still running)."""
+        if not self.session.indexing:
+            self.show_ready(self.indexed, len(self.session.log))
 
     def show_progress(self, done: int, total: int) -> None:
         """`indexing 340/2,097 [████░░░░]`; search works on what is done."""

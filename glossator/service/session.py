@@ -1,30 +1,29 @@
-"""What the reader works on: one corpus, its index, searcher and sidecar store.
-
-Plain Python with no Textual in it; the app calls these methods from thread
-workers. Problems worth telling the user about go to `log`, which the log
-screen shows, never to the terminal.
-"""
+"""The `Session`: one corpus opened for searching, reading, annotating and exporting."""
 
 from __future__ import annotations
 
-import os
+import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossator.annotations.errors import AnnotationError, SidecarError
-from glossator.annotations.model import Sidecar
+from glossator.annotations.errors import AnnotationError, ExportError, SidecarError
+from glossator.annotations.export import export, write_export
+from glossator.annotations.model import Note, Sidecar
 from glossator.annotations.store import SidecarStore
-from glossator.index.corpus import Article
+from glossator.index.corpus import Article, CorpusError
 from glossator.index.indexer import Index, UpdateReport
-from glossator.index.locations import watchlist_path
 from glossator.index.search import QueryError, SearchResult
+from glossator.service.exports import ExportBatch, Skipped, collect_records
+from glossator.service.watchlist import add_watch_entry
 
 #: Searches shown while typing are cut at this many hits.
 RESULT_LIMIT = 30
+
+_RATING = re.compile(r"^\s*([A-Fa-f])\s*([1-6])\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +49,17 @@ class ArticleBundle:
     """None when the sidecar file is malformed; see `sidecar_error`."""
     sidecar_error: str | None = None
     entities_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TagChange:
+    """What a bulk tag change did (or would do) to one article."""
+
+    article_id: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    error: str | None = None
+    """Set when the article could not be read or its sidecar not saved."""
 
 
 @dataclass
@@ -177,6 +187,10 @@ class Session:
             query, limit=limit, as_you_type=True, facets=False, cancelled=cancelled
         )
 
+    def find(self, query: str, limit: int = 10) -> SearchResult | QueryError:
+        """A whole search, as the command line runs it: ranked hits, snippets, facets."""
+        return self.searcher().search(query, limit=limit)
+
     def facets(
         self, query: str, cancelled: Callable[[], bool] | None = None
     ) -> dict[str, list[tuple[str, int]]]:
@@ -236,31 +250,125 @@ class Session:
         The entry is appended as text, so the analyst's comments and layout
         stay; a file that is not a valid watchlist is left alone.
         """
-        import yaml
+        return add_watch_entry(self.corpus, name, label)
 
-        path = watchlist_path(self.corpus)
-        try:
-            source = path.read_text("utf-8")
-        except FileNotFoundError:
-            source = ""
-        data = yaml.safe_load(source) if source.strip() else None
-        if data is not None and not isinstance(data, list):
-            raise ValueError(f"{path} is not a YAML list of entries; fix it first")
-        for entry in data or []:
-            if isinstance(entry, dict) and str(entry.get("name", "")).casefold() == name.casefold():
-                return path
-        block = yaml.safe_dump(
-            [{"name": name, "label": label}], allow_unicode=True, sort_keys=False
-        )
-        if source and not source.endswith("\n"):
-            source += "\n"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(source + block, "utf-8")
-        tmp.replace(path)
-        return path
+    # -- annotations ------------------------------------------------------------
+
+    def tag(self, article: Article, add: Iterable[str] = (), remove: Iterable[str] = ()) -> Sidecar:
+        """Add and remove tags on one article; returns the saved sidecar."""
+        add, remove = list(add), list(remove)
+        sidecar = None
+        if add:
+            sidecar = self.store.add_tags(article.id, article.text, add)
+        if remove:
+            sidecar = self.store.remove_tags(article.id, article.text, remove)
+        return sidecar if sidecar is not None else self.store.load(article.id, article.text)
+
+    def retag(
+        self,
+        ids: Iterable[str],
+        add: Collection[str],
+        remove: Collection[str],
+        *,
+        dry_run: bool = False,
+    ) -> Iterator[TagChange]:
+        """Tag every article in `ids`, yielding one `TagChange` per article that changes.
+
+        Articles already as asked are skipped silently; those that fail are
+        yielded with `error` set and the rest go on. Once the loop is done the
+        changed articles are re-indexed (unless `dry_run`), so consume it all.
+        """
+        changed: list[str] = []
+        for article_id in ids:
+            try:
+                article = self.index.article(article_id)
+                before = set(self.store.load(article_id, article.text).tags)
+                after = (before | set(add)) - set(remove)
+                if after == before:
+                    continue
+                if not dry_run:
+                    self.tag(article, add, remove)
+                changed.append(article_id)
+                yield TagChange(
+                    article_id, tuple(sorted(after - before)), tuple(sorted(before - after))
+                )
+            except (AnnotationError, CorpusError, OSError) as exc:
+                yield TagChange(article_id, error=str(exc))
+        if changed and not dry_run:
+            self.index.reindex(changed)
+
+    def rate(self, article: Article, code: str) -> Sidecar:
+        """Set the source rating from a NATO Admiralty code like `B2`; empty clears it.
+
+        Raises `ValueError` for anything else.
+        """
+        raw = code.strip()
+        if not raw:
+            return self.store.set_rating(article.id, article.text, None, None)
+        m = _RATING.match(raw)
+        if m is None:
+            raise ValueError(f"{raw!r} is not a letter A-F then a digit 1-6, like B2")
+        return self.store.set_rating(article.id, article.text, m.group(1).upper(), int(m.group(2)))
+
+    def add_note(self, article: Article, text: str) -> tuple[Note, Sidecar]:
+        """Add a note about the article; returns it and the saved sidecar."""
+        note = self.store.add_note(article.id, article.text, text)
+        return note, self.store.load(article.id, article.text)
+
+    def edit_note(self, article: Article, note_id: str, text: str) -> Sidecar:
+        """Replace a note's text."""
+        return self.store.edit_note(article.id, article.text, note_id, text)
+
+    def label_span(
+        self, article: Article, start: int, end: int, label: str, note: str = ""
+    ) -> Sidecar:
+        """Label the passage `article.text[start:end]`, with an optional note."""
+        self.store.add_span(article.id, article.text, start, end, label, note)
+        return self.store.load(article.id, article.text)
+
+    def edit_span(self, article: Article, span_id: str, label: str, note: str) -> Sidecar:
+        """Change a span's label and note."""
+        return self.store.edit_span(article.id, article.text, span_id, label, note)
+
+    def delete(self, article: Article, kind: str, key: str) -> Sidecar:
+        """Delete one annotation item: a `note` or `span`/`orphan` by id, or a `tag`."""
+        if kind == "note":
+            return self.store.delete_note(article.id, article.text, key)
+        if kind in ("span", "orphan"):
+            return self.store.delete_span(article.id, article.text, key)
+        if kind == "tag":
+            return self.store.remove_tags(article.id, article.text, [key])
+        raise ValueError(f"cannot delete a {kind}")
 
     # -- export ---------------------------------------------------------------
+
+    def collect(
+        self,
+        ids: list[str],
+        *,
+        tags: Collection[str] = (),
+        progress: Callable[[int, int], object] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        skipped: Skipped | None = None,
+    ) -> ExportBatch:
+        """The annotated articles among `ids` (only those with one of `tags`, if given).
+
+        An article that cannot be read is counted in `problems` and told to
+        `skipped` (by default the log); the rest go on.
+        """
+
+        def log(article_id: str, reason: str) -> None:
+            self.add_log("export", f"skipped {article_id}: {reason}")
+
+        return collect_records(
+            self.index,
+            self.store,
+            ids,
+            tags=tags,
+            progress=progress,
+            cancelled=cancelled,
+            skipped=skipped or log,
+        )
 
     def export(
         self,
@@ -276,26 +384,10 @@ class Session:
         Raises `ExportError` (from annotations) when the file cannot be written,
         e.g. it exists and `force` is false.
         """
-        from glossator.annotations.errors import ExportError
-        from glossator.annotations.export import ExportRecord, export, write_export
-
         if dest.exists() and not force:
             raise ExportError(f"{dest} already exists; tick 'overwrite' to replace it")
-        records = []
-        problems = 0
-        for done, article_id in enumerate(ids, 1):
-            if cancelled is not None and cancelled():
-                return 0, problems
-            try:
-                article = self.index.article(article_id)
-                sidecar = self.store.load(article_id, article.text)
-            except Exception as exc:  # one bad article must not stop the export
-                problems += 1
-                self.add_log("export", f"skipped {article_id}: {str(exc).splitlines()[0]}")
-                continue
-            if not sidecar.is_empty():
-                records.append(ExportRecord(article.id, article.title, article.sha256, sidecar))
-            if progress is not None:
-                progress(done, len(ids))
-        write_export(export(records, fmt), dest, force=force)
-        return len(records), problems
+        batch = self.collect(ids, progress=progress, cancelled=cancelled)
+        if batch.cancelled:
+            return 0, batch.problems
+        write_export(export(batch.records, fmt), dest, force=force)
+        return len(batch.records), batch.problems

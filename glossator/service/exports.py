@@ -1,0 +1,58 @@
+"""Collecting the annotated articles of an export: the one loop the CLI and the reader share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from glossator.annotations.export import ExportRecord
+from glossator.annotations.store import SidecarStore
+from glossator.index.indexer import Index
+
+#: Told about each article an export skips: its id and the first line of why.
+Skipped = Callable[[str, str], object]
+
+
+@dataclass(slots=True)
+class ExportBatch:
+    """The annotated articles collected for an export."""
+
+    records: list[ExportRecord]
+    problems: int
+    """Articles skipped because they or their sidecars could not be read."""
+    cancelled: bool = False
+
+
+def collect_records(
+    index: Index,
+    store: SidecarStore,
+    ids: list[str],
+    *,
+    tags: Collection[str] = (),
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    skipped: Skipped,
+) -> ExportBatch:
+    """The annotated articles among `ids` (only those with one of `tags`, if given).
+
+    An article that cannot be read is counted in `problems` and told to
+    `skipped`; the rest go on. `cancelled` stops the loop (an empty batch).
+    """
+    records: list[ExportRecord] = []
+    problems = 0
+    wanted = set(tags)
+    for done, article_id in enumerate(ids, 1):
+        if cancelled is not None and cancelled():
+            return ExportBatch([], problems, cancelled=True)
+        try:
+            article = index.article(article_id)
+            sidecar = store.load(article_id, article.text)
+        except Exception as exc:  # one bad article must not stop the export
+            problems += 1
+            skipped(article_id, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            continue
+        if not sidecar.is_empty() and (not wanted or wanted & set(sidecar.tags)):
+            records.append(ExportRecord(article.id, article.title, article.sha256, sidecar))
+        if progress is not None:
+            progress(done, len(ids))
+    return ExportBatch(records, problems)

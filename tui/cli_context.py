@@ -1,0 +1,91 @@
+"""What every `glossator` sub-command starts from: its errors, config, corpus and session.
+
+Kept apart from `cli.py` (the parsers and `main`) so the sub-commands and the
+reader can raise `UsageError` and `Failure` without importing the parser
+module back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+# Imported where used: `glossator --help` and the reader's start-up should
+# not pay for the index and the store before they need them.
+if TYPE_CHECKING:
+    from glossator.index.indexer import Index
+    from glossator.service import Session
+    from glossator.tui.config import Config
+
+
+class UsageError(Exception):
+    """Bad arguments: exit status 2."""
+
+
+class Failure(Exception):
+    """Anything else that stops a command: exit status 1."""
+
+
+def error_line(message: str) -> None:
+    """Write `glossator: message` on stderr."""
+    sys.stderr.write(f"glossator: {message}\n")
+    sys.stderr.flush()
+
+
+def load_cli_config() -> Config:
+    """The user's config; a broken config file stops the command."""
+    from glossator.tui.config import ConfigError, load_config
+
+    try:
+        return load_config()
+    except ConfigError as exc:
+        raise Failure(str(exc)) from exc
+
+
+def open_index(args: argparse.Namespace, corpus: Path, config: Config) -> Index:
+    """The corpus's index, with the folders and size limit from the options or config."""
+    from glossator.index.indexer import Index, IndexUnavailable
+
+    index_dir = args.index_dir or (Path(config.index_dir) if config.index_dir else None)
+    ann_dir = args.annotations_dir or (
+        Path(config.annotations_dir) if config.annotations_dir else None
+    )
+    max_bytes = int(args.max_size * 1048576) if args.max_size else config.max_bytes
+    try:
+        return Index(
+            corpus, index_dir, annotations_dir=ann_dir, max_bytes=max_bytes, notice=error_line
+        )
+    except IndexUnavailable as exc:
+        raise Failure(str(exc)) from exc
+
+
+def open_session(index: Index, config: Config) -> Session:
+    """The service over an index opened by `open_index`, saving as the configured author."""
+    from glossator.annotations.store import SidecarStore
+    from glossator.service import Session
+
+    return Session(index, SidecarStore(index.corpus, index.annotations_dir, author=config.author))
+
+
+def resolve_corpus(args: argparse.Namespace, hint: str | None = None) -> Path:
+    """The corpus folder: `--corpus`, else found from `hint` (a path) or the current folder."""
+    from glossator.index.locations import find_corpus
+
+    if getattr(args, "corpus", None) is not None:
+        corpus = Path(args.corpus)
+        if not corpus.is_dir():
+            raise Failure(f"corpus folder {corpus} not found; pass an existing folder")
+        return corpus
+    if hint is not None and Path(hint).exists():
+        return find_corpus(Path(hint))
+    return find_corpus(Path.cwd())
+
+
+def article_ref(ref: str) -> str:
+    """A user's article argument as something `resolve_article_id` understands."""
+    p = Path(ref)
+    if p.exists():
+        return str(p.resolve())
+    return ref

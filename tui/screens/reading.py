@@ -1,0 +1,219 @@
+"""Opening an article, moving through it and annotating it: the article side of the reader.
+
+`ReadingScreen` is the main screen's middle layer (between `PaneLayout`,
+which places the panes, and `MainScreen`, which searches and indexes). It
+routes the article pane's `Loaded`, `Failed` and `HitsFound`, the article
+commands (hits, entities, selection, copy), the annotation commands and the
+sidebar's item actions to `screens/annotate.py`, whose dialogs get an
+`AnnotationTarget` rather than the screen.
+"""
+
+from __future__ import annotations
+
+from textual import on
+
+from glossator.annotations.model import Sidecar
+from glossator.service import Session
+from glossator.tui.render import shown, shown_id
+from glossator.tui.screens import annotate
+from glossator.tui.screens.layout import PaneLayout
+from glossator.tui.widgets.article_pane import ArticlePane
+from glossator.tui.widgets.article_view import ArticleView
+from glossator.tui.widgets.results import ResultList
+from glossator.tui.widgets.search_pane import SearchPane
+from glossator.tui.widgets.sidebar import Sidebar
+from glossator.tui.widgets.status import StatusLine
+
+
+class ReadingScreen(PaneLayout):
+    """The open article and what the commands do to it."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.sidecar: Sidecar | None = None
+        """The open article's annotations (None: its sidecar is malformed, read-only)."""
+        self.corpus_tags: list[str] = []
+        """Every tag in the corpus, most used first, for completion."""
+        self._opened_from: object = None
+        """What had focus when the article now loading was asked for."""
+
+    @property
+    def view(self) -> ArticleView:
+        """The article body."""
+        return self.query_one(ArticleView)
+
+    @on(ResultList.Opened)
+    def _open(self, message: ResultList.Opened) -> None:
+        self.open_article(message.article_id)
+
+    def open_article(self, article_id: str) -> None:
+        """Load an article in the article pane's worker and show it when ready."""
+        self.say(f"opening {article_id}…")
+        self._opened_from = self.focused
+        self.query_one(ArticlePane).load(article_id, self.query_one(SearchPane).query_text)
+
+    @on(ArticlePane.Failed)
+    def _article_failed(self, message: ArticlePane.Failed) -> None:
+        self.session.add_log("index", f"cannot open {message.article_id}: {message.error}")
+        text = shown(f"cannot open {message.article_id}: {message.error}")
+        self.notify(text, severity="error", markup=False)
+        self._restore_status()
+
+    @on(ArticlePane.Loaded)
+    def _article_loaded(self, message: ArticlePane.Loaded) -> None:
+        bundle = message.bundle
+        keep_place = self.bundle is not None and self.bundle.article.id == bundle.article.id
+        where = self.view.selection.end if keep_place else None
+        self.bundle, self.sidecar = bundle, bundle.sidecar
+        spans = self.sidecar.spans if self.sidecar else []
+        self.query_one(ArticlePane).show(bundle, self.sidecar, spans)
+        self.query_one(Sidebar).show(self.sidecar, bundle.entities, bundle.sidecar_error)
+        self.relayout()
+        if where is not None:
+            self.view.move_cursor(where, center=True)
+        self._restore_status()
+        # Focus follows the article only if the reader has not moved on while it
+        # loaded: a `/` typed meanwhile keeps the query box.
+        if not keep_place and self.focused is self._opened_from:
+            self.focus_pane(self.view)
+
+    @on(ArticlePane.HitsFound)
+    def _hits_found(self, message: ArticlePane.HitsFound) -> None:
+        if self.bundle is not None and self.bundle.article.id == message.article_id:
+            self.bundle.hits = message.hits
+            self.view.set_hits(message.hits)
+            self.refresh_bindings()
+
+    def apply_sidecar(self, sidecar: Sidecar, saved: str = "") -> None:
+        """Show a freshly saved sidecar and re-index the article so `tag:` finds it.
+
+        `saved` says what changed; the status line confirms it with the file.
+        """
+        if self.bundle is None:
+            return
+        self.sidecar = sidecar
+        if saved:
+            where = shown_id(self.session.store.path_for(self.bundle.article.id).name)
+            self.say(f"✓ {saved} · saved to {where}")
+        self.query_one(ArticlePane).update_meta(self.bundle, sidecar)
+        self.view.set_spans((s.start, s.end) for s in sidecar.spans if not s.orphaned)
+        self.query_one(Sidebar).show(sidecar, self.bundle.entities, None)
+        self.refresh_bindings()
+        self.query_one(StatusLine).reindex(self.bundle.article.id)
+
+    def _reopen(self) -> None:
+        # Read the open article again (its entities changed with the watchlist).
+        if self.bundle is not None:
+            self.open_article(self.bundle.article.id)
+
+    def _restore_status(self) -> None:
+        self.query_one(StatusLine).restore()
+
+    def say(self, message: str | None, *, bold: bool = False) -> None:
+        """Put a one-line message in the status line (None: leave it as it is)."""
+        if message is not None:
+            self.query_one(StatusLine).show_text(message, bold=bold)
+
+    # -- article commands -------------------------------------------------------
+
+    def action_next_hit(self) -> None:
+        """Next search hit."""
+        self.say(self.query_one(ArticlePane).step_hit(True))
+
+    def action_prev_hit(self) -> None:
+        """Previous search hit."""
+        self.say(self.query_one(ArticlePane).step_hit(False))
+
+    def action_next_entity(self) -> None:
+        """Next entity."""
+        self.say(self.query_one(ArticlePane).step_entity(True))
+
+    def action_prev_entity(self) -> None:
+        """Previous entity."""
+        self.say(self.query_one(ArticlePane).step_entity(False))
+
+    def action_select(self) -> None:
+        """Start or end a selection."""
+        view = self.view
+        if self.focused is not view:
+            self.focus_pane(view)
+        if view.toggle_selecting():
+            self.say("selecting: move with the cursor keys, v to end, escape to cancel", bold=True)
+        else:
+            picked = view.selected_range()
+            size = picked[1] - picked[0] if picked else 0
+            self.say(f"{size} characters selected: a to annotate, y to copy")
+        self.refresh_bindings()
+
+    def action_copy(self) -> None:
+        """Copy the selection, else the article path, with OSC 52."""
+        if self.bundle is None:
+            return
+        picked = self.view.selected_range()
+        if picked is not None:
+            text = self.bundle.article.text[picked[0] : picked[1]]
+            what = f"{len(text)} characters"
+        else:
+            text = what = str(self.bundle.article.path)
+        self.app.copy_to_clipboard(text)
+        self.notify(shown(f"copied {what}"), timeout=3, markup=False)
+
+    # -- annotations --------------------------------------------------------------
+
+    def _target(self) -> annotate.AnnotationTarget:
+        assert self.bundle is not None and self.sidecar is not None
+        return annotate.AnnotationTarget(
+            self.session, self.bundle.article, self.sidecar, self.corpus_tags, self.apply_sidecar
+        )
+
+    def action_add_tag(self) -> None:
+        """Add tags (completion from the corpus)."""
+        annotate.add_tags(self.app, self._target())
+
+    def action_remove_tag(self) -> None:
+        """Remove a tag."""
+        annotate.remove_tag(self.app, self._target())
+
+    def action_rate(self) -> None:
+        """Rate the source."""
+        annotate.rate(self.app, self._target())
+
+    def action_add_note(self) -> None:
+        """Add a note."""
+        annotate.add_note(self.app, self._target())
+
+    def action_annotate(self) -> None:
+        """Label the selection."""
+        picked = self.view.selected_range()
+        if picked is not None:
+            problem = annotate.annotate_selection(
+                self.app, self._target(), picked, self.view.clear_selection
+            )
+            self.say(problem, bold=True)
+
+    @on(Sidebar.ItemAction)
+    def _sidebar_item(self, message: Sidebar.ItemAction) -> None:
+        """Jump to, edit, delete or watch the sidebar item the user acted on."""
+        if self.bundle is None:
+            return
+        kind, key, verb = message.kind, message.key, message.verb
+        if verb == "jump" and kind == "span" and self.sidecar is not None:
+            span = self.sidecar.find_span(key)
+            if span is not None:
+                self.view.jump((span.start, span.end), select=True)
+                self.view.focus()
+        elif verb == "jump" and kind == "entity":
+            self.say(self.query_one(ArticlePane).jump_to_entity(key, self.bundle.entities))
+        elif verb == "watch":
+            annotate.watch(self.app, self.session, key, message.label, self._reopen)
+        elif self.sidecar is None:
+            return
+        elif verb == "edit" and kind == "note":
+            annotate.add_note(self.app, self._target(), key)
+        elif verb == "edit" and kind == "rating":
+            annotate.rate(self.app, self._target())
+        elif verb == "edit" and kind in ("span", "orphan"):
+            annotate.edit_span(self.app, self._target(), key)
+        elif verb == "delete":
+            annotate.delete(self.app, self._target(), kind, key)
