@@ -180,7 +180,8 @@ def _config() -> Any:
 
 
 def _open_index(args: argparse.Namespace, corpus: Path, config: Any) -> Any:
-    from glossator.index.indexer import Index, IndexUnavailable
+    from glossator.index.engine import IndexUnavailable
+    from glossator.index.indexer import Index
 
     index_dir = args.index_dir or (Path(config.index_dir) if config.index_dir else None)
     ann_dir = args.annotations_dir or (

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from glossator.index.indexer import UpdateReport
-from glossator.index.search import QueryError, SearchResult
+from glossator.index.engine import QueryError, SearchResult, UpdateReport
 from glossator.tui.session import ArticleBundle
 
 

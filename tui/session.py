@@ -19,9 +19,9 @@ from glossator.annotations.errors import AnnotationError, SidecarError
 from glossator.annotations.model import Sidecar
 from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article
-from glossator.index.indexer import Index, UpdateReport
+from glossator.index.engine import QueryError, SearchResult, UpdateReport
+from glossator.index.indexer import Index
 from glossator.index.locations import watchlist_path
-from glossator.index.search import QueryError, SearchResult
 
 #: Searches shown while typing are cut at this many hits.
 RESULT_LIMIT = 30

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from glossator.index import multiterm
+from glossator.index.engine import Searcher, SearchResult
 from glossator.index.indexer import Index
-from glossator.index.search import Searcher, SearchResult
+from glossator.index.whoosh.speedups import multiterm
 
 QUERIES = [
     "gov*", "pro*", "elect*", "s*ing", "te?m", "goverment~", "minster~2", "title:mark*",
@@ -18,7 +18,7 @@ QUERIES = [
 
 
 def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("glossator.index.search.preload", lambda node: node)
+    monkeypatch.setattr("glossator.index.whoosh.searcher.preload", lambda node: node)
 
 
 def _run_all(searcher: Searcher) -> list[Any]:
@@ -46,9 +46,9 @@ def bbc_index(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Index
 
 
 def test_preloaded_queries_match_whoosh(bbc_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = _run_all(Searcher(bbc_index))
+    fast = _run_all(bbc_index.searcher())
     _plain(monkeypatch)
-    stock = _run_all(Searcher(bbc_index))
+    stock = _run_all(bbc_index.searcher())
     for got, want in zip(fast, stock, strict=True):
         assert got[1] == want[1], f"{got[0]}: total"
         assert got[2] == want[2], f"{got[0]}: ranking"
@@ -64,9 +64,9 @@ def test_every_expansion_size_on_the_seeds(
     ix.update()
     ix.reindex(["000_a527e38b797e7e70.txt"])
     monkeypatch.setattr(multiterm, "FEW_TERMS", 1)
-    fast = _run_all(Searcher(ix))
-    monkeypatch.setattr("glossator.index.search.preload", lambda node: node)
-    stock = _run_all(Searcher(ix))
+    fast = _run_all(ix.searcher())
+    monkeypatch.setattr("glossator.index.whoosh.searcher.preload", lambda node: node)
+    stock = _run_all(ix.searcher())
     assert fast == stock
     assert any(total for _, total, *_ in fast)
 

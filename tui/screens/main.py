@@ -22,7 +22,8 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from glossator.annotations.model import Sidecar
-from glossator.index.search import QueryError, facet_filter
+from glossator.index.engine import QueryError
+from glossator.index.query import facet_filter
 from glossator.tui.commands import BY_ACTION, bindings
 from glossator.tui.messages import (
     ArticleFailed,

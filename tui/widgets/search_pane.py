@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from glossator.index.search import QueryError, SearchResult
+from glossator.index.engine import QueryError, SearchResult
 from glossator.tui.widgets.facets import FacetList
 from glossator.tui.widgets.results import ResultList
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from whoosh.columns import PickleColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from glossator.index.analysis import FastText, body_analyzer, entity_analyzer
 from glossator.index.labels import ENTITY_FIELDS
+from glossator.index.whoosh.analysis import FastText, body_analyzer, entity_analyzer
 
 #: Bumped whenever the schema or analysis changes; an index written with
 #: another value is rebuilt on open. 6: the analysers' pickled module paths
-#: moved into the `glossator` namespace.
-SCHEMA_VERSION = 6
+#: moved into the `glossator` namespace; 7: they moved again, into
+#: `glossator.index.whoosh`.
+SCHEMA_VERSION = 7
 TITLE_BOOST = 2.0
 
 

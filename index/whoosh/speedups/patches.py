@@ -1,4 +1,4 @@
-"""Small corrections to whoosh-reloaded 2.7.5, applied when `index` loads Whoosh.
+"""Small corrections to whoosh-reloaded 2.7.5, applied by `speedups.install()`.
 
 `W3PerDocReader._cached_reader` remembers the length column of each field,
 but not that a field has none (the spelling field, for one). Every posting of
@@ -271,7 +271,8 @@ _PICKLE_WINDOWS = (512, 1 << 16, 0)
 
 
 def apply() -> None:
-    """Install the fixes (idempotent)."""
+    """Install the fixes (idempotent); `speedups.install()` calls this after
+    checking the Whoosh version."""
     cls = whoosh3.W3PerDocReader
     if getattr(cls, "_glossator_fixed", False):
         return
@@ -282,6 +283,3 @@ def apply() -> None:
     scoring.BM25FScorer.__init__ = _bm25f_init
     scoring.BM25FScorer.score = _bm25f_score
     cls._glossator_fixed = True
-
-
-apply()

@@ -22,7 +22,7 @@ from typing import Any
 from whoosh.codec import whoosh3
 from whoosh.writing import SegmentWriter
 
-from glossator.index.whoosh_fixes import _decoded_lengths
+from glossator.index.whoosh.speedups.patches import _decoded_lengths
 
 #: Per field, per term: document numbers, weights, the end offset of each
 #: posting's encoded value, and the values end to end. About 30 bytes a

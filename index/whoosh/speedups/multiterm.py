@@ -23,7 +23,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 
-from glossator.index.scored import Leaves, NotScorable, Scores, add, term_scores
+from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, add, term_scores
 
 #: Expansions up to this many terms are left to Whoosh's own matchers.
 FEW_TERMS = 8
