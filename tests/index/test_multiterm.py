@@ -37,18 +37,24 @@ def _run_all(searcher: Searcher) -> list[Any]:
 
 
 @pytest.fixture(scope="module")
-def bbc_index(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
-    ix = Index(bbc_copy, tmp_path_factory.mktemp("multiterm"))
+def corpus_index(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
+    ix = Index(parity_corpus, tmp_path_factory.mktemp("multiterm"))
     ix.update()
     # Re-indexing leaves deleted documents behind in the old segments.
     ix.reindex(sorted(ix.manifest())[:40])
     return ix
 
 
-def test_preloaded_queries_match_whoosh(bbc_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = _run_all(bbc_index.searcher())
+def test_preloaded_queries_match_whoosh(
+    corpus_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = corpus_index.open()
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        # The corpus must have expansions big enough to be preloaded.
+        assert len(list(s.reader().expand_prefix("body", "pro"))) > multiterm.FEW_TERMS
+    fast = _run_all(corpus_index.searcher())
     _plain(monkeypatch)
-    stock = _run_all(bbc_index.searcher())
+    stock = _run_all(corpus_index.searcher())
     for got, want in zip(fast, stock, strict=True):
         assert got[1] == want[1], f"{got[0]}: total"
         assert got[2] == want[2], f"{got[0]}: ranking"

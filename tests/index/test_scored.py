@@ -48,22 +48,22 @@ def _compare(fast: list[Any], stock: list[Any]) -> None:
 
 
 @pytest.fixture(scope="module")
-def bbc_index(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
-    ix = Index(bbc_copy, tmp_path_factory.mktemp("scored"))
+def corpus_index(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
+    ix = Index(parity_corpus, tmp_path_factory.mktemp("scored"))
     ix.update()
     ix.reindex(sorted(ix.manifest())[:40])  # leaves deleted documents behind
     return ix
 
 
-def test_scored_queries_match_whoosh(bbc_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = _run_all(bbc_index.searcher())
-    fast_typing = _run_all(bbc_index.searcher(), as_you_type=True)
+def test_scored_queries_match_whoosh(corpus_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _run_all(corpus_index.searcher())
+    fast_typing = _run_all(corpus_index.searcher(), as_you_type=True)
     monkeypatch.setattr(scored, "supported", lambda q, schema: False)
-    stock = _run_all(bbc_index.searcher())
-    stock_typing = _run_all(bbc_index.searcher(), as_you_type=True)
+    stock = _run_all(corpus_index.searcher())
+    stock_typing = _run_all(corpus_index.searcher(), as_you_type=True)
     _compare(fast, stock)
     _compare(fast_typing, stock_typing)
-    # Only the tag (no BBC article is tagged) and the nonsense word find nothing.
+    # Only the tag (no article is tagged) and the nonsense word find nothing.
     assert sum(1 for _, total, *_ in fast if total) == len(QUERIES) - 2
 
 
