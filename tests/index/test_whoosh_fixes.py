@@ -20,8 +20,15 @@ from whoosh import index as windex
 from whoosh.codec import whoosh3
 from whoosh.fields import Schema
 
+from glossator.index.whoosh import speedups
 from glossator.index.whoosh.schema import build_schema
 from glossator.index.whoosh.speedups import patches as whoosh_fixes
+
+
+@pytest.fixture(autouse=True)
+def _installed() -> None:
+    """The fixes are installed explicitly (as `WhooshEngine` does), never on import."""
+    assert speedups.install() is None
 
 
 def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], fixed: bool) -> None:
