@@ -87,13 +87,13 @@ def cmd_index(corpus: Path, index_dir: Path) -> None:
     ix = Index(corpus, index_dir=index_dir)
     report = ix.update()
     seconds = time.perf_counter() - started
-    with ix.open().searcher() as s:
+    with ix.open().ix.searcher() as s:
         reader = s.reader()
         docs = s.doc_count()
         entity_terms = sum(
             1 for f in ("gpe", "person", "org") if f in s.schema for _ in reader.lexicon(f)
         )
-        segments = len(ix.open()._segments()) if hasattr(ix.open(), "_segments") else None
+        segments = len(ix.open().ix._segments()) if hasattr(ix.open().ix, "_segments") else None
     _emit(
         {
             "seconds": seconds,
@@ -139,7 +139,7 @@ def cmd_stock(corpus: Path, index_dir: Path) -> None:
 
 def cmd_first(corpus: Path, index_dir: Path) -> None:
     """Time from `Index(...)` until a search finds something, while indexing runs."""
-    import glossator.index.search  # noqa: F401  (imports are not what this measures)
+    import glossator.index.whoosh.searcher  # noqa: F401  (imports are not what this measures)
     from glossator.index.indexer import Index
 
     reports: list[Any] = []
@@ -201,7 +201,7 @@ def cmd_first(corpus: Path, index_dir: Path) -> None:
 
 
 def _stop_words() -> frozenset[str]:
-    from glossator.index.analysis import STOP_WORDS
+    from glossator.index.whoosh.analysis import STOP_WORDS
 
     return frozenset(STOP_WORDS)
 
@@ -271,7 +271,7 @@ def make_queries(samples: list[dict[str, Any]], per_class: int, seed: int) -> di
 
 
 def _samples(ix: Any, count: int, seed: int) -> list[dict[str, Any]]:
-    with ix.open().searcher() as s:
+    with ix.open().ix.searcher() as s:
         reader = s.reader()
         ids = sorted(t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("id"))
         rng = random.Random(f"sample:{seed}")
@@ -464,7 +464,7 @@ import sys, time, json
 t0 = time.perf_counter()
 import glossator.tui.cli
 from glossator.index.indexer import Index
-import glossator.index.search
+import glossator.index.whoosh.searcher
 t1 = time.perf_counter()
 ix = Index(sys.argv[1], index_dir=sys.argv[2])
 ix.open()

@@ -26,7 +26,7 @@ from bench.corpus_gen import BBC
 AREAS = (
     ("entity recognition", ("index/entities/",)),
     ("entity cache (sqlite)", ("sqlite3", "entities/cache")),
-    ("glossator analysis", ("index/analysis.py",)),
+    ("glossator analysis", ("index/whoosh/analysis.py",)),
     ("whoosh analysis", ("whoosh/analysis/",)),
     ("stemming", ("Stemmer", "stemWord", "whoosh/lang/")),
     (
@@ -43,7 +43,17 @@ AREAS = (
         ),
     ),
     ("reading articles", ("index/corpus.py", "index/sanitize.py", "codecs")),
-    ("indexer bookkeeping", ("index/indexer.py", "index/bulk.py", "annotations/")),
+    (
+        "indexer bookkeeping",
+        (
+            "index/indexer.py",
+            "index/updating.py",
+            "index/documents.py",
+            "index/manifest.py",
+            "index/whoosh/bulk.py",
+            "annotations/",
+        ),
+    ),
     ("regex", ("re.Pattern", "'_sre", "re/__init__")),
     ("pickle/marshal/zlib", ("pickle", "marshal", "zlib", "_struct", "struct")),
 )

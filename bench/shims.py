@@ -56,8 +56,8 @@ def install() -> None:
 
         glossator.index.entities.cache = mod  # type: ignore[attr-defined]
     if os.environ.get(NO_ENTITIES):
+        from glossator.index.documents import DocumentBuilder
         from glossator.index.entities.recogniser import Recogniser
-        from glossator.index.indexer import Index
 
         Recogniser.recognise = lambda self, text: []  # type: ignore[method-assign]
-        Index.entities = lambda self, article: []  # type: ignore[method-assign]
+        DocumentBuilder.entities = lambda self, article: []  # type: ignore[method-assign]

@@ -10,6 +10,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 BBC = (REPO / ".." / "shared" / "corpora" / "bbc").resolve()
+#: Generated news-style articles that ship with the repository
+#: (tests/fixtures/make_newswire.py), for tests that must always run.
+NEWSWIRE = REPO / "tests" / "fixtures" / "newswire"
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +51,21 @@ def bbc_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for p in dest.rglob("*"):
         p.chmod(0o755 if p.is_dir() else 0o644)
     return dest
+
+
+@pytest.fixture(scope="session")
+def newswire_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A writable copy of the shipped newswire corpus, shared by the session."""
+    dest = tmp_path_factory.mktemp("newswire") / "newswire"
+    shutil.copytree(NEWSWIRE, dest)
+    for p in dest.rglob("*"):
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    return dest
+
+
+@pytest.fixture(scope="session", params=["newswire", "bbc"])
+def parity_corpus(request: pytest.FixtureRequest) -> Path:
+    """Each corpus the parity tests run on: the shipped newswire one always,
+    the BBC one when present (skipped otherwise)."""
+    path: Path = request.getfixturevalue(f"{request.param}_copy")
+    return path

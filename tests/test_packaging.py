@@ -76,7 +76,7 @@ def test_glossator_and_a_package_named_tui_work_side_by_side(wheel: Path, tmp_pa
     code = (
         "import glossator, tui.app\n"
         "from glossator.tui.app import GlossatorApp\n"
-        "from glossator.index.search import Searcher\n"
+        "from glossator.index.whoosh.searcher import WhooshSearcher\n"
         "print(glossator.__file__)\n"
         "print(tui.app.WHO)\n"
     )

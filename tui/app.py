@@ -127,7 +127,7 @@ def make_app(
 
 def run_reader(corpus: Path, args: argparse.Namespace, config: Config) -> int:
     """`glossator [CORPUS]`: open the reader; returns the exit status."""
-    from glossator.index.indexer import IndexUnavailable
+    from glossator.index.engine import IndexUnavailable
     from glossator.tui.cli_context import Failure
 
     max_bytes = int(args.max_size * 1048576) if getattr(args, "max_size", None) else None

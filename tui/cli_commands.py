@@ -48,7 +48,7 @@ def _stdout() -> Console:
 
 def _update(ix: Any, *, rebuild: bool = False, quiet: bool = False) -> Any:
     """Update the index, with a progress bar on a terminal."""
-    from glossator.index.indexer import IndexUnavailable
+    from glossator.index.engine import IndexUnavailable
 
     err = Console(stderr=True, highlight=False)
     show = not quiet and err.is_terminal
@@ -96,7 +96,7 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_search(args: argparse.Namespace, config: Any) -> int:
     """`glossator search QUERY`."""
-    from glossator.index.search import QueryError
+    from glossator.index.engine import QueryError
     from glossator.tui.render import print_result
 
     if args.limit < 1:
@@ -157,7 +157,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     """`glossator tag QUERY --add T --remove T [--dry-run]`."""
     from glossator.annotations.model import TagError, normalise_tag
     from glossator.index.corpus import CorpusError
-    from glossator.index.search import QueryError
+    from glossator.index.engine import QueryError
 
     if not args.add and not args.remove:
         raise UsageError("say what to change with --add TAG and/or --remove TAG")
@@ -224,7 +224,7 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
     from glossator.annotations.errors import AnnotationError
     from glossator.annotations.export import export, write_export
     from glossator.annotations.model import TagError, normalise_tag
-    from glossator.index.search import QueryError
+    from glossator.index.engine import QueryError
 
     try:
         tags = {normalise_tag(t) for t in args.tag}

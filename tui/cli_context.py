@@ -46,7 +46,8 @@ def load_cli_config() -> Config:
 
 def open_index(args: argparse.Namespace, corpus: Path, config: Config) -> Index:
     """The corpus's index, with the folders and size limit from the options or config."""
-    from glossator.index.indexer import Index, IndexUnavailable
+    from glossator.index.engine import IndexUnavailable
+    from glossator.index.indexer import Index
 
     index_dir = args.index_dir or (Path(config.index_dir) if config.index_dir else None)
     ann_dir = args.annotations_dir or (

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.worker import Worker, WorkerState
 
-from glossator.index.indexer import UpdateReport
+from glossator.index.engine import UpdateReport
 
 
 @dataclass

@@ -16,8 +16,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from glossator.index.engine import SearchHit, SearchResult
 from glossator.index.sanitize import neutralise
-from glossator.index.search import SearchHit, SearchResult
 
 HIT_STYLE = "bold underline"
 

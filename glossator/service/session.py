@@ -15,8 +15,8 @@ from glossator.annotations.export import export, write_export
 from glossator.annotations.model import Note, Sidecar
 from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article, CorpusError
-from glossator.index.indexer import Index, UpdateReport
-from glossator.index.search import QueryError, SearchResult
+from glossator.index.engine import QueryError, SearchResult, UpdateReport
+from glossator.index.indexer import Index
 from glossator.service.exports import ExportBatch, Skipped, collect_records
 from glossator.service.watchlist import add_watch_entry
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from glossator.index.schema import build_schema
+from glossator.index.whoosh.schema import build_schema
 
 WORDS = [f"w{i}" for i in range(60)] + ["common"] * 40
 

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from glossator.index import indexer as indexer_mod
-from glossator.index.indexer import Index, IndexUnavailable
+from glossator.index import locking, manifest
+from glossator.index.engine import IndexUnavailable
+from glossator.index.indexer import Index
+from glossator.index.whoosh import writer as whoosh_writer
 
 
 def test_first_run_adds_everything_and_second_run_changes_nothing(seeds: Path) -> None:
@@ -101,7 +104,7 @@ def test_index_from_another_format_is_rebuilt(seeds: Path) -> None:
 
 def test_lagging_manifest_is_rebuilt_from_the_index(seeds: Path) -> None:
     Index(seeds).update()
-    (seeds / ".glossator" / "index" / indexer_mod.MANIFEST_FILE).write_text("{not json")
+    (seeds / ".glossator" / "index" / manifest.MANIFEST_FILE).write_text("{not json")
     report = Index(seeds).update()
     assert report.changed == 0 and report.unchanged == 5
 
@@ -123,7 +126,7 @@ def test_read_only_corpus_falls_back_to_the_user_cache(
 def _hold_lock(index_dir: str, ready: multiprocessing.synchronize.Event, seconds: float) -> None:
     import fcntl
 
-    fd = os.open(os.path.join(index_dir, indexer_mod.LOCK_FILE), os.O_RDWR | os.O_CREAT)
+    fd = os.open(os.path.join(index_dir, locking.LOCK_FILE), os.O_RDWR | os.O_CREAT)
     fcntl.flock(fd, fcntl.LOCK_EX)
     ready.set()
     time.sleep(seconds)
@@ -163,7 +166,7 @@ def test_skipped_files_are_named_in_the_report(seeds: Path) -> None:
 
 
 def _segment_count(ix: Index) -> int:
-    with ix.open().searcher() as s:
+    with ix.open().ix.searcher() as s:
         reader = s.reader()
         return 1 if reader.is_atomic() else len(reader.leaf_readers())
 
@@ -171,11 +174,11 @@ def _segment_count(ix: Index) -> int:
 def test_many_small_commits_are_compacted_at_the_next_update(seeds: Path) -> None:
     ix = Index(seeds)
     ix.update()
-    for _ in range(indexer_mod.MAX_SEGMENTS + 3):
+    for _ in range(whoosh_writer.MAX_SEGMENTS + 3):
         ix.reindex(["000_a527e38b797e7e70.txt"])
-    assert _segment_count(ix) > indexer_mod.MAX_SEGMENTS
+    assert _segment_count(ix) > whoosh_writer.MAX_SEGMENTS
     ix.update()
-    assert _segment_count(ix) <= indexer_mod.MAX_SEGMENTS
+    assert _segment_count(ix) <= whoosh_writer.MAX_SEGMENTS
     assert ix.doc_count() == 5
     res = ix.searcher().search("militiaman")
     assert res and res.total == 1
@@ -187,15 +190,15 @@ def test_parallel_and_serial_builds_give_the_same_hits(seeds: Path, tmp_path: Pa
         (seeds / f"gen{i:03}.txt").write_text(body)
     serial = Index(seeds, tmp_path / "serial")
     serial.update(workers=1)
-    from glossator.index import bulk
+    from glossator.index import parallel
 
-    old = bulk.PARALLEL_THRESHOLD
-    bulk.PARALLEL_THRESHOLD = 10
+    old = parallel.PARALLEL_THRESHOLD
+    parallel.PARALLEL_THRESHOLD = 10
     try:
         parallel = Index(seeds, tmp_path / "parallel")
         report = parallel.update(workers=2)
     finally:
-        bulk.PARALLEL_THRESHOLD = old
+        parallel.PARALLEL_THRESHOLD = old
     assert report.added == 45 and parallel.doc_count() == 45
     for q in ("drone", '"drone strike"', "kirkuk", "gpe:kirkuk", "militia*"):
         a, b = serial.searcher().search(q, limit=100), parallel.searcher().search(q, limit=100)

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from glossator.index import multiterm
+from glossator.index.engine import Searcher, SearchResult
 from glossator.index.indexer import Index
-from glossator.index.search import Searcher, SearchResult
+from glossator.index.whoosh.speedups import multiterm
 
 QUERIES = [
     "gov*", "pro*", "elect*", "s*ing", "te?m", "goverment~", "minster~2", "title:mark*",
@@ -18,7 +18,7 @@ QUERIES = [
 
 
 def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("glossator.index.search.preload", lambda node: node)
+    monkeypatch.setattr("glossator.index.whoosh.searcher.preload", lambda node: node)
 
 
 def _run_all(searcher: Searcher) -> list[Any]:
@@ -37,18 +37,24 @@ def _run_all(searcher: Searcher) -> list[Any]:
 
 
 @pytest.fixture(scope="module")
-def bbc_index(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
-    ix = Index(bbc_copy, tmp_path_factory.mktemp("multiterm"))
+def corpus_index(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
+    ix = Index(parity_corpus, tmp_path_factory.mktemp("multiterm"))
     ix.update()
     # Re-indexing leaves deleted documents behind in the old segments.
     ix.reindex(sorted(ix.manifest())[:40])
     return ix
 
 
-def test_preloaded_queries_match_whoosh(bbc_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = _run_all(Searcher(bbc_index))
+def test_preloaded_queries_match_whoosh(
+    corpus_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = corpus_index.open()
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        # The corpus must have expansions big enough to be preloaded.
+        assert len(list(s.reader().expand_prefix("body", "pro"))) > multiterm.FEW_TERMS
+    fast = _run_all(corpus_index.searcher())
     _plain(monkeypatch)
-    stock = _run_all(Searcher(bbc_index))
+    stock = _run_all(corpus_index.searcher())
     for got, want in zip(fast, stock, strict=True):
         assert got[1] == want[1], f"{got[0]}: total"
         assert got[2] == want[2], f"{got[0]}: ranking"
@@ -64,9 +70,9 @@ def test_every_expansion_size_on_the_seeds(
     ix.update()
     ix.reindex(["000_a527e38b797e7e70.txt"])
     monkeypatch.setattr(multiterm, "FEW_TERMS", 1)
-    fast = _run_all(Searcher(ix))
-    monkeypatch.setattr("glossator.index.search.preload", lambda node: node)
-    stock = _run_all(Searcher(ix))
+    fast = _run_all(ix.searcher())
+    monkeypatch.setattr("glossator.index.whoosh.searcher.preload", lambda node: node)
+    stock = _run_all(ix.searcher())
     assert fast == stock
     assert any(total for _, total, *_ in fast)
 

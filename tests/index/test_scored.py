@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from whoosh import query as wq
 
-from glossator.index import scored
+from glossator.index.engine import Searcher, SearchResult
 from glossator.index.indexer import Index
-from glossator.index.search import Searcher, SearchResult
+from glossator.index.whoosh.speedups import scored
 
 QUERIES = [
     "government", "said", "film", "title:music", "gpe:iraq", "tag:airstrike",
@@ -48,22 +48,22 @@ def _compare(fast: list[Any], stock: list[Any]) -> None:
 
 
 @pytest.fixture(scope="module")
-def bbc_index(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
-    ix = Index(bbc_copy, tmp_path_factory.mktemp("scored"))
+def corpus_index(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
+    ix = Index(parity_corpus, tmp_path_factory.mktemp("scored"))
     ix.update()
     ix.reindex(sorted(ix.manifest())[:40])  # leaves deleted documents behind
     return ix
 
 
-def test_scored_queries_match_whoosh(bbc_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = _run_all(Searcher(bbc_index))
-    fast_typing = _run_all(Searcher(bbc_index), as_you_type=True)
+def test_scored_queries_match_whoosh(corpus_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _run_all(corpus_index.searcher())
+    fast_typing = _run_all(corpus_index.searcher(), as_you_type=True)
     monkeypatch.setattr(scored, "supported", lambda q, schema: False)
-    stock = _run_all(Searcher(bbc_index))
-    stock_typing = _run_all(Searcher(bbc_index), as_you_type=True)
+    stock = _run_all(corpus_index.searcher())
+    stock_typing = _run_all(corpus_index.searcher(), as_you_type=True)
     _compare(fast, stock)
     _compare(fast_typing, stock_typing)
-    # Only the tag (no BBC article is tagged) and the nonsense word find nothing.
+    # Only the tag (no article is tagged) and the nonsense word find nothing.
     assert sum(1 for _, total, *_ in fast if total) == len(QUERIES) - 2
 
 
@@ -76,16 +76,16 @@ def test_seeds_with_tags_and_deletions(
         "000_a527e38b797e7e70.txt", ix.article("000_a527e38b797e7e70.txt").text, ["airstrike"]
     )
     ix.reindex(["000_a527e38b797e7e70.txt"])
-    fast = _run_all(Searcher(ix))
+    fast = _run_all(ix.searcher())
     monkeypatch.setattr(scored, "supported", lambda q, schema: False)
-    stock = _run_all(Searcher(ix))
+    stock = _run_all(ix.searcher())
     _compare(fast, stock)
     tagged = [row for row in fast if row[0] == "tag:airstrike"][0]
     assert tagged[1] >= 1
 
 
 def test_which_queries_are_scored_here() -> None:
-    from glossator.index.schema import build_schema
+    from glossator.index.whoosh.schema import build_schema
 
     schema = build_schema()
     assert scored.supported(wq.Or([wq.Term("title", "a"), wq.Term("body", "a")]), schema)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from glossator.index.engine import QueryError, Searcher, SearchResult
 from glossator.index.indexer import Index
-from glossator.index.search import QueryError, Searcher, SearchResult, typing_query, validate
+from glossator.index.query import typing_query, validate
 
 
 @pytest.fixture(scope="module")

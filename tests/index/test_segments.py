@@ -12,8 +12,8 @@ from whoosh import index as windex
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.writing import SegmentWriter
 
-from glossator.index.schema import build_schema
-from glossator.index.segments import BulkSegmentWriter, MergingSegmentWriter
+from glossator.index.whoosh.schema import build_schema
+from glossator.index.whoosh.speedups.segments import BulkSegmentWriter, MergingSegmentWriter
 
 
 def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], cls: type) -> None:

@@ -1,9 +1,10 @@
 """The tuned pipeline finds what stock Whoosh finds.
 
 glossator indexes the body in one pass with PyStemmer's Snowball stemmer
-instead of Whoosh's StemmingAnalyzer (Porter) chain. This checks, on a
-slice of the BBC corpus, that ordinary words, phrases and stemmed forms
-match the same articles and rank the same leaders.
+instead of Whoosh's StemmingAnalyzer (Porter) chain. This checks, on the
+shipped newswire corpus and a slice of the BBC corpus when present, that
+ordinary words, phrases and stemmed forms match the same articles and rank
+the same leaders.
 """
 
 from __future__ import annotations
@@ -44,10 +45,10 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def pair(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def pair(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("parity") / "corpus"
     root.mkdir()
-    for cat in sorted(p for p in bbc_copy.iterdir() if p.is_dir()):
+    for cat in sorted(p for p in parity_corpus.iterdir() if p.is_dir()):
         (root / cat.name).mkdir()
         for f in sorted(cat.glob("*.txt"))[:80]:
             shutil.copy(f, root / cat.name / f.name)

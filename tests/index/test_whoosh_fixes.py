@@ -1,6 +1,6 @@
 """glossator's faster Whoosh segment writing produces the very same files.
 
-`index.whoosh_fixes` replaces `W3FieldWriter.add_postings` with an inlined
+`index.whoosh.speedups.patches` replaces `W3FieldWriter.add_postings` with an inlined
 loop. The on-disk format must not change by a byte, so an index written
 with the fix is compared file by file with one written by stock Whoosh
 from the same documents, including posting lists long enough to span
@@ -20,8 +20,15 @@ from whoosh import index as windex
 from whoosh.codec import whoosh3
 from whoosh.fields import Schema
 
-from glossator.index import whoosh_fixes
-from glossator.index.schema import build_schema
+from glossator.index.whoosh import speedups
+from glossator.index.whoosh.schema import build_schema
+from glossator.index.whoosh.speedups import patches as whoosh_fixes
+
+
+@pytest.fixture(autouse=True)
+def _installed() -> None:
+    """The fixes are installed explicitly (as `WhooshEngine` does), never on import."""
+    assert speedups.install() is None
 
 
 def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], fixed: bool) -> None:
@@ -55,7 +62,12 @@ def test_fixed_add_postings_writes_identical_segments(tmp_path: Path, schema_nam
         assert stock[ext] == fixed[ext], f"{ext} differs"
 
 
-def test_fixed_add_postings_is_installed() -> None:
+def test_the_whoosh_engine_installs_the_fixes(tmp_path: Path) -> None:
+    from glossator.index.whoosh.backend import WhooshEngine
+
+    notices: list[str] = []
+    engine = WhooshEngine(tmp_path, lock_wait=1.0, notice=notices.append)
+    assert engine.fast and not notices
     assert whoosh3.W3FieldWriter.add_postings is whoosh_fixes._add_postings
 
 

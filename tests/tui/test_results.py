@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from glossator.index.search import SearchHit, Snippet
+from glossator.index.engine import SearchHit, Snippet
 from glossator.tui.widgets.results import ResultList
 
 

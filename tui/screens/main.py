@@ -21,7 +21,8 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input
 
-from glossator.index.search import QueryError, facet_filter
+from glossator.index.engine import QueryError
+from glossator.index.query import facet_filter
 from glossator.service import Session
 from glossator.tui.commands import BY_ACTION, EDITABLE, SHOWN, Command, bindings
 from glossator.tui.render import shown

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from glossator.index.search import SearchHit
+from glossator.index.engine import SearchHit
 from glossator.tui.commands import bindings
 
 #: Hit words: bold and underlined, so they show without colour.

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 from textual.worker import Worker, get_current_worker
 
-from glossator.index.search import QueryError, SearchResult
+from glossator.index.engine import QueryError, SearchResult
 from glossator.service import RESULT_LIMIT, Session
 from glossator.tui.messages import report_failure
 from glossator.tui.widgets.facets import FacetList

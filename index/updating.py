@@ -1,0 +1,129 @@
+"""The two ways an update writes the changed articles: in this process, or in workers.
+
+Both take a `Pass` (what the corpus diff found, the manifest being brought
+up to date, the report being filled in) and write through the engine's
+interface only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from glossator.index.changes import Changes, count
+from glossator.index.corpus import Skipped
+from glossator.index.engine import (
+    ChunkResult,
+    DocumentSource,
+    IndexWriter,
+    Progress,
+    SearchEngine,
+    UpdateReport,
+)
+from glossator.index.manifest import Manifest, ManifestEntry
+
+
+@dataclass
+class Pass:
+    """The working state of one `Index.update` call."""
+
+    engine: SearchEngine
+    documents: DocumentSource
+    todo: Changes
+    manifest: Manifest
+    report: UpdateReport
+    progress: Progress | None
+    #: Writes the manifest as it now stands (after each commit).
+    save_manifest: Callable[[Manifest], None]
+    #: Body words of the articles written, for spelling suggestions.
+    words: Counter[str] = field(default_factory=Counter)
+
+
+def run_serial(work: Pass, batch_commit_seconds: float | None) -> None:
+    """Write the changes in this process, committing every
+    `batch_commit_seconds` when given, else once at the end."""
+    engine, documents, manifest, report = work.engine, work.documents, work.manifest, work.report
+    files, gone, progress = work.todo.todo, work.todo.gone, work.progress
+    done = report.unchanged
+    writer: IndexWriter | None = None
+    last_commit = time.monotonic()
+    try:
+        for f in files:
+            result = documents.read(f)
+            done += 1
+            if isinstance(result, Skipped):
+                report.skipped.append(result)
+                if f.id in manifest:
+                    gone.append(f.id)
+            else:
+                tags, side_mtime = documents.tags(f.id, report.notices)
+                old = manifest.get(f.id)
+                entry = ManifestEntry(f.mtime_ns, f.size, result.sha256, side_mtime, tuple(tags))
+                manifest[f.id] = entry
+                if count(report, old, entry):
+                    if writer is None:
+                        writer = engine.writer(large=len(files) > 200)
+                    doc = documents.document(result, tags, side_mtime)
+                    work.words.update(writer.add(doc) if old is None else writer.replace(doc))
+            if progress:
+                progress(done, report.total)
+            if (
+                batch_commit_seconds is not None
+                and writer is not None
+                and time.monotonic() - last_commit >= batch_commit_seconds
+            ):
+                writer.commit(merge=False)
+                work.save_manifest(manifest)
+                writer = None
+                last_commit = time.monotonic()
+        if gone:
+            if writer is None:
+                writer = engine.writer(large=False)
+            for article_id in gone:
+                writer.delete(article_id)
+                manifest.pop(article_id, None)
+                report.deleted += 1
+        if writer is not None:
+            writer.commit()
+            writer = None
+    finally:
+        if writer is not None:
+            writer.cancel()
+
+
+def run_parallel(work: Pass, workers: int) -> None:
+    """Write the changes with `workers` processes (`SearchEngine.bulk_add`),
+    saving the manifest after each chunk is committed."""
+    manifest, report, progress = work.manifest, work.report, work.progress
+    files, gone = work.todo.todo, work.todo.gone
+    # Old versions of re-read articles go first; their new versions
+    # arrive whole from the workers.
+    stale = [f.id for f in files if f.id in manifest] + gone
+    if stale:
+        writer = work.engine.writer(large=False)
+        for article_id in stale:
+            writer.delete(article_id)
+        writer.commit(merge=False)
+    for article_id in gone:
+        manifest.pop(article_id, None)
+        report.deleted += 1
+    old_entries = {f.id: manifest.pop(f.id) for f in files if f.id in manifest}
+    base = report.unchanged
+
+    def on_result(chunk: ChunkResult) -> None:
+        report.skipped.extend(chunk.skipped)
+        report.notices.extend(chunk.notices)
+        work.words.update(chunk.words)
+        for article_id, entry in chunk.entries.items():
+            count(report, old_entries.get(article_id), entry)
+            manifest[article_id] = entry
+        if chunk.written:
+            work.save_manifest(manifest)
+
+    def on_progress(n: int) -> None:
+        if progress:
+            progress(base + n, report.total)
+
+    work.engine.bulk_add(work.documents, files, on_result, on_progress, workers)

@@ -1,0 +1,99 @@
+"""The Whoosh side of a bulk update: worker processes write whole segments.
+
+Whoosh writes postings one at a time, so in a large update each worker
+process (run by `index.parallel`) turns its chunk of files into finished
+Whoosh segments of its own, with the speed-ups' `BulkSegmentWriter` (or
+Whoosh's `SegmentWriter` on the stock path). The parent commits each
+chunk's segments as they arrive (`WhooshEngine.bulk_add`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh.writing import SegmentWriter
+
+from glossator.index.corpus import ArticleFile, Skipped
+from glossator.index.engine import ChunkResult, DocumentSource
+from glossator.index.manifest import ManifestEntry
+from glossator.index.whoosh import speedups
+from glossator.index.whoosh.writer import fields_of
+
+#: A worker starts a new segment after this many postings (about 30 bytes
+#: each in memory; BBC-style articles have ~170 postings each).
+MAX_SEGMENT_POSTINGS = 2_000_000
+
+
+@dataclass(frozen=True)
+class SegmentTask:
+    """Index a chunk of files into new segments of the index in `index_dir`."""
+
+    index_dir: Path
+    #: Use the speed-ups (installed in the worker, a fresh interpreter when spawned).
+    fast: bool
+
+    def __call__(
+        self, source: DocumentSource, files: Sequence[ArticleFile], tick: Callable[[], None]
+    ) -> ChunkResult:
+        """The chunk's segments, manifest entries, skipped files and words."""
+        if self.fast:
+            speedups.install()
+        ix = windex.open_dir(str(self.index_dir))
+        # Whoosh names a writer's scratch folder after the index, so concurrent
+        # writers would delete each other's temporary files; give each its own.
+        storage = ix.storage
+        shared_temp = storage.temp_storage
+        tag = f"{os.getpid()}-{id(files)}"
+        storage.temp_storage = lambda name=None: shared_temp(f"{name or 'scratch'}.{tag}")
+        result = ChunkResult()
+        writer: Any = None
+        try:
+            for f in files:
+                article = source.read(f)
+                if isinstance(article, Skipped):
+                    result.skipped.append(article)
+                else:
+                    if writer is None:
+                        writer = self._writer(ix)
+                    tags, side_mtime = source.tags(f.id, result.notices)
+                    writer.add_document(**fields_of(source.document(article, tags, side_mtime)))
+                    result.words.update(writer.schema["body"].last_words())
+                    result.entries[f.id] = ManifestEntry(
+                        f.mtime_ns, f.size, article.sha256, side_mtime, tuple(tags)
+                    )
+                    if getattr(writer, "posting_count", 0) >= MAX_SEGMENT_POSTINGS:
+                        # Postings wait in memory until the segment is written;
+                        # bound them, whatever the chunk and article sizes.
+                        result.written.append(_finish(writer))
+                        writer = None
+                tick()
+            if writer is not None:
+                result.written.append(_finish(writer))
+                writer = None
+        finally:
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer._close_segment()
+                    writer._tempstorage.destroy()
+        return result
+
+    def _writer(self, ix: Any) -> Any:
+        if self.fast:
+            from glossator.index.whoosh.speedups.segments import BulkSegmentWriter
+
+            return BulkSegmentWriter(ix, _lk=False)
+        return SegmentWriter(ix, _lk=False)
+
+
+def _finish(writer: Any) -> Any:
+    """Write out a worker's segment and drop its scratch folder."""
+    try:
+        return writer._finalize_segment()
+    finally:
+        writer._tempstorage.destroy()

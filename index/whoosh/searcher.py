@@ -1,0 +1,289 @@
+"""Search a Whoosh index: parse a query, rank hits, cut snippets, count facets.
+
+`WhooshSearcher` is the Whoosh implementation of `engine.Searcher`. Every
+public call returns values, never Whoosh objects, and a query that does
+not parse comes back as a `QueryError` value instead of an exception, so the
+app can show it inline and the CLI can print it on one line.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from itertools import islice
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    FuzzyTermPlugin,
+    MultifieldParser,
+    PlusMinusPlugin,
+)
+
+from glossator.index.engine import QueryError, SearchCancelled, SearchResult
+from glossator.index.labels import LABELS, field_for
+from glossator.index.query import typing_query, validate
+from glossator.index.whoosh.collect import anchor_fuzzy, run
+from glossator.index.whoosh.hits import make_highlighter, make_hit
+from glossator.index.whoosh.speedups.multiterm import preload
+from glossator.index.whoosh.suggest import Suggester
+
+#: Facets are counted over at most this many top hits.
+FACET_SAMPLE = 1000
+FACET_VALUES = 12
+#: Documents whose facet values are kept in memory between queries.
+FACET_CACHE_SIZE = 20_000
+#: In search-as-you-type, a prefix expands to at most this many terms.
+TYPING_EXPANSION = 32
+
+
+class WhooshSearcher:
+    """Runs queries against a Whoosh index, keeping one Whoosh searcher open.
+
+    `opener()` gives the `FileIndex` (creating it when missing); `spelling()`
+    the corpus words for suggestions; `fast` is False when the speed-ups
+    are off (another Whoosh version) and every query takes the stock path.
+    The Whoosh searcher is reopened only when the index has changed on
+    disk. Calls are serialised with a lock so background workers can share
+    one searcher.
+    """
+
+    def __init__(
+        self, opener: Callable[[], Any], spelling: Callable[[], dict[str, int]], *, fast: bool
+    ) -> None:
+        self._opener = opener
+        self.fast = fast
+        self._lock = threading.Lock()
+        self._searcher: Any = None
+        self._facet_cache: dict[int, tuple[tuple[str, ...], dict[str, list[str]]]] = {}
+        self._facet_column: Any = None
+        self._parser: Any = None
+        self._suggester = Suggester(spelling)
+        self._highlighter = make_highlighter()
+
+    def _whoosh(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self._opener().searcher()
+        elif not self._searcher.up_to_date():
+            # Not Searcher.refresh(): in whoosh-reloaded 2.7.5 it keeps
+            # segments the new generation merged away and readers whose
+            # deletions are stale, so a re-indexed article shows up twice.
+            self._searcher.close()
+            self._searcher = self._opener().searcher()
+            self._facet_cache.clear()
+            self._facet_column = None
+        return self._searcher
+
+    def close(self) -> None:
+        """Release the Whoosh searcher's files."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+                self._facet_column = None
+
+    def parser(self) -> Any:
+        """The query parser: title and body by default, plus tag: and entity fields."""
+        if self._parser is None:
+            schema = self._opener().schema
+            p = MultifieldParser(["title", "body"], schema)
+            p.add_plugin(FuzzyTermPlugin())
+            # +/- count only at the start of a word, so "al-Asad" and
+            # tag:needs-followup are words, not "al NOT asad".
+            p.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![\w+])\+", minusexpr=r"(?<![\w\-])-"))
+            p.add_plugin(FieldAliasPlugin({"tags": ["tag"]}))
+            self._parser = p
+        return self._parser
+
+    def parse(self, query: str, *, as_you_type: bool = False) -> Any:
+        """A Whoosh query object, or a `QueryError`."""
+        problem = validate(query)
+        if problem is not None:
+            return QueryError(query, problem)
+        text = typing_query(query) if as_you_type else query
+        # Entity field values are lower-cased at index time; tag values too.
+        try:
+            parsed = self.parser().parse(text)
+        except Exception as exc:  # whoosh raises assorted errors on odd input
+            return QueryError(query, f"cannot read this query ({exc}); check quotes and operators")
+        if parsed is wq.NullQuery:
+            return QueryError(query, "nothing to search for: only common words or operators")
+        return parsed.accept(anchor_fuzzy)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        as_you_type: bool = False,
+        snippets: int = 1,
+        facets: bool = True,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResult | QueryError:
+        """Run `query`; returns ranked hits with snippets, facets and a suggestion.
+
+        `cancelled` is polled while documents are collected; once it returns
+        True the search stops and a `QueryError` saying so comes back, so a
+        stale search gives way to a newer one at once.
+        """
+        started = time.perf_counter()
+        parsed = self.parse(query, as_you_type=as_you_type)
+        if isinstance(parsed, QueryError):
+            return parsed
+        with self._lock:
+            s = self._whoosh()
+            if as_you_type:
+                parsed = self._cap_prefixes(s, parsed)
+            if self.fast:
+                parsed = parsed.accept(preload)
+            # One search serves both the hits and the facets: facets are
+            # counted over the top FACET_SAMPLE, of which the first `limit`
+            # are shown.
+            depth = max(limit, FACET_SAMPLE if facets else 1, 1)
+            try:
+                results = run(s, parsed, depth, limit, cancelled, fast=self.fast)
+            except SearchCancelled:
+                return QueryError(query, "search cancelled by a newer one")
+            except Exception as exc:
+                return QueryError(query, f"search failed ({type(exc).__name__}: {exc})")
+            total = len(results)
+            sample = [docnum for _, docnum in results.top_n]
+            # The highlighter loads character offsets for every document in
+            # top_n; only the hits shown need them.
+            results.top_n = results.top_n[:limit]
+            hits = tuple(
+                make_hit(self._highlighter, results[i], i + 1, snippets)
+                for i in range(min(limit, results.scored_length()))
+            )
+            facet_counts: dict[str, list[tuple[str, int]]] = {}
+            sampled = False
+            if facets and total:
+                facet_counts = self._facets(s, sample)
+                sampled = total > FACET_SAMPLE
+            suggestion = None
+            if total == 0:
+                suggestion = self._suggester.suggest(query)
+        return SearchResult(
+            query=query,
+            hits=hits,
+            total=total,
+            elapsed=time.perf_counter() - started,
+            facets=facet_counts,
+            facets_sampled=sampled,
+            suggestion=suggestion,
+        )
+
+    def _facets(self, s: Any, docnums: list[int]) -> dict[str, list[tuple[str, int]]]:
+        counters: dict[str, Counter[str]] = {"tag": Counter()}
+        for label in LABELS:
+            counters[field_for(label)] = Counter()
+        column = self._facet_column
+        if column is None:
+            column = self._facet_column = s.reader().column_reader("facets")
+        for docnum in docnums:
+            cached = self._facet_cache.get(docnum)
+            if cached is None:
+                cached = column[docnum] or ((), {})
+                if len(self._facet_cache) >= FACET_CACHE_SIZE:
+                    # Forget the oldest half: the cache stays bounded on a
+                    # large corpus, and recent queries' documents stay.
+                    for old in list(islice(self._facet_cache, FACET_CACHE_SIZE // 2)):
+                        del self._facet_cache[old]
+                self._facet_cache[docnum] = cached
+            counters["tag"].update(cached[0])
+            for label, values in cached[1].items():
+                counter = counters.get(field_for(label))
+                if counter is not None:
+                    counter.update(values)
+        return {k: c.most_common(FACET_VALUES) for k, c in counters.items() if c}
+
+    def _cap_prefixes(self, s: Any, q: Any) -> Any:
+        """Replace each prefix query by its TYPING_EXPANSION most frequent terms.
+
+        A three-letter prefix of the word being typed can match hundreds of
+        terms; scoring them all is what makes a keystroke slow, and the rare
+        ones add nothing to results that will change at the next key.
+        """
+        reader = s.reader()
+
+        def cap(node: Any) -> Any:
+            if not isinstance(node, wq.Prefix):
+                return node
+            terms = list(reader.expand_prefix(node.fieldname, node.text))
+            if len(terms) <= TYPING_EXPANSION:
+                return node
+            freq = reader.doc_frequency
+            top = sorted(terms, key=lambda t: -freq(node.fieldname, t))[:TYPING_EXPANSION]
+            return wq.Or([wq.Term(node.fieldname, t) for t in top], boost=node.boost)
+
+        return q.accept(cap)
+
+    def article_ids(self, query: str) -> list[str] | QueryError:
+        """Every article matching `query`, best first, for bulk tagging and
+        export: no snippets, titles or facets, and no cap on the count."""
+        parsed = self.parse(query)
+        if isinstance(parsed, QueryError):
+            return parsed
+        with self._lock:
+            s = self._whoosh()
+            try:
+                if self.fast:
+                    parsed = parsed.accept(preload)
+                results = run(s, parsed, max(1, s.doc_count_all()), 0, fast=self.fast)
+            except Exception as exc:
+                return QueryError(query, f"search failed ({type(exc).__name__}: {exc})")
+            reader = s.reader()
+            return [reader.stored_fields(docnum)["id"] for _, docnum in results.top_n]
+
+    def hit_offsets(self, article_id: str, query: str) -> list[tuple[int, int]]:
+        """Where `query` matches inside one article: sorted (start, end) offsets.
+
+        Offsets index into the article text, for the article view's `n`/`N`.
+        A query that does not parse or does not match gives no offsets.
+        """
+        parsed = self.parse(query)
+        if isinstance(parsed, QueryError):
+            return []
+        with self._lock:
+            s = self._whoosh()
+            restricted = wq.And([parsed, wq.Term("id", article_id)])
+            try:
+                results = s.search(restricted, limit=1, terms=True)
+            except Exception:
+                return []
+            if not len(results):
+                return []
+            hit = results[0]
+            docnum = hit.docnum
+            out: set[tuple[int, int]] = set()
+            for fieldname, btext in hit.matched_terms():
+                if fieldname != "body":
+                    continue
+                try:
+                    m = s.postings("body", btext)
+                    m.skip_to(docnum)
+                    if m.is_active() and m.id() == docnum:
+                        for _pos, start, end in m.value_as("characters"):
+                            out.add((start, end))
+                except Exception:
+                    continue
+        return sorted(out)
+
+    def all_tags(self) -> list[tuple[str, int]]:
+        """Every tag used in the corpus with its article count, most used first."""
+        with self._lock:
+            s = self._whoosh()
+            reader = s.reader()
+            if "tags" not in s.schema:
+                return []
+            pairs = [
+                (
+                    term.decode("utf-8") if isinstance(term, bytes) else term,
+                    reader.doc_frequency("tags", term),
+                )
+                for term in reader.lexicon("tags")
+            ]
+        return sorted(pairs, key=lambda p: (-p[1], p[0]))

@@ -1,0 +1,176 @@
+"""Prefix, wildcard and fuzzy queries that expand to many terms, matched fast.
+
+Whoosh matches `pro*` by OR-ing a term matcher per expanded word into a
+binary tree of union matchers; every document then costs a walk of the
+tree, and a collector that records matched terms tests every leaf. On the
+100,000-article corpus `pro*` expands to thousands of words over 80,000
+articles and took three seconds. Each expanded term is scored by BM25F
+(`constantscore` does not take effect: `Searcher.postings` falls back to
+the searcher's weighting when given none), and a document's score is the
+sum over its matched terms. `PreloadedMultiTerm` computes the same per-term
+scores, with the same expression, straight from the posting blocks, sums
+them per document and walks the documents once, in order, from a list.
+Rankings, snippets and facets are the same as Whoosh's; a sum can differ
+from Whoosh's in its last bits because the terms are added in another
+order (tests/index/test_multiterm.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.matching import ListMatcher, NullMatcher
+
+from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, add, term_scores
+
+#: Expansions up to this many terms are left to Whoosh's own matchers.
+FEW_TERMS = 8
+
+
+class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
+    """Wraps a constant-score `Prefix`, `Wildcard` or `FuzzyTerm` query."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.fieldname = inner.fieldname
+        self.text = inner.text
+        self.boost = inner.boost
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PreloadedMultiTerm) and other.inner == self.inner
+
+    def __hash__(self) -> int:
+        return hash((PreloadedMultiTerm, self.inner))
+
+    def __repr__(self) -> str:
+        return f"PreloadedMultiTerm({self.inner!r})"
+
+    def __str__(self) -> str:
+        return str(self.inner)
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def field(self) -> str:
+        return str(self.fieldname)
+
+    def has_terms(self) -> bool:
+        return True
+
+    def terms(self, phrases: bool = False) -> Any:
+        return self.inner.terms(phrases=phrases)
+
+    def expanded_terms(self, ixreader: Any, phrases: bool = False) -> Any:
+        return self.inner.expanded_terms(ixreader, phrases=phrases)
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return int(self.inner.estimate_size(ixreader))
+
+    def estimate_min_size(self, ixreader: Any) -> int:
+        return int(self.inner.estimate_min_size(ixreader))
+
+    def normalize(self) -> Any:
+        return self
+
+    def _words(self, reader: Any) -> list[Any]:
+        return [t for t in self.inner._btexts(reader) if t]
+
+    def segment_scores(
+        self,
+        sub: Any,
+        top: Any,
+        words: list[Any] | None = None,
+        leaves: Leaves | None = None,
+        within: Collection[int] | None = None,
+    ) -> Scores:
+        """Each document's summed score in one segment (`words`: the
+        expansion, when already made; each scored term goes to `leaves`;
+        `within`: score only these documents)."""
+        if words is None:
+            words = self._words(sub.reader())
+        field = top.schema[self.fieldname]
+        parts = []
+        for word in words:
+            # Fuzzy expansion gives text, prefix expansion bytes.
+            btext = word if isinstance(word, bytes) else field.to_bytes(word)
+            scores = term_scores(sub, top, self.fieldname, btext, within)
+            parts.append(scores)
+            if leaves is not None:
+                leaves.append(((self.fieldname, btext), scores))
+        merged = add(parts)
+        # Whoosh applies the boost only when two or more terms are OR-ed.
+        boost = self.boost
+        if boost != 1.0 and len(words) > 1:
+            merged = {d: score * boost for d, score in merged.items()}
+        return merged
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        inner = self.inner
+        reader = searcher.reader()
+        words = self._words(reader)
+        if len(words) <= max(FEW_TERMS, 1):
+            return _whoosh_matcher(inner, searcher, context, words)
+        leaves: Leaves = []
+        try:
+            scores = self.segment_scores(searcher, searcher.get_parent(), words, leaves)
+        except NotScorable:
+            return _whoosh_matcher(inner, searcher, context, words)
+        if not scores:
+            return NullMatcher()
+        docnums = sorted(scores)
+        return _SummedMatcher(docnums, [scores[d] for d in docnums], leaves)
+
+
+def _whoosh_matcher(inner: Any, searcher: Any, context: Any, words: list[Any]) -> Any:
+    """What `MultiTerm.matcher` builds, from words already expanded (expanding
+    a fuzzy term is the costly part; it is not done twice)."""
+    from whoosh.searching import SearchContext
+
+    terms = [wq.Term(inner.field(), word) for word in words]
+    if not terms:
+        return NullMatcher()
+    if len(terms) == 1:
+        return terms[0].matcher(searcher, context)
+    if inner.constantscore:
+        context = context.set(weighting=None) if context else SearchContext(weighting=None)
+    return wq.Or(terms, boost=inner.boost).matcher(searcher, context)
+
+
+class _SummedMatcher(ListMatcher):  # type: ignore[misc]
+    """Documents with precomputed scores; reports each document's matched terms."""
+
+    def __init__(self, docnums: list[int], scores: list[float], leaves: Leaves) -> None:
+        super().__init__(docnums, weights=scores)
+        self._leaves = leaves
+        self._matched: dict[int, list[tuple[str, bytes]]] | None = None
+
+    def copy(self) -> Any:
+        return _SummedMatcher(list(self._ids), list(self._weights), self._leaves)
+
+    def term(self) -> None:
+        return None
+
+    def matching_terms(self, id: int | None = None) -> Any:  # noqa: A002 - Whoosh's name
+        if not self.is_active():
+            return iter(())
+        current = self.id()
+        if id is not None and id != current:
+            return iter(())
+        if self._matched is None:
+            # Built once, on the first question: a collector asks about
+            # every document, and a prefix can have thousands of terms.
+            matched: dict[int, list[tuple[str, bytes]]] = {}
+            for term, scores in self._leaves:
+                for docnum in scores:
+                    matched.setdefault(docnum, []).append(term)
+            self._matched = matched
+        return iter(self._matched.get(current, ()))
+
+
+def preload(node: Any) -> Any:
+    """`Query.accept` visitor: wrap constant-score multi-term queries."""
+    if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)) and node.constantscore:
+        return PreloadedMultiTerm(node)
+    return node

@@ -1,0 +1,127 @@
+"""BM25F scores of single terms, read straight from Whoosh 3 posting blocks.
+
+The building block of `scored` and `multiterm`: `term_scores` computes, for
+one term in one segment, the score `whoosh.scoring.BM25FScorer` gives each
+document, with the same expression, from the decoded posting blocks and
+length column instead of one matcher step and scorer call per document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection
+from typing import Any
+
+from whoosh.codec import whoosh3
+
+from glossator.index.whoosh.speedups.patches import _decoded_lengths
+
+#: One segment's matches for part of a query: document number -> score.
+Scores = dict[int, float]
+#: The terms scored in one segment, each with the documents it matched.
+Leaves = list[tuple[tuple[str, bytes], Scores]]
+
+
+class NotScorable(Exception):
+    """The query has a part this module does not score; use Whoosh's collector."""
+
+
+def add(parts: list[Scores]) -> Scores:
+    """Per-document sums of several parts' scores."""
+    parts = sorted(parts, key=len, reverse=True)
+    if not parts:
+        return {}
+    merged = dict(parts[0])
+    get = merged.get
+    for part in parts[1:]:
+        for docnum, score in part.items():
+            merged[docnum] = get(docnum, 0.0) + score
+    return merged
+
+
+def term_scores(
+    sub: Any, top: Any, fieldname: str, btext: bytes, within: Collection[int] | None = None
+) -> Scores:
+    """BM25F scores of one term in one segment, as `BM25FScorer` computes them
+    (only for the documents in `within`, when given)."""
+    reader = sub.reader()
+    perdoc = getattr(reader, "_perdoc", None)
+    if not isinstance(perdoc, whoosh3.W3PerDocReader) or not hasattr(reader, "_terms"):
+        raise NotScorable("segment")
+    if (fieldname, btext) not in reader:
+        return {}
+    lengths = _decoded_lengths(perdoc, fieldname)
+    if lengths is None:
+        raise NotScorable("lengths")
+    weighting = top.weighting
+    B = weighting._field_B.get(fieldname, weighting.B)
+    K1 = weighting.K1
+    avgfl = top.avg_field_length(fieldname) or 1
+    idf = top.idf(fieldname, btext)
+    deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+    out: Scores = {}
+    fmt = top.schema[fieldname].format
+    # whoosh.scoring.bm25, term for term, with its constants hoisted.
+    k1p1 = K1 + 1
+    m = reader._terms.matcher(fieldname, btext, fmt)
+    if within is not None and len(within) * 4 < reader.doc_frequency(fieldname, btext):
+        # Few candidates in a long list (a rare word ANDed with a common
+        # one): look each up in the blocks that can hold it, and skip the
+        # blocks that cannot without decompressing them.
+        for docnum, tf in _lookup(m, sorted(within)):
+            if docnum not in deleted:
+                out[docnum] = idf * (
+                    (tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl))
+                )
+        return out
+    for ids, weights in blocks(m):
+        for docnum, tf in zip(ids, weights, strict=True):
+            if docnum not in deleted and (within is None or docnum in within):
+                out[docnum] = idf * (
+                    (tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl))
+                )
+    return out
+
+
+def _lookup(m: Any, wanted: list[int]) -> Any:
+    """(document number, weight) of each of the sorted `wanted` documents
+    that the term's postings hold."""
+    if not isinstance(m, whoosh3.W3LeafMatcher):
+        wanted_set = set(wanted)
+        for ids, weights in blocks(m):
+            for docnum, tf in zip(ids, weights, strict=True):
+                if docnum in wanted_set:
+                    yield docnum, tf
+        return
+    start = 0
+    while m.is_active() and start < len(wanted):
+        # The block covers documents up to its last id, which its header
+        # gives without decompressing the block.
+        end = bisect_right(wanted, m.block_max_id(), start)
+        if end > start:
+            m._read_ids()
+            m._read_weights()
+            ids, weights = m._ids, m._weights
+            for docnum in wanted[start:end]:
+                i = bisect_left(ids, docnum)
+                if i < len(ids) and ids[i] == docnum:
+                    yield docnum, weights[i]
+            start = end
+        m._next_block()
+
+
+def blocks(m: Any) -> Any:
+    """A term's postings as (document numbers, weights) per block."""
+    if isinstance(m, whoosh3.W3LeafMatcher):
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            yield m._ids, m._weights
+            m._next_block()
+        return
+    ids, weights = [], []
+    while m.is_active():  # a term stored inline in the term table
+        ids.append(m.id())
+        weights.append(m.weight())
+        m.next()
+    yield ids, weights

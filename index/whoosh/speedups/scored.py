@@ -1,0 +1,150 @@
+"""Rank word, AND / OR and prefix queries by summing scores from posting blocks.
+
+Whoosh ranks a query by walking a tree of matchers one document at a time:
+for `said` on the 100,000-article corpus that is 90,000 steps through a
+union of the title and body matchers, a BM25F call, a heap push and a
+matched-terms walk each, about half a second. Most queries an analyst
+types are words, combined with AND (the default) or OR, and prefixes;
+their score is a sum of per-term BM25F scores. For those, each term's
+scores are computed straight from its posting blocks into a dictionary,
+ORs add dictionaries, ANDs intersect them, and the top hits are picked by
+`heapq`. The result is a Whoosh `Results` with the same hits, order,
+total and matched terms as Whoosh's collector gives (sums of three or
+more terms can differ in their last bits, being added in another order);
+tests/index/test_scored.py compares the two. Anything else (phrases, NOT,
+fields without lengths, another weighting) goes to Whoosh unchanged.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections.abc import Callable, Collection
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import scoring
+
+from glossator.index.whoosh.speedups.multiterm import PreloadedMultiTerm
+from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, add, term_scores
+
+
+class Cancelled(Exception):
+    """The caller's `cancelled()` said stop."""
+
+
+def supported(q: Any, schema: Any) -> bool:
+    """Whether every part of `q` is one `search` can score: words, prefix,
+    wildcard and fuzzy terms, combined with AND and OR."""
+    if isinstance(q, wq.Term):
+        name = q.fieldname
+        return name in schema and schema[name].scorable and q.boost == 1.0
+    if isinstance(q, PreloadedMultiTerm):
+        name = q.fieldname
+        return name in schema and schema[name].scorable
+    if type(q) in (wq.Or, wq.And):
+        if isinstance(q, wq.Or) and (q.minmatch or q.scale):
+            return False
+        return (
+            q.boost == 1.0
+            and bool(q.subqueries)
+            and all(supported(sub, schema) for sub in q.subqueries)
+        )
+    return False
+
+
+def search(
+    searcher: Any,
+    q: Any,
+    depth: int,
+    shown: int,
+    cancelled: Callable[[], bool] | None = None,
+) -> Any:
+    """Whoosh `Results` for the top `depth` documents of `q`.
+
+    Matched terms (which the highlighter reads) are recorded for the first
+    `shown` hits only. Raises `NotScorable` when some segment cannot be
+    scored here.
+    """
+    from whoosh.searching import Results
+
+    started = time.perf_counter()
+    if type(searcher.weighting) is not scoring.BM25F:
+        raise NotScorable("weighting")
+    total = 0
+    candidates: list[tuple[float, int]] = []
+    segments: list[tuple[int, Leaves]] = []
+    for sub, offset in searcher.leaf_searchers():
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        leaves: Leaves = []
+        scores = _score(sub, q, searcher, leaves)
+        total += len(scores)
+        # Each segment's best, then the best of those: ties go to the lower
+        # document number, as in Whoosh's TopCollector.
+        candidates.extend(
+            heapq.nsmallest(depth, ((-score, docnum + offset) for docnum, score in scores.items()))
+        )
+        segments.append((offset, leaves))
+    top = [(-neg, docnum) for neg, docnum in heapq.nsmallest(depth, candidates)]
+    results = Results(searcher, q, top)
+    results._total = total
+    termdocs: dict[tuple[str, bytes], list[int]] = {}
+    docterms: dict[int, list[tuple[str, bytes]]] = {}
+    shown_docs = sorted(docnum for _, docnum in top[:shown])
+    for i, (offset, leaves) in enumerate(segments):
+        end = segments[i + 1][0] if i + 1 < len(segments) else None
+        local = [d - offset for d in shown_docs if d >= offset and (end is None or d < end)]
+        if not local:
+            continue
+        local_set = set(local)
+        for term, scores in leaves:
+            # Walk whichever is shorter: an export shows every hit, and a
+            # prefix can have thousands of terms.
+            if len(scores) < len(local):
+                found = sorted(d for d in scores if d in local_set)
+            else:
+                found = [d for d in local if d in scores]
+            for d in found:
+                termdocs.setdefault(term, []).append(d + offset)
+                docterms.setdefault(d + offset, []).append(term)
+    results.termdocs = termdocs
+    results.docterms = docterms
+    results.runtime = time.perf_counter() - started
+    return results
+
+
+def _score(
+    sub: Any, q: Any, top: Any, leaves: Leaves, within: Collection[int] | None = None
+) -> Scores:
+    """Scores of one segment's documents for `q`; scored terms go to `leaves`.
+
+    With `within`, only those documents are scored (the other clauses of an
+    AND have already ruled out the rest).
+    """
+    if isinstance(q, wq.Term):
+        field = top.schema[q.fieldname]
+        try:
+            btext = field.to_bytes(q.text)
+        except ValueError:
+            return {}
+        scores = term_scores(sub, top, q.fieldname, btext, within)
+        leaves.append(((q.fieldname, btext), scores))
+        return scores
+    if isinstance(q, PreloadedMultiTerm):
+        return q.segment_scores(sub, top, leaves=leaves, within=within)
+    if isinstance(q, wq.And):
+        reader = sub.reader()
+        # The rarest clause first: each later one only scores the documents
+        # every clause so far has matched.
+        clauses = sorted(q.subqueries, key=lambda c: c.estimate_size(reader))
+        parts: list[Scores] = []
+        for clause in clauses:
+            part = _score(sub, clause, top, leaves, within)
+            if not part:
+                return {}
+            parts.append(part)
+            within = part.keys()
+        # The last part holds just the documents every clause matched.
+        return {docnum: sum(part[docnum] for part in parts) for docnum in parts[-1]}
+    return add([_score(sub, child, top, leaves, within) for child in q.subqueries])

@@ -1,0 +1,65 @@
+"""Spelling suggestions: a query with its misspelt words replaced."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from glossator.index.query import OPERATORS
+
+# Words a suggestion may replace: not field names (followed by a colon) and
+# not the value of a non-text field such as tag: or an entity label.
+_WORD_RE = re.compile(r"(?<![\w:~*/.'-])[^\W\d_]+(?![\w:*~/.'-])")
+
+
+class Suggester:
+    """Suggests corrections from the corpus words `spelling()` gives (word ->
+    article count), rebuilding its corrector when their number changes."""
+
+    def __init__(self, spelling: Callable[[], dict[str, int]]) -> None:
+        self._spelling = spelling
+        self._corrector: Any = None
+        self._corrector_size = 0
+
+    def suggest(self, query: str) -> str | None:
+        """The query with misspelt words replaced by the likeliest corpus word."""
+        words = self._spelling()
+        if not words:
+            return None
+        if self._corrector is None or self._corrector_size != len(words):
+            from whoosh.spelling import ListCorrector
+
+            self._corrector = ListCorrector(sorted(words))
+            self._corrector_size = len(words)
+        corrector = self._corrector
+        changed = False
+
+        def fix(m: re.Match[str]) -> str:
+            nonlocal changed
+            word = m.group(0)
+            lower = word.lower()
+            if word in OPERATORS or lower in words or len(word) < 3:
+                return word
+            for maxdist in (1, 2):
+                cands = {sug for _, sug in corrector._suggestions(lower, maxdist, 0)}
+                if cands:
+                    # A word cut short (`kirk`) or mistyped past its first
+                    # letter is likelier than a frequent word that merely
+                    # lies as close (`air`): completions first, then words
+                    # with the same first letter, then the most frequent.
+                    best = max(
+                        cands,
+                        key=lambda c: (
+                            c.startswith(lower),
+                            c[:1] == lower[:1],
+                            words.get(c, 0),
+                            c,
+                        ),
+                    )
+                    changed = True
+                    return best
+            return word
+
+        fixed = _WORD_RE.sub(fix, query)
+        return fixed if changed and fixed != query else None
