@@ -58,7 +58,22 @@ _FAC_HEADS = (
     "air base|airbase|Air Base|Airbase|Air Force Base|base|Base|military base|International "
     "Airport|airport|Airport|garrison|Garrison|Landing Zone|prison|Prison|hospital|Hospital|"
     "refinery|Refinery|dam|Dam|border crossing|crossing|Crossing|bridge|Bridge|mosque|Mosque|"
-    "oil field|gas field|power plant|power station|Stadium|stadium"
+    "oil field|gas field|oilfield|gasfield|power plant|power station|nuclear power plant|"
+    "Stadium|stadium|airfield|Airfield|displacement camp|refugee camp|camp|children's hospital|"
+    "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
+    "naval base|Naval Base"
+)
+#: A capitalised last word that makes the whole sequence a facility ("Nasser
+#: Hospital", "Al Anad Air Base") when a name comes before it.
+_FAC_LAST_WORDS = frozenset(
+    "Hospital Airport Base Airbase Airfield Prison Stadium Dam Bridge Mosque Refinery Crossing "
+    "Barracks Checkpoint".split()
+)
+#: Sentence-initial descriptions swallowed into an organisation's name
+#: ("Paramilitary Rapid Support Forces").
+_DESCRIPTORS = frozenset(
+    "Paramilitary Militant Militants Rebel Rebels Jihadist Jihadists Islamist Armed Rival Allied "
+    "Separatist Insurgent Veteran Former Ousted Exiled Embattled Government Opposition".split()
 )
 
 _SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")
@@ -148,6 +163,8 @@ class NameRules:
             return None
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
+        if after.group().strip() == "camp" and self._lookup(name) is not None:
+            return None  # "England camp": a team's camp, not a named one
         if len(name) <= 4 and name.replace(".", "").isupper():
             return None  # "US base": a base of someone, not a named one
         before = _PAREN_BEFORE.search(text, max(0, start - 30), start)
@@ -176,6 +193,13 @@ class NameRules:
                 continue
             if len(words) < 2:
                 continue
+            named_facility = words[-1] in _FAC_LAST_WORDS or words[0] == "Camp"
+            if named_facility and words[0] not in _STOP_TOKENS:
+                out.append(Candidate(start, end, "FAC", Layer.SPECIFIC))
+                continue
+            if words[0] in _DESCRIPTORS and len(words) > 2:
+                start += len(words[0]) + 1
+                words = words[1:]
             # The head noun ends the name ("Popular Mobilization Forces") or comes
             # before its complement ("Ministry of Defence").
             connector = next((i for i, w in enumerate(words) if w in ("of", "for", "in")), None)
@@ -244,7 +268,16 @@ class NameRules:
                     add(form, person.layer)
         # Plain str.find per form: a per-article regex would be compiled afresh
         # for every article (the re cache is far smaller than a corpus).
+        # A mention inside a longer name found for a person ("Blair" inside
+        # "Tony Blair") lends that name its layer instead of cutting it.
         out = []
+        for person in people:
+            name = text[person.start : person.end]
+            layer = max(
+                (forms.get(w, person.layer) for w in name.split()[1:]), default=person.layer
+            )
+            if layer > person.layer:
+                out.append(Candidate(person.start, person.end, "PERSON", layer))
         for form, layer in forms.items():
             pos = text.find(form)
             while pos >= 0:

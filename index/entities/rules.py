@@ -32,7 +32,7 @@ _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _MAY_MARCH_CONTEXT = (
     "(?:"
     + "|".join(
-        rf"(?<=\b{word} )"
+        rf"(?<=\b{word}\ )"
         for word in (
             "in In since Since until by from of early late mid and or last next this"
         ).split()
