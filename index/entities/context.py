@@ -91,6 +91,8 @@ _SETTLEMENT_CUES = tuple(
 _ADMIN_CUES = tuple(
     f" {word}" for word in "region province governorate district state oblast".split()
 )
+#: A capitalised name after these with no other label is taken for a place.
+LOCATIVE_CUES = (" near ", " outside ", " towards ", " in ")
 _LANDFORM_BEFORE = ("Mount ", "Lake ", "Gulf of ", "Bay of ", "Sea of ", "Strait of ")
 _LANDFORM_UPPER = ("Upper ", "Lower ")
 _LANDFORM_AFTER = tuple(
@@ -102,6 +104,14 @@ _LANDFORM_AFTER = tuple(
 )
 _ONE_OR_TWO_CAPS = re.compile(rf"{_CAP}(?:\ {_CAP})?(?![\w’'-])")
 _DESCRIPTION = re.compile(r"-[a-z]+$")
+#: Last words that make a name after "in" something other than a place.
+_NOT_PLACE_HEADS = frozenset(
+    """Cup League Championship Championships Open Games Olympics Party Council Committee
+    Commission Court Parliament Assembly Congress Senate Ministry Department Office Group
+    Company Bank Times Post News Award Awards Prize Festival Street Road Square Hall House
+    Theatre Centre Center Park Stadium Hospital Airport Base Prison University College School
+    Act Bill Report Review Inquiry Agreement Treaty""".split()
+)
 _TITLE_WORDS = frozenset(
     "Commissioner Minister Secretary President Chancellor Director Chairman Governor".split()
 )
@@ -120,6 +130,7 @@ _CUE_GROUPS = {
     "landform_upper": _LANDFORM_UPPER,
     "landform_after": _LANDFORM_AFTER,
     "unit": _UNIT_WORDS,
+    "locative": LOCATIVE_CUES,
 }
 
 
@@ -300,6 +311,24 @@ class ContextRules:
             if name.split()[0] in _STOP_TOKENS or self._lookup(name) is not None:
                 continue  # "Ivory Coast" is a country
             out.append(Candidate(start, end, "LOC", Layer.SPECIFIC))
+        return out
+
+    def after_locatives(self, text: str, cues: Cues) -> list[Candidate]:
+        """GPE guesses (fallback layer) for unknown names after "near", "in"...:
+        any label from a list or another rule wins over them."""
+        out = []
+        for pos, cue in cues["locative"]:
+            at = pos + len(cue)
+            match = _NAME_MATCH(text, at)
+            if match is None:
+                continue
+            name = match.group()
+            words = name.split()
+            if words[0] in _STOP_TOKENS or words[-1] in _NOT_PLACE_HEADS or name.isupper():
+                continue
+            if text.startswith(("’s", "'s"), match.end()) or self._lookup(name) is not None:
+                continue
+            out.append(Candidate(at, match.end(), "GPE", Layer.FALLBACK))
         return out
 
     def weapon_compounds(self, text: str, found: list[Candidate]) -> list[Candidate]:

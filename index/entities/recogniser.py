@@ -143,6 +143,7 @@ class Recogniser:
         found += static.names.sequences(text)
         found += context.backed_and_spokesman(text, cues)
         found += context.places(text, cues)
+        found += context.after_locatives(text, cues)
         found += context.acronyms(text, found)
         people = [c for c in found if c.label == "PERSON"]
         found += static.names.later_mentions(text, people)
