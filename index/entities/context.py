@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import ahocorasick
-
 from glossator.index.entities import lexicon
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS
@@ -121,7 +119,9 @@ _NAME_MATCH = re.compile(_NAME).match
 _TWO_CAPS_BEFORE = re.compile(rf"(?<![\w’'-]){_CAP}(?:\ {_CAP})?\Z")
 
 
-_CUE_GROUPS = {
+#: Every cue the rules need, by group; `AnchorFinder` finds them all in the
+#: pass it already makes over the text, and the rules get them as `Cues`.
+CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "backed": _BACKED_CUES,
     "spokesman": _SPOKESMAN_CUES,
     "settlement": _SETTLEMENT_CUES,
@@ -132,24 +132,6 @@ _CUE_GROUPS = {
     "unit": _UNIT_WORDS,
     "locative": LOCATIVE_CUES,
 }
-
-
-def _cue_automaton() -> ahocorasick.Automaton:
-    """One automaton over every cue, so the text is scanned once for all of them."""
-    automaton = ahocorasick.Automaton()
-    for group, cues in _CUE_GROUPS.items():
-        for cue in cues:
-            automaton.add_word(cue, (group, cue))
-    automaton.make_automaton()
-    return automaton
-
-
-def _cues(automaton: ahocorasick.Automaton, text: str) -> dict[str, list[tuple[int, str]]]:
-    """(offset, cue) of every cue in `text`, by group."""
-    found: dict[str, list[tuple[int, str]]] = {group: [] for group in _CUE_GROUPS}
-    for end, (group, cue) in automaton.iter(text):
-        found[group].append((end - len(cue) + 1, cue))
-    return found
 
 
 def _word_ends(text: str, end: int) -> bool:
@@ -171,11 +153,6 @@ class ContextRules:
         """`lookup(name)` gives the fixed-list label of a name, or None."""
         self._lookup = lookup
         self._weapon_modifiers = lexicon.read_words("weapon_modifiers.txt")
-        self._automaton = _cue_automaton()
-
-    def cues(self, text: str) -> dict[str, list[tuple[int, str]]]:
-        """Where the rules' cue words occur in `text`; pass it to the rules."""
-        return _cues(self._automaton, text)
 
     def relative_dates(self, text: str, cues: Cues) -> list[Candidate]:
         """DATE spans for relative dates, found from their unit words."""

@@ -78,6 +78,10 @@ _DESCRIPTORS = frozenset(
 
 _SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")
 _FACILITY_AFTER = re.compile(rf"\ (?:{_FAC_HEADS})\b(?!-)")
+#: The first words of the facility heads: most capitalised words are followed
+#: by none of them, and a set lookup is far cheaper than the alternation.
+_NEXT_WORD = re.compile(r"\ ([^\W\d_]+)")
+_FACILITY_FIRST_WORDS = frozenset(re.split(r"[ '’]", head)[0] for head in _FAC_HEADS.split("|"))
 _PAREN_BEFORE = re.compile(rf"\({_CAP}\)\ $")
 _APPOSITION = re.compile(
     r",\ (?:the\ |a\ |an\ )?(?:[A-Z]\w+’s\ |[A-Z]\w+'s\ )?(?:\w+\ )?"
@@ -176,7 +180,15 @@ class NameRules:
         """FAC and ORG by their head noun, PERSON by apposition or a known given
         name (the fallback); one pass over the capitalised sequences."""
         out = []
-        facility_after = _FACILITY_AFTER.match
+        next_word = _NEXT_WORD.match
+        first_words = _FACILITY_FIRST_WORDS
+
+        def facility_after(text: str, end: int) -> re.Match[str] | None:
+            word = next_word(text, end)
+            if word is None or word.group(1) not in first_words:
+                return None
+            return _FACILITY_AFTER.match(text, end)
+
         for match in _SEQUENCE.finditer(text):
             # Most sequences are one capitalised word ("The", "Blair"); alone it
             # can only become a facility ("Harir airbase"), so skip the rest

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from glossator.index.entities import lexicon
 from glossator.index.entities.anchors import AnchorFinder
-from glossator.index.entities.context import ContextRules
+from glossator.index.entities.context import CUE_GROUPS, ContextRules
 from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
@@ -65,7 +65,7 @@ def _static() -> _Static:
     matcher = build_matcher()
     table = {**lexicon.gazetteer(), **lexicon.known_names()}
     norp_plurals = frozenset(n for n, label in table.items() if label == "NORP" and n.endswith("s"))
-    anchors = AnchorFinder(title_forms(), DATE_WORDS, QUANTITY_WORDS)
+    anchors = AnchorFinder(title_forms(), DATE_WORDS, QUANTITY_WORDS, dict(CUE_GROUPS))
     return _Static(
         matcher, anchors, QuantityRules(norp_plurals), NameRules(table.get), ContextRules(table.get)
     )
@@ -130,10 +130,10 @@ class Recogniser:
         norm = normalise(text)
         found = static.matcher.find(text, norm)
         context = static.context
-        cues = context.cues(text)
         found += static.names.named_weapons(text, found)
         found += context.weapon_compounds(text, found)
         anchors = static.anchors.find(text)
+        cues = anchors.cues
         dates = static.quantities.dates_and_times(text, anchors.dates)
         found += dates
         found += context.partial_dates(text, dates)
