@@ -134,6 +134,8 @@ def generated_places() -> Iterator[tuple[str, str]]:
         if sub.type in SUBDIVISION_TYPES or sub.country_code in CONFLICT_COUNTRIES:
             if not sub.name.endswith((" oblast", " Oblast")):  # "Kharkivska oblast"
                 yield sub.name, "GPE"
+                if sub.type in ("State", "Region", "Province"):
+                    yield f"{sub.name} {sub.type}", "GPE"  # "Chin State", "Sagaing Region"
     for city in cache.get_cities().values():
         conflict = city["countrycode"] in CONFLICT_COUNTRIES
         floor = CONFLICT_MIN_POPULATION if conflict else WORLD_MIN_POPULATION

@@ -55,7 +55,7 @@ _CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|o
 _FULL_NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ {_CONNECTOR}\ {_NAME})*\Z")
 #: Starts with a character class (the boundary checked after the first
 #: capital) so the regex engine can skip to the next capital.
-_ACRONYM = re.compile(r"[A-Z](?<![\w’'-][A-Z])(?:[A-Z]{2,5}|[A-Z]?\d{1,3})(?![\w’'])")
+_ACRONYM = re.compile(r"[A-Z](?<![\w’'-][A-Z])(?:[A-Z]{2,6}|[A-Z]?\d{1,3})(?![\w’'])")
 #: Capitals that are not organisations: units, time zones, roman numerals,
 #: diseases and the like.
 _NOT_ORG = frozenset(
@@ -89,6 +89,16 @@ _SETTLEMENT_CUES = tuple(
 _ADMIN_CUES = tuple(
     f" {word}" for word in "region province governorate district state oblast".split()
 )
+#: "energy firm Burren Energy", "security firm Ambrey": a lower-case kind of
+#: organisation right before a name; "the Emergency Lawyers group",
+#: "Wazalendo militias": right after it.
+_ORG_KIND_BEFORE = tuple(
+    f"{word} "
+    for word in (
+        "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
+    ).split()
+)
+_ORG_KIND_AFTER = (" group", " militia", " militias")
 #: A capitalised name after these with no other label is taken for a place.
 LOCATIVE_CUES = (" near ", " outside ", " towards ", " in ")
 _LANDFORM_BEFORE = ("Mount ", "Lake ", "Gulf of ", "Bay of ", "Sea of ", "Strait of ")
@@ -102,6 +112,7 @@ _LANDFORM_AFTER = tuple(
 )
 _ONE_OR_TWO_CAPS = re.compile(rf"{_CAP}(?:\ {_CAP})?(?![\w’'-])")
 _DESCRIPTION = re.compile(r"-[a-z]+$")
+_HYPHEN_DESCRIPTION = re.compile(r"-[a-z]")
 #: Last words that make a name after "in" something other than a place.
 _NOT_PLACE_HEADS = frozenset(
     """Cup League Championship Championships Open Games Olympics Party Council Committee
@@ -131,6 +142,8 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_after": _LANDFORM_AFTER,
     "unit": _UNIT_WORDS,
     "locative": LOCATIVE_CUES,
+    "org_before": _ORG_KIND_BEFORE,
+    "org_after": _ORG_KIND_AFTER,
 }
 
 
@@ -230,6 +243,19 @@ class ContextRules:
                 match = _THE_NAME_BEFORE.search(text, max(0, pos - 60), pos)
                 if match is not None:
                     spans.append(match.span(1))
+        for pos, cue in cues["org_before"]:
+            if pos and text[pos - 1].isalpha():
+                continue  # "confirm Monday"
+            match = _NAME_MATCH(text, pos + len(cue))
+            if match is not None:
+                spans.append(match.span())
+        for pos, cue in cues["org_after"]:
+            if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                # "Iranian-backed Iraqi militia": whose militia, not its name.
+                if match is not None and self._lookup(match.group().split()[-1]) is None:
+                    if not _HYPHEN_DESCRIPTION.search(match.group()):
+                        spans.append(match.span())
         for pos, cue in cues["spokesman"]:
             at = pos + len(cue)
             if text.startswith("the ", at):
@@ -306,6 +332,12 @@ class ContextRules:
             if text.startswith(("’s", "'s"), match.end()) or self._lookup(name) is not None:
                 continue
             out.append(Candidate(at, match.end(), "GPE", Layer.FALLBACK))
+            if cue != " in " and text.startswith(" and ", match.end()):
+                # "near Vovchansk and Lyptsi": the second name is a place too.
+                second = _NAME_MATCH(text, match.end() + 5)
+                if second is not None and self._lookup(second.group()) is None:
+                    if second.group().split()[0] not in _STOP_TOKENS:
+                        out.append(Candidate(*second.span(), "GPE", Layer.FALLBACK))
         return out
 
     def weapon_compounds(self, text: str, found: list[Candidate]) -> list[Candidate]:
@@ -320,8 +352,10 @@ class ContextRules:
                 if before is None or before.group(1) not in self._weapon_modifiers:
                     break
                 start = before.start(1)
-            if i + 1 < len(weapons) and weapons[i + 1].start == end + 1 and text[end] == " ":
-                end = weapons[i + 1].end
+            if text[end : end + 1] == " ":
+                after = [w.end for w in weapons[i + 1 : i + 4] if w.start == end + 1]
+                if after:
+                    end = max(after)
             if (start, end) != (cand.start, cand.end):
                 out.append(Candidate(start, end, "WEAPON", cand.layer))
         return out

@@ -159,6 +159,9 @@ def build_matcher() -> PhraseMatcher:
         for name, label in lexicon.known_names().items():
             for form in case_variants(name):
                 yield form, label, Layer.SPECIFIC
+                # "al-Shabaab" and "Al-Shabaab": the article's case varies.
+                if form[:3] in ("al-", "Al-"):
+                    yield ("Al-" if form[0] == "a" else "al-") + form[3:], label, Layer.SPECIFIC
 
     return PhraseMatcher(entries())
 

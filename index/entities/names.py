@@ -149,6 +149,10 @@ class NameRules:
             if before.isalnum() or before == "-":
                 continue
             start, end = self._clean(text, *match.span("name"))
+            # "spokesman, Major General Zaw Min Tun": a second title is outside too.
+            inner = self._titles.match(text, start)
+            if inner is not None and inner.start("name") > start:
+                start = inner.start("name")
             words = _tokens(text[start:end])
             if not words or words[0] in _STOP_TOKENS or words[-1] in _ORG_HEADS:
                 continue
@@ -171,6 +175,8 @@ class NameRules:
             return None  # "England camp": a team's camp, not a named one
         if len(name) <= 4 and name.replace(".", "").isupper():
             return None  # "US base": a base of someone, not a named one
+        if name.split()[-1] in _ORG_HEADS:
+            return None  # "a Somali National Army base": whose base, not its name
         before = _PAREN_BEFORE.search(text, max(0, start - 30), start)
         if before is not None:  # "(Ain) Al-Assad air base"
             start = before.start()
@@ -295,7 +301,9 @@ class NameRules:
             while pos >= 0:
                 end = pos + len(form)
                 before, after = text[pos - 1 : pos], text[end : end + 1]
-                if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+                # "Blair-era": hyphens separate words, but "Blair-Smith" is a name.
+                joined = after == "-" and text[end + 1 : end + 2].isupper()
+                if not (before.isalnum() or before == "-" or after.isalnum() or joined):
                     out.append(Candidate(pos, end, "PERSON", layer))
                 pos = text.find(form, end)
         return out
