@@ -165,6 +165,7 @@ class QuantityRules:
             tail = match.group("tail")
             if self._counts_something(tail) or (
                 _CASUALTY_VERB_BEFORE.search(text, max(0, start - 12), start)
+                and text[end : end + 1] != "-"  # "killing a 16-year-old"
                 and (tail.split() or [""])[0].strip(",.;:") in _AFTER_BARE_COUNT
             ):
                 out.append(Candidate(start, end, "CARDINAL", Layer.LEXICON))

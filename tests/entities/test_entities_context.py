@@ -201,6 +201,7 @@ def test_casualty_verb_makes_a_bare_count(recogniser: Recogniser) -> None:
         "at least 40"
     ]
     assert labels_of("They killed two birds.", recogniser, "CARDINAL") == []
+    assert labels_of("guilty of killing a 16-year-old", recogniser, "CARDINAL") == []
 
 
 # People
