@@ -22,7 +22,7 @@ import ahocorasick
 
 from glossator.index.entities.gazetteer import fold_case
 
-_TITLE, _DATE, _QUANTITY = 1, 2, 4
+_TITLE, _DATE, _QUANTITY, _CUE = 1, 2, 4, 8
 #: Digit runs start dates, times and quantities alike (`\d` is any Unicode digit).
 _DIGITS = re.compile(r"\d+")
 
@@ -33,6 +33,8 @@ class Anchors(NamedTuple):
     titles: list[int]
     dates: list[int]
     quantities: list[int]
+    cues: dict[str, list[tuple[int, str]]]
+    """(offset, cue) of each context-rule cue, by group (see `context.py`)."""
 
 
 class AnchorFinder:
@@ -41,16 +43,27 @@ class AnchorFinder:
     text (number words match in any case)."""
 
     def __init__(
-        self, titles: Iterable[str], date_words: Iterable[str], quantity_words: Iterable[str]
+        self,
+        titles: Iterable[str],
+        date_words: Iterable[str],
+        quantity_words: Iterable[str],
+        cues: dict[str, Iterable[str]] | None = None,
     ) -> None:
+        """`cues` maps a group name to its cue strings (case-sensitive)."""
         kinds: dict[str, int] = {}
         for word in titles:
             kinds[word] = kinds.get(word, 0) | _TITLE
         for word in date_words:
             kinds[word] = kinds.get(word, 0) | _DATE
+        self._groups = list(cues or {})
+        cue_group: dict[str, str] = {}
+        for group, words in (cues or {}).items():
+            for word in words:
+                kinds[word] = kinds.get(word, 0) | _CUE
+                cue_group[word] = group
         self._cased = ahocorasick.Automaton()
         for word, kind in kinds.items():
-            self._cased.add_word(word, (len(word) - 1, kind))
+            self._cased.add_word(word, (len(word) - 1, kind, cue_group.get(word, ""), word))
         self._cased.make_automaton()
         self._folded = ahocorasick.Automaton()
         for word in quantity_words:
@@ -61,17 +74,20 @@ class AnchorFinder:
         """Candidate starts for titles, dates/times and quantities in `text`."""
         titles: set[int] = set()
         dates: set[int] = set()
-        for end, (back, kind) in self._cased.iter(text):
+        cues: dict[str, list[tuple[int, str]]] = {group: [] for group in self._groups}
+        for end, (back, kind, group, word) in self._cased.iter(text):
             # `end` is the offset of the key's last character.
             if kind & _TITLE:
                 titles.add(end - back)
             if kind & _DATE:
                 dates.add(end - back)
+            if kind & _CUE:
+                cues[group].append((end - back, word))
         quantities = {end - back for end, back in self._folded.iter(fold_case(text))}
         digits = [match.start() for match in _DIGITS.finditer(text)]
         dates.update(digits)
         quantities.update(digits)
-        return Anchors(sorted(titles), sorted(dates), sorted(quantities))
+        return Anchors(sorted(titles), sorted(dates), sorted(quantities), cues)
 
 
 def matches_at(

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import repeat
 
 import ahocorasick
 
@@ -100,19 +101,28 @@ def weapon_variants(term: str) -> Iterator[str]:
 class PhraseMatcher:
     """One Aho-Corasick automaton over every fixed list."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, Layer]]) -> None:
+    def __init__(
+        self, batches: Iterable[tuple[list[str], list[str], Layer]], places: Mapping[str, str]
+    ) -> None:
+        """`batches` are (names, labels, layer) lists; `places` maps place names to
+        GPE/LOC/NORP and answers for names written in capitals ("ANBAR")."""
         self._automaton = ahocorasick.Automaton()
-        self._caps: dict[str, str] = {}
-        best: dict[str, tuple[str, Layer, int]] = {}
-        for name, label, layer in entries:
-            key = " " + normalise(name) + " "
-            old = best.get(key)
-            if old is None or layer > old[1]:
-                best[key] = (label, layer, len(name))
-            if label in ("GPE", "LOC") and " " not in name:
-                self._caps[name.upper()] = label
-        for key, (label, layer, length) in best.items():
-            self._automaton.add_word(key, (length, label, int(layer)))
+        self._places = places
+        # A shared key goes to the higher layer, then to the earlier entry: so
+        # fill the dict from the lowest layer and, within it, from the last
+        # batch and the last name backwards, letting each later write win.
+        ordered = sorted(enumerate(batches), key=lambda item: (item[1][2], -item[0]))
+        best: dict[str, tuple[int, str, int]] = {}
+        for _, (names, labels, layer) in ordered:
+            # One normalise() over all names joined by NUL (which it keeps), the
+            # keys padded with a space each side: the gazetteer has ~40,000
+            # names and this is most of the recogniser's load time.
+            keys = normalise(" " + " \0 ".join(names) + " ").split("\0")
+            values = list(zip(map(len, names), labels, repeat(int(layer))))
+            best.update(zip(reversed(keys), reversed(values), strict=True))
+        add_word = self._automaton.add_word
+        for key, value in best.items():
+            add_word(key, value)
         self._automaton.make_automaton()
 
     def find(self, text: str, norm: str) -> list[Candidate]:
@@ -134,26 +144,33 @@ class PhraseMatcher:
             out.append(Candidate(start, end, label, Layer(layer)))
         # Datelines and headlines in capitals ("ANBAR: Two armed drones ...").
         for match in _ALL_CAPS.finditer(text):
-            label = self._caps.get(match.group())
-            if label is not None:
+            word = match.group()
+            label = self._places.get(word.capitalize()) if " " not in word else None
+            if label == "GPE" or label == "LOC":
                 out.append(Candidate(match.start(), match.end(), label, Layer.LEXICON))
         return out
 
 
 def build_matcher() -> PhraseMatcher:
     """The matcher over the gazetteer, known organisations/facilities and weapon terms."""
-
-    def entries() -> Iterator[tuple[str, str, Layer]]:
-        for name, label in lexicon.gazetteer().items():
-            yield name, label, Layer.LEXICON
-        for term in lexicon.read_list("weapons.txt"):
-            for form in weapon_variants(term):
-                yield form, "WEAPON", Layer.LEXICON
-        for name, label in lexicon.known_names().items():
-            for form in case_variants(name):
-                yield form, label, Layer.SPECIFIC
-
-    return PhraseMatcher(entries())
+    places = lexicon.gazetteer()
+    weapons = [form for term in lexicon.read_list("weapons.txt") for form in weapon_variants(term)]
+    known: list[str] = []
+    known_labels: list[str] = []
+    for name, label in lexicon.known_names().items():
+        for form in case_variants(name):
+            forms = [form]
+            # "al-Shabaab" and "Al-Shabaab": the article's case varies.
+            if form[:3] in ("al-", "Al-"):
+                forms.append(("Al-" if form[0] == "a" else "al-") + form[3:])
+            known += forms
+            known_labels += [label] * len(forms)
+    batches = [
+        (list(places), list(places.values()), Layer.LEXICON),
+        (weapons, ["WEAPON"] * len(weapons), Layer.LEXICON),
+        (known, known_labels, Layer.SPECIFIC),
+    ]
+    return PhraseMatcher(batches, places)
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick manual probe

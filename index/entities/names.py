@@ -58,11 +58,30 @@ _FAC_HEADS = (
     "air base|airbase|Air Base|Airbase|Air Force Base|base|Base|military base|International "
     "Airport|airport|Airport|garrison|Garrison|Landing Zone|prison|Prison|hospital|Hospital|"
     "refinery|Refinery|dam|Dam|border crossing|crossing|Crossing|bridge|Bridge|mosque|Mosque|"
-    "oil field|gas field|power plant|power station|Stadium|stadium"
+    "oil field|gas field|oilfield|gasfield|power plant|power station|nuclear power plant|"
+    "Stadium|stadium|airfield|Airfield|displacement camp|refugee camp|camp|children's hospital|"
+    "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
+    "naval base|Naval Base"
+)
+#: A capitalised last word that makes the whole sequence a facility ("Nasser
+#: Hospital", "Al Anad Air Base") when a name comes before it.
+_FAC_LAST_WORDS = frozenset(
+    "Hospital Airport Base Airbase Airfield Prison Stadium Dam Bridge Mosque Refinery Crossing "
+    "Barracks Checkpoint".split()
+)
+#: Sentence-initial descriptions swallowed into an organisation's name
+#: ("Paramilitary Rapid Support Forces").
+_DESCRIPTORS = frozenset(
+    "Paramilitary Militant Militants Rebel Rebels Jihadist Jihadists Islamist Armed Rival Allied "
+    "Separatist Insurgent Veteran Former Ousted Exiled Embattled Government Opposition".split()
 )
 
 _SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")
 _FACILITY_AFTER = re.compile(rf"\ (?:{_FAC_HEADS})\b(?!-)")
+#: The first words of the facility heads: most capitalised words are followed
+#: by none of them, and a set lookup is far cheaper than the alternation.
+_NEXT_WORD = re.compile(r"\ ([^\W\d_]+)")
+_FACILITY_FIRST_WORDS = frozenset(re.split(r"[ '’]", head)[0] for head in _FAC_HEADS.split("|"))
 _PAREN_BEFORE = re.compile(rf"\({_CAP}\)\ $")
 _APPOSITION = re.compile(
     r",\ (?:the\ |a\ |an\ )?(?:[A-Z]\w+’s\ |[A-Z]\w+'s\ )?(?:\w+\ )?"
@@ -130,6 +149,10 @@ class NameRules:
             if before.isalnum() or before == "-":
                 continue
             start, end = self._clean(text, *match.span("name"))
+            # "spokesman, Major General Zaw Min Tun": a second title is outside too.
+            inner = self._titles.match(text, start)
+            if inner is not None and inner.start("name") > start:
+                start = inner.start("name")
             words = _tokens(text[start:end])
             if not words or words[0] in _STOP_TOKENS or words[-1] in _ORG_HEADS:
                 continue
@@ -148,8 +171,12 @@ class NameRules:
             return None
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
+        if after.group().strip() == "camp" and self._lookup(name) is not None:
+            return None  # "England camp": a team's camp, not a named one
         if len(name) <= 4 and name.replace(".", "").isupper():
             return None  # "US base": a base of someone, not a named one
+        if name.split()[-1] in _ORG_HEADS:
+            return None  # "a Somali National Army base": whose base, not its name
         before = _PAREN_BEFORE.search(text, max(0, start - 30), start)
         if before is not None:  # "(Ain) Al-Assad air base"
             start = before.start()
@@ -159,7 +186,15 @@ class NameRules:
         """FAC and ORG by their head noun, PERSON by apposition or a known given
         name (the fallback); one pass over the capitalised sequences."""
         out = []
-        facility_after = _FACILITY_AFTER.match
+        next_word = _NEXT_WORD.match
+        first_words = _FACILITY_FIRST_WORDS
+
+        def facility_after(text: str, end: int) -> re.Match[str] | None:
+            word = next_word(text, end)
+            if word is None or word.group(1) not in first_words:
+                return None
+            return _FACILITY_AFTER.match(text, end)
+
         for match in _SEQUENCE.finditer(text):
             # Most sequences are one capitalised word ("The", "Blair"); alone it
             # can only become a facility ("Harir airbase"), so skip the rest
@@ -176,6 +211,13 @@ class NameRules:
                 continue
             if len(words) < 2:
                 continue
+            named_facility = words[-1] in _FAC_LAST_WORDS or words[0] == "Camp"
+            if named_facility and words[0] not in _STOP_TOKENS:
+                out.append(Candidate(start, end, "FAC", Layer.SPECIFIC))
+                continue
+            if words[0] in _DESCRIPTORS and len(words) > 2:
+                start += len(words[0]) + 1
+                words = words[1:]
             # The head noun ends the name ("Popular Mobilization Forces") or comes
             # before its complement ("Ministry of Defence").
             connector = next((i for i, w in enumerate(words) if w in ("of", "for", "in")), None)
@@ -244,13 +286,24 @@ class NameRules:
                     add(form, person.layer)
         # Plain str.find per form: a per-article regex would be compiled afresh
         # for every article (the re cache is far smaller than a corpus).
+        # A mention inside a longer name found for a person ("Blair" inside
+        # "Tony Blair") lends that name its layer instead of cutting it.
         out = []
+        for person in people:
+            name = text[person.start : person.end]
+            layer = max(
+                (forms.get(w, person.layer) for w in name.split()[1:]), default=person.layer
+            )
+            if layer > person.layer:
+                out.append(Candidate(person.start, person.end, "PERSON", layer))
         for form, layer in forms.items():
             pos = text.find(form)
             while pos >= 0:
                 end = pos + len(form)
                 before, after = text[pos - 1 : pos], text[end : end + 1]
-                if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+                # "Blair-era": hyphens separate words, but "Blair-Smith" is a name.
+                joined = after == "-" and text[end + 1 : end + 2].isupper()
+                if not (before.isalnum() or before == "-" or after.isalnum() or joined):
                     out.append(Candidate(pos, end, "PERSON", layer))
                 pos = text.find(form, end)
         return out

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from glossator.index.entities import lexicon
 from glossator.index.entities.anchors import AnchorFinder
+from glossator.index.entities.context import CUE_GROUPS, ContextRules
 from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
@@ -23,7 +24,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "1"
+VERSION = "2"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -35,6 +36,7 @@ DATA_FILES = (
     "first_names.txt",
     "count_nouns.txt",
     "count_modifiers.txt",
+    "weapon_modifiers.txt",
 )
 
 
@@ -54,6 +56,7 @@ class _Static:
     anchors: AnchorFinder
     quantities: QuantityRules
     names: NameRules
+    context: ContextRules
 
 
 @cache
@@ -62,8 +65,22 @@ def _static() -> _Static:
     matcher = build_matcher()
     table = {**lexicon.gazetteer(), **lexicon.known_names()}
     norp_plurals = frozenset(n for n, label in table.items() if label == "NORP" and n.endswith("s"))
-    anchors = AnchorFinder(title_forms(), DATE_WORDS, QUANTITY_WORDS)
-    return _Static(matcher, anchors, QuantityRules(norp_plurals), NameRules(table.get))
+    anchors = AnchorFinder(title_forms(), DATE_WORDS, QUANTITY_WORDS, dict(CUE_GROUPS))
+    return _Static(
+        matcher, anchors, QuantityRules(norp_plurals), NameRules(table.get), ContextRules(table.get)
+    )
+
+
+def _drop_entourage_camps(
+    text: str, found: list[Candidate], people: list[Candidate]
+) -> list[Candidate]:
+    """Drop "<surname> camp" facilities: "the Bush camp" is an entourage."""
+    camps = [c for c in found if c.label == "FAC" and text.endswith(" camp", c.start, c.end)]
+    if not camps:
+        return found
+    surnames = {text[p.start : p.end].split()[-1] for p in people}
+    bad = {c for c in camps if text[c.start : c.end - 5].split()[-1] in surnames}
+    return [c for c in found if c not in bad] if bad else found
 
 
 def _mtime(path: Path | None) -> int | None:
@@ -112,14 +129,25 @@ class Recogniser:
         static = self._static
         norm = normalise(text)
         found = static.matcher.find(text, norm)
+        context = static.context
         found += static.names.named_weapons(text, found)
+        found += context.weapon_compounds(text, found)
         anchors = static.anchors.find(text)
-        found += static.quantities.dates_and_times(text, anchors.dates)
+        cues = anchors.cues
+        dates = static.quantities.dates_and_times(text, anchors.dates)
+        found += dates
+        found += context.partial_dates(text, dates)
+        found += context.relative_dates(text, cues)
         found += static.quantities.cardinals(text, anchors.quantities)
         found += static.names.people_by_title(text, anchors.titles)
         found += static.names.sequences(text)
+        found += context.backed_and_spokesman(text, cues)
+        found += context.places(text, cues)
+        found += context.after_locatives(text, cues)
+        found += context.acronyms(text, found)
         people = [c for c in found if c.label == "PERSON"]
         found += static.names.later_mentions(text, people)
+        found = _drop_entourage_camps(text, found, people)
         found += self._watch.find(norm)
         return found
 

@@ -32,7 +32,7 @@ _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _MAY_MARCH_CONTEXT = (
     "(?:"
     + "|".join(
-        rf"(?<=\b{word} )"
+        rf"(?<=\b{word}\ )"
         for word in (
             "in In since Since until by from of early late mid and or last next this"
         ).split()
@@ -102,6 +102,15 @@ _CASUALTY_VERBS = frozenset(
 #: "900 US soldiers are stationed in Syria and 2,500 in Iraq".
 _ELLIPSIS = re.compile(r"^ (?:in|on|at) [A-Z]")
 _YEAR_END = re.compile(r"(?:1[89]\d\d|20\d\d)$")
+#: A casualty verb right before a number makes it a count of people even with
+#: nothing after it: "kill 19 in Khan Younis", "wounding at least 40".
+_CASUALTY_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|injure|injures"
+    r"|injured|injuring)\ \Z"
+)
+_AFTER_BARE_COUNT = frozenset(
+    {"", "in", "on", "at", "and", "near", "as", "when", "after", "during", "across", "including"}
+)
 
 
 class QuantityRules:
@@ -154,7 +163,11 @@ class QuantityRules:
             if hedge is not None and (hedge.start() == 0 or not text[hedge.start() - 1].isalnum()):
                 start = hedge.start()
             tail = match.group("tail")
-            if self._counts_something(tail):
+            if self._counts_something(tail) or (
+                _CASUALTY_VERB_BEFORE.search(text, max(0, start - 12), start)
+                and text[end : end + 1] != "-"  # "killing a 16-year-old"
+                and (tail.split() or [""])[0].strip(",.;:") in _AFTER_BARE_COUNT
+            ):
                 out.append(Candidate(start, end, "CARDINAL", Layer.LEXICON))
                 last_end = end
             elif (
