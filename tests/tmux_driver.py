@@ -8,6 +8,7 @@ app is ready) or wasted.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -17,6 +18,9 @@ from pathlib import Path
 import pytest
 
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+#: What the shell prints after the command, before its exit status.
+EXIT = "GLOSSATOR-EXIT="
 
 #: Seconds between keys when typing "at an ordinary speed".
 TYPING_DELAY = 0.02
@@ -47,20 +51,26 @@ class Tmux:
     ) -> None:
         """Run `command` in a new session of `size` columns and rows."""
         exports = " ".join(f"{k}={_sh(v)}" for k, v in env.items())
-        line = f"env -i {exports} {' '.join(map(_sh, command))}"
+        # tmux 3.3 does not always record a dead pane's status: the shell prints it.
+        line = f"env -i {exports} {' '.join(map(_sh, command))}; echo {EXIT}$?; sleep 120"
         subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d"]
-            + ["-x", str(size[0]), "-y", str(size[1]), "-s", "main", "-c", str(cwd), line]
-            # Set with the session, so a command that ends at once still leaves its status.
-            + [";", "set-option", "-t", "main", "remain-on-exit", "on"],
+            + ["-x", str(size[0]), "-y", str(size[1]), "-s", "main", "-c", str(cwd), line],
             check=True,
             timeout=20,
         )
 
+    def exited(self) -> int | None:
+        """The command's exit status once it has ended, else None."""
+        match = re.search(rf"{EXIT}(\d+)", self.screen())
+        return int(match.group(1)) if match else None
+
     def exit_status(self, timeout: float = 15.0) -> int:
         """Wait for the command to end; its exit status."""
-        self.wait_until(lambda _: self.pane("pane_dead") == "1", "the end of the command", timeout)
-        return int(self.pane("pane_dead_status"))
+        self.wait_until(lambda s: EXIT in s, "the end of the command", timeout)
+        status = self.exited()
+        assert status is not None
+        return status
 
     def keys(self, *keys: str) -> None:
         """Send tmux key names (`Enter`, `C-u`, `BSpace`), all at once."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 #: The first seed article: an Iraqi militia airstrike report.
 AIRSTRIKE = "000_a527e38b797e7e70.txt"
@@ -12,8 +13,12 @@ async def settle(pilot: Pilot[object], delay: float = 0.0) -> None:
     """Let workers finish and the screen catch up."""
     await pilot.pause(delay)
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # a newer keystroke cancelled a search: wait for the rest
+            continue
         await pilot.pause()
+    await pilot.pause()
 
 
 async def search(pilot: Pilot[object], query: str, *, type_it: bool = False) -> None:
