@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from glossator.index.sanitize import neutralise
+
 COMMANDS = ("index", "search", "show", "tag", "note", "export")
 EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "w3c")
 
@@ -139,13 +141,21 @@ def _version() -> str:
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(f"glossator: {message}\n")
+    # Messages name files and quote sidecars: untrusted, so made inert here,
+    # the one place every error line goes through.
+    sys.stderr.write(f"glossator: {neutralise(message)}\n")
     sys.stderr.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `glossator` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # Whatever slips through is written as U+FFFD, never as bytes that
+        # are not UTF-8 (a file name's undecodable bytes arrive as surrogates).
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     try:
         if args_list and args_list[0] in COMMANDS:
             args = build_parser().parse_args(args_list)
