@@ -7,7 +7,6 @@ screen shows, never to the terminal.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -236,29 +235,9 @@ class Session:
         The entry is appended as text, so the analyst's comments and layout
         stay; a file that is not a valid watchlist is left alone.
         """
-        import yaml
+        from glossator.index.entities.watchlist import add_to_watchlist
 
-        path = watchlist_path(self.corpus)
-        try:
-            source = path.read_text("utf-8")
-        except FileNotFoundError:
-            source = ""
-        data = yaml.safe_load(source) if source.strip() else None
-        if data is not None and not isinstance(data, list):
-            raise ValueError(f"{path} is not a YAML list of entries; fix it first")
-        for entry in data or []:
-            if isinstance(entry, dict) and str(entry.get("name", "")).casefold() == name.casefold():
-                return path
-        block = yaml.safe_dump(
-            [{"name": name, "label": label}], allow_unicode=True, sort_keys=False
-        )
-        if source and not source.endswith("\n"):
-            source += "\n"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(source + block, "utf-8")
-        tmp.replace(path)
-        return path
+        return add_to_watchlist(watchlist_path(self.corpus), name, label)
 
     # -- export ---------------------------------------------------------------
 
