@@ -28,6 +28,7 @@ from whoosh.qparser import (
 from glossator.index import scored
 from glossator.index.labels import ENTITY_FIELDS, LABELS, field_for
 from glossator.index.multiterm import preload
+from glossator.index.query_limits import every_article, query_limit_problem
 
 if TYPE_CHECKING:
     from glossator.index.indexer import Index
@@ -269,6 +270,8 @@ def validate(query: str) -> str | None:
     text = query.strip()
     if not text:
         return "type something to search for"
+    if (too_costly := query_limit_problem(text)) is not None:
+        return too_costly
     if text.count('"') % 2:
         return 'a quote is not closed: add the closing "'
     depth = 0
@@ -390,7 +393,7 @@ class Searcher:
             return QueryError(query, f"cannot read this query ({exc}); check quotes and operators")
         if parsed is wq.NullQuery:
             return QueryError(query, "nothing to search for: only common words or operators")
-        return parsed.accept(_anchor_fuzzy)
+        return parsed.accept(_anchor_fuzzy).accept(every_article)
 
     def search(
         self,

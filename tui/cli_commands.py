@@ -20,7 +20,7 @@ from rich.progress import (
 from rich.text import Text
 
 from glossator.tui.cli import Failure, UsageError, _open_index, _resolve_corpus
-from glossator.tui.render import shown_id, terminal_json
+from glossator.tui.render import shown_id, shown_query, terminal_json
 
 
 class _RateColumn(ProgressColumn):
@@ -100,7 +100,7 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
         _update(ix, quiet=True)
     result = ix.searcher().search(args.query, limit=args.limit)
     if isinstance(result, QueryError):
-        raise UsageError(f"query {args.query!r}: {result.message}")
+        raise UsageError(f"query {shown_query(args.query)}: {result.message}")
     if args.json:
         dump_json(result.to_dict())
     else:
@@ -186,7 +186,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     else:
         found = ix.searcher().article_ids(args.query)
         if isinstance(found, QueryError):
-            raise UsageError(f"query {args.query!r}: {found.message}")
+            raise UsageError(f"query {shown_query(args.query)}: {found.message}")
         ids = found
     out = _stdout()
     store = _store(ix, config)
@@ -259,7 +259,7 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
     if args.query:
         found = ix.searcher().article_ids(args.query)
         if isinstance(found, QueryError):
-            raise UsageError(f"query {args.query!r}: {found.message}")
+            raise UsageError(f"query {shown_query(args.query)}: {found.message}")
         ids = found
     else:
         ids = sorted(ix.manifest())

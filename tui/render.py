@@ -39,6 +39,13 @@ def shown(text: str) -> str:
     return neutralise(text).replace("\n", " ").replace("\t", " ")
 
 
+def shown_query(query: str, width: int = 60) -> str:
+    """A query quoted in a message: inert, and clipped so a pasted page still
+    gives a one-line error."""
+    text = shown(query)
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
 def terminal_json(data: Any) -> str:
     """Pretty JSON, UTF-8, with C1 and bidi controls written as `\\u` escapes:
     the same data for a program, nothing a terminal acts on for a person."""

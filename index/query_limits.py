@@ -1,0 +1,110 @@
+"""Bounds on a query, checked before any parsing or term expansion starts.
+
+Whoosh's parser and its fuzzy and wildcard expansion run in code that no
+timer or newer keystroke can interrupt, so the work a query can cause is
+capped up front: a pasted page of text, a word of thousands of letters, an
+edit distance of 99 or a wildcard that must try every word in the index are
+refused with one line that says what to change. Each limit is far above what
+an analyst types; with them every query answers in well under a second on
+the BBC corpus (docs/robustness.md).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from whoosh import query as wq
+
+__all__ = [
+    "MAX_EDIT_DISTANCE",
+    "MAX_EXPANSION_COST",
+    "MAX_QUERY_CHARS",
+    "MAX_TERMS",
+    "MAX_TERM_CHARS",
+    "every_article",
+    "query_limit_problem",
+]
+
+MAX_QUERY_CHARS = 1000
+MAX_TERM_CHARS = 100
+MAX_TERMS = 64
+MAX_EDIT_DISTANCE = 2
+#: What the prefix, wildcard and fuzzy words of one query may cost together,
+#: each expanding to many words: a fuzzy word at ~2 counts 3, a wildcard with
+#: a two-letter stem 2, any other 1 (about 0.1 s each on BBC).
+MAX_EXPANSION_COST = 8
+#: Letters a wildcard needs before its first `*` or `?`.
+MIN_WILDCARD_STEM = 2
+
+_QUOTED = re.compile(r'"[^"]*"(~\d+)?')
+_FUZZY = re.compile(r"([^\s\"()~:]+)~(\d*)")
+#: Letters a fuzzy word needs beyond its edit distance (`ab~2` matches nearly
+#: every short word and walks the whole term list to find them).
+FUZZY_STEM_OVER_DISTANCE = 3
+_FIELD = re.compile(r"^[A-Za-z_]+:")
+
+
+def query_limit_problem(query: str) -> str | None:
+    """A one-line reason this query would cost too much, or None when it is bounded."""
+    if len(query) > MAX_QUERY_CHARS:
+        return (
+            f"the query is {len(query):,} characters; keep it under {MAX_QUERY_CHARS:,} "
+            "(search for a few distinctive words, not a pasted passage)"
+        )
+    tokens = query.split()
+    if len(tokens) > MAX_TERMS:
+        return f"the query has {len(tokens)} words; use at most {MAX_TERMS}"
+    for token in tokens:
+        if len(token) > MAX_TERM_CHARS:
+            return (
+                f"a word of {len(token):,} characters ({token[:20]}…); "
+                f"words may be at most {MAX_TERM_CHARS} characters"
+            )
+    outside = _QUOTED.sub(" ", query)
+    for m in _FUZZY.finditer(outside):
+        word, digits = m.group(1), m.group(2)
+        distance = int(digits) if digits and len(digits) < 6 else (99 if digits else 1)
+        if distance > MAX_EDIT_DISTANCE:
+            return (
+                f"an edit distance of {distance} is too far; use ~1 or ~{MAX_EDIT_DISTANCE} "
+                "(larger distances match almost every word)"
+            )
+        if len(word) < distance + FUZZY_STEM_OVER_DISTANCE:
+            return (
+                f"'{word}~{digits}' is too short for that distance: a fuzzy word needs "
+                f"{distance + FUZZY_STEM_OVER_DISTANCE} letters at ~{distance}"
+            )
+    cost = 0
+    for token in outside.split():
+        value = _FIELD.sub("", token.strip("()+-"))
+        if "~" in value:
+            cost += 3 if value.rsplit("~", 1)[1].startswith("2") else 1
+        if "*" not in value and "?" not in value or value == "*":
+            continue  # `*` alone is every article: cheap
+        first = min(i for i in (value.find("*"), value.find("?")) if i >= 0)
+        if first < MIN_WILDCARD_STEM:
+            return (
+                f"'{token}': a wildcard needs {MIN_WILDCARD_STEM} letters before its first * or ?"
+                " (write gov* rather than *gov)"
+            )
+        cost += 2 if first == MIN_WILDCARD_STEM else 1
+    if cost > MAX_EXPANSION_COST:
+        return (
+            f"too many wildcard and fuzzy words at once (cost {cost}, at most "
+            f"{MAX_EXPANSION_COST}: ~2 counts 3, a two-letter stem 2, others 1); "
+            "use fewer or longer ones"
+        )
+    return None
+
+
+def every_article(node: Any) -> Any:
+    """`*` (or `field:*`) as "every article", not "every word of the field".
+
+    Whoosh reads `*` as `Every(field)`, which opens the postings of every
+    term in that field (seconds on BBC, and more with the corpus); every
+    article has a title and a body, so all documents is the same answer.
+    """
+    if isinstance(node, wq.Every) and node.fieldname is not None:
+        return wq.Every(boost=node.boost)
+    return node
