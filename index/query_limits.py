@@ -31,11 +31,12 @@ MAX_TERM_CHARS = 100
 MAX_TERMS = 64
 MAX_EDIT_DISTANCE = 2
 #: What the prefix, wildcard and fuzzy words of one query may cost together,
-#: each expanding to many words: a fuzzy word at ~2 counts 3, a wildcard with
-#: a two-letter stem 2, any other 1 (about 0.1 s each on BBC).
+#: each expanding to many words: a fuzzy word at ~2 or a wildcard after one
+#: letter counts 3, after two letters 2, any other 1 (about 0.1 s each on BBC).
 MAX_EXPANSION_COST = 8
-#: Letters a wildcard needs before its first `*` or `?`.
-MIN_WILDCARD_STEM = 2
+#: Letters a wildcard needs in all (`s*ing` is fine, `s*` matches a tenth of
+#: every word); and it may not start with `*` or `?`, which walks every term.
+MIN_WILDCARD_LETTERS = 2
 
 _QUOTED = re.compile(r'"[^"]*"(~\d+)?')
 _FUZZY = re.compile(r"([^\s\"()~:]+)~(\d*)")
@@ -83,17 +84,20 @@ def query_limit_problem(query: str) -> str | None:
         if "*" not in value and "?" not in value or value == "*":
             continue  # `*` alone is every article: cheap
         first = min(i for i in (value.find("*"), value.find("?")) if i >= 0)
-        if first < MIN_WILDCARD_STEM:
+        letters = len(value) - value.count("*") - value.count("?")
+        if first == 0:
+            return f"'{token}': a wildcard cannot start with * or ? (write gov* rather than *gov)"
+        if letters < MIN_WILDCARD_LETTERS:
             return (
-                f"'{token}': a wildcard needs {MIN_WILDCARD_STEM} letters before its first * or ?"
-                " (write gov* rather than *gov)"
+                f"'{token}': a wildcard needs at least {MIN_WILDCARD_LETTERS} letters "
+                "(write go* rather than g*)"
             )
-        cost += 2 if first == MIN_WILDCARD_STEM else 1
+        cost += 3 if first == 1 else 2 if first == 2 else 1
     if cost > MAX_EXPANSION_COST:
         return (
             f"too many wildcard and fuzzy words at once (cost {cost}, at most "
-            f"{MAX_EXPANSION_COST}: ~2 counts 3, a two-letter stem 2, others 1); "
-            "use fewer or longer ones"
+            f"{MAX_EXPANSION_COST}: ~2 or a one-letter stem counts 3, a two-letter stem 2, "
+            "others 1); use fewer or longer ones"
         )
     return None
 
