@@ -108,9 +108,27 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
+def _watch_parent() -> None:
+    """Exit when the process that started this worker is gone.
+
+    Backs up PR_SET_PDEATHSIG, which fires when the parent *thread* ends and
+    does not exist off Linux: a daemon thread polls the parent's pid.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="glossator-parent-watch", daemon=True).start()
+
+
 def _init_worker(settings: dict[str, Any], counter: Any) -> None:
     global _WORKER_INDEX, _WORKER_COUNTER
     _die_with_parent()
+    _watch_parent()
     from glossator.index.indexer import Index
 
     _WORKER_INDEX = Index(

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from glossator.index import whoosh_fixes  # noqa: F401  (applied on import)
 from glossator.index.analysis import ENTITY_SEPARATOR
+from glossator.index.completeness import mark_complete, mark_incomplete
 from glossator.index.corpus import (
     DEFAULT_MAX_BYTES,
     Article,
@@ -216,6 +217,7 @@ class Index:
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
+        mark_incomplete(self.dir)
         ix = windex.create_in(str(self.dir), build_schema())
         _atomic_write(self.dir / META_FILE, json.dumps(self._meta(), indent=1))
         _atomic_write(
@@ -522,6 +524,7 @@ class Index:
                 self._update_serial(work, batch_commit_seconds)
             self._compact(ix)
             self._save_manifest(ix, manifest)
+            mark_complete(self.dir)
             if work.words or rebuild:
                 self._save_spelling(work.words, replace=rebuild)
         report.notices[:0] = self.notices[notices_before:]

@@ -19,6 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from glossator.index.completeness import incomplete_problem
 from glossator.tui.cli import Failure, UsageError, _open_index, _resolve_corpus
 from glossator.tui.render import shown_id, shown_query, terminal_json
 
@@ -98,6 +99,10 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     ix = _open_index(args, corpus, config)
     if not args.no_update:
         _update(ix, quiet=True)
+    else:
+        ix.open()  # a missing or damaged index is replaced by an empty one, marked incomplete
+        if (problem := incomplete_problem(ix.dir)) is not None:
+            raise Failure(problem)
     result = ix.searcher().search(args.query, limit=args.limit)
     if isinstance(result, QueryError):
         raise UsageError(f"query {shown_query(args.query)}: {result.message}")
