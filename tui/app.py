@@ -12,6 +12,7 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from glossator.tui import terminal_guard
 from glossator.tui.commands import COMMANDS, Command
 from glossator.tui.config import Config
 from glossator.tui.keyorder import OrderedKeys
@@ -38,6 +39,7 @@ class GlossatorApp(OrderedKeys):
         export_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        terminal_guard.install()
         self.session = session
         self.config = config
         self.show_timings = show_timings

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from glossator.index.completeness import incomplete_problem
 from glossator.tui.cli import Failure, UsageError, _open_index, _resolve_corpus
-from glossator.tui.render import shown_id, shown_query, terminal_json
+from glossator.tui.render import json_for_terminal, shown_id, shown_query, terminal_json
 
 
 class _RateColumn(ProgressColumn):
@@ -289,7 +289,8 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
         records.append(ExportRecord(article.id, article.title, article.sha256, sidecar))
     content = export(records, args.format)
     if args.output is None:
-        sys.stdout.write(content)
+        # md and csv are made inert by the exporter; JSON keeps the data exact.
+        sys.stdout.write(json_for_terminal(content))
     else:
         try:
             write_export(content, args.output, force=args.force)

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from glossator.tui.commands import help_rows
+from glossator.tui.render import shown
 from glossator.tui.session import LogEntry
 
 
@@ -79,7 +80,7 @@ class LogScreen(_InfoScreen):
                 stamp = time.strftime("%H:%M:%S", time.localtime(entry.when))
                 body.append(f"{stamp} ", style="dim")
             body.append(f"{entry.kind:<9} ", style="bold")
-            body.append(entry.text)
+            body.append(shown(entry.text))
             body.append("\n")
         with VerticalScroll(classes="info-box"):
             yield Static(Text(f"Log: {len(self.entries)} entries", style="bold"))
