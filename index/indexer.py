@@ -38,6 +38,7 @@ from glossator.index.labels import LABELS, field_for
 from glossator.index.locations import (
     default_index_dir,
     fallback_index_dir,
+    state_dir_problem,
     watchlist_path,
     writable_dir,
 )
@@ -166,6 +167,8 @@ class Index:
                     f"index folder {index_dir} is not writable; pick another --index-dir"
                 )
             return path
+        if (problem := state_dir_problem(self.corpus)) is not None:
+            raise IndexUnavailable(problem)
         path = default_index_dir(self.corpus)
         if writable_dir(path):
             return path

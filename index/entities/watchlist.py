@@ -27,7 +27,7 @@ import ahocorasick
 import yaml
 from yaml.nodes import Node, SequenceNode
 
-from glossator.annotations.fsio import atomic_write, read_untrusted
+from glossator.annotations.fsio import atomic_write, read_untrusted, refuse_outside
 from glossator.annotations.yamlsafe import parse_node, plain_data
 from glossator.index.entities.gazetteer import fold_case, normalise
 from glossator.index.entities.model import LABELS, Candidate, Layer
@@ -83,6 +83,7 @@ def _parse(path: Path) -> tuple[Node | None, str | None]:
     """The watchlist's node tree, read with the sidecars' hardened loader
     (no links, no aliases, bounded depth and size); or the one-line problem."""
     try:
+        refuse_outside(path, path.parent.parent)  # `.glossator` itself may be a planted link
         raw = read_untrusted(path, MAX_WATCHLIST_BYTES)
     except OSError as exc:
         return None, f"{path}: cannot read watchlist ({exc.strerror or exc}); ignored"

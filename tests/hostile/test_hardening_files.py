@@ -136,3 +136,21 @@ def test_a_watchlist_that_is_a_link_is_not_read(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert b"symbolic link" in proc.stderr
     assert "Monday Group" not in proc.stdout.decode()
+
+
+def test_a_state_folder_link_never_puts_the_index_or_its_deletions_outside(
+    tmp_path: Path,
+) -> None:
+    root, outside = _corpus(tmp_path)
+    (outside / "index").mkdir()
+    keep = outside / "index" / "precious.txt"
+    keep.write_text("not glossator's", "utf-8")
+    (outside / "watchlist.yaml").write_text("- name: Monday Group\n  label: ORG\n", "utf-8")
+    (root / ".glossator").symlink_to(outside, target_is_directory=True)
+    for args in (("index", str(root), "--rebuild"), ("search", "--corpus", str(root), "x")):
+        proc = glossator(*args)
+        _one_line_refusal(proc, b"symbolic link")
+    assert keep.read_text("utf-8") == "not glossator's"
+    assert sorted(p.name for p in (outside / "index").iterdir()) == ["precious.txt"]
+    shown = glossator("show", "--corpus", str(root), str(root / "a.txt"), "--entities", "--json")
+    assert "Monday Group" not in shown.stdout.decode()
