@@ -32,6 +32,12 @@ QUERIES = [
     '"the prime minister said"~50',
     "economy AND (growth OR inflation) -oil",
     "gpe:iraq OR person:blair",
+    # The costliest queries the limits let through (cost 8 of 8).
+    "ab* OR st* OR co* OR pr*",
+    "gover~2 minist~2 elect~1 vot*",
+    "s*ing OR t*ion OR gov*",
+    " ".join(c * 99 for c in "abcdefghij"),
+    " ".join(c * 20 for c in "abcdefghijklmnopqrstuvwxyz"),
 ]
 
 

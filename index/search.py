@@ -28,7 +28,7 @@ from whoosh.qparser import (
 from glossator.index import scored
 from glossator.index.labels import ENTITY_FIELDS, LABELS, field_for
 from glossator.index.multiterm import preload
-from glossator.index.query_limits import every_article, query_limit_problem
+from glossator.index.query_limits import every_article, query_limit_problem, worth_correcting
 
 if TYPE_CHECKING:
     from glossator.index.indexer import Index
@@ -551,13 +551,15 @@ class Searcher:
             self._corrector_size = len(words)
         corrector = self._corrector
         changed = False
+        tries = 0
 
         def fix(m: re.Match[str]) -> str:
-            nonlocal changed
+            nonlocal changed, tries
             word = m.group(0)
             lower = word.lower()
-            if word in _OPERATORS or lower in words or len(word) < 3:
+            if word in _OPERATORS or lower in words or not worth_correcting(word, tries):
                 return word
+            tries += 1
             for maxdist in (1, 2):
                 cands = {sug for _, sug in corrector._suggestions(lower, maxdist, 0)}
                 if cands:
