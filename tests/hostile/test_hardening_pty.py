@@ -127,11 +127,21 @@ class Pty:
         while self.proc.poll() is None and time.monotonic() < deadline:
             self._pump(0.1)
         self._pump(0.2)
-        if self.proc.poll() is None:
+        killed = self.proc.poll() is None
+        if killed:
             self.proc.kill()
         self.proc.wait()
         os.close(self.master)
-        return bytes(self.raw)
+        raw = bytes(self.raw)
+        if killed:
+            # Killed mid-frame: drop a sequence or character cut off at the end.
+            raw = re.sub(rb"\x1b(\[[0-?]*[ -/]*)?$", b"", raw)
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                if exc.reason == "unexpected end of data":  # only a cut-off last character
+                    raw = raw[: exc.start]
+        return raw
 
 
 def _env() -> dict[str, str]:
