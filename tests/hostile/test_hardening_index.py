@@ -26,7 +26,9 @@ INDEX = Path(".glossator") / "index"
 @pytest.fixture(scope="module")
 def indexed(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("ix") / "corpus"
-    shutil.copytree(bbc_copy / "business", root)
+    root.mkdir()
+    for path in sorted((bbc_copy / "business").glob("*.txt"))[:200]:
+        shutil.copy(path, root / path.name)
     assert glossator("index", str(root), "-q").returncode == 0
     return root
 
@@ -50,7 +52,7 @@ def _incomplete_then_repaired(root: Path) -> None:
     assert glossator("index", str(root), "-q").returncode == 0
     again = glossator("search", "--corpus", str(root), "--no-update", "--json", "oil")
     assert again.returncode == 0, again.stderr
-    assert json.loads(again.stdout)["total"] > 50
+    assert json.loads(again.stdout)["total"] > 20
 
 
 def test_a_killed_rebuild_is_reported_not_searched(indexed: Path, tmp_path: Path) -> None:

@@ -33,7 +33,9 @@ HOSTILE_QUERIES = {
 @pytest.fixture(scope="module")
 def small_bbc(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("q") / "corpus"
-    shutil.copytree(bbc_copy / "politics", root)
+    root.mkdir()
+    for path in sorted((bbc_copy / "politics").glob("*.txt"))[:120]:
+        shutil.copy(path, root / path.name)
     assert glossator("index", str(root), "-q").returncode == 0
     return root
 
