@@ -34,7 +34,12 @@ from glossator.annotations.model import (
 )
 from glossator.annotations.yamlsafe import TAG, scalar_value
 
-__all__ = ["dump_sidecar", "read_sidecar"]
+__all__ = ["MAX_ITEMS", "dump_sidecar", "read_sidecar"]
+
+#: Most items one list of a sidecar (tags, notes, spans) may hold. Every
+#: command stays well under a second per sidecar at this size; 100,000 tags
+#: made a tag edit take over ten seconds and the reader's sidebar unusable.
+MAX_ITEMS = 10_000
 
 TOP_KEYS = ("version", "article", "article_sha256", "tags", "rating", "notes", "spans")
 NOTE_KEYS = ("id", "author", "created", "text")
@@ -145,6 +150,13 @@ class _Reader:
             return []
         if not isinstance(node, SequenceNode):
             self.problem(node, f"{what} must be a list, not {self._found(node)}")
+            return []
+        if len(node.value) > MAX_ITEMS:
+            self.problem(
+                node,
+                f"{len(node.value):,} {what}; a sidecar holds at most {MAX_ITEMS:,} {what} "
+                "(remove some, or keep the rest in another file)",
+            )
             return []
         return list(node.value)
 

@@ -14,11 +14,69 @@ import errno
 import fcntl
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_write", "default_file_mode", "exclusive_lock", "remove_stale_temps"]
+__all__ = [
+    "RefusedFile",
+    "atomic_write",
+    "default_file_mode",
+    "exclusive_lock",
+    "read_untrusted",
+    "refuse_outside",
+    "remove_stale_temps",
+]
+
+
+class RefusedFile(OSError):
+    """A file glossator will not open: a symbolic link, not a regular file, or
+    a path that leads outside the folder it belongs to. The message is one
+    line saying what to do."""
+
+
+_LINK = "is a symbolic link, which glossator does not follow here; replace it with the file itself"
+
+
+def read_untrusted(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of ``path`` (at most ``max_bytes + 1``), None when it does not exist.
+
+    Opened with ``O_NOFOLLOW`` (a planted link is refused, never read through)
+    and ``O_NONBLOCK`` (a FIFO cannot hang the reader); anything but a regular
+    file is refused. Raises ``RefusedFile`` for those, ``OSError`` otherwise;
+    the caller compares the length with its limit.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise RefusedFile(errno.ELOOP, _LINK) from None
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise RefusedFile(errno.EINVAL, "it is not a regular file; replace it with a file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+
+
+def refuse_outside(path: Path, base: Path) -> None:
+    """Raise ``RefusedFile`` unless ``path``'s folder, links resolved, is inside ``base``.
+
+    A folder link planted in the annotations tree must not make a save land
+    outside it.
+    """
+    real_base = os.path.realpath(base)
+    real = os.path.realpath(path.parent)
+    if real != real_base and not real.startswith(real_base.rstrip(os.sep) + os.sep):
+        raise RefusedFile(
+            errno.EXDEV,
+            f"{path.parent} leads outside {base} (a symbolic link); remove the link",
+        )
 
 
 def default_file_mode() -> int:
@@ -69,7 +127,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """
     folder = path.parent
     try:
-        mode = os.stat(path).st_mode & 0o7777
+        mode = os.stat(path, follow_symlinks=False).st_mode & 0o7777
     except FileNotFoundError:
         mode = default_file_mode()
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -115,7 +173,18 @@ def exclusive_lock(lock_path: Path) -> Iterator[None]:
     it would let two writers in at once. It is opened read-only so analysts
     sharing a folder can lock a lock file someone else created.
     """
-    fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    try:
+        # O_NOFOLLOW: a lock file planted as a link must not create a file
+        # wherever it points.
+        fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise RefusedFile(
+                errno.ELOOP,
+                f"lock file {lock_path.name} is a symbolic link, which glossator does not "
+                "follow; remove it",
+            ) from None
+        raise
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         try:

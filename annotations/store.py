@@ -8,8 +8,6 @@ work, and a sidecar that does not parse or validate is never overwritten.
 from __future__ import annotations
 
 import errno
-import os
-import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
@@ -19,7 +17,14 @@ import yaml
 from glossator.annotations.anchor import context_of, reanchor, text_sha256
 from glossator.annotations.codec import dump_sidecar, read_sidecar
 from glossator.annotations.errors import InvalidValue, NotFoundError, SidecarError, StoreError
-from glossator.annotations.fsio import atomic_write, exclusive_lock, remove_stale_temps
+from glossator.annotations.fsio import (
+    RefusedFile,
+    atomic_write,
+    exclusive_lock,
+    read_untrusted,
+    refuse_outside,
+    remove_stale_temps,
+)
 from glossator.annotations.model import (
     Note,
     Rating,
@@ -69,8 +74,7 @@ class SidecarStore:
     def path_for(self, article_id: str) -> Path:
         """The sidecar file of an article id (a POSIX path relative to the corpus)."""
         rel = self._relative(article_id)
-        base = self.annotations_dir if self.annotations_dir is not None else self.corpus_root
-        return base.joinpath(*rel.parent.parts) / f"{rel.name}.yaml"
+        return self._base().joinpath(*rel.parent.parts) / f"{rel.name}.yaml"
 
     @staticmethod
     def _relative(article_id: str) -> PurePosixPath:
@@ -127,30 +131,20 @@ class SidecarStore:
             raise SidecarError(path, problems)
         return sidecar
 
-    @staticmethod
-    def _read_bytes(path: Path) -> bytes | None:
+    def _read_bytes(self, path: Path) -> bytes | None:
         try:
-            # O_NONBLOCK: a FIFO planted in place of a sidecar must not hang the app.
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        except FileNotFoundError:
-            return None
+            refuse_outside(path, self._base())
+            raw = read_untrusted(path, MAX_SIDECAR_BYTES)
+        except RefusedFile as exc:
+            raise SidecarError(path, [exc.strerror or str(exc)]) from None
         except OSError as exc:
             raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise SidecarError(path, ["it is not a regular file"])
-            if info.st_size > MAX_SIDECAR_BYTES:
-                raise SidecarError(path, [_too_big(info.st_size)])
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                raw = handle.read(MAX_SIDECAR_BYTES + 1)
-        except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
-        finally:
-            os.close(fd)
-        if len(raw) > MAX_SIDECAR_BYTES:  # grew between fstat and read
+        if raw is not None and len(raw) > MAX_SIDECAR_BYTES:
             raise SidecarError(path, [_too_big(len(raw))])
         return raw
+
+    def _base(self) -> Path:
+        return self.annotations_dir if self.annotations_dir is not None else self.corpus_root
 
     @staticmethod
     def _anchor(sidecar: Sidecar, text: str) -> None:
@@ -178,6 +172,7 @@ class SidecarStore:
         path = self.path_for(article_id)
         lock = path.parent / f".{path.name}.lock"
         try:
+            refuse_outside(path, self._base())
             path.parent.mkdir(parents=True, exist_ok=True)
             with exclusive_lock(lock):
                 remove_stale_temps(path)
@@ -194,6 +189,8 @@ class SidecarStore:
     @staticmethod
     def _os_problem(exc: OSError, path: Path, lock: Path) -> str:
         reason = exc.strerror or str(exc)
+        if isinstance(exc, RefusedFile):
+            return f"cannot save {path}: {reason} (nothing changed)"
         if exc.errno in _READ_ONLY_ERRNOS:
             return (
                 f"cannot save {path}: {reason} (the folder is not writable); "

@@ -31,7 +31,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["MAX_DEPTH", "TAG", "RefusedYAML", "parse_node", "scalar_value"]
+__all__ = ["MAX_DEPTH", "TAG", "RefusedYAML", "parse_node", "plain_data", "scalar_value"]
 
 MAX_DEPTH = 16
 
@@ -169,3 +169,18 @@ _CONSTRUCTOR = yaml.SafeLoader("")
 def scalar_value(node: ScalarNode) -> Any:
     """The Python value of a plain scalar (int, float, bool, None, str, datetime)."""
     return _CONSTRUCTOR.construct_object(node, deep=True)
+
+
+def plain_data(node: Node | None) -> Any:
+    """The plain Python value of a node tree from `parse_node` (dicts, lists, scalars).
+
+    Aliases were refused and depth bounded while parsing, so this is linear in
+    the file's size.
+    """
+    if node is None:
+        return None
+    if isinstance(node, ScalarNode):
+        return scalar_value(node)
+    if isinstance(node, SequenceNode):
+        return [plain_data(item) for item in node.value]
+    return {scalar_value(key): plain_data(value) for key, value in node.value}

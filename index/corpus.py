@@ -241,8 +241,38 @@ def article_from_text(
     )
 
 
+def printable_name(article_id: str) -> str:
+    """An id as text that can always be written out: bytes of a name that is
+    not UTF-8 (lone surrogates here) become ``\\xNN``, so the file stays
+    recognisable in a warning."""
+    try:
+        article_id.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = article_id.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
+    return article_id
+
+
+def name_problem(article_id: str) -> str | None:
+    """Why a file with this id cannot be an article, or None when its name is fine.
+
+    Ids are stored in the index, in sidecar names and in exports, all UTF-8,
+    and a backslash is a folder separator to anyone opening the export on
+    Windows, so the sidecar store refuses it. Such a file is skipped by
+    name, never the corpus.
+    """
+    if printable_name(article_id) != article_id:
+        return "the file name is not valid UTF-8; rename the file to index it"
+    if "\\" in article_id:
+        return "the file name holds a backslash, which glossator cannot store; rename the file"
+    return None
+
+
 def read_article(file: ArticleFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | Skipped:
-    """Read one candidate file; never raises for a bad file."""
+    """Read one candidate file; never raises for a bad file (nor a bad name)."""
+    problem = name_problem(file.id)
+    if problem is not None:
+        return Skipped(printable_name(file.id), problem)
     if file.size > max_bytes:
         return Skipped(
             file.id,

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossator.index import changes, parallel, updating
+from glossator.index.completeness import mark_complete, mark_incomplete
 from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files
 from glossator.index.corpus import load_article as _load_article
 from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
@@ -36,7 +37,12 @@ from glossator.index.engine import (
     UpdateReport,
 )
 from glossator.index.labels import LABELS
-from glossator.index.locations import default_index_dir, fallback_index_dir, writable_dir
+from glossator.index.locations import (
+    default_index_dir,
+    fallback_index_dir,
+    state_dir_problem,
+    writable_dir,
+)
 from glossator.index.locking import LOCK_FILE, update_lock
 from glossator.index.manifest import Manifest, ManifestEntry, ManifestFile, atomic_write
 from glossator.index.spelling import SpellingWords
@@ -118,6 +124,8 @@ class Index:
                     f"index folder {index_dir} is not writable; pick another --index-dir"
                 )
             return path
+        if (problem := state_dir_problem(self.corpus)) is not None:
+            raise IndexUnavailable(problem)
         path = default_index_dir(self.corpus)
         if writable_dir(path):
             return path
@@ -158,6 +166,7 @@ class Index:
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
+        mark_incomplete(self.dir)
         self.engine.create()
         atomic_write(self.dir / META_FILE, json.dumps(self._meta(), indent=1))
         self._manifest.save(self.engine.generation(), {})
@@ -261,6 +270,7 @@ class Index:
                 updating.run_serial(work, batch_commit_seconds)
             self.engine.compact()
             self._save_manifest(manifest)
+            mark_complete(self.dir)
             if work.words or rebuild:
                 self._spelling.add(work.words, replace=rebuild)
         report.notices[:0] = self.notices[notices_before:]

@@ -19,6 +19,23 @@ def default_index_dir(corpus: Path) -> Path:
     return state_dir(corpus) / "index"
 
 
+def state_dir_problem(corpus: Path) -> str | None:
+    """Why `<corpus>/.glossator` must not be used, or None.
+
+    A `.glossator` planted as a link out of the corpus would make the index
+    (and `--rebuild`'s deletions) and the watchlist land wherever it points.
+    """
+    state = state_dir(corpus)
+    real_root = os.path.realpath(corpus)
+    real = os.path.realpath(state)
+    if os.path.islink(state) or not real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return (
+            f"{state} is a symbolic link; glossator keeps its index and watchlist only "
+            "inside the corpus: remove the link, or pass --index-dir"
+        )
+    return None
+
+
 def user_cache_dir() -> Path:
     """`$XDG_CACHE_HOME/glossator` (default `~/.cache/glossator`)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

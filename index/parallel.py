@@ -103,9 +103,27 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
+def _watch_parent() -> None:
+    """Exit when the process that started this worker is gone.
+
+    Backs up PR_SET_PDEATHSIG, which fires when the parent *thread* ends and
+    does not exist off Linux: a daemon thread polls the parent's pid.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="glossator-parent-watch", daemon=True).start()
+
+
 def _init_worker(task: ChunkTask, source: DocumentSource, counter: Synchronized[int]) -> None:
     global _WORKER
     _die_with_parent()
+    _watch_parent()
     # A fresh copy, as a spawned worker gets: a forked one must not share
     # the parent's entity cache connection.
     _WORKER = (task, pickle.loads(pickle.dumps(source)), counter)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from glossator.index.labels import ENTITY_FIELDS
+from glossator.index.query_limits import query_limit_problem
 
 #: Field names a user may type before a colon.
 USER_FIELDS: tuple[str, ...] = ("title", "body", "tag", *ENTITY_FIELDS)
@@ -35,6 +36,8 @@ def validate(query: str) -> str | None:
     text = query.strip()
     if not text:
         return "type something to search for"
+    if (too_costly := query_limit_problem(text)) is not None:
+        return too_costly
     if text.count('"') % 2:
         return 'a quote is not closed: add the closing "'
     depth = 0

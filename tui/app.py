@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from glossator.service import Session
+from glossator.tui import terminal_guard
 from glossator.tui.commands import COMMANDS, Command
 from glossator.tui.config import Config
 from glossator.tui.keyorder import OrderedKeys
@@ -40,6 +41,7 @@ class GlossatorApp(OrderedKeys):
         export_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        terminal_guard.install()
         self.session = session
         self.config = config
         self.show_timings = show_timings

@@ -18,6 +18,7 @@ from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_
 
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
+
 COMMANDS = ("index", "search", "show", "tag", "note", "export")
 
 
@@ -136,6 +137,12 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `glossator` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # Whatever slips through is written as U+FFFD, never as bytes that
+        # are not UTF-8 (a file name's undecodable bytes arrive as surrogates).
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     try:
         if args_list and args_list[0] in COMMANDS:
             args = build_parser().parse_args(args_list)

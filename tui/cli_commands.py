@@ -19,6 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from glossator.index.completeness import incomplete_problem
 from glossator.tui.cli_context import (
     Failure,
     UsageError,
@@ -27,7 +28,7 @@ from glossator.tui.cli_context import (
     open_session,
     resolve_corpus,
 )
-from glossator.tui.render import shown_id, terminal_json
+from glossator.tui.render import json_for_terminal, shown_id, shown_query, terminal_json
 
 
 class _RateColumn(ProgressColumn):
@@ -105,9 +106,13 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     ix = open_index(args, corpus, config)
     if not args.no_update:
         _update(ix, quiet=True)
+    else:
+        ix.open()  # a missing or damaged index is replaced by an empty one, marked incomplete
+        if (problem := incomplete_problem(ix.dir)) is not None:
+            raise Failure(problem)
     result = open_session(ix, config).find(args.query, limit=args.limit)
     if isinstance(result, QueryError):
-        raise UsageError(f"query {args.query!r}: {result.message}")
+        raise UsageError(f"query {shown_query(args.query)}: {result.message}")
     if args.json:
         dump_json(result.to_dict())
     else:
@@ -178,7 +183,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     else:
         found = ix.searcher().article_ids(args.query)
         if isinstance(found, QueryError):
-            raise UsageError(f"query {args.query!r}: {found.message}")
+            raise UsageError(f"query {shown_query(args.query)}: {found.message}")
         ids = found
     out = _stdout()
     verb = "would change" if args.dry_run else "changed"
@@ -238,7 +243,7 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
     if args.query:
         found = ix.searcher().article_ids(args.query)
         if isinstance(found, QueryError):
-            raise UsageError(f"query {args.query!r}: {found.message}")
+            raise UsageError(f"query {shown_query(args.query)}: {found.message}")
         ids = found
     else:
         ids = sorted(ix.manifest())
@@ -250,7 +255,8 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
     records, problems = batch.records, batch.problems
     content = export(records, args.format)
     if args.output is None:
-        sys.stdout.write(content)
+        # md and csv are made inert by the exporter; JSON keeps the data exact.
+        sys.stdout.write(json_for_terminal(content))
     else:
         try:
             write_export(content, args.output, force=args.force)

@@ -29,8 +29,14 @@ class Failure(Exception):
 
 
 def error_line(message: str) -> None:
-    """Write `glossator: message` on stderr."""
-    sys.stderr.write(f"glossator: {message}\n")
+    """Write `glossator: message` on stderr.
+
+    Messages name files and quote sidecars: untrusted, so made inert here,
+    the one place every error line goes through.
+    """
+    from glossator.index.sanitize import neutralise
+
+    sys.stderr.write(f"glossator: {neutralise(message)}\n")
     sys.stderr.flush()
 
 

@@ -39,11 +39,23 @@ def shown(text: str) -> str:
     return neutralise(text).replace("\n", " ").replace("\t", " ")
 
 
+def shown_query(query: str, width: int = 60) -> str:
+    """A query quoted in a message: inert, and clipped so a pasted page still
+    gives a one-line error."""
+    text = shown(query)
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def json_for_terminal(text: str) -> str:
+    """Serialised JSON with C1 and bidi controls as `\\u` escapes (they can only
+    occur inside strings, so this is the same JSON to a program)."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def terminal_json(data: Any) -> str:
     """Pretty JSON, UTF-8, with C1 and bidi controls written as `\\u` escapes:
     the same data for a program, nothing a terminal acts on for a person."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_for_terminal(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def emphasised(text: str, spans: Sequence[tuple[int, int]], style: str = HIT_STYLE) -> Text:

@@ -10,7 +10,8 @@ Format, a YAML list of entries::
 `name` and `label` are required, `aliases` (a list of strings) and `note` are
 optional. A name or alias in capitals ("KH") matches only in capitals; any
 other matches regardless of case. A file that is not valid YAML, or not a list,
-is ignored as a whole; a bad entry is skipped. Either way each problem is one
+is ignored as a whole; a bad entry is skipped. It is read like a sidecar:
+no symbolic link, no anchors or aliases, bounded nesting and size. Either way each problem is one
 line naming the file and line, and recognition carries on.
 """
 
@@ -24,7 +25,10 @@ from typing import Any
 
 import ahocorasick
 import yaml
+from yaml.nodes import Node, SequenceNode
 
+from glossator.annotations.fsio import atomic_write, read_untrusted, refuse_outside
+from glossator.annotations.yamlsafe import parse_node, plain_data
 from glossator.index.entities.gazetteer import fold_case, normalise
 from glossator.index.entities.model import LABELS, Candidate, Layer
 
@@ -67,39 +71,90 @@ def _entry(node: Any, data: Any, where: str) -> tuple[WatchEntry | None, str | N
     return WatchEntry(name.strip(), label, tuple(a.strip() for a in aliases), note, line), None
 
 
+#: A watchlist larger than this is refused (a few hundred thousand names).
+MAX_WATCHLIST_BYTES = 8 * 1024 * 1024
+
+
+class WatchlistError(ValueError):
+    """The watchlist cannot be read or edited; the message is one line."""
+
+
+def _parse(path: Path) -> tuple[Node | None, str | None]:
+    """The watchlist's node tree, read with the sidecars' hardened loader
+    (no links, no aliases, bounded depth and size); or the one-line problem."""
+    try:
+        refuse_outside(path, path.parent.parent)  # `.glossator` itself may be a planted link
+        raw = read_untrusted(path, MAX_WATCHLIST_BYTES)
+    except OSError as exc:
+        return None, f"{path}: cannot read watchlist ({exc.strerror or exc}); ignored"
+    if raw is None:
+        return None, None
+    if len(raw) > MAX_WATCHLIST_BYTES:
+        return None, (
+            f"{path}: over {MAX_WATCHLIST_BYTES // 1048576} MB; split or trim it; watchlist ignored"
+        )
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, f"{path}:{line}: not UTF-8 text; save it as UTF-8; watchlist ignored"
+    try:
+        return parse_node(source), None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, f"{path}{where}: not valid YAML ({problem}); watchlist ignored"
+
+
 def load_watchlist(path: Path) -> tuple[list[WatchEntry], list[str]]:
     """Read and validate a watchlist file: (entries, one-line error messages).
 
     A missing file is an empty watchlist, not an error.
     """
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    root, problem = _parse(path)
+    if problem is not None:
+        return [], [problem]
+    if root is None:
         return [], []
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [f"{path}: cannot read watchlist ({exc.__class__.__name__}); ignored"]
-    try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [], [f"{path}{line}: not valid YAML ({problem}); watchlist ignored"]
-    if data is None:
-        return [], []
-    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
+    if not isinstance(root, SequenceNode):
         return [], [f"{path}:1: a watchlist must be a YAML list of entries; watchlist ignored"]
     entries: list[WatchEntry] = []
     errors: list[str] = []
-    for index, (node, item) in enumerate(zip(root.value, data, strict=True), start=1):
+    for index, node in enumerate(root.value, start=1):
         where = f"{path}:{node.start_mark.line + 1}: entry {index}"
-        entry, error = _entry(node, item, where)
+        entry, error = _entry(node, plain_data(node), where)
         if entry is not None:
             entries.append(entry)
         if error is not None:
             errors.append(error)
     return entries, errors
+
+
+def add_to_watchlist(path: Path, name: str, label: str) -> Path:
+    """Append a name to the watchlist file (created if needed) and return its path.
+
+    Appended as text, so the analyst's comments and layout stay; the file is
+    read with the same hardened loader as for recognition, and one that does
+    not load is left alone (`WatchlistError`). The write is atomic and never
+    follows a planted link.
+    """
+    root, problem = _parse(path)
+    if problem is not None:
+        raise WatchlistError(f"{problem.removesuffix('; watchlist ignored')}; fix it first")
+    if root is not None and not isinstance(root, SequenceNode):
+        raise WatchlistError(f"{path} is not a YAML list of entries; fix it first")
+    for entry in plain_data(root) or []:
+        if isinstance(entry, dict) and str(entry.get("name", "")).casefold() == name.casefold():
+            return path
+    raw = read_untrusted(path, MAX_WATCHLIST_BYTES) or b""
+    source = raw.decode("utf-8")
+    block = yaml.safe_dump([{"name": name, "label": label}], allow_unicode=True, sort_keys=False)
+    if source and not source.endswith("\n"):
+        source += "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, (source + block).encode("utf-8"))
+    return path
 
 
 def watchlist_hash(entries: Iterable[WatchEntry]) -> str:

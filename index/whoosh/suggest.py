@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from glossator.index.query import OPERATORS
+from glossator.index.query_limits import worth_correcting
 
 # Words a suggestion may replace: not field names (followed by a colon) and
 # not the value of a non-text field such as tag: or an entity label.
@@ -34,13 +35,15 @@ class Suggester:
             self._corrector_size = len(words)
         corrector = self._corrector
         changed = False
+        tries = 0
 
         def fix(m: re.Match[str]) -> str:
-            nonlocal changed
+            nonlocal changed, tries
             word = m.group(0)
             lower = word.lower()
-            if word in OPERATORS or lower in words or len(word) < 3:
+            if word in OPERATORS or lower in words or not worth_correcting(word, tries):
                 return word
+            tries += 1
             for maxdist in (1, 2):
                 cands = {sug for _, sug in corrector._suggestions(lower, maxdist, 0)}
                 if cands:

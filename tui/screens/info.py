@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 
 from glossator.service import LogEntry
 from glossator.tui.commands import bindings, help_rows
+from glossator.tui.render import shown
 
 
 class _InfoScreen(ModalScreen[None]):
@@ -74,7 +75,7 @@ class LogScreen(_InfoScreen):
                 stamp = time.strftime("%H:%M:%S", time.localtime(entry.when))
                 body.append(f"{stamp} ", style="dim")
             body.append(f"{entry.kind:<9} ", style="bold")
-            body.append(entry.text)
+            body.append(shown(entry.text))
             body.append("\n")
         with VerticalScroll(classes="info-box"):
             yield Static(Text(f"Log: {len(self.entries)} entries", style="bold"))

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from glossator.index.engine import SearchHit
 from glossator.tui.commands import bindings
+from glossator.tui.render import shown
 
 #: Hit words: bold and underlined, so they show without colour.
 HIT_STYLE = "bold underline"
@@ -31,10 +32,10 @@ def _emphasised(text: str, spans: Sequence[tuple[int, int]], base: str = "") -> 
 def render_hit(hit: SearchHit) -> Content:
     """Three lines: title, path and tags, snippet with the hits emphasised."""
     title = _emphasised(hit.title or "(untitled)", hit.title_highlights, "bold")
-    meta = Text(hit.article_id, style="dim", no_wrap=True, overflow="ellipsis")
+    meta = Text(shown(hit.article_id), style="dim", no_wrap=True, overflow="ellipsis")
     if hit.tags:
         meta.append("  ")
-        meta.append(" ".join(f"#{t}" for t in hit.tags), style="italic")
+        meta.append(shown(" ".join(f"#{t}" for t in hit.tags)), style="italic")
     lines = [title, meta]
     snip = hit.snippet
     if snip is not None and snip.text.strip():
