@@ -233,9 +233,15 @@ def display_keys(command: Command, keymap: Mapping[str, str] | None = None) -> s
     return " ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def help_rows(keymap: Mapping[str, str] | None = None) -> Iterable[tuple[str, str, str]]:
-    """(group, keys, help) for every command, in definition order."""
+def help_rows(keymap: Mapping[str, str] | None = None) -> Iterable[tuple[str, str, str, str]]:
+    """(group, keys, help, binding id) for every command, in definition order."""
     for group in GROUPS:
         for c in COMMANDS:
             if c.group == group:
-                yield c.group, display_keys(c, keymap), c.help
+                yield c.group, display_keys(c, keymap), c.help, c.id
+
+
+def palette_help(command: Command, keymap: Mapping[str, str] | None = None) -> str:
+    """The palette's line under a command: what it does, its keys now and its
+    binding id, so remapping it needs no source reading."""
+    return f"{command.help} · key: {display_keys(command, keymap)} · [keymap] {command.id}"
