@@ -89,11 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--remove", action="append", default=[], metavar="TAG", help="tag to remove (repeatable)"
     )
     p.add_argument("--dry-run", action="store_true", help="list what would change, change nothing")
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     _common(p)
 
     p = sub.add_parser("note", help="add a note to an article")
     p.add_argument("article", help="article id or path")
     p.add_argument("text", help="the note")
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     _common(p)
 
     p = sub.add_parser("export", help="export annotations")

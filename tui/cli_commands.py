@@ -183,7 +183,16 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     out = _stdout()
     verb = "would change" if args.dry_run else "changed"
     changed = failed = 0
+    rows: list[dict[str, Any]] = []
     for change in open_session(ix, config).retag(ids, add, remove, dry_run=args.dry_run):
+        rows.append(
+            {
+                "article": change.article_id,
+                "added": list(change.added),
+                "removed": list(change.removed),
+                "error": change.error,
+            }
+        )
         if change.error is not None:
             failed += 1
             print(
@@ -192,8 +201,21 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
             )
             continue
         changed += 1
+        if args.json:
+            continue
         delta = [f"+{t}" for t in change.added] + [f"-{t}" for t in change.removed]
         out.print(Text(f"{verb} {shown_id(change.article_id)}: {' '.join(delta)}"))
+    if args.json:
+        dump_json(
+            {
+                "matched": len(ids),
+                "changed": changed,
+                "failed": failed,
+                "dry_run": bool(args.dry_run),
+                "changes": rows,
+            }
+        )
+        return 1 if failed else 0
     summary = f"{len(ids)} matched, {changed} {verb}"
     if failed:
         summary += f", {failed} failed"
@@ -215,6 +237,19 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
         note, _ = open_session(ix, config).add_note(article, args.text)
     except (AnnotationError, CorpusError, OSError) as exc:
         raise Failure(shown_id(str(exc))) from exc
+    if args.json:
+        dump_json(
+            {
+                "article": article.id,
+                "note": {
+                    "id": note.id,
+                    "author": note.author,
+                    "created": note.created,
+                    "text": note.text,
+                },
+            }
+        )
+        return 0
     _stdout().print(Text(f"added note {note.id} to {shown_id(article.id)}"))
     return 0
 
