@@ -254,6 +254,41 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
     return 0
 
 
+def cmd_rate(args: argparse.Namespace, config: Any) -> int:
+    """`glossator rate ARTICLE CODE [--json]`: the reader's `r`."""
+    from glossator.annotations.errors import AnnotationError
+    from glossator.index.corpus import CorpusError
+
+    corpus = resolve_corpus(args, hint=args.article)
+    ix = open_index(args, corpus, config)
+    try:
+        article = ix.article(article_ref(args.article))
+    except CorpusError as exc:
+        raise Failure(shown_id(str(exc))) from exc
+    try:
+        sidecar = open_session(ix, config).rate(article, args.code)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    except (AnnotationError, OSError) as exc:
+        raise Failure(shown_id(str(exc))) from exc
+    rating = sidecar.rating
+    if args.json:
+        dump_json(
+            {
+                "article": article.id,
+                "rating": None
+                if rating is None
+                else {"reliability": rating.reliability, "credibility": rating.credibility},
+            }
+        )
+        return 0
+    if rating is None:
+        _stdout().print(Text(f"cleared the rating of {shown_id(article.id)}"))
+    else:
+        _stdout().print(Text(f"rated {shown_id(article.id)} {rating.code}: {rating.meaning}"))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace, config: Any) -> int:
     """`glossator export [--query Q] [--tag T] --format F [-o FILE] [--force]`."""
     from glossator.annotations.errors import AnnotationError

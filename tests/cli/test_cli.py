@@ -174,3 +174,16 @@ def test_tag_and_note_print_json_when_asked(seeds: Path) -> None:
     dry = json.loads(out)
     assert dry["dry_run"] and {"article": SEED, "added": [], "removed": ["airstrike"],
                                "error": None} in dry["changes"]  # fmt: skip
+
+
+def test_rate_sets_and_clears_the_source_rating(seeds: Path) -> None:
+    out = run("rate", str(seeds / SEED), "b2", "--json", check=True).stdout
+    assert json.loads(out) == {"article": SEED, "rating": {"reliability": "B", "credibility": 2}}
+    data = yaml.safe_load((seeds / f"{SEED}.yaml").read_text("utf-8"))
+    assert data["rating"] == {"reliability": "B", "credibility": 2}
+    said = run("rate", str(seeds / SEED), "C3", check=True).stdout.decode()
+    assert "rated" in said and "C3" in said
+    bad = run("rate", str(seeds / SEED), "Z9")
+    assert bad.returncode == 2 and b"A-F" in bad.stderr
+    out = run("rate", str(seeds / SEED), "", "--json", check=True).stdout
+    assert json.loads(out)["rating"] is None
