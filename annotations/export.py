@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from glossator.annotations.errors import ExportError
 from glossator.annotations.fsio import atomic_write
@@ -27,6 +28,7 @@ __all__ = [
     "ExportError",
     "ExportRecord",
     "FileFormat",
+    "article_iri",
     "export",
     "file_format_names",
     "write_export",
@@ -73,6 +75,16 @@ class ExportRecord:
     title: str
     sha256: str
     sidecar: Sidecar
+    source: str = ""
+    """The article's IRI, the W3C export's `target.source` (see `article_iri`);
+    empty: `urn:glossator:<path>`."""
+
+
+def article_iri(corpus: str, path: str, base: str | None = None) -> str:
+    """An IRI for an article: `urn:glossator:<corpus>/<path>` (percent-encoded),
+    or `base` followed by the path (say `https://archive.example/news/`)."""
+    prefix = base if base is not None else f"urn:glossator:{quote(corpus, safe='')}/"
+    return prefix + quote(path, safe="/")
 
 
 def export(records: Iterable[ExportRecord], fmt: str) -> str:
@@ -292,7 +304,8 @@ def _creator(name: str) -> dict[str, str]:
 
 def _w3c_items(record: ExportRecord) -> Iterator[dict[str, Any]]:
     sidecar, path = record.sidecar, record.path
-    whole = {"source": path}
+    source = record.source or f"urn:glossator:{quote(path, safe='/')}"
+    whole = {"source": source}
     if sidecar.tags:
         yield {
             "id": _w3c_id(path, "tags"),
@@ -341,18 +354,29 @@ def _w3c_items(record: ExportRecord) -> Iterator[dict[str, Any]]:
             "creator": _creator(span.author),
             "created": span.created,
             "body": bodies,
-            "target": {"source": path, "selector": selectors},
+            "target": {"source": source, "selector": selectors},
         }
 
 
 def _w3c(records: list[ExportRecord]) -> str:
     items = [item for record in records for item in _w3c_items(record)]
+    # The same annotations give the same collection and page ids.
+    key = "\n".join(item["id"] for item in items)
+    collection_id = "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, "collection\n" + key))
+    page_id = "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, "page 0\n" + key))
     collection = {
         "@context": W3C_CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": "glossator annotations",
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {
+            "id": page_id,
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        },
     }
     return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
 

@@ -15,7 +15,7 @@ from textual.worker import Worker
 
 from glossator.service import Session
 from glossator.tui import terminal_guard
-from glossator.tui.commands import COMMANDS, Command
+from glossator.tui.commands import COMMANDS, Command, palette_help
 from glossator.tui.config import Config
 from glossator.tui.keyorder import OrderedKeys
 from glossator.tui.messages import WorkerFailed, report_failure
@@ -68,7 +68,9 @@ class GlossatorApp(OrderedKeys):
             for command in COMMANDS:
                 if command.palette and command.where == "screen" and screen.applies(command):
                     yield SystemCommand(
-                        command.description, command.help, partial(self._run_command, command)
+                        command.description,
+                        palette_help(command, self.keymap),
+                        partial(self._run_command, command),
                     )
         yield from super().get_system_commands(screen)
 

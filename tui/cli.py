@@ -19,7 +19,7 @@ from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 
-COMMANDS = ("index", "search", "show", "tag", "note", "export")
+COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -90,11 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--remove", action="append", default=[], metavar="TAG", help="tag to remove (repeatable)"
     )
     p.add_argument("--dry-run", action="store_true", help="list what would change, change nothing")
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     _common(p)
 
     p = sub.add_parser("note", help="add a note to an article")
     p.add_argument("article", help="article id or path")
     p.add_argument("text", help="the note")
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    _common(p)
+
+    p = sub.add_parser("rate", help="rate an article's source (NATO Admiralty code)")
+    p.add_argument("article", help="article id or path")
+    p.add_argument("code", help="a letter A-F then a digit 1-6, like B2; '' clears the rating")
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     _common(p)
 
     p = sub.add_parser("export", help="export annotations")

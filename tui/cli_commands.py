@@ -188,7 +188,16 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     out = _stdout()
     verb = "would change" if args.dry_run else "changed"
     changed = failed = 0
+    rows: list[dict[str, Any]] = []
     for change in open_session(ix, config).retag(ids, add, remove, dry_run=args.dry_run):
+        rows.append(
+            {
+                "article": change.article_id,
+                "added": list(change.added),
+                "removed": list(change.removed),
+                "error": change.error,
+            }
+        )
         if change.error is not None:
             failed += 1
             print(
@@ -197,8 +206,21 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
             )
             continue
         changed += 1
+        if args.json:
+            continue
         delta = [f"+{t}" for t in change.added] + [f"-{t}" for t in change.removed]
         out.print(Text(f"{verb} {shown_id(change.article_id)}: {' '.join(delta)}"))
+    if args.json:
+        dump_json(
+            {
+                "matched": len(ids),
+                "changed": changed,
+                "failed": failed,
+                "dry_run": bool(args.dry_run),
+                "changes": rows,
+            }
+        )
+        return 1 if failed else 0
     summary = f"{len(ids)} matched, {changed} {verb}"
     if failed:
         summary += f", {failed} failed"
@@ -220,7 +242,55 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
         note, _ = open_session(ix, config).add_note(article, args.text)
     except (AnnotationError, CorpusError, OSError) as exc:
         raise Failure(shown_id(str(exc))) from exc
+    if args.json:
+        dump_json(
+            {
+                "article": article.id,
+                "note": {
+                    "id": note.id,
+                    "author": note.author,
+                    "created": note.created,
+                    "text": note.text,
+                },
+            }
+        )
+        return 0
     _stdout().print(Text(f"added note {note.id} to {shown_id(article.id)}"))
+    return 0
+
+
+def cmd_rate(args: argparse.Namespace, config: Any) -> int:
+    """`glossator rate ARTICLE CODE [--json]`: the reader's `r`."""
+    from glossator.annotations.errors import AnnotationError
+    from glossator.index.corpus import CorpusError
+
+    corpus = resolve_corpus(args, hint=args.article)
+    ix = open_index(args, corpus, config)
+    try:
+        article = ix.article(article_ref(args.article))
+    except CorpusError as exc:
+        raise Failure(shown_id(str(exc))) from exc
+    try:
+        sidecar = open_session(ix, config).rate(article, args.code)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    except (AnnotationError, OSError) as exc:
+        raise Failure(shown_id(str(exc))) from exc
+    rating = sidecar.rating
+    if args.json:
+        dump_json(
+            {
+                "article": article.id,
+                "rating": None
+                if rating is None
+                else {"reliability": rating.reliability, "credibility": rating.credibility},
+            }
+        )
+        return 0
+    if rating is None:
+        _stdout().print(Text(f"cleared the rating of {shown_id(article.id)}"))
+    else:
+        _stdout().print(Text(f"rated {shown_id(article.id)} {rating.code}: {rating.meaning}"))
     return 0
 
 

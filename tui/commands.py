@@ -90,6 +90,8 @@ COMMANDS: tuple[Command, ...] = (
     C("search.accept_suggestion", "ctrl+y", "accept_suggestion", "Use suggestion",
       "Search for the spelling suggestion instead", group="Search", typing_safe=True,
       needs=("search", "suggestion")),
+    C("search.to_results", "down", "to_results", "Results", "From the query box to the results",
+      group="Search", show=False, palette=False, typing_safe=True, needs=("in_query", "results")),
     C("search.clear", "ctrl+u", "clear_query", "Clear", "Empty the search box", group="Search",
       show=False, typing_safe=True),
     C("app.toggle_sidebar", "s", "toggle_sidebar", "Sidebar",
@@ -99,8 +101,8 @@ COMMANDS: tuple[Command, ...] = (
       "Show every key and what it does (f1 while typing a query)", typing_safe=True),
     C("app.quit", "q", "quit", "Quit", "Leave glossator"),
     C("app.back", "escape", "back", "Back",
-      "Back out: cancel a selection, close the sidebar, return to the results",
-      typing_safe=True, needs=("way_back",)),
+      "Back one level: cancel a selection, sidebar to article, article to the results; "
+      "from the query box, back to where you were", typing_safe=True, needs=("way_back",)),
     C("app.next_pane", "tab", "next_pane", "Pane", "Move to the next pane", show=False,
       typing_safe=True),
     C("app.prev_pane", "shift+tab", "prev_pane", "Prev pane", "Move to the previous pane",
@@ -126,6 +128,11 @@ COMMANDS: tuple[Command, ...] = (
       "Add the entity under the cursor to the corpus watchlist", where="sidebar",
       group="Sidebar", palette=False),
     # Moving
+    # q goes back one level where there is one (as in mutt); in the list it quits.
+    C("article.close", "q", "screen.back", "Back", "Close the article, back to the results",
+      where="article", group="Article", show=False, palette=False),
+    C("sidebar.close", "q", "screen.back", "Back", "Back to the article", where="sidebar",
+      group="Sidebar", show=False, palette=False),
     C("move.down", "j", "line_down", "Down", "Cursor down a line", where="article",
       group="Moving", show=False, palette=False),
     C("move.up", "k", "line_up", "Up", "Cursor up a line", where="article", group="Moving",
@@ -159,6 +166,18 @@ COMMANDS: tuple[Command, ...] = (
       group=DIALOGS, palette=False),
     C("export.cancel", "escape", "cancel", "Cancel", "Close the export dialog (stops an export)",
       where="export", group=DIALOGS, palette=False),
+    C("export.run", "enter", "run", "Export", "Start the export", where="export",
+      group=DIALOGS, palette=False),
+    C("export.article", "1", "scope('article')", "Article", "Export this article",
+      where="export", group=DIALOGS, show=False, palette=False),
+    C("export.results", "2", "scope('results')", "Results", "Export the current results",
+      where="export", group=DIALOGS, show=False, palette=False),
+    C("export.corpus", "3", "scope('corpus')", "Corpus", "Export the whole corpus",
+      where="export", group=DIALOGS, show=False, palette=False),
+    C("export.overwrite", "o", "overwrite", "Overwrite", "Overwrite an existing file, or not",
+      where="export", group=DIALOGS, show=False, palette=False),
+    C("export.path", "p", "path", "Path", "Edit the file to write to", where="export",
+      group=DIALOGS, show=False, palette=False),
     C("info.close", "escape,q", "close", "Close", "Back to the reader", where="info",
       group=DIALOGS, palette=False),
     C("info.down", "j,down", "scroll(1)", "Down", "Scroll down a line", where="info",
@@ -214,9 +233,15 @@ def display_keys(command: Command, keymap: Mapping[str, str] | None = None) -> s
     return " ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def help_rows(keymap: Mapping[str, str] | None = None) -> Iterable[tuple[str, str, str]]:
-    """(group, keys, help) for every command, in definition order."""
+def help_rows(keymap: Mapping[str, str] | None = None) -> Iterable[tuple[str, str, str, str]]:
+    """(group, keys, help, binding id) for every command, in definition order."""
     for group in GROUPS:
         for c in COMMANDS:
             if c.group == group:
-                yield c.group, display_keys(c, keymap), c.help
+                yield c.group, display_keys(c, keymap), c.help, c.id
+
+
+def palette_help(command: Command, keymap: Mapping[str, str] | None = None) -> str:
+    """The palette's line under a command: what it does, its keys now and its
+    binding id, so remapping it needs no source reading."""
+    return f"{command.help} · key: {display_keys(command, keymap)} · [keymap] {command.id}"

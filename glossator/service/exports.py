@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from glossator.annotations.export import ExportRecord
+from glossator.annotations.export import ExportRecord, article_iri
 from glossator.annotations.store import SidecarStore
 from glossator.index.indexer import Index
 
@@ -52,7 +52,8 @@ def collect_records(
             skipped(article_id, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             continue
         if not sidecar.is_empty() and (not wanted or wanted & set(sidecar.tags)):
-            records.append(ExportRecord(article.id, article.title, article.sha256, sidecar))
+            source = article_iri(index.corpus.name, article.id)
+            records.append(ExportRecord(article.id, article.title, article.sha256, sidecar, source))
         if progress is not None:
             progress(done, len(ids))
     return ExportBatch(records, problems)

@@ -28,6 +28,7 @@ from glossator.index.labels import LABELS, field_for
 from glossator.index.query import typing_query, validate
 from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
 from glossator.index.whoosh.hits import make_highlighter, make_hit
+from glossator.index.whoosh.negation import exclusions
 from glossator.index.whoosh.speedups.multiterm import preload
 from glossator.index.whoosh.suggest import Suggester
 
@@ -111,7 +112,7 @@ class WhooshSearcher:
             return QueryError(query, f"cannot read this query ({exc}); check quotes and operators")
         if parsed is wq.NullQuery:
             return QueryError(query, "nothing to search for: only common words or operators")
-        return parsed.accept(anchor_fuzzy).accept(every_article)
+        return parsed.accept(anchor_fuzzy).accept(every_article).accept(exclusions)
 
     def search(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from glossator.annotations.export import (
     CSV_COLUMNS,
     FORMATS,
     ExportRecord,
+    article_iri,
     export,
     md_escape,
     write_export,
@@ -115,7 +117,7 @@ def test_w3c_collection_has_the_required_shape() -> None:
     note = next(i for i in items if i["motivation"] == "commenting")
     assert note["body"]["purpose"] == "commenting" and note["creator"]["name"] == "alice"
     span = next(i for i in items if i["motivation"] == "highlighting")
-    assert span["target"]["source"] == "seeds/000_a.txt"
+    assert span["target"]["source"] == "urn:glossator:seeds/000_a.txt"
     quote, position = span["target"]["selector"]
     assert quote == {
         "type": "TextQuoteSelector", "exact": "Ain al-Asad base",
@@ -152,3 +154,60 @@ def test_write_export_never_clobbers_without_force(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
     with pytest.raises(ExportError, match="does not exist"):
         write_export("x", tmp_path / "missing" / "r.md")
+
+
+#: What the W3C Web Annotation Data Model requires of each kind of object
+#: (https://www.w3.org/TR/annotation-model/: 3.1, 3.2, 4.2, 5.1, 5.2).
+_REQUIRED = {
+    "AnnotationCollection": {"id", "type"},
+    "AnnotationPage": {"id", "type", "items"},
+    "Annotation": {"id", "type", "target"},
+    "TextualBody": {"type", "value"},
+    "TextQuoteSelector": {"type", "exact"},
+    "TextPositionSelector": {"type", "start", "end"},
+}
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+
+
+def _check(node: dict, where: str) -> None:
+    kind = node["type"]
+    missing = _REQUIRED[kind] - set(node)
+    assert not missing, f"{where}: {kind} lacks {sorted(missing)}"
+    if "id" in node:
+        assert _IRI.match(node["id"]), f"{where}: id {node['id']!r} is not an IRI"
+
+
+def test_w3c_export_follows_the_web_annotation_model() -> None:
+    records = [
+        ExportRecord(r.path, r.title, r.sha256, r.sidecar, article_iri("my corpus", r.path))
+        for r in _records()
+    ]
+    data = json.loads(export(records, "w3c"))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    _check(data, "collection")
+    page = data["first"]
+    _check(page, "page")
+    assert page["partOf"] == data["id"] and page["id"] != data["id"]
+    assert data["total"] == len(page["items"]) > 0
+    ids = set()
+    for i, item in enumerate(page["items"]):
+        _check(item, f"item {i}")
+        ids.add(item["id"])
+        bodies = item["body"] if isinstance(item["body"], list) else [item["body"]]
+        for body in bodies:
+            _check(body, f"item {i} body")
+        target = item["target"]
+        assert target["source"] in {
+            "urn:glossator:my%20corpus/seeds/000_a.txt",
+            "urn:glossator:my%20corpus/seeds/001_b.txt",
+        }
+        assert _IRI.match(target["source"])
+        for selector in target.get("selector", []):
+            _check(selector, f"item {i} selector")
+    assert len(ids) == len(page["items"])
+    # A different set of annotations is a different collection.
+    fewer = json.loads(export(records[:0], "w3c"))
+    assert fewer["id"] != data["id"]
+    assert article_iri("c", "a b.txt", "https://archive.example/news/") == (
+        "https://archive.example/news/a%20b.txt"
+    )

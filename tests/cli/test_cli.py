@@ -156,3 +156,34 @@ def test_note_and_export_formats(seeds: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("cmd", [["search", "x"], ["index"]])
 def test_help_exits_zero(cmd: list[str]) -> None:
     assert run(cmd[0], "--help").returncode == 0
+
+
+def test_tag_and_note_print_json_when_asked(seeds: Path) -> None:
+    out = run("note", str(seeds / SEED), "Check the toll.", "--json", check=True).stdout
+    note = json.loads(out)
+    assert note["article"] == SEED and note["note"]["text"] == "Check the toll."
+    assert note["note"]["id"].startswith("n-") and note["note"]["author"]
+    out = run("tag", str(seeds / SEED), "--add", "airstrike", "--json", check=True).stdout
+    tagged = json.loads(out)
+    assert tagged["matched"] == 1 and tagged["changed"] == 1 and not tagged["dry_run"]
+    assert tagged["changes"] == [
+        {"article": SEED, "added": ["airstrike"], "removed": [], "error": None}
+    ]
+    out = run("tag", "airstrike", "--corpus", str(seeds), "--remove", "airstrike", "--dry-run",
+              "--json", check=True).stdout  # fmt: skip
+    dry = json.loads(out)
+    assert dry["dry_run"] and {"article": SEED, "added": [], "removed": ["airstrike"],
+                               "error": None} in dry["changes"]  # fmt: skip
+
+
+def test_rate_sets_and_clears_the_source_rating(seeds: Path) -> None:
+    out = run("rate", str(seeds / SEED), "b2", "--json", check=True).stdout
+    assert json.loads(out) == {"article": SEED, "rating": {"reliability": "B", "credibility": 2}}
+    data = yaml.safe_load((seeds / f"{SEED}.yaml").read_text("utf-8"))
+    assert data["rating"] == {"reliability": "B", "credibility": 2}
+    said = run("rate", str(seeds / SEED), "C3", check=True).stdout.decode()
+    assert "rated" in said and "C3" in said
+    bad = run("rate", str(seeds / SEED), "Z9")
+    assert bad.returncode == 2 and b"A-F" in bad.stderr
+    out = run("rate", str(seeds / SEED), "", "--json", check=True).stdout
+    assert json.loads(out)["rating"] is None

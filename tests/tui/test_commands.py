@@ -37,7 +37,29 @@ def test_every_command_has_a_unique_id_and_a_safe_key():
 def test_help_rows_follow_the_keymap():
     rows = list(help_rows({"annotate.add_tag": "f5"}))
     assert len(rows) == len([c for c in COMMANDS if c.group != DIALOGS])
-    assert any(keys == "f5" and "Add tags" in text for _, keys, text in rows)
+    assert any(
+        keys == "f5" and "Add tags" in text and binding == "annotate.add_tag"
+        for _, keys, text, binding in rows
+    )
+
+
+async def test_help_and_palette_show_binding_ids_and_current_keys(app_factory):
+    """Remapping needs the binding id and the key now: both are on screen."""
+    from glossator.tui.config import Config
+    from glossator.tui.screens.info import HelpScreen
+
+    app = app_factory()
+    app.config = Config(author="tester", keymap={"app.export": "e,f6"})
+    app.keymap = dict(app.config.keymap)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        export = next(c for c in app.get_system_commands(app.screen) if c.title == "Export")
+        assert "app.export" in export.help and "e f6" in export.help
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "app.export" in shown and "app.help" in shown and "e f6" in shown
 
 
 async def test_palette_offers_the_reader_commands_that_apply(app_factory):
@@ -219,3 +241,25 @@ async def test_a_failed_worker_is_logged_and_shown_once(app_factory, seeds: Path
     assert len(failures) == 1 and "disk full" in failures[0].text
     assert len([m for m in shown if "disk full" in m]) == 1
     assert not (seeds / ".glossator" / "watchlist.yaml").exists()
+
+
+def test_the_documented_config_example_loads(tmp_path):
+    """docs/reader.md's example config is valid, documents every key, and
+    remaps only binding ids that exist."""
+    import re
+    from pathlib import Path
+
+    from glossator.tui.config import Config, load_config
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "reader.md").read_text("utf-8")
+    section = doc[doc.index("## The config file") :]
+    example = re.search(r"```toml\n(.*?)```", section, re.S)
+    assert example is not None
+    path = tmp_path / "config.toml"
+    path.write_text(example.group(1), "utf-8")
+    config = load_config(path)
+    assert config.author == "alice" and config.theme == "nord"
+    ids = {c.id for c in COMMANDS}
+    assert config.keymap and set(config.keymap) <= ids
+    for name in Config.__dataclass_fields__:
+        assert f"`{name}`" in section or f"`[{name}]`" in section, name

@@ -45,6 +45,14 @@ def test_search_open_tag_quit_in_tmux(seeds: Path, tmp_path: Path) -> None:
         tmux.type("kataib-hezbollah")
         tmux.keys("Enter")
         tmux.wait_for("#kataib-hezbollah")
+        # q goes back one level: the article to the hits, then it quits.
+        tmux.keys("q")
+        tmux.wait_until(lambda s: "2 hits" in s and "349 words" not in s, "back at the hits")
+        tmux.keys("Escape")
+        tmux.keys("Enter")
+        tmux.wait_for("349 words")  # the article just closed opens again
+        tmux.keys("q")
+        tmux.wait_until(lambda s: "349 words" not in s, "back at the hits")
         tmux.keys("q")
         assert tmux.exit_status() == 0
     finally:

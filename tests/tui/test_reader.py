@@ -385,3 +385,44 @@ async def test_escape_leaves_the_search_box_so_q_quits(app_factory):
         await settle(pilot)
         assert app.screen.query_one("#query").value == "drone"
         assert not app.is_running
+
+
+async def test_every_export_choice_is_one_key(app_factory, seeds, tmp_path):
+    """Format by its letter, scope by 1 2 3, o to overwrite, p for the path,
+    arrows that choose as they move, enter to export: no shift+tab or space."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.export_dir = tmp_path
+        await open_first(pilot, "airstrike")
+        await pilot.press("t", *"airstrike", "enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+
+        def chosen(name: str) -> str:
+            pressed = dialog.query_one(f"#export-{name}").pressed_button
+            return pressed.id.split("-", 1)[1]
+
+        await pilot.press("m")
+        assert chosen("format") == "md"
+        await pilot.press("right")
+        assert chosen("format") == "w3c"
+        await pilot.press("l")
+        assert chosen("format") == "jsonl"
+        await pilot.press("1")
+        assert chosen("scope") == "article"
+        await pilot.press("3")
+        assert chosen("scope") == "corpus"
+        await pilot.press("o")
+        assert dialog.query_one("#export-force").value
+        await pilot.press("o")
+        assert not dialog.query_one("#export-force").value
+        # In the path box, letters are the path's; enter exports.
+        await pilot.press("j", "p")
+        box = app.screen.query_one("#export-path", Input)
+        assert box.has_focus and box.value == "glossator-export.json"
+        dest = tmp_path / "one.json"
+        await pilot.press("ctrl+u", *str(dest), "enter")
+        await settle(pilot, 0.1)
+        assert dest.exists() and "airstrike" in dest.read_text("utf-8")

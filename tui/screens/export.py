@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -9,7 +10,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -19,9 +20,37 @@ from textual.worker import get_current_worker
 from glossator.annotations.export import FILE_FORMATS, file_format_names
 from glossator.service import Session
 from glossator.tui.commands import bindings
-from glossator.tui.widgets.toggles import ChoiceButton, TickBox
+from glossator.tui.widgets.toggles import ChoiceButton, ChoiceSet, TickBox
 
 SCOPES = (("article", "this article"), ("results", "current results"), ("corpus", "whole corpus"))
+
+
+def format_keys(names: Sequence[str]) -> dict[str, str]:
+    """One letter per export format, for the dialog: the first letter of its
+    name, else the last, else any other (csv c, json j, jsonl l, md m, w3c w),
+    so a new format in `FILE_FORMATS` gets a key without touching this file.
+    o and p are the dialog's own keys."""
+    taken = {"o", "p"}
+    keys: dict[str, str] = {}
+    for name in names:
+        free = [ch for ch in (name[0], name[-1], *name[1:-1]) if ch.isalpha() and ch not in taken]
+        if free:
+            keys[name] = free[0]
+            taken.add(free[0])
+    return keys
+
+
+def _keyed(label: str, key: str | None, prefix: bool = False) -> Text:
+    """`label` with its key shown without colour: underlined in place, or in front."""
+    text = Text(label)
+    if key is None:
+        return text
+    if prefix:
+        return Text.assemble((key, "bold underline"), " ", label)
+    where = label.find(key)
+    if where >= 0:
+        text.stylize("bold underline", where, where + 1)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +62,17 @@ class ExportScope:
 
 
 class ExportScreen(ModalScreen[str | None]):
-    """Choose with tab, arrows and enter; `enter` in the path box starts the export."""
+    """Every choice is one key: a format's letter, 1 2 3 for the scope, o to
+    overwrite, p for the path; or the arrows in a list, which choose as they
+    move. enter exports from anywhere."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list(bindings("export"))
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("export"),
+        *(
+            Binding(key, f"format('{name}')", name, show=False)
+            for name, key in format_keys(file_format_names()).items()
+        ),
+    ]
 
     @dataclass
     class _Progress(Message):
@@ -60,22 +97,26 @@ class ExportScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog-box", id="export-box"):
             yield Label(Text("Export annotations", style="bold"), classes="dialog-title")
             yield Label("Format")
-            with RadioSet(id="export-format"):
+            keys = format_keys(file_format_names())
+            with ChoiceSet(id="export-format"):
                 for i, fmt in enumerate(file_format_names()):
-                    yield ChoiceButton(fmt, value=i == 0, id=f"fmt-{fmt}")
+                    yield ChoiceButton(_keyed(fmt, keys.get(fmt)), value=i == 0, id=f"fmt-{fmt}")
             yield Label("Scope")
-            with RadioSet(id="export-scope"):
+            with ChoiceSet(id="export-scope"):
                 first = True
-                for key, label in SCOPES:
+                for n, (key, label) in enumerate(SCOPES, 1):
                     usable = self._usable(key)
                     yield ChoiceButton(
-                        label, value=usable and first, id=f"scope-{key}", disabled=not usable
+                        _keyed(label, str(n), prefix=True),
+                        value=usable and first,
+                        id=f"scope-{key}",
+                        disabled=not usable,
                     )
                     first = first and not usable
             yield Label("Write to")
             yield Input("glossator-export.csv", id="export-path", compact=True)
             with Horizontal(id="export-row"):
-                yield TickBox("overwrite an existing file", id="export-force")
+                yield TickBox(_keyed("overwrite an existing file", "o"), id="export-force")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static("", id="export-status")
             yield Static(
@@ -83,8 +124,8 @@ class ExportScreen(ModalScreen[str | None]):
             )
             yield Static(
                 Text(
-                    "shift+tab: format and scope (← → then space picks) · "
-                    "enter in the path box: export · escape: close",
+                    "letter: format · 1 2 3: scope · o: overwrite · p: path · "
+                    "arrows choose · enter: export · escape: close",
                     style="dim",
                 )
             )
@@ -98,7 +139,39 @@ class ExportScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
+        # Not the path box: there, letters would be typed instead of choosing.
+        self.query_one("#export-format", ChoiceSet).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the path box every letter and digit is part of the path.
+        if isinstance(self.focused, Input) and action in {"format", "scope", "overwrite", "path"}:
+            return False
+        return True
+
+    def action_format(self, name: str) -> None:
+        """Choose an export format."""
+        self.query_one("#export-format", ChoiceSet).choose(file_format_names().index(name))
+
+    def action_scope(self, key: str) -> None:
+        """Choose what to export."""
+        index = [k for k, _ in SCOPES].index(key)
+        if not self._usable(key):
+            self._status(f"no {SCOPES[index][1]} to export", bold=True)
+            return
+        self.query_one("#export-scope", ChoiceSet).choose(index)
+
+    def action_overwrite(self) -> None:
+        """Tick or untick overwrite."""
+        box = self.query_one("#export-force", Checkbox)
+        box.value = not box.value
+
+    def action_path(self) -> None:
+        """Edit the path."""
         self.query_one("#export-path", Input).focus()
+
+    def action_run(self) -> None:
+        """Export with the choices made."""
+        self._start(self.query_one("#export-path", Input).value)
 
     def _choice(self, radio_set: str) -> str:
         pressed = self.query_one(f"#{radio_set}", RadioSet).pressed_button
@@ -115,9 +188,12 @@ class ExportScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._start(event.value)
+
+    def _start(self, value: str) -> None:
         if self.running:
             return
-        value = event.value.strip()
+        value = value.strip()
         if not value:
             self._status("give a file to write to", bold=True)
             return

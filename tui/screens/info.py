@@ -42,18 +42,27 @@ class HelpScreen(_InfoScreen):
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
         table.add_column("key", style="bold", no_wrap=True, width=14)
         table.add_column("what", ratio=1)
+        table.add_column("binding id", style="dim", no_wrap=True)
         group = None
-        for heading, keys, text in help_rows(self.keymap):
+        for heading, keys, text, binding in help_rows(self.keymap):
             if heading != group:
                 if group is not None:
-                    table.add_row("", "")
-                table.add_row(Text(heading, style="bold underline"), "")
+                    table.add_row("", "", "")
+                table.add_row(Text(heading, style="bold underline"), "", "")
                 group = heading
-            table.add_row(Text(keys), Text(text))
-        table.add_row("", "")
-        table.add_row(Text("ctrl+p", style="bold"), Text("Command palette: every command by name"))
+            table.add_row(Text(keys), Text(text), Text(binding))
+        table.add_row("", "", "")
+        table.add_row(
+            Text("ctrl+p", style="bold"), Text("Command palette: every command by name"), ""
+        )
         with VerticalScroll(classes="info-box"):
-            yield Static(Text("Keys (remap them under [keymap] in the config file)", style="bold"))
+            yield Static(
+                Text(
+                    "Keys as they are now; remap one by its binding id under [keymap] "
+                    "in the config file (docs/reader.md)",
+                    style="bold",
+                )
+            )
             yield Static(table)
         yield Footer()
 

@@ -33,6 +33,8 @@ class PaneLayout(Screen[None]):
         self.article_mode = False
         """Narrow layout: the article pane is shown instead of the search pane."""
         self.sidebar_open = True
+        self.before_search: Widget | None = None
+        """The pane `/` left, where escape in the query box returns."""
 
     def start_layout(self) -> None:
         """Lay the panes out for the terminal's width (the sidebar opens if there is room)."""
@@ -91,8 +93,15 @@ class PaneLayout(Screen[None]):
         self.focus_pane(panes[(here + step) % len(panes)])
 
     def action_focus_search(self) -> None:
-        """Put the cursor in the search box."""
-        self.focus_pane(self.query_one("#query", Input))
+        """Put the cursor in the search box (the query selected: typing replaces it)."""
+        box = self.query_one("#query", Input)
+        if self.focused is not box:
+            self.before_search = self.focused
+        self.focus_pane(box)
+
+    def action_to_results(self) -> None:
+        """From the query box down into the results."""
+        self.focus_pane(self.query_one(ResultList))
 
     def action_next_pane(self) -> None:
         """Focus the next pane."""
@@ -106,26 +115,50 @@ class PaneLayout(Screen[None]):
         """Focus the facet list."""
         self.focus_pane(self.query_one(FacetList))
 
+    def back_target(self) -> Widget | None:
+        """Where escape (or q outside the lists) goes from the focused pane; None: nowhere.
+
+        The levels are the result list (the top: q quits there), the article
+        and the sidebar over it; each goes back one level and the list goes
+        nowhere, so escape never cycles. The query box is a prompt, not a
+        level: escape leaves it for the pane `/` came from, else the hits,
+        else the open article.
+        """
+        view = self.query_one(ArticleView)
+        results = self.query_one(ResultList)
+        focused = self.focused
+        if isinstance(focused, Sidebar):
+            return view if self.bundle is not None else results
+        if focused is view:
+            return results
+        if isinstance(focused, FacetList):
+            return results
+        if isinstance(focused, Input):
+            before = self.before_search
+            if before is not None and before is not focused and self._reachable(before):
+                return before
+            if results.option_count:
+                return results
+            return view if self.bundle is not None else None
+        return None
+
+    def _reachable(self, widget: Widget) -> bool:
+        return widget.is_attached and widget in self._panes()
+
     def action_back(self) -> None:
-        """Back out one step."""
+        """Back out one level."""
         view = self.query_one(ArticleView)
         focused = self.focused
         if focused is view and view.clear_selection():
             self.refresh_bindings()
             return
-        if isinstance(focused, Sidebar):
-            if self.narrow:
-                self.sidebar_open = False
-            self.focus_pane(view)
-        elif focused is view:
-            self.focus_pane(self.query_one(ResultList))
-        elif isinstance(focused, ResultList | FacetList):
-            self.focus_pane(self.query_one("#query", Input))
-        elif isinstance(focused, Input) and self.bundle is not None:
-            self.focus_pane(view)
-        elif isinstance(focused, Input) and self.query_one(ResultList).option_count:
-            # Leave the box for the hits, where q quits instead of typing a q.
-            self.focus_pane(self.query_one(ResultList))
+        target = self.back_target()
+        if target is None:
+            return
+        if isinstance(focused, Sidebar) and self.narrow:
+            self.sidebar_open = False
+        self.before_search = None
+        self.focus_pane(target)
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the sidebar."""

@@ -53,12 +53,10 @@ REQUIREMENTS: dict[str, Callable[[MainScreen], bool]] = {
     "tags": lambda s: bool(s.sidecar and s.sidecar.tags),
     "facets": lambda s: s.query_one(FacetList).option_count > 0,
     "suggestion": lambda s: s.search_pane.offers_suggestion,
-    # From the query box, escape goes to the open article, else to the hits.
-    "way_back": lambda s: (
-        not isinstance(s.focused, Input)
-        or s.bundle is not None
-        or s.query_one(ResultList).option_count > 0
-    ),
+    # Escape applies where there is a level to go back to (not in the list).
+    "way_back": lambda s: s.back_target() is not None,
+    "in_query": lambda s: isinstance(s.focused, Input),
+    "results": lambda s: s.query_one(ResultList).option_count > 0,
 }
 
 

@@ -37,6 +37,8 @@ class ReadingScreen(PaneLayout):
         """Every tag in the corpus, most used first, for completion."""
         self._opened_from: object = None
         """What had focus when the article now loading was asked for."""
+        self._chosen = False
+        """The article loading was chosen from the list (not re-read): show it."""
 
     @property
     def view(self) -> ArticleView:
@@ -46,11 +48,14 @@ class ReadingScreen(PaneLayout):
     @on(ResultList.Opened)
     def _open(self, message: ResultList.Opened) -> None:
         self.open_article(message.article_id)
+        # Even the article just closed: enter on it reopens it where it was.
+        self._chosen = True
 
     def open_article(self, article_id: str) -> None:
         """Load an article in the article pane's worker and show it when ready."""
         self.say(f"opening {article_id}…")
         self._opened_from = self.focused
+        self._chosen = False
         self.query_one(ArticlePane).load(article_id, self.query_one(SearchPane).query_text)
 
     @on(ArticlePane.Failed)
@@ -75,8 +80,9 @@ class ReadingScreen(PaneLayout):
         self._restore_status()
         # Focus follows the article only if the reader has not moved on while it
         # loaded: a `/` typed meanwhile keeps the query box.
-        if not keep_place and self.focused is self._opened_from:
+        if (not keep_place or self._chosen) and self.focused is self._opened_from:
             self.focus_pane(self.view)
+        self._chosen = False
 
     @on(ArticlePane.HitsFound)
     def _hits_found(self, message: ArticlePane.HitsFound) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import work
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import Worker
 
@@ -22,6 +23,8 @@ from glossator.tui.messages import IndexFinished, IndexProgress, report_failure
 from glossator.tui.render import shown
 
 BAR_WIDTH = 20
+#: A message (saved, copied, opening...) gives way to the index line after this long.
+MESSAGE_SECONDS = 8.0
 #: Full garbage collections wait for this many middle-generation ones (Python: 10).
 FULL_COLLECTION_EVERY = 100
 
@@ -55,6 +58,7 @@ class StatusLine(Static):
         self.session = session
         self.indexed = 0
         """Articles searchable after the start-up update."""
+        self._expiry: Timer | None = None
 
     @work(thread=True, exclusive=True, group="index", name="indexing", exit_on_error=False)
     def update_index(self) -> None:
@@ -101,13 +105,14 @@ class StatusLine(Static):
 
     def on_index_finished(self, message: IndexFinished) -> None:
         if message.report is None:
-            self.show_text(f"indexing failed: {message.error} (l: log)", bold=True)
+            self.show_text(f"indexing failed: {message.error} (l: log)", bold=True, expires=False)
         else:
             self.indexed = message.report.total - len(message.report.skipped)
             self.restore()
 
     def restore(self) -> None:
         """Back to `N articles indexed` (unless the start-up update is still running)."""
+        self._cancel_expiry()
         if not self.session.indexing:
             self.show_ready(self.indexed, len(self.session.log))
 
@@ -130,6 +135,15 @@ class StatusLine(Static):
             text.append(" (l: log)", style="dim")
         self.update(text)
 
-    def show_text(self, message: str, *, bold: bool = False) -> None:
-        """Any other one-line message."""
+    def show_text(self, message: str, *, bold: bool = False, expires: bool = True) -> None:
+        """Any other one-line message; unless told otherwise it gives way to
+        the index line after `MESSAGE_SECONDS`, so nothing old lingers."""
+        self._cancel_expiry()
         self.update(Text(shown(message), style="bold" if bold else "dim"))
+        if expires:
+            self._expiry = self.set_timer(MESSAGE_SECONDS, self.restore)
+
+    def _cancel_expiry(self) -> None:
+        if self._expiry is not None:
+            self._expiry.stop()
+            self._expiry = None

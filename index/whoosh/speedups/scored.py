@@ -1,18 +1,20 @@
-"""Rank word, AND / OR and prefix queries by summing scores from posting blocks.
+"""Rank word, AND / OR / NOT and prefix queries by summing scores from posting blocks.
 
 Whoosh ranks a query by walking a tree of matchers one document at a time:
 for `said` on the 100,000-article corpus that is 90,000 steps through a
 union of the title and body matchers, a BM25F call, a heap push and a
 matched-terms walk each, about half a second. Most queries an analyst
-types are words, combined with AND (the default) or OR, and prefixes;
-their score is a sum of per-term BM25F scores. For those, each term's
-scores are computed straight from its posting blocks into a dictionary,
-ORs add dictionaries, ANDs intersect them, and the top hits are picked by
-`heapq`. The result is a Whoosh `Results` with the same hits, order,
-total and matched terms as Whoosh's collector gives (sums of three or
-more terms can differ in their last bits, being added in another order);
-tests/index/test_scored.py compares the two. Anything else (phrases, NOT,
-fields without lengths, another weighting) goes to Whoosh unchanged.
+types are words and prefixes combined with AND (the default), OR, NOT
+(`-word`) and `+word`; their score is a sum of per-term BM25F scores. For
+those, each term's scores are computed straight from its posting blocks
+into a dictionary, ORs add dictionaries, ANDs intersect them, a NOT drops
+the documents its side matches, and the top hits are picked by `heapq`.
+The result is a Whoosh `Results` with the same hits, order, total and
+matched terms as Whoosh's collector gives (sums of three or more terms
+can differ in their last bits, being added in another order);
+tests/index/test_scored.py compares the two. Anything else (phrases, a
+bare NOT, fields without lengths, another weighting) goes to Whoosh
+unchanged.
 """
 
 from __future__ import annotations
@@ -35,13 +37,17 @@ class Cancelled(Exception):
 
 def supported(q: Any, schema: Any) -> bool:
     """Whether every part of `q` is one `search` can score: words, prefix,
-    wildcard and fuzzy terms, combined with AND and OR."""
+    wildcard and fuzzy terms, combined with AND, OR, AND NOT (`-word`) and
+    AND MAYBE (`+word word`)."""
     if isinstance(q, wq.Term):
         name = q.fieldname
         return name in schema and schema[name].scorable and q.boost == 1.0
     if isinstance(q, PreloadedMultiTerm):
         name = q.fieldname
         return name in schema and schema[name].scorable
+    if isinstance(q, (wq.AndNot, wq.AndMaybe)):
+        # `a -b` (exclusions rewrites every NOT into an AndNot) and `+a b`.
+        return q.boost == 1.0 and supported(q.a, schema) and supported(q.b, schema)
     if type(q) in (wq.Or, wq.And):
         if isinstance(q, wq.Or) and (q.minmatch or q.scale):
             return False
@@ -133,6 +139,20 @@ def _score(
         return scores
     if isinstance(q, PreloadedMultiTerm):
         return q.segment_scores(sub, top, leaves=leaves, within=within)
+    if isinstance(q, wq.AndNot):
+        kept = _score(sub, q.a, top, leaves, within)
+        if not kept:
+            return {}
+        # The excluded side is only looked up among the kept documents, and
+        # its terms are not matched terms: nothing of it is highlighted.
+        dropped = _score(sub, q.b, top, [], kept.keys())
+        return {docnum: score for docnum, score in kept.items() if docnum not in dropped}
+    if isinstance(q, wq.AndMaybe):
+        kept = _score(sub, q.a, top, leaves, within)
+        if not kept:
+            return {}
+        extra = _score(sub, q.b, top, leaves, kept.keys())
+        return {docnum: score + extra.get(docnum, 0.0) for docnum, score in kept.items()}
     if isinstance(q, wq.And):
         reader = sub.reader()
         # The rarest clause first: each later one only scores the documents
