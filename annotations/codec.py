@@ -1,5 +1,5 @@
-"""Sidecar <-> YAML: a strict reader that reports every problem with its line,
-and a writer that produces stable, diff-friendly YAML.
+"""YAML -> Sidecar: a strict reader that reports every problem with its line
+(the writer, which produces stable, diff-friendly YAML, is `annotations.dump`).
 
 Written keys, in this order: ``version``, ``article``, ``article_sha256``,
 ``tags``, ``rating``, ``notes``, ``spans``. ``tags``, ``notes`` and ``spans``
@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from glossator.annotations.errors import TagError
@@ -34,7 +33,7 @@ from glossator.annotations.model import (
 )
 from glossator.annotations.yamlsafe import TAG, scalar_value
 
-__all__ = ["MAX_ITEMS", "dump_sidecar", "read_sidecar"]
+__all__ = ["MAX_ITEMS", "read_sidecar"]
 
 #: Most items one list of a sidecar (tags, notes, spans) may hold. Every
 #: command stays well under a second per sidecar at this size; 100,000 tags
@@ -344,95 +343,3 @@ def read_sidecar(
     reader = _Reader(text_sha, text_length, article_name)
     sidecar = reader.sidecar(root)
     return sidecar, reader.problems
-
-
-# -- writing ----------------------------------------------------------------------
-
-
-class _Dumper(yaml.SafeDumper):
-    """Indents block lists under their key, as people write them by hand."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029\ufeff]")
-
-
-def _str(value: str) -> ScalarNode:
-    # PyYAML's emitter mangles the rarer line breaks (NEL, U+2028/9, CR) and BOM
-    # in plain, single-quoted and block styles; double quotes escape them exactly.
-    if _ODD_BREAKS.search(value):
-        return ScalarNode(TAG.STR, value, style='"')
-    # A literal block keeps multi-line notes readable; the emitter falls back to
-    # quoting by itself when a block cannot represent the text exactly.
-    return ScalarNode(TAG.STR, value, style="|" if "\n" in value else None)
-
-
-def _int(value: int) -> ScalarNode:
-    return ScalarNode(TAG.INT, str(value))
-
-
-def _stamp(value: str) -> ScalarNode:
-    # Tagged as a timestamp so it is written unquoted; the reader takes the raw
-    # text back, so the exact string round-trips.
-    return ScalarNode(TAG.TIMESTAMP, value)
-
-
-def _map(pairs: list[tuple[str, Node]], flow: bool = False) -> MappingNode:
-    return MappingNode(TAG.MAP, [(_str(k), v) for k, v in pairs], flow_style=flow)
-
-
-def _note_node(note: Note) -> MappingNode:
-    return _map(
-        [
-            ("id", _str(note.id)),
-            ("author", _str(note.author)),
-            ("created", _stamp(note.created)),
-            ("text", _str(note.text)),
-        ]
-    )
-
-
-def _span_node(span: Span) -> MappingNode:
-    pairs: list[tuple[str, Node]] = [
-        ("id", _str(span.id)),
-        ("start", _int(span.start)),
-        ("end", _int(span.end)),
-        ("quote", _str(span.quote)),
-    ]
-    pairs += [(k, _str(v)) for k, v in (("prefix", span.prefix), ("suffix", span.suffix)) if v]
-    pairs.append(("label", _str(span.label)))
-    if span.note:
-        pairs.append(("note", _str(span.note)))
-    pairs += [("author", _str(span.author)), ("created", _stamp(span.created))]
-    if span.orphaned:
-        pairs.append(("orphaned", ScalarNode(TAG.BOOL, "true")))
-    return _map(pairs)
-
-
-def dump_sidecar(sidecar: Sidecar) -> str:
-    """The sidecar as YAML text, keys in the fixed order described above."""
-    pairs: list[tuple[str, Node]] = [
-        ("version", _int(sidecar.version)),
-        ("article", _str(sidecar.article)),
-        ("article_sha256", _str(sidecar.article_sha256)),
-        ("tags", SequenceNode(TAG.SEQ, [_str(t) for t in sidecar.tags], flow_style=True)),
-    ]
-    if sidecar.rating is not None:
-        rating = _map(
-            [
-                ("reliability", _str(sidecar.rating.reliability)),
-                ("credibility", _int(sidecar.rating.credibility)),
-            ],
-            flow=True,
-        )
-        pairs.append(("rating", rating))
-    pairs.append(
-        ("notes", SequenceNode(TAG.SEQ, [_note_node(n) for n in sidecar.notes], flow_style=False))
-    )
-    pairs.append(
-        ("spans", SequenceNode(TAG.SEQ, [_span_node(s) for s in sidecar.spans], flow_style=False))
-    )
-    out = yaml.serialize(_map(pairs), Dumper=_Dumper, allow_unicode=True, width=80)
-    return str(out)

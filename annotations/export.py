@@ -10,16 +10,16 @@ import csv
 import io
 import json
 import re
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from glossator.annotations.errors import ExportError
 from glossator.annotations.fsio import atomic_write
-from glossator.annotations.model import Note, Sidecar, Span
+from glossator.annotations.model import Note, Span
+from glossator.annotations.records import ExportRecord, article_iri
+from glossator.annotations.w3c import render_w3c
 
 __all__ = [
     "CSV_COLUMNS",
@@ -47,9 +47,6 @@ CSV_COLUMNS = (
     "author",
     "created",
 )
-W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-# Deterministic annotation ids, so re-exporting the same data gives the same file.
-_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://glossator.invalid/annotations")
 # Spreadsheets run cells starting with these as formulas (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # What a terminal acts on: C0 controls but newline and tab, DEL, C1 controls,
@@ -65,26 +62,6 @@ _TERMINAL_ACTIVE = re.compile(
 def _inert(text: str) -> str:
     """``text`` with every terminal-active character shown as U+FFFD."""
     return _TERMINAL_ACTIVE.sub("\ufffd", text)
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRecord:
-    """One article to export: its id (path), title, text hash and sidecar."""
-
-    path: str
-    title: str
-    sha256: str
-    sidecar: Sidecar
-    source: str = ""
-    """The article's IRI, the W3C export's `target.source` (see `article_iri`);
-    empty: `urn:glossator:<path>`."""
-
-
-def article_iri(corpus: str, path: str, base: str | None = None) -> str:
-    """An IRI for an article: `urn:glossator:<corpus>/<path>` (percent-encoded),
-    or `base` followed by the path (say `https://archive.example/news/`)."""
-    prefix = base if base is not None else f"urn:glossator:{quote(corpus, safe='')}/"
-    return prefix + quote(path, safe="/")
 
 
 def export(records: Iterable[ExportRecord], fmt: str) -> str:
@@ -287,100 +264,6 @@ def _md(records: list[ExportRecord]) -> str:
     return _inert("\n".join(out).rstrip("\n") + "\n")
 
 
-# -- W3C Web Annotation -------------------------------------------------------------
-
-
-def _w3c_id(path: str, key: str) -> str:
-    return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, f'{path}#{key}')}"
-
-
-def _body(value: str, purpose: str) -> dict[str, Any]:
-    return {"type": "TextualBody", "value": value, "format": "text/plain", "purpose": purpose}
-
-
-def _creator(name: str) -> dict[str, str]:
-    return {"type": "Person", "name": name}
-
-
-def _w3c_items(record: ExportRecord) -> Iterator[dict[str, Any]]:
-    sidecar, path = record.sidecar, record.path
-    source = record.source or f"urn:glossator:{quote(path, safe='/')}"
-    whole = {"source": source}
-    if sidecar.tags:
-        yield {
-            "id": _w3c_id(path, "tags"),
-            "type": "Annotation",
-            "motivation": "tagging",
-            "body": [_body(t, "tagging") for t in sidecar.tags],
-            "target": whole,
-        }
-    if sidecar.rating is not None:
-        rating = sidecar.rating
-        yield {
-            "id": _w3c_id(path, "rating"),
-            "type": "Annotation",
-            "motivation": "assessing",
-            "body": _body(f"{rating.code}: {rating.meaning}", "assessing"),
-            "target": whole,
-        }
-    for note in sidecar.notes:
-        yield {
-            "id": _w3c_id(path, note.id),
-            "type": "Annotation",
-            "motivation": "commenting",
-            "creator": _creator(note.author),
-            "created": note.created,
-            "body": _body(note.text, "commenting"),
-            "target": whole,
-        }
-    for span in sidecar.spans:
-        selectors: list[dict[str, Any]] = [
-            {
-                "type": "TextQuoteSelector",
-                "exact": span.quote,
-                "prefix": span.prefix,
-                "suffix": span.suffix,
-            },
-        ]
-        if not span.orphaned:  # an orphan's offsets no longer select anything
-            selectors.append({"type": "TextPositionSelector", "start": span.start, "end": span.end})
-        bodies = [_body(span.label, "tagging")]
-        if span.note:
-            bodies.append(_body(span.note, "commenting"))
-        yield {
-            "id": _w3c_id(path, span.id),
-            "type": "Annotation",
-            "motivation": "highlighting",
-            "creator": _creator(span.author),
-            "created": span.created,
-            "body": bodies,
-            "target": {"source": source, "selector": selectors},
-        }
-
-
-def _w3c(records: list[ExportRecord]) -> str:
-    items = [item for record in records for item in _w3c_items(record)]
-    # The same annotations give the same collection and page ids.
-    key = "\n".join(item["id"] for item in items)
-    collection_id = "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, "collection\n" + key))
-    page_id = "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, "page 0\n" + key))
-    collection = {
-        "@context": W3C_CONTEXT,
-        "id": collection_id,
-        "type": "AnnotationCollection",
-        "label": "glossator annotations",
-        "total": len(items),
-        "first": {
-            "id": page_id,
-            "type": "AnnotationPage",
-            "partOf": collection_id,
-            "startIndex": 0,
-            "items": items,
-        },
-    }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
-
-
 @dataclass(frozen=True, slots=True)
 class FileFormat:
     """One export format: how it renders and the file name suffix it is saved with."""
@@ -397,7 +280,7 @@ FILE_FORMATS: dict[str, FileFormat] = {
     "json": FileFormat(_json, "json"),
     "jsonl": FileFormat(_jsonl, "jsonl"),
     "md": FileFormat(_md, "md"),
-    "w3c": FileFormat(_w3c, "jsonld"),
+    "w3c": FileFormat(render_w3c, "jsonld"),
 }
 
 

@@ -15,7 +15,8 @@ from typing import TypeVar
 import yaml
 
 from glossator.annotations.anchor import context_of, reanchor, text_sha256
-from glossator.annotations.codec import dump_sidecar, read_sidecar
+from glossator.annotations.codec import read_sidecar
+from glossator.annotations.dump import dump_sidecar
 from glossator.annotations.errors import InvalidValue, NotFoundError, SidecarError, StoreError
 from glossator.annotations.fsio import (
     RefusedFile,

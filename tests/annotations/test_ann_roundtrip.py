@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossator.annotations.codec import dump_sidecar, read_sidecar
+from glossator.annotations.codec import read_sidecar
+from glossator.annotations.dump import dump_sidecar
 from glossator.annotations.errors import TagError
 from glossator.annotations.model import (
     CREDIBILITY,
