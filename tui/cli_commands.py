@@ -120,16 +120,22 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     return 0
 
 
-def cmd_show(args: argparse.Namespace, config: Any) -> int:
-    """`glossator show ARTICLE [--entities] [--json]`."""
+def _named_article(args: argparse.Namespace, config: Any) -> tuple[Any, Any]:
+    """The index and the article named by `args.article`; a missing one is a Failure."""
     from glossator.index.corpus import CorpusError
 
     corpus = resolve_corpus(args, hint=args.article)
     ix = open_index(args, corpus, config)
     try:
-        article = ix.article(article_ref(args.article))
+        return ix, ix.article(article_ref(args.article))
     except CorpusError as exc:
         raise Failure(shown_id(str(exc))) from exc
+
+
+def cmd_show(args: argparse.Namespace, config: Any) -> int:
+    """`glossator show ARTICLE [--entities] [--json]`."""
+
+    ix, article = _named_article(args, config)
     ents = ix.entities(article) if args.entities else None
     if args.json:
         if ents is not None:
@@ -262,14 +268,8 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
 def cmd_rate(args: argparse.Namespace, config: Any) -> int:
     """`glossator rate ARTICLE CODE [--json]`: the reader's `r`."""
     from glossator.annotations.errors import AnnotationError
-    from glossator.index.corpus import CorpusError
 
-    corpus = resolve_corpus(args, hint=args.article)
-    ix = open_index(args, corpus, config)
-    try:
-        article = ix.article(article_ref(args.article))
-    except CorpusError as exc:
-        raise Failure(shown_id(str(exc))) from exc
+    ix, article = _named_article(args, config)
     try:
         sidecar = open_session(ix, config).rate(article, args.code)
     except ValueError as exc:
