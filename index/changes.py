@@ -55,7 +55,7 @@ def count(report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry)
     if old is None:
         report.added += 1
         return True
-    if old.sha256 == entry.sha256 and old.tags == entry.tags:
+    if (old.sha256, old.tags, old.sidecar_meta) == (entry.sha256, entry.tags, entry.sidecar_meta):
         report.touched += 1
         return False
     report.updated += 1

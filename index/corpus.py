@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossator.index.frontmatter import FrontMatter, parse_front_matter
 from glossator.index.sanitize import neutralise
 
 #: Files larger than this are skipped unless the caller raises the limit.
@@ -50,6 +51,15 @@ class Article:
     mtime_ns: int
     #: True when undecodable bytes were replaced with U+FFFD.
     decode_errors: bool = False
+    #: The YAML front matter block at the top (date, source, url, author,
+    #: title); `FrontMatter(0)` when there is none. Its text is kept in
+    #: `text` (offsets stay file offsets) but is never shown as body.
+    front_matter: FrontMatter = FrontMatter(0)
+
+    @property
+    def content_start(self) -> int:
+        """Offset where what the reader shows starts: after any front matter."""
+        return self.front_matter.body_start
 
     @property
     def body(self) -> str:
@@ -227,7 +237,14 @@ def article_from_text(
 ) -> Article:
     """Build an `Article` from already-decoded text (sanitising it)."""
     text = neutralise(normalise_newlines(text))
-    title, body_start = split_title(text)
+    meta = parse_front_matter(text) if text.startswith(("---", "\ufeff---")) else FrontMatter(0)
+    start = meta.body_start
+    if meta.title:
+        # The title comes from the block; everything after it is body.
+        title, body_start = meta.title, start
+    else:
+        title, rest = split_title(text[start:])
+        body_start = start + rest
     return Article(
         id=article_id,
         path=path,
@@ -238,6 +255,7 @@ def article_from_text(
         size=size,
         mtime_ns=mtime_ns,
         decode_errors=decode_errors,
+        front_matter=meta,
     )
 
 

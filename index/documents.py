@@ -1,21 +1,23 @@
-"""What gets indexed for an article: its text, sidecar tags and entities.
+"""What gets indexed for an article: its text, sidecar tags, entities and incidents.
 
 `DocumentBuilder` is the engine-free half of indexing. It reads article
-files, finds their tags in the sidecar store and their entities (through
-the recogniser and the on-disk entity cache, keyed by content hash), and
-makes the `Document` an engine indexes. The bulk workers each receive one
-(it pickles as its settings alone).
+files, finds their tags (and the analyst's date and source) in the sidecar
+store, their entities (through the recogniser and the on-disk entity cache,
+keyed by content hash) and their incident records (extracted from the
+entities, cached the same way), and makes the `Document` an engine indexes.
+The bulk workers each receive one (it pickles as its settings alone).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, ArticleFile, Skipped, read_article
-from glossator.index.engine import Document
+from glossator.index.engine import NO_SIDECAR, Document, SidecarFacts
 from glossator.index.labels import LABELS
 from glossator.index.locations import watchlist_path
 
@@ -23,8 +25,11 @@ if TYPE_CHECKING:
     from glossator.annotations.store import SidecarStore
     from glossator.index.entities import Entity, Recogniser
     from glossator.index.entities.cache import EntityCache
+    from glossator.index.incidents import IncidentExtractor
 
 ENTITY_CACHE_FILE = "entities.sqlite3"
+
+
 
 
 def _quiet(message: str) -> None:
@@ -55,6 +60,7 @@ class DocumentBuilder:
         self._recogniser: Recogniser | None = None
         self._recogniser_stamp: tuple[int, int] | None = None
         self._entity_cache: EntityCache | None = None
+        self._extractor: IncidentExtractor | None = None
         self._store: SidecarStore | None = None
 
     def __getstate__(self) -> dict[str, object]:
@@ -137,10 +143,53 @@ class DocumentBuilder:
             pass
         return ents
 
+    # -- incidents ------------------------------------------------------------
+
+    def extractor(self) -> IncidentExtractor:
+        """The incident extractor (its place table loads once, on first use)."""
+        if self._extractor is None:
+            from glossator.index.incidents import IncidentExtractor
+
+            self._extractor = IncidentExtractor()
+        return self._extractor
+
+    def incidents(
+        self,
+        article: Article,
+        date: dt.date | None = None,
+        entities: list[Entity] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Incident records of an article (`Incident.to_dict()` shape): from the
+        cache, else extracted and cached. `date` is the article's date (the
+        sidecar's, else the front matter's); it resolves "Tuesday"."""
+        if date is None:
+            date = article.front_matter.date
+        rec = self.recogniser()
+        extractor = self.extractor()
+        key = f"{rec.cache_key}+{extractor.cache_key}+{date or '-'}"
+        cache = self.entity_cache()
+        try:
+            found = cache.get_records(article.sha256, key)
+        except (sqlite3.Error, ValueError):
+            found = None
+        if found is not None:
+            return found
+        if entities is None:
+            entities = self.entities(article)
+        records = [
+            i.to_dict()
+            for i in extractor.extract(article.text, entities, date, article.content_start)
+        ]
+        try:
+            cache.put_records(article.sha256, key, records)
+        except sqlite3.Error:
+            pass
+        return records
+
     # -- sidecars ---------------------------------------------------------------
 
-    def tags(self, article_id: str, notices: list[str] | None) -> tuple[list[str], int]:
-        """An article's tags from its sidecar and the sidecar's mtime (0 if none).
+    def sidecar(self, article_id: str, notices: list[str] | None) -> SidecarFacts:
+        """An article's tags, date and source from its sidecar, and the sidecar's mtime.
 
         A malformed sidecar must not stop indexing: its problem goes into
         `notices` and the article is indexed without tags.
@@ -149,14 +198,26 @@ class DocumentBuilder:
         try:
             mtime = path.stat().st_mtime_ns
         except OSError:
-            return [], 0
+            return NO_SIDECAR
         try:
             sidecar = self.store.load(article_id)
         except Exception as exc:
             if notices is not None:
                 notices.append(str(exc).splitlines()[0] if str(exc) else repr(exc))
-            return [], mtime
-        return list(sidecar.tags), mtime
+            return SidecarFacts([], mtime)
+        date = getattr(sidecar, "date", None)
+        if isinstance(date, str):
+            try:
+                date = dt.date.fromisoformat(date)
+            except ValueError:
+                date = None
+        source = getattr(sidecar, "source", None)
+        return SidecarFacts(
+            list(sidecar.tags),
+            mtime,
+            date if isinstance(date, dt.date) else None,
+            source if isinstance(source, str) and source else None,
+        )
 
     def sidecar_mtime(self, f: ArticleFile) -> int:
         """The mtime of an article's sidecar, 0 when it has none."""
@@ -173,18 +234,24 @@ class DocumentBuilder:
         """Read one file; never raises for a bad file."""
         return read_article(file, self._max_bytes)
 
-    def document(self, article: Article, tags: list[str], sidecar_mtime: int) -> Document:
-        """The document to index for `article`, with its entities by label."""
+    def document(self, article: Article, facts: SidecarFacts) -> Document:
+        """The document to index for `article`, with its entities by label and its incidents."""
         by_label: dict[str, list[str]] = {label: [] for label in LABELS}
-        for ent in self.entities(article):
+        entities = self.entities(article)
+        for ent in entities:
             values = by_label.get(ent.label)
             if values is not None:
                 text = " ".join(ent.text.split())
                 if text not in values:
                     values.append(text)
+        date = facts.date or article.front_matter.date
         return Document(
             article=article,
-            tags=tuple(tags),
-            sidecar_mtime_ns=sidecar_mtime,
+            tags=tuple(facts.tags),
+            sidecar_mtime_ns=facts.mtime,
             entities={k: v for k, v in by_label.items() if v},
+            incidents=tuple(self.incidents(article, date, entities)),
+            date=date,
+            source=facts.source or article.front_matter.source,
+            sidecar_meta=facts.signature,
         )

@@ -11,10 +11,11 @@ new sub-package beside `glossator.index.whoosh` (see docs/internals.md).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, NamedTuple, Protocol
 
 from glossator.index.corpus import Article, ArticleFile, Skipped
 from glossator.index.manifest import ManifestEntry
@@ -176,6 +177,34 @@ class Document:
     #: Entity label -> its distinct texts in order of first mention, in
     #: `labels.LABELS` order; labels with no entity are left out.
     entities: dict[str, list[str]]
+    #: Incident records as the extractor gives them (`Incident.to_dict()`).
+    incidents: tuple[dict[str, Any], ...] = ()
+    #: The article's date (the sidecar's, else the front matter's) and source.
+    date: dt.date | None = None
+    source: str | None = None
+    #: The sidecar's own date and source (`SidecarFacts.signature`).
+    sidecar_meta: str = ""
+
+
+class SidecarFacts(NamedTuple):
+    """What indexing takes from an article's sidecar."""
+
+    tags: list[str]
+    #: The sidecar's mtime, 0 when there is none.
+    mtime: int
+    #: The analyst's article date and source; they win over the front matter's.
+    date: dt.date | None = None
+    source: str | None = None
+
+    @property
+    def signature(self) -> str:
+        """The date and source as one string, for the manifest: a change re-indexes."""
+        if self.date is None and self.source is None:
+            return ""
+        return f"{self.date or ''}|{self.source or ''}"
+
+
+NO_SIDECAR = SidecarFacts([], 0)
 
 
 @dataclass
@@ -203,11 +232,11 @@ class DocumentSource(Protocol):
         """Read one file; never raises for a bad file."""
         ...
 
-    def tags(self, article_id: str, notices: list[str] | None) -> tuple[list[str], int]:
-        """An article's tags and its sidecar's mtime (0 when it has none)."""
+    def sidecar(self, article_id: str, notices: list[str] | None) -> SidecarFacts:
+        """An article's tags, date and source, and its sidecar's mtime (0 when none)."""
         ...
 
-    def document(self, article: Article, tags: list[str], sidecar_mtime: int) -> Document:
+    def document(self, article: Article, facts: SidecarFacts) -> Document:
         """The document to index for `article`."""
         ...
 

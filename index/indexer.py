@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glossator.index import changes, parallel, updating
 from glossator.index.completeness import mark_complete, mark_incomplete
@@ -294,10 +294,15 @@ class Index:
                         writer.delete(article_id)
                         manifest.pop(article_id, None)
                         continue
-                    tags, side_mtime = self.documents.tags(article.id, None)
-                    words.update(writer.replace(self.documents.document(article, tags, side_mtime)))
+                    facts = self.documents.sidecar(article.id, None)
+                    words.update(writer.replace(self.documents.document(article, facts)))
                     manifest[article.id] = ManifestEntry(
-                        article.mtime_ns, article.size, article.sha256, side_mtime, tuple(tags)
+                        article.mtime_ns,
+                        article.size,
+                        article.sha256,
+                        facts.mtime,
+                        tuple(facts.tags),
+                        facts.signature,
                     )
                     count += 1
                 writer.commit(merge=False)
@@ -319,6 +324,13 @@ class Index:
     def entities(self, article: Article) -> list[Entity]:
         """Entities of an article: from the cache, else recognised and cached."""
         return self.documents.entities(article)
+
+    def incidents(self, article: Article) -> list[dict[str, Any]]:
+        """Incident records the extractor finds in an article (`Incident.to_dict()`
+        shape), resolved against its date (the sidecar's, else the front matter's);
+        from the cache, else extracted and cached."""
+        facts = self.documents.sidecar(article.id, None)
+        return self.documents.incidents(article, facts.date)
 
     def article(self, article_id: str) -> Article:
         """Read an article from disk by id (or path inside the corpus)."""

@@ -27,6 +27,9 @@ class ManifestEntry(NamedTuple):
     sha256: str
     sidecar_mtime_ns: int
     tags: tuple[str, ...] = ()
+    #: The sidecar's date and source (`SidecarFacts.signature`): a change
+    #: re-indexes, as a tag change does.
+    sidecar_meta: str = ""
 
 
 Manifest = dict[str, ManifestEntry]
@@ -62,7 +65,7 @@ class ManifestFile:
             data = json.loads(self.path.read_text("utf-8"))
             if data.get("generation") == generation:
                 loaded = {
-                    k: ManifestEntry(v[0], v[1], v[2], v[3], tuple(v[4]))
+                    k: ManifestEntry(v[0], v[1], v[2], v[3], tuple(v[4]), v[5] if len(v) > 5 else "")
                     for k, v in data["articles"].items()
                 }
                 if stamp is not None:

@@ -16,6 +16,11 @@ from glossator.index.query_limits import query_limit_problem
 
 #: Field names a user may type before a colon.
 USER_FIELDS: tuple[str, ...] = ("title", "body", "tag", *ENTITY_FIELDS)
+#: Article metadata and incident fields: `source:reuters`,
+#: `date:[2024-01-01 TO 2024-01-31]`, `event:"air/drone strike"`,
+#: `killed:[5 TO]`, `injured:>2`, `actor:houthi`, `place:kharkiv`.
+META_FIELDS: tuple[str, ...] = ("source", "date", "event", "killed", "injured", "actor", "place")
+USER_FIELDS = (*USER_FIELDS, *META_FIELDS)
 #: In search-as-you-type, the word being typed is expanded as a prefix only
 #: from this length on: shorter prefixes match too many terms to be quick.
 MIN_TYPING_PREFIX = 3

@@ -58,14 +58,16 @@ def run_serial(work: Pass, batch_commit_seconds: float | None) -> None:
                 if f.id in manifest:
                     gone.append(f.id)
             else:
-                tags, side_mtime = documents.tags(f.id, report.notices)
+                facts = documents.sidecar(f.id, report.notices)
                 old = manifest.get(f.id)
-                entry = ManifestEntry(f.mtime_ns, f.size, result.sha256, side_mtime, tuple(tags))
+                entry = ManifestEntry(
+                    f.mtime_ns, f.size, result.sha256, facts.mtime, tuple(facts.tags), facts.signature
+                )
                 manifest[f.id] = entry
                 if count(report, old, entry):
                     if writer is None:
                         writer = engine.writer(large=len(files) > 200)
-                    doc = documents.document(result, tags, side_mtime)
+                    doc = documents.document(result, facts)
                     work.words.update(writer.add(doc) if old is None else writer.replace(doc))
             if progress:
                 progress(done, report.total)

@@ -18,6 +18,7 @@ from glossator.index.corpus import Article, CorpusError
 from glossator.index.engine import QueryError, SearchResult, UpdateReport
 from glossator.index.indexer import Index
 from glossator.service.exports import ExportBatch, Skipped, collect_records
+from glossator.service.incidents import IncidentLog, as_rows, collect_incidents
 from glossator.service.watchlist import add_watch_entry
 
 #: Searches shown while typing are cut at this many hits.
@@ -241,6 +242,39 @@ class Session:
         except AnnotationError as exc:
             self.add_log("sidecar", str(exc))
             return None, str(exc)
+
+    # -- incidents ------------------------------------------------------------
+
+    def extracted_incidents(self, article: Article) -> list[dict[str, Any]]:
+        """What the extractor reads in an article (`Incident.to_dict()` shape),
+        from the index's cache."""
+        return self.index.incidents(article)
+
+    def incidents(self, article: Article) -> list[dict[str, Any]]:
+        """An article's incident log rows: the extractor's records with the
+        analyst's checks applied (the shape `glossator incidents --json` prints)."""
+        return as_rows(article, self.extracted_incidents(article))
+
+    def incident_log(
+        self,
+        ids: Iterable[str],
+        *,
+        statuses: Iterable[str] = (),
+        skipped: Skipped | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> IncidentLog:
+        """The incident rows of these articles (only `statuses` when given)."""
+
+        def log(article_id: str, reason: str) -> None:
+            self.add_log("incidents", f"skipped {article_id}: {reason}")
+
+        return collect_incidents(
+            ids,
+            lambda article_id: self.incidents(self.index.article(article_id)),
+            statuses=statuses,
+            skipped=skipped or log,
+            cancelled=cancelled,
+        )
 
     # -- watchlist ------------------------------------------------------------
 

@@ -5,6 +5,8 @@ keyed by the article's SHA-256 and the recogniser's `cache_key` (version, data
 files, watchlist hash), so editing the watchlist or upgrading glossator simply
 misses instead of serving stale entities. Entities are stored compactly as a
 JSON array of `[start, end, label]` triples; the text is re-sliced on read.
+The `incidents` table beside it holds each article's incident records (JSON),
+keyed the same way plus the extractor's version and the article date.
 
 Safe with several processes: WAL journal mode lets readers run while one
 writer commits, and a busy timeout makes a second writer wait instead of failing.
@@ -25,6 +27,12 @@ CREATE TABLE IF NOT EXISTS entities (
     sha256 TEXT NOT NULL,
     key TEXT NOT NULL,
     spans TEXT NOT NULL,
+    PRIMARY KEY (sha256, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS incidents (
+    sha256 TEXT NOT NULL,
+    key TEXT NOT NULL,
+    records TEXT NOT NULL,
     PRIMARY KEY (sha256, key)
 ) WITHOUT ROWID
 """
@@ -48,7 +56,7 @@ class EntityCache:
                     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
                     if str(mode).lower() != "wal":
                         db.execute("PRAGMA journal_mode=WAL")
-                    db.execute(_SCHEMA)
+                    db.executescript(_SCHEMA)
                 break
             except sqlite3.OperationalError:
                 if attempt == 49:
@@ -90,6 +98,26 @@ class EntityCache:
             db.execute(
                 "INSERT OR REPLACE INTO entities (sha256, key, spans) VALUES (?, ?, ?)",
                 (sha, key, spans),
+            )
+
+    def get_records(self, sha: str, key: str) -> list[dict[str, object]] | None:
+        """Cached incident records (as `Incident.to_dict()` gave them), or None on a miss."""
+        row = (
+            self._connect()
+            .execute("SELECT records FROM incidents WHERE sha256 = ? AND key = ?", (sha, key))
+            .fetchone()
+        )
+        if row is None:
+            return None
+        records = json.loads(row[0])
+        return records if isinstance(records, list) else None
+
+    def put_records(self, sha: str, key: str, records: list[dict[str, object]]) -> None:
+        """Store (or replace) the incident records for this content and key."""
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO incidents (sha256, key, records) VALUES (?, ?, ?)",
+                (sha, key, json.dumps(records, separators=(",", ":"))),
             )
 
     def close(self) -> None:

@@ -18,7 +18,7 @@ from glossator.index.incidents.extract import (
     extract_incidents,
     sentences,
 )
-from glossator.index.incidents.frontmatter import FrontMatter, parse_front_matter
+from glossator.index.frontmatter import FrontMatter, parse_front_matter
 from glossator.index.incidents.model import SUB_EVENT_TYPES, EventDate, Incident, Precision
 
 __all__ = [

@@ -103,6 +103,7 @@ class WhooshEngine:
                         doc.get("sha256", ""),
                         doc.get("sidecar_mtime_ns", 0),
                         tuple(split_tags(doc.get("tags", ""))),
+                        doc.get("sidecar_meta", ""),
                     ),
                 )
 

@@ -61,11 +61,16 @@ class SegmentTask:
                 else:
                     if writer is None:
                         writer = self._writer(ix)
-                    tags, side_mtime = source.tags(f.id, result.notices)
-                    writer.add_document(**fields_of(source.document(article, tags, side_mtime)))
+                    facts = source.sidecar(f.id, result.notices)
+                    writer.add_document(**fields_of(source.document(article, facts)))
                     result.words.update(writer.schema["body"].last_words())
                     result.entries[f.id] = ManifestEntry(
-                        f.mtime_ns, f.size, article.sha256, side_mtime, tuple(tags)
+                        f.mtime_ns,
+                        f.size,
+                        article.sha256,
+                        facts.mtime,
+                        tuple(facts.tags),
+                        facts.signature,
                     )
                     if getattr(writer, "posting_count", 0) >= MAX_SEGMENT_POSTINGS:
                         # Postings wait in memory until the segment is written;

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from whoosh.columns import PickleColumn, VarBytesColumn
-from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from glossator.index.labels import ENTITY_FIELDS
 from glossator.index.whoosh.analysis import FastText, body_analyzer, entity_analyzer
@@ -11,8 +11,9 @@ from glossator.index.whoosh.analysis import FastText, body_analyzer, entity_anal
 #: Bumped whenever the schema or analysis changes; an index written with
 #: another value is rebuilt on open. 6: the analysers' pickled module paths
 #: moved into the `glossator` namespace; 7: they moved again, into
-#: `glossator.index.whoosh`.
-SCHEMA_VERSION = 7
+#: `glossator.index.whoosh`; 8: article date and source, and incident
+#: fields (event, killed, injured, actor, place).
+SCHEMA_VERSION = 8
 TITLE_BOOST = 2.0
 
 
@@ -36,9 +37,21 @@ def build_schema() -> Schema:
         "mtime_ns": STORED(),
         "size": STORED(),
         "sidecar_mtime_ns": STORED(),
+        "sidecar_meta": STORED(),
         "decode_errors": STORED(),
         "words": STORED(),
-        # (tags, {label: [distinct entity texts]}) for facet counts: a column,
+        # The article's date (sidecar, else front matter) and source.
+        "date": DATETIME(stored=True),
+        "source": TEXT(analyzer=entity_analyzer(), stored=True, phrase=True),
+        # Incidents: sub-event types as whole lower-cased values
+        # (event:"air/drone strike"), the largest reported tolls
+        # (killed:[5 TO]), the actors and the places named.
+        "event": KEYWORD(lowercase=True, commas=True, scorable=True),
+        "killed": NUMERIC(int, bits=32, signed=False),
+        "injured": NUMERIC(int, bits=32, signed=False),
+        "actor": TEXT(analyzer=entity_analyzer(), phrase=True, multitoken_query="phrase"),
+        "place": TEXT(analyzer=entity_analyzer(), phrase=True, multitoken_query="phrase"),
+        # (tags, {label: [distinct entity texts]}, [sub-event types]) for facet counts: a column,
         # so counting facets over a thousand hits reads a few bytes of each
         # instead of unpickling its stored body.
         "facets": COLUMN(PickleColumn(VarBytesColumn())),

@@ -59,7 +59,7 @@ class WhooshSearcher:
         self.fast = fast
         self._lock = threading.Lock()
         self._searcher: Any = None
-        self._facet_cache: dict[int, tuple[tuple[str, ...], dict[str, list[str]]]] = {}
+        self._facet_cache: dict[int, tuple[Any, ...]] = {}
         self._facet_column: Any = None
         self._parser: Any = None
         self._suggester = Suggester(spelling)
@@ -178,7 +178,7 @@ class WhooshSearcher:
         )
 
     def _facets(self, s: Any, docnums: list[int]) -> dict[str, list[tuple[str, int]]]:
-        counters: dict[str, Counter[str]] = {"tag": Counter()}
+        counters: dict[str, Counter[str]] = {"tag": Counter(), "event": Counter()}
         for label in LABELS:
             counters[field_for(label)] = Counter()
         column = self._facet_column
@@ -195,6 +195,8 @@ class WhooshSearcher:
                         del self._facet_cache[old]
                 self._facet_cache[docnum] = cached
             counters["tag"].update(cached[0])
+            if len(cached) > 2:
+                counters["event"].update(cached[2])
             for label, values in cached[1].items():
                 counter = counters.get(field_for(label))
                 if counter is not None:

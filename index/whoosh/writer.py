@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -33,12 +34,44 @@ def fields_of(doc: Document) -> dict[str, Any]:
         "mtime_ns": article.mtime_ns,
         "size": article.size,
         "sidecar_mtime_ns": doc.sidecar_mtime_ns,
+        "sidecar_meta": doc.sidecar_meta,
         "decode_errors": article.decode_errors,
         "words": article.words,
-        "facets": (doc.tags, doc.entities),
+        "facets": (doc.tags, doc.entities, _distinct(i.get("sub_event_type") for i in doc.incidents)),
     }
     for label, values in doc.entities.items():
         fields[field_for(label)] = ENTITY_SEPARATOR.join(values)
+    if doc.date is not None:
+        fields["date"] = dt.datetime(doc.date.year, doc.date.month, doc.date.day)
+    if doc.source:
+        fields["source"] = doc.source
+    if doc.incidents:
+        fields.update(_incident_fields(doc.incidents))
+    return fields
+
+
+def _distinct(values: Iterable[object]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        if isinstance(value, str) and value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def _incident_fields(incidents: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The searchable incident fields of an article."""
+    records = list(incidents)
+    fields: dict[str, Any] = {"event": ",".join(_distinct(r.get("sub_event_type") for r in records))}
+    for name, key in (("killed", "fatalities"), ("injured", "injured")):
+        tolls = [r[key] for r in records if isinstance(r.get(key), int) and r[key] >= 0]
+        if tolls:
+            fields[name] = min(max(tolls), 2**32 - 1)
+    actors = _distinct(r.get(k) for r in records for k in ("actor1", "actor2"))
+    places = _distinct(r.get(k) for r in records for k in ("location", "country"))
+    if actors:
+        fields["actor"] = ENTITY_SEPARATOR.join(actors)
+    if places:
+        fields["place"] = ENTITY_SEPARATOR.join(places)
     return fields
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from glossator.index.incidents import parse_front_matter
-from glossator.index.incidents.frontmatter import MAX_BYTES
+from glossator.index.frontmatter import MAX_BYTES
 
 ARTICLE = """---
 date: 2024-01-16
