@@ -31,6 +31,8 @@ __all__ = [
     "article_iri",
     "export",
     "file_format_names",
+    "incident_table",
+    "place_of",
     "write_export",
 ]
 
@@ -129,6 +131,7 @@ def record_dict(record: ExportRecord) -> dict[str, Any]:
         else {"reliability": rating.reliability, "credibility": rating.credibility},
         "notes": [_note_dict(n) for n in sidecar.notes],
         "spans": [_span_dict(s) for s in sidecar.spans],
+        "incidents": [dict(i) for i in record.incidents],
     }
 
 
@@ -221,6 +224,43 @@ def _md_lines(text: str) -> list[str]:
     ]
 
 
+def _toll(value: Any) -> str:
+    return "?" if value is None else str(value)
+
+
+def place_of(row: dict[str, Any]) -> str:
+    """`Kirkuk, Iraq`: an incident's location and country (once when they are the same)."""
+    names: list[str] = []
+    for key in ("location", "country"):
+        value = row.get(key)
+        if value and str(value) not in names:
+            names.append(str(value))
+    return ", ".join(names)
+
+
+def incident_table(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """A Markdown table of incident rows (date, place, type, actors, weapon, tolls, status)."""
+    out = [
+        "| date | place | type | actor1 → actor2 | weapon | killed | injured | status |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        place = place_of(row)
+        actors = f"{row.get('actor1') or '?'} → {row.get('actor2') or '?'}"
+        cells = [
+            str(row.get("event_date") or row.get("event_date_text") or ""),
+            place,
+            str(row.get("sub_event_type") or ""),
+            actors,
+            str(row.get("weapon") or ""),
+            _toll(row.get("fatalities")),
+            _toll(row.get("injured")),
+            str(row.get("status") or ""),
+        ]
+        out.append("| " + " | ".join(md_escape(c).replace("\n", " ") for c in cells) + " |")
+    return out
+
+
 def _md_article(record: ExportRecord) -> list[str]:
     sidecar = record.sidecar
     out = [f"## {md_escape(record.title) or md_escape(record.path)}", ""]
@@ -254,6 +294,8 @@ def _md_article(record: ExportRecord) -> list[str]:
             out.append(f"- **{md_escape(note.author)}**, {note.created[:10]}: {body[0]}")
             out += [f"  {line}" for line in body[1:]]
         out.append("")
+    if record.incidents:
+        out += ["### Incidents", "", *incident_table(record.incidents), ""]
     return out
 
 

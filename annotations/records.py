@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from glossator.annotations.model import Sidecar
@@ -21,6 +22,9 @@ class ExportRecord:
     source: str = ""
     """The article's IRI, the W3C export's `target.source` (see `article_iri`);
     empty: `urn:glossator:<path>`."""
+    incidents: tuple[dict[str, Any], ...] = ()
+    """The article's incident log rows (`glossator incidents --json` shape);
+    the Markdown report shows them as a table."""
 
 
 def article_iri(corpus: str, path: str, base: str | None = None) -> str:

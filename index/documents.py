@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 ENTITY_CACHE_FILE = "entities.sqlite3"
 
 
-
-
 def _quiet(message: str) -> None:
     """A notice nobody reads (in a worker process)."""
 

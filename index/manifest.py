@@ -65,7 +65,9 @@ class ManifestFile:
             data = json.loads(self.path.read_text("utf-8"))
             if data.get("generation") == generation:
                 loaded = {
-                    k: ManifestEntry(v[0], v[1], v[2], v[3], tuple(v[4]), v[5] if len(v) > 5 else "")
+                    k: ManifestEntry(
+                        v[0], v[1], v[2], v[3], tuple(v[4]), v[5] if len(v) > 5 else ""
+                    )
                     for k, v in data["articles"].items()
                 }
                 if stamp is not None:

@@ -18,8 +18,9 @@ from glossator.index.query_limits import query_limit_problem
 USER_FIELDS: tuple[str, ...] = ("title", "body", "tag", *ENTITY_FIELDS)
 #: Article metadata and incident fields: `source:reuters`,
 #: `date:[2024-01-01 TO 2024-01-31]`, `event:"air/drone strike"`,
-#: `killed:[5 TO]`, `injured:>2`, `actor:houthi`, `place:kharkiv`.
-META_FIELDS: tuple[str, ...] = ("source", "date", "event", "killed", "injured", "actor", "place")
+#: `killed:[5 TO]`, `actor:houthi`, `place:kharkiv` (`date:` with a date as
+#: its value is the article's date, with a word the DATE entities).
+META_FIELDS: tuple[str, ...] = ("source", "event", "killed", "injured", "actor", "place")
 USER_FIELDS = (*USER_FIELDS, *META_FIELDS)
 #: In search-as-you-type, the word being typed is expanded as a prefix only
 #: from this length on: shorter prefixes match too many terms to be quick.

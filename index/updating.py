@@ -61,7 +61,12 @@ def run_serial(work: Pass, batch_commit_seconds: float | None) -> None:
                 facts = documents.sidecar(f.id, report.notices)
                 old = manifest.get(f.id)
                 entry = ManifestEntry(
-                    f.mtime_ns, f.size, result.sha256, facts.mtime, tuple(facts.tags), facts.signature
+                    f.mtime_ns,
+                    f.size,
+                    result.sha256,
+                    facts.mtime,
+                    tuple(facts.tags),
+                    facts.signature,
                 )
                 manifest[f.id] = entry
                 if count(report, old, entry):

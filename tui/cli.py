@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from glossator.annotations.export import file_format_names
+from glossator.tui import cli_incidents
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
 
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 
-COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export")
+COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export", "incidents")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -113,7 +114,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", required=True, choices=file_format_names())
     p.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument(
+        "--incidents",
+        action="store_true",
+        help="export the incident log instead (csv with ACLED's columns, json, jsonl, md)",
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        metavar="STATUS",
+        help="with --incidents: only records with this status (repeatable)",
+    )
     _common(p)
+
+    cli_incidents.add_parser(sub, _common)
     return parser
 
 
@@ -188,7 +203,8 @@ def _run_reader(args: argparse.Namespace) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     from glossator.tui import cli_commands
 
-    handler = getattr(cli_commands, f"cmd_{args.command}")
+    module = cli_incidents if args.command == "incidents" else cli_commands
+    handler = getattr(module, f"cmd_{args.command}")
     config = load_cli_config()
     return int(handler(args, config))
 

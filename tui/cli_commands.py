@@ -301,6 +301,12 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
     from glossator.annotations.model import TagError, normalise_tag
     from glossator.index.engine import QueryError
 
+    if args.incidents:
+        from glossator.tui.cli_incidents import cmd_export_incidents
+
+        return cmd_export_incidents(args, config)
+    if args.status:
+        raise UsageError("--status applies to --incidents only")
     try:
         tags = {normalise_tag(t) for t in args.tag}
     except TagError as exc:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 from glossator.annotations.export import ExportRecord, article_iri
 from glossator.annotations.store import SidecarStore
+from glossator.index.corpus import Article
 from glossator.index.indexer import Index
 
 #: Told about each article an export skips: its id and the first line of why.
@@ -32,11 +34,13 @@ def collect_records(
     progress: Callable[[int, int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
     skipped: Skipped,
+    incidents_of: Callable[[Article], list[dict[str, Any]]] | None = None,
 ) -> ExportBatch:
     """The annotated articles among `ids` (only those with one of `tags`, if given).
 
     An article that cannot be read is counted in `problems` and told to
     `skipped`; the rest go on. `cancelled` stops the loop (an empty batch).
+    `incidents_of` gives an article's incident log rows for the record.
     """
     records: list[ExportRecord] = []
     problems = 0
@@ -53,7 +57,15 @@ def collect_records(
             continue
         if not sidecar.is_empty() and (not wanted or wanted & set(sidecar.tags)):
             source = article_iri(index.corpus.name, article.id)
-            records.append(ExportRecord(article.id, article.title, article.sha256, sidecar, source))
+            incidents: tuple[dict[str, Any], ...] = ()
+            if incidents_of is not None:
+                try:
+                    incidents = tuple(incidents_of(article))
+                except Exception as exc:  # the annotations still export
+                    skipped(article_id, f"incidents unavailable: {exc}")
+            records.append(
+                ExportRecord(article.id, article.title, article.sha256, sidecar, source, incidents)
+            )
         if progress is not None:
             progress(done, len(ids))
     return ExportBatch(records, problems)

@@ -42,19 +42,6 @@ FIELDS: tuple[str, ...] = (
     "injured",
 )
 
-#: ACLED's event type for each sub-event type glossator extracts.
-EVENT_TYPES: dict[str, str] = {
-    "Air/drone strike": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Armed clash": "Battles",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Disrupted weapons use": "Strategic developments",
-}
-
 
 def extracted_id(sentence: str, taken: set[str]) -> str:
     """A stable id for an extracted record: `x-` and a hash of its sentence
@@ -74,6 +61,8 @@ def as_rows(article: Article, records: Iterable[dict[str, Any]]) -> list[dict[st
     for record in records:
         row = {name: record.get(name) for name in FIELDS}
         row["article"] = article.id
+        row["title"] = article.title
+        row["source"] = article.front_matter.source
         row["id"] = record.get("id") or extracted_id(str(record.get("sentence", "")), taken)
         row["status"] = record.get("status") or "extracted"
         rows.append(row)

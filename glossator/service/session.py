@@ -402,6 +402,7 @@ class Session:
             progress=progress,
             cancelled=cancelled,
             skipped=skipped or log,
+            incidents_of=self.incidents,
         )
 
     def export(

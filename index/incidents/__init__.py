@@ -12,13 +12,13 @@ See docs/incidents.md for the record shape, the rules and how to wire it in.
 
 from __future__ import annotations
 
+from glossator.index.frontmatter import FrontMatter, parse_front_matter
 from glossator.index.incidents.extract import (
     VERSION,
     IncidentExtractor,
     extract_incidents,
     sentences,
 )
-from glossator.index.frontmatter import FrontMatter, parse_front_matter
 from glossator.index.incidents.model import SUB_EVENT_TYPES, EventDate, Incident, Precision
 
 __all__ = [

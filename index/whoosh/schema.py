@@ -41,7 +41,8 @@ def build_schema() -> Schema:
         "decode_errors": STORED(),
         "words": STORED(),
         # The article's date (sidecar, else front matter) and source.
-        "date": DATETIME(stored=True),
+        # (`date:2024-01` reaches it: see `dates.ArticleDatePlugin`.)
+        "published": DATETIME(stored=True),
         "source": TEXT(analyzer=entity_analyzer(), stored=True, phrase=True),
         # Incidents: sub-event types as whole lower-cased values
         # (event:"air/drone strike"), the largest reported tolls

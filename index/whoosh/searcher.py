@@ -27,6 +27,7 @@ from glossator.index.engine import QueryError, SearchCancelled, SearchResult
 from glossator.index.labels import LABELS, field_for
 from glossator.index.query import typing_query, validate
 from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
+from glossator.index.whoosh.dates import ArticleDatePlugin
 from glossator.index.whoosh.hits import make_highlighter, make_hit
 from glossator.index.whoosh.negation import exclusions
 from glossator.index.whoosh.speedups.multiterm import preload
@@ -96,6 +97,7 @@ class WhooshSearcher:
             # tag:needs-followup are words, not "al NOT asad".
             p.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![\w+])\+", minusexpr=r"(?<![\w\-])-"))
             p.add_plugin(FieldAliasPlugin({"tags": ["tag"]}))
+            p.add_plugin(ArticleDatePlugin())
             self._parser = p
         return self._parser
 

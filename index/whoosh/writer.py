@@ -37,12 +37,16 @@ def fields_of(doc: Document) -> dict[str, Any]:
         "sidecar_meta": doc.sidecar_meta,
         "decode_errors": article.decode_errors,
         "words": article.words,
-        "facets": (doc.tags, doc.entities, _distinct(i.get("sub_event_type") for i in doc.incidents)),
+        "facets": (
+            doc.tags,
+            doc.entities,
+            _distinct(i.get("sub_event_type") for i in doc.incidents),
+        ),
     }
     for label, values in doc.entities.items():
         fields[field_for(label)] = ENTITY_SEPARATOR.join(values)
     if doc.date is not None:
-        fields["date"] = dt.datetime(doc.date.year, doc.date.month, doc.date.day)
+        fields["published"] = dt.datetime(doc.date.year, doc.date.month, doc.date.day)
     if doc.source:
         fields["source"] = doc.source
     if doc.incidents:
@@ -61,7 +65,9 @@ def _distinct(values: Iterable[object]) -> list[str]:
 def _incident_fields(incidents: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The searchable incident fields of an article."""
     records = list(incidents)
-    fields: dict[str, Any] = {"event": ",".join(_distinct(r.get("sub_event_type") for r in records))}
+    fields: dict[str, Any] = {
+        "event": ",".join(_distinct(r.get("sub_event_type") for r in records))
+    }
     for name, key in (("killed", "fatalities"), ("injured", "injured")):
         tolls = [r[key] for r in records if isinstance(r.get(key), int) and r[key] >= 0]
         if tolls:

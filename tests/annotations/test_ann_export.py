@@ -49,7 +49,16 @@ def test_json_is_a_list_of_articles() -> None:
     data = json.loads(export(_records(), "json"))
     assert [d["path"] for d in data] == ["seeds/000_a.txt", "seeds/001_b.txt"]
     first = data[0]
-    assert set(first) == {"path", "title", "sha256", "tags", "rating", "notes", "spans"}
+    assert set(first) == {
+        "path",
+        "title",
+        "sha256",
+        "tags",
+        "rating",
+        "notes",
+        "spans",
+        "incidents",
+    }
     assert first["rating"] == {"reliability": "B", "credibility": 2}
     assert first["spans"][0]["quote"] == "Ain al-Asad base" and first["spans"][1]["orphaned"]
     assert data[1]["rating"] is None

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from glossator.index.incidents import parse_front_matter
 from glossator.index.frontmatter import MAX_BYTES
+from glossator.index.incidents import parse_front_matter
 
 ARTICLE = """---
 date: 2024-01-16

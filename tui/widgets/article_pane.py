@@ -23,11 +23,21 @@ from glossator.tui.widgets.article_view import ArticleView, entity_class
 
 
 def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
-    """path · words · tags · rating · entities · annotations."""
+    """path · date · source · words · tags · rating · entities · annotations."""
     article = bundle.article
-    parts: list[Text] = [Text(shown_id(article.id)), Text(f"{article.words:,} words")]
+    meta = article.front_matter
+    parts: list[Text] = [Text(shown_id(article.id))]
+    date = getattr(sidecar, "date", None) or meta.date
+    source = getattr(sidecar, "source", None) or meta.source
+    if date:
+        parts.append(Text(str(date)))
+    if source:
+        parts.append(Text(source, style="italic"))
+    parts.append(Text(f"{article.words:,} words"))
     if article.decode_errors:
         parts.append(Text("undecodable bytes replaced", style="bold"))
+    if meta.error:
+        parts.append(Text(meta.error, style="bold"))
     if sidecar is not None:
         if sidecar.tags:
             parts.append(Text(" ".join(f"#{t}" for t in sidecar.tags), style="italic"))
@@ -123,13 +133,20 @@ class ArticlePane(Vertical):
         if problems:
             notice.update(Text("⚠ " + " · ".join(problems), style="bold"))
         notice.display = bool(problems)
-        title_end = article.body_start - 1 if article.body_start else len(article.title)
+        start = article.content_start
+        # The title line is styled when it is in the text (not from front matter).
+        title_end = article.body_start - 1 if article.body_start > start else start
+        if not article.body_start:
+            title_end = len(article.title)
+        if article.front_matter.title:
+            title_end = start
         self.view.show(
             article.text,
             bundle.entities,
             bundle.hits,
             [(s.start, s.end) for s in spans if not s.orphaned],
             title_end=max(title_end, 0),
+            start=start,
         )
 
     def update_meta(self, bundle: ArticleBundle, sidecar: Sidecar | None) -> None:

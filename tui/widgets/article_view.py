@@ -87,6 +87,8 @@ class ArticleView(TextArea, inherit_bindings=True):
             id=id,
         )
         self._line_starts: list[int] = [0]
+        self._base = 0
+        """Offset in the article of the first character shown."""
         self._line_styles: dict[int, list[tuple[int, int, str]]] = {}
         self._style_cache: dict[str, Style] = {}
         self.entities: list[Any] = []
@@ -106,11 +108,17 @@ class ArticleView(TextArea, inherit_bindings=True):
         spans: Sequence[Range],
         *,
         title_end: int = 0,
+        start: int = 0,
     ) -> None:
-        """Load an article and what to style in it."""
+        """Load an article and what to style in it.
+
+        Only the text from `start` on is shown (a front matter block before
+        it is metadata); every offset in and out stays an offset into `text`.
+        """
         self.selecting = False
         self.current = None
-        text = break_long_lines(text)
+        self._base = start
+        text = break_long_lines(text[start:])
         self.load_text(text)
         self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._title_end = title_end
@@ -139,8 +147,8 @@ class ArticleView(TextArea, inherit_bindings=True):
             for row, a, b in self._split(start, end):
                 styles.setdefault(row, []).append((a, b, name))
 
-        if self._title_end:
-            add(0, self._title_end, "article-view--title")
+        if self._title_end > self._base:
+            add(self._base, self._title_end, "article-view--title")
         for ent in self.entities:
             add(ent.start, ent.end, entity_class(ent.label))
         for start, end in self.spans:
@@ -156,6 +164,7 @@ class ArticleView(TextArea, inherit_bindings=True):
 
     def _split(self, start: int, end: int) -> Iterable[tuple[int, int, int]]:
         """(row, start column, end column) pieces of an offset range."""
+        start, end = max(start - self._base, 0), end - self._base
         starts = self._line_starts
         row = bisect_right(starts, start) - 1
         while row < len(starts) and starts[row] < end:
@@ -185,10 +194,11 @@ class ArticleView(TextArea, inherit_bindings=True):
     def offset_of(self, location: tuple[int, int]) -> int:
         """Character offset in the article of a (row, column) location."""
         row, col = location
-        return self._line_starts[min(row, len(self._line_starts) - 1)] + col
+        return self._base + self._line_starts[min(row, len(self._line_starts) - 1)] + col
 
     def location_of(self, offset: int) -> tuple[int, int]:
         """(row, column) of a character offset."""
+        offset = max(offset - self._base, 0)
         row = bisect_right(self._line_starts, offset) - 1
         return row, offset - self._line_starts[row]
 
