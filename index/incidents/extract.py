@@ -28,10 +28,13 @@ from glossator.index.incidents.places import PlaceTable, places
 from glossator.index.incidents.sentences import sentences
 from glossator.index.incidents.triggers import (
     TRIGGER_SCAN,
+    Trigger,
     aggregate_kind,
     find_trigger,
     fold_first,
     is_hypothetical,
+    may_trigger,
+    stem_positions,
 )
 
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
@@ -93,8 +96,17 @@ class IncidentExtractor:
         countries = self._locator.article_countries(entities)
         drafts: list[Draft] = []
         cursor = 0
+        stems = stem_positions(text)
         for index, (start, end) in enumerate(spans):
             sentence = text[start:end]
+            trigger = (
+                find_trigger(sentence)
+                if may_trigger(stems, start, end) and TRIGGER_SCAN.search(fold_first(sentence))
+                else None
+            )
+            if trigger is None and not drafts:
+                # Nothing to start or to add to: most sentences of most articles.
+                continue
             while cursor < len(entities) and entities[cursor].end <= start:
                 cursor += 1
             local = []
@@ -105,12 +117,15 @@ class IncidentExtractor:
                     local.append(
                         replace(entity, start=entity.start - start, end=entity.end - start)
                     )
-            self._read_sentence(sentence, start, end, index, local, article_date, countries, drafts)
+            self._read_sentence(
+                sentence, trigger, start, end, index, local, article_date, countries, drafts
+            )
         return [self._finish(d, text, entities, countries) for d in drafts]
 
     def _read_sentence(
         self,
         sentence: str,
+        trigger: Trigger | None,
         start: int,
         end: int,
         index: int,
@@ -119,7 +134,6 @@ class IncidentExtractor:
         countries: list[str],
         drafts: list[Draft],
     ) -> None:
-        trigger = find_trigger(sentence) if TRIGGER_SCAN.search(fold_first(sentence)) else None
         previous = drafts[-1] if drafts else None
         if trigger is None:
             if previous is not None:

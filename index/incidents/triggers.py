@@ -10,7 +10,11 @@ touches only this file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import ahocorasick
 
 __all__ = [
     "RULES",
@@ -20,7 +24,10 @@ __all__ = [
     "is_aggregate",
     "is_hypothetical",
     "TRIGGER_SCAN",
+    "STEMS",
     "fold_first",
+    "stem_positions",
+    "may_trigger",
 ]
 
 
@@ -102,6 +109,57 @@ _COMPILED = [
 #: Matched on `fold_first(sentence)`; a pre-filter, so it may accept more than
 #: `find_trigger` does, never less.
 TRIGGER_SCAN = re.compile("|".join(rf"(?:{rule.pattern})" for rule in RULES), re.VERBOSE)
+
+#: Literal pieces at least one of which is inside every text `TRIGGER_SCAN`
+#: matches (with the first letter folded): found for a whole article in one
+#: Aho-Corasick pass, so the costly regex runs only on the few sentences that
+#: hold one. A trigger added to `RULES` needs its stem here;
+#: tests/incidents/test_incidents_speed.py checks the two agree.
+STEMS: tuple[str, ...] = (
+    # suicide bombs, grenades
+    "suicide", "blew", "grenade",
+    # explosives
+    "bomb", "IED", "improvised", "mine", "explos", "booby", "device", "explod",
+    "blast", "detonat", "drone", "pager",
+    # abductions
+    "abduct", "kidnap", "hostage", "disappeared",
+    # disrupted weapons use
+    "shot", "intercept", "defused", "destroyed",
+    # air and drone strikes
+    "air strike", "air raid", "air attack", "airstrike", "warplane", "fighter jet", "jets",
+    "aircraft", "helicopter gunship", "raids", "UAV", "Shahed",
+    # shelling, artillery, missiles
+    "shell", "artillery", "mortar", "rocket", "missile", "Katyusha", "barrage", "projectile",
+    # clashes
+    "clash", "fighting", "fought", "battle", "firefight", "exchanged fire",
+    # attacks
+    "attack", "stormed", "opened fire", "gunned down", "ambush", "massacre", "assault",
+    "raided", "killing spree", "stabbed", "executed", "strike", "struck",
+)  # fmt: skip
+
+
+def _stem_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for stem in STEMS:
+        # As written, and capitalised for a sentence's first word.
+        for form in {stem, stem[:1].upper() + stem[1:]}:
+            automaton.add_word(form, len(form))
+    automaton.make_automaton()
+    return automaton
+
+
+_STEMS = _stem_automaton()
+
+
+def stem_positions(text: str) -> list[int]:
+    """Start offsets of every trigger stem in `text`, in order (one pass)."""
+    return sorted({end - length + 1 for end, length in _STEMS.iter(text)})
+
+
+def may_trigger(positions: Sequence[int], start: int, end: int) -> bool:
+    """True when a stem from `stem_positions` starts inside `[start, end)`."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def fold_first(sentence: str) -> str:
