@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.console import Group
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -150,7 +151,9 @@ class ArticlePane(Vertical):
         legend.append(" ")
         legend.append("span", view.get_component_rich_style("article-view--span", partial=True))
         widget = self.query_one("#article-legend", Static)
-        widget.update(legend)
+        # A Rich renderable, not Text: Text is converted to Textual's own
+        # styles, which have no overline (TIME and CARDINAL use it).
+        widget.update(Group(legend))
         widget.display = True
 
     # -- moving through the article -------------------------------------------
