@@ -113,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", required=True, choices=file_format_names())
     p.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON summary of what was exported (on stderr when the export goes to stdout)",
+    )
     _common(p)
     return parser
 
