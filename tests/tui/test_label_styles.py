@@ -21,8 +21,11 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from reader_pilot import open_first, settle
 from rich.color import ColorSystem
+from rich.console import Group
 from rich.style import Style
+from textual.widgets import Static
 from tmux_driver import Tmux, needs_tmux
 
 from glossator.index.labels import LABELS
@@ -212,3 +215,34 @@ def test_the_reader_writes_a_different_style_for_each_label(
         assert "38;5;" not in raw and "38;2;" not in raw
     else:
         assert "38;2;" not in raw
+
+
+async def test_changing_the_theme_recolours_the_open_article_and_legend(
+    app_factory: Callable[..., GlossatorApp],
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "textual-dark"
+        await open_first(pilot, "airstrike")
+        view = app.screen.query_one(ArticleView)
+        ent = view.entities[0]
+        row, col = view.location_of(ent.start)
+
+        def drawn() -> Style:
+            return view.get_line(row).get_style_at_offset(app.console, col)
+
+        def legend() -> Style:
+            group = app.screen.query_one("#article-legend", Static).content
+            assert isinstance(group, Group)
+            text = group.renderables[0]
+            return text.get_style_at_offset(app.console, 0)  # type: ignore[union-attr]
+
+        before = drawn().color
+        app.theme = "nord"
+        await settle(pilot)
+        wanted = view.get_component_rich_style(entity_class(ent.label), partial=True)
+        assert wanted.color != before
+        assert drawn().color == wanted.color
+        first = next(label for label in LABELS if label in {e.label for e in view.entities})
+        legend_wanted = view.get_component_rich_style(entity_class(first), partial=True)
+        assert legend().color == legend_wanted.color

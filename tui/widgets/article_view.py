@@ -176,6 +176,15 @@ class ArticleView(TextArea, inherit_bindings=True):
                 yield row, a, b
             row += 1
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        # Styles are cached as resolved; a new theme must recolour the open article.
+        self._style_cache.clear()
+        self._line_cache.clear()
+        self.refresh()
+
     def on_resize(self) -> None:
         self._style_cache.clear()
 
