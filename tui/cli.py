@@ -16,11 +16,12 @@ from typing import NoReturn
 from glossator.annotations.export import file_format_names
 from glossator.tui import cli_incidents
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
+from glossator.tui.completion import SHELLS, completion_script
 
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 
-COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export", "incidents")
+COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export", "incidents", "completion")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -126,9 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="STATUS",
         help="with --incidents: only records with this status (repeatable)",
     )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON summary of what was exported (on stderr when the export goes to stdout)",
+    )
     _common(p)
 
     cli_incidents.add_parser(sub, _common)
+
+    p = sub.add_parser("completion", help="print a shell completion script (docs/cli.md)")
+    p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser
 
 
@@ -201,6 +210,10 @@ def _run_reader(args: argparse.Namespace) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    if args.command == "completion":
+        # Needs neither a corpus nor the config: works before either exists.
+        sys.stdout.write(completion_script(args.shell, reader_parser(), build_parser()))
+        return 0
     from glossator.tui import cli_commands
 
     module = cli_incidents if args.command == "incidents" else cli_commands

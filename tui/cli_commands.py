@@ -295,7 +295,7 @@ def cmd_rate(args: argparse.Namespace, config: Any) -> int:
 
 
 def cmd_export(args: argparse.Namespace, config: Any) -> int:
-    """`glossator export [--query Q] [--tag T] --format F [-o FILE] [--force]`."""
+    """`glossator export [--query Q] [--tag T] --format F [-o FILE] [--force] [--json]`."""
     from glossator.annotations.errors import AnnotationError
     from glossator.annotations.export import export, write_export
     from glossator.annotations.model import TagError, normalise_tag
@@ -338,5 +338,30 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
             write_export(content, args.output, force=args.force)
         except (AnnotationError, OSError) as exc:
             raise Failure(str(exc)) from exc
+    if args.json:
+        summary = terminal_json(export_summary(records, args.format, args.output, problems))
+        # The export itself owns stdout when it is written there.
+        print(summary, file=sys.stdout if args.output is not None else sys.stderr)
+    elif args.output is not None:
         print(f"exported {len(records)} articles to {args.output}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def export_summary(
+    records: list[Any], fmt: str, output: Path | None, skipped: int
+) -> dict[str, Any]:
+    """`export --json`: where it went, in what format, and how much of each kind."""
+    counts = {
+        "tags": sum(len(r.sidecar.tags) for r in records),
+        "notes": sum(len(r.sidecar.notes) for r in records),
+        "spans": sum(len(r.sidecar.spans) for r in records),
+        "ratings": sum(r.sidecar.rating is not None for r in records),
+    }
+    return {
+        "file": None if output is None else str(output),
+        "format": fmt,
+        "articles": len(records),
+        "records": sum(counts.values()),
+        "counts": counts,
+        "skipped": skipped,
+    }

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from glossator.annotations.export import place_of
 from glossator.tui.cli_context import Failure, UsageError, open_index, open_session, resolve_corpus
-from glossator.tui.render import json_for_terminal, shown_id, shown_query
+from glossator.tui.render import json_for_terminal, shown_id, shown_query, terminal_json
 
 #: A sentence longer than this is cut in the table (the JSON has it whole).
 SENTENCE_WIDTH = 160
@@ -138,5 +138,17 @@ def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
             write_export(content, output, force=args.force)
         except (AnnotationError, OSError) as exc:
             raise Failure(str(exc)) from exc
-        print(f"exported {len(log.rows)} incidents to {output}", file=sys.stderr)
+        if not getattr(args, "json", False):
+            print(f"exported {len(log.rows)} incidents to {output}", file=sys.stderr)
+    if getattr(args, "json", False):
+        summary = {
+            "file": None if output is None else str(output),
+            "format": args.format,
+            "incidents": len(log.rows),
+            "articles": len({r["article"] for r in log.rows}),
+            "skipped": log.problems,
+        }
+        # Beside the export on standard output, the summary goes to standard error.
+        stream = sys.stderr if output is None else sys.stdout
+        stream.write(terminal_json(summary) + "\n")
     return 1 if log.problems else 0

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.console import Group
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -113,6 +114,13 @@ class ArticlePane(Vertical):
     def on_mount(self) -> None:
         self.query_one("#article-notice").display = False
         self.query_one("#article-legend").display = False
+        self._legend_labels: set[str] = set()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        # The legend holds resolved styles; draw it again in the new theme's colours.
+        if self.query_one("#article-legend").display:
+            self._draw_legend()
 
     @property
     def view(self) -> ArticleView:
@@ -154,7 +162,11 @@ class ArticlePane(Vertical):
         self.query_one("#article-meta", Static).update(meta_line(bundle, sidecar))
 
     def _legend(self, bundle: ArticleBundle) -> None:
-        present = {e.label for e in bundle.entities}
+        self._legend_labels = {e.label for e in bundle.entities}
+        self._draw_legend()
+
+    def _draw_legend(self) -> None:
+        present = self._legend_labels
         view = self.view
         legend = Text(no_wrap=True, overflow="ellipsis", end="")
         for label in LABELS:
@@ -167,7 +179,9 @@ class ArticlePane(Vertical):
         legend.append(" ")
         legend.append("span", view.get_component_rich_style("article-view--span", partial=True))
         widget = self.query_one("#article-legend", Static)
-        widget.update(legend)
+        # A Rich renderable, not Text: Text is converted to Textual's own
+        # styles, which have no overline (TIME and CARDINAL use it).
+        widget.update(Group(legend))
         widget.display = True
 
     # -- moving through the article -------------------------------------------

@@ -147,8 +147,18 @@ class ArticleView(TextArea, inherit_bindings=True):
             for row, a, b in self._split(start, end):
                 styles.setdefault(row, []).append((a, b, name))
 
-        if self._title_end > self._base:
-            add(self._base, self._title_end, "article-view--title")
+        # Bold on the title would turn one label's style into another's
+        # (GPE's underline into PERSON's bold underline), so the title's
+        # entities keep their own style alone.
+        title_from = self._base
+        for ent in sorted(self.entities, key=lambda e: e.start):
+            if ent.start >= self._title_end:
+                break
+            if ent.start > title_from:
+                add(title_from, ent.start, "article-view--title")
+            title_from = max(title_from, ent.end)
+        if self._title_end > title_from:
+            add(title_from, self._title_end, "article-view--title")
         for ent in self.entities:
             add(ent.start, ent.end, entity_class(ent.label))
         for start, end in self.spans:
@@ -174,6 +184,15 @@ class ArticleView(TextArea, inherit_bindings=True):
             if b > a:
                 yield row, a, b
             row += 1
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        # Styles are cached as resolved; a new theme must recolour the open article.
+        self._style_cache.clear()
+        self._line_cache.clear()
+        self.refresh()
 
     def on_resize(self) -> None:
         self._style_cache.clear()
