@@ -15,11 +15,12 @@ from typing import NoReturn
 
 from glossator.annotations.export import file_format_names
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
+from glossator.tui.serve import add_serve_parser
 
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 
-COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export")
+COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export", "serve")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     _common(p)
+
+    add_serve_parser(sub, _common)
     return parser
 
 
@@ -188,7 +191,8 @@ def _run_reader(args: argparse.Namespace) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     from glossator.tui import cli_commands
 
-    handler = getattr(cli_commands, f"cmd_{args.command}")
+    # A command in a module of its own names its handler on its parser.
+    handler = getattr(args, "handler", None) or getattr(cli_commands, f"cmd_{args.command}")
     config = load_cli_config()
     return int(handler(args, config))
 
