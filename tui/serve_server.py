@@ -12,17 +12,19 @@ because textual-serve is optional.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import signal
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from aiohttp import web
 from textual_serve.server import Server
 
 from glossator.index.sanitize import neutralise
 
-__all__ = ["ReaderServer"]
+__all__ = ["InertStream", "ReaderServer"]
 
 log = logging.getLogger("glossator.serve")
 
@@ -35,6 +37,26 @@ class _InertFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return neutralise(super().format(record))
+
+
+class InertStream(io.TextIOBase):
+    """A text stream that makes whatever is written to it inert first.
+
+    textual-serve copies each reader's standard error to standard output as
+    it comes; a reader's traceback can quote article text.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return self._stream.write(neutralise(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
 
 
 class ReaderServer(Server):
@@ -68,7 +90,12 @@ class ReaderServer(Server):
         """Serve until SIGINT or SIGTERM; `OSError` when the port cannot be opened."""
         self.debug = debug
         self.initialize_logging()
-        asyncio.run(self._serve())
+        stdout = sys.stdout
+        sys.stdout = InertStream(stdout)
+        try:
+            asyncio.run(self._serve())
+        finally:
+            sys.stdout = stdout
 
     async def _serve(self) -> None:
         stop = asyncio.Event()
@@ -80,14 +107,14 @@ class ReaderServer(Server):
         try:
             await web.TCPSite(runner, self.host, self.port).start()
             print(
-                f"glossator serve: {neutralise(str(self.corpus))} at {self.public_url}"
+                f"glossator serve: {self.corpus} at {self.public_url}"
                 " (each browser tab runs its own reader; ctrl+c stops)",
                 flush=True,
             )
             await stop.wait()
         finally:
-            # Closing the sessions' sockets makes each reader quit (textual-serve
-            # sends it "quit" as its socket goes).
+            # Open sessions get SHUTDOWN_TIMEOUT seconds, then are cancelled;
+            # textual-serve tells each one's reader to quit as it ends.
             await runner.cleanup()
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:

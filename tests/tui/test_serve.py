@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import shlex
 import socket
 import subprocess
@@ -115,6 +116,15 @@ def test_a_shell_runs_the_reader_command_without_running_the_folder_name(tmp_pat
     assert done.returncode == 1
     assert HOSTILE in done.stderr and "not found" in done.stderr
     assert not list(tmp_path.glob("PWNED*"))
+
+
+def test_what_the_readers_print_reaches_the_terminal_inert() -> None:
+    pytest.importorskip("textual_serve", reason="textual-serve is not installed")
+    from glossator.tui.serve_server import InertStream
+
+    out = io.StringIO()
+    print("Traceback: \x1b]52;c;cm0gLXJmIH4=\x07 \x1b[2J", file=InertStream(out))
+    assert out.getvalue() == "Traceback: ␛]52;c;cm0gLXJmIH4=␇ ␛[2J\n"
 
 
 @needs_glossator

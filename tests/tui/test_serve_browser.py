@@ -109,13 +109,13 @@ def test_search_and_open_an_article_in_a_browser(seeds: Path, tmp_path: Path, br
         screen = _wait_for_screen(page, "575 words")
         assert "002_45e5cc2aff789250.txt" in screen
         readers = descendants(served.proc.pid)
-        page.close()
+        assert readers, "the browser session started no reader"
+        page.close()  # closing the tab ends its reader
+        wait_until(lambda: not any(alive(p) for p in readers), "the tab's reader to end")
 
         assert served.ctrl_c() == 0
     finally:
         served.kill()
-    assert readers, "the browser session started no reader"
-    wait_until(lambda: not any(alive(p) for p in readers), "the readers to end")
     assert served.output().splitlines()[-1] == "stopped"
     # The folder name reached the reader whole, and no shell ran any of it.
     assert not list(tmp_path.glob("PWNED*"))
