@@ -126,7 +126,10 @@ def bind_warning(host: str, allow_remote: bool) -> str | None:
 
 def _url_host(host: str) -> str:
     if host in _WILDCARDS:
-        return socket.getfqdn()
+        # Some machines map their own name to localhost, which no other
+        # browser could use: then the plain host name is the better guess.
+        name = socket.getfqdn()
+        return socket.gethostname() if name.startswith("localhost") else name
     return f"[{host}]" if ":" in host else host
 
 
@@ -203,6 +206,11 @@ def cmd_serve(args: argparse.Namespace, config: Any) -> int:
     if warning is not None:
         error_line(warning)
     url = args.public_url or public_url_for(args.host, args.port)
+    if args.public_url is None and args.host in _WILDCARDS:
+        error_line(
+            f"browsers must open {url}; if they know this machine by another name, "
+            "pass that with --public-url"
+        )
     server = ReaderServer(
         reader_command(corpus, args),
         corpus=corpus.resolve(),
