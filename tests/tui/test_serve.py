@@ -128,6 +128,7 @@ def test_what_the_readers_print_reaches_the_terminal_inert() -> None:
     assert out.getvalue() == "Traceback: ␛]52;c;cm0gLXJmIH4=␇ ␛[2J\n"
 
 
+@pytest.mark.e2e
 @needs_glossator
 def test_a_remote_bind_without_the_flag_is_refused_and_nothing_listens(
     seeds: Path, tmp_path: Path
@@ -147,6 +148,7 @@ def test_a_remote_bind_without_the_flag_is_refused_and_nothing_listens(
         pass
 
 
+@pytest.mark.e2e
 @needs_glossator
 def test_a_missing_corpus_is_one_line(tmp_path: Path) -> None:
     done = run_glossator(["serve", str(tmp_path / "nowhere")], tmp_path)
@@ -154,6 +156,7 @@ def test_a_missing_corpus_is_one_line(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1 and "not found" in done.stderr
 
 
+@pytest.mark.e2e
 @needs_glossator
 def test_a_port_in_use_is_one_line(seeds: Path, tmp_path: Path) -> None:
     pytest.importorskip("textual_serve", reason="textual-serve is not installed")
@@ -212,6 +215,7 @@ def served(seeds: Path, tmp_path: Path) -> Iterator[Served]:
         server.kill()
 
 
+@pytest.mark.e2e
 def test_only_pages_from_the_server_itself_may_start_a_reader(served: Served) -> None:
     url = served.url
     assert url == f"http://127.0.0.1:{served.port}"
@@ -224,6 +228,7 @@ def test_only_pages_from_the_server_itself_may_start_a_reader(served: Served) ->
     assert served.output().splitlines()[-1] == "stopped"
 
 
+@pytest.mark.e2e
 def test_ctrl_c_stops_the_server_and_its_readers(served: Served) -> None:
     readers: set[int] = set()
 
