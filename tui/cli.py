@@ -17,11 +17,23 @@ from glossator.annotations.export import file_format_names
 from glossator.tui import cli_incidents
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
 from glossator.tui.completion import SHELLS, completion_script
+from glossator.tui.serve import add_serve_parser
 
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 
-COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export", "incidents", "completion")
+COMMANDS = (
+    "index",
+    "search",
+    "show",
+    "tag",
+    "note",
+    "rate",
+    "export",
+    "incidents",
+    "completion",
+    "serve",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -135,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     cli_incidents.add_parser(sub, _common)
+    add_serve_parser(sub, _common)
 
     p = sub.add_parser("completion", help="print a shell completion script (docs/cli.md)")
     p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
@@ -216,8 +229,11 @@ def _run_command(args: argparse.Namespace) -> int:
         return 0
     from glossator.tui import cli_commands
 
-    module = cli_incidents if args.command == "incidents" else cli_commands
-    handler = getattr(module, f"cmd_{args.command}")
+    # A command in a module of its own may name its handler on its parser.
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        module = cli_incidents if args.command == "incidents" else cli_commands
+        handler = getattr(module, f"cmd_{args.command}")
     config = load_cli_config()
     return int(handler(args, config))
 
