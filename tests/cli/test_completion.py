@@ -100,7 +100,7 @@ def test_bash_completes_commands_options_and_values(bash_script: Path, folder: P
     )
     assert got == [
         sorted([*COMMANDS, "corpus"]),
-        ["search"],
+        ["search", "serve"],
         ["--force", "--format"],
         ["csv", "json", "jsonl", "md", "w3c"],
         ["json", "jsonl"],
