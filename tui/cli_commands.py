@@ -7,16 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.text import Text
 
 from glossator.index.completeness import incomplete_problem
@@ -28,51 +18,8 @@ from glossator.tui.cli_context import (
     open_session,
     resolve_corpus,
 )
+from glossator.tui.cli_output import dump_json, stdout_console, update_index
 from glossator.tui.render import json_for_terminal, shown_id, shown_query, terminal_json
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.0f} docs/s" if speed else "", style="dim")
-
-
-def dump_json(data: Any) -> None:
-    """Print JSON on stdout (see `terminal_json`), one trailing newline."""
-    sys.stdout.write(terminal_json(data) + "\n")
-
-
-def _stdout() -> Console:
-    # highlight=False: never colour numbers or paths found inside article text.
-    return Console(highlight=False, soft_wrap=True)
-
-
-def _update(ix: Any, *, rebuild: bool = False, quiet: bool = False) -> Any:
-    """Update the index, with a progress bar on a terminal."""
-    from glossator.index.engine import IndexUnavailable
-
-    err = Console(stderr=True, highlight=False)
-    show = not quiet and err.is_terminal
-    try:
-        if not show:
-            return ix.update(rebuild=rebuild)
-        with Progress(
-            TextColumn("indexing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            _RateColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("index", total=None)
-
-            def progress(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
-            return ix.update(rebuild=rebuild, progress=progress)
-    except IndexUnavailable as exc:
-        raise Failure(str(exc)) from exc
 
 
 def cmd_index(args: argparse.Namespace, config: Any) -> int:
@@ -81,8 +28,8 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
     if not corpus.is_dir():
         raise Failure(f"corpus folder {corpus} not found; pass the folder that holds your articles")
     ix = open_index(args, corpus, config)
-    report = _update(ix, rebuild=args.rebuild, quiet=args.quiet)
-    out = _stdout()
+    report = update_index(ix, rebuild=args.rebuild, quiet=args.quiet)
+    out = stdout_console()
     for skipped in report.skipped:
         out.print(Text(f"skipped {shown_id(skipped.id)}: {skipped.reason}"), style="yellow")
     for notice in report.notices:
@@ -105,7 +52,7 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     corpus = resolve_corpus(args)
     ix = open_index(args, corpus, config)
     if not args.no_update:
-        _update(ix, quiet=True)
+        update_index(ix, quiet=True)
     else:
         ix.open()  # a missing or damaged index is replaced by an empty one, marked incomplete
         if (problem := incomplete_problem(ix.dir)) is not None:
@@ -116,7 +63,7 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     if args.json:
         dump_json(result.to_dict())
     else:
-        print_result(_stdout(), result)
+        print_result(stdout_console(), result)
     return 0
 
 
@@ -152,7 +99,7 @@ def cmd_show(args: argparse.Namespace, config: Any) -> int:
                 }
             )
         return 0
-    out = _stdout()
+    out = stdout_console()
     if ents is not None:
         for e in ents:
             out.print(Text(f"{e.start:>6} {e.end:>6}  {e.label:<9} ") + Text(e.text))
@@ -179,7 +126,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
         raise UsageError(str(exc)) from exc
     corpus = resolve_corpus(args, hint=args.query)
     ix = open_index(args, corpus, config)
-    _update(ix, quiet=True)
+    update_index(ix, quiet=True)
     ids: list[str]
     if Path(args.query).is_file():
         try:
@@ -191,7 +138,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
         if isinstance(found, QueryError):
             raise UsageError(f"query {shown_query(args.query)}: {found.message}")
         ids = found
-    out = _stdout()
+    out = stdout_console()
     verb = "would change" if args.dry_run else "changed"
     changed = failed = 0
     rows: list[dict[str, Any]] = []
@@ -261,7 +208,7 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
             }
         )
         return 0
-    _stdout().print(Text(f"added note {note.id} to {shown_id(article.id)}"))
+    stdout_console().print(Text(f"added note {note.id} to {shown_id(article.id)}"))
     return 0
 
 
@@ -288,9 +235,11 @@ def cmd_rate(args: argparse.Namespace, config: Any) -> int:
         )
         return 0
     if rating is None:
-        _stdout().print(Text(f"cleared the rating of {shown_id(article.id)}"))
+        stdout_console().print(Text(f"cleared the rating of {shown_id(article.id)}"))
     else:
-        _stdout().print(Text(f"rated {shown_id(article.id)} {rating.code}: {rating.meaning}"))
+        stdout_console().print(
+            Text(f"rated {shown_id(article.id)} {rating.code}: {rating.meaning}")
+        )
     return 0
 
 
@@ -313,7 +262,7 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
         raise UsageError(str(exc)) from exc
     corpus = resolve_corpus(args)
     ix = open_index(args, corpus, config)
-    _update(ix, quiet=True)
+    update_index(ix, quiet=True)
     if args.output is not None and args.output.exists() and not args.force:
         raise Failure(f"{args.output} exists; pass --force to overwrite it")
     if args.query:

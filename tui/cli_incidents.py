@@ -11,6 +11,7 @@ from rich.text import Text
 
 from glossator.annotations.export import place_of
 from glossator.tui.cli_context import Failure, UsageError, open_index, open_session, resolve_corpus
+from glossator.tui.cli_output import dump_json, stdout_console, update_index
 from glossator.tui.render import json_for_terminal, shown_id, shown_query, terminal_json
 
 #: A sentence longer than this is cut in the table (the JSON has it whole).
@@ -45,12 +46,11 @@ def _statuses(args: argparse.Namespace) -> list[str]:
 def _log(args: argparse.Namespace, config: Any, query: str | None) -> tuple[Any, list[str]]:
     """The incident log of the articles `query` matches (all without one)."""
     from glossator.index.engine import QueryError
-    from glossator.tui.cli_commands import _update
 
     statuses = _statuses(args)
     corpus = resolve_corpus(args)
     ix = open_index(args, corpus, config)
-    _update(ix, quiet=True)
+    update_index(ix, quiet=True)
     if query:
         found = ix.searcher().article_ids(query)
         if isinstance(found, QueryError):
@@ -87,13 +87,12 @@ def _line(row: dict[str, Any]) -> Text:
 
 def cmd_incidents(args: argparse.Namespace, config: Any) -> int:
     """`glossator incidents [QUERY] [--status S] [--json]`."""
-    from glossator.tui.cli_commands import _stdout, dump_json
 
     log, ids = _log(args, config, args.query)
     if args.json:
         dump_json(log.rows)
         return 1 if log.problems else 0
-    out = _stdout()
+    out = stdout_console()
     article = None
     for row in log.rows:
         if row["article"] != article:
