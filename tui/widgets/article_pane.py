@@ -20,6 +20,7 @@ from glossator.service import ArticleBundle, Session
 from glossator.tui.messages import report_failure
 from glossator.tui.render import shown_id
 from glossator.tui.widgets.article_view import ArticleView, entity_class
+from glossator.tui.widgets.incident_table import describe
 
 
 def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
@@ -41,14 +42,27 @@ def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
     return Text(" · ", style="dim").join(parts)
 
 
+def _span(row: dict[str, Any]) -> tuple[int, int]:
+    start, end = row.get("start"), row.get("end")
+    return (start, end) if isinstance(start, int) and isinstance(end, int) else (0, 0)
+
+
+def incident_ranges(rows: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The sentences to mark: every incident's but the rejected ones, each once."""
+    spans = {_span(r) for r in rows if r.get("status") != "rejected"}
+    return sorted(s for s in spans if s[1] > s[0])
+
+
 class ArticlePane(Vertical):
     """Everything about the open article except its annotations."""
 
     @dataclass
     class Loaded(Message):
-        """An article, its entities, hits and sidecar are ready to show."""
+        """An article, its entities, hits, sidecar and incidents are ready to show."""
 
         bundle: ArticleBundle
+        incidents: list[dict[str, Any]]
+        """The article's incident log rows (`Session.incidents`)."""
 
     @dataclass
     class Failed(Message):
@@ -67,6 +81,8 @@ class ArticlePane(Vertical):
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
+        self.incidents: list[dict[str, Any]] = []
+        """The open article's incident rows."""
         self._entity_cycle: dict[str, int] = {}
         """Per entity name, which mention `jump_to_entity` goes to next."""
 
@@ -81,8 +97,13 @@ class ArticlePane(Vertical):
         except Exception as exc:  # a vanished or unreadable file
             self.post_message(self.Failed(article_id, str(exc)))
             return
+        try:
+            incidents = self.session.incidents(bundle.article)
+        except Exception as exc:  # incidents must never stop reading
+            incidents = []
+            self.session.add_log("index", f"{article_id}: incidents unavailable: {exc}")
         if not worker.is_cancelled:
-            self.post_message(self.Loaded(bundle))
+            self.post_message(self.Loaded(bundle, incidents))
 
     @work(thread=True, exclusive=True, group="hits", name="finding hits", exit_on_error=False)
     def find_hits(self, article_id: str, query: str) -> None:
@@ -109,15 +130,22 @@ class ArticlePane(Vertical):
         """The body widget."""
         return self.query_one(ArticleView)
 
-    def show(self, bundle: ArticleBundle, sidecar: Sidecar | None, spans: Sequence[Any]) -> None:
-        """Show an article with its entities, hits and spans."""
+    def show(
+        self,
+        bundle: ArticleBundle,
+        sidecar: Sidecar | None,
+        spans: Sequence[Any],
+        incidents: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """Show an article with its entities, hits, spans and incident sentences."""
         self._entity_cycle = {}
+        self.incidents = list(incidents)
         article = bundle.article
         self.query_one("#article-title", Static).update(
             Text(article.title or "(untitled)", style="bold", overflow="ellipsis")
         )
         self.update_meta(bundle, sidecar)
-        self._legend(bundle)
+        self._legend(bundle, bool(incident_ranges(self.incidents)))
         notice = self.query_one("#article-notice", Static)
         problems = [p for p in (bundle.sidecar_error, bundle.entities_error) if p]
         if problems:
@@ -130,13 +158,19 @@ class ArticlePane(Vertical):
             bundle.hits,
             [(s.start, s.end) for s in spans if not s.orphaned],
             title_end=max(title_end, 0),
+            incidents=incident_ranges(self.incidents),
         )
+
+    def show_incidents(self, incidents: Sequence[dict[str, Any]]) -> None:
+        """New incident rows for the open article (after a check)."""
+        self.incidents = list(incidents)
+        self.view.set_incidents(incident_ranges(self.incidents))
 
     def update_meta(self, bundle: ArticleBundle, sidecar: Sidecar | None) -> None:
         """Redraw the metadata line (after tags or rating changed)."""
         self.query_one("#article-meta", Static).update(meta_line(bundle, sidecar))
 
-    def _legend(self, bundle: ArticleBundle) -> None:
+    def _legend(self, bundle: ArticleBundle, incidents: bool) -> None:
         present = {e.label for e in bundle.entities}
         view = self.view
         legend = Text(no_wrap=True, overflow="ellipsis", end="")
@@ -149,6 +183,10 @@ class ArticlePane(Vertical):
         legend.append("hit", view.get_component_rich_style("article-view--hit", partial=True))
         legend.append(" ")
         legend.append("span", view.get_component_rich_style("article-view--span", partial=True))
+        if incidents:
+            legend.append(" ")
+            style = view.get_component_rich_style("article-view--incident", partial=True)
+            legend.append("incident", style)
         widget = self.query_one("#article-legend", Static)
         widget.update(legend)
         widget.display = True
@@ -165,6 +203,26 @@ class ArticlePane(Vertical):
         """Move to the next (or previous) entity; returns `LABEL: text`."""
         entity = self.view.step_entity(forward)
         return f"{entity.label}: {entity.text}" if entity is not None else None
+
+    def incident_at(self, offset: int) -> dict[str, Any] | None:
+        """The incident whose sentence holds this offset (not a rejected one first)."""
+        here = [r for r in self.incidents if _span(r)[0] <= offset <= _span(r)[1] != 0]
+        here.sort(key=lambda r: r.get("status") == "rejected")
+        return here[0] if here else None
+
+    def step_incident(self, forward: bool) -> str | None:
+        """Move to the next (or previous) incident sentence; returns
+        `incident 2 of 3: Air/drone strike, Kirkuk, 5 killed`."""
+        target = self.view.step_incident(forward)
+        return self.say_incident(target[0]) if target is not None else None
+
+    def say_incident(self, offset: int) -> str | None:
+        """`incident 2 of 3: ...` for the incident at this offset."""
+        row = self.incident_at(offset)
+        ranges = self.view.incidents
+        if row is None or _span(row) not in ranges:
+            return None
+        return f"incident {ranges.index(_span(row)) + 1} of {len(ranges)}: {describe(row)}"
 
     def jump_to_entity(self, name: str, entities: Sequence[Any]) -> str | None:
         """Put the cursor on the next mention of an entity name; returns what to say."""
