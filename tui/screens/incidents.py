@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -220,7 +220,7 @@ class IncidentsScreen(Screen[Row | None]):
         text.append(f" of {where} · ")
         name = FILTERS[state.filter][0]
         text.append(
-            f"{len(rows):,} in {state.articles:,} articles"
+            f"{len(rows):,} in {state.articles:,} article{'s' if state.articles != 1 else ''}"
             if name == "all"
             else f"{shown_now:,} {name} of {len(rows):,}"
         )
@@ -332,10 +332,9 @@ class IncidentsScreen(Screen[Row | None]):
         if state.rows is None:
             return
         old = [r for r in state.rows if r.get("article") == article_id]
-        fresh = {r["id"]: r for r in rows}
         matched: set[str] = set()
         for row in old:
-            new = fresh.get(row["id"]) or _same_sentence(row, rows, matched)
+            new = successor(row, rows, matched)
             if new is None:
                 continue
             matched.add(new["id"])
@@ -357,20 +356,18 @@ class IncidentsScreen(Screen[Row | None]):
             self.reindex(article_id)
 
 
-def _same_sentence(row: Row, rows: list[Row], taken: set[str]) -> Row | None:
-    """The new row for an old one whose id changed: the one on the same sentence."""
-    for new in rows:
-        if new["id"] not in taken and (new.get("start"), new.get("end")) == (
-            row.get("start"),
-            row.get("end"),
-        ):
+def successor(old: Row, rows: list[Row], taken: set[str]) -> Row | None:
+    """The row an old row became after a check: the same id, the check made of
+    an extracted record (its `extracted_id`), the extracted record a removed
+    check leaves, or else the row on the same sentence."""
+
+    def same(new: Row) -> bool:
+        ids = {old["id"], old.get("extracted_id")} - {None}
+        return new["id"] in ids or new.get("extracted_id") in ids
+
+    free = [r for r in rows if r["id"] not in taken]
+    for new in free:
+        if same(new):
             return new
-    return None
-
-
-def open_incidents(
-    app: Any, session: Session, state: IncidentsState, reindex: Callable[[str], object],
-    opened: Callable[[Row | None], object],
-) -> None:  # fmt: skip
-    """Push the incidents view; `opened` gets the row whose article to open (None: back)."""
-    app.push_screen(IncidentsScreen(session, state, reindex), opened)
+    span = (old.get("start"), old.get("end"))
+    return next((r for r in free if (r.get("start"), r.get("end")) == span), None)
