@@ -177,3 +177,178 @@ def test_columns_fit_80_and_160_columns_most_important_first():
         assert kept == [c.key for c in COLUMNS if c.key in kept]  # in their order
     wide = {c.key: w for c, w in fit_columns(rows, 158)}
     assert wide["type"] == len("Shelling/artillery/missile attack")
+
+
+# -- checks -------------------------------------------------------------------
+
+
+def _sidecar_incidents(seeds, article: str) -> list[dict]:
+    import yaml
+
+    path = seeds / f"{article}.yaml"
+    assert path.exists(), "the check was not saved"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return data.get("incidents") or []
+
+
+async def _on_kirkuk(pilot: Pilot[object]) -> IncidentTable:
+    table = await _open_view(pilot)
+    at = next(i for i, r in enumerate(table.rows_shown) if _kirkuk(r))
+    table.move_cursor(row=at)
+    await pilot.pause()
+    return table
+
+
+async def test_y_and_x_check_the_row_in_place_and_u_undoes(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _on_kirkuk(pilot)
+        at = table.cursor_row
+        await pilot.press("y")
+        await settle(pilot)
+        assert table.cursor_row == at and table.current["status"] == "confirmed"
+        assert table.current["fatalities"] == 5 and table.current["location"] == "Kirkuk"
+        assert "confirmed: Air/drone strike, Kirkuk, 5 killed" in _status(pilot)
+        assert [c["status"] for c in _sidecar_incidents(seeds, KIRKUK)] == ["confirmed"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert table.cursor_row == at and table.current["status"] == "rejected"
+        assert [c["status"] for c in _sidecar_incidents(seeds, KIRKUK)] == ["rejected"]
+        await pilot.press("u")
+        await settle(pilot)
+        assert table.cursor_row == at and table.current["status"] == "extracted"
+        assert _sidecar_incidents(seeds, KIRKUK) == []
+
+
+async def test_e_edits_one_field_and_refuses_a_bad_toll(app_factory, seeds):
+    from glossator.tui.screens.incident_dialogs import IncidentEditDialog
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _on_kirkuk(pilot)
+        at = table.cursor_row
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentEditDialog)
+        await pilot.press("k", "ctrl+u", "f", "i", "v", "e", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentEditDialog)  # refused, the text kept
+        error = str(app.screen.query_one("#dialog-error").render())
+        assert "whole number" in error and "\n" not in error.strip()
+        await pilot.press("ctrl+u", "6", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentsScreen)
+        assert table.cursor_row == at
+        assert table.current["status"] == "edited" and table.current["fatalities"] == 6
+        saved = _sidecar_incidents(seeds, KIRKUK)
+        assert saved[0]["status"] == "edited" and saved[0]["fields"]["fatalities"] == 6
+        # The type comes from ACLED's list.
+        await pilot.press("e", "t")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert table.current["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+async def test_checks_in_the_article_on_the_incident_under_the_cursor(app_factory, seeds):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "kirkuk")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        screen = app.screen
+        view = screen.query_one(ArticleView)
+        assert screen.check_action("confirm_incident", ()) is False  # cursor on no incident
+        await pilot.press("right_curly_bracket")
+        assert screen.check_action("confirm_incident", ()) is True
+        assert screen.check_action("undo_incident", ()) is False  # not checked yet
+        await pilot.press("Y")
+        await settle(pilot)
+        assert screen.incident_here()["status"] == "confirmed"
+        assert "confirmed: Air/drone strike, Kirkuk, 5 killed" in str(
+            screen.query_one(StatusLine).render()
+        )
+        assert screen.check_action("undo_incident", ()) is True
+        await pilot.press("X")
+        await settle(pilot)
+        assert screen.incident_here()["status"] == "rejected"
+        assert (screen.incident_here()["start"], screen.incident_here()["end"]) not in (
+            view.incidents
+        )  # a rejected sentence is no longer marked
+        await pilot.press("U")
+        await settle(pilot)
+        assert screen.incident_here()["status"] == "extracted"
+        assert _sidecar_incidents(seeds, KIRKUK) == []
+
+
+async def test_A_adds_an_incident_from_the_selection(app_factory, seeds):
+    from glossator.tui.screens.incident_dialogs import IncidentAddDialog
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "kirkuk")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        screen = app.screen
+        view = screen.query_one(ArticleView)
+        text = view.text
+        start = text.index("A statement by the Islamic Resistance")
+        end = text.index(".", start) + 1
+        view.jump((start, end), select=True)
+        await pilot.pause()
+        await pilot.press("A")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentAddDialog)
+        await pilot.press(*"nonsense", "enter")  # type: refused on the last field
+        for _ in range(8):
+            await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentAddDialog)
+        assert "type:" in str(app.screen.query_one("#dialog-error").render())
+        app.screen.query_one("#add-sub_event_type").value = "armed"
+        app.screen.query_one("#add-fatalities").value = "5"
+        app.screen.query_one("#add-location").value = "Kirkuk"
+        app.screen.query_one("#add-injured").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        added = [r for r in app.screen.pane.incidents if r["status"] == "added"]
+        assert len(added) == 1 and added[0]["sub_event_type"] == "Armed clash"
+        assert added[0]["fatalities"] == 5 and added[0]["start"] == start
+        saved = _sidecar_incidents(seeds, KIRKUK)
+        assert [c["status"] for c in saved] == ["added"]
+
+
+async def test_checks_say_so_when_this_build_cannot_save_them(app_factory, seeds, monkeypatch):
+    from glossator.service import Session
+
+    for name in ("confirm_incident", "reject_incident", "edit_incident"):
+        monkeypatch.delattr(Session, name, raising=False)
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _on_kirkuk(pilot)
+        for key in ("y", "x", "e"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, IncidentsScreen)
+            assert "not available in this build" in _status(pilot)
+            assert table.current["status"] == "extracted"
+    assert not (seeds / f"{KIRKUK}.yaml").exists()
+
+
+async def test_hostile_text_in_the_view_is_shown_literally(app_factory, tmp_path):
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Hostile report\n\nGunmen attacked a market in Kirkuk on Tuesday, killing three "
+        "people [red]and[/red] wounding seven, \x1b[2Jpolice said.\n",
+        "utf-8",
+    )
+    app = app_factory(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _open_view(pilot)
+        assert [(r["fatalities"], r["injured"]) for r in table.rows_shown] == [(3, 7)]
+        sentence = str(app.screen.query_one("#incidents-sentence").render())
+        assert "[red]and[/red]" in sentence and "\x1b" not in sentence
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "[red]and[/red]" in shown

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.widget import Widget
 
 from glossator.tui.screens import incident_checks as checks
 from glossator.tui.screens.incidents import IncidentsScreen, IncidentsState
 from glossator.tui.screens.reading import ReadingScreen
 from glossator.tui.widgets.article_pane import ArticlePane
+from glossator.tui.widgets.results import ResultList
 from glossator.tui.widgets.search_pane import SearchPane
 from glossator.tui.widgets.status import StatusLine
 
@@ -34,6 +36,11 @@ class IncidentReading(ReadingScreen):
     """What had focus when `i` opened the view (where closing it goes back to)."""
 
     # -- the view -------------------------------------------------------------
+
+    @on(ResultList.Opened)
+    def _opened_from_list(self) -> None:
+        # An article chosen in the list goes back to the list, not to the view.
+        self.from_incidents = False
 
     def action_incidents(self) -> None:
         """The incidents of the current results (every article without a query)."""

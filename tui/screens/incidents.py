@@ -139,13 +139,22 @@ class IncidentsScreen(Screen[Row | None]):
           exit_on_error=False)  # fmt: skip
     def read(self) -> None:
         """Read the incidents of every hit (or article), posting progress."""
+        try:
+            self._read_all()
+        except Exception as exc:  # said in the status line, and logged
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.session.add_log("incidents", f"reading incidents failed: {reason}")
+            self.post_message(self._Read([], 0, 0, False, 0, f"reading incidents failed: {reason}"))
+
+    def _read_all(self) -> None:
         worker = get_current_worker()
         indexing = self.session.indexing
         query = self.state.query.strip()
         if query:
             found = self.session.searcher().article_ids(query)
             if isinstance(found, QueryError):
-                self.post_message(self._Read([], 0, 0, False, 0, found.message))
+                error = f"{found.message}: fix the query (/ in the reader)"
+                self.post_message(self._Read([], 0, 0, False, 0, error))
                 return
             ids = list(found)
         else:
@@ -188,7 +197,7 @@ class IncidentsScreen(Screen[Row | None]):
         if message.error is not None:
             state.rows = []
             self._show(None)
-            self._say(f"✗ {message.error}: fix the query (/ in the reader)", bold=True)
+            self._say(f"✗ {message.error}", bold=True)
             return
         state.rows = message.rows
         state.articles, state.total = message.articles, message.total
@@ -233,7 +242,7 @@ class IncidentsScreen(Screen[Row | None]):
         if state.indexing:
             text.append(" · indexing still running: i again for the rest", style="bold")
         if state.problems:
-            text.append(f" · {state.problems} unreadable (l: log)", style="bold")
+            text.append(f" · {state.problems} unreadable (the reader's log, l)", style="bold")
         self.query_one("#incidents-title", Static).update(text)
 
     def _say(self, message: str | None, *, bold: bool = False) -> None:
@@ -329,7 +338,9 @@ class IncidentsScreen(Screen[Row | None]):
     def checked(self, article_id: str, rows: list[Row], said: str) -> None:
         """An article's rows after a check: update them in place, the cursor stays."""
         state = self.state
-        if state.rows is None:
+        if state.rows is None or not self.is_attached:
+            # Closed meanwhile: the rows are read again when the view comes back.
+            state.opened.add(article_id)
             return
         old = [r for r in state.rows if r.get("article") == article_id]
         matched: set[str] = set()
