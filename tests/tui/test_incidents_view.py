@@ -352,3 +352,22 @@ async def test_hostile_text_in_the_view_is_shown_literally(app_factory, tmp_path
         assert "[red]and[/red]" in sentence and "\x1b" not in sentence
         shown = app.export_screenshot().replace("&#160;", " ")
         assert "[red]and[/red]" in shown
+
+
+async def test_the_view_is_in_the_palette_and_its_keys_can_be_remapped(seeds):
+    from glossator.tui.app import make_app
+    from glossator.tui.config import Config
+
+    config = Config(author="tester", keymap={"incidents.sort": "o", "app.incidents": "i,f7"})
+    app = make_app(seeds, config, show_timings=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        incidents = next(c for c in app.get_system_commands(app.screen) if c.title == "Incidents")
+        assert "app.incidents" in incidents.help and "i f7" in incidents.help
+        await pilot.press("tab", "f7")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentsScreen)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Sort", "Reverse", "Filter", "Confirm", "Reject", "Edit", "Undo"} <= titles
+        await pilot.press("o")
+        assert "sorted by date" in _status(pilot)
