@@ -244,7 +244,7 @@ del C
 #: When the footer is too narrow, these go first, in this order (then keys
 #: from the right). "command_palette" is the `^p palette` hint; `? Help` lists
 #: everything that was dropped, so it stays.
-FOOTER_DROP_ORDER = ("command_palette", "quit", "back", "toggle_sidebar", "export")
+FOOTER_DROP_ORDER = ("command_palette", "quit", "incidents", "back", "toggle_sidebar", "export")
 FOOTER_KEEP = frozenset({"help"})
 
 #: Help screen sections, in this order (dialog keys show in their own dialog's footer).
