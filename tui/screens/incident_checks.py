@@ -65,6 +65,18 @@ def _extracted(row: Row) -> Row:
     return {k: v for k, v in row.items() if not k.startswith("_")}
 
 
+#: What the status line says while a check without a dialog is saved.
+SAVING = "saving…"
+
+
+def start(app: App[Any], session: Session, verb: str, row: Row, done: Done) -> str | None:
+    """Start a check of one incident (`edit` opens its dialog); returns what to say:
+    why it cannot be done, `SAVING`, or None (a dialog is open)."""
+    if verb == "edit":
+        return edit(app, session, row, done)
+    return run_check(app, session, verb, row, done) or SAVING
+
+
 def run_check(app: App[Any], session: Session, verb: str, row: Row, done: Done) -> str | None:
     """`confirm`, `reject` or `undo` one incident in a worker; returns why not, if it cannot."""
     method = {

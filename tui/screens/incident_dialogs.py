@@ -211,7 +211,7 @@ class IncidentAddDialog(SavingDialog):
         self.quote = quote
 
     def compose(self) -> ComposeResult:
-        shown_quote = self.quote if len(self.quote) <= 60 else self.quote[:57] + "…"
+        shown_quote = self.quote if len(self.quote) <= 44 else self.quote[:43] + "…"
         with Vertical(classes="dialog-box incident-form"):
             yield Label(Text(f"Add an incident: “{shown_quote}”", style="bold"))
             for f in EDITABLE:

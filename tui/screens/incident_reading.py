@@ -116,11 +116,8 @@ class IncidentReading(ReadingScreen):
         if row is None:
             self.say("no incident under the cursor: } and { step to one", bold=True)
             return
-        if verb == "edit":
-            problem = checks.edit(self.app, self.session, row, self.incidents_checked)
-        else:
-            problem = checks.run_check(self.app, self.session, verb, row, self.incidents_checked)
-        self.say(problem or "saving…", bold=problem is not None)
+        said = checks.start(self.app, self.session, verb, row, self.incidents_checked)
+        self.say(said, bold=said != checks.SAVING)
 
     def action_confirm_incident(self) -> None:
         """Confirm the incident under the cursor."""

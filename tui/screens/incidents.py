@@ -329,11 +329,9 @@ class IncidentsScreen(Screen[Row | None]):
         if row is None:
             self._say("no incident here", bold=True)
             return
-        if verb == "edit":
-            problem = checks.edit(self.app, self.session, row, self.checked)
-        else:
-            problem = checks.run_check(self.app, self.session, verb, row, self.checked)
-        self._say(problem or "saving…", bold=problem is not None)
+        said = checks.start(self.app, self.session, verb, row, self.checked)
+        if said is not None:
+            self._say(said, bold=said != checks.SAVING)
 
     def checked(self, article_id: str, rows: list[Row], said: str) -> None:
         """An article's rows after a check: update them in place, the cursor stays."""
