@@ -17,6 +17,7 @@ from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article, CorpusError
 from glossator.index.engine import QueryError, SearchResult, UpdateReport
 from glossator.index.indexer import Index
+from glossator.service.checks import ArticleChecks
 from glossator.service.exports import ExportBatch, Skipped, collect_records
 from glossator.service.watchlist import add_watch_entry
 
@@ -63,8 +64,9 @@ class TagChange:
 
 
 @dataclass
-class Session:
-    """A corpus opened for reading and annotating."""
+class Session(ArticleChecks):
+    """A corpus opened for reading and annotating (article metadata and incident
+    checks: `ArticleChecks`)."""
 
     index: Index
     store: SidecarStore
