@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from glossator.annotations.export import file_format_names
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
@@ -19,7 +19,18 @@ from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 
-COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export")
+COMMANDS = (
+    "index",
+    "search",
+    "show",
+    "tag",
+    "note",
+    "rate",
+    "meta",
+    "incident-check",
+    "incident-add",
+    "export",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     _common(p)
 
+    _check_parsers(sub)
+
     p = sub.add_parser("export", help="export annotations")
     p.add_argument("--query", help="only articles matching this query")
     p.add_argument(
@@ -115,6 +128,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     _common(p)
     return parser
+
+
+def _check_parsers(sub: Any) -> None:
+    """`meta`, `incident-check` and `incident-add` (tui/cli_checks.py)."""
+    p = sub.add_parser("meta", help="show or set an article's date and source")
+    p.add_argument("article", help="article id or path")
+    date = p.add_mutually_exclusive_group()
+    date.add_argument("--date", metavar="YYYY-MM-DD", help="the article's date")
+    date.add_argument("--clear-date", action="store_true", help="forget the date set")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--source", metavar="TEXT", help="who published it, like Reuters")
+    source.add_argument("--clear-source", action="store_true", help="forget the source set")
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    _common(p)
+
+    fields = "FIELD=VALUE: a field to set (repeatable; an empty VALUE means not stated)"
+    p = sub.add_parser("incident-check", help="confirm, correct, reject or undo an incident")
+    p.add_argument("article", help="article id or path")
+    p.add_argument("id", help="the incident's id (x-... extracted, i-... checked)")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--confirm", action="store_true", help="the record is right")
+    action.add_argument("--reject", action="store_true", help="it is not an incident")
+    action.add_argument("--undo", action="store_true", help="forget the check")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help=fields)
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    _common(p)
+
+    p = sub.add_parser("incident-add", help="record an incident the extractor missed")
+    p.add_argument("article", help="article id or path")
+    p.add_argument("--start", type=int, required=True, help="where its text starts (offset)")
+    p.add_argument("--end", type=int, required=True, help="where its text ends (offset)")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help=fields)
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    _common(p)
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -186,9 +233,10 @@ def _run_reader(args: argparse.Namespace) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from glossator.tui import cli_commands
+    from glossator.tui import cli_checks, cli_commands
 
-    handler = getattr(cli_commands, f"cmd_{args.command}")
+    name = f"cmd_{args.command.replace('-', '_')}"
+    handler = getattr(cli_commands, name, None) or getattr(cli_checks, name)
     config = load_cli_config()
     return int(handler(args, config))
 

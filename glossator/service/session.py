@@ -17,6 +17,7 @@ from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article, CorpusError
 from glossator.index.engine import QueryError, SearchResult, UpdateReport
 from glossator.index.indexer import Index
+from glossator.service.checks import ArticleChecks
 from glossator.service.exports import ExportBatch, Skipped, collect_records
 from glossator.service.incidents import IncidentLog, as_rows, collect_incidents
 from glossator.service.watchlist import add_watch_entry
@@ -64,8 +65,9 @@ class TagChange:
 
 
 @dataclass
-class Session:
-    """A corpus opened for reading and annotating."""
+class Session(ArticleChecks):
+    """A corpus opened for reading and annotating (article metadata and incident
+    checks: `ArticleChecks`)."""
 
     index: Index
     store: SidecarStore
@@ -250,10 +252,16 @@ class Session:
         from the index's cache."""
         return self.index.incidents(article)
 
-    def incidents(self, article: Article) -> list[dict[str, Any]]:
+    def incidents(self, article: Article, *, checked: bool = True) -> list[dict[str, Any]]:
         """An article's incident log rows: the extractor's records with the
-        analyst's checks applied (the shape `glossator incidents --json` prints)."""
-        return as_rows(article, self.extracted_incidents(article))
+        analyst's checks applied (the shape `glossator incidents --json` prints).
+
+        Raises `SidecarError` when the sidecar cannot be read; `checked=False`
+        gives the extractor's records alone, as `extracted`, without reading it.
+        """
+        if not checked:
+            return as_rows(article, self.extracted_incidents(article))
+        return as_rows(article, self.checked_incidents(article))
 
     def incident_log(
         self,

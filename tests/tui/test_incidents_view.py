@@ -319,23 +319,6 @@ async def test_A_adds_an_incident_from_the_selection(app_factory, seeds):
         assert [c["status"] for c in saved] == ["added"]
 
 
-async def test_checks_say_so_when_this_build_cannot_save_them(app_factory, seeds, monkeypatch):
-    from glossator.service import Session
-
-    for name in ("confirm_incident", "reject_incident", "edit_incident"):
-        monkeypatch.delattr(Session, name, raising=False)
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        table = await _on_kirkuk(pilot)
-        for key in ("y", "x", "e"):
-            await pilot.press(key)
-            await settle(pilot)
-            assert isinstance(app.screen, IncidentsScreen)
-            assert "not available in this build" in _status(pilot)
-            assert table.current["status"] == "extracted"
-    assert not (seeds / f"{KIRKUK}.yaml").exists()
-
-
 async def test_hostile_text_in_the_view_is_shown_literally(app_factory, tmp_path):
     corpus = tmp_path / "hostile"
     corpus.mkdir()

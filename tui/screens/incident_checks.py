@@ -34,28 +34,6 @@ Row = dict[str, Any]
 Done = Callable[[str, list[Row], str], object]
 
 
-#: The Session methods the checks call (another part of glossator adds them).
-CHECK_METHODS = (
-    "confirm_incident",
-    "reject_incident",
-    "edit_incident",
-    "add_incident",
-    "delete_incident_check",
-)
-
-
-def unavailable(session: Session, method: str) -> str | None:
-    """Why a check cannot be saved in this build, or None when it can."""
-    if callable(getattr(session, method, None)):
-        return None
-    return "incident checks are not available in this build: nothing was saved"
-
-
-def _call(session: Session, method: str, *args: object) -> object:
-    """Call one of `CHECK_METHODS` (looked up by name: see `unavailable`)."""
-    return getattr(session, method)(*args)
-
-
 def _article(session: Session, row: Row) -> Article:
     return session.index.article(str(row["article"]))
 
@@ -73,20 +51,13 @@ def start(app: App[Any], session: Session, verb: str, row: Row, done: Done) -> s
     """Start a check of one incident (`edit` opens its dialog); returns what to say:
     why it cannot be done, `SAVING`, or None (a dialog is open)."""
     if verb == "edit":
-        return edit(app, session, row, done)
+        edit(app, session, row, done)
+        return None
     return run_check(app, session, verb, row, done) or SAVING
 
 
 def run_check(app: App[Any], session: Session, verb: str, row: Row, done: Done) -> str | None:
     """`confirm`, `reject` or `undo` one incident in a worker; returns why not, if it cannot."""
-    method = {
-        "confirm": "confirm_incident",
-        "reject": "reject_incident",
-        "undo": "delete_incident_check",
-    }[verb]
-    problem = unavailable(session, method)
-    if problem is not None:
-        return problem
     if verb == "undo" and row.get("status") == "extracted":
         return "this incident is not checked: nothing to undo"
     said = {"confirm": "confirmed", "reject": "rejected", "undo": "check removed"}[verb]
@@ -94,9 +65,11 @@ def run_check(app: App[Any], session: Session, verb: str, row: Row, done: Done) 
     def run() -> None:
         article = _article(session, row)
         if verb == "undo":
-            _call(session, method, article, str(row["id"]))
+            session.delete_incident_check(article, str(row["id"]))
+        elif verb == "reject":
+            session.reject_incident(article, str(row["id"]), _extracted(row))
         else:
-            _call(session, method, article, str(row["id"]), _extracted(row))
+            session.confirm_incident(article, str(row["id"]), _extracted(row))
         rows = session.incidents(article)
         app.call_from_thread(done, article.id, rows, f"{said}: {describe(row)}")
 
@@ -104,17 +77,14 @@ def run_check(app: App[Any], session: Session, verb: str, row: Row, done: Done) 
     return None
 
 
-def edit(app: App[Any], session: Session, row: Row, done: Done) -> str | None:
-    """`e`: correct one field of an incident in a small dialog; returns why not, if it cannot."""
-    problem = unavailable(session, "edit_incident")
-    if problem is not None:
-        return problem
+def edit(app: App[Any], session: Session, row: Row, done: Done) -> None:
+    """`e`: correct one field of an incident in a small dialog."""
 
     def save(values: dict[str, str]) -> tuple[str, list[Row], str]:
         field = BY_NAME[values["field"]]
         value = parse_value(field, values["value"])
         article = _article(session, row)
-        _call(session, "edit_incident", article, str(row["id"]), field.name, value, _extracted(row))
+        session.edit_incident(article, str(row["id"]), field.name, value, _extracted(row))
         shown_value = "not stated" if value is None else str(value)
         return article.id, session.incidents(article), f"{field.label} set to {shown_value}"
 
@@ -123,16 +93,12 @@ def edit(app: App[Any], session: Session, row: Row, done: Done) -> str | None:
             done(*result)
 
     app.push_screen(IncidentEditDialog(row, save), closed)
-    return None
 
 
 def add(
     app: App[Any], session: Session, article: Article, picked: tuple[int, int], done: Done
 ) -> str | None:
     """`A`: add an incident reported by the passage `picked`; returns why not, if it cannot."""
-    problem = unavailable(session, "add_incident")
-    if problem is not None:
-        return problem
     text = article.text
     start, end = trimmed(text, picked)
     if start == end:
@@ -142,7 +108,7 @@ def add(
         fields: dict[str, object] = {}
         for field in EDITABLE:
             fields[field.name] = parse_value(field, values.get(field.name, ""))
-        _call(session, "add_incident", article, start, end, fields)
+        session.add_incident(article, start, end, fields)
         return article.id, session.incidents(article), f"incident added: {describe(fields)}"
 
     def closed(result: tuple[str, list[Row], str] | None) -> None:

@@ -97,13 +97,19 @@ class ArticlePane(Vertical):
         except Exception as exc:  # a vanished or unreadable file
             self.post_message(self.Failed(article_id, str(exc)))
             return
-        try:
-            incidents = self.session.incidents(bundle.article)
-        except Exception as exc:  # incidents must never stop reading
-            incidents = []
-            self.session.add_log("index", f"{article_id}: incidents unavailable: {exc}")
+        incidents = self._incidents(bundle)
         if not worker.is_cancelled:
             self.post_message(self.Loaded(bundle, incidents))
+
+    def _incidents(self, bundle: ArticleBundle) -> list[dict[str, Any]]:
+        """The article's incident rows; the extractor's alone when its sidecar
+        cannot be read (its checks are then unknown, and nothing can be saved)."""
+        article = bundle.article
+        try:
+            return self.session.incidents(article, checked=bundle.sidecar is not None)
+        except Exception as exc:  # incidents must never stop reading
+            self.session.add_log("index", f"{article.id}: incidents unavailable: {exc}")
+            return []
 
     @work(thread=True, exclusive=True, group="hits", name="finding hits", exit_on_error=False)
     def find_hits(self, article_id: str, query: str) -> None:
