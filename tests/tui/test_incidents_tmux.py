@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from tmux_driver import Tmux, footer, needs_tmux
 
 pytestmark = pytest.mark.e2e
@@ -53,9 +54,16 @@ def test_incidents_view_opens_the_article_at_its_sentence(seeds: Path, tmp_path:
         assert "575 words" in screen and "incident" in screen.splitlines()[2]
         tmux.keys("Escape")
         tmux.wait_for("sorted by")
+        # Back on the same row: y confirms it, saved in the article's sidecar.
+        tmux.keys("y")
+        tmux.wait_for("confirmed: Air/drone strike, Kirkuk, 5 killed")
         tmux.keys("q")
         tmux.wait_until(lambda s: "sorted by" not in s and "1 hit" in s, "back at the hits")
         tmux.keys("q")
         assert tmux.exit_status() == 0
     finally:
         tmux.kill()
+    data = yaml.safe_load((seeds / "002_45e5cc2aff789250.txt.yaml").read_text("utf-8"))
+    assert [(i["status"], i["fields"]["fatalities"]) for i in data["incidents"]] == [
+        ("confirmed", 5)
+    ]
