@@ -242,6 +242,14 @@ async def test_e_edits_one_field_and_refuses_a_bad_toll(app_factory, seeds):
         assert table.current["status"] == "edited" and table.current["fatalities"] == 6
         saved = _sidecar_incidents(seeds, KIRKUK)
         assert saved[0]["status"] == "edited" and saved[0]["fields"]["fatalities"] == 6
+        # A date the sidecar cannot hold is refused with one line saying what to type.
+        await pilot.press("e", "d", *"yesterday", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentEditDialog)
+        error = str(app.screen.query_one("#dialog-error").render())
+        assert "YYYY-MM-DD" in error and "\n" not in error.strip()
+        await pilot.press("escape", "escape")
+        await settle(pilot)
         # The type comes from ACLED's list.
         await pilot.press("e", "t")
         await settle(pilot)
