@@ -325,6 +325,12 @@ async def test_A_adds_an_incident_from_the_selection(app_factory, seeds):
         assert added[0]["fatalities"] == 5 and added[0]["start"] == start
         saved = _sidecar_incidents(seeds, KIRKUK)
         assert [c["status"] for c in saved] == ["added"]
+        # The view lists it with the article's others, in text order.
+        await pilot.press("i")
+        await settle(pilot)
+        rows = app.screen.query_one(IncidentTable).rows_shown
+        starts = [r["start"] for r in rows]
+        assert starts == sorted(starts) and "added" in [r["status"] for r in rows]
 
 
 async def test_hostile_text_in_the_view_is_shown_literally(app_factory, tmp_path):
@@ -362,3 +368,33 @@ async def test_the_view_is_in_the_palette_and_its_keys_can_be_remapped(seeds):
         assert {"Sort", "Reverse", "Filter", "Confirm", "Reject", "Edit", "Undo"} <= titles
         await pilot.press("o")
         assert "sorted by date" in _status(pilot)
+
+
+async def test_an_incident_added_in_the_article_shows_in_the_view_on_the_way_back(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _on_kirkuk(pilot)
+        before = len(table.rows_shown)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        start = view.text.index("A statement by the Islamic Resistance")
+        view.jump((start, view.text.index(".", start) + 1), select=True)
+        await pilot.pause()
+        await pilot.press("A")
+        await settle(pilot)
+        app.screen.query_one("#add-sub_event_type").value = "Attack"
+        app.screen.query_one("#add-injured").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")  # the selection is gone: back to the view
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentsScreen)
+        table = app.screen.query_one(IncidentTable)
+        rows = table.rows_shown
+        assert len(rows) == before + 1 and f"{before + 1} in 5 articles" in _status(
+            pilot, "#incidents-title"
+        )
+        at = next(i for i, r in enumerate(rows) if r["status"] == "added")
+        assert rows[at - 1]["article"] == KIRKUK and rows[at]["start"] == start
+        assert _kirkuk(table.current)  # the cursor stayed on the row it was on

@@ -353,11 +353,15 @@ class IncidentsScreen(Screen[Row | None]):
             self.table.replace_row(row_key(row), new)
         known = matched | {o["id"] for o in old}
         added = [r for r in rows if r["id"] not in known]
-        for row in added:
-            row["_order"] = len(state.rows)
+        # An added incident is listed after its article's others (i lists all in text order).
+        last = max((r.get("_order", 0) for r in old), default=len(state.rows))
+        for n, row in enumerate(sorted(added, key=lambda r: r.get("start") or 0), 1):
+            row["_order"] = last + n / (len(added) + 1)
             state.rows.append(row)
-        self.table.append_rows(filtered(added, state.filter))
+        if added:
+            self._show(self.table.current_key)
         self.state.cursor = self.table.current_key
+        self._title()
         self._sentence()
         if said:
             where = shown_id(self.session.store.path_for(article_id).name)

@@ -156,7 +156,7 @@ class ReadingScreen(PaneLayout):
         else:
             picked = view.selected_range()
             size = picked[1] - picked[0] if picked else 0
-            self.say(f"{size} characters selected: a to annotate, y to copy")
+            self.say(f"{size} characters selected: a to annotate, A to add an incident, y to copy")
         self.refresh_bindings()
 
     def action_copy(self) -> None:

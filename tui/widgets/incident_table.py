@@ -280,12 +280,6 @@ class IncidentTable(DataTable[Text]):
         for column, size in self._widths:
             self.update_cell(old_key, column.key, cell(column, row, size))
 
-    def append_rows(self, rows: Sequence[Row]) -> None:
-        """Append rows (an incident the analyst added)."""
-        for row in rows:
-            self.rows_shown.append(row)
-            self.add_row(*(cell(c, row, w) for c, w in self._widths), key=row_key(row))
-
 
 def ordered(rows: Sequence[Row], sort: str, descending: bool) -> list[Row]:
     """Rows sorted by a column; empty values last in either direction, ties in found order."""
