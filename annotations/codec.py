@@ -95,13 +95,13 @@ class _Reader:
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(f"line {_line(node)}: {message}")
 
-    def _found(self, node: Node) -> str:
+    def found(self, node: Node) -> str:
         return _TYPE_NAMES.get(node.tag, str(node.tag))
 
     def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> dict[str, Node] | None:
         if not isinstance(node, MappingNode):
             self.problem(
-                node, f"{what} must be a mapping (key: value lines), not {self._found(node)}"
+                node, f"{what} must be a mapping (key: value lines), not {self.found(node)}"
             )
             return None
         out: dict[str, Node] = {}
@@ -140,7 +140,7 @@ class _Reader:
                     self.problem(node, f"{what} must be one non-empty line")
                     return None
                 return value
-        self.problem(node, f"{what} must be text, not {self._found(node)}; put it in quotes")
+        self.problem(node, f"{what} must be text, not {self.found(node)}; put it in quotes")
         return None
 
     def integer(self, node: Node, what: str) -> int | None:
@@ -148,14 +148,14 @@ class _Reader:
             value = scalar_value(node)
             if isinstance(value, int):
                 return value
-        self.problem(node, f"{what} must be a whole number, not {self._found(node)}")
+        self.problem(node, f"{what} must be a whole number, not {self.found(node)}")
         return None
 
     def items(self, node: Node, what: str) -> list[Node]:
         if isinstance(node, ScalarNode) and node.tag == TAG.NULL:
             return []
         if not isinstance(node, SequenceNode):
-            self.problem(node, f"{what} must be a list, not {self._found(node)}")
+            self.problem(node, f"{what} must be a list, not {self.found(node)}")
             return []
         if len(node.value) > MAX_ITEMS:
             self.problem(
@@ -195,7 +195,7 @@ class _Reader:
         node = fields[key]
         if isinstance(node, ScalarNode) and node.tag == TAG.BOOL:
             return bool(scalar_value(node))
-        self.problem(node, f"{what} must be true or false, not {self._found(node)}")
+        self.problem(node, f"{what} must be true or false, not {self.found(node)}")
         return None
 
     def anchored(

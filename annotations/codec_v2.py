@@ -8,7 +8,7 @@ incident checks, which is the whole migration.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from yaml.nodes import Node, ScalarNode
 
@@ -25,8 +25,33 @@ from glossator.annotations.errors import InvalidValue
 from glossator.annotations.model import Sidecar
 from glossator.annotations.yamlsafe import TAG, scalar_value
 
-if TYPE_CHECKING:
-    from glossator.annotations.codec import _Reader
+
+class _Reader(Protocol):
+    """What this module uses of `annotations.codec`'s reader (which it may not import)."""
+
+    def problem(self, node: Node, message: str) -> None: ...
+    def found(self, node: Node) -> str: ...
+    def text(
+        self,
+        node: Node,
+        what: str,
+        *,
+        optional: bool = False,
+        single_line: bool = False,
+        timestamp: bool = False,
+    ) -> str | None: ...
+    def items(self, node: Node, what: str) -> list[Node]: ...
+    def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> dict[str, Node] | None: ...
+    def require(
+        self, fields: dict[str, Node], parent: Node, what: str, keys: tuple[str, ...]
+    ) -> bool: ...
+    def anchored(
+        self, fields: dict[str, Node], what: str, seen: dict[str, int], stamp: str
+    ) -> dict[str, Any]: ...
+    def offsets_fit(
+        self, fields: dict[str, Node], values: dict[str, Any], what: str, sidecar_sha: str
+    ) -> bool: ...
+
 
 __all__ = ["INCIDENT_KEYS", "V2_KEYS", "read_v2_keys"]
 
@@ -81,7 +106,7 @@ def _checked(
 def _field(reader: _Reader, name: str, node: Node) -> tuple[bool, FieldValue]:
     if not isinstance(node, ScalarNode) or node.tag == TAG.BOOL:
         reader.problem(
-            node, f"incident field {name} must be text or a number, not {reader._found(node)}"
+            node, f"incident field {name} must be text or a number, not {reader.found(node)}"
         )
         return False, None
     # Dates and text are taken as written, so the exact string round-trips.

@@ -29,6 +29,13 @@ def _guarded(action: Any) -> Any:
 
 def cmd_meta(args: argparse.Namespace, config: Any) -> int:
     """`glossator meta ARTICLE [--date D|--clear-date] [--source S|--clear-source] [--json]`."""
+    from glossator.annotations.checks import normalise_date, normalise_source
+
+    # Both values are checked before either is saved: a bad one changes nothing.
+    if args.date is not None:
+        _guarded(lambda: normalise_date(args.date))
+    if args.source is not None:
+        _guarded(lambda: normalise_source(args.source))
     ix, article = _named_article(args, config)
     session = open_session(ix, config)
     sidecar = _guarded(lambda: session.store.load(article.id, article.text))

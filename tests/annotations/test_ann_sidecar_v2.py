@@ -275,3 +275,26 @@ def test_exports_still_work_with_a_version_2_sidecar() -> None:
     for fmt in ("csv", "json", "jsonl", "md", "w3c"):
         assert "a.txt" in export([record], fmt), fmt
     assert set(FIELDS) >= {"fatalities", "notes"}
+
+
+def test_saving_re_anchors_incident_checks_on_the_new_text(corpus: Corpus) -> None:
+    from glossator.annotations.incidents import add_change
+
+    sentence = corpus.text.splitlines()[2]
+    start = corpus.text.index(sentence)
+    made: list[IncidentCheck] = []
+    change = add_change(corpus.text, start, start + len(sentence), {"injured": 2}, "alice", made)
+    corpus.store.edit(corpus.article_id, corpus.text, change)
+    edited = "A new first line, longer than before.\n" + corpus.text
+    corpus.store.add_tags(corpus.article_id, edited, ["moved"])
+    saved = yaml.safe_load(corpus.sidecar_path.read_text("utf-8"))["incidents"][0]
+    moved = start + len("A new first line, longer than before.\n")
+    assert (saved["start"], saved["end"], saved["quote"]) == (
+        moved,
+        moved + len(sentence),
+        sentence,
+    )
+    assert saved["fields"] == {"injured": 2} and "orphaned" not in saved
+    corpus.store.add_tags(corpus.article_id, "Only a headline now.\n", ["gone"])
+    loaded = corpus.store.load(corpus.article_id, "Only a headline now.\n")
+    assert loaded.incidents[0].orphaned and loaded.incidents[0].quote == sentence

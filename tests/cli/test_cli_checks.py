@@ -30,11 +30,14 @@ def test_meta_shows_sets_and_clears_date_and_source(seeds: Path) -> None:
         (["--date", "yesterday"], b"YYYY-MM-DD"),
         (["--source", "\x1b[2J"], b"control characters"),
         (["--date", "2024-01-01", "--clear-date"], b"not allowed with"),
+        (["--date", "2025-05-05", "--source", " "], b"source is empty"),
     ]
     for bad, words in refused:
         proc = run("meta", str(seeds / SEED), *bad)
         assert proc.returncode == 2 and words in proc.stderr, proc.stderr
         assert proc.stderr.count(b"\n") == 1 and b"\x1b" not in proc.stderr
+    after = yaml.safe_load((seeds / f"{SEED}.yaml").read_text("utf-8"))
+    assert str(after["date"]) == "2024-01-16"  # the refused --date 2025-05-05 was not saved
 
 
 def test_incident_check_confirms_edits_rejects_and_undoes(seeds: Path) -> None:
