@@ -267,6 +267,8 @@ async def test_checks_in_the_article_on_the_incident_under_the_cursor(app_factor
         screen = app.screen
         view = screen.query_one(ArticleView)
         assert screen.check_action("confirm_incident", ()) is False  # cursor on no incident
+        meta = screen.query_one("#article-meta")
+        assert f"{len(view.incidents)} incidents" in str(meta.render())
         await pilot.press("right_curly_bracket")
         assert screen.check_action("confirm_incident", ()) is True
         assert screen.check_action("undo_incident", ()) is False  # not checked yet
@@ -282,7 +284,8 @@ async def test_checks_in_the_article_on_the_incident_under_the_cursor(app_factor
         assert screen.incident_here()["status"] == "rejected"
         assert (screen.incident_here()["start"], screen.incident_here()["end"]) not in (
             view.incidents
-        )  # a rejected sentence is no longer marked
+        )  # a rejected sentence is no longer marked, nor counted
+        assert f"{len(view.incidents)} incidents" in str(meta.render()) and len(view.incidents) == 3
         await pilot.press("U")
         await settle(pilot)
         assert screen.incident_here()["status"] == "extracted"

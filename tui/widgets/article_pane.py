@@ -23,8 +23,8 @@ from glossator.tui.widgets.article_view import ArticleView, entity_class
 from glossator.tui.widgets.incident_table import describe
 
 
-def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
-    """path · words · tags · rating · entities · annotations."""
+def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None, incidents: int = 0) -> Text:
+    """path · words · tags · rating · annotations · entities · incidents."""
     article = bundle.article
     parts: list[Text] = [Text(shown_id(article.id)), Text(f"{article.words:,} words")]
     if article.decode_errors:
@@ -39,6 +39,8 @@ def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
     else:
         parts.append(Text("annotations read-only", style="bold reverse"))
     parts.append(Text(f"{len(bundle.entities)} entities"))
+    if incidents:
+        parts.append(Text(f"{incidents} incident{'s' if incidents != 1 else ''}"))
     return Text(" · ", style="dim").join(parts)
 
 
@@ -83,6 +85,8 @@ class ArticlePane(Vertical):
         self.session = session
         self.incidents: list[dict[str, Any]] = []
         """The open article's incident rows."""
+        self._meta: tuple[ArticleBundle, Sidecar | None] | None = None
+        """What the metadata line was last drawn from."""
         self._entity_cycle: dict[str, int] = {}
         """Per entity name, which mention `jump_to_entity` goes to next."""
 
@@ -171,10 +175,14 @@ class ArticlePane(Vertical):
         """New incident rows for the open article (after a check)."""
         self.incidents = list(incidents)
         self.view.set_incidents(incident_ranges(self.incidents))
+        if self._meta is not None:
+            self.update_meta(*self._meta)
 
     def update_meta(self, bundle: ArticleBundle, sidecar: Sidecar | None) -> None:
-        """Redraw the metadata line (after tags or rating changed)."""
-        self.query_one("#article-meta", Static).update(meta_line(bundle, sidecar))
+        """Redraw the metadata line (after tags, rating or incidents changed)."""
+        self._meta = (bundle, sidecar)
+        marked = len(incident_ranges(self.incidents))
+        self.query_one("#article-meta", Static).update(meta_line(bundle, sidecar, marked))
 
     def _legend(self, bundle: ArticleBundle, incidents: bool) -> None:
         present = {e.label for e in bundle.entities}
