@@ -401,3 +401,16 @@ async def test_an_incident_added_in_the_article_shows_in_the_view_on_the_way_bac
         at = next(i for i, r in enumerate(rows) if r["status"] == "added")
         assert rows[at - 1]["article"] == KIRKUK and rows[at]["start"] == start
         assert _kirkuk(table.current)  # the cursor stayed on the row it was on
+
+
+async def test_a_large_log_stops_at_the_cap_and_says_so(app_factory, monkeypatch):
+    from glossator.tui.screens import incidents
+
+    monkeypatch.setattr(incidents, "MAX_INCIDENTS", 3)
+    monkeypatch.setattr(incidents, "CHUNK", 1)
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _open_view(pilot)
+        assert len(table.rows_shown) == 3
+        title = _status(pilot, "#incidents-title")
+        assert "stopped at 3 incidents" in title and "of 5 articles" in title
