@@ -1,22 +1,34 @@
 """Finding spans again after an article's text has changed.
 
-A span stores its offsets and its quote with up to ``CONTEXT`` characters of
-text on either side (W3C TextQuoteSelector). When the text changes, the quote
-is the truth and the offsets are a hint: keep the span where the quote still
-stands at its old offset, otherwise take the occurrence whose surroundings
-match best, then the one nearest the old place. A quote that is gone marks the
-span orphaned; it is kept so no analyst's work disappears.
+A span (or an incident check, anchored the same way) stores its offsets and
+its quote with up to ``CONTEXT`` characters of text on either side (W3C
+TextQuoteSelector). When the text changes, the quote is the truth and the
+offsets are a hint: keep the span where the quote still stands at its old
+offset, otherwise take the occurrence whose surroundings match best, then the
+one nearest the old place. A quote that is gone marks the span orphaned; it is
+kept so no analyst's work disappears.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
+from typing import Protocol
 
-from glossator.annotations.model import Span
-
-__all__ = ["CONTEXT", "context_of", "reanchor", "text_sha256"]
+__all__ = ["CONTEXT", "Anchored", "context_of", "reanchor", "text_sha256"]
 
 CONTEXT = 32
+
+
+class Anchored(Protocol):
+    """What re-anchoring reads and moves: a `Span` or an `IncidentCheck`."""
+
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    orphaned: bool
 
 
 def text_sha256(text: str) -> str:
@@ -56,7 +68,7 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _place(span: Span, text: str) -> int | None:
+def _place(span: Anchored, text: str) -> int | None:
     """Where the span's quote now starts, or None when it is gone."""
     if span.quote == "":
         return span.start if span.start <= len(text) else None
@@ -75,7 +87,7 @@ def _place(span: Span, text: str) -> int | None:
     return min(candidates, key=rank)
 
 
-def reanchor(spans: list[Span], text: str) -> bool:
+def reanchor(spans: Iterable[Anchored], text: str) -> bool:
     """Move each span onto ``text`` in place; returns True if anything changed.
 
     Found spans get fresh offsets, prefix and suffix and lose ``orphaned``;

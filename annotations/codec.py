@@ -2,12 +2,17 @@
 (the writer, which produces stable, diff-friendly YAML, is `annotations.dump`).
 
 Written keys, in this order: ``version``, ``article``, ``article_sha256``,
-``tags``, ``rating``, ``notes``, ``spans``. ``tags``, ``notes`` and ``spans``
-are always written (``[]`` when empty) so a sidecar shows what it can hold.
-Optional keys are omitted when they hold their default: ``rating`` (none), and
-in a span ``prefix``, ``suffix``, ``note`` (empty) and ``orphaned`` (false).
+``date``, ``source``, ``tags``, ``rating``, ``notes``, ``spans``,
+``incidents``. ``tags``, ``notes``, ``spans`` and ``incidents`` are always
+written (``[]`` when empty) so a sidecar shows what it can hold. Optional
+keys are omitted when they hold their default: ``date``, ``source`` (empty),
+``rating`` (none), in a span ``prefix``, ``suffix``, ``note`` (empty) and
+``orphaned`` (false), in an incident ``prefix``, ``suffix`` and ``orphaned``.
 The reader accepts every omitted key as missing, and missing ``tags``,
-``notes``, ``spans`` and ``article_sha256`` as empty, for hand-written files.
+``notes``, ``spans``, ``incidents`` and ``article_sha256`` as empty, for
+hand-written files. Version 1 files (before ``date``, ``source`` and
+``incidents``) are read as they always were; `annotations.codec_v2` reads
+the keys version 2 added.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from glossator.annotations.codec_v2 import V2_KEYS, read_v2_keys
 from glossator.annotations.errors import TagError
 from glossator.annotations.model import (
     CREDIBILITY,
+    READABLE_VERSIONS,
     RELIABILITY,
     SIDECAR_VERSION,
     Note,
@@ -40,7 +47,7 @@ __all__ = ["MAX_ITEMS", "read_sidecar"]
 #: made a tag edit take over ten seconds and the reader's sidebar unusable.
 MAX_ITEMS = 10_000
 
-TOP_KEYS = ("version", "article", "article_sha256", "tags", "rating", "notes", "spans")
+TOP_KEYS = ("version", "article", "article_sha256", "tags", "rating", "notes", "spans", *V2_KEYS)
 NOTE_KEYS = ("id", "author", "created", "text")
 SPAN_KEYS = (
     "id",
@@ -88,13 +95,13 @@ class _Reader:
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(f"line {_line(node)}: {message}")
 
-    def _found(self, node: Node) -> str:
+    def found(self, node: Node) -> str:
         return _TYPE_NAMES.get(node.tag, str(node.tag))
 
     def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> dict[str, Node] | None:
         if not isinstance(node, MappingNode):
             self.problem(
-                node, f"{what} must be a mapping (key: value lines), not {self._found(node)}"
+                node, f"{what} must be a mapping (key: value lines), not {self.found(node)}"
             )
             return None
         out: dict[str, Node] = {}
@@ -133,7 +140,7 @@ class _Reader:
                     self.problem(node, f"{what} must be one non-empty line")
                     return None
                 return value
-        self.problem(node, f"{what} must be text, not {self._found(node)}; put it in quotes")
+        self.problem(node, f"{what} must be text, not {self.found(node)}; put it in quotes")
         return None
 
     def integer(self, node: Node, what: str) -> int | None:
@@ -141,14 +148,14 @@ class _Reader:
             value = scalar_value(node)
             if isinstance(value, int):
                 return value
-        self.problem(node, f"{what} must be a whole number, not {self._found(node)}")
+        self.problem(node, f"{what} must be a whole number, not {self.found(node)}")
         return None
 
     def items(self, node: Node, what: str) -> list[Node]:
         if isinstance(node, ScalarNode) and node.tag == TAG.NULL:
             return []
         if not isinstance(node, SequenceNode):
-            self.problem(node, f"{what} must be a list, not {self._found(node)}")
+            self.problem(node, f"{what} must be a list, not {self.found(node)}")
             return []
         if len(node.value) > MAX_ITEMS:
             self.problem(
@@ -181,6 +188,59 @@ class _Reader:
             return None
         return value
 
+    def flag(self, fields: dict[str, Node], key: str, what: str) -> bool | None:
+        """An optional true/false value (false when missing); None after a problem."""
+        if key not in fields:
+            return False
+        node = fields[key]
+        if isinstance(node, ScalarNode) and node.tag == TAG.BOOL:
+            return bool(scalar_value(node))
+        self.problem(node, f"{what} must be true or false, not {self.found(node)}")
+        return None
+
+    def anchored(
+        self, fields: dict[str, Node], what: str, seen: dict[str, int], stamp: str
+    ) -> dict[str, Any]:
+        """The keys a span and an incident share: id, offsets, quote and context,
+        author, the `stamp` time and orphaned (None for each bad one)."""
+        values: dict[str, Any] = {
+            "id": self.identifier(fields["id"], f"{what} id", seen),
+            "start": self.integer(fields["start"], f"{what} start"),
+            "end": self.integer(fields["end"], f"{what} end"),
+            "quote": self.text(fields["quote"], f"{what} quote"),
+            "author": self.text(fields["author"], f"{what} author", single_line=True),
+            stamp: self.created(fields[stamp], f"{what} {stamp}"),
+        }
+        for key in ("prefix", "suffix"):
+            values[key] = (
+                self.text(fields[key], f"{what} {key}", optional=True) if key in fields else ""
+            )
+        values["orphaned"] = self.flag(fields, "orphaned", f"{what} orphaned")
+        return values
+
+    def offsets_fit(
+        self, fields: dict[str, Node], values: dict[str, Any], what: str, sidecar_sha: str
+    ) -> bool:
+        """Whether ``values``' start/end are in order and, when measured on this
+        text, inside it; says why not."""
+        start, end = values["start"], values["end"]
+        if start < 0 or start > end:
+            self.problem(
+                fields["start"],
+                f"{what} {values['id']} has start {start} and end {end}; need 0 <= start <= end",
+            )
+            return False
+        # Offsets only have to fit the text they were measured on; when the text
+        # has changed since, re-anchoring by quote decides where the span is.
+        if self.text_length is not None and sidecar_sha == self.text_sha and end > self.text_length:
+            self.problem(
+                fields["end"],
+                f"{what} {values['id']} ends at {end}, past the end of the "
+                f"article ({self.text_length} characters)",
+            )
+            return False
+        return True
+
     def label(self, node: Node, what: str, normalise: Callable[[str], str]) -> str | None:
         value = self.text(node, what)
         if value is None:
@@ -198,18 +258,21 @@ class _Reader:
         if root is None:
             self.problems.append("line 1: the file is empty")
             return result
+        if self.newer(root):
+            return result
         fields = self.mapping(root, "the sidecar", TOP_KEYS)
         if fields is None:
             return result
         if not self.require(fields, root, "the sidecar", ("version", "article")):
             return result
         version = self.integer(fields["version"], "version")
-        if version is not None and version != SIDECAR_VERSION:
+        if version is not None and version not in READABLE_VERSIONS:
             self.problem(
                 fields["version"],
-                f"version {version} is not supported; this glossator "
-                f"reads version {SIDECAR_VERSION}",
+                f"version {version} is not supported; this glossator reads versions "
+                f"{', '.join(map(str, READABLE_VERSIONS))}",
             )
+        result.version = version if version is not None else SIDECAR_VERSION
         article = self.text(fields["article"], "article", single_line=True)
         result.article = article or ""
         if article is not None and self.article_name is not None and article != self.article_name:
@@ -242,7 +305,25 @@ class _Reader:
                 span = self.span(n, seen, result.article_sha256)
                 if span is not None:
                     result.spans.append(span)
+        read_v2_keys(self, fields, result, seen)
         return result
+
+    def newer(self, root: Node) -> bool:
+        """True (with the problem said) for a file of a newer format than this
+        glossator's, whose keys mean what that glossator says: none are judged."""
+        if not isinstance(root, MappingNode):
+            return False
+        for key, value in root.value:
+            if key.value == "version" and isinstance(value, ScalarNode) and value.tag == TAG.INT:
+                version = scalar_value(value)
+                if isinstance(version, int) and version > SIDECAR_VERSION:
+                    self.problem(
+                        value,
+                        f"version {version} is newer than this glossator reads (up to "
+                        f"{SIDECAR_VERSION}); upgrade glossator to open it",
+                    )
+                    return True
+        return False
 
     def rating(self, node: Node) -> Rating | None:
         if isinstance(node, ScalarNode) and node.tag == TAG.NULL:
@@ -285,44 +366,14 @@ class _Reader:
         fields = self.mapping(node, "a span", SPAN_KEYS)
         if fields is None or not self.require(fields, node, "a span", _SPAN_REQUIRED):
             return None
-        values: dict[str, Any] = {
-            "id": self.identifier(fields["id"], "span id", seen),
-            "start": self.integer(fields["start"], "span start"),
-            "end": self.integer(fields["end"], "span end"),
-            "quote": self.text(fields["quote"], "span quote"),
-            "label": self.label(fields["label"], "span label", normalise_label),
-            "author": self.text(fields["author"], "span author", single_line=True),
-            "created": self.created(fields["created"], "span created"),
-        }
-        for key in ("prefix", "suffix", "note"):
-            values[key] = (
-                self.text(fields[key], f"span {key}", optional=True) if key in fields else ""
-            )
-        values["orphaned"] = False
-        if "orphaned" in fields:
-            flag = fields["orphaned"]
-            if isinstance(flag, ScalarNode) and flag.tag == TAG.BOOL:
-                values["orphaned"] = bool(scalar_value(flag))
-            else:
-                self.problem(flag, f"span orphaned must be true or false, not {self._found(flag)}")
-                values["orphaned"] = None
+        values = self.anchored(fields, "span", seen, "created")
+        values["label"] = self.label(fields["label"], "span label", normalise_label)
+        values["note"] = (
+            self.text(fields["note"], "span note", optional=True) if "note" in fields else ""
+        )
         if any(v is None for v in values.values()):
             return None
-        start, end = values["start"], values["end"]
-        if start < 0 or start > end:
-            self.problem(
-                fields["start"],
-                f"span {values['id']} has start {start} and end {end}; need 0 <= start <= end",
-            )
-            return None
-        # Offsets only have to fit the text they were measured on; when the text
-        # has changed since, re-anchoring by quote decides where the span is.
-        if self.text_length is not None and sidecar_sha == self.text_sha and end > self.text_length:
-            self.problem(
-                fields["end"],
-                f"span {values['id']} ends at {end}, past the end of the "
-                f"article ({self.text_length} characters)",
-            )
+        if not self.offsets_fit(fields, values, "span", sidecar_sha):
             return None
         return Span(**values)
 

@@ -12,7 +12,8 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from glossator.annotations.model import Note, Sidecar, Span
+from glossator.annotations.checks import FIELDS, FieldValue, IncidentCheck
+from glossator.annotations.model import SIDECAR_VERSION, Note, Sidecar, Span
 from glossator.annotations.yamlsafe import TAG
 
 __all__ = ["dump_sidecar"]
@@ -80,14 +81,54 @@ def _span_node(span: Span) -> MappingNode:
     return _map(pairs)
 
 
-def dump_sidecar(sidecar: Sidecar) -> str:
-    """The sidecar as YAML text, keys in the fixed order described above."""
+def _value(value: FieldValue) -> ScalarNode:
+    if value is None:
+        return ScalarNode(TAG.NULL, "null")
+    if isinstance(value, int):
+        return _int(value)
+    if isinstance(value, float):
+        # YAML 1.1 reads a float only with a dot in it: 1.0e-05, never 1e-05.
+        mantissa, e, exponent = repr(value).partition("e")
+        if "." not in mantissa:
+            mantissa += ".0"
+        return ScalarNode(TAG.FLOAT, mantissa + e + exponent)
+    return _str(value)
+
+
+def _incident_node(check: IncidentCheck) -> MappingNode:
     pairs: list[tuple[str, Node]] = [
-        ("version", _int(sidecar.version)),
+        ("id", _str(check.id)),
+        ("status", _str(check.status)),
+        ("start", _int(check.start)),
+        ("end", _int(check.end)),
+        ("quote", _str(check.quote)),
+    ]
+    pairs += [(k, _str(v)) for k, v in (("prefix", check.prefix), ("suffix", check.suffix)) if v]
+    values: list[tuple[str, Node]] = [
+        (name, _value(check.fields[name])) for name in FIELDS if name in check.fields
+    ]
+    pairs.append(("fields", _map(values)))
+    pairs += [("author", _str(check.author)), ("updated", _stamp(check.updated))]
+    if check.orphaned:
+        pairs.append(("orphaned", ScalarNode(TAG.BOOL, "true")))
+    return _map(pairs)
+
+
+def dump_sidecar(sidecar: Sidecar) -> str:
+    """The sidecar as YAML text, keys in the fixed order described above.
+
+    Always in the current format (`SIDECAR_VERSION`), whatever it was read from.
+    """
+    pairs: list[tuple[str, Node]] = [
+        ("version", _int(SIDECAR_VERSION)),
         ("article", _str(sidecar.article)),
         ("article_sha256", _str(sidecar.article_sha256)),
-        ("tags", SequenceNode(TAG.SEQ, [_str(t) for t in sidecar.tags], flow_style=True)),
     ]
+    if sidecar.date:
+        pairs.append(("date", _stamp(sidecar.date)))
+    if sidecar.source:
+        pairs.append(("source", _str(sidecar.source)))
+    pairs.append(("tags", SequenceNode(TAG.SEQ, [_str(t) for t in sidecar.tags], flow_style=True)))
     if sidecar.rating is not None:
         rating = _map(
             [
@@ -103,5 +144,7 @@ def dump_sidecar(sidecar: Sidecar) -> str:
     pairs.append(
         ("spans", SequenceNode(TAG.SEQ, [_span_node(s) for s in sidecar.spans], flow_style=False))
     )
+    incidents = [_incident_node(c) for c in sidecar.incidents]
+    pairs.append(("incidents", SequenceNode(TAG.SEQ, incidents, flow_style=False)))
     out = yaml.serialize(_map(pairs), Dumper=_Dumper, allow_unicode=True, width=80)
     return str(out)

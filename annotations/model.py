@@ -1,4 +1,4 @@
-"""The annotation model: what one sidecar file holds (sidecar format version 1).
+"""The annotation model: what one sidecar file holds (sidecar format version 2).
 
 Plain dataclasses, no I/O. The store (``annotations.store``) reads and writes
 them; the exporters (``annotations.export``) turn them into reports.
@@ -14,13 +14,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from glossator.annotations.checks import IncidentCheck
 from glossator.annotations.errors import TagError
 
 __all__ = [
     "CREDIBILITY",
     "MAX_TAG_LENGTH",
+    "READABLE_VERSIONS",
     "RELIABILITY",
     "SIDECAR_VERSION",
+    "IncidentCheck",
     "Note",
     "Rating",
     "Sidecar",
@@ -34,7 +37,11 @@ __all__ = [
     "utc_now",
 ]
 
-SIDECAR_VERSION = 1
+#: The format every save writes. Version 2 added `date`, `source` and `incidents`.
+SIDECAR_VERSION = 2
+#: The formats this glossator reads; an older file is read as the current one
+#: (nothing it can hold is lost) and written as `SIDECAR_VERSION` on its next save.
+READABLE_VERSIONS = (1, 2)
 MAX_TAG_LENGTH = 64
 
 #: NATO Admiralty code, source reliability (the letter).
@@ -134,19 +141,34 @@ class Sidecar:
     """Everything analysts recorded about one article."""
 
     version: int = SIDECAR_VERSION
+    """The format of the file it was read from; saving writes `SIDECAR_VERSION`."""
     article: str = ""
     """File name of the article (not the whole path), e.g. ``000_x.txt``."""
     article_sha256: str = ""
     """SHA-256 of the text the span offsets refer to; empty before the first save."""
+    date: str = ""
+    """The article's date as the analyst set it, ``YYYY-MM-DD``; empty when not set."""
+    source: str = ""
+    """Who published the article, as the analyst set it; empty when not set."""
     tags: list[str] = field(default_factory=list)
     """Normalised tags, sorted, no duplicates."""
     rating: Rating | None = None
     notes: list[Note] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    incidents: list[IncidentCheck] = field(default_factory=list)
+    """The analyst's incident checks, in the order they were made."""
 
     def is_empty(self) -> bool:
         """True when nothing at all has been recorded."""
-        return not (self.tags or self.rating or self.notes or self.spans)
+        return not (
+            self.tags
+            or self.rating
+            or self.notes
+            or self.spans
+            or self.date
+            or self.source
+            or self.incidents
+        )
 
     def find_note(self, note_id: str) -> Note | None:
         """The note with this id, or None."""
@@ -156,9 +178,15 @@ class Sidecar:
         """The span with this id, or None."""
         return next((s for s in self.spans if s.id == span_id), None)
 
+    def find_incident(self, check_id: str) -> IncidentCheck | None:
+        """The incident check with this id, or None."""
+        return next((c for c in self.incidents if c.id == check_id), None)
+
     def ids(self) -> set[str]:
-        """Every note and span id in use."""
-        return {n.id for n in self.notes} | {s.id for s in self.spans}
+        """Every note, span and incident check id in use."""
+        return (
+            {n.id for n in self.notes} | {s.id for s in self.spans} | {c.id for c in self.incidents}
+        )
 
 
 def new_id(prefix: str, taken: set[str]) -> str:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import yaml
 
-from glossator.annotations.anchor import context_of, reanchor, text_sha256
+from glossator.annotations.anchor import Anchored, context_of, reanchor, text_sha256
 from glossator.annotations.codec import read_sidecar
 from glossator.annotations.dump import dump_sidecar
 from glossator.annotations.errors import InvalidValue, NotFoundError, SidecarError, StoreError
@@ -27,6 +27,7 @@ from glossator.annotations.fsio import (
     remove_stale_temps,
 )
 from glossator.annotations.model import (
+    SIDECAR_VERSION,
     Note,
     Rating,
     Sidecar,
@@ -150,11 +151,12 @@ class SidecarStore:
     @staticmethod
     def _anchor(sidecar: Sidecar, text: str) -> None:
         sha = text_sha256(text)
+        anchored: list[Anchored] = [*sidecar.spans, *sidecar.incidents]
         stale = sidecar.article_sha256 != sha or any(
-            s.orphaned or text[s.start : s.end] != s.quote for s in sidecar.spans
+            s.orphaned or text[s.start : s.end] != s.quote for s in anchored
         )
         if stale:
-            reanchor(sidecar.spans, text)
+            reanchor(anchored, text)
         sidecar.article_sha256 = sha
 
     # -- writing ------------------------------------------------------------------
@@ -180,6 +182,7 @@ class SidecarStore:
                 sidecar = self._read(path, article_id, text)
                 change(sidecar)
                 self._anchor(sidecar, text)
+                sidecar.version = SIDECAR_VERSION  # an older file is migrated by this save
                 data = dump_sidecar(sidecar)
                 self._check_before_write(path, article_id, data, text)
                 atomic_write(path, data.encode("utf-8"))

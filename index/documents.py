@@ -203,18 +203,14 @@ class DocumentBuilder:
             if notices is not None:
                 notices.append(str(exc).splitlines()[0] if str(exc) else repr(exc))
             return SidecarFacts([], mtime)
-        date = getattr(sidecar, "date", None)
-        if isinstance(date, str):
+        date: dt.date | None = None
+        if sidecar.date:
             try:
-                date = dt.date.fromisoformat(date)
-            except ValueError:
+                date = dt.date.fromisoformat(sidecar.date)
+            except ValueError:  # the codec checks it; a date it let through is not used
                 date = None
-        source = getattr(sidecar, "source", None)
         return SidecarFacts(
-            list(sidecar.tags),
-            mtime,
-            date if isinstance(date, dt.date) else None,
-            source if isinstance(source, str) and source else None,
+            list(sidecar.tags), mtime, date, sidecar.source or None, tuple(sidecar.incidents)
         )
 
     def sidecar_mtime(self, f: ArticleFile) -> int:
@@ -243,12 +239,20 @@ class DocumentBuilder:
                 if text not in values:
                     values.append(text)
         date = facts.date or article.front_matter.date
+        incidents = self.incidents(article, date, entities)
+        if facts.checks:
+            # The analyst's checks win: confirmed, edited and added records are
+            # searched as the analyst left them, rejected ones not at all.
+            from glossator.annotations.incidents import reconcile
+
+            rows = reconcile(article.text, incidents, facts.checks)
+            incidents = [r for r in rows if r["status"] != "rejected"]
         return Document(
             article=article,
             tags=tuple(facts.tags),
             sidecar_mtime_ns=facts.mtime,
             entities={k: v for k, v in by_label.items() if v},
-            incidents=tuple(self.incidents(article, date, entities)),
+            incidents=tuple(incidents),
             date=date,
             source=facts.source or article.front_matter.source,
             sidecar_meta=facts.signature,

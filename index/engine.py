@@ -12,6 +12,7 @@ new sub-package beside `glossator.index.whoosh` (see docs/internals.md).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -195,13 +196,23 @@ class SidecarFacts(NamedTuple):
     #: The analyst's article date and source; they win over the front matter's.
     date: dt.date | None = None
     source: str | None = None
+    #: The analyst's incident checks (`annotations.checks.IncidentCheck`):
+    #: they win over the extractor's records in the search fields.
+    checks: tuple[Any, ...] = ()
 
     @property
     def signature(self) -> str:
-        """The date and source as one string, for the manifest: a change re-indexes."""
-        if self.date is None and self.source is None:
+        """The date, source and incident checks as one string, for the manifest:
+        a change re-indexes the article, as a tag change does."""
+        if self.date is None and self.source is None and not self.checks:
             return ""
-        return f"{self.date or ''}|{self.source or ''}"
+        signature = f"{self.date or ''}|{self.source or ''}"
+        if self.checks:
+            described = repr(
+                [(c.id, c.status, c.start, c.end, sorted(c.fields.items())) for c in self.checks]
+            )
+            signature += "|" + hashlib.sha1(described.encode("utf-8")).hexdigest()[:16]
+        return signature
 
 
 NO_SIDECAR = SidecarFacts([], 0)

@@ -15,10 +15,11 @@ from textual.worker import Worker
 
 from glossator.service import Session
 from glossator.tui import terminal_guard
-from glossator.tui.commands import COMMANDS, Command, palette_help
+from glossator.tui.commands import COMMANDS, Command, commands_in, palette_help
 from glossator.tui.config import Config
 from glossator.tui.keyorder import OrderedKeys
 from glossator.tui.messages import WorkerFailed, report_failure
+from glossator.tui.screens.incidents import IncidentsScreen
 from glossator.tui.screens.main import MainScreen
 
 #: Set to hide timings (hit ms, log clock) so screenshots are reproducible.
@@ -71,6 +72,14 @@ class GlossatorApp(OrderedKeys):
                         command.description,
                         palette_help(command, self.keymap),
                         partial(self._run_command, command),
+                    )
+        elif isinstance(screen, IncidentsScreen):
+            for command in commands_in("incidents"):
+                if command.palette:
+                    yield SystemCommand(
+                        command.description,
+                        palette_help(command, self.keymap),
+                        partial(self.run_action, command.action, screen),
                     )
         yield from super().get_system_commands(screen)
 

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from glossator.annotations.export import file_format_names
 from glossator.tui import cli_incidents
@@ -29,6 +29,9 @@ COMMANDS = (
     "tag",
     "note",
     "rate",
+    "meta",
+    "incident-check",
+    "incident-add",
     "export",
     "incidents",
     "completion",
@@ -119,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     _common(p)
 
+    _check_parsers(sub)
+
     p = sub.add_parser("export", help="export annotations")
     p.add_argument("--query", help="only articles matching this query")
     p.add_argument(
@@ -152,6 +157,40 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("completion", help="print a shell completion script (docs/cli.md)")
     p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser
+
+
+def _check_parsers(sub: Any) -> None:
+    """`meta`, `incident-check` and `incident-add` (tui/cli_checks.py)."""
+    p = sub.add_parser("meta", help="show or set an article's date and source")
+    p.add_argument("article", help="article id or path")
+    date = p.add_mutually_exclusive_group()
+    date.add_argument("--date", metavar="YYYY-MM-DD", help="the article's date")
+    date.add_argument("--clear-date", action="store_true", help="forget the date set")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--source", metavar="TEXT", help="who published it, like Reuters")
+    source.add_argument("--clear-source", action="store_true", help="forget the source set")
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    _common(p)
+
+    fields = "FIELD=VALUE: a field to set (repeatable; an empty VALUE means not stated)"
+    p = sub.add_parser("incident-check", help="confirm, correct, reject or undo an incident")
+    p.add_argument("article", help="article id or path")
+    p.add_argument("id", help="the incident's id (x-... extracted, i-... checked)")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--confirm", action="store_true", help="the record is right")
+    action.add_argument("--reject", action="store_true", help="it is not an incident")
+    action.add_argument("--undo", action="store_true", help="forget the check")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help=fields)
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    _common(p)
+
+    p = sub.add_parser("incident-add", help="record an incident the extractor missed")
+    p.add_argument("article", help="article id or path")
+    p.add_argument("--start", type=int, required=True, help="where its text starts (offset)")
+    p.add_argument("--end", type=int, required=True, help="where its text ends (offset)")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help=fields)
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    _common(p)
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -227,13 +266,17 @@ def _run_command(args: argparse.Namespace) -> int:
         # Needs neither a corpus nor the config: works before either exists.
         sys.stdout.write(completion_script(args.shell, reader_parser(), build_parser()))
         return 0
-    from glossator.tui import cli_commands
+    from glossator.tui import cli_checks, cli_commands
 
-    # A command in a module of its own may name its handler on its parser.
+    # A command in a module of its own may name its handler on its parser;
+    # otherwise `cmd_<name>` in the first command module that has one.
     handler = getattr(args, "handler", None)
+    name = f"cmd_{args.command.replace('-', '_')}"
+    for module in (cli_commands, cli_checks, cli_incidents):
+        if handler is None:
+            handler = getattr(module, name, None)
     if handler is None:
-        module = cli_incidents if args.command == "incidents" else cli_commands
-        handler = getattr(module, f"cmd_{args.command}")
+        raise Failure(f"the command {args.command!r} has no handler; this is a bug in glossator")
     config = load_cli_config()
     return int(handler(args, config))
 

@@ -14,6 +14,7 @@ from glossator.tui.cli_context import (
     Failure,
     UsageError,
     article_ref,
+    named_article,
     open_index,
     open_session,
     resolve_corpus,
@@ -67,22 +68,10 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     return 0
 
 
-def _named_article(args: argparse.Namespace, config: Any) -> tuple[Any, Any]:
-    """The index and the article named by `args.article`; a missing one is a Failure."""
-    from glossator.index.corpus import CorpusError
-
-    corpus = resolve_corpus(args, hint=args.article)
-    ix = open_index(args, corpus, config)
-    try:
-        return ix, ix.article(article_ref(args.article))
-    except CorpusError as exc:
-        raise Failure(shown_id(str(exc))) from exc
-
-
 def cmd_show(args: argparse.Namespace, config: Any) -> int:
     """`glossator show ARTICLE [--entities] [--json]`."""
 
-    ix, article = _named_article(args, config)
+    ix, article = named_article(args, config)
     ents = ix.entities(article) if args.entities else None
     if args.json:
         if ents is not None:
@@ -216,7 +205,7 @@ def cmd_rate(args: argparse.Namespace, config: Any) -> int:
     """`glossator rate ARTICLE CODE [--json]`: the reader's `r`."""
     from glossator.annotations.errors import AnnotationError
 
-    ix, article = _named_article(args, config)
+    ix, article = named_article(args, config)
     try:
         sidecar = open_session(ix, config).rate(article, args.code)
     except ValueError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Imported where used: `glossator --help` and the reader's start-up should
 # not pay for the index and the store before they need them.
@@ -96,3 +96,16 @@ def article_ref(ref: str) -> str:
     if p.exists():
         return str(p.resolve())
     return ref
+
+
+def named_article(args: argparse.Namespace, config: Any) -> tuple[Any, Any]:
+    """The index and the article named by `args.article`; a missing one is a Failure."""
+    from glossator.index.corpus import CorpusError
+    from glossator.tui.render import shown_id
+
+    corpus = resolve_corpus(args, hint=args.article)
+    ix = open_index(args, corpus, config)
+    try:
+        return ix, ix.article(article_ref(args.article))
+    except CorpusError as exc:
+        raise Failure(shown_id(str(exc))) from exc

@@ -67,6 +67,12 @@ COMMANDS: tuple[Command, ...] = (
       "Jump to the next entity", group="Article", show=False, needs=(SHOWN, "entities")),
     C("article.prev_entity", "left_square_bracket", "prev_entity", "Prev entity",
       "Jump to the previous entity", group="Article", show=False, needs=(SHOWN, "entities")),
+    C("article.next_incident", "right_curly_bracket", "next_incident", "Incident",
+      "Jump to the next incident sentence (the status line names it)", group="Article",
+      show=False, needs=(SHOWN, "incidents")),
+    C("article.prev_incident", "left_curly_bracket", "prev_incident", "Prev incident",
+      "Jump to the previous incident sentence", group="Article", show=False,
+      needs=(SHOWN, "incidents")),
     C("article.select", "v", "select", "Select",
       "Start or end a selection; in between, arrows, w and B (by word) extend it. "
       "shift+arrows select too", group="Article", needs=(SHOWN,)),
@@ -76,6 +82,21 @@ COMMANDS: tuple[Command, ...] = (
     C("article.copy", "y", "copy", "Copy",
       "Copy the selection, else the article path (OSC 52, works over SSH)", group="Article",
       show=False, needs=(SHOWN,)),
+    C("incident.confirm", "Y", "confirm_incident", "Confirm",
+      "Confirm the incident under the cursor as the extractor read it", group="Incidents",
+      show=False, needs=(SHOWN, EDITABLE, "incident_here")),
+    C("incident.reject", "X", "reject_incident", "Reject",
+      "Reject the incident under the cursor (not an incident, or not this one)",
+      group="Incidents", show=False, needs=(SHOWN, EDITABLE, "incident_here")),
+    C("incident.edit", "E", "edit_incident", "Edit incident",
+      "Correct a field of the incident under the cursor", group="Incidents", show=False,
+      needs=(SHOWN, EDITABLE, "incident_here")),
+    C("incident.undo", "U", "undo_incident", "Undo check",
+      "Drop your check of the incident under the cursor (back to what was extracted)",
+      group="Incidents", show=False, needs=(SHOWN, EDITABLE, "incident_checked")),
+    C("incident.add", "A", "add_incident", "Add incident",
+      "Add an incident reported by the selected passage", group="Incidents", show=False,
+      needs=(SHOWN, EDITABLE, "selection")),
     C("annotate.add_tag", "t", "add_tag", "Tag", "Add tags to the article (with completion)",
       group="Annotations", needs=(EDITABLE,)),
     C("annotate.remove_tag", "T", "remove_tag", "Untag", "Remove a tag from the article",
@@ -94,6 +115,8 @@ COMMANDS: tuple[Command, ...] = (
       group="Search", show=False, palette=False, typing_safe=True, needs=("in_query", "results")),
     C("search.clear", "ctrl+u", "clear_query", "Clear", "Empty the search box", group="Search",
       show=False, typing_safe=True),
+    C("app.incidents", "i", "incidents", "Incidents",
+      "List the incidents of the current results (of every article without a query)"),
     C("app.toggle_sidebar", "s", "toggle_sidebar", "Sidebar",
       "Show or hide the annotation sidebar", needs=("open",)),
     C("app.export", "e", "export", "Export", "Export annotations: csv, json, jsonl, md or W3C"),
@@ -127,6 +150,32 @@ COMMANDS: tuple[Command, ...] = (
     C("sidebar.watch", "w", "watch_item", "Watch",
       "Add the entity under the cursor to the corpus watchlist", where="sidebar",
       group="Sidebar", palette=False),
+    # The incidents view
+    C("incidents.open", "enter", "select_cursor", "Open",
+      "Open the article at the incident's sentence", where="incident-table", group="Incidents",
+      palette=False),
+    C("incidents.close", "q,escape", "close", "Back", "Back to where i was pressed",
+      where="incidents", group="Incidents", palette=False),
+    C("incidents.confirm", "y", "check('confirm')", "Confirm",
+      "Confirm the highlighted incident as the extractor read it", where="incidents",
+      group="Incidents"),
+    C("incidents.reject", "x", "check('reject')", "Reject", "Reject the highlighted incident",
+      where="incidents", group="Incidents"),
+    C("incidents.edit", "e", "check('edit')", "Edit", "Correct a field of the highlighted incident",
+      where="incidents", group="Incidents"),
+    C("incidents.undo", "u", "check('undo')", "Undo",
+      "Drop your check of the highlighted incident (back to what was extracted)",
+      where="incidents", group="Incidents"),
+    C("incidents.sort", "s", "sort", "Sort",
+      "Sort by the next column (date, place, type, actors, weapon, killed, ...)",
+      where="incidents", group="Incidents"),
+    C("incidents.reverse", "S", "reverse", "Reverse", "Reverse the order", where="incidents",
+      group="Incidents"),
+    C("incidents.filter", "f", "filter", "Filter",
+      "Show all incidents, the unchecked, the checked (confirmed, edited, added) or the rejected",
+      where="incidents", group="Incidents"),
+    C("incidents.help", "question_mark,f1", "help", "Help", "Show every key",
+      where="incidents", group=DIALOGS, palette=False),
     # Moving
     # q goes back one level where there is one (as in mutt); in the list it quits.
     C("article.close", "q", "screen.back", "Back", "Close the article, back to the results",
@@ -195,11 +244,11 @@ del C
 #: When the footer is too narrow, these go first, in this order (then keys
 #: from the right). "command_palette" is the `^p palette` hint; `? Help` lists
 #: everything that was dropped, so it stays.
-FOOTER_DROP_ORDER = ("command_palette", "quit", "back", "toggle_sidebar", "export")
+FOOTER_DROP_ORDER = ("command_palette", "quit", "incidents", "back", "toggle_sidebar", "export")
 FOOTER_KEEP = frozenset({"help"})
 
 #: Help screen sections, in this order (dialog keys show in their own dialog's footer).
-GROUPS = ("General", "Search", "Article", "Annotations", "Sidebar", "Moving")
+GROUPS = ("General", "Search", "Article", "Annotations", "Incidents", "Sidebar", "Moving")
 
 BY_ACTION: dict[str, Command] = {c.action: c for c in COMMANDS if c.where == "screen"}
 
@@ -223,6 +272,8 @@ _KEY_NAMES = {
     "question_mark": "?",
     "right_square_bracket": "]",
     "left_square_bracket": "[",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
     "space": "space",
 }
 

@@ -9,11 +9,11 @@ prints (docs/cli.md).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from glossator.annotations.incidents import extracted_ids
 from glossator.index.corpus import Article
 
 #: What an analyst's check can say of a record (and `extracted`: not checked).
@@ -43,28 +43,28 @@ FIELDS: tuple[str, ...] = (
 )
 
 
-def extracted_id(sentence: str, taken: set[str]) -> str:
-    """A stable id for an extracted record: `x-` and a hash of its sentence
-    (the same text gives the same id in every run), made unique in `taken`."""
-    digest = hashlib.sha1(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:8]
-    candidate, n = f"x-{digest}", 2
-    while candidate in taken:
-        candidate, n = f"x-{digest}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+def as_rows(
+    article: Article, records: Iterable[dict[str, Any]], source: str | None = None
+) -> list[dict[str, Any]]:
+    """Incident records of one article as log rows.
 
-
-def as_rows(article: Article, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Extractor records of one article as log rows (status `extracted`)."""
-    taken: set[str] = set()
+    `records` are `reconcile`'s rows, or the extractor's records (status
+    `extracted`, ids made as `reconcile` makes them). Every row gets the
+    article's id and title and `source` (default: the front matter's).
+    """
+    records = list(records)
+    ids = extracted_ids(records) if any(not r.get("id") for r in records) else []
     rows = []
-    for record in records:
+    for i, record in enumerate(records):
         row = {name: record.get(name) for name in FIELDS}
+        row.update((k, v) for k, v in record.items() if k not in row)
         row["article"] = article.id
         row["title"] = article.title
-        row["source"] = article.front_matter.source
-        row["id"] = record.get("id") or extracted_id(str(record.get("sentence", "")), taken)
+        row["source"] = source or article.front_matter.source
+        row["id"] = record.get("id") or ids[i]
         row["status"] = record.get("status") or "extracted"
+        if "extracted_id" not in record:
+            row["extracted_id"] = row["id"]
         rows.append(row)
     return rows
 

@@ -12,11 +12,13 @@ from typing import Any
 
 from glossator.annotations.errors import AnnotationError, ExportError, SidecarError
 from glossator.annotations.export import export, write_export
+from glossator.annotations.incidents import reconcile
 from glossator.annotations.model import Note, Sidecar
 from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article, CorpusError
 from glossator.index.engine import QueryError, SearchResult, UpdateReport
 from glossator.index.indexer import Index
+from glossator.service.checks import ArticleChecks
 from glossator.service.exports import ExportBatch, Skipped, collect_records
 from glossator.service.incidents import IncidentLog, as_rows, collect_incidents
 from glossator.service.watchlist import add_watch_entry
@@ -64,8 +66,9 @@ class TagChange:
 
 
 @dataclass
-class Session:
-    """A corpus opened for reading and annotating."""
+class Session(ArticleChecks):
+    """A corpus opened for reading and annotating (article metadata and incident
+    checks: `ArticleChecks`)."""
 
     index: Index
     store: SidecarStore
@@ -245,15 +248,18 @@ class Session:
 
     # -- incidents ------------------------------------------------------------
 
-    def extracted_incidents(self, article: Article) -> list[dict[str, Any]]:
-        """What the extractor reads in an article (`Incident.to_dict()` shape),
-        from the index's cache."""
-        return self.index.incidents(article)
-
-    def incidents(self, article: Article) -> list[dict[str, Any]]:
+    def incidents(self, article: Article, *, checked: bool = True) -> list[dict[str, Any]]:
         """An article's incident log rows: the extractor's records with the
-        analyst's checks applied (the shape `glossator incidents --json` prints)."""
-        return as_rows(article, self.extracted_incidents(article))
+        analyst's checks applied (the shape `glossator incidents --json` prints).
+
+        Raises `SidecarError` when the sidecar cannot be read; `checked=False`
+        gives the extractor's records alone, as `extracted`, without reading it.
+        """
+        if not checked:
+            return as_rows(article, self.extracted_incidents(article))
+        sidecar = self.store.load(article.id, article.text)
+        records = reconcile(article.text, self.extracted_incidents(article), sidecar.incidents)
+        return as_rows(article, records, sidecar.source or None)
 
     def incident_log(
         self,

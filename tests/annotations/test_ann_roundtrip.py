@@ -5,9 +5,16 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from glossator.annotations.checks import (
+    FIELDS,
+    STATUSES,
+    SUB_EVENT_TYPES,
+    IncidentCheck,
+    normalise_source,
+)
 from glossator.annotations.codec import read_sidecar
 from glossator.annotations.dump import dump_sidecar
-from glossator.annotations.errors import TagError
+from glossator.annotations.errors import InvalidValue, TagError
 from glossator.annotations.model import (
     CREDIBILITY,
     RELIABILITY,
@@ -55,15 +62,59 @@ def sidecars(draw: st.DrawFn) -> Sidecar:
                 draw(st.text()), draw(one_line), draw(timestamps), draw(st.booleans()),
             )
         )  # fmt: skip
+    incidents = [draw(incident_checks(f"i-{i}")) for i in draw(st.lists(hex_ids, max_size=4))]
+    incidents = [c for c in incidents if c.id not in {n.id for n in notes} | {s.id for s in spans}]
+    incidents = list({c.id: c for c in incidents}.values())
     return Sidecar(
-        version=1,
         article=draw(one_line),
         article_sha256=draw(st.just("") | st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
+        date=draw(
+            st.just("") | st.dates().map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}")
+        ),
+        source=draw(st.just("") | line_values),
         tags=sorted(set(draw(st.lists(tags, max_size=6)))),
         rating=draw(ratings),
         notes=notes,
         spans=spans,
+        incidents=incidents,
     )
+
+
+def _is_line(raw: str) -> bool:
+    try:
+        normalise_source(raw)
+    except InvalidValue:
+        return False
+    return True
+
+
+line_values = st.text(min_size=1, max_size=40).filter(_is_line).map(normalise_source)
+field_values: dict[str, st.SearchStrategy[object]] = {
+    "sub_event_type": st.sampled_from(SUB_EVENT_TYPES),
+    "event_date": st.sampled_from(["2024-01-16", "2024-W03", "2024-01", "2024", "1999-12-31"]),
+    "latitude": st.floats(-90, 90),
+    "longitude": st.floats(-180, 180),
+    "fatalities": st.integers(0, 10**6),
+    "injured": st.integers(0, 10**6),
+    "notes": st.text().map(str.strip),
+}
+
+
+@st.composite
+def incident_checks(draw: st.DrawFn, check_id: str) -> IncidentCheck:
+    chosen = draw(st.lists(st.sampled_from(FIELDS), unique=True))
+    fields = {
+        name: draw(st.none() | field_values.get(name, line_values))
+        for name in FIELDS
+        if name in chosen
+    }
+    fields = {k: (None if v == "" else v) for k, v in fields.items()}
+    start = draw(st.integers(0, 10**6))
+    return IncidentCheck(
+        check_id, draw(st.sampled_from(STATUSES)), start, start + draw(st.integers(0, 500)),
+        draw(st.text()), draw(st.text(max_size=32)), draw(st.text(max_size=32)), fields,
+        draw(one_line), draw(timestamps), draw(st.booleans()),
+    )  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -89,7 +140,7 @@ def test_dump_is_readable_block_yaml() -> None:
         ],
     )  # fmt: skip
     assert dump_sidecar(sidecar) == (
-        "version: 1\n"
+        "version: 2\n"
         "article: 000_x.txt\n"
         f"article_sha256: {'9b' * 32}\n"
         "tags: [airstrike, kataib-hezbollah]\n"
@@ -109,12 +160,14 @@ def test_dump_is_readable_block_yaml() -> None:
         "    label: target\n"
         "    author: alice\n"
         "    created: 2026-11-21T10:05:00Z\n"
+        "incidents: []\n"
     )
 
 
 def test_empty_sidecar_keeps_its_lists() -> None:
     assert dump_sidecar(Sidecar(article="a.txt")) == (
-        "version: 1\narticle: a.txt\narticle_sha256: ''\ntags: []\nnotes: []\nspans: []\n"
+        "version: 2\narticle: a.txt\narticle_sha256: ''\ntags: []\nnotes: []\nspans: []\n"
+        "incidents: []\n"
     )
 
 

@@ -72,8 +72,8 @@ def test_wrappers_round_trip_through_the_file(corpus: Corpus) -> None:
     store.remove_tags(aid, text, ["airstrike", "kataib-hezbollah"])
     # An emptied sidecar stays on disk, diff-friendly, with its empty lists.
     data = yaml.safe_load(corpus.sidecar_path.read_text())
-    assert data == {"version": 1, "article": "000_test.txt", "article_sha256": text_sha256(text),
-                    "tags": [], "notes": [], "spans": []}  # fmt: skip
+    assert data == {"version": 2, "article": "000_test.txt", "article_sha256": text_sha256(text),
+                    "tags": [], "notes": [], "spans": [], "incidents": []}  # fmt: skip
     assert _files(corpus.sidecar_path.parent) == [
         ".000_test.txt.yaml.lock", "000_test.txt", "000_test.txt.yaml"
     ]  # fmt: skip

@@ -129,7 +129,7 @@ def test_tag_then_search_by_tag_and_sidecar_reads_as_designed(seeds: Path) -> No
     sidecars = sorted(seeds.glob("*.txt.yaml"))
     assert len(sidecars) == drone["total"]
     data = yaml.safe_load(sidecars[0].read_text())
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["article"] == sidecars[0].name[: -len(".yaml")]
     assert data["tags"] == ["airstrike"]
     assert len(data["article_sha256"]) == 64

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from glossator.service import Session
 
 SEED = "000_a527e38b797e7e70.txt"
-
-
-@pytest.fixture
-def session(seeds: Path, tmp_path: Path) -> Session:
-    opened = Session.open(seeds, index_dir=tmp_path / "index", author="tester")
-    opened.update(lambda done, total: None)
-    return opened
 
 
 def test_retag_reports_each_change_and_a_dry_run_changes_nothing(session: Session) -> None:

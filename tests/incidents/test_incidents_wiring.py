@@ -291,3 +291,34 @@ def test_markdown_annotation_report_has_an_incident_table(seeds: Path) -> None:
     assert "| killed |" in md.stdout.replace("killed | injured", "killed |")
     data = json.loads(run("export", "--format", "json", cwd=seeds).stdout)
     assert data[0]["incidents"] and data[0]["incidents"][0]["article"] == data[0]["path"]
+
+
+def test_the_analysts_checks_are_what_search_finds(seeds: Path) -> None:
+    from glossator.service import Session
+
+    session = Session.open(seeds, author="tester")
+    session.update(lambda done, total: None)
+    article = session.index.article("002_45e5cc2aff789250.txt")
+    rows = session.incidents(article)
+    kirkuk = next(r for r in rows if r["location"] == "Kirkuk")
+    others = [r for r in rows if r is not kirkuk]
+
+    def ids(query: str) -> set[str]:
+        session.flush_pending()
+        found = Index(seeds).searcher().article_ids(query)
+        assert isinstance(found, list), found
+        return set(found)
+
+    assert article.id in ids("killed:[10 TO]")
+    # The analyst corrects the Kirkuk toll and rejects every other incident.
+    session.edit_incident(article, kirkuk["id"], "fatalities", 40, kirkuk)
+    for row in others:
+        session.reject_incident(article, row["id"], row)
+    report = Index(seeds).update()
+    assert report.updated == 1, report.summary()
+    assert article.id in ids("killed:[40 TO 40]")
+    assert article.id not in ids('event:"shelling/artillery/missile attack"')
+    # A checked record has the check's id and names the extracted one it checks.
+    statuses = {r["extracted_id"]: r["status"] for r in session.incidents(article)}
+    assert statuses[kirkuk["id"]] == "edited"
+    assert {statuses[r["id"]] for r in others} == {"rejected"}

@@ -88,3 +88,13 @@ def test_note_dialog_80x24(snap_compare, app_factory):
 def test_rate_dialog_80x24(snap_compare, app_factory):
     run = steps("airstrike", "enter", "enter", "r")
     assert snap_compare(app_factory(), terminal_size=SMALL, run_before=run)
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "160x48"])
+def test_incidents_view(snap_compare, app_factory, size):
+    assert snap_compare(app_factory(), terminal_size=size, run_before=steps(None, "tab", "i"))
+
+
+def test_incident_edit_dialog_80x24(snap_compare, app_factory):
+    run = steps(None, "tab", "i", "e")
+    assert snap_compare(app_factory(), terminal_size=SMALL, run_before=run)

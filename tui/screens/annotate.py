@@ -152,6 +152,20 @@ def _labels(target: AnnotationTarget) -> list[str]:
     )
 
 
+def trimmed(text: str, picked: tuple[int, int]) -> tuple[int, int]:
+    """A selection without the blank space at its edges (equal ends: only blank space).
+
+    A selection made with the cursor keys often takes the space or line
+    break next to a word; the passage is the text without them.
+    """
+    start, end = picked
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def annotate_selection(
     app: App[Any], target: AnnotationTarget, picked: tuple[int, int], clear: Callable[[], object]
 ) -> str | None:
@@ -160,13 +174,7 @@ def annotate_selection(
     Returns why nothing was opened (a selection of blank space only), else None.
     """
     text = target.article.text
-    start, end = picked
-    # A selection made with the cursor keys often takes the space or line
-    # break next to a word; the passage is the text without them.
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trimmed(text, picked)
     if start == end:
         return "the selection is only blank space: select some words first"
     quote = " ".join(text[start:end].split())

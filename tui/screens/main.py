@@ -4,8 +4,8 @@ The screen runs no work of its own; it routes messages between the panes
 (attributes down, messages up): the search pane searches, the article pane
 loads and the status line indexes, each in its own workers. Pane layout and
 focus live in `screens/layout.py`, the open article and its commands in
-`screens/reading.py`; whether a command applies is the data in
-`REQUIREMENTS`, named by each command's `needs`.
+`screens/reading.py`, incidents in `screens/incident_reading.py`; whether a
+command applies is the data in `REQUIREMENTS`, named by each command's `needs`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from glossator.service import Session
 from glossator.tui.commands import BY_ACTION, EDITABLE, SHOWN, Command, bindings
 from glossator.tui.render import shown
 from glossator.tui.screens.export import ExportScope, ExportScreen
+from glossator.tui.screens.incident_reading import IncidentReading
 from glossator.tui.screens.info import HelpScreen, LogScreen
-from glossator.tui.screens.reading import ReadingScreen
 from glossator.tui.widgets.article_pane import ArticlePane
 from glossator.tui.widgets.facets import FacetList
 from glossator.tui.widgets.footer import ReaderFooter
@@ -49,6 +49,11 @@ REQUIREMENTS: dict[str, Callable[[MainScreen], bool]] = {
     "search": lambda s: not s.narrow or not s.article_mode,
     "hits": lambda s: bool(s.view.hits),
     "entities": lambda s: bool(s.view.entities),
+    "incidents": lambda s: bool(s.view.incidents),
+    "incident_here": lambda s: s.incident_here() is not None,
+    "incident_checked": lambda s: (
+        (s.incident_here() or {}).get("status", "extracted") != "extracted"
+    ),
     "selection": lambda s: s.view.selected_range() is not None and not s.view.selecting,
     "tags": lambda s: bool(s.sidecar and s.sidecar.tags),
     "facets": lambda s: s.query_one(FacetList).option_count > 0,
@@ -60,7 +65,7 @@ REQUIREMENTS: dict[str, Callable[[MainScreen], bool]] = {
 }
 
 
-class MainScreen(ReadingScreen):
+class MainScreen(IncidentReading):
     """Search, read and annotate."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("screen"))

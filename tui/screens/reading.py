@@ -39,6 +39,8 @@ class ReadingScreen(PaneLayout):
         """What had focus when the article now loading was asked for."""
         self._chosen = False
         """The article loading was chosen from the list (not re-read): show it."""
+        self.pending_jump: tuple[str, int, int] | None = None
+        """(article id, start, end): where the cursor goes once that article is shown."""
 
     @property
     def view(self) -> ArticleView:
@@ -72,12 +74,17 @@ class ReadingScreen(PaneLayout):
         where = self.view.selection.end if keep_place else None
         self.bundle, self.sidecar = bundle, bundle.sidecar
         spans = self.sidecar.spans if self.sidecar else []
-        self.query_one(ArticlePane).show(bundle, self.sidecar, spans)
+        self.query_one(ArticlePane).show(bundle, self.sidecar, spans, message.incidents)
         self.query_one(Sidebar).show(self.sidecar, bundle.entities, bundle.sidecar_error)
         self.relayout()
-        if where is not None:
+        jump, self.pending_jump = self.pending_jump, None
+        if jump is not None and jump[0] == bundle.article.id:
+            self.view.jump(jump[1:])
+        elif where is not None:
             self.view.move_cursor(where, center=True)
         self._restore_status()
+        if jump is not None:
+            self.say(self.query_one(ArticlePane).say_incident(jump[1]))
         # Focus follows the article only if the reader has not moved on while it
         # loaded: a `/` typed meanwhile keeps the query box.
         if (not keep_place or self._chosen) and self.focused is self._opened_from:
@@ -149,7 +156,7 @@ class ReadingScreen(PaneLayout):
         else:
             picked = view.selected_range()
             size = picked[1] - picked[0] if picked else 0
-            self.say(f"{size} characters selected: a to annotate, y to copy")
+            self.say(f"{size} characters selected: a to annotate, A to add an incident, y to copy")
         self.refresh_bindings()
 
     def action_copy(self) -> None:

@@ -21,10 +21,11 @@ from glossator.service import ArticleBundle, Session
 from glossator.tui.messages import report_failure
 from glossator.tui.render import shown_id
 from glossator.tui.widgets.article_view import ArticleView, entity_class
+from glossator.tui.widgets.incident_table import describe
 
 
-def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
-    """path · date · source · words · tags · rating · entities · annotations."""
+def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None, incidents: int = 0) -> Text:
+    """path · date · source · words · tags · rating · annotations · entities · incidents."""
     article = bundle.article
     meta = article.front_matter
     parts: list[Text] = [Text(shown_id(article.id))]
@@ -49,7 +50,20 @@ def meta_line(bundle: ArticleBundle, sidecar: Sidecar | None) -> Text:
     else:
         parts.append(Text("annotations read-only", style="bold reverse"))
     parts.append(Text(f"{len(bundle.entities)} entities"))
+    if incidents:
+        parts.append(Text(f"{incidents} incident{'s' if incidents != 1 else ''}"))
     return Text(" · ", style="dim").join(parts)
+
+
+def _span(row: dict[str, Any]) -> tuple[int, int]:
+    start, end = row.get("start"), row.get("end")
+    return (start, end) if isinstance(start, int) and isinstance(end, int) else (0, 0)
+
+
+def incident_ranges(rows: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The sentences to mark: every incident's but the rejected ones, each once."""
+    spans = {_span(r) for r in rows if r.get("status") != "rejected"}
+    return sorted(s for s in spans if s[1] > s[0])
 
 
 class ArticlePane(Vertical):
@@ -57,9 +71,11 @@ class ArticlePane(Vertical):
 
     @dataclass
     class Loaded(Message):
-        """An article, its entities, hits and sidecar are ready to show."""
+        """An article, its entities, hits, sidecar and incidents are ready to show."""
 
         bundle: ArticleBundle
+        incidents: list[dict[str, Any]]
+        """The article's incident log rows (`Session.incidents`)."""
 
     @dataclass
     class Failed(Message):
@@ -78,6 +94,10 @@ class ArticlePane(Vertical):
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
+        self.incidents: list[dict[str, Any]] = []
+        """The open article's incident rows."""
+        self._meta: tuple[ArticleBundle, Sidecar | None] | None = None
+        """What the metadata line was last drawn from."""
         self._entity_cycle: dict[str, int] = {}
         """Per entity name, which mention `jump_to_entity` goes to next."""
 
@@ -92,8 +112,19 @@ class ArticlePane(Vertical):
         except Exception as exc:  # a vanished or unreadable file
             self.post_message(self.Failed(article_id, str(exc)))
             return
+        incidents = self._incidents(bundle)
         if not worker.is_cancelled:
-            self.post_message(self.Loaded(bundle))
+            self.post_message(self.Loaded(bundle, incidents))
+
+    def _incidents(self, bundle: ArticleBundle) -> list[dict[str, Any]]:
+        """The article's incident rows; the extractor's alone when its sidecar
+        cannot be read (its checks are then unknown, and nothing can be saved)."""
+        article = bundle.article
+        try:
+            return self.session.incidents(article, checked=bundle.sidecar is not None)
+        except Exception as exc:  # incidents must never stop reading
+            self.session.add_log("index", f"{article.id}: incidents unavailable: {exc}")
+            return []
 
     @work(thread=True, exclusive=True, group="hits", name="finding hits", exit_on_error=False)
     def find_hits(self, article_id: str, query: str) -> None:
@@ -115,6 +146,7 @@ class ArticlePane(Vertical):
         self.query_one("#article-notice").display = False
         self.query_one("#article-legend").display = False
         self._legend_labels: set[str] = set()
+        self._legend_incidents = False
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: object) -> None:
@@ -127,15 +159,22 @@ class ArticlePane(Vertical):
         """The body widget."""
         return self.query_one(ArticleView)
 
-    def show(self, bundle: ArticleBundle, sidecar: Sidecar | None, spans: Sequence[Any]) -> None:
-        """Show an article with its entities, hits and spans."""
+    def show(
+        self,
+        bundle: ArticleBundle,
+        sidecar: Sidecar | None,
+        spans: Sequence[Any],
+        incidents: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """Show an article with its entities, hits, spans and incident sentences."""
         self._entity_cycle = {}
+        self.incidents = list(incidents)
         article = bundle.article
         self.query_one("#article-title", Static).update(
             Text(article.title or "(untitled)", style="bold", overflow="ellipsis")
         )
         self.update_meta(bundle, sidecar)
-        self._legend(bundle)
+        self._legend(bundle, bool(incident_ranges(self.incidents)))
         notice = self.query_one("#article-notice", Static)
         problems = [p for p in (bundle.sidecar_error, bundle.entities_error) if p]
         if problems:
@@ -155,18 +194,30 @@ class ArticlePane(Vertical):
             [(s.start, s.end) for s in spans if not s.orphaned],
             title_end=max(title_end, 0),
             start=start,
+            incidents=incident_ranges(self.incidents),
         )
 
-    def update_meta(self, bundle: ArticleBundle, sidecar: Sidecar | None) -> None:
-        """Redraw the metadata line (after tags or rating changed)."""
-        self.query_one("#article-meta", Static).update(meta_line(bundle, sidecar))
+    def show_incidents(self, incidents: Sequence[dict[str, Any]]) -> None:
+        """New incident rows for the open article (after a check)."""
+        self.incidents = list(incidents)
+        self.view.set_incidents(incident_ranges(self.incidents))
+        if self._meta is not None:
+            self.update_meta(*self._meta)
 
-    def _legend(self, bundle: ArticleBundle) -> None:
+    def update_meta(self, bundle: ArticleBundle, sidecar: Sidecar | None) -> None:
+        """Redraw the metadata line (after tags, rating or incidents changed)."""
+        self._meta = (bundle, sidecar)
+        marked = len(incident_ranges(self.incidents))
+        self.query_one("#article-meta", Static).update(meta_line(bundle, sidecar, marked))
+
+    def _legend(self, bundle: ArticleBundle, incidents: bool) -> None:
         self._legend_labels = {e.label for e in bundle.entities}
+        self._legend_incidents = incidents
         self._draw_legend()
 
     def _draw_legend(self) -> None:
         present = self._legend_labels
+        incidents = self._legend_incidents
         view = self.view
         legend = Text(no_wrap=True, overflow="ellipsis", end="")
         for label in LABELS:
@@ -178,6 +229,10 @@ class ArticlePane(Vertical):
         legend.append("hit", view.get_component_rich_style("article-view--hit", partial=True))
         legend.append(" ")
         legend.append("span", view.get_component_rich_style("article-view--span", partial=True))
+        if incidents:
+            legend.append(" ")
+            style = view.get_component_rich_style("article-view--incident", partial=True)
+            legend.append("incident", style)
         widget = self.query_one("#article-legend", Static)
         # A Rich renderable, not Text: Text is converted to Textual's own
         # styles, which have no overline (TIME and CARDINAL use it).
@@ -196,6 +251,26 @@ class ArticlePane(Vertical):
         """Move to the next (or previous) entity; returns `LABEL: text`."""
         entity = self.view.step_entity(forward)
         return f"{entity.label}: {entity.text}" if entity is not None else None
+
+    def incident_at(self, offset: int) -> dict[str, Any] | None:
+        """The incident whose sentence holds this offset (not a rejected one first)."""
+        here = [r for r in self.incidents if _span(r)[0] <= offset <= _span(r)[1] != 0]
+        here.sort(key=lambda r: r.get("status") == "rejected")
+        return here[0] if here else None
+
+    def step_incident(self, forward: bool) -> str | None:
+        """Move to the next (or previous) incident sentence; returns
+        `incident 2 of 3: Air/drone strike, Kirkuk, 5 killed`."""
+        target = self.view.step_incident(forward)
+        return self.say_incident(target[0]) if target is not None else None
+
+    def say_incident(self, offset: int) -> str | None:
+        """`incident 2 of 3: ...` for the incident at this offset."""
+        row = self.incident_at(offset)
+        ranges = self.view.incidents
+        if row is None or _span(row) not in ranges:
+            return None
+        return f"incident {ranges.index(_span(row)) + 1} of {len(ranges)}: {describe(row)}"
 
     def jump_to_entity(self, name: str, entities: Sequence[Any]) -> str | None:
         """Put the cursor on the next mention of an entity name; returns what to say."""

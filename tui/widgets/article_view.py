@@ -5,7 +5,8 @@ adds styles to the line it is asked for; the text itself is never changed,
 so what is on screen is exactly `Article.text` (markup in an article is
 shown as the characters it is). Every style comes from a component class so
 a theme can change it, and each kind differs by more than colour (underline
-for entities, reverse for hits, italic+bold for annotated spans).
+for entities, reverse for hits, italic+bold for annotated spans, italic on a
+faint tint for the sentences that report an incident).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class ArticleView(TextArea, inherit_bindings=True):
         "article-view--current",
         "article-view--span",
         "article-view--orphan",
+        "article-view--incident",
         *(entity_class(label) for label in LABELS),
     }
 
@@ -94,6 +96,8 @@ class ArticleView(TextArea, inherit_bindings=True):
         self.entities: list[Any] = []
         self.hits: list[Range] = []
         self.spans: list[Range] = []
+        self.incidents: list[Range] = []
+        """The sentences that report an incident (not the rejected ones)."""
         self.current: Range | None = None
         self.selecting = False
         """True between the two presses of `v`: cursor moves extend the selection."""
@@ -109,6 +113,7 @@ class ArticleView(TextArea, inherit_bindings=True):
         *,
         title_end: int = 0,
         start: int = 0,
+        incidents: Sequence[Range] = (),
     ) -> None:
         """Load an article and what to style in it.
 
@@ -125,6 +130,7 @@ class ArticleView(TextArea, inherit_bindings=True):
         self.entities = list(entities)
         self.hits = sorted(hits)
         self.spans = sorted(spans)
+        self.incidents = sorted(incidents)
         self._restyle()
         self.move_cursor((0, 0))
         self.scroll_home(animate=False)
@@ -132,6 +138,11 @@ class ArticleView(TextArea, inherit_bindings=True):
     def set_spans(self, spans: Iterable[Range]) -> None:
         """Replace the annotated spans (after an annotation was added or removed)."""
         self.spans = sorted(spans)
+        self._restyle()
+
+    def set_incidents(self, incidents: Iterable[Range]) -> None:
+        """Replace the incident sentences (after a check changed them)."""
+        self.incidents = sorted(incidents)
         self._restyle()
 
     def set_hits(self, hits: Iterable[Range]) -> None:
@@ -159,6 +170,10 @@ class ArticleView(TextArea, inherit_bindings=True):
             title_from = max(title_from, ent.end)
         if self._title_end > title_from:
             add(title_from, self._title_end, "article-view--title")
+        # Incident sentences go first: entities, spans and hits inside them
+        # keep their own styles on top of the incident mark.
+        for start, end in self.incidents:
+            add(start, end, "article-view--incident")
         for ent in self.entities:
             add(ent.start, ent.end, entity_class(ent.label))
         for start, end in self.spans:
@@ -284,6 +299,13 @@ class ArticleView(TextArea, inherit_bindings=True):
             return None
         self.jump(target)
         return self.entities[ranges.index(target)]
+
+    def step_incident(self, forward: bool) -> Range | None:
+        """Jump to the next or previous incident sentence (wrapping); returns it."""
+        target = self._step(self.incidents, forward)
+        if target is not None:
+            self.jump(target)
+        return target
 
     def toggle_selecting(self) -> bool:
         """Start a selection at the cursor, or end the one being made; returns `selecting`."""

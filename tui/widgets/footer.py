@@ -19,7 +19,15 @@ from glossator.tui.commands import FOOTER_DROP_ORDER, FOOTER_KEEP
 
 #: Key names of printable characters (the rest are one character long).
 _PRINTABLE_NAMES = frozenset(
-    {"question_mark", "slash", "space", "left_square_bracket", "right_square_bracket"}
+    {
+        "question_mark",
+        "slash",
+        "space",
+        "left_square_bracket",
+        "right_square_bracket",
+        "left_curly_bracket",
+        "right_curly_bracket",
+    }
 )
 #: Columns taken by the right-docked "▏^p palette" (border, label, padding).
 PALETTE_WIDTH = 13

@@ -1,0 +1,386 @@
+"""The incidents view (`i`): every incident of the current results, as a table.
+
+It lists the incidents of all hits of the query in the search box, or of
+the whole corpus when the box is empty, read in a worker (progress in the
+status line, at most `MAX_INCIDENTS`). `enter` opens the article at the
+incident's sentence; the main screen keeps this view's `IncidentsState`, so
+going back from that article (escape or q) shows the same table with the
+cursor where it was. `s`/`S` sort, `f` filters by status, and `y`, `x`, `e`,
+`u` check the highlighted incident in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+from textual.worker import Worker, get_current_worker
+
+from glossator.index.engine import QueryError
+from glossator.service import Session
+from glossator.tui.commands import bindings
+from glossator.tui.messages import report_failure
+from glossator.tui.render import shown, shown_id, shown_query
+from glossator.tui.screens import incident_checks as checks
+from glossator.tui.screens.info import HelpScreen
+from glossator.tui.widgets.footer import ReaderFooter
+from glossator.tui.widgets.incident_table import (
+    BY_KEY,
+    COLUMNS,
+    FILTERS,
+    IncidentTable,
+    Row,
+    filtered,
+    ordered,
+    row_key,
+)
+
+#: The view stops reading articles once it holds this many incidents.
+MAX_INCIDENTS = 5000
+#: Articles read between two progress reports.
+CHUNK = 25
+
+
+@dataclass
+class IncidentsState:
+    """What the view shows, kept by the main screen while an article is open."""
+
+    query: str
+    """The query whose hits are listed (empty: the whole corpus)."""
+    rows: list[Row] | None = None
+    """Every incident read, any status, in found order (None: not read yet)."""
+    articles: int = 0
+    """Articles read."""
+    total: int = 0
+    """Articles to read (the hits, or the corpus)."""
+    capped: bool = False
+    """Reading stopped at `MAX_INCIDENTS`."""
+    problems: int = 0
+    sort: str = "article"
+    descending: bool = False
+    filter: int = 0
+    """Index into `FILTERS`."""
+    cursor: str | None = None
+    """Row key of the incident under the cursor."""
+    indexing: bool = False
+    """The start-up update was still running when the articles were listed."""
+    opened: set[str] = field(default_factory=set)
+    """Articles opened from the view: their rows are read again on the way back."""
+
+
+class IncidentsScreen(Screen[Row | None]):
+    """The incident table with a title, the sentence under the cursor and a status line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("incidents"))
+
+    @dataclass
+    class _Progress(Message):
+        done: int
+        total: int
+
+    @dataclass
+    class _Read(Message):
+        rows: list[Row]
+        articles: int
+        total: int
+        capped: bool
+        problems: int
+        error: str | None = None
+        indexing: bool = False
+
+    @dataclass
+    class _Refreshed(Message):
+        article_id: str
+        rows: list[Row]
+
+    def __init__(
+        self, session: Session, state: IncidentsState, reindex: Callable[[str], object]
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.state = state
+        self.reindex = reindex
+        """Re-indexes an article after a check (the main screen's status line does it)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="incidents-title")
+        yield IncidentTable(id="incidents-table")
+        yield Static("", id="incidents-sentence")
+        yield Static("", id="incidents-status")
+        yield ReaderFooter()
+
+    @property
+    def table(self) -> IncidentTable:
+        """The table."""
+        return self.query_one(IncidentTable)
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        if self.state.rows is None:
+            self._say("reading incidents…")
+            self.read()
+        else:
+            self._show(self.state.cursor)
+            if self.state.opened:
+                self.refresh_articles(sorted(self.state.opened))
+                self.state.opened.clear()
+
+    # -- reading --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="incidents", name="reading incidents",
+          exit_on_error=False)  # fmt: skip
+    def read(self) -> None:
+        """Read the incidents of every hit (or article), posting progress."""
+        try:
+            self._read_all()
+        except Exception as exc:  # said in the status line, and logged
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.session.add_log("incidents", f"reading incidents failed: {reason}")
+            self.post_message(self._Read([], 0, 0, False, 0, f"reading incidents failed: {reason}"))
+
+    def _read_all(self) -> None:
+        worker = get_current_worker()
+        indexing = self.session.indexing
+        query = self.state.query.strip()
+        if query:
+            found = self.session.searcher().article_ids(query)
+            if isinstance(found, QueryError):
+                error = f"{found.message}: fix the query (/ in the reader)"
+                self.post_message(self._Read([], 0, 0, False, 0, error))
+                return
+            ids = list(found)
+        else:
+            ids = self.session.all_ids(None)
+        rows: list[Row] = []
+        done = problems = 0
+        capped = False
+        for at in range(0, len(ids), CHUNK):
+            if worker.is_cancelled:
+                return
+            chunk = ids[at : at + CHUNK]
+            log = self.session.incident_log(chunk, cancelled=lambda: worker.is_cancelled)
+            rows.extend(log.rows)
+            done += len(chunk)
+            problems += log.problems
+            self.post_message(self._Progress(done, len(ids)))
+            if len(rows) >= MAX_INCIDENTS:
+                capped = done < len(ids) or len(rows) > MAX_INCIDENTS
+                del rows[MAX_INCIDENTS:]
+                break
+        for n, row in enumerate(rows):
+            row["_order"] = n
+        self.post_message(self._Read(rows, done, len(ids), capped, problems, indexing=indexing))
+
+    @work(thread=True, group="incidents-refresh", name="reading incidents", exit_on_error=False)
+    def refresh_articles(self, article_ids: list[str]) -> None:
+        """Read some articles' rows again (checks made while one was open)."""
+        for article_id in article_ids:
+            rows = self.session.incidents(self.session.index.article(article_id))
+            self.post_message(self._Refreshed(article_id, rows))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
+    def on_incidents_screen__progress(self, message: IncidentsScreen._Progress) -> None:
+        self._say(f"reading incidents: {message.done:,} of {message.total:,} articles")
+
+    def on_incidents_screen__read(self, message: IncidentsScreen._Read) -> None:
+        state = self.state
+        if message.error is not None:
+            state.rows = []
+            self._show(None)
+            self._say(f"✗ {message.error}", bold=True)
+            return
+        state.rows = message.rows
+        state.articles, state.total = message.articles, message.total
+        state.capped, state.problems = message.capped, message.problems
+        state.indexing = message.indexing
+        self._show(None)
+
+    def on_incidents_screen__refreshed(self, message: IncidentsScreen._Refreshed) -> None:
+        self.checked(message.article_id, message.rows, "")
+
+    # -- showing --------------------------------------------------------------
+
+    def _show(self, keep: str | None) -> None:
+        """Fill the table from the state: filter, sort, cursor."""
+        state = self.state
+        rows = ordered(filtered(state.rows or [], state.filter), state.sort, state.descending)
+        self.table.show_rows(rows, keep)
+        self._title()
+        self._say(None)
+        self._sentence()
+
+    def _title(self) -> None:
+        state = self.state
+        rows = state.rows or []
+        shown_now = len(self.table.rows_shown)
+        where = f"hits of {shown_query(state.query)}" if state.query.strip() else "every article"
+        text = Text()
+        text.append("Incidents", style="bold")
+        text.append(f" of {where} · ")
+        name = FILTERS[state.filter][0]
+        text.append(
+            f"{len(rows):,} in {state.articles:,} article{'s' if state.articles != 1 else ''}"
+            if name == "all"
+            else f"{shown_now:,} {name} of {len(rows):,}"
+        )
+        if state.capped:
+            text.append(
+                f" · stopped at {MAX_INCIDENTS:,} incidents ({state.articles:,} of "
+                f"{state.total:,} articles): narrow the query for the rest",
+                style="bold",
+            )
+        if state.indexing:
+            text.append(" · indexing still running: i again for the rest", style="bold")
+        if state.problems:
+            text.append(f" · {state.problems} unreadable (the reader's log, l)", style="bold")
+        self.query_one("#incidents-title", Static).update(text)
+
+    def _say(self, message: str | None, *, bold: bool = False) -> None:
+        """A message in the status line; None: the sort and filter."""
+        if message is None:
+            state = self.state
+            column = BY_KEY[state.sort]
+            order = "↓" if state.descending else "↑"
+            text = Text.assemble(
+                ("sorted by ", "dim"),
+                (f"{column.title} {order}", "bold"),
+                (" (s: next column, S: reverse) · showing ", "dim"),
+                (FILTERS[state.filter][0], "bold"),
+                (" (f: filter)", "dim"),
+            )
+            if not self.table.rows_shown and state.rows is not None:
+                text = Text("no incidents here · f: change the filter · q: back", style="bold")
+            self.query_one("#incidents-status", Static).update(text)
+            return
+        self.query_one("#incidents-status", Static).update(
+            Text(shown(message), style="bold" if bold else "")
+        )
+
+    def _sentence(self) -> None:
+        """The highlighted incident's sentence and article, under the table."""
+        row = self.table.current
+        widget = self.query_one("#incidents-sentence", Static)
+        if row is None:
+            widget.update("")
+            return
+        text = Text(shown(" ".join(str(row.get("sentence") or "").split())), style="italic")
+        text.append(f"  ({shown_id(str(row.get('article')))})", style="dim")
+        widget.update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.state.cursor = self.table.current_key
+        self._sentence()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_open(self) -> None:
+        """Open the article at the incident's sentence."""
+        row = self.table.current
+        if row is not None:
+            self.state.cursor = row_key(row)
+            self.state.opened.add(str(row["article"]))
+            self.dismiss(row)
+
+    def action_close(self) -> None:
+        """Back to where `i` was pressed."""
+        self.workers.cancel_group(self, "incidents")
+        self.dismiss(None)
+
+    def action_sort(self) -> None:
+        """Sort by the next column."""
+        keys = [c.key for c in COLUMNS]
+        state = self.state
+        state.sort = keys[(keys.index(state.sort) + 1) % len(keys)]
+        state.descending = BY_KEY[state.sort].descending
+        self._show(self.table.current_key)
+
+    def action_reverse(self) -> None:
+        """Reverse the order."""
+        self.state.descending = not self.state.descending
+        self._show(self.table.current_key)
+
+    def action_filter(self) -> None:
+        """Show the next status group."""
+        self.state.filter = (self.state.filter + 1) % len(FILTERS)
+        self._show(self.table.current_key)
+
+    def action_help(self) -> None:
+        """Every key."""
+        self.app.push_screen(HelpScreen(getattr(self.app, "keymap", {})))
+
+    def action_check(self, verb: str) -> None:
+        """Check the highlighted incident: confirm, reject, edit or undo."""
+        row = self.table.current
+        if row is None:
+            self._say("no incident here", bold=True)
+            return
+        said = checks.start(self.app, self.session, verb, row, self.checked)
+        if said is not None:
+            self._say(said, bold=said != checks.SAVING)
+
+    def checked(self, article_id: str, rows: list[Row], said: str) -> None:
+        """An article's rows after a check: update them in place, the cursor stays."""
+        state = self.state
+        if state.rows is None or not self.is_attached:
+            # Closed meanwhile: the rows are read again when the view comes back.
+            state.opened.add(article_id)
+            return
+        old = [r for r in state.rows if r.get("article") == article_id]
+        matched: set[str] = set()
+        for row in old:
+            new = successor(row, rows, matched)
+            if new is None:
+                continue
+            matched.add(new["id"])
+            new["_order"] = row.get("_order", 0)
+            at = state.rows.index(row)
+            state.rows[at] = new
+            self.table.replace_row(row_key(row), new)
+        known = matched | {o["id"] for o in old}
+        added = [r for r in rows if r["id"] not in known]
+        # An added incident is listed after its article's others (i lists all in text order).
+        last = max((r.get("_order", 0) for r in old), default=len(state.rows))
+        for n, row in enumerate(sorted(added, key=lambda r: r.get("start") or 0), 1):
+            row["_order"] = last + n / (len(added) + 1)
+            state.rows.append(row)
+        if added:
+            self._show(self.table.current_key)
+        self.state.cursor = self.table.current_key
+        self._title()
+        self._sentence()
+        if said:
+            where = shown_id(self.session.store.path_for(article_id).name)
+            self._say(f"✓ {said} · saved to {where}")
+            self.reindex(article_id)
+
+
+def successor(old: Row, rows: list[Row], taken: set[str]) -> Row | None:
+    """The row an old row became after a check: the same id, the check made of
+    an extracted record (its `extracted_id`), the extracted record a removed
+    check leaves, or else the row on the same sentence."""
+
+    def same(new: Row) -> bool:
+        ids = {old["id"], old.get("extracted_id")} - {None}
+        return new["id"] in ids or new.get("extracted_id") in ids
+
+    free = [r for r in rows if r["id"] not in taken]
+    for new in free:
+        if same(new):
+            return new
+    span = (old.get("start"), old.get("end"))
+    return next((r for r in free if (r.get("start"), r.get("end")) == span), None)
