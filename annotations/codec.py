@@ -4,8 +4,9 @@
 Written keys, in this order: ``version``, ``article``, ``article_sha256``,
 ``tags``, ``rating``, ``notes``, ``spans``. ``tags``, ``notes`` and ``spans``
 are always written (``[]`` when empty) so a sidecar shows what it can hold.
-Optional keys are omitted when they hold their default: ``rating`` (none), and
-in a span ``prefix``, ``suffix``, ``note`` (empty) and ``orphaned`` (false).
+Optional keys are omitted when they hold their default: ``rating`` (none), in
+a rating ``by`` and ``rated`` (empty), in a note ``review`` (empty), and in a
+span ``prefix``, ``suffix``, ``note``, ``review`` (empty) and ``orphaned`` (false).
 The reader accepts every omitted key as missing, and missing ``tags``,
 ``notes``, ``spans`` and ``article_sha256`` as empty, for hand-written files.
 """
@@ -41,7 +42,8 @@ __all__ = ["MAX_ITEMS", "read_sidecar"]
 MAX_ITEMS = 10_000
 
 TOP_KEYS = ("version", "article", "article_sha256", "tags", "rating", "notes", "spans")
-NOTE_KEYS = ("id", "author", "created", "text")
+NOTE_KEYS = ("id", "author", "created", "text", "review")
+_NOTE_REQUIRED = ("id", "author", "created", "text")
 SPAN_KEYS = (
     "id",
     "start",
@@ -54,6 +56,7 @@ SPAN_KEYS = (
     "author",
     "created",
     "orphaned",
+    "review",
 )
 _SPAN_REQUIRED = ("id", "start", "end", "quote", "label", "author", "created")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -247,7 +250,7 @@ class _Reader:
     def rating(self, node: Node) -> Rating | None:
         if isinstance(node, ScalarNode) and node.tag == TAG.NULL:
             return None
-        fields = self.mapping(node, "rating", ("reliability", "credibility"))
+        fields = self.mapping(node, "rating", ("reliability", "credibility", "by", "rated"))
         if fields is None or not self.require(
             fields, node, "rating", ("reliability", "credibility")
         ):
@@ -263,13 +266,15 @@ class _Reader:
         if number is not None and number not in CREDIBILITY:
             self.problem(fields["credibility"], f"rating credibility {number} must be a number 1-6")
             ok = False
-        if letter is None or number is None or not ok:
+        by = self.text(fields["by"], "rating by", single_line=True) if "by" in fields else ""
+        rated = self.created(fields["rated"], "rating rated") if "rated" in fields else ""
+        if letter is None or number is None or by is None or rated is None or not ok:
             return None
-        return Rating(letter.upper(), number)
+        return Rating(letter.upper(), number, by, rated)
 
     def note(self, node: Node, seen: dict[str, int]) -> Note | None:
         fields = self.mapping(node, "a note", NOTE_KEYS)
-        if fields is None or not self.require(fields, node, "a note", NOTE_KEYS):
+        if fields is None or not self.require(fields, node, "a note", _NOTE_REQUIRED):
             return None
         values = (
             self.identifier(fields["id"], "note id", seen),
@@ -277,9 +282,17 @@ class _Reader:
             self.created(fields["created"], "note created"),
             self.text(fields["text"], "note text"),
         )
-        if any(v is None for v in values):
+        review = self.review(fields, "note")
+        if any(v is None for v in values) or review is None:
             return None
-        return Note(*(str(v) for v in values))
+        note_id, author, created, text = (str(v) for v in values)
+        return Note(note_id, author, created, text, review)
+
+    def review(self, fields: dict[str, Node], what: str) -> str | None:
+        """The optional ``review`` text of a note or span ("" when absent)."""
+        if "review" not in fields:
+            return ""
+        return self.text(fields["review"], f"{what} review", optional=True)
 
     def span(self, node: Node, seen: dict[str, int], sidecar_sha: str) -> Span | None:
         fields = self.mapping(node, "a span", SPAN_KEYS)
@@ -294,7 +307,7 @@ class _Reader:
             "author": self.text(fields["author"], "span author", single_line=True),
             "created": self.created(fields["created"], "span created"),
         }
-        for key in ("prefix", "suffix", "note"):
+        for key in ("prefix", "suffix", "note", "review"):
             values[key] = (
                 self.text(fields[key], f"span {key}", optional=True) if key in fields else ""
             )

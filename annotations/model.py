@@ -69,6 +69,11 @@ class Rating:
     """Source reliability, a letter ``A`` (completely reliable) to ``F``."""
     credibility: int
     """Information credibility, ``1`` (confirmed) to ``6`` (cannot be judged)."""
+    by: str = ""
+    """Who set it; empty in sidecars written before ratings were stamped."""
+    rated: str = ""
+    """When it was set (UTC with a ``Z``); merging two machines' edits keeps
+    the later rating (``annotations.merge``). Empty: unknown, oldest."""
 
     def __post_init__(self) -> None:
         if self.reliability not in RELIABILITY:
@@ -103,6 +108,9 @@ class Note:
     created: str
     """ISO-8601 UTC with a ``Z``, e.g. ``2026-11-21T10:04:00Z``."""
     text: str
+    review: str = ""
+    """Why the note needs a look: set when merging two machines' edits found
+    a conflict (``annotations.merge``); empty otherwise. Editing the note clears it."""
 
 
 @dataclass(slots=True)
@@ -127,6 +135,8 @@ class Span:
     created: str
     orphaned: bool = False
     """The quote is no longer in the text; the span is kept, never dropped."""
+    review: str = ""
+    """Why the span needs a look, as for ``Note.review``; editing the span clears it."""
 
 
 @dataclass(slots=True)
@@ -155,6 +165,11 @@ class Sidecar:
     def find_span(self, span_id: str) -> Span | None:
         """The span with this id, or None."""
         return next((s for s in self.spans if s.id == span_id), None)
+
+    def in_review(self) -> list[Note | Span]:
+        """The notes and spans marked for review by a merge."""
+        marked: list[Note | Span] = [n for n in self.notes if n.review]
+        return marked + [s for s in self.spans if s.review]
 
     def ids(self) -> set[str]:
         """Every note and span id in use."""

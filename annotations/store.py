@@ -39,7 +39,14 @@ from glossator.annotations.model import (
 )
 from glossator.annotations.yamlsafe import parse_node
 
-__all__ = ["MAX_SIDECAR_BYTES", "SidecarError", "SidecarStore", "StoreError"]
+__all__ = [
+    "MAX_SIDECAR_BYTES",
+    "SidecarError",
+    "SidecarStore",
+    "StoreError",
+    "parse_sidecar",
+    "too_big",
+]
 
 MAX_SIDECAR_BYTES = 2 * 1024 * 1024
 _T = TypeVar("_T")
@@ -53,6 +60,34 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
         where = f"line {mark.line + 1}: " if mark is not None else ""
         return f"{where}{problem}"
     return " ".join(str(exc).split())
+
+
+def parse_sidecar(
+    raw: bytes, path: Path, text: str | None = None, article_name: str | None = None
+) -> Sidecar:
+    """The Sidecar in ``raw`` (the bytes of ``path``); raises ``SidecarError``
+    naming each problem with its line.
+
+    With ``text`` span offsets are checked against it; with ``article_name``
+    the ``article`` field must equal it.
+    """
+    try:
+        document = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SidecarError(
+            path,
+            [f"line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"],
+        ) from None
+    try:
+        root = parse_node(document)
+    except yaml.YAMLError as exc:
+        raise SidecarError(path, [_yaml_problem(exc)]) from None
+    sha = text_sha256(text) if text is not None else None
+    sidecar, problems = read_sidecar(root, sha, None if text is None else len(text), article_name)
+    if problems:
+        raise SidecarError(path, problems)
+    return sidecar
 
 
 class SidecarStore:
@@ -114,23 +149,7 @@ class SidecarStore:
         raw = self._read_bytes(path)
         if raw is None:
             return Sidecar(article=name)
-        try:
-            document = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise SidecarError(
-                path,
-                [f"line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"],
-            ) from None
-        try:
-            root = parse_node(document)
-        except yaml.YAMLError as exc:
-            raise SidecarError(path, [_yaml_problem(exc)]) from None
-        sha = text_sha256(text) if text is not None else None
-        sidecar, problems = read_sidecar(root, sha, None if text is None else len(text), name)
-        if problems:
-            raise SidecarError(path, problems)
-        return sidecar
+        return parse_sidecar(raw, path, text, name)
 
     def _read_bytes(self, path: Path) -> bytes | None:
         try:
@@ -141,7 +160,7 @@ class SidecarStore:
         except OSError as exc:
             raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
         if raw is not None and len(raw) > MAX_SIDECAR_BYTES:
-            raise SidecarError(path, [_too_big(len(raw))])
+            raise SidecarError(path, [too_big(len(raw))])
         return raw
 
     def _base(self) -> Path:
@@ -245,7 +264,7 @@ class SidecarStore:
                     "use F or 6 when one cannot be judged"
                 )
             try:
-                rating = Rating(reliability.strip().upper(), credibility)
+                rating = Rating(reliability.strip().upper(), credibility, self.author, utc_now())
             except ValueError as exc:
                 raise InvalidValue(str(exc)) from None
 
@@ -272,7 +291,9 @@ class SidecarStore:
         body = _note_body(note_text)
 
         def change(sidecar: Sidecar) -> None:
-            _need(sidecar.find_note(note_id), "note", note_id).text = body
+            note = _need(sidecar.find_note(note_id), "note", note_id)
+            note.text = body
+            note.review = ""  # the analyst has looked at it: a merge conflict is resolved
 
         return self.edit(article_id, text, change)
 
@@ -334,6 +355,7 @@ class SidecarStore:
                 span.label = tag
             if note is not None:
                 span.note = note.strip()
+            span.review = ""  # looked at and edited: a merge conflict is resolved
 
         return self.edit(article_id, text, change)
 
@@ -346,7 +368,8 @@ class SidecarStore:
         return self.edit(article_id, text, change)
 
 
-def _too_big(size: int) -> str:
+def too_big(size: int) -> str:
+    """The one-line problem for a sidecar of ``size`` bytes, over the limit."""
     return f"the file is {size:,} bytes; a sidecar may be at most {MAX_SIDECAR_BYTES:,} bytes"
 
 

@@ -19,7 +19,17 @@ from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 
-COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export")
+COMMANDS = (
+    "index",
+    "search",
+    "show",
+    "tag",
+    "note",
+    "rate",
+    "export",
+    "sync",
+    "merge-sidecar",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     _common(p)
+
+    from glossator.tui.cli_sync import add_parsers
+
+    add_parsers(sub, _common)
     return parser
 
 
@@ -186,9 +200,14 @@ def _run_reader(args: argparse.Namespace) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from glossator.tui import cli_commands
+    from glossator.tui import cli_commands, cli_sync
 
-    handler = getattr(cli_commands, f"cmd_{args.command}")
+    if args.command == "merge-sidecar":
+        # git's merge driver: needs no config, so a broken config file
+        # cannot stop a merge.
+        return cli_sync.cmd_merge_sidecar(args, None)
+    module = cli_sync if args.command == "sync" else cli_commands
+    handler = getattr(module, f"cmd_{args.command}")
     config = load_cli_config()
     return int(handler(args, config))
 
