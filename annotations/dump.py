@@ -100,7 +100,8 @@ def dump_sidecar(sidecar: Sidecar) -> str:
         if r.by:
             rating_pairs.append(("by", _str(r.by)))
         if r.rated:
-            rating_pairs.append(("rated", _stamp(r.rated)))
+            # Quoted: in a flow mapping PyYAML would spell out a timestamp tag.
+            rating_pairs.append(("rated", _str(r.rated)))
         rating = _map(rating_pairs, flow=True)
         pairs.append(("rating", rating))
     pairs.append(

@@ -108,10 +108,7 @@ class Merge:
         return winner
 
     def _keep(self, what: str, lost: str, kept: str) -> None:
-        text = (
-            f"Sync: {what} was {lost} on one machine and {kept} on another; "
-            f"the later one, {kept}, was kept."
-        )
+        text = f"Sync kept the later {what}, {kept}; it replaced {lost}."
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.kept_notes.append(Note(f"n-{digest[:8]}", "glossator", self.now, text))
 
@@ -279,7 +276,7 @@ def merge_sidecars(
         or "",
         tags=merge_tags(b.tags, ours.tags, theirs.tags),
         rating=m.scalar(
-            "the rating", b.rating, ours.rating, theirs.rating, stamp=_rated, describe=_rating_words
+            "rating", b.rating, ours.rating, theirs.rating, stamp=_rated, describe=_rating_words
         ),
         notes=notes,
         spans=spans,

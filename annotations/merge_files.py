@@ -12,24 +12,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossator.annotations.dump import dump_sidecar
-from glossator.annotations.errors import SidecarError
-from glossator.annotations.fsio import atomic_write, read_untrusted
+from glossator.annotations.fsio import atomic_write
 from glossator.annotations.merge import merge_sidecars
 from glossator.annotations.model import Sidecar, utc_now
-from glossator.annotations.store import MAX_SIDECAR_BYTES, parse_sidecar, too_big
+from glossator.annotations.store import parse_sidecar, read_sidecar_file
 
 __all__ = ["merge_sidecar_files"]
 
 
 def _load(path: Path, shown: Path) -> Sidecar | None:
-    try:
-        raw = read_untrusted(path, MAX_SIDECAR_BYTES)
-    except OSError as exc:
-        raise SidecarError(shown, [f"cannot read it: {exc.strerror or exc}"]) from None
+    raw = read_sidecar_file(path, shown)
     if raw is None or not raw.strip():
         return None  # git passes an empty base for a file added on both sides
-    if len(raw) > MAX_SIDECAR_BYTES:
-        raise SidecarError(shown, [too_big(len(raw))])
     return parse_sidecar(raw, shown)
 
 

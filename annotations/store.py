@@ -45,7 +45,7 @@ __all__ = [
     "SidecarStore",
     "StoreError",
     "parse_sidecar",
-    "too_big",
+    "read_sidecar_file",
 ]
 
 MAX_SIDECAR_BYTES = 2 * 1024 * 1024
@@ -88,6 +88,23 @@ def parse_sidecar(
     if problems:
         raise SidecarError(path, problems)
     return sidecar
+
+
+def read_sidecar_file(path: Path, shown: Path | None = None) -> bytes | None:
+    """The bytes of a sidecar file outside any store (a merge's versions, a
+    file about to be committed), None when it does not exist.
+
+    Raises ``SidecarError`` (naming ``shown``, default ``path``) when it is
+    refused, unreadable or over ``MAX_SIDECAR_BYTES``.
+    """
+    name = shown or path
+    try:
+        raw = read_untrusted(path, MAX_SIDECAR_BYTES)
+    except OSError as exc:
+        raise SidecarError(name, [f"cannot read it: {exc.strerror or exc}"]) from None
+    if raw is not None and len(raw) > MAX_SIDECAR_BYTES:
+        raise SidecarError(name, [_too_big(len(raw))])
+    return raw
 
 
 class SidecarStore:
@@ -160,7 +177,7 @@ class SidecarStore:
         except OSError as exc:
             raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
         if raw is not None and len(raw) > MAX_SIDECAR_BYTES:
-            raise SidecarError(path, [too_big(len(raw))])
+            raise SidecarError(path, [_too_big(len(raw))])
         return raw
 
     def _base(self) -> Path:
@@ -368,8 +385,7 @@ class SidecarStore:
         return self.edit(article_id, text, change)
 
 
-def too_big(size: int) -> str:
-    """The one-line problem for a sidecar of ``size`` bytes, over the limit."""
+def _too_big(size: int) -> str:
     return f"the file is {size:,} bytes; a sidecar may be at most {MAX_SIDECAR_BYTES:,} bytes"
 
 

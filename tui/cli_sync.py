@@ -95,11 +95,14 @@ def cmd_sync(args: argparse.Namespace, config: Any) -> int:
                 "incoming": report.incoming,
                 "marked_for_review": report.marked,
                 "pushed": report.pushed,
+                "held_back": report.held_back,
             }
         )
-        return 0
-    sent = f"sent {report.committed} changed sidecar{'s' * (report.committed != 1)}"
-    out.print(Text(f"{sent} to {shown_id(report.remote)}/{shown_id(report.branch)}"))
+        return 1 if report.held_back else 0
+    where = f"{shown_id(report.remote)}/{shown_id(report.branch)}"
+    if report.committed:
+        n = report.committed
+        out.print(Text(f"committed {n} changed sidecar{'s' * (n != 1)}"))
     if report.incoming:
         count = len(report.incoming)
         out.print(Text(f"received annotations on {count} article{'s' * (count != 1)}:"))
@@ -108,16 +111,19 @@ def cmd_sync(args: argparse.Namespace, config: Any) -> int:
         if count > 10:
             out.print(Text(f"  ... and {count - 10} more"))
     else:
-        out.print(Text("nothing new from the others"))
+        out.print(Text(f"nothing new from {where}"))
+    out.print(Text(f"pushed to {where}" if report.pushed else f"{where} is up to date"))
+    for problem in report.held_back:
+        error_line(f"not sent: {problem}")
     if report.marked:
         out.print(
             Text(
-                f"{report.marked} note{'s' * (report.marked != 1)} or spans marked for review "
-                "(edited on two machines at once; see docs/team.md)",
+                f"{report.marked} record{'s' * (report.marked != 1)} marked for review "
+                "(a note or span edited on two machines at once; see docs/team.md)",
                 style="bold",
             )
         )
-    return 0
+    return 1 if report.held_back else 0
 
 
 def cmd_merge_sidecar(args: argparse.Namespace, config: Any) -> int:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from glossator.annotations.errors import SidecarError
-from glossator.annotations.store import parse_sidecar
+from glossator.annotations.store import parse_sidecar, read_sidecar_file
 
 __all__ = [
     "ATTRIBUTES",
@@ -80,6 +80,8 @@ class SyncReport:
     marked: int = 0
     """Notes and spans newly marked for review by what came in."""
     pushed: bool = False
+    held_back: list[str] = field(default_factory=list)
+    """One line per changed sidecar not sent because it does not read."""
 
 
 def is_sidecar_path(path: str) -> bool:
@@ -264,7 +266,7 @@ def sync(folder: Path, author: str) -> SyncReport:
     remote = _remote(git, branch)
     report = SyncReport(top, remote, branch)
     ident = _identity(git, author)
-    report.committed = _commit(git, author, ident)
+    report.committed = _commit(git, author, ident, report)
     git.run("fetch", "-q", remote, network=True)
     theirs = f"refs/remotes/{remote}/{branch}"
     if git.ok("rev-parse", "--verify", "-q", theirs):
@@ -331,8 +333,25 @@ def _changed_sidecars(git: _Git) -> list[str]:
     return paths
 
 
-def _commit(git: _Git, author: str, ident: dict[str, str]) -> int:
-    paths = _changed_sidecars(git)
+def _readable(git: _Git, paths: list[str], report: SyncReport) -> list[str]:
+    """The paths whose sidecars read (or are deleted); the others go in ``report.held_back``."""
+    good: list[str] = []
+    for rel in paths:
+        try:
+            raw = read_sidecar_file(git.folder / rel, Path(rel))
+            if raw is not None:
+                parse_sidecar(raw, Path(rel))
+        except SidecarError as exc:
+            report.held_back.append(str(exc))
+            continue
+        good.append(rel)
+    return good
+
+
+def _commit(git: _Git, author: str, ident: dict[str, str], report: SyncReport) -> int:
+    # A sidecar that does not read is not sent: it would stop every other
+    # analyst's merge of that article.
+    paths = _readable(git, _changed_sidecars(git), report)
     if not paths:
         return 0
     listing = "\0".join(paths) + "\0"

@@ -8,13 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ann_support import Corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossator.annotations.codec import read_sidecar
 from glossator.annotations.dump import dump_sidecar
 from glossator.annotations.merge import CONFLICT_SEPARATOR, merge_sidecars, merge_tags
-from glossator.annotations.model import Note, Rating, Sidecar, Span
+from glossator.annotations.model import Note, Rating, Sidecar, Span, is_utc_timestamp
 from glossator.annotations.yamlsafe import parse_node
 
 NOW = "2026-12-02T12:00:00Z"
@@ -259,3 +260,26 @@ def test_merge_sidecar_writes_the_merge_into_ours(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "tags: [airstrike, new]" in ours.read_text()
+
+
+# -- what the store records for the merge, and how a conflict is resolved ---------------
+
+
+def test_a_rating_records_who_set_it_and_when(corpus: Corpus) -> None:
+    saved = corpus.store.set_rating(corpus.article_id, corpus.text, "B", 2)
+    assert saved.rating is not None and saved.rating.by == "alice"
+    assert is_utc_timestamp(saved.rating.rated)
+
+
+def test_editing_a_marked_note_or_span_resolves_it(corpus: Corpus) -> None:
+    store, aid, text = corpus.store, corpus.article_id, corpus.text
+    added = store.add_note(aid, text, "x")
+    span_ = store.add_span(aid, text, 0, 4, "place")
+
+    def mark(sidecar: Sidecar) -> None:
+        for record in (*sidecar.notes, *sidecar.spans):
+            record.review = "edited on two machines at once; both versions kept"
+
+    assert len(store.edit(aid, text, mark).in_review()) == 2
+    store.edit_note(aid, text, added.id, "x, checked")
+    assert [r.id for r in store.edit_span(aid, text, span_.id, note="ok").in_review()] == []

@@ -210,3 +210,30 @@ def test_a_push_refused_after_the_merge_is_one_line(team: tuple[Path, Path]) -> 
     proc = glossator(bob, "bob", "sync", check=False)
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_a_sidecar_that_does_not_read_is_not_sent(team: tuple[Path, Path]) -> None:
+    alice, _ = team
+    sidecar = alice / f"{SEED}.yaml"
+    sidecar.write_text("version: [1\n")
+    proc = glossator(alice, "alice", "sync", check=False)
+    assert proc.returncode == 1
+    assert "not sent" in proc.stderr and SEED in proc.stderr
+    assert "version: [1" not in git(alice, "show", f"origin/main:{SEED}.yaml")
+    assert sidecar.read_text() == "version: [1\n"
+
+
+def test_a_merge_the_driver_cannot_do_is_undone_without_markers(team: tuple[Path, Path]) -> None:
+    alice, bob = team
+    st, text = store(bob, "bob")
+    st.add_tags(SEED, text, ["from-bob"])
+    glossator(bob, "bob", "sync")
+    broken = "version: 1\narticle: [unclosed\n"
+    (alice / f"{SEED}.yaml").write_text(broken)  # committed behind glossator's back
+    git(alice, "-c", "user.name=alice", "-c", "user.email=a@example.org", "commit", "-qam", "hand")
+    proc = glossator(alice, "alice", "sync", check=False)
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1
+    assert f"{SEED}.yaml" in proc.stderr
+    assert (alice / f"{SEED}.yaml").read_text() == broken
+    assert not (alice / ".git" / "MERGE_HEAD").exists()
+    assert git(alice, "status", "--porcelain", "--untracked-files=no") == ""
