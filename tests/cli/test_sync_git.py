@@ -237,3 +237,12 @@ def test_a_merge_the_driver_cannot_do_is_undone_without_markers(team: tuple[Path
     assert (alice / f"{SEED}.yaml").read_text() == broken
     assert not (alice / ".git" / "MERGE_HEAD").exists()
     assert git(alice, "status", "--porcelain", "--untracked-files=no") == ""
+
+
+def test_init_uses_the_annotations_dir(tmp_path: Path, git_env: dict) -> None:
+    corpus = articles(tmp_path / "corpus")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    glossator(corpus, "alice", "sync", "--init", "--annotations-dir", str(notes))
+    assert (notes / ".git").is_dir() and not (corpus / ".git").exists()
+    assert "merge=glossator" in (notes / ".gitattributes").read_text()
