@@ -386,7 +386,7 @@ def _merge(git: _Git, report: SyncReport, theirs: str, ident: dict[str, str]) ->
         check=False,
         env=ident,
     )
-    if proc.returncode != 0:
+    if proc.returncode != 0 and not _keep_edited_sidecars(git, ident):
         conflicted = git.run("diff", "--name-only", "--diff-filter=U", check=False).stdout.split()
         git.run("merge", "--abort", check=False)
         where = f" in {', '.join(conflicted[:3])}" if conflicted else ""
@@ -396,6 +396,29 @@ def _merge(git: _Git, report: SyncReport, theirs: str, ident: dict[str, str]) ->
             "your annotations are committed locally"
         )
     _incoming(git, report, old)
+
+
+def _keep_edited_sidecars(git: _Git, ident: dict[str, str]) -> bool:
+    """Finish a merge whose only conflicts are sidecars deleted on one side and
+    edited on the other, keeping the edited file (as the driver keeps an edited
+    record); False, changing nothing, when any other conflict is left."""
+    status = git.run("status", "--porcelain=v1", "-z", "--", ".").stdout.split("\0")
+    prefix = git.out("rev-parse", "--show-prefix")
+    keep: list[str] = []
+    for entry in filter(None, status):
+        code, path = entry[:2], entry[3:]
+        unmerged = "U" in code or code in ("AA", "DD")
+        if not unmerged:
+            continue
+        rel = path[len(prefix) :] if path.startswith(prefix) else ""
+        if code not in ("UD", "DU") or not is_sidecar_path(rel):
+            return False
+        keep.append(rel)
+    if not keep:
+        return False
+    git.run("add", "--pathspec-from-file=-", "--pathspec-file-nul", stdin="\0".join(keep) + "\0")
+    git.run("commit", "-q", "--no-edit", env=ident)
+    return True
 
 
 def _incoming(git: _Git, report: SyncReport, old: str) -> None:

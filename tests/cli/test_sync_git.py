@@ -246,3 +246,37 @@ def test_init_uses_the_annotations_dir(tmp_path: Path, git_env: dict) -> None:
     glossator(corpus, "alice", "sync", "--init", "--annotations-dir", str(notes))
     assert (notes / ".git").is_dir() and not (corpus / ".git").exists()
     assert "merge=glossator" in (notes / ".gitattributes").read_text()
+
+
+def test_a_sidecar_both_analysts_created_before_their_first_sync_merges(
+    tmp_path: Path, git_env: dict
+) -> None:
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    alice, bob = articles(tmp_path / "alice"), articles(tmp_path / "bob")
+    for folder, name in ((alice, "alice"), (bob, "bob")):
+        glossator(folder, name, "sync", "--init", str(remote))
+        st, text = store(folder, name)
+        st.add_tags(SEED, text, [f"from-{name}"])
+        st.add_note(SEED, text, f"{name} was here")
+    glossator(alice, "alice", "sync")
+    glossator(bob, "bob", "sync")  # no common ancestor: merged from an empty base
+    glossator(alice, "alice", "sync")
+    assert sidecars(alice) == sidecars(bob)
+    merged = SidecarStore(alice).load(SEED)
+    assert merged.tags == ["from-alice", "from-bob"]
+    assert sorted(n.text for n in merged.notes) == ["alice was here", "bob was here"]
+
+
+def test_a_sidecar_deleted_on_one_machine_and_edited_on_the_other_is_kept(
+    team: tuple[Path, Path],
+) -> None:
+    alice, bob = team
+    (alice / f"{SEED}.yaml").unlink()
+    glossator(alice, "alice", "sync")
+    st, text = store(bob, "bob")
+    st.add_tags(SEED, text, ["still-wanted"])
+    glossator(bob, "bob", "sync")
+    glossator(alice, "alice", "sync")
+    assert sidecars(alice) == sidecars(bob)
+    assert "still-wanted" in SidecarStore(alice).load(SEED).tags
