@@ -6,54 +6,32 @@ a git repository. `init_sync` registers the sidecar merge driver
 ``.gitattributes``; `sync` commits the changed sidecars (nothing else) as
 the analyst, fetches, merges through that driver and pushes.
 
-git runs as a subprocess with an argument list, never through a shell, with
-a timeout, no terminal prompts (``GIT_TERMINAL_PROMPT=0``, ssh in batch
-mode) and literal pathspecs. Every failure is a `SyncError` with a one-line
-message.
+git runs through `glossator.service.gitrun.Git`: an argument list, never a
+shell, a timeout, no terminal prompts. Every failure is a `SyncError` with a
+one-line message.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from glossator.annotations.errors import SidecarError
 from glossator.annotations.store import parse_sidecar, read_sidecar_file
-
-__all__ = [
-    "ATTRIBUTES",
-    "DRIVER",
-    "InitReport",
-    "SyncError",
-    "SyncReport",
-    "driver_command",
-    "init_sync",
-    "is_sidecar_path",
-    "sync",
-]
-
-#: The merge driver's name in ``.gitattributes`` and the git config.
-DRIVER = "glossator"
-#: The ``.gitattributes`` lines that send sidecars to the driver (article
-#: suffixes match in any case, as the corpus does).
-ATTRIBUTES = (
-    f"*.[tT][xX][tT].yaml merge={DRIVER}",
-    f"*.[mM][dD].yaml merge={DRIVER}",
+from glossator.service.gitrun import (
+    ATTRIBUTES,
+    DEFAULT_BRANCH,
+    DRIVER,
+    Git,
+    SyncError,
+    driver_command,
+    identity,
+    is_sidecar_path,
+    last_line,
 )
-_SIDECAR = re.compile(r"\.(txt|md)\.yaml\Z", re.IGNORECASE)
-_LOCAL_TIMEOUT = 60
-_NETWORK_TIMEOUT = 180
-_DEFAULT_BRANCH = "main"
 
-
-class SyncError(Exception):
-    """git could not do what sync needed; the message is one line saying what to do."""
+__all__ = ["InitReport", "SyncError", "SyncReport", "init_sync", "sync"]
 
 
 @dataclass
@@ -84,85 +62,7 @@ class SyncReport:
     """One line per changed sidecar not sent because it does not read."""
 
 
-def is_sidecar_path(path: str) -> bool:
-    """True for a sidecar's path relative to the annotations folder (no hidden folders)."""
-    parts = PurePosixPath(path).parts
-    return bool(_SIDECAR.search(path)) and not any(p.startswith(".") for p in parts)
-
-
-def driver_command(executable: str | None = None) -> str:
-    """The driver line for the git config: this glossator, shell-quoted, with
-    git's placeholders for the three versions and the path."""
-    exe = shlex.quote(executable or sys.executable)
-    return f"{exe} -m glossator merge-sidecar %O %A %B --path %P"
-
-
-class _Git:
-    """git in one folder, with the environment that keeps it from waiting on anyone."""
-
-    def __init__(self, folder: Path) -> None:
-        if shutil.which("git") is None:
-            raise SyncError("git is not installed; install it (e.g. apt-get install git)")
-        self.folder = folder
-        self.env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_LITERAL_PATHSPECS="1")
-        self.env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
-        self.env.pop("GIT_DIR", None)
-        self.env.pop("GIT_WORK_TREE", None)
-
-    def run(
-        self,
-        *args: str,
-        check: bool = True,
-        stdin: str | None = None,
-        network: bool = False,
-        env: dict[str, str] | None = None,
-    ) -> subprocess.CompletedProcess[str]:
-        timeout = _NETWORK_TIMEOUT if network else _LOCAL_TIMEOUT
-        try:
-            proc = subprocess.run(
-                ["git", *args],
-                cwd=self.folder,
-                env={**self.env, **(env or {})},
-                input=stdin,
-                stdin=None if stdin is not None else subprocess.DEVNULL,
-                capture_output=True,
-                text=True,
-                errors="replace",
-                timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            raise SyncError(
-                f"git {args[0]} gave no answer in {timeout} s; check the network and try again"
-            ) from None
-        except OSError as exc:
-            raise SyncError(f"cannot run git: {exc.strerror or exc}") from None
-        if check and proc.returncode != 0:
-            raise SyncError(f"git {args[0]} failed: {last_line(proc.stderr or proc.stdout)}")
-        return proc
-
-    def out(self, *args: str) -> str:
-        """stdout of a command that must succeed, stripped."""
-        return self.run(*args).stdout.strip()
-
-    def ok(self, *args: str) -> bool:
-        return self.run(*args, check=False).returncode == 0
-
-    def config(self, key: str) -> str:
-        return self.run("config", "--get", key, check=False).stdout.strip()
-
-
-def last_line(text: str) -> str:
-    """The line of git's output that says what went wrong (``fatal:``/``error:`` first)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for prefix in ("fatal:", "error:", "! "):
-        hits = [line for line in lines if line.startswith(prefix)]
-        if hits:
-            return hits[0]
-    return lines[-1] if lines else "no message"
-
-
-# -- set up --------------------------------------------------------------------------
+# -- set up# -- set up --------------------------------------------------------------------------
 
 
 def init_sync(
@@ -173,10 +73,10 @@ def init_sync(
     ``remote`` as ``origin``. Safe to run again."""
     if not folder.is_dir():
         raise SyncError(f"folder {folder} not found; pass the corpus or annotations folder")
-    git = _Git(folder)
+    git = Git(folder)
     report = InitReport(folder.resolve())
     if not git.ok("rev-parse", "--is-inside-work-tree"):
-        git.run("init", "-q", "-b", _DEFAULT_BRANCH)
+        git.run("init", "-q", "-b", DEFAULT_BRANCH)
         report.created = True
         report.messages.append(f"created a git repository in {report.repository}")
     top = Path(git.out("rev-parse", "--show-toplevel"))
@@ -192,7 +92,7 @@ def init_sync(
     return report
 
 
-def _add_remote(git: _Git, remote: str, report: InitReport) -> None:
+def _add_remote(git: Git, remote: str, report: InitReport) -> None:
     if remote.startswith("-"):
         raise SyncError(f"remote {remote!r} is not a URL or path; give the repository to push to")
     current = git.config("remote.origin.url")
@@ -214,7 +114,7 @@ def _add_remote(git: _Git, remote: str, report: InitReport) -> None:
         git.run("symbolic-ref", "HEAD", f"refs/heads/{found.group(1)}")
 
 
-def _write_attributes(git: _Git, folder: Path, report: InitReport, author: str) -> None:
+def _write_attributes(git: Git, folder: Path, report: InitReport, author: str) -> None:
     path = folder / ".gitattributes"
     try:
         old = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -239,7 +139,7 @@ def _write_attributes(git: _Git, folder: Path, report: InitReport, author: str) 
             "glossator: merge sidecars with glossator merge-sidecar",
             "--",
             path.name,
-            env=_identity(git, author),
+            env=identity(git, author),
         )
 
 
@@ -248,7 +148,7 @@ def _write_attributes(git: _Git, folder: Path, report: InitReport, author: str) 
 
 def sync(folder: Path, author: str) -> SyncReport:
     """Commit this machine's sidecar changes as ``author``, merge the remote's, push."""
-    git = _Git(folder)
+    git = Git(folder)
     if not folder.is_dir() or not git.ok("rev-parse", "--is-inside-work-tree"):
         raise SyncError(
             f"{folder} is not in a git repository; run glossator sync --init [REMOTE] first"
@@ -262,10 +162,10 @@ def sync(folder: Path, author: str) -> SyncReport:
         raise SyncError(f"a merge is unfinished in {top}; finish it or run: git merge --abort")
     branch = git.run("symbolic-ref", "--short", "-q", "HEAD", check=False).stdout.strip()
     if not branch:
-        raise SyncError(f"{top} is not on a branch; run: git switch {_DEFAULT_BRANCH}")
+        raise SyncError(f"{top} is not on a branch; run: git switch {DEFAULT_BRANCH}")
     remote = _remote(git, branch)
     report = SyncReport(top, remote, branch)
-    ident = _identity(git, author)
+    ident = identity(git, author)
     report.committed = _commit(git, author, ident, report)
     git.run("fetch", "-q", remote, network=True)
     theirs = f"refs/remotes/{remote}/{branch}"
@@ -282,12 +182,12 @@ def sync(folder: Path, author: str) -> SyncReport:
     return report
 
 
-def _attributes_apply(git: _Git) -> bool:
+def _attributes_apply(git: Git) -> bool:
     probe = git.out("check-attr", "merge", "--", "probe.txt.yaml")
     return probe.endswith(f": {DRIVER}")
 
 
-def _remote(git: _Git, branch: str) -> str:
+def _remote(git: Git, branch: str) -> str:
     upstream = git.config(f"branch.{branch}.remote")
     if upstream:
         return upstream
@@ -304,18 +204,7 @@ def _remote(git: _Git, branch: str) -> str:
     )
 
 
-def _identity(git: _Git, author: str) -> dict[str, str]:
-    # The analyst is the author; the committer is git's own identity, or the
-    # analyst where this machine has none configured.
-    name = " ".join(author.split()) or "unknown"
-    email = git.config("user.email")
-    env = {"GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email}
-    if not git.config("user.name"):
-        env |= {"GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
-    return env
-
-
-def _changed_sidecars(git: _Git) -> list[str]:
+def _changed_sidecars(git: Git) -> list[str]:
     status = git.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".").stdout
     fields = status.split("\0")
     prefix = git.out("rev-parse", "--show-prefix")
@@ -333,7 +222,7 @@ def _changed_sidecars(git: _Git) -> list[str]:
     return paths
 
 
-def _readable(git: _Git, paths: list[str], report: SyncReport) -> list[str]:
+def _readable(git: Git, paths: list[str], report: SyncReport) -> list[str]:
     """The paths whose sidecars read (or are deleted); the others go in ``report.held_back``."""
     good: list[str] = []
     for rel in paths:
@@ -348,7 +237,7 @@ def _readable(git: _Git, paths: list[str], report: SyncReport) -> list[str]:
     return good
 
 
-def _commit(git: _Git, author: str, ident: dict[str, str], report: SyncReport) -> int:
+def _commit(git: Git, author: str, ident: dict[str, str], report: SyncReport) -> int:
     # A sidecar that does not read is not sent: it would stop every other
     # analyst's merge of that article.
     paths = _readable(git, _changed_sidecars(git), report)
@@ -371,7 +260,7 @@ def _commit(git: _Git, author: str, ident: dict[str, str], report: SyncReport) -
     return count
 
 
-def _merge(git: _Git, report: SyncReport, theirs: str, ident: dict[str, str]) -> None:
+def _merge(git: Git, report: SyncReport, theirs: str, ident: dict[str, str]) -> None:
     old = git.run("rev-parse", "--verify", "-q", "HEAD", check=False).stdout.strip()
     if old and git.ok("merge-base", "--is-ancestor", theirs, "HEAD"):
         return  # nothing new
@@ -398,7 +287,7 @@ def _merge(git: _Git, report: SyncReport, theirs: str, ident: dict[str, str]) ->
     _incoming(git, report, old)
 
 
-def _keep_edited_sidecars(git: _Git, ident: dict[str, str]) -> bool:
+def _keep_edited_sidecars(git: Git, ident: dict[str, str]) -> bool:
     """Finish a merge whose only conflicts are sidecars deleted on one side and
     edited on the other, keeping the edited file (as the driver keeps an edited
     record); False, changing nothing, when any other conflict is left."""
@@ -421,7 +310,7 @@ def _keep_edited_sidecars(git: _Git, ident: dict[str, str]) -> bool:
     return True
 
 
-def _incoming(git: _Git, report: SyncReport, old: str) -> None:
+def _incoming(git: Git, report: SyncReport, old: str) -> None:
     if old:
         names = git.out("diff", "--name-only", "-z", "--relative", old, "HEAD", "--", ".")
     else:
@@ -435,7 +324,7 @@ def _incoming(git: _Git, report: SyncReport, old: str) -> None:
         report.marked += len(now - before)
 
 
-def _in_review(git: _Git, blob: str) -> set[str]:
+def _in_review(git: Git, blob: str) -> set[str]:
     proc = git.run("cat-file", "blob", blob, check=False)
     if proc.returncode != 0:
         return set()
@@ -446,7 +335,7 @@ def _in_review(git: _Git, blob: str) -> set[str]:
     return {r.id for r in sidecar.in_review()}
 
 
-def _push(git: _Git, remote: str, branch: str) -> None:
+def _push(git: Git, remote: str, branch: str) -> None:
     upstream = [] if git.config(f"branch.{branch}.remote") else ["-u"]
     proc = git.run(
         "push", "-q", *upstream, remote, f"HEAD:refs/heads/{branch}", check=False, network=True
