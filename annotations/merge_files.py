@@ -15,7 +15,7 @@ from glossator.annotations.dump import dump_sidecar
 from glossator.annotations.fsio import atomic_write
 from glossator.annotations.merge import merge_sidecars
 from glossator.annotations.model import Sidecar, utc_now
-from glossator.annotations.store import parse_sidecar, read_sidecar_file
+from glossator.annotations.sidecar_file import parse_sidecar, read_sidecar_file
 
 __all__ = ["merge_sidecar_files"]
 

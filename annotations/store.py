@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
-import yaml
-
 from glossator.annotations.anchor import context_of, reanchor, text_sha256
 from glossator.annotations.codec import read_sidecar
 from glossator.annotations.dump import dump_sidecar
@@ -37,6 +35,12 @@ from glossator.annotations.model import (
     normalise_tag,
     utc_now,
 )
+from glossator.annotations.sidecar_file import (
+    MAX_SIDECAR_BYTES,
+    parse_sidecar,
+    read_sidecar_file,
+    too_big,
+)
 from glossator.annotations.yamlsafe import parse_node
 
 __all__ = [
@@ -48,63 +52,8 @@ __all__ = [
     "read_sidecar_file",
 ]
 
-MAX_SIDECAR_BYTES = 2 * 1024 * 1024
 _T = TypeVar("_T")
 _READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "not valid YAML"
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        return f"{where}{problem}"
-    return " ".join(str(exc).split())
-
-
-def parse_sidecar(
-    raw: bytes, path: Path, text: str | None = None, article_name: str | None = None
-) -> Sidecar:
-    """The Sidecar in ``raw`` (the bytes of ``path``); raises ``SidecarError``
-    naming each problem with its line.
-
-    With ``text`` span offsets are checked against it; with ``article_name``
-    the ``article`` field must equal it.
-    """
-    try:
-        document = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SidecarError(
-            path,
-            [f"line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"],
-        ) from None
-    try:
-        root = parse_node(document)
-    except yaml.YAMLError as exc:
-        raise SidecarError(path, [_yaml_problem(exc)]) from None
-    sha = text_sha256(text) if text is not None else None
-    sidecar, problems = read_sidecar(root, sha, None if text is None else len(text), article_name)
-    if problems:
-        raise SidecarError(path, problems)
-    return sidecar
-
-
-def read_sidecar_file(path: Path, shown: Path | None = None) -> bytes | None:
-    """The bytes of a sidecar file outside any store (a merge's versions, a
-    file about to be committed), None when it does not exist.
-
-    Raises ``SidecarError`` (naming ``shown``, default ``path``) when it is
-    refused, unreadable or over ``MAX_SIDECAR_BYTES``.
-    """
-    name = shown or path
-    try:
-        raw = read_untrusted(path, MAX_SIDECAR_BYTES)
-    except OSError as exc:
-        raise SidecarError(name, [f"cannot read it: {exc.strerror or exc}"]) from None
-    if raw is not None and len(raw) > MAX_SIDECAR_BYTES:
-        raise SidecarError(name, [_too_big(len(raw))])
-    return raw
 
 
 class SidecarStore:
@@ -177,7 +126,7 @@ class SidecarStore:
         except OSError as exc:
             raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
         if raw is not None and len(raw) > MAX_SIDECAR_BYTES:
-            raise SidecarError(path, [_too_big(len(raw))])
+            raise SidecarError(path, [too_big(len(raw))])
         return raw
 
     def _base(self) -> Path:
@@ -383,10 +332,6 @@ class SidecarStore:
             sidecar.spans.remove(_need(sidecar.find_span(span_id), "span", span_id))
 
         return self.edit(article_id, text, change)
-
-
-def _too_big(size: int) -> str:
-    return f"the file is {size:,} bytes; a sidecar may be at most {MAX_SIDECAR_BYTES:,} bytes"
 
 
 def _note_body(note_text: str) -> str:

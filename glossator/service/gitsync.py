@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossator.annotations.errors import SidecarError
-from glossator.annotations.store import parse_sidecar, read_sidecar_file
+from glossator.annotations.sidecar_file import parse_sidecar, read_sidecar_file
 from glossator.service.gitrun import (
     ATTRIBUTES,
     DEFAULT_BRANCH,
