@@ -111,6 +111,8 @@ class IncidentCheck:
     """ISO-8601 UTC with a ``Z``: when the analyst last changed it."""
     orphaned: bool = False
     """The quote is no longer in the text; the check is kept, never dropped."""
+    review: str = ""
+    """Set by a merge of two analysts' edits that disagreed: why to look again."""
 
 
 def _one_line(value: str, what: str, *, empty: str) -> str:

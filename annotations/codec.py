@@ -6,8 +6,10 @@ Written keys, in this order: ``version``, ``article``, ``article_sha256``,
 ``incidents``. ``tags``, ``notes``, ``spans`` and ``incidents`` are always
 written (``[]`` when empty) so a sidecar shows what it can hold. Optional
 keys are omitted when they hold their default: ``date``, ``source`` (empty),
-``rating`` (none), in a span ``prefix``, ``suffix``, ``note`` (empty) and
-``orphaned`` (false), in an incident ``prefix``, ``suffix`` and ``orphaned``.
+``rating`` (none), in a rating ``by`` and ``rated`` (empty), in a note
+``review`` (empty), in a span ``prefix``, ``suffix``, ``note``, ``review``
+(empty) and ``orphaned`` (false), in an incident ``prefix``, ``suffix`` and
+``orphaned``.
 The reader accepts every omitted key as missing, and missing ``tags``,
 ``notes``, ``spans``, ``incidents`` and ``article_sha256`` as empty, for
 hand-written files. Version 1 files (before ``date``, ``source`` and
@@ -48,7 +50,8 @@ __all__ = ["MAX_ITEMS", "read_sidecar"]
 MAX_ITEMS = 10_000
 
 TOP_KEYS = ("version", "article", "article_sha256", "tags", "rating", "notes", "spans", *V2_KEYS)
-NOTE_KEYS = ("id", "author", "created", "text")
+NOTE_KEYS = ("id", "author", "created", "text", "review")
+_NOTE_REQUIRED = ("id", "author", "created", "text")
 SPAN_KEYS = (
     "id",
     "start",
@@ -61,6 +64,7 @@ SPAN_KEYS = (
     "author",
     "created",
     "orphaned",
+    "review",
 )
 _SPAN_REQUIRED = ("id", "start", "end", "quote", "label", "author", "created")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -328,7 +332,7 @@ class _Reader:
     def rating(self, node: Node) -> Rating | None:
         if isinstance(node, ScalarNode) and node.tag == TAG.NULL:
             return None
-        fields = self.mapping(node, "rating", ("reliability", "credibility"))
+        fields = self.mapping(node, "rating", ("reliability", "credibility", "by", "rated"))
         if fields is None or not self.require(
             fields, node, "rating", ("reliability", "credibility")
         ):
@@ -344,13 +348,15 @@ class _Reader:
         if number is not None and number not in CREDIBILITY:
             self.problem(fields["credibility"], f"rating credibility {number} must be a number 1-6")
             ok = False
-        if letter is None or number is None or not ok:
+        by = self.text(fields["by"], "rating by", single_line=True) if "by" in fields else ""
+        rated = self.created(fields["rated"], "rating rated") if "rated" in fields else ""
+        if letter is None or number is None or by is None or rated is None or not ok:
             return None
-        return Rating(letter.upper(), number)
+        return Rating(letter.upper(), number, by, rated)
 
     def note(self, node: Node, seen: dict[str, int]) -> Note | None:
         fields = self.mapping(node, "a note", NOTE_KEYS)
-        if fields is None or not self.require(fields, node, "a note", NOTE_KEYS):
+        if fields is None or not self.require(fields, node, "a note", _NOTE_REQUIRED):
             return None
         values = (
             self.identifier(fields["id"], "note id", seen),
@@ -358,9 +364,17 @@ class _Reader:
             self.created(fields["created"], "note created"),
             self.text(fields["text"], "note text"),
         )
-        if any(v is None for v in values):
+        review = self.review(fields, "note")
+        if any(v is None for v in values) or review is None:
             return None
-        return Note(*(str(v) for v in values))
+        note_id, author, created, text = (str(v) for v in values)
+        return Note(note_id, author, created, text, review)
+
+    def review(self, fields: dict[str, Node], what: str) -> str | None:
+        """The optional ``review`` text of a note or span ("" when absent)."""
+        if "review" not in fields:
+            return ""
+        return self.text(fields["review"], f"{what} review", optional=True)
 
     def span(self, node: Node, seen: dict[str, int], sidecar_sha: str) -> Span | None:
         fields = self.mapping(node, "a span", SPAN_KEYS)
@@ -368,9 +382,10 @@ class _Reader:
             return None
         values = self.anchored(fields, "span", seen, "created")
         values["label"] = self.label(fields["label"], "span label", normalise_label)
-        values["note"] = (
-            self.text(fields["note"], "span note", optional=True) if "note" in fields else ""
-        )
+        for key in ("note", "review"):
+            values[key] = (
+                self.text(fields[key], f"span {key}", optional=True) if key in fields else ""
+            )
         if any(v is None for v in values.values()):
             return None
         if not self.offsets_fit(fields, values, "span", sidecar_sha):

@@ -69,6 +69,7 @@ INCIDENT_KEYS = (
     "author",
     "updated",
     "orphaned",
+    "review",
 )
 _INCIDENT_REQUIRED = ("id", "status", "start", "end", "quote", "author", "updated")
 
@@ -127,6 +128,11 @@ def _incident(
     values = reader.anchored(fields, "incident", seen, "updated")
     values["status"] = reader.text(fields["status"], "incident status")
     values["fields"] = _fields(reader, fields.get("fields"))
+    values["review"] = (
+        reader.text(fields["review"], "incident review", optional=True)
+        if "review" in fields
+        else ""
+    )
     if values["status"] is not None and values["status"] not in STATUSES:
         reader.problem(
             fields["status"],

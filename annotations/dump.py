@@ -60,6 +60,7 @@ def _note_node(note: Note) -> MappingNode:
             ("author", _str(note.author)),
             ("created", _stamp(note.created)),
             ("text", _str(note.text)),
+            *([("review", _str(note.review))] if note.review else []),
         ]
     )
 
@@ -78,6 +79,8 @@ def _span_node(span: Span) -> MappingNode:
     pairs += [("author", _str(span.author)), ("created", _stamp(span.created))]
     if span.orphaned:
         pairs.append(("orphaned", ScalarNode(TAG.BOOL, "true")))
+    if span.review:
+        pairs.append(("review", _str(span.review)))
     return _map(pairs)
 
 
@@ -111,6 +114,8 @@ def _incident_node(check: IncidentCheck) -> MappingNode:
     pairs += [("author", _str(check.author)), ("updated", _stamp(check.updated))]
     if check.orphaned:
         pairs.append(("orphaned", ScalarNode(TAG.BOOL, "true")))
+    if check.review:
+        pairs.append(("review", _str(check.review)))
     return _map(pairs)
 
 
@@ -130,13 +135,17 @@ def dump_sidecar(sidecar: Sidecar) -> str:
         pairs.append(("source", _str(sidecar.source)))
     pairs.append(("tags", SequenceNode(TAG.SEQ, [_str(t) for t in sidecar.tags], flow_style=True)))
     if sidecar.rating is not None:
-        rating = _map(
-            [
-                ("reliability", _str(sidecar.rating.reliability)),
-                ("credibility", _int(sidecar.rating.credibility)),
-            ],
-            flow=True,
-        )
+        r = sidecar.rating
+        rating_pairs: list[tuple[str, Node]] = [
+            ("reliability", _str(r.reliability)),
+            ("credibility", _int(r.credibility)),
+        ]
+        if r.by:
+            rating_pairs.append(("by", _str(r.by)))
+        if r.rated:
+            # Quoted: in a flow mapping PyYAML would spell out a timestamp tag.
+            rating_pairs.append(("rated", _str(r.rated)))
+        rating = _map(rating_pairs, flow=True)
         pairs.append(("rating", rating))
     pairs.append(
         ("notes", SequenceNode(TAG.SEQ, [_note_node(n) for n in sidecar.notes], flow_style=False))

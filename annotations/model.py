@@ -76,6 +76,11 @@ class Rating:
     """Source reliability, a letter ``A`` (completely reliable) to ``F``."""
     credibility: int
     """Information credibility, ``1`` (confirmed) to ``6`` (cannot be judged)."""
+    by: str = ""
+    """Who set it; empty in sidecars written before ratings were stamped."""
+    rated: str = ""
+    """When it was set (UTC with a ``Z``); merging two machines' edits keeps
+    the later rating (``annotations.merge``). Empty: unknown, oldest."""
 
     def __post_init__(self) -> None:
         if self.reliability not in RELIABILITY:
@@ -110,6 +115,9 @@ class Note:
     created: str
     """ISO-8601 UTC with a ``Z``, e.g. ``2026-11-21T10:04:00Z``."""
     text: str
+    review: str = ""
+    """Why the note needs a look: set when merging two machines' edits found
+    a conflict (``annotations.merge``); empty otherwise. Editing the note clears it."""
 
 
 @dataclass(slots=True)
@@ -134,6 +142,8 @@ class Span:
     created: str
     orphaned: bool = False
     """The quote is no longer in the text; the span is kept, never dropped."""
+    review: str = ""
+    """Why the span needs a look, as for ``Note.review``; editing the span clears it."""
 
 
 @dataclass(slots=True)
@@ -181,6 +191,11 @@ class Sidecar:
     def find_incident(self, check_id: str) -> IncidentCheck | None:
         """The incident check with this id, or None."""
         return next((c for c in self.incidents if c.id == check_id), None)
+
+    def in_review(self) -> list[Note | Span]:
+        """The notes and spans marked for review by a merge."""
+        marked: list[Note | Span] = [n for n in self.notes if n.review]
+        return marked + [s for s in self.spans if s.review]
 
     def ids(self) -> set[str]:
         """Every note, span and incident check id in use."""

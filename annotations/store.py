@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
-import yaml
-
 from glossator.annotations.anchor import Anchored, context_of, reanchor, text_sha256
 from glossator.annotations.codec import read_sidecar
 from glossator.annotations.dump import dump_sidecar
@@ -38,22 +36,25 @@ from glossator.annotations.model import (
     normalise_tag,
     utc_now,
 )
+from glossator.annotations.sidecar_file import (
+    MAX_SIDECAR_BYTES,
+    parse_sidecar,
+    read_sidecar_file,
+    too_big,
+)
 from glossator.annotations.yamlsafe import parse_node
 
-__all__ = ["MAX_SIDECAR_BYTES", "SidecarError", "SidecarStore", "StoreError"]
+__all__ = [
+    "MAX_SIDECAR_BYTES",
+    "SidecarError",
+    "SidecarStore",
+    "StoreError",
+    "parse_sidecar",
+    "read_sidecar_file",
+]
 
-MAX_SIDECAR_BYTES = 2 * 1024 * 1024
 _T = TypeVar("_T")
 _READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "not valid YAML"
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        return f"{where}{problem}"
-    return " ".join(str(exc).split())
 
 
 class SidecarStore:
@@ -115,23 +116,7 @@ class SidecarStore:
         raw = self._read_bytes(path)
         if raw is None:
             return Sidecar(article=name)
-        try:
-            document = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise SidecarError(
-                path,
-                [f"line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"],
-            ) from None
-        try:
-            root = parse_node(document)
-        except yaml.YAMLError as exc:
-            raise SidecarError(path, [_yaml_problem(exc)]) from None
-        sha = text_sha256(text) if text is not None else None
-        sidecar, problems = read_sidecar(root, sha, None if text is None else len(text), name)
-        if problems:
-            raise SidecarError(path, problems)
-        return sidecar
+        return parse_sidecar(raw, path, text, name)
 
     def _read_bytes(self, path: Path) -> bytes | None:
         try:
@@ -142,7 +127,7 @@ class SidecarStore:
         except OSError as exc:
             raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
         if raw is not None and len(raw) > MAX_SIDECAR_BYTES:
-            raise SidecarError(path, [_too_big(len(raw))])
+            raise SidecarError(path, [too_big(len(raw))])
         return raw
 
     def _base(self) -> Path:
@@ -248,7 +233,7 @@ class SidecarStore:
                     "use F or 6 when one cannot be judged"
                 )
             try:
-                rating = Rating(reliability.strip().upper(), credibility)
+                rating = Rating(reliability.strip().upper(), credibility, self.author, utc_now())
             except ValueError as exc:
                 raise InvalidValue(str(exc)) from None
 
@@ -275,7 +260,9 @@ class SidecarStore:
         body = _note_body(note_text)
 
         def change(sidecar: Sidecar) -> None:
-            _need(sidecar.find_note(note_id), "note", note_id).text = body
+            note = _need(sidecar.find_note(note_id), "note", note_id)
+            note.text = body
+            note.review = ""  # the analyst has looked at it: a merge conflict is resolved
 
         return self.edit(article_id, text, change)
 
@@ -337,6 +324,7 @@ class SidecarStore:
                 span.label = tag
             if note is not None:
                 span.note = note.strip()
+            span.review = ""  # looked at and edited: a merge conflict is resolved
 
         return self.edit(article_id, text, change)
 
@@ -347,10 +335,6 @@ class SidecarStore:
             sidecar.spans.remove(_need(sidecar.find_span(span_id), "span", span_id))
 
         return self.edit(article_id, text, change)
-
-
-def _too_big(size: int) -> str:
-    return f"the file is {size:,} bytes; a sidecar may be at most {MAX_SIDECAR_BYTES:,} bytes"
 
 
 def _note_body(note_text: str) -> str:

@@ -36,6 +36,8 @@ COMMANDS = (
     "incidents",
     "completion",
     "serve",
+    "sync",
+    "merge-sidecar",
 )
 
 
@@ -153,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_incidents.add_parser(sub, _common)
     add_serve_parser(sub, _common)
+    from glossator.tui.cli_sync import add_parsers
+
+    add_parsers(sub, _common)
 
     p = sub.add_parser("completion", help="print a shell completion script (docs/cli.md)")
     p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
@@ -266,13 +271,17 @@ def _run_command(args: argparse.Namespace) -> int:
         # Needs neither a corpus nor the config: works before either exists.
         sys.stdout.write(completion_script(args.shell, reader_parser(), build_parser()))
         return 0
-    from glossator.tui import cli_checks, cli_commands
+    from glossator.tui import cli_checks, cli_commands, cli_sync
 
+    if args.command == "merge-sidecar":
+        # git's merge driver: needs no config, so a broken config file
+        # cannot stop a merge.
+        return cli_sync.cmd_merge_sidecar(args, None)
     # A command in a module of its own may name its handler on its parser;
     # otherwise `cmd_<name>` in the first command module that has one.
     handler = getattr(args, "handler", None)
     name = f"cmd_{args.command.replace('-', '_')}"
-    for module in (cli_commands, cli_checks, cli_incidents):
+    for module in (cli_commands, cli_checks, cli_incidents, cli_sync):
         if handler is None:
             handler = getattr(module, name, None)
     if handler is None:

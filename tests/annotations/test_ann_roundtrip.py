@@ -43,7 +43,11 @@ timestamps = st.datetimes().map(
 )
 hex_ids = st.from_regex(r"[0-9a-f]{4}", fullmatch=True)
 ratings = st.none() | st.builds(
-    Rating, st.sampled_from(sorted(RELIABILITY)), st.sampled_from(sorted(CREDIBILITY))
+    Rating,
+    st.sampled_from(sorted(RELIABILITY)),
+    st.sampled_from(sorted(CREDIBILITY)),
+    st.just("") | one_line,
+    st.just("") | timestamps,
 )
 
 
@@ -51,7 +55,10 @@ ratings = st.none() | st.builds(
 def sidecars(draw: st.DrawFn) -> Sidecar:
     ids = draw(st.lists(hex_ids, unique=True, max_size=8))
     split = draw(st.integers(0, len(ids)))
-    notes = [Note(f"n-{i}", draw(one_line), draw(timestamps), draw(st.text())) for i in ids[:split]]
+    notes = [
+        Note(f"n-{i}", draw(one_line), draw(timestamps), draw(st.text()), draw(st.text()))
+        for i in ids[:split]
+    ]
     spans = []
     for i in ids[split:]:
         start = draw(st.integers(0, 10**6))
@@ -60,6 +67,7 @@ def sidecars(draw: st.DrawFn) -> Sidecar:
                 f"s-{i}", start, start + draw(st.integers(0, 500)), draw(st.text()),
                 draw(st.text(max_size=32)), draw(st.text(max_size=32)), draw(tags),
                 draw(st.text()), draw(one_line), draw(timestamps), draw(st.booleans()),
+                draw(st.text()),
             )
         )  # fmt: skip
     incidents = [draw(incident_checks(f"i-{i}")) for i in draw(st.lists(hex_ids, max_size=4))]

@@ -170,7 +170,8 @@ async def test_add_a_note_and_rate_the_source(app_factory, seeds):
         await settle(pilot)
         data = sidecar(seeds)
         assert data["notes"][0]["text"] == "compare with\nreuters"
-        assert data["rating"] == {"reliability": "B", "credibility": 2}
+        rating = data["rating"]
+        assert (rating["reliability"], rating["credibility"]) == ("B", 2)
 
 
 async def test_a_changed_note_needs_a_second_escape_to_discard(app_factory, seeds):
