@@ -49,7 +49,12 @@ _FAMILY = {
 }
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"the", "a", "an", "of", "in", "city", "town", "village", "province", "state", "region"}
-_GENERIC_ACTORS = {"forces", "force", "military", "army", "group", "militants", "fighters", "rebels"}
+#: Words that describe an attacker without naming one ("gunmen", "armed men").
+_GENERIC_ACTORS = {
+    "forces", "force", "military", "army", "group", "groups", "militants", "fighters",
+    "rebels", "gunmen", "gunman", "armed", "men", "attackers", "assailants", "bandits",
+    "unknown", "unidentified", "suspected",
+}
 #: Date words the extractor can mistake for an attacker ("Monday's attack").
 _NOT_ACTORS = {
     "s", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -223,9 +228,14 @@ def same_place(a: Record, b: Record) -> bool:
     km = _km(a.fields, b.fields)
     if km is not None and km <= NEAR_KM:
         return True
-    if not a.place or not b.place:
-        return False
-    return a.place <= b.place or b.place <= a.place
+    if a.place and b.place:
+        return a.place <= b.place or b.place <= a.place
+    # A record without a place matches when its sentence names the other's
+    # place ("an explosive device ... near Mopti" read without a location).
+    for one, other in ((a, b), (b, a)):
+        if not one.place and other.place and other.place <= _words(one.fields.get("sentence")):
+            return True
+    return False
 
 
 def same_type(a: Record, b: Record) -> bool:
