@@ -271,9 +271,18 @@ def same_actor(a: Record, b: Record) -> bool:
     return False
 
 
+def same_day(a: Record, b: Record) -> bool:
+    """Both records are dated to the same single day."""
+    return a.first is not None and a.first == a.last == b.first == b.last
+
+
 def compatible(a: Record, b: Record) -> bool:
-    """Could `a` and `b` be reports of one event?"""
-    return same_time(a, b) and same_type(a, b) and same_place(a, b) and same_actor(a, b)
+    """Could `a` and `b` be reports of one event? The attackers are compared
+    only when the dates leave room for doubt: the extractor's actor1 is the
+    noisiest field, and the same place, day and type are stronger evidence."""
+    if not (same_time(a, b) and same_type(a, b) and same_place(a, b)):
+        return False
+    return same_day(a, b) or same_actor(a, b)
 
 
 # -- grouping --------------------------------------------------------------------
