@@ -56,7 +56,9 @@ def run(name: str, misses: bool) -> bool:
             for a, b in s.missed_pairs:
                 print(f"    not joined, should be: {a} + {b}")
     print(f"  exact reprints not grouped: {len(result['exact_missed'])}  (must be 0)")
-    print(f"  reports of different events in one story: {len(result['distinct_joined'])}  (must be 0)")
+    print(
+        f"  reports of different events in one story: {len(result['distinct_joined'])}  (must be 0)"
+    )
     for a, b in result["distinct_joined"]:
         print(f"    {a} + {b}")
     return ok and not result["exact_missed"] and not result["distinct_joined"]

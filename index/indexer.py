@@ -329,9 +329,7 @@ class Index:
 
         wanted = {article_id: stamp(entry) for article_id, entry in manifest.items()}
         try:
-            self.stories.sync(
-                wanted, lambda article_id: facts_of(self, article_id), only=only
-            )
+            self.stories.sync(wanted, lambda article_id: facts_of(self, article_id), only=only)
         except sqlite3.Error as exc:
             self._say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")
 

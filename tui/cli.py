@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from glossator.annotations.export import file_format_names
-from glossator.tui import cli_incidents
+from glossator.tui import cli_incidents, cli_stories
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
 
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main", "reader_parser"]
 
 
-COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export", "incidents")
+COMMANDS = ("index", "search", "show", "tag", "note", "rate", "export", "incidents", "stories")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -126,9 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="STATUS",
         help="with --incidents: only records with this status (repeatable)",
     )
+    p.add_argument(
+        "--summary",
+        action="store_true",
+        help="with --incidents: one row per event (reports, range of tolls) instead",
+    )
     _common(p)
 
     cli_incidents.add_parser(sub, _common)
+    cli_stories.add_parser(sub, _common)
     return parser
 
 
@@ -203,7 +209,7 @@ def _run_reader(args: argparse.Namespace) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     from glossator.tui import cli_commands
 
-    module = cli_incidents if args.command == "incidents" else cli_commands
+    module = {"incidents": cli_incidents, "stories": cli_stories}.get(args.command, cli_commands)
     handler = getattr(module, f"cmd_{args.command}")
     config = load_cli_config()
     return int(handler(args, config))

@@ -114,10 +114,14 @@ def cmd_incidents(args: argparse.Namespace, config: Any) -> int:
 
 
 def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
-    """`glossator export --incidents --format csv|json|jsonl|md [-o FILE]`."""
+    """`glossator export --incidents [--summary] --format csv|json|jsonl|md [-o FILE]`."""
     from glossator.annotations.errors import AnnotationError
     from glossator.annotations.export import write_export
-    from glossator.annotations.incident_export import INCIDENT_FORMATS, export_incidents
+    from glossator.annotations.incident_export import (
+        INCIDENT_FORMATS,
+        export_event_summaries,
+        export_incidents,
+    )
 
     if args.format not in INCIDENT_FORMATS:
         raise UsageError(
@@ -130,7 +134,11 @@ def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
     if output is not None and output.exists() and not args.force:
         raise Failure(f"{output} exists; pass --force to overwrite it")
     log, _ = _log(args, config, args.query)
-    content = export_incidents(log.rows, args.format)
+    summary = getattr(args, "summary", False)
+    if summary:
+        content = export_event_summaries(log.rows, args.format)
+    else:
+        content = export_incidents(log.rows, args.format)
     if output is None:
         sys.stdout.write(json_for_terminal(content))
     else:
@@ -138,5 +146,6 @@ def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
             write_export(content, output, force=args.force)
         except (AnnotationError, OSError) as exc:
             raise Failure(str(exc)) from exc
-        print(f"exported {len(log.rows)} incidents to {output}", file=sys.stderr)
+        what = "events of " if summary else ""
+        print(f"exported {what}{len(log.rows)} incidents to {output}", file=sys.stderr)
     return 1 if log.problems else 0

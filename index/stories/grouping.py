@@ -51,16 +51,54 @@ _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"the", "a", "an", "of", "in", "city", "town", "village", "province", "state", "region"}
 #: Words that describe an attacker without naming one ("gunmen", "armed men").
 _GENERIC_ACTORS = {
-    "forces", "force", "military", "army", "group", "groups", "militants", "fighters",
-    "rebels", "gunmen", "gunman", "armed", "men", "attackers", "assailants", "bandits",
-    "unknown", "unidentified", "suspected",
+    "forces",
+    "force",
+    "military",
+    "army",
+    "group",
+    "groups",
+    "militants",
+    "fighters",
+    "rebels",
+    "gunmen",
+    "gunman",
+    "armed",
+    "men",
+    "attackers",
+    "assailants",
+    "bandits",
+    "unknown",
+    "unidentified",
+    "suspected",
 }
 #: Date words the extractor can mistake for an attacker ("Monday's attack").
 _NOT_ACTORS = {
-    "s", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "yesterday", "today", "last", "week", "weekend", "overnight", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "s",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "last",
+    "week",
+    "weekend",
+    "overnight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 }
 
 
@@ -109,9 +147,15 @@ class Event:
                 for r in self.records
             ],
             "sub_event_type": first.get("sub_event_type"),
-            "location": next((r.fields["location"] for r in self.records if r.fields.get("location")), None),
-            "country": next((r.fields["country"] for r in self.records if r.fields.get("country")), None),
-            "event_date": next((r.fields["event_date"] for r in self.records if r.fields.get("event_date")), None),
+            "location": next(
+                (r.fields["location"] for r in self.records if r.fields.get("location")), None
+            ),
+            "country": next(
+                (r.fields["country"] for r in self.records if r.fields.get("country")), None
+            ),
+            "event_date": next(
+                (r.fields["event_date"] for r in self.records if r.fields.get("event_date")), None
+            ),
             "fatalities": list(killed) if killed else None,
             "injured": list(injured) if injured else None,
         }
@@ -144,6 +188,8 @@ class Grouping:
     story_of: dict[str, Story]
     #: (article, record index) -> event id.
     event_of: dict[tuple[str, int], str]
+    #: (article, record start offset) -> event id.
+    event_at: dict[tuple[str, Any], str]
 
 
 # -- records -------------------------------------------------------------------
@@ -155,24 +201,22 @@ def _words(text: object) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
-def _date_range(fields: dict[str, Any], article_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
-    text, precision = fields.get("event_date"), fields.get("event_date_precision")
+def _date_range(
+    fields: dict[str, Any], article_date: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """The days the event may lie in: its own date when it is a day or a
+    week; else (a month, a year, none) the days before the article's date;
+    None when neither is known."""
+    text = fields.get("event_date")
     if isinstance(text, str) and text:
         try:
-            if precision == "day" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
                 d = dt.date.fromisoformat(text)
                 return d, d
-            if precision == "week" or "-W" in text:
+            if re.fullmatch(r"\d{4}-W\d{2}", text):
                 y, w = text.split("-W")
                 start = dt.date.fromisocalendar(int(y), int(w), 1)
                 return start, start + dt.timedelta(days=6)
-            if precision == "month" or re.fullmatch(r"\d{4}-\d{2}", text):
-                y, m = (int(p) for p in text.split("-"))
-                start = dt.date(y, m, 1)
-                end = (dt.date(y + m // 12, m % 12 + 1, 1)) - dt.timedelta(days=1)
-                return start, end
-            if re.fullmatch(r"\d{4}", text):
-                return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
         except ValueError:
             pass
     if article_date is not None:
@@ -340,11 +384,11 @@ def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, fl
     records = [r for a in articles for r in records_of(a)]
     events = group_events(records)
     union = _Union()
-    for a in articles:
-        union.find(a.id)
-    pairs = sorted((a, b) if a < b else (b, a) for a, b, _j in near_pairs)
-    for a, b in pairs:
-        union.join(a, b)
+    for art in articles:
+        union.find(art.id)
+    pairs = sorted((x, y) if x < y else (y, x) for x, y, _j in near_pairs)
+    for x, y in pairs:
+        union.join(x, y)
     events_per_article: dict[str, int] = defaultdict(int)
     for e in events:
         for article_id in e.articles:
@@ -354,8 +398,8 @@ def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, fl
         for other in linking[1:]:
             union.join(linking[0], other)
     members: dict[str, list[str]] = defaultdict(list)
-    for a in articles:
-        members[union.find(a.id)].append(a.id)
+    for art in articles:
+        members[union.find(art.id)].append(art.id)
     stories: dict[str, Story] = {}
     story_of: dict[str, Story] = {}
     for root, ids in members.items():
@@ -363,14 +407,15 @@ def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, fl
         stories[root] = story
         for article_id in ids:
             story_of[article_id] = story
-    for a, b in pairs:
-        if a in story_of:
-            story_of[a].near_duplicates.append((a, b))
+    for x, y in pairs:
+        if x in story_of:
+            story_of[x].near_duplicates.append((x, y))
     for e in events:
         story_of[e.records[0].article].events.append(e)
     event_of = {r.key: e.id for e in events for r in e.records}
+    event_at = {(r.article, r.fields.get("start")): e.id for e in events for r in e.records}
     ordered = sorted(stories.values(), key=lambda s: (-len(s.articles), s.articles[0]))
-    return Grouping(ordered, events, story_of, event_of)
+    return Grouping(ordered, events, story_of, event_of, event_at)
 
 
 def grouping_of(store: StoryStore) -> Grouping:

@@ -131,7 +131,10 @@ def _pairs(gold: dict[str, bool], predicted: dict[str, bool]) -> PairScore:
 
 def score(docs: list[GoldDoc], grouping: Grouping) -> dict[str, Any]:
     """Story and event pair scores, and the two hard rules' failures."""
-    story = {d.id: grouping.story_of[aid].id if (aid := article_id(d)) in grouping.story_of else d.id for d in docs}
+    story = {
+        d.id: grouping.story_of[aid].id if (aid := article_id(d)) in grouping.story_of else d.id
+        for d in docs
+    }
     events: dict[str, set[str]] = {d.id: set() for d in docs}
     for (aid, _i), eid in grouping.event_of.items():
         for d in docs:

@@ -13,6 +13,7 @@ import hashlib
 import re
 from array import array
 from dataclasses import dataclass
+from typing import Any
 
 from glossator.index.corpus import Article
 
@@ -23,8 +24,10 @@ NUM_PERM = 128
 BANDS, ROWS = 42, 3
 #: Fixed, so signatures computed in different runs compare.
 SEED = 1
+#: datasketch's permutation scheme (its 2.0 default: 32-bit affine maps).
+SCHEME = "affine32"
 #: Bumped when anything above changes: stored signatures are then recomputed.
-VERSION = f"minhash-{SHINGLE_WORDS}-{NUM_PERM}-{BANDS}x{ROWS}-{SEED}"
+VERSION = f"minhash-{SCHEME}-{SHINGLE_WORDS}-{NUM_PERM}-{BANDS}x{ROWS}-{SEED}"
 
 _WORD = re.compile(r"\w+")
 
@@ -67,13 +70,24 @@ def shingles(text: str) -> set[bytes]:
     }
 
 
-def signature(article: Article) -> Signature:
-    """The signature of an article's body."""
+_PERMUTATIONS: Any = None
+
+
+def _minhash() -> Any:
+    """A fresh MinHash sharing the one set of permutations (made once)."""
+    global _PERMUTATIONS
     from datasketch import MinHash  # lazy: numpy and scipy load in seconds
 
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    return MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=SCHEME)
+
+
+def signature(article: Article) -> Signature:
+    """The signature of an article's body."""
     text = body_text(article)
     grams = shingles(text)
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    mh = _minhash()
     if grams:
         mh.update_batch(list(grams))
     values = array("Q", (int(v) for v in mh.hashvalues)).tobytes()

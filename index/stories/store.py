@@ -22,6 +22,8 @@ from glossator.index.stories import signatures
 from glossator.index.stories.signatures import Signature
 
 STORE_FILE = "stories.sqlite3"
+#: Articles written per transaction when syncing.
+SYNC_BATCH = 500
 
 #: Two bodies are near-duplicates when their estimated Jaccard similarity
 #: reaches `JACCARD_MIN`, or when the smaller is mostly inside the larger
@@ -157,13 +159,16 @@ class StoryStore:
             for article_id in stale:
                 self._drop(db, article_id)
         n = len(stale)
-        for article_id in todo:
-            facts = facts_of(article_id)
+        # One transaction per batch: a commit per article would make a full
+        # build wait on thousands of syncs to disk.
+        for at in range(0, len(todo), SYNC_BATCH):
+            batch = [(i, facts_of(i)) for i in todo[at : at + SYNC_BATCH]]
             with db:
-                self._drop(db, article_id)
-                if facts is not None:
-                    self._put(db, article_id, wanted[article_id], facts)
-            n += 1
+                for article_id, facts in batch:
+                    self._drop(db, article_id)
+                    if facts is not None:
+                        self._put(db, article_id, wanted[article_id], facts)
+            n += len(batch)
         return n
 
     def put(self, article_id: str, stamp: str, facts: Facts) -> None:
@@ -217,6 +222,20 @@ class StoryStore:
         )
         return _stored(row) if row else None
 
+    def _many(self, ids: list[str]) -> list[StoredArticle]:
+        """The stored rows of these ids (signatures only: incidents not decoded)."""
+        out = []
+        db = self._conn()
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                f"SELECT id, body_hash, shingles, sig, date FROM articles WHERE id IN ({marks})",
+                chunk,
+            )
+            out += [StoredArticle(r[0], r[1], r[2], r[3], r[4], []) for r in rows]
+        return out
+
     def all(self) -> list[StoredArticle]:
         """Every stored article, by id."""
         rows = self._conn().execute(
@@ -241,15 +260,18 @@ class StoryStore:
     ) -> list[tuple[StoredArticle, float]]:
         db = self._conn()
         keys = Signature(me.body_hash, me.shingles, me.values).bands() if me.shingles else []
-        ids = {r[0] for r in db.execute("SELECT id FROM articles WHERE body_hash=?", (me.body_hash,))}
+        ids = {
+            r[0] for r in db.execute("SELECT id FROM articles WHERE body_hash=?", (me.body_hash,))
+        }
         if keys:
             marks = ",".join("?" * len(keys))
-            ids.update(r[0] for r in db.execute(f"SELECT id FROM bands WHERE key IN ({marks})", keys))
+            ids.update(
+                r[0] for r in db.execute(f"SELECT id FROM bands WHERE key IN ({marks})", keys)
+            )
         ids.discard(exclude)
         found = []
-        for other_id in ids:
-            other = self.get(other_id)
-            if other is not None and (j := near(me, other)) is not None:
+        for other in self._many(sorted(ids)):
+            if (j := near(me, other)) is not None:
                 found.append((other, j))
         found.sort(key=lambda p: (-p[1], p[0].id))
         return found
