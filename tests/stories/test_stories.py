@@ -29,14 +29,16 @@ date: 2024-08-10
 source: WAFA
 ---
 Israeli air strike kills nine in Khan Younis
-An Israeli air strike on a house in Khan Younis killed nine members of one family on Saturday, medics said.
+An Israeli air strike on a house in Khan Younis killed nine members \
+of one family on Saturday, medics said.
 """
 REPORT_B = """---
 date: 2024-08-11
 source: Al Jazeera
 ---
 Family killed in Khan Younis strike
-Eleven people were killed when an Israeli air strike hit a family home in Khan Younis on Saturday, the Gaza health ministry said.
+Eleven people were killed when an Israeli air strike hit a family home \
+in Khan Younis on Saturday, the Gaza health ministry said.
 """
 LATER = """---
 date: 2024-08-25
