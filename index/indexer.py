@@ -274,7 +274,7 @@ class Index:
                 updating.run_serial(work, batch_commit_seconds)
             self.engine.compact()
             self._save_manifest(manifest)
-            self._sync_stories(manifest)
+            self._sync_stories(manifest, ready=work.extras)
             mark_complete(self.dir)
             if work.words or rebuild:
                 self._spelling.add(work.words, replace=rebuild)
@@ -322,14 +322,28 @@ class Index:
                 self._spelling.add(words, replace=False)
         return count
 
-    def _sync_stories(self, manifest: Manifest, only: Iterable[str] | None = None) -> None:
+    def _sync_stories(
+        self,
+        manifest: Manifest,
+        only: Iterable[str] | None = None,
+        ready: dict[str, object] | None = None,
+    ) -> None:
         """Bring the story store (signatures, incident records) in step with
         the manifest; a broken store gives a notice, never a failed update."""
+        from glossator.index.stories.store import Facts
         from glossator.index.stories.sync import facts_of, stamp
 
         wanted = {article_id: stamp(entry) for article_id, entry in manifest.items()}
+        done = ready or {}
+
+        def facts(article_id: str) -> Facts | None:
+            # The bulk workers sign the articles they index (in parallel);
+            # the rest are read and signed here.
+            found = done.get(article_id)
+            return found if isinstance(found, Facts) else facts_of(self, article_id)
+
         try:
-            self.stories.sync(wanted, lambda article_id: facts_of(self, article_id), only=only)
+            self.stories.sync(wanted, facts, only=only)
         except sqlite3.Error as exc:
             self._say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")
 

@@ -9,6 +9,9 @@ from glossator.index.stories.signatures import signature
 from glossator.index.stories.store import Facts
 
 if TYPE_CHECKING:
+    from glossator.index.corpus import Article
+    from glossator.index.documents import DocumentBuilder
+    from glossator.index.engine import SidecarFacts
     from glossator.index.indexer import Index
 
 
@@ -25,10 +28,14 @@ def facts_of(index: Index, article_id: str) -> Facts | None:
         article = index.article(article_id)
     except Exception:
         return None
-    facts = index.documents.sidecar(article.id, None)
-    date = facts.date or article.front_matter.date
+    return facts_for(index.documents, article, index.documents.sidecar(article.id, None))
+
+
+def facts_for(documents: DocumentBuilder, article: Article, sidecar: SidecarFacts) -> Facts:
+    """The store's facts of an article already read."""
+    date = sidecar.date or article.front_matter.date
     try:
-        records = index.documents.incidents(article, date)
+        records = documents.incidents(article, date)
     except Exception:
         records = []
     return Facts(signature(article), date.isoformat() if date else None, records)
