@@ -23,7 +23,10 @@ __all__ = [
     "ACLED_COLUMNS",
     "CSV_COLUMNS",
     "INCIDENT_FORMATS",
+    "SUMMARY_COLUMNS",
     "acled_event_type",
+    "event_summaries",
+    "export_event_summaries",
     "export_incidents",
 ]
 
@@ -54,6 +57,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "incident_id",
     "start",
     "end",
+    "event_id",
 )
 
 #: ACLED's event type for each sub-event type glossator extracts.
@@ -122,6 +126,7 @@ def _acled_row(row: dict[str, Any]) -> dict[str, str | int]:
         "event_type": acled_event_type(row.get("sub_event_type")),
         "notes": " ".join(str(row.get("sentence") or "").split()),
         "incident_id": row.get("id"),
+        "event_id": row.get("event"),
     }
     for name in CSV_COLUMNS:
         if name not in values:
@@ -184,3 +189,110 @@ def export_incidents(rows: Iterable[dict[str, Any]], fmt: str) -> str:
             "pick one of those with --format"
         ) from None
     return render(list(rows))
+
+
+# -- per-event summaries ------------------------------------------------------
+
+#: The columns of a per-event summary, in CSV order.
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "reports",
+    "records",
+    "event_date",
+    "sub_event_type",
+    "location",
+    "country",
+    "fatalities_min",
+    "fatalities_max",
+    "injured_min",
+    "injured_max",
+    "tolls_disagree",
+    "articles",
+)
+
+
+def _span(rows: list[dict[str, Any]], name: str) -> tuple[int | None, int | None]:
+    values = [v for r in rows if isinstance(v := r.get(name), int) and not isinstance(v, bool)]
+    return (min(values), max(values)) if values else (None, None)
+
+
+def _first(rows: list[dict[str, Any]], name: str) -> Any:
+    return next((r[name] for r in rows if r.get(name)), None)
+
+
+def event_summaries(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One summary per event id among the rows (rejected records and rows
+    without an event left out): how many articles report it and the range
+    of the tolls they give, in the order events first appear."""
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row.get("event") and row.get("status") != "rejected":
+            by_event.setdefault(str(row["event"]), []).append(row)
+    out = []
+    for event, group in by_event.items():
+        killed, hurt = _span(group, "fatalities"), _span(group, "injured")
+        dates = sorted(str(r["event_date"]) for r in group if r.get("event_date"))
+        out.append(
+            {
+                "event_id": event,
+                "reports": len({r.get("article") for r in group}),
+                "records": len(group),
+                "event_date": dates[0] if dates else None,
+                "sub_event_type": _first(group, "sub_event_type"),
+                "location": _first(group, "location"),
+                "country": _first(group, "country"),
+                "fatalities_min": killed[0],
+                "fatalities_max": killed[1],
+                "injured_min": hurt[0],
+                "injured_max": hurt[1],
+                "tolls_disagree": killed[0] != killed[1] or hurt[0] != hurt[1],
+                "articles": sorted({str(r.get("article")) for r in group}),
+            }
+        )
+    return out
+
+
+def _summary_csv(summaries: list[dict[str, Any]]) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=SUMMARY_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for s in summaries:
+        cells = dict(s, articles="; ".join(s["articles"]))
+        writer.writerow({name: _cell(_blank(cells[name])) for name in SUMMARY_COLUMNS})
+    return out.getvalue()
+
+
+def _summary_md(summaries: list[dict[str, Any]]) -> str:
+    def toll(lo: Any, hi: Any) -> str:
+        return "?" if lo is None else str(lo) if lo == hi else f"{lo}-{hi}"
+
+    out = ["# Events", "", "| event | reports | date | type | place | killed | injured |"]
+    out.append("| --- | --- | --- | --- | --- | --- | --- |")
+    for s in summaries:
+        place = ", ".join(str(p) for p in (s["location"], s["country"]) if p)
+        cells = [
+            s["event_id"],
+            str(s["reports"]),
+            s["event_date"] or "",
+            s["sub_event_type"] or "",
+            place,
+            toll(s["fatalities_min"], s["fatalities_max"]),
+            toll(s["injured_min"], s["injured_max"]),
+        ]
+        out.append("| " + " | ".join(md_escape(str(c)).replace("\n", " ") for c in cells) + " |")
+    return _inert("\n".join(out) + "\n")
+
+
+def export_event_summaries(rows: Iterable[dict[str, Any]], fmt: str) -> str:
+    """The per-event summaries of incident rows in `fmt`; raises ExportError."""
+    summaries = event_summaries(rows)
+    if fmt == "csv":
+        return _summary_csv(summaries)
+    if fmt == "md":
+        return _summary_md(summaries)
+    if fmt in ("json", "jsonl"):
+        return _json(summaries) if fmt == "json" else _jsonl(summaries)
+    raise ExportError(
+        f"event summaries export to {', '.join(INCIDENT_FORMATS)}, not {fmt!r}; "
+        "pick one of those with --format"
+    )

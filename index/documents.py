@@ -228,6 +228,17 @@ class DocumentBuilder:
         """Read one file; never raises for a bad file."""
         return read_article(file, self._max_bytes)
 
+    def extras(self, article: Article, facts: SidecarFacts) -> object:
+        """The story store's facts of an article (its signature, date and
+        incident records), computed where the article is indexed; None when
+        they cannot be made (the parent then makes them)."""
+        from glossator.index.stories.sync import facts_for
+
+        try:
+            return facts_for(self, article, facts)
+        except Exception:
+            return None
+
     def document(self, article: Article, facts: SidecarFacts) -> Document:
         """The document to index for `article`, with its entities by label and its incidents."""
         by_label: dict[str, list[str]] = {label: [] for label in LABELS}

@@ -229,6 +229,9 @@ class ChunkResult:
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     words: Counter[str] = field(default_factory=Counter)
+    #: Article id -> what the document source's `extras(article, facts)`
+    #: made of it in the worker (the story store's signature), when it has one.
+    extras: dict[str, object] = field(default_factory=dict)
 
 
 class DocumentSource(Protocol):

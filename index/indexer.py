@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -46,6 +47,7 @@ from glossator.index.locations import (
 from glossator.index.locking import LOCK_FILE, update_lock
 from glossator.index.manifest import Manifest, ManifestEntry, ManifestFile, atomic_write
 from glossator.index.spelling import SpellingWords
+from glossator.index.stories.store import StoryStore
 
 if TYPE_CHECKING:
     from glossator.annotations.store import SidecarStore
@@ -108,6 +110,7 @@ class Index:
         self._opened = False
         self._manifest = ManifestFile(self.dir)
         self._spelling = SpellingWords(self.dir)
+        self.stories = StoryStore(self.dir)
 
     # -- locations --------------------------------------------------------
 
@@ -158,6 +161,7 @@ class Index:
     def _create(self, reason: str | None) -> None:
         if reason:
             self._say(f"rebuilding the index: {reason}")
+        self.stories.close()
         keep = {ENTITY_CACHE_FILE, LOCK_FILE}
         for path in self.dir.iterdir():
             if path.name in keep or path.name.startswith(ENTITY_CACHE_FILE):
@@ -270,6 +274,7 @@ class Index:
                 updating.run_serial(work, batch_commit_seconds)
             self.engine.compact()
             self._save_manifest(manifest)
+            self._sync_stories(manifest, ready=work.extras)
             mark_complete(self.dir)
             if work.words or rebuild:
                 self._spelling.add(work.words, replace=rebuild)
@@ -280,6 +285,7 @@ class Index:
     def reindex(self, article_ids: Iterable[str], *, lock_wait: float = 10.0) -> int:
         """Re-index these articles now (after a tag change); returns how many were written."""
         engine = self.open()
+        article_ids = list(article_ids)
         count = 0
         words: Counter[str] = Counter()
         with self._update_lock(lock_wait):
@@ -311,9 +317,35 @@ class Index:
                 if writer is not None:
                     writer.cancel()
             self._save_manifest(manifest)
+            self._sync_stories(manifest, only=article_ids)
             if words:
                 self._spelling.add(words, replace=False)
         return count
+
+    def _sync_stories(
+        self,
+        manifest: Manifest,
+        only: Iterable[str] | None = None,
+        ready: dict[str, object] | None = None,
+    ) -> None:
+        """Bring the story store (signatures, incident records) in step with
+        the manifest; a broken store gives a notice, never a failed update."""
+        from glossator.index.stories.store import Facts
+        from glossator.index.stories.sync import facts_of, stamp
+
+        wanted = {article_id: stamp(entry) for article_id, entry in manifest.items()}
+        done = ready or {}
+
+        def facts(article_id: str) -> Facts | None:
+            # The bulk workers sign the articles they index (in parallel);
+            # the rest are read and signed here.
+            found = done.get(article_id)
+            return found if isinstance(found, Facts) else facts_of(self, article_id)
+
+        try:
+            self.stories.sync(wanted, facts, only=only)
+        except sqlite3.Error as exc:
+            self._say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")
 
     # -- reading ------------------------------------------------------------
 

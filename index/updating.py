@@ -39,6 +39,8 @@ class Pass:
     save_manifest: Callable[[Manifest], None]
     #: Body words of the articles written, for spelling suggestions.
     words: Counter[str] = field(default_factory=Counter)
+    #: What the workers computed for the story store, by article id.
+    extras: dict[str, object] = field(default_factory=dict)
 
 
 def run_serial(work: Pass, batch_commit_seconds: float | None) -> None:
@@ -123,6 +125,7 @@ def run_parallel(work: Pass, workers: int) -> None:
         report.skipped.extend(chunk.skipped)
         report.notices.extend(chunk.notices)
         work.words.update(chunk.words)
+        work.extras.update(chunk.extras)
         for article_id, entry in chunk.entries.items():
             count(report, old_entries.get(article_id), entry)
             manifest[article_id] = entry

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from glossator.annotations.export import file_format_names
-from glossator.tui import cli_incidents
+from glossator.tui import cli_incidents, cli_stories
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
 from glossator.tui.completion import SHELLS, completion_script
 from glossator.tui.serve import add_serve_parser
@@ -34,6 +34,7 @@ COMMANDS = (
     "incident-add",
     "export",
     "incidents",
+    "stories",
     "completion",
     "serve",
     "sync",
@@ -151,9 +152,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a JSON summary of what was exported (on stderr when the export goes to stdout)",
     )
+    p.add_argument(
+        "--summary",
+        action="store_true",
+        help="with --incidents: one row per event (reports, range of tolls) instead",
+    )
     _common(p)
 
     cli_incidents.add_parser(sub, _common)
+    cli_stories.add_parser(sub, _common)
     add_serve_parser(sub, _common)
     from glossator.tui.cli_sync import add_parsers
 
@@ -281,7 +288,7 @@ def _run_command(args: argparse.Namespace) -> int:
     # otherwise `cmd_<name>` in the first command module that has one.
     handler = getattr(args, "handler", None)
     name = f"cmd_{args.command.replace('-', '_')}"
-    for module in (cli_commands, cli_checks, cli_incidents, cli_sync):
+    for module in (cli_commands, cli_checks, cli_incidents, cli_stories, cli_sync):
         if handler is None:
             handler = getattr(module, name, None)
     if handler is None:

@@ -243,8 +243,10 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
         from glossator.tui.cli_incidents import cmd_export_incidents
 
         return cmd_export_incidents(args, config)
-    if args.status:
-        raise UsageError("--status applies to --incidents only")
+    if args.status or getattr(args, "summary", False):
+        raise UsageError(
+            f"{'--status' if args.status else '--summary'} applies to --incidents only"
+        )
     try:
         tags = {normalise_tag(t) for t in args.tag}
     except TagError as exc:

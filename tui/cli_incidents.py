@@ -113,10 +113,14 @@ def cmd_incidents(args: argparse.Namespace, config: Any) -> int:
 
 
 def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
-    """`glossator export --incidents --format csv|json|jsonl|md [-o FILE]`."""
+    """`glossator export --incidents [--summary] --format csv|json|jsonl|md [-o FILE]`."""
     from glossator.annotations.errors import AnnotationError
     from glossator.annotations.export import write_export
-    from glossator.annotations.incident_export import INCIDENT_FORMATS, export_incidents
+    from glossator.annotations.incident_export import (
+        INCIDENT_FORMATS,
+        export_event_summaries,
+        export_incidents,
+    )
 
     if args.format not in INCIDENT_FORMATS:
         raise UsageError(
@@ -129,7 +133,11 @@ def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
     if output is not None and output.exists() and not args.force:
         raise Failure(f"{output} exists; pass --force to overwrite it")
     log, _ = _log(args, config, args.query)
-    content = export_incidents(log.rows, args.format)
+    summary = getattr(args, "summary", False)
+    if summary:
+        content = export_event_summaries(log.rows, args.format)
+    else:
+        content = export_incidents(log.rows, args.format)
     if output is None:
         sys.stdout.write(json_for_terminal(content))
     else:
@@ -138,9 +146,10 @@ def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
         except (AnnotationError, OSError) as exc:
             raise Failure(str(exc)) from exc
         if not getattr(args, "json", False):
-            print(f"exported {len(log.rows)} incidents to {output}", file=sys.stderr)
+            what = "events of " if summary else ""
+            print(f"exported {what}{len(log.rows)} incidents to {output}", file=sys.stderr)
     if getattr(args, "json", False):
-        summary = {
+        report = {
             "file": None if output is None else str(output),
             "format": args.format,
             "incidents": len(log.rows),
@@ -149,5 +158,5 @@ def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
         }
         # Beside the export on standard output, the summary goes to standard error.
         stream = sys.stderr if output is None else sys.stdout
-        stream.write(terminal_json(summary) + "\n")
+        stream.write(terminal_json(report) + "\n")
     return 1 if log.problems else 0

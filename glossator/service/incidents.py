@@ -40,6 +40,9 @@ FIELDS: tuple[str, ...] = (
     "weapon",
     "fatalities",
     "injured",
+    #: The event id shared by reports of one event across articles
+    #: (`glossator.index.stories`); None when not grouped.
+    "event",
 )
 
 

@@ -21,6 +21,7 @@ from glossator.index.indexer import Index
 from glossator.service.checks import ArticleChecks
 from glossator.service.exports import ExportBatch, Skipped, collect_records
 from glossator.service.incidents import IncidentLog, as_rows, collect_incidents
+from glossator.service.stories import Stories, Story
 from glossator.service.watchlist import add_watch_entry
 
 #: Searches shown while typing are cut at this many hits.
@@ -78,6 +79,7 @@ class Session(ArticleChecks):
     indexing: bool = False
     """True while the start-up update runs; reindexes wait for it."""
     _pending: set[str] = field(default_factory=set)
+    _story_groups: Stories | None = None
 
     @classmethod
     def open(
@@ -256,10 +258,41 @@ class Session(ArticleChecks):
         gives the extractor's records alone, as `extracted`, without reading it.
         """
         if not checked:
-            return as_rows(article, self.extracted_incidents(article))
+            rows = as_rows(article, self.extracted_incidents(article))
+            return self._stories().with_events(article.id, rows)
         sidecar = self.store.load(article.id, article.text)
         records = reconcile(article.text, self.extracted_incidents(article), sidecar.incidents)
-        return as_rows(article, records, sidecar.source or None)
+        rows = as_rows(article, records, sidecar.source or None)
+        return self._stories().with_events(article.id, rows)
+
+    # -- stories --------------------------------------------------------------
+
+    def _stories(self) -> Stories:
+        if self._story_groups is None:
+            self._story_groups = Stories(self.index)
+        return self._story_groups
+
+    def stories(self, query: str | None = None, *, singletons: bool = False) -> list[Story]:
+        """Stories of two or more articles (every article too, with
+        `singletons`): of the articles `query` matches, ordered by each
+        story's best hit, else of the whole corpus, largest first.
+        Raises QueryError's message as ValueError for a bad query."""
+        if query is None or not query.strip():
+            return self._stories().stories(None, singletons=singletons)
+        found = self.searcher().article_ids(query)
+        if isinstance(found, QueryError):
+            raise ValueError(found.message)
+        return self._stories().stories(found, singletons=singletons)
+
+    def group_hits(self, ranked: Iterable[str]) -> list[Story]:
+        """The stories of these article ids (a result list, best first), one
+        per story, in the order of each story's best hit; one-article
+        stories included. The reader's grouped result list is built on this."""
+        return self._stories().stories(ranked, singletons=True)
+
+    def story_of(self, article_id: str) -> Story | None:
+        """The story an article belongs to: its other reports and events."""
+        return self._stories().story_of(article_id)
 
     def incident_log(
         self,

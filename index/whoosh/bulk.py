@@ -63,6 +63,9 @@ class SegmentTask:
                         writer = self._writer(ix)
                     facts = source.sidecar(f.id, result.notices)
                     writer.add_document(**fields_of(source.document(article, facts)))
+                    extras = getattr(source, "extras", None)
+                    if extras is not None:
+                        result.extras[f.id] = extras(article, facts)
                     result.words.update(writer.schema["body"].last_words())
                     result.entries[f.id] = ManifestEntry(
                         f.mtime_ns,

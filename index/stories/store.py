@@ -1,0 +1,304 @@
+"""`stories.sqlite3`: per-article signatures, LSH bands and incident records.
+
+The store sits in the index folder next to the entity cache and is derived
+data: a rebuild of the index removes it, and `StoryStore.sync` brings it in
+step with the index's manifest, computing signatures only for articles whose
+content hash or sidecar facts changed and dropping articles the index no
+longer holds. A look-up reads the article's band keys, the rows sharing any
+of them, and compares signatures: a few indexed queries, whatever the
+corpus size.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from glossator.index.stories import signatures
+from glossator.index.stories.signatures import Signature
+
+STORE_FILE = "stories.sqlite3"
+#: Articles written per transaction when syncing.
+SYNC_BATCH = 500
+
+#: Two bodies are near-duplicates when their estimated Jaccard similarity
+#: reaches `JACCARD_MIN`, or when the smaller is mostly inside the larger
+#: (a truncation) and has at least `CONTAIN_MIN_SHINGLES` shingles.
+#: Chosen from measurements on BBC and made reprints (docs/stories.md).
+JACCARD_MIN = 0.5
+CONTAINMENT_MIN = 0.8
+CONTAIN_MIN_SHINGLES = 40
+
+#: The incident fields grouping needs, kept per article.
+RECORD_FIELDS = (
+    "start",
+    "sentence",
+    "sub_event_type",
+    "event_date",
+    "event_date_precision",
+    "actor1",
+    "actor2",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "injured",
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    shingles INTEGER NOT NULL,
+    sig BLOB NOT NULL,
+    date TEXT,
+    incidents TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_body ON articles (body_hash);
+CREATE TABLE IF NOT EXISTS bands (key BLOB NOT NULL, id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_key ON bands (key);
+CREATE INDEX IF NOT EXISTS bands_id ON bands (id);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """One article's row: its date (ISO, or None) and incident records."""
+
+    id: str
+    body_hash: str
+    shingles: int
+    values: bytes
+    date: str | None
+    incidents: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What sync needs of one changed article."""
+
+    signature: Signature
+    date: str | None
+    incidents: list[dict[str, Any]]
+
+
+def near(a: StoredArticle | Signature, b: StoredArticle | Signature) -> float | None:
+    """The estimated Jaccard similarity when `a` and `b` are near-duplicates, else None."""
+    if a.body_hash == b.body_hash:
+        return 1.0
+    j = signatures.jaccard(a.values, b.values)
+    if j >= JACCARD_MIN:
+        return j
+    if (
+        min(a.shingles, b.shingles) >= CONTAIN_MIN_SHINGLES
+        and signatures.containment(j, a.shingles, b.shingles) >= CONTAINMENT_MIN
+    ):
+        return j
+    return None
+
+
+class StoryStore:
+    """The story store of one index folder."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = Path(directory) / STORE_FILE
+        self._db: sqlite3.Connection | None = None
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            db = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
+            row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            if row is None or row[0] != signatures.VERSION:
+                # Signatures of another scheme do not compare: start afresh.
+                with db:
+                    db.execute("DELETE FROM articles")
+                    db.execute("DELETE FROM bands")
+                    db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (signatures.VERSION,)
+                    )
+            self._db = db
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # -- keeping in step --------------------------------------------------------
+
+    def stamps(self) -> dict[str, str]:
+        """Article id -> the stamp it was stored with."""
+        return dict(self._conn().execute("SELECT id, stamp FROM articles"))
+
+    def sync(
+        self,
+        wanted: Mapping[str, str],
+        facts_of: Callable[[str], Facts | None],
+        *,
+        only: Iterable[str] | None = None,
+    ) -> int:
+        """Make the store hold exactly `wanted` (article id -> stamp): rows with
+        another stamp are recomputed with `facts_of(id)` (None drops the row),
+        rows not wanted are dropped. With `only`, just those ids are looked at.
+        Returns how many rows were written or dropped."""
+        have = self.stamps()
+        ids = set(wanted) | set(have) if only is None else set(only)
+        stale = [i for i in ids if i in have and i not in wanted]
+        todo = sorted(i for i in ids if i in wanted and have.get(i) != wanted[i])
+        db = self._conn()
+        with db:
+            for article_id in stale:
+                self._drop(db, article_id)
+        n = len(stale)
+        # One transaction per batch: a commit per article would make a full
+        # build wait on thousands of syncs to disk.
+        for at in range(0, len(todo), SYNC_BATCH):
+            batch = [(i, facts_of(i)) for i in todo[at : at + SYNC_BATCH]]
+            with db:
+                for article_id, facts in batch:
+                    self._drop(db, article_id)
+                    if facts is not None:
+                        self._put(db, article_id, wanted[article_id], facts)
+            n += len(batch)
+        return n
+
+    def put(self, article_id: str, stamp: str, facts: Facts) -> None:
+        """Store (or replace) one article's row."""
+        db = self._conn()
+        with db:
+            self._drop(db, article_id)
+            self._put(db, article_id, stamp, facts)
+
+    def delete(self, article_id: str) -> None:
+        db = self._conn()
+        with db:
+            self._drop(db, article_id)
+
+    @staticmethod
+    def _drop(db: sqlite3.Connection, article_id: str) -> None:
+        db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        db.execute("DELETE FROM bands WHERE id=?", (article_id,))
+
+    @staticmethod
+    def _put(db: sqlite3.Connection, article_id: str, stamp: str, facts: Facts) -> None:
+        sig = facts.signature
+        records = [{k: r.get(k) for k in RECORD_FIELDS} for r in facts.incidents]
+        db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                stamp,
+                sig.body_hash,
+                sig.shingles,
+                sig.values,
+                facts.date,
+                json.dumps(records, separators=(",", ":")),
+            ),
+        )
+        if sig.shingles:
+            db.executemany(
+                "INSERT INTO bands VALUES (?, ?)", ((key, article_id) for key in sig.bands())
+            )
+
+    # -- reading ----------------------------------------------------------------
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        row = (
+            self._conn()
+            .execute(
+                "SELECT id, body_hash, shingles, sig, date, incidents FROM articles WHERE id=?",
+                (article_id,),
+            )
+            .fetchone()
+        )
+        return _stored(row) if row else None
+
+    def _many(self, ids: list[str]) -> list[StoredArticle]:
+        """The stored rows of these ids (signatures only: incidents not decoded)."""
+        out = []
+        db = self._conn()
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                f"SELECT id, body_hash, shingles, sig, date FROM articles WHERE id IN ({marks})",
+                chunk,
+            )
+            out += [StoredArticle(r[0], r[1], r[2], r[3], r[4], []) for r in rows]
+        return out
+
+    def all(self) -> list[StoredArticle]:
+        """Every stored article, by id."""
+        rows = self._conn().execute(
+            "SELECT id, body_hash, shingles, sig, date, incidents FROM articles ORDER BY id"
+        )
+        return [_stored(r) for r in rows]
+
+    def near_duplicates(self, article_id: str) -> list[tuple[str, float]]:
+        """The stored articles that are near-duplicates of `article_id`, with
+        their estimated similarity, most similar first."""
+        me = self.get(article_id)
+        if me is None:
+            return []
+        return [(other.id, j) for other, j in self._near(me, exclude=article_id)]
+
+    def near_signature(self, sig: Signature) -> list[tuple[str, float]]:
+        """Stored near-duplicates of a signature not (yet) stored."""
+        return [(other.id, j) for other, j in self._near(sig, exclude=None)]
+
+    def _near(
+        self, me: StoredArticle | Signature, exclude: str | None
+    ) -> list[tuple[StoredArticle, float]]:
+        db = self._conn()
+        keys = Signature(me.body_hash, me.shingles, me.values).bands() if me.shingles else []
+        ids = {
+            r[0] for r in db.execute("SELECT id FROM articles WHERE body_hash=?", (me.body_hash,))
+        }
+        if keys:
+            marks = ",".join("?" * len(keys))
+            ids.update(
+                r[0] for r in db.execute(f"SELECT id FROM bands WHERE key IN ({marks})", keys)
+            )
+        ids.discard(exclude)
+        found = []
+        for other in self._many(sorted(ids)):
+            if (j := near(me, other)) is not None:
+                found.append((other, j))
+        found.sort(key=lambda p: (-p[1], p[0].id))
+        return found
+
+    def all_near_pairs(self) -> list[tuple[str, str, float]]:
+        """Every near-duplicate pair (a < b), from shared band keys and body hashes."""
+        db = self._conn()
+        rows = {r.id: r for r in self.all()}
+        candidates: set[tuple[str, str]] = set()
+        for query in (
+            "SELECT a.id, b.id FROM bands a JOIN bands b ON a.key = b.key AND a.id < b.id",
+            "SELECT a.id, b.id FROM articles a JOIN articles b"
+            " ON a.body_hash = b.body_hash AND a.id < b.id",
+        ):
+            candidates.update(db.execute(query))
+        pairs = []
+        for a, b in sorted(candidates):
+            if a in rows and b in rows and (j := near(rows[a], rows[b])) is not None:
+                pairs.append((a, b, j))
+        return pairs
+
+
+def _stored(row: tuple[Any, ...]) -> StoredArticle:
+    try:
+        incidents = json.loads(row[5])
+    except ValueError:
+        incidents = []
+    if not isinstance(incidents, list):
+        incidents = []
+    return StoredArticle(row[0], row[1], row[2], row[3], row[4], incidents)
