@@ -340,7 +340,11 @@ class Index:
             # The bulk workers sign the articles they index (in parallel);
             # the rest are read and signed here.
             found = done.get(article_id)
-            return found if isinstance(found, Facts) else facts_of(self, article_id)
+            return (
+                found
+                if isinstance(found, Facts)
+                else facts_of(self.article, self.documents, article_id)
+            )
 
         try:
             self.stories.sync(wanted, facts, only=only)

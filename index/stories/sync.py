@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from glossator.index.manifest import ManifestEntry
 from glossator.index.stories.signatures import signature
@@ -10,9 +12,22 @@ from glossator.index.stories.store import Facts
 
 if TYPE_CHECKING:
     from glossator.index.corpus import Article
-    from glossator.index.documents import DocumentBuilder
     from glossator.index.engine import SidecarFacts
-    from glossator.index.indexer import Index
+
+
+class Documents(Protocol):
+    """What the store needs of the document builder (named here, not
+    imported, so the index's modules do not import each other in a loop)."""
+
+    def incidents(
+        self, article: Article, date: dt.date | None = None, entities: Any = None
+    ) -> list[dict[str, Any]]:
+        """An article's incident records."""
+        ...
+
+    def sidecar(self, article_id: str, notices: list[str] | None) -> SidecarFacts:
+        """An article's sidecar facts."""
+        ...
 
 
 def stamp(entry: ManifestEntry) -> str:
@@ -21,17 +36,17 @@ def stamp(entry: ManifestEntry) -> str:
     return f"{entry.sha256}|{entry.sidecar_meta}"
 
 
-def facts_of(index: Index, article_id: str) -> Facts | None:
+def facts_of(read: Callable[[str], Article], documents: Documents, article_id: str) -> Facts | None:
     """An article's signature, date and incident records; None when it
     cannot be read (the row is then dropped)."""
     try:
-        article = index.article(article_id)
+        article = read(article_id)
     except Exception:
         return None
-    return facts_for(index.documents, article, index.documents.sidecar(article.id, None))
+    return facts_for(documents, article, documents.sidecar(article.id, None))
 
 
-def facts_for(documents: DocumentBuilder, article: Article, sidecar: SidecarFacts) -> Facts:
+def facts_for(documents: Documents, article: Article, sidecar: SidecarFacts) -> Facts:
     """The store's facts of an article already read."""
     date = sidecar.date or article.front_matter.date
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader_pilot import search, settle
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from glossator.tui.screens.incidents import IncidentsScreen
 from glossator.tui.screens.main import MainScreen
@@ -148,8 +149,8 @@ async def test_curly_brackets_step_through_the_incident_sentences(app_factory):
         assert f"incident 2 of {len(marks)}" in str(line.render())
         await pilot.press("left_curly_bracket")
         assert view.cursor_offset == marks[0][0]
-        legend = str(app.screen.query_one("#article-legend").render())
-        assert legend.endswith("incident")
+        group = app.screen.query_one("#article-legend", Static).content
+        assert str(group.renderables[0]).endswith("incident")
 
 
 def test_columns_fit_80_and_160_columns_most_important_first():
