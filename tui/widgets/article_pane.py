@@ -64,6 +64,14 @@ class ArticlePane(Vertical):
         article_id: str
         hits: list[tuple[int, int]]
 
+    @dataclass
+    class SidecarRead(Message):
+        """The open article's sidecar as it now is on disk (None: malformed, `error` says why)."""
+
+        article_id: str
+        sidecar: Sidecar | None
+        error: str | None
+
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
@@ -83,6 +91,27 @@ class ArticlePane(Vertical):
             return
         if not worker.is_cancelled:
             self.post_message(self.Loaded(bundle))
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="recheck",
+        name="re-reading an article",
+        exit_on_error=False,
+    )
+    def recheck(self, article_id: str, sha256: str, query: str) -> None:
+        """Re-read the open article after it changed on disk: all of it when its
+        text changed (`Loaded`), else just its sidecar (`SidecarRead`)."""
+        try:
+            article = self.session.index.article(article_id)
+        except Exception as exc:  # deleted or moved away meanwhile
+            self.post_message(self.Failed(article_id, str(exc)))
+            return
+        if article.sha256 != sha256:
+            self.post_message(self.Loaded(self.session.load(article_id, query)))
+            return
+        sidecar, error = self.session.load_sidecar(article)
+        self.post_message(self.SidecarRead(article_id, sidecar, error))
 
     @work(thread=True, exclusive=True, group="hits", name="finding hits", exit_on_error=False)
     def find_hits(self, article_id: str, query: str) -> None:
