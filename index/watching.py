@@ -27,8 +27,9 @@ from glossator.index.corpus import ARTICLE_SUFFIXES
 STEP_MS = 40
 #: ... and is handed over after at most this many ms however long it lasts.
 DEBOUNCE_MS = 250
-#: With nothing happening, the watcher wakes its caller this often (ms).
-READY_MS = 300
+#: With nothing happening, the watcher wakes its caller this often (ms); the
+#: first wake-up also says it is watching.
+READY_MS = 100
 
 SIDECAR_SUFFIX = ".yaml"
 
@@ -171,7 +172,8 @@ def watch_corpus(
 ) -> None:
     """Watch `paths` recursively until `stop` is set, calling `on_changes` per burst.
 
-    `on_tick` is called at least every `READY_MS` while nothing happens.
+    `on_tick` is called at least every `READY_MS` while nothing happens; its
+    first call (or the first `on_changes`) means the watch is in place.
     Runs in the caller's thread. Raises `WatchUnavailable` when the watcher
     cannot start or dies (the inotify limit, a folder that vanished).
     """

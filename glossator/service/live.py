@@ -77,6 +77,8 @@ class CorpusFollower:
         self.why_not_watching: str | None = self._refusal()
         self.rescan_seconds = MIN_RESCAN_SECONDS
         self.mode = WATCHING if self.why_not_watching is None else rescan_text(MIN_RESCAN_SECONDS)
+        self.ready = threading.Event()
+        """Set once changes are being caught (the watch is in place, or rescanning)."""
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._pending = ChangedPaths()
@@ -132,6 +134,7 @@ class CorpusFollower:
                 self.on_mode(mode)
 
     def _changed(self, paths: set[str]) -> None:
+        self.ready.set()
         index = self.session.index
         found = ChangedPaths.classify(
             paths, index.corpus, annotations_dir=index.annotations_dir, index_dir=index.dir
@@ -142,6 +145,7 @@ class CorpusFollower:
 
     def _flush(self) -> None:
         """Index what changed, unless the start-up update still runs (it is kept till then)."""
+        self.ready.set()
         if not self._pending or self.session.indexing:
             return
         todo, self._pending = self._pending, ChangedPaths()
@@ -159,6 +163,7 @@ class CorpusFollower:
         self.on_change(CorpusChange(articles, report))
 
     def _rescan_loop(self) -> None:
+        self.ready.set()
         next_scan = time.monotonic() + self.rescan_seconds
         while not self._stop.is_set():
             poked = self._wake.wait(OPEN_CHECK_SECONDS)

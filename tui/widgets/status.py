@@ -31,6 +31,8 @@ from glossator.tui.render import shown
 BAR_WIDTH = 20
 #: A message (saved, copied, opening...) gives way to the index line after this long.
 MESSAGE_SECONDS = 8.0
+#: The start-up update waits at most this long for the corpus watch to be in place.
+READY_WAIT_SECONDS = 1.0
 #: Full garbage collections wait for this many middle-generation ones (Python: 10).
 FULL_COLLECTION_EVERY = 100
 
@@ -118,6 +120,9 @@ class StatusLine(Static):
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
 
+        # A file saved between this scan and the watch being in place would
+        # be missed by both; the watch takes a tenth of a second to set up.
+        self.follower.ready.wait(READY_WAIT_SECONDS)
         try:
             report = self.session.update(progress)
         except Exception as exc:  # shown in the status line and the log
