@@ -307,13 +307,23 @@ class Index:
                 work = updating.Pass(
                     engine, self.documents, todo, manifest, report, None, self._save_manifest
                 )
-                updating.run_serial(work, None)
+                # No merge here: folding segments together can take a second,
+                # which `compact` spends later, when nothing is waiting.
+                updating.run_serial(work, None, merge=False)
                 self._save_manifest(manifest)
                 if work.words:
-                    self._spelling.add(work.words, replace=False)
+                    self._spelling.add(work.words, replace=False, save=False)
         report.notices[:0] = self.notices[notices_before:]
         report.seconds = time.perf_counter() - started
         return report
+
+    def compact(self, *, lock_wait: float = 10.0) -> None:
+        """After many small updates: merge small segments once there are many of
+        them, and write out the spelling words `update_files` kept in memory."""
+        engine = self.open()
+        with self._update_lock(lock_wait):
+            engine.compact()
+            self._spelling.save()
 
     def reindex(self, article_ids: Iterable[str], *, lock_wait: float = 10.0) -> int:
         """Re-index these articles now (after a tag change); returns how many were written."""
@@ -349,6 +359,11 @@ class Index:
         return count
 
     # -- reading ------------------------------------------------------------
+
+    def save_spelling(self) -> None:
+        """Write out spelling words that `update_files` kept in memory."""
+        with self._update_lock(self.lock_wait):
+            self._spelling.save()
 
     def spelling_words(self) -> dict[str, int]:
         """Unstemmed words of the corpus with their article counts, for suggestions."""

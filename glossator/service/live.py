@@ -37,6 +37,9 @@ MIN_RESCAN_SECONDS = 5.0
 RESCAN_SHARE = 0.1
 #: In rescan mode, the open article's files are looked at this often.
 OPEN_CHECK_SECONDS = 1.0
+#: Small segments left by live updates are merged once the corpus has been
+#: quiet this long (merging can take a second; an edit should not wait for it).
+COMPACT_AFTER_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class CorpusFollower:
         self._wake = threading.Event()
         self._pending = ChangedPaths()
         self._stamps: dict[str, tuple[int, int]] = {}
+        self._compact_at: float | None = None
         self._thread = threading.Thread(target=self._run, name="corpus follower", daemon=True)
 
     def _refusal(self) -> str | None:
@@ -120,12 +124,22 @@ class CorpusFollower:
                     self._changed,
                     on_tick=self._flush,
                 )
+                self._finish()
                 return
             except WatchUnavailable as exc:
                 self.why_not_watching = str(exc)
                 self.session.add_log("index", f"{exc}; rescanning the corpus instead")
                 self._set_mode(rescan_text(self.rescan_seconds))
         self._rescan_loop()
+
+    def _finish(self) -> None:
+        # Stopping (the reader quits): keep the words of live updates for
+        # spelling suggestions; merging segments waits for the next update.
+        if self._compact_at is not None:
+            try:
+                self.session.index.save_spelling()
+            except OSError as exc:
+                self.session.add_log("index", f"saving spelling words failed: {exc}")
 
     def _set_mode(self, mode: str) -> None:
         if mode != self.mode:
@@ -146,10 +160,17 @@ class CorpusFollower:
     def _flush(self) -> None:
         """Index what changed, unless the start-up update still runs (it is kept till then)."""
         self.ready.set()
-        if not self._pending or self.session.indexing:
+        if self.session.indexing:
             return
-        todo, self._pending = self._pending, ChangedPaths()
-        self._apply(frozenset(todo.articles), sorted(todo.folders))
+        if self._pending:
+            todo, self._pending = self._pending, ChangedPaths()
+            self._apply(frozenset(todo.articles), sorted(todo.folders))
+        elif self._compact_at is not None and time.monotonic() >= self._compact_at:
+            self._compact_at = None
+            try:
+                self.session.index.compact()
+            except Exception as exc:  # a busy index: the next update compacts it
+                self.session.add_log("index", f"merging index segments failed: {exc}")
 
     def _apply(self, articles: frozenset[str], folders: list[str]) -> None:
         try:
@@ -158,6 +179,8 @@ class CorpusFollower:
             self.session.add_log("index", f"updating changed articles failed: {exc}")
             self.on_change(CorpusChange(articles, None, error=str(exc)))
             return
+        if report.changed:
+            self._compact_at = time.monotonic() + COMPACT_AFTER_SECONDS
         if folders:
             articles = articles | {f"{folder}/" for folder in folders}
         self.on_change(CorpusChange(articles, report))

@@ -201,3 +201,27 @@ def test_rescan_mode_finds_a_new_file_without_watching(
         follower.stop()
     assert changes[0].rescan and changes[0].report is not None and changes[0].report.added == 1
     assert session.find("tapir").total == 1
+
+
+def test_many_live_updates_are_compacted_and_their_words_saved(corpus: Path) -> None:
+    import json
+
+    from glossator.index.spelling import SPELLING_FILE
+    from glossator.index.whoosh.writer import MAX_SEGMENTS
+
+    ix = Index(corpus)
+    ix.update()
+    for n in range(MAX_SEGMENTS + 3):
+        with open(corpus / "a.txt", "a", encoding="utf-8") as fh:
+            fh.write(f"Then quokka{n} appeared.\n")
+        assert ix.update_files(["a.txt"]).updated == 1
+    engine = ix.engine
+    assert len(engine.ix.reader().leaf_readers()) > MAX_SEGMENTS  # type: ignore[attr-defined]
+    saved = json.loads((ix.dir / SPELLING_FILE).read_text("utf-8"))
+    assert "quokka0" not in saved  # kept in memory while edits come in...
+    assert "quokka0" in ix.spelling_words()
+    ix.compact()
+    assert len(engine.ix.reader().leaf_readers()) <= MAX_SEGMENTS  # type: ignore[attr-defined]
+    saved = json.loads((ix.dir / SPELLING_FILE).read_text("utf-8"))
+    assert "quokka0" in saved  # ... and written out once things are quiet
+    assert ix.searcher().search(f"quokka{MAX_SEGMENTS + 2}").total == 1
