@@ -151,3 +151,27 @@ async def test_open_article_deleted_on_disk_is_reported(app_factory, seeds: Path
             lambda: any(AIRSTRIKE in str(n.message) for n in app._notifications),
             "a notice that the open article is gone",
         )
+
+
+async def test_a_hostile_file_name_arriving_live_is_shown_harmless(
+    app_factory, seeds: Path
+) -> None:
+    app = app_factory(seeds)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await search(pilot, "capybara")
+        name = "evil\x1b]0;pwned\x07\x1b[2J\x9b31m.txt"
+        (seeds / name).write_text("\x1b[31mRed title\n\nA capybara swam past.\n", "utf-8")
+        pane = app.screen.query_one(SearchPane)
+        await wait_for(pilot, lambda: pane.result is not None and pane.result.total == 1, "a hit")
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        shown = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        shown.append(status_text(app))
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        shown.append(meta_text(app))
+        assert any("capybara" in text or "Red title" in text for text in shown), shown
+        for text in shown:
+            for raw in ("\x1b", "\x07", "\x9b"):
+                assert raw not in text, text
