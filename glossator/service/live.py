@@ -218,8 +218,10 @@ class CorpusFollower:
 
     def _rescan(self) -> None:
         try:
-            report = self.session.update(lambda done, total: None)
-            self.session.flush_pending()
+            # Not `Session.update`: that one is the start-up update, which
+            # holds back the reader's re-indexing and its ready line.
+            report = self.session.index.update()
+            self.session.log_report(report)
         except Exception as exc:
             self.session.add_log("index", f"rescanning the corpus failed: {exc}")
             return
