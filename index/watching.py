@@ -189,6 +189,8 @@ def watch_corpus(
             yield_on_timeout=True,
             stop_event=stop,
             raise_interrupt=False,
+            # A folder the user cannot read holds nothing a scan would index either.
+            ignore_permission_denied=True,
         ):
             if changes:
                 on_changes({path for _change, path in changes})
