@@ -10,6 +10,7 @@ prints one line `BENCHJSON {...}` with its figures; `bench.runner` reads it.
     python -m bench.child first CORPUS INDEX_DIR
     python -m bench.child search CORPUS INDEX_DIR QUERIES_OUT [--per-class N] [--seed S]
     python -m bench.child incremental CORPUS INDEX_DIR
+    python -m bench.child watching CORPUS INDEX_DIR     (bench/live.py)
     python -m bench.child fts5 CORPUS DB QUERIES
     python -m bench.child cold CORPUS INDEX_DIR
 """
@@ -548,6 +549,10 @@ def main(argv: list[str]) -> int:
         cmd_search(Path(rest[0]), Path(rest[1]), Path(rest[2]), int(rest[3]), int(rest[4]))
     elif cmd == "incremental":
         cmd_incremental(Path(rest[0]), Path(rest[1]))
+    elif cmd == "watching":
+        from bench.live import cmd_watching
+
+        cmd_watching(Path(rest[0]), Path(rest[1]))
     elif cmd == "fts5":
         cmd_fts5(Path(rest[0]), Path(rest[1]), Path(rest[2]))
     elif cmd == "cold":

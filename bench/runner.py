@@ -24,6 +24,7 @@ from typing import Any
 
 from bench import corpus_gen
 from bench.child import PREFIX
+from bench.live import watching_rows
 from bench.report import SKIP, Row, ms, percentile, render, verdict
 
 REPO = Path(__file__).resolve().parent.parent
@@ -592,6 +593,7 @@ class Suite:
         idx = self.work / f"inc-index-{slug}"
         shutil.copytree(ix_dir, idx)
         data = self.child("incremental", str(corpus), str(idx))
+        live = self.child("watching", str(corpus), str(idx))
         edits = data["edits"]
         med = sorted(e["total_s"] for e in edits)[len(edits) // 2]
         upd = sorted(e["update_s"] for e in edits)[len(edits) // 2]
@@ -612,6 +614,8 @@ class Suite:
                 data=data,
             )
         )
+        for row in watching_rows(label, live):
+            self.add(row)
         tags = data["tags"]
         if not tags:
             self.add(

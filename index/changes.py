@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from glossator.index.corpus import ArticleFile
+from glossator.index.corpus import ArticleFile, article_file, find_article_files
 from glossator.index.engine import UpdateReport
 from glossator.index.manifest import Manifest, ManifestEntry
 
@@ -48,6 +49,42 @@ def diff(
             out.todo.append(f)
     out.gone = [k for k in manifest if k not in seen]
     return out
+
+
+def diff_some(
+    root: Path,
+    article_ids: Iterable[str],
+    manifest: Manifest,
+    sidecar_mtime: Callable[[ArticleFile], int],
+) -> Changes:
+    """`diff` for just these articles (a watcher saw them change): no corpus scan.
+
+    An id whose file is gone (or no longer counts as an article) and that
+    the index holds goes to `gone`; one it never held is ignored.
+    """
+    found: list[ArticleFile] = []
+    missing: list[str] = []
+    for article_id in dict.fromkeys(article_ids):
+        f = article_file(root, article_id)
+        if f is not None:
+            found.append(f)
+        elif article_id in manifest:
+            missing.append(article_id)
+    out = diff(
+        found, {k: manifest[k] for k in (f.id for f in found) if k in manifest}, sidecar_mtime
+    )
+    out.gone = missing
+    return out
+
+
+def ids_under(root: Path, folder: str, manifest: Manifest) -> list[str]:
+    """Every article id under `folder`: those the index holds and those on disk."""
+    prefix = folder.rstrip("/") + "/"
+    ids = [k for k in manifest if k.startswith(prefix)]
+    base = Path(root) / folder
+    if base.is_dir() and not base.is_symlink():
+        ids.extend(prefix + f.id for f in find_article_files(base))
+    return ids
 
 
 def count(report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry) -> bool:

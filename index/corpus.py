@@ -124,6 +124,33 @@ def find_article_files(root: Path) -> Iterator[ArticleFile]:
     yield from _walk(real_root, real_root, "", seen_dirs)
 
 
+def article_file(root: Path, article_id: str) -> ArticleFile | None:
+    """The one file `article_id` names, as `find_article_files` would yield it.
+
+    None when it is gone or would not be found by a scan: under a hidden
+    folder, not `*.txt`/`*.md`, not a regular file, or a link leading out of
+    the corpus. Lets an update look at just the files a watcher saw change.
+    """
+    parts = article_id.split("/")
+    if (
+        not article_id
+        or any(not part or part.startswith(".") or part == ".." for part in parts)
+        or not parts[-1].lower().endswith(ARTICLE_SUFFIXES)
+    ):
+        return None
+    real_root = Path(root).resolve()
+    location = os.path.join(real_root, *parts)
+    try:
+        if not _inside(real_root, os.path.realpath(location)):
+            return None
+        st = os.stat(location)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return ArticleFile(article_id, location, st.st_size, st.st_mtime_ns)
+
+
 def _inside(real_root: Path, target: str) -> bool:
     root_s = str(real_root)
     return target == root_s or target.startswith(root_s.rstrip(os.sep) + os.sep)

@@ -282,6 +282,54 @@ class Index:
         report.seconds = time.perf_counter() - started
         return report
 
+    def update_files(
+        self,
+        article_ids: Iterable[str],
+        *,
+        folders: Iterable[str] = (),
+        lock_wait: float = 10.0,
+    ) -> UpdateReport:
+        """Bring just these articles up to date, as `update` would, without a corpus scan.
+
+        For a watcher that saw these files (or their sidecars) change: new
+        ones are added, changed ones re-read, vanished ones deleted, the rest
+        left alone. `folders` (relative to the corpus) stand for every
+        article under them, on disk or in the index (a folder moved in or
+        out whole). Cost grows with the articles named, not with the corpus.
+        """
+        started = time.perf_counter()
+        report = UpdateReport()
+        notices_before = len(self.notices)
+        engine = self.open()
+        with self._update_lock(lock_wait):
+            manifest = self._load_manifest()
+            ids = list(article_ids)
+            for folder in folders:
+                ids.extend(changes.ids_under(self.corpus, folder, manifest))
+            todo = changes.diff_some(self.corpus, ids, manifest, self.documents.sidecar_mtime)
+            report.total, report.unchanged = todo.total, todo.unchanged
+            if todo.todo or todo.gone:
+                work = updating.Pass(
+                    engine, self.documents, todo, manifest, report, None, self._save_manifest
+                )
+                # No merge here: folding segments together can take a second,
+                # which `compact` spends later, when nothing is waiting.
+                updating.run_serial(work, None, merge=False)
+                self._save_manifest(manifest)
+                if work.words:
+                    self._spelling.add(work.words, replace=False, save=False)
+        report.notices[:0] = self.notices[notices_before:]
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def compact(self, *, lock_wait: float = 10.0) -> None:
+        """After many small updates: merge small segments once there are many of
+        them, and write out the spelling words `update_files` kept in memory."""
+        engine = self.open()
+        with self._update_lock(lock_wait):
+            engine.compact()
+            self._spelling.save()
+
     def reindex(self, article_ids: Iterable[str], *, lock_wait: float = 10.0) -> int:
         """Re-index these articles now (after a tag change); returns how many were written."""
         engine = self.open()
@@ -352,6 +400,11 @@ class Index:
             self._say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")
 
     # -- reading ------------------------------------------------------------
+
+    def save_spelling(self) -> None:
+        """Write out spelling words that `update_files` kept in memory."""
+        with self._update_lock(self.lock_wait):
+            self._spelling.save()
 
     def spelling_words(self) -> dict[str, int]:
         """Unstemmed words of the corpus with their article counts, for suggestions."""

@@ -21,6 +21,7 @@ class SpellingWords:
     def __init__(self, directory: Path) -> None:
         self.path = Path(directory) / SPELLING_FILE
         self._words: dict[str, int] | None = None
+        self._unsaved = False
 
     def words(self) -> dict[str, int]:
         """Unstemmed words of the corpus with their article counts."""
@@ -32,9 +33,21 @@ class SpellingWords:
                 self._words = {}
         return self._words
 
-    def add(self, words: Counter[str], *, replace: bool) -> None:
-        """Count `words` in (or, with `replace`, start over from them)."""
+    def add(self, words: Counter[str], *, replace: bool, save: bool = True) -> None:
+        """Count `words` in (or, with `replace`, start over from them).
+
+        Without `save` only this process sees them until `save` is called:
+        writing 100,000 words out would cost a live update more than the rest.
+        """
         counts: Counter[str] = Counter() if replace else Counter(self.words())
         counts.update(words)
-        atomic_write(self.path, json.dumps(counts, separators=(",", ":")))
         self._words = dict(counts)
+        self._unsaved = not save
+        if save:
+            atomic_write(self.path, json.dumps(counts, separators=(",", ":")))
+
+    def save(self) -> None:
+        """Write out words added with `save=False`."""
+        if self._unsaved and self._words is not None:
+            atomic_write(self.path, json.dumps(self._words, separators=(",", ":")))
+            self._unsaved = False

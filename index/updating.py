@@ -43,9 +43,10 @@ class Pass:
     extras: dict[str, object] = field(default_factory=dict)
 
 
-def run_serial(work: Pass, batch_commit_seconds: float | None) -> None:
+def run_serial(work: Pass, batch_commit_seconds: float | None, *, merge: bool = True) -> None:
     """Write the changes in this process, committing every
-    `batch_commit_seconds` when given, else once at the end."""
+    `batch_commit_seconds` when given, else once at the end; the last
+    commit merges small segments unless `merge` is false."""
     engine, documents, manifest, report = work.engine, work.documents, work.manifest, work.report
     files, gone, progress = work.todo.todo, work.todo.gone, work.progress
     done = report.unchanged
@@ -95,7 +96,7 @@ def run_serial(work: Pass, batch_commit_seconds: float | None) -> None:
                 manifest.pop(article_id, None)
                 report.deleted += 1
         if writer is not None:
-            writer.commit()
+            writer.commit(merge=merge)
             writer = None
     finally:
         if writer is not None:

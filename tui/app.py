@@ -83,6 +83,12 @@ class GlossatorApp(OrderedKeys):
                     )
         yield from super().get_system_commands(screen)
 
+    def on_app_focus(self) -> None:
+        # Back from another window, where the CLI may have changed things.
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.regained_focus()
+
     #: The log's name for each group of workers whose failure is reported.
     _FAILURE_KIND = {"save": "save", "watch": "watchlist", "export": "export"}
 

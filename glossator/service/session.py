@@ -133,18 +133,25 @@ class Session(ArticleChecks):
             report = self.index.update(progress=progress, batch_commit_seconds=1.0)
         finally:
             self.indexing = False
+        self.log_report(report)
+        return report
+
+    def update_files(self, article_ids: Iterable[str], folders: Iterable[str] = ()) -> UpdateReport:
+        """Bring just these articles (and those under `folders`) up to date: no corpus scan."""
+        report = self.index.update_files(article_ids, folders=folders)
+        self.log_report(report)
+        if report.changed:
+            self._fresh_searcher()
+        return report
+
+    def log_report(self, report: UpdateReport) -> None:
+        """Put an update's skipped files and notices in the log (each notice once)."""
         for skipped in report.skipped:
             self.add_log("index", f"skipped {skipped.id}: {skipped.reason}")
         seen = {e.text for e in self.log}
-        for notice in report.notices:
-            if notice not in seen:
-                kind = (
-                    "watchlist"
-                    if "watchlist" in notice
-                    else ("sidecar" if ".yaml" in notice else "index")
-                )
-                self.add_log(kind, notice)
-        return report
+        for notice in (n for n in report.notices if n not in seen):
+            kind = "sidecar" if ".yaml" in notice else "index"
+            self.add_log("watchlist" if "watchlist" in notice else kind, notice)
 
     def reindex(self, article_id: str) -> None:
         """Re-index one article after its sidecar changed (waits for start-up indexing)."""

@@ -140,6 +140,10 @@ class MainScreen(IncidentReading):
     def on_index_finished(self) -> None:
         self.search_pane.research()
 
+    def regained_focus(self) -> None:
+        """The terminal has focus again: when rescanning, look for changes now."""
+        self.query_one(StatusLine).follower.poke()
+
     @on(StatusLine.TagsRead)
     def _tags_read(self, message: StatusLine.TagsRead) -> None:
         self.corpus_tags = message.tags

@@ -10,6 +10,8 @@ sidebar's item actions to `screens/annotate.py`, whose dialogs get an
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 
 from glossator.annotations.model import Sidecar
@@ -73,6 +75,7 @@ class ReadingScreen(PaneLayout):
         keep_place = self.bundle is not None and self.bundle.article.id == bundle.article.id
         where = self.view.selection.end if keep_place else None
         self.bundle, self.sidecar = bundle, bundle.sidecar
+        self.query_one(StatusLine).follower.open_article = bundle.article.id
         spans = self.sidecar.spans if self.sidecar else []
         self.query_one(ArticlePane).show(bundle, self.sidecar, spans, message.incidents)
         self.query_one(Sidebar).show(self.sidecar, bundle.entities, bundle.sidecar_error)
@@ -105,15 +108,61 @@ class ReadingScreen(PaneLayout):
         """
         if self.bundle is None:
             return
-        self.sidecar = sidecar
         if saved:
             where = shown_id(self.session.store.path_for(self.bundle.article.id).name)
             self.say(f"✓ {saved} · saved to {where}")
-        self.query_one(ArticlePane).update_meta(self.bundle, sidecar)
-        self.view.set_spans((s.start, s.end) for s in sidecar.spans if not s.orphaned)
-        self.query_one(Sidebar).show(sidecar, self.bundle.entities, None)
-        self.refresh_bindings()
+        self.show_sidecar(sidecar, None)
         self.query_one(StatusLine).reindex(self.bundle.article.id)
+
+    def show_sidecar(
+        self,
+        sidecar: Sidecar | None,
+        error: str | None,
+        incidents: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """Show the open article's annotations as they now are (header, spans,
+        sidebar, incident marks), leaving the cursor, scroll position and
+        selection where they were."""
+        if self.bundle is None:
+            return
+        self.sidecar = self.bundle.sidecar = sidecar
+        self.bundle.sidecar_error = error
+        pane = self.query_one(ArticlePane)
+        if incidents is not None:
+            pane.show_incidents(incidents)
+        pane.update_meta(self.bundle, sidecar)
+        spans = sidecar.spans if sidecar is not None else []
+        self.view.set_spans((s.start, s.end) for s in spans if not s.orphaned)
+        self.query_one(Sidebar).show(sidecar, self.bundle.entities, error)
+        self.refresh_bindings()
+
+    @on(StatusLine.CorpusChanged)
+    def _corpus_changed(self, message: StatusLine.CorpusChanged) -> None:
+        """Articles changed on disk: re-read the open one if it is among them."""
+        change = message.change
+        if change.error is not None:
+            self.say(f"the index could not follow a change: {change.error} (l: log)", bold=True)
+        if self.bundle is None:
+            return
+        article = self.bundle.article
+        if article.id in change.articles or any(
+            f.endswith("/") and article.id.startswith(f) for f in change.articles
+        ):
+            query = self.query_one(SearchPane).query_text
+            self.query_one(ArticlePane).recheck(article.id, article.sha256, query)
+
+    @on(ArticlePane.SidecarRead)
+    def _sidecar_read(self, message: ArticlePane.SidecarRead) -> None:
+        # Another reader or the command line saved the open article's sidecar.
+        bundle = self.bundle
+        if bundle is None or bundle.article.id != message.article_id:
+            return
+        if (
+            message.sidecar != self.sidecar
+            or message.error != bundle.sidecar_error
+            or (message.incidents is not None and message.incidents != pane_rows(self))
+        ):
+            self.show_sidecar(message.sidecar, message.error, message.incidents)
 
     def _reopen(self) -> None:
         # Read the open article again (its entities changed with the watchlist).
@@ -230,3 +279,8 @@ class ReadingScreen(PaneLayout):
             annotate.edit_span(self.app, self._target(), key)
         elif verb == "delete":
             annotate.delete(self.app, self._target(), kind, key)
+
+
+def pane_rows(screen: Any) -> list[dict[str, Any]]:
+    """The incident rows the open article pane shows."""
+    return list(screen.query_one(ArticlePane).incidents)

@@ -91,6 +91,16 @@ class ArticlePane(Vertical):
         article_id: str
         hits: list[tuple[int, int]]
 
+    @dataclass
+    class SidecarRead(Message):
+        """The open article's sidecar as it now is on disk (None: malformed, `error` says why)."""
+
+        article_id: str
+        sidecar: Sidecar | None
+        error: str | None
+        incidents: list[dict[str, Any]] | None = None
+        """The article's incident rows under the sidecar's checks (None: unknown)."""
+
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
@@ -125,6 +135,35 @@ class ArticlePane(Vertical):
         except Exception as exc:  # incidents must never stop reading
             self.session.add_log("index", f"{article.id}: incidents unavailable: {exc}")
             return []
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="recheck",
+        name="re-reading an article",
+        exit_on_error=False,
+    )
+    def recheck(self, article_id: str, sha256: str, query: str) -> None:
+        """Re-read the open article after it changed on disk: all of it when its
+        text changed (`Loaded`), else just its sidecar (`SidecarRead`)."""
+        try:
+            article = self.session.index.article(article_id)
+        except Exception as exc:  # deleted or moved away meanwhile
+            self.post_message(self.Failed(article_id, str(exc)))
+            return
+        if article.sha256 != sha256:
+            bundle = self.session.load(article_id, query)
+            self.post_message(self.Loaded(bundle, self._incidents(bundle)))
+            return
+        sidecar, error = self.session.load_sidecar(article)
+        incidents = None
+        if sidecar is not None:
+            # Another analyst's incident checks come with the sidecar.
+            try:
+                incidents = self.session.incidents(article)
+            except Exception:  # the checks stay as shown; the sidecar still updates
+                incidents = None
+        self.post_message(self.SidecarRead(article_id, sidecar, error, incidents))
 
     @work(thread=True, exclusive=True, group="hits", name="finding hits", exit_on_error=False)
     def find_hits(self, article_id: str, query: str) -> None:

@@ -52,6 +52,8 @@ class Sidebar(OptionList):
         """Rebuild the list for an article; `reason` says why annotations are read-only."""
         self.read_only_reason = reason
         keep = self.highlighted
+        # The item under the cursor stays under it when items are added above.
+        keep_id = self.highlighted_option.id if self.highlighted_option is not None else None
         options: list[Option] = []
         self._items = {}
 
@@ -129,7 +131,10 @@ class Sidebar(OptionList):
                 suffix = f" ×{count}" if count > 1 else ""
                 item("entity", name, _line("   ", name, (suffix, "dim")), label)
         self.set_options(options)
-        if keep is not None and keep < len(options):
+        ids = [o.id for o in options]
+        if keep_id is not None and keep_id in ids:
+            self.highlighted = ids.index(keep_id)
+        elif keep is not None and keep < len(options):
             self.highlighted = keep
 
     def _current(self) -> tuple[str, str, str] | None:

@@ -4,6 +4,11 @@ It also runs the index work whose progress it shows, in thread workers: the
 start-up update (`update_index`) and re-indexing one article after its
 sidecar was saved (`reindex`). Both end by reading the corpus's tags and
 posting `TagsRead`; the update posts `IndexProgress` and `IndexFinished`.
+
+While the reader runs, its `CorpusFollower` (a thread of its own, which
+never ends, so not a worker) keeps the index current as files change and
+posts `CorpusChanged`; the line says how it follows the corpus
+(`watching`, or `rescanning every N s`).
 """
 
 from __future__ import annotations
@@ -19,12 +24,15 @@ from textual.widgets import Static
 from textual.worker import Worker
 
 from glossator.service import Session
+from glossator.service.live import CorpusChange, CorpusFollower
 from glossator.tui.messages import IndexFinished, IndexProgress, report_failure
 from glossator.tui.render import shown
 
 BAR_WIDTH = 20
 #: A message (saved, copied, opening...) gives way to the index line after this long.
 MESSAGE_SECONDS = 8.0
+#: The start-up update waits at most this long for the corpus watch to be in place.
+READY_WAIT_SECONDS = 1.0
 #: Full garbage collections wait for this many middle-generation ones (Python: 10).
 FULL_COLLECTION_EVERY = 100
 
@@ -53,12 +61,57 @@ class StatusLine(Static):
         changed: bool = False
         """True after a re-index: the shown query may match differently now."""
 
+    @dataclass
+    class CorpusChanged(Message):
+        """Articles changed on disk and the index has caught up (posted from the follower)."""
+
+        change: CorpusChange
+
+    @dataclass
+    class FollowModeChanged(Message):
+        """The follower switched between watching and rescanning."""
+
+        mode: str
+
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
         self.indexed = 0
         """Articles searchable after the start-up update."""
         self._expiry: Timer | None = None
+        self.follower = CorpusFollower(
+            session,
+            lambda change: self.post_message(self.CorpusChanged(change)),
+            lambda mode: self.post_message(self.FollowModeChanged(mode)),
+        )
+        """Keeps the index current while the reader runs; its `mode` is shown."""
+
+    def on_mount(self) -> None:
+        self.follower.start()
+
+    def on_unmount(self) -> None:
+        self.follower.stop()
+
+    def on_status_line_corpus_changed(self, message: CorpusChanged) -> None:
+        change = message.change
+        report = change.report
+        if report is not None and report.changed:
+            self.indexed += report.added - report.deleted
+            if self._expiry is None:
+                self.restore()
+        # Even with nothing to write here, another process (the command line)
+        # may have indexed the change itself: its tags are new to this reader.
+        if change.articles or change.rescan:
+            self.read_tags()
+
+    def on_status_line_follow_mode_changed(self) -> None:
+        if self._expiry is None:
+            self.restore()
+
+    @work(thread=True, exclusive=True, group="tags", name="reading tags", exit_on_error=False)
+    def read_tags(self) -> None:
+        """Read the corpus's tags again (the index changed): for completion and the query."""
+        self.post_message(self.TagsRead(self.session.tags(), changed=True))
 
     @work(thread=True, exclusive=True, group="index", name="indexing", exit_on_error=False)
     def update_index(self) -> None:
@@ -67,6 +120,9 @@ class StatusLine(Static):
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
 
+        # A file saved between this scan and the watch being in place would
+        # be missed by both; the watch takes a tenth of a second to set up.
+        self.follower.ready.wait(READY_WAIT_SECONDS)
         try:
             report = self.session.update(progress)
         except Exception as exc:  # shown in the status line and the log
@@ -129,6 +185,7 @@ class StatusLine(Static):
     def show_ready(self, articles: int, problems: int) -> None:
         """How many articles are searchable, and whether the log has anything."""
         text = Text(f"{articles:,} articles indexed", style="dim")
+        text.append(f"  ·  {self.follower.mode}", style="dim")
         if problems:
             text.append("  ·  ")
             text.append(f"{problems} problem{'s' if problems != 1 else ''}", style="bold")
