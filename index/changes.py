@@ -50,12 +50,21 @@ def diff(
     return out
 
 
-def count(report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry) -> bool:
-    """Count one read article in `report`; True when it must be (re)written."""
+def count(
+    report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry, forced: bool = False
+) -> bool:
+    """Count one read article in `report`; True when it must be (re)written.
+
+    `forced`: its entities are stale (the recogniser changed), so it is
+    rewritten even when its content and tags are the same.
+    """
     if old is None:
         report.added += 1
         return True
     if old.sha256 == entry.sha256 and old.tags == entry.tags:
+        if forced:
+            report.reindexed += 1
+            return True
         report.touched += 1
         return False
     report.updated += 1

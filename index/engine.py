@@ -144,6 +144,9 @@ class UpdateReport:
     unchanged: int = 0
     #: Files whose mtime changed but whose content and tags did not.
     touched: int = 0
+    #: Articles unchanged on disk, rewritten because the recogniser changed
+    #: (a watchlist entry they mention was added, edited or removed).
+    reindexed: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -152,7 +155,7 @@ class UpdateReport:
     @property
     def changed(self) -> int:
         """Documents written or removed."""
-        return self.added + self.updated + self.deleted
+        return self.added + self.updated + self.deleted + self.reindexed
 
     def summary(self) -> str:
         """One line for people."""
@@ -160,6 +163,7 @@ class UpdateReport:
             f"{self.added} added",
             f"{self.updated} updated",
             f"{self.deleted} deleted",
+            *([f"{self.reindexed} re-indexed for the watchlist"] if self.reindexed else []),
             f"{self.unchanged + self.touched} unchanged",
             f"{len(self.skipped)} skipped",
         ]

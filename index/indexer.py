@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from glossator.index import changes, parallel, updating
 from glossator.index.completeness import mark_complete, mark_incomplete
-from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files
+from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, ArticleFile, find_article_files
 from glossator.index.corpus import load_article as _load_article
 from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
 from glossator.index.engine import (
@@ -41,10 +41,18 @@ from glossator.index.locations import (
     default_index_dir,
     fallback_index_dir,
     state_dir_problem,
+    watchlist_path,
     writable_dir,
 )
 from glossator.index.locking import LOCK_FILE, update_lock
 from glossator.index.manifest import Manifest, ManifestEntry, ManifestFile, atomic_write
+from glossator.index.recogniser_state import (
+    RecogniserState,
+    load_state,
+    save_state,
+    staleness,
+    terms,
+)
 from glossator.index.spelling import SpellingWords
 
 if TYPE_CHECKING:
@@ -254,9 +262,10 @@ class Index:
                     self._create(reason)
                 self._opened = True
             manifest = {} if rebuild else self._load_manifest()
-            todo = changes.diff(
-                find_article_files(self.corpus), manifest, self.documents.sidecar_mtime
-            )
+            files = list(find_article_files(self.corpus))
+            todo = changes.diff(files, manifest, self.documents.sidecar_mtime)
+            recogniser = self._recogniser_state()
+            forced = self._stale_entities(files, todo, manifest, recogniser)
             report.total, report.unchanged = todo.total, todo.unchanged
             if progress:
                 progress(report.unchanged, report.total)
@@ -264,18 +273,54 @@ class Index:
             work = updating.Pass(
                 self.engine, self.documents, todo, manifest, report, progress, self._save_manifest
             )
+            work.forced = forced
             if workers > 1 and len(todo.todo) >= parallel.PARALLEL_THRESHOLD:
                 updating.run_parallel(work, workers)
             else:
                 updating.run_serial(work, batch_commit_seconds)
             self.engine.compact()
             self._save_manifest(manifest)
+            save_state(self.dir, recogniser)
             mark_complete(self.dir)
             if work.words or rebuild:
                 self._spelling.add(work.words, replace=rebuild)
         report.notices[:0] = self.notices[notices_before:]
         report.seconds = time.perf_counter() - started
         return report
+
+    def _recogniser_state(self) -> RecogniserState:
+        """The recogniser's key and watchlist now, read without building it."""
+        from glossator.index.entities.recogniser import cache_key_for
+        from glossator.index.entities.watchlist import load_watchlist
+
+        entries, _problems = load_watchlist(watchlist_path(self.corpus))
+        return RecogniserState(cache_key_for(entries), terms(entries))
+
+    def _stale_entities(
+        self,
+        files: list[ArticleFile],
+        todo: changes.Changes,
+        manifest: Manifest,
+        now: RecogniserState,
+    ) -> set[str]:
+        """Articles unchanged on disk whose indexed entities the recogniser
+        change makes stale; they join `todo` (see `recogniser_state`)."""
+        if not manifest:
+            return set()
+        stale = staleness(load_state(self.dir), now)
+        if not stale:
+            return set()
+        queued = {f.id for f in todo.todo}
+        forced: set[str] = set()
+        for f in files:
+            if f.id in queued or f.id not in manifest:
+                continue
+            article = self.documents.read(f)
+            if isinstance(article, Article) and stale.affects(article.text):
+                forced.add(f.id)
+                todo.todo.append(f)
+        todo.unchanged -= len(forced)
+        return forced
 
     def reindex(self, article_ids: Iterable[str], *, lock_wait: float = 10.0) -> int:
         """Re-index these articles now (after a tag change); returns how many were written."""

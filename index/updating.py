@@ -39,6 +39,8 @@ class Pass:
     save_manifest: Callable[[Manifest], None]
     #: Body words of the articles written, for spelling suggestions.
     words: Counter[str] = field(default_factory=Counter)
+    #: Ids rewritten even if unchanged: their entities are stale.
+    forced: set[str] = field(default_factory=set)
 
 
 def run_serial(work: Pass, batch_commit_seconds: float | None) -> None:
@@ -62,7 +64,7 @@ def run_serial(work: Pass, batch_commit_seconds: float | None) -> None:
                 old = manifest.get(f.id)
                 entry = ManifestEntry(f.mtime_ns, f.size, result.sha256, side_mtime, tuple(tags))
                 manifest[f.id] = entry
-                if count(report, old, entry):
+                if count(report, old, entry, f.id in work.forced):
                     if writer is None:
                         writer = engine.writer(large=len(files) > 200)
                     doc = documents.document(result, tags, side_mtime)
@@ -117,7 +119,7 @@ def run_parallel(work: Pass, workers: int) -> None:
         report.notices.extend(chunk.notices)
         work.words.update(chunk.words)
         for article_id, entry in chunk.entries.items():
-            count(report, old_entries.get(article_id), entry)
+            count(report, old_entries.get(article_id), entry, article_id in work.forced)
             manifest[article_id] = entry
         if chunk.written:
             work.save_manifest(manifest)
