@@ -125,9 +125,10 @@ def _named_article(args: argparse.Namespace, config: Any) -> tuple[Any, Any]:
     from glossator.index.corpus import CorpusError
 
     corpus = resolve_corpus(args, hint=args.article)
+    ref = article_ref(args.article, corpus)  # refused before the index is touched
     ix = open_index(args, corpus, config)
     try:
-        return ix, ix.article(article_ref(args.article))
+        return ix, ix.article(ref)
     except CorpusError as exc:
         raise Failure(shown_id(str(exc))) from exc
 
@@ -178,12 +179,14 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     except TagError as exc:
         raise UsageError(str(exc)) from exc
     corpus = resolve_corpus(args, hint=args.query)
+    named = Path(args.query).is_file()
+    ref = article_ref(args.query, corpus) if named else args.query
     ix = open_index(args, corpus, config)
     _update(ix, quiet=True)
     ids: list[str]
-    if Path(args.query).is_file():
+    if named:
         try:
-            ids = [ix.article(article_ref(args.query)).id]
+            ids = [ix.article(ref).id]
         except CorpusError as exc:
             raise Failure(shown_id(str(exc))) from exc
     else:
@@ -242,9 +245,10 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
     if not args.text.strip():
         raise UsageError("the note is empty; give the text to add")
     corpus = resolve_corpus(args, hint=args.article)
+    ref = article_ref(args.article, corpus)
     ix = open_index(args, corpus, config)
     try:
-        article = ix.article(article_ref(args.article))
+        article = ix.article(ref)
         note, _ = open_session(ix, config).add_note(article, args.text)
     except (AnnotationError, CorpusError, OSError) as exc:
         raise Failure(shown_id(str(exc))) from exc
