@@ -31,6 +31,12 @@ class IndexUnavailable(Exception):
     """The index cannot be used or updated; the message says what to do."""
 
 
+class IndexLost(Exception):
+    """The index went missing or was found damaged while in use; an empty
+    one has taken its place and must be filled by an update. The message is
+    one line saying what happened."""
+
+
 class SearchCancelled(Exception):
     """Raised inside a search whose `cancelled` callback said stop."""
 
@@ -44,6 +50,9 @@ class QueryError:
 
     query: str
     message: str
+    #: True when the query was sound but the index failed while running it
+    #: (a damaged segment): the caller may check the index and rebuild it.
+    failed: bool = False
 
     def __bool__(self) -> bool:
         return False

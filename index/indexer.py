@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING
 
 from glossator.index import changes, parallel, updating
 from glossator.index.completeness import mark_complete, mark_incomplete
-from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, ArticleFile, find_article_files
+from glossator.index.corpus import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    ArticleFile,
+    decode,
+    find_article_files,
+)
 from glossator.index.corpus import load_article as _load_article
 from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
 from glossator.index.engine import (
@@ -74,6 +80,18 @@ def whoosh_engine(directory: Path, lock_wait: float, notice: Notice) -> SearchEn
     from glossator.index.whoosh.backend import WhooshEngine
 
     return WhooshEngine(directory, lock_wait=lock_wait, notice=notice)
+
+
+def _lowered_text(file: ArticleFile, max_bytes: int) -> str | None:
+    """A file's text decoded and lower-cased, without the rest of reading an
+    article (None when it cannot be read: the full read then decides)."""
+    try:
+        with open(file.location, "rb") as fh:
+            # Not read(max_bytes + 1): that allocates the whole limit per file.
+            decoded = decode(fh.read(min(file.size, max_bytes) + 1))
+    except OSError:
+        return None
+    return None if decoded is None else decoded[0].lower()
 
 
 class Index:
@@ -216,6 +234,36 @@ class Index:
             self._opened = True
         return self.engine
 
+    def missing(self) -> str | None:
+        """Why the index on disk is gone ("its folder is missing"), or None;
+        cheap enough for every query (it looks for the metadata file and the
+        engine's table of contents)."""
+        if not self.dir.is_dir():
+            return "its folder is missing"
+        if not (self.dir / META_FILE).is_file():
+            return "its metadata file is missing"
+        exists, reason = self.engine.exists()
+        if not exists:
+            return reason or "its files are missing"
+        return None
+
+    def damage(self) -> str | None:
+        """Why the index on disk cannot be searched (opening it again and
+        reading every segment), or None when it is sound."""
+        problem = self.missing()
+        if problem is not None:
+            return problem
+        opened, reason = self._open_existing()
+        return None if opened else (reason or "it cannot be opened")
+
+    def recreate(self, reason: str) -> None:
+        """Put an empty index in place of a lost or damaged one, at once, so
+        searches keep working while the next `update` fills it again."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.documents.forget_cache()
+        with self._update_lock():
+            self._create(reason)
+
     @contextmanager
     def _update_lock(self, wait: float | None = None) -> Iterator[None]:
         """Serialise updates across processes; waits a bounded time, with a notice."""
@@ -314,6 +362,9 @@ class Index:
         forced: set[str] = set()
         for f in files:
             if f.id in queued or f.id not in manifest:
+                continue
+            lowered = _lowered_text(f, self.max_bytes)
+            if lowered is not None and not stale.may_affect(lowered):
                 continue
             article = self.documents.read(f)
             if isinstance(article, Article) and stale.affects(article.text):

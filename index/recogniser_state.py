@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from glossator.index.entities.gazetteer import normalise
+from glossator.index.entities.gazetteer import fold_case, normalise
 from glossator.index.entities.watchlist import WatchEntry, WatchlistMatcher
 from glossator.index.manifest import atomic_write
 
@@ -83,6 +83,27 @@ class Staleness:
         if self.everything:
             return True
         return bool(self.changed) and bool(_matcher(self.changed).find(normalise(text)))
+
+    def may_affect(self, lowered: str) -> bool:
+        """False when an article whose raw text, lower-cased, is `lowered`
+        cannot be affected: no changed term's longest word is in it. A
+        quick look that spares reading most articles in full."""
+        if self.everything:
+            return True
+        return any(word in lowered for word in _longest_words(self.changed))
+
+
+@lru_cache(maxsize=4)
+def _longest_words(entries: tuple[WatchEntry, ...]) -> frozenset[str]:
+    """The longest word of every name and alias, lower-cased: a text in
+    which the matcher finds a term holds that word."""
+    words = set()
+    for entry in entries:
+        for term in entry.terms:
+            parts = fold_case(normalise(term)).split()
+            if parts:
+                words.add(max(parts, key=len))
+    return frozenset(words)
 
 
 @lru_cache(maxsize=4)

@@ -97,7 +97,7 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_search(args: argparse.Namespace, config: Any) -> int:
     """`glossator search QUERY`."""
-    from glossator.index.engine import QueryError
+    from glossator.index.engine import IndexLost, QueryError
     from glossator.tui.render import print_result
 
     if args.limit < 1:
@@ -110,7 +110,14 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
         ix.open()  # a missing or damaged index is replaced by an empty one, marked incomplete
         if (problem := incomplete_problem(ix.dir)) is not None:
             raise Failure(problem)
-    result = open_session(ix, config).find(args.query, limit=args.limit)
+    session = open_session(ix, config)
+    try:
+        result = session.find(args.query, limit=args.limit)
+    except IndexLost as exc:
+        if args.no_update:
+            raise Failure(f"the index cannot be searched ({exc}): run glossator index") from exc
+        _update(ix)  # the index has said it is rebuilding, in one line
+        result = session.find(args.query, limit=args.limit)
     if isinstance(result, QueryError):
         raise UsageError(f"query {shown_query(args.query)}: {result.message}")
     if args.json:

@@ -109,7 +109,10 @@ class ReadingScreen(PaneLayout):
         self.query_one(StatusLine).reindex(self.bundle.article.id)
 
     def _reopen(self) -> None:
-        # Read the open article again (its entities changed with the watchlist).
+        # The watchlist changed: the articles naming the new entry are
+        # re-indexed in the background, and the open one is read again
+        # (its entities changed).
+        self.query_one(StatusLine).refresh_index("the watchlist changed", lost=False)
         if self.bundle is not None:
             self.open_article(self.bundle.article.id)
 
