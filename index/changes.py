@@ -87,12 +87,21 @@ def ids_under(root: Path, folder: str, manifest: Manifest) -> list[str]:
     return ids
 
 
-def count(report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry) -> bool:
-    """Count one read article in `report`; True when it must be (re)written."""
+def count(
+    report: UpdateReport, old: ManifestEntry | None, entry: ManifestEntry, forced: bool = False
+) -> bool:
+    """Count one read article in `report`; True when it must be (re)written.
+
+    `forced`: its entities are stale (the recogniser changed), so it is
+    rewritten even when its content, tags and sidecar facts are the same.
+    """
     if old is None:
         report.added += 1
         return True
     if (old.sha256, old.tags, old.sidecar_meta) == (entry.sha256, entry.tags, entry.sidecar_meta):
+        if forced:
+            report.reindexed += 1
+            return True
         report.touched += 1
         return False
     report.updated += 1

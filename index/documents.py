@@ -121,6 +121,10 @@ class DocumentBuilder:
             self._entity_cache = EntityCache(self.index_dir)
         return self._entity_cache
 
+    def forget_cache(self) -> None:
+        """Drop the entity cache connection (its file went with a lost index)."""
+        self._entity_cache = None
+
     def entities(self, article: Article) -> list[Entity]:
         """Entities of an article: from the cache, else recognised and cached."""
         rec = self.recogniser()

@@ -33,6 +33,12 @@ class IndexUnavailable(Exception):
     """The index cannot be used or updated; the message says what to do."""
 
 
+class IndexLost(Exception):
+    """The index went missing or was found damaged while in use; an empty
+    one has taken its place and must be filled by an update. The message is
+    one line saying what happened."""
+
+
 class SearchCancelled(Exception):
     """Raised inside a search whose `cancelled` callback said stop."""
 
@@ -46,6 +52,9 @@ class QueryError:
 
     query: str
     message: str
+    #: True when the query was sound but the index failed while running it
+    #: (a damaged segment): the caller may check the index and rebuild it.
+    failed: bool = False
 
     def __bool__(self) -> bool:
         return False
@@ -146,6 +155,9 @@ class UpdateReport:
     unchanged: int = 0
     #: Files whose mtime changed but whose content and tags did not.
     touched: int = 0
+    #: Articles unchanged on disk, rewritten because the recogniser changed
+    #: (a watchlist entry they mention was added, edited or removed).
+    reindexed: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -154,7 +166,7 @@ class UpdateReport:
     @property
     def changed(self) -> int:
         """Documents written or removed."""
-        return self.added + self.updated + self.deleted
+        return self.added + self.updated + self.deleted + self.reindexed
 
     def summary(self) -> str:
         """One line for people."""
@@ -162,6 +174,7 @@ class UpdateReport:
             f"{self.added} added",
             f"{self.updated} updated",
             f"{self.deleted} deleted",
+            *([f"{self.reindexed} re-indexed for the watchlist"] if self.reindexed else []),
             f"{self.unchanged + self.touched} unchanged",
             f"{len(self.skipped)} skipped",
         ]

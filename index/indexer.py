@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from glossator.index import changes, parallel, updating
 from glossator.index.completeness import mark_complete, mark_incomplete
-from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files
+from glossator.index.corpus import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    ArticleFile,
+    decode,
+    find_article_files,
+)
 from glossator.index.corpus import load_article as _load_article
 from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
 from glossator.index.engine import (
@@ -42,10 +48,18 @@ from glossator.index.locations import (
     default_index_dir,
     fallback_index_dir,
     state_dir_problem,
+    watchlist_path,
     writable_dir,
 )
 from glossator.index.locking import LOCK_FILE, update_lock
 from glossator.index.manifest import Manifest, ManifestEntry, ManifestFile, atomic_write
+from glossator.index.recogniser_state import (
+    RecogniserState,
+    load_state,
+    save_state,
+    staleness,
+    terms,
+)
 from glossator.index.spelling import SpellingWords
 from glossator.index.stories.store import StoryStore
 
@@ -68,6 +82,18 @@ def whoosh_engine(directory: Path, lock_wait: float, notice: Notice) -> SearchEn
     from glossator.index.whoosh.backend import WhooshEngine
 
     return WhooshEngine(directory, lock_wait=lock_wait, notice=notice)
+
+
+def _lowered_text(file: ArticleFile, max_bytes: int) -> str | None:
+    """A file's text decoded and lower-cased, without the rest of reading an
+    article (None when it cannot be read: the full read then decides)."""
+    try:
+        with open(file.location, "rb") as fh:
+            # Not read(max_bytes + 1): that allocates the whole limit per file.
+            decoded = decode(fh.read(min(file.size, max_bytes) + 1))
+    except OSError:
+        return None
+    return None if decoded is None else decoded[0].lower()
 
 
 class Index:
@@ -212,6 +238,36 @@ class Index:
             self._opened = True
         return self.engine
 
+    def missing(self) -> str | None:
+        """Why the index on disk is gone ("its folder is missing"), or None;
+        cheap enough for every query (it looks for the metadata file and the
+        engine's table of contents)."""
+        if not self.dir.is_dir():
+            return "its folder is missing"
+        if not (self.dir / META_FILE).is_file():
+            return "its metadata file is missing"
+        exists, reason = self.engine.exists()
+        if not exists:
+            return reason or "its files are missing"
+        return None
+
+    def damage(self) -> str | None:
+        """Why the index on disk cannot be searched (opening it again and
+        reading every segment), or None when it is sound."""
+        problem = self.missing()
+        if problem is not None:
+            return problem
+        opened, reason = self._open_existing()
+        return None if opened else (reason or "it cannot be opened")
+
+    def recreate(self, reason: str) -> None:
+        """Put an empty index in place of a lost or damaged one, at once, so
+        searches keep working while the next `update` fills it again."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.documents.forget_cache()
+        with self._update_lock():
+            self._create(reason)
+
     @contextmanager
     def _update_lock(self, wait: float | None = None) -> Iterator[None]:
         """Serialise updates across processes; waits a bounded time, with a notice."""
@@ -258,9 +314,10 @@ class Index:
                     self._create(reason)
                 self._opened = True
             manifest = {} if rebuild else self._load_manifest()
-            todo = changes.diff(
-                find_article_files(self.corpus), manifest, self.documents.sidecar_mtime
-            )
+            files = list(find_article_files(self.corpus))
+            todo = changes.diff(files, manifest, self.documents.sidecar_mtime)
+            recogniser = self._recogniser_state()
+            forced = self._stale_entities(files, todo, manifest, recogniser)
             report.total, report.unchanged = todo.total, todo.unchanged
             if progress:
                 progress(report.unchanged, report.total)
@@ -268,6 +325,7 @@ class Index:
             work = updating.Pass(
                 self.engine, self.documents, todo, manifest, report, progress, self._save_manifest
             )
+            work.forced = forced
             if workers > 1 and len(todo.todo) >= parallel.PARALLEL_THRESHOLD:
                 updating.run_parallel(work, workers)
             else:
@@ -275,6 +333,7 @@ class Index:
             self.engine.compact()
             self._save_manifest(manifest)
             self._sync_stories(manifest, ready=work.extras)
+            save_state(self.dir, recogniser)
             mark_complete(self.dir)
             if work.words or rebuild:
                 self._spelling.add(work.words, replace=rebuild)
@@ -329,6 +388,43 @@ class Index:
         with self._update_lock(lock_wait):
             engine.compact()
             self._spelling.save()
+
+    def _recogniser_state(self) -> RecogniserState:
+        """The recogniser's key and watchlist now, read without building it."""
+        from glossator.index.entities.recogniser import cache_key_for
+        from glossator.index.entities.watchlist import load_watchlist
+
+        entries, _problems = load_watchlist(watchlist_path(self.corpus))
+        return RecogniserState(cache_key_for(entries), terms(entries))
+
+    def _stale_entities(
+        self,
+        files: list[ArticleFile],
+        todo: changes.Changes,
+        manifest: Manifest,
+        now: RecogniserState,
+    ) -> set[str]:
+        """Articles unchanged on disk whose indexed entities the recogniser
+        change makes stale; they join `todo` (see `recogniser_state`)."""
+        if not manifest:
+            return set()
+        stale = staleness(load_state(self.dir), now)
+        if not stale:
+            return set()
+        queued = {f.id for f in todo.todo}
+        forced: set[str] = set()
+        for f in files:
+            if f.id in queued or f.id not in manifest:
+                continue
+            lowered = _lowered_text(f, self.max_bytes)
+            if lowered is not None and not stale.may_affect(lowered):
+                continue
+            article = self.documents.read(f)
+            if isinstance(article, Article) and stale.affects(article.text):
+                forced.add(f.id)
+                todo.todo.append(f)
+        todo.unchanged -= len(forced)
+        return forced
 
     def reindex(self, article_ids: Iterable[str], *, lock_wait: float = 10.0) -> int:
         """Re-index these articles now (after a tag change); returns how many were written."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from glossator.index.corpus import STATE_DIRNAME
@@ -63,13 +64,52 @@ def watchlist_path(corpus: Path) -> Path:
     return state_dir(corpus) / "watchlist.yaml"
 
 
-def find_corpus(start: Path) -> Path:
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """The corpus found for a folder, and how."""
+
+    corpus: Path
+    #: True when `corpus` is a folder above the start, found by walking up.
+    walked: bool = False
+
+
+def discover_corpus(start: Path, home: Path | None = None) -> Discovery:
     """The corpus a path belongs to: the nearest folder at or above `start`
-    that holds a `.glossator` folder, else `start` itself (or its folder,
-    for a file)."""
-    start = Path(start).resolve()
-    folder = start if start.is_dir() else start.parent
+    that holds a `.glossator` folder, else `start` itself (its folder, for
+    a file).
+
+    The walk up never adopts a far-away parent: it stops below the user's
+    home folder (`$HOME`, which is never taken by walking up), where the
+    file system changes (a mount point) and at the root of a git
+    repository (a folder with a `.git` entry, which is still looked at).
+    `start` is taken as written, not through symlinks, so a link to a
+    file elsewhere is judged by the folder the link is in.
+    """
+    folder = Path(os.path.abspath(start))
+    if not folder.is_dir():
+        folder = folder.parent
+    if home is None:
+        home = Path(os.path.abspath(os.path.expanduser("~")))
+    try:
+        device = folder.stat().st_dev
+    except OSError:
+        return Discovery(folder)
     for cand in (folder, *folder.parents):
+        if cand != folder:
+            if cand == home:
+                break
+            try:
+                if cand.stat().st_dev != device:
+                    break
+            except OSError:
+                break
         if (cand / STATE_DIRNAME).is_dir():
-            return cand
-    return folder
+            return Discovery(cand, walked=cand != folder)
+        if os.path.lexists(cand / ".git"):
+            break
+    return Discovery(folder)
+
+
+def find_corpus(start: Path) -> Path:
+    """The corpus folder `discover_corpus` finds for `start`."""
+    return discover_corpus(start).corpus

@@ -41,6 +41,8 @@ class Pass:
     words: Counter[str] = field(default_factory=Counter)
     #: What the workers computed for the story store, by article id.
     extras: dict[str, object] = field(default_factory=dict)
+    #: Ids rewritten even if unchanged: their entities are stale.
+    forced: set[str] = field(default_factory=set)
 
 
 def run_serial(work: Pass, batch_commit_seconds: float | None, *, merge: bool = True) -> None:
@@ -72,7 +74,7 @@ def run_serial(work: Pass, batch_commit_seconds: float | None, *, merge: bool = 
                     facts.signature,
                 )
                 manifest[f.id] = entry
-                if count(report, old, entry):
+                if count(report, old, entry, f.id in work.forced):
                     if writer is None:
                         writer = engine.writer(large=len(files) > 200)
                     doc = documents.document(result, facts)
@@ -128,7 +130,7 @@ def run_parallel(work: Pass, workers: int) -> None:
         work.words.update(chunk.words)
         work.extras.update(chunk.extras)
         for article_id, entry in chunk.entries.items():
-            count(report, old_entries.get(article_id), entry)
+            count(report, old_entries.get(article_id), entry, article_id in work.forced)
             manifest[article_id] = entry
         if chunk.written:
             work.save_manifest(manifest)

@@ -45,7 +45,7 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_search(args: argparse.Namespace, config: Any) -> int:
     """`glossator search QUERY`."""
-    from glossator.index.engine import QueryError
+    from glossator.index.engine import IndexLost, QueryError
     from glossator.tui.render import print_result
 
     if args.limit < 1:
@@ -58,7 +58,14 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
         ix.open()  # a missing or damaged index is replaced by an empty one, marked incomplete
         if (problem := incomplete_problem(ix.dir)) is not None:
             raise Failure(problem)
-    result = open_session(ix, config).find(args.query, limit=args.limit)
+    session = open_session(ix, config)
+    try:
+        result = session.find(args.query, limit=args.limit)
+    except IndexLost as exc:
+        if args.no_update:
+            raise Failure(f"the index cannot be searched ({exc}): run glossator index") from exc
+        update_index(ix)  # the index has said it is rebuilding, in one line
+        result = session.find(args.query, limit=args.limit)
     if isinstance(result, QueryError):
         raise UsageError(f"query {shown_query(args.query)}: {result.message}")
     if args.json:
@@ -114,12 +121,14 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     except TagError as exc:
         raise UsageError(str(exc)) from exc
     corpus = resolve_corpus(args, hint=args.query)
+    named = Path(args.query).is_file()
+    ref = article_ref(args.query, corpus) if named else args.query
     ix = open_index(args, corpus, config)
     update_index(ix, quiet=True)
     ids: list[str]
-    if Path(args.query).is_file():
+    if named:
         try:
-            ids = [ix.article(article_ref(args.query)).id]
+            ids = [ix.article(ref).id]
         except CorpusError as exc:
             raise Failure(shown_id(str(exc))) from exc
     else:
@@ -178,9 +187,10 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
     if not args.text.strip():
         raise UsageError("the note is empty; give the text to add")
     corpus = resolve_corpus(args, hint=args.article)
+    ref = article_ref(args.article, corpus)
     ix = open_index(args, corpus, config)
     try:
-        article = ix.article(article_ref(args.article))
+        article = ix.article(ref)
         note, _ = open_session(ix, config).add_note(article, args.text)
     except (AnnotationError, CorpusError, OSError) as exc:
         raise Failure(shown_id(str(exc))) from exc

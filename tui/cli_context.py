@@ -8,6 +8,7 @@ module back.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,25 +78,55 @@ def open_session(index: Index, config: Config) -> Session:
 
 
 def resolve_corpus(args: argparse.Namespace, hint: str | None = None) -> Path:
-    """The corpus folder: `--corpus`, else found from `hint` (a path) or the current folder."""
-    from glossator.index.locations import find_corpus
+    """The corpus folder: `--corpus`, else the one `hint` (an article path)
+    lies in, else the one the current folder lies in (`discover_corpus`).
+
+    A corpus found by walking up is said on stderr, so a `.glossator` in
+    a parent folder never takes over unnoticed.
+    """
+    from glossator.index.corpus import STATE_DIRNAME
+    from glossator.index.locations import discover_corpus
 
     if getattr(args, "corpus", None) is not None:
         corpus = Path(args.corpus)
         if not corpus.is_dir():
             raise Failure(f"corpus folder {corpus} not found; pass an existing folder")
         return corpus
-    if hint is not None and Path(hint).exists():
-        return find_corpus(Path(hint))
-    return find_corpus(Path.cwd())
+    if hint is not None and os.path.lexists(hint):
+        # An article named by its path picks its own corpus, but only one
+        # that is really there (a `.glossator` at or above its folder).
+        found = discover_corpus(Path(hint))
+        if (found.corpus / STATE_DIRNAME).is_dir():
+            if found.walked:
+                _say_corpus(found.corpus, Path(os.path.abspath(hint)).parent)
+            return found.corpus
+    found = discover_corpus(Path.cwd())
+    if found.walked:
+        _say_corpus(found.corpus, Path.cwd())
+    return found.corpus
 
 
-def article_ref(ref: str) -> str:
-    """A user's article argument as something `resolve_article_id` understands."""
-    p = Path(ref)
-    if p.exists():
-        return str(p.resolve())
-    return ref
+def _say_corpus(corpus: Path, start: Path) -> None:
+    error_line(f"corpus {corpus} (found above {start}; pass --corpus DIR to choose another)")
+
+
+def article_ref(ref: str, corpus: Path) -> str:
+    """A user's article argument as something `resolve_article_id` understands.
+
+    A path to an existing file must lead inside `corpus` once links and
+    `..` are followed; anything else is refused here, whichever way the
+    corpus was chosen.
+    """
+    if not os.path.lexists(ref):
+        return ref
+    real = os.path.realpath(ref)
+    root = os.path.realpath(corpus)
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+        raise Failure(
+            f"{ref} is outside the corpus {corpus}; give an article inside it, "
+            "or pass --corpus DIR for the corpus it belongs to"
+        )
+    return real
 
 
 def named_article(args: argparse.Namespace, config: Any) -> tuple[Any, Any]:
@@ -104,8 +135,9 @@ def named_article(args: argparse.Namespace, config: Any) -> tuple[Any, Any]:
     from glossator.tui.render import shown_id
 
     corpus = resolve_corpus(args, hint=args.article)
+    ref = article_ref(args.article, corpus)  # refused before the index is touched
     ix = open_index(args, corpus, config)
     try:
-        return ix, ix.article(article_ref(args.article))
+        return ix, ix.article(ref)
     except CorpusError as exc:
         raise Failure(shown_id(str(exc))) from exc

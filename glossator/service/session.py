@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from glossator.annotations.errors import AnnotationError, ExportError, SidecarError
 from glossator.annotations.export import export, write_export
@@ -16,8 +16,9 @@ from glossator.annotations.incidents import reconcile
 from glossator.annotations.model import Note, Sidecar
 from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article, CorpusError
-from glossator.index.engine import QueryError, SearchResult, UpdateReport
+from glossator.index.engine import IndexLost, QueryError, SearchResult, UpdateReport
 from glossator.index.indexer import Index
+from glossator.index.locations import watchlist_path
 from glossator.service.checks import ArticleChecks
 from glossator.service.exports import ExportBatch, Skipped, collect_records
 from glossator.service.incidents import IncidentLog, as_rows, collect_incidents
@@ -26,6 +27,20 @@ from glossator.service.watchlist import add_watch_entry
 
 #: Searches shown while typing are cut at this many hits.
 RESULT_LIMIT = 30
+
+_T = TypeVar("_T")
+#: `Session._watchlist_seen` before the first update.
+_NOT_YET = object()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """(mtime, size) of a file, None when it does not exist."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
 
 _RATING = re.compile(r"^\s*([A-Fa-f])\s*([1-6])\s*$")
 
@@ -78,8 +93,12 @@ class Session(ArticleChecks):
     _searcher: Any = None
     indexing: bool = False
     """True while the start-up update runs; reindexes wait for it."""
+    rebuilding: bool = False
+    """True from finding the index lost or damaged until the update that refills it ends."""
     _pending: set[str] = field(default_factory=set)
     _story_groups: Stories | None = None
+    _recover_lock: threading.Lock = field(default_factory=threading.Lock)
+    _watchlist_seen: object = _NOT_YET
 
     @classmethod
     def open(
@@ -129,10 +148,12 @@ class Session(ArticleChecks):
     def update(self, progress: Callable[[int, int], None]) -> UpdateReport:
         """Bring the index up to date, committing every second so search sees early work."""
         self.indexing = True
+        self._watchlist_seen = _stamp(watchlist_path(self.corpus))
         try:
             report = self.index.update(progress=progress, batch_commit_seconds=1.0)
         finally:
             self.indexing = False
+            self.rebuilding = False
         self.log_report(report)
         return report
 
@@ -178,6 +199,46 @@ class Session(ArticleChecks):
         if old is not None:
             old.close()
 
+    def stale(self) -> str | None:
+        """Why the index should be brought up to date now, or None.
+
+        Cheap (one stat), so the reader asks after every query: the
+        watchlist file changed since the last update began (by `w`, an
+        editor or another reader).
+        """
+        if self.indexing or self._watchlist_seen is _NOT_YET:
+            return None
+        if _stamp(watchlist_path(self.corpus)) != self._watchlist_seen:
+            return "the watchlist changed"
+        return None
+
+    def _guarded(self, run: Callable[[], _T]) -> _T:
+        """Run a query; when the index turns out lost or damaged, replace it
+        with an empty one and raise `IndexLost` so the caller rebuilds it."""
+        problem = self.index.missing()
+        if problem is None:
+            try:
+                result = run()
+            except Exception:
+                problem = self.index.damage()
+                if problem is None:
+                    raise
+            else:
+                if not (isinstance(result, QueryError) and result.failed):
+                    return result
+                problem = self.index.damage()
+                if problem is None:
+                    return result
+        with self._recover_lock:
+            if not self.rebuilding:
+                if self.index.damage() is None:
+                    # Another query replaced it (and its update may be done).
+                    return run()
+                self.rebuilding = True  # the log hears of it from the index's notice
+                self._fresh_searcher()
+                self.index.recreate(problem)
+        raise IndexLost(problem)
+
     # -- search ---------------------------------------------------------------
 
     def searcher(self) -> Any:
@@ -196,20 +257,24 @@ class Session(ArticleChecks):
 
         `cancelled` lets a newer keystroke stop this search part way.
         """
-        return self.searcher().search(
-            query, limit=limit, as_you_type=True, facets=False, cancelled=cancelled
+        return self._guarded(
+            lambda: self.searcher().search(
+                query, limit=limit, as_you_type=True, facets=False, cancelled=cancelled
+            )
         )
 
     def find(self, query: str, limit: int = 10) -> SearchResult | QueryError:
         """A whole search, as the command line runs it: ranked hits, snippets, facets."""
-        return self.searcher().search(query, limit=limit)
+        return self._guarded(lambda: self.searcher().search(query, limit=limit))
 
     def facets(
         self, query: str, cancelled: Callable[[], bool] | None = None
     ) -> dict[str, list[tuple[str, int]]]:
         """Facet counts for a query (slower than the hits, so asked for separately)."""
-        result = self.searcher().search(
-            query, limit=1, as_you_type=True, snippets=0, cancelled=cancelled
+        result = self._guarded(
+            lambda: self.searcher().search(
+                query, limit=1, as_you_type=True, snippets=0, cancelled=cancelled
+            )
         )
         return {} if isinstance(result, QueryError) else result.facets
 

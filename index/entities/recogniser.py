@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,12 @@ def _data_fingerprint() -> str:
         digest.update(name.encode())
         digest.update((lexicon.DATA_DIR / name).read_bytes())
     return digest.hexdigest()[:8]
+
+
+def cache_key_for(watchlist: Iterable[WatchEntry]) -> str:
+    """The `Recogniser.cache_key` of a recogniser with this watchlist, without
+    building one (which loads every bundled list)."""
+    return f"v{VERSION}-{_data_fingerprint()}-{watchlist_hash(watchlist)}"
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,7 @@ class Recogniser:
     @property
     def cache_key(self) -> str:
         """Identifies what this recogniser would output for a given text (for `EntityCache`)."""
-        return f"v{VERSION}-{_data_fingerprint()}-{watchlist_hash(self.watchlist)}"
+        return cache_key_for(self.watchlist)
 
     def candidates(self, text: str) -> list[Candidate]:
         """Every span any layer proposes, before overlaps are resolved."""

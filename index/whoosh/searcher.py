@@ -151,7 +151,9 @@ class WhooshSearcher:
             except SearchCancelled:
                 return QueryError(query, "search cancelled by a newer one")
             except Exception as exc:
-                return QueryError(query, f"search failed ({type(exc).__name__}: {exc})")
+                return QueryError(
+                    query, f"search failed ({type(exc).__name__}: {exc})", failed=True
+                )
             total = len(results)
             sample = [docnum for _, docnum in results.top_n]
             # The highlighter loads character offsets for every document in
@@ -239,7 +241,9 @@ class WhooshSearcher:
                     parsed = parsed.accept(preload)
                 results = run(s, parsed, max(1, s.doc_count_all()), 0, fast=self.fast)
             except Exception as exc:
-                return QueryError(query, f"search failed ({type(exc).__name__}: {exc})")
+                return QueryError(
+                    query, f"search failed ({type(exc).__name__}: {exc})", failed=True
+                )
             reader = s.reader()
             return [reader.stored_fields(docnum)["id"] for _, docnum in results.top_n]
 

@@ -94,7 +94,7 @@ def test_misspelling_offers_a_suggestion(seeds: Path) -> None:
 
 
 def test_show_json_and_path_outside_the_corpus(seeds: Path, tmp_path: Path) -> None:
-    data = json.loads(run("show", str(seeds / SEED), "--json", check=True).stdout)
+    data = json.loads(run("show", str(seeds / SEED), "--json", cwd=seeds, check=True).stdout)
     assert data["id"] == SEED and data["title"].startswith("Iraq militiaman")
     (tmp_path / "outside.txt").write_text("Outside\n")
     proc = run("show", "--corpus", str(seeds), "../outside.txt")
@@ -102,7 +102,9 @@ def test_show_json_and_path_outside_the_corpus(seeds: Path, tmp_path: Path) -> N
 
 
 def test_show_entities_json_offsets_match_the_text(seeds: Path) -> None:
-    ents = json.loads(run("show", str(seeds / SEED), "--entities", "--json", check=True).stdout)
+    ents = json.loads(
+        run("show", str(seeds / SEED), "--entities", "--json", cwd=seeds, check=True).stdout
+    )
     text = (seeds / SEED).read_text()
     assert ents
     for e in ents:
@@ -141,8 +143,8 @@ def test_refused_tag_explains_why(seeds: Path) -> None:
 
 
 def test_note_and_export_formats(seeds: Path, tmp_path: Path) -> None:
-    run("note", str(seeds / SEED), "Compare with the Reuters report.", check=True)
-    run("tag", str(seeds / SEED), "--add", "needs-followup", check=True)
+    run("note", str(seeds / SEED), "Compare with the Reuters report.", cwd=seeds, check=True)
+    run("tag", str(seeds / SEED), "--add", "needs-followup", cwd=seeds, check=True)
     for fmt in ("json", "jsonl", "csv", "md", "w3c"):
         out = run("export", "--corpus", str(seeds), "--format", fmt, check=True).stdout.decode()
         assert "Reuters" in out, fmt
@@ -159,11 +161,13 @@ def test_help_exits_zero(cmd: list[str]) -> None:
 
 
 def test_tag_and_note_print_json_when_asked(seeds: Path) -> None:
-    out = run("note", str(seeds / SEED), "Check the toll.", "--json", check=True).stdout
+    out = run("note", str(seeds / SEED), "Check the toll.", "--json", cwd=seeds, check=True).stdout
     note = json.loads(out)
     assert note["article"] == SEED and note["note"]["text"] == "Check the toll."
     assert note["note"]["id"].startswith("n-") and note["note"]["author"]
-    out = run("tag", str(seeds / SEED), "--add", "airstrike", "--json", check=True).stdout
+    out = run(
+        "tag", str(seeds / SEED), "--add", "airstrike", "--json", cwd=seeds, check=True
+    ).stdout
     tagged = json.loads(out)
     assert tagged["matched"] == 1 and tagged["changed"] == 1 and not tagged["dry_run"]
     assert tagged["changes"] == [
@@ -177,15 +181,15 @@ def test_tag_and_note_print_json_when_asked(seeds: Path) -> None:
 
 
 def test_rate_sets_and_clears_the_source_rating(seeds: Path) -> None:
-    out = run("rate", str(seeds / SEED), "b2", "--json", check=True).stdout
+    out = run("rate", str(seeds / SEED), "b2", "--json", cwd=seeds, check=True).stdout
     assert json.loads(out) == {"article": SEED, "rating": {"reliability": "B", "credibility": 2}}
     data = yaml.safe_load((seeds / f"{SEED}.yaml").read_text("utf-8"))
     rating = data["rating"]
     assert (rating["reliability"], rating["credibility"], rating["by"]) == ("B", 2, "tester")
     assert rating["rated"].endswith("Z")  # when: a sync keeps the later of two ratings
-    said = run("rate", str(seeds / SEED), "C3", check=True).stdout.decode()
+    said = run("rate", str(seeds / SEED), "C3", cwd=seeds, check=True).stdout.decode()
     assert "rated" in said and "C3" in said
-    bad = run("rate", str(seeds / SEED), "Z9")
+    bad = run("rate", str(seeds / SEED), "Z9", cwd=seeds)
     assert bad.returncode == 2 and b"A-F" in bad.stderr
-    out = run("rate", str(seeds / SEED), "", "--json", check=True).stdout
+    out = run("rate", str(seeds / SEED), "", "--json", cwd=seeds, check=True).stdout
     assert json.loads(out)["rating"] is None

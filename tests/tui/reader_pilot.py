@@ -38,3 +38,17 @@ async def open_first(pilot: Pilot[object], query: str) -> None:
     await search(pilot, query)
     await pilot.press("enter", "enter")
     await settle(pilot)
+
+
+async def watch_first_entity(pilot: Pilot[object]) -> None:
+    """In the open article, put the sidebar's first entity on the watchlist (`w`, `y`)."""
+    from glossator.tui.widgets.sidebar import Sidebar
+
+    sidebar = pilot.app.screen.query_one(Sidebar)
+    sidebar.focus()
+    sidebar.highlighted = next(
+        i for i, o in enumerate(sidebar._options) if o.id and "entity" in o.id
+    )
+    await pilot.press("w")
+    await settle(pilot)
+    await pilot.press("y")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from reader_pilot import AIRSTRIKE, open_first, search, settle
+from reader_pilot import AIRSTRIKE, open_first, search, settle, watch_first_entity
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
@@ -205,13 +205,7 @@ async def test_an_entity_goes_on_the_watchlist(app_factory, seeds: Path):
     app = app_factory()
     async with app.run_test(size=(160, 48)) as pilot:
         await open_first(pilot, "airstrike")
-        sidebar = app.screen.query_one(Sidebar)
-        sidebar.focus()
-        index = next(i for i, o in enumerate(sidebar._options) if o.id and "entity" in o.id)
-        sidebar.highlighted = index
-        await pilot.press("w")
-        await settle(pilot)
-        await pilot.press("y")
+        await watch_first_entity(pilot)
         await settle(pilot, 0.1)
     entries, errors = load_watchlist(seeds / ".glossator" / "watchlist.yaml")
     assert not errors and len(entries) == 1
@@ -228,13 +222,7 @@ async def test_a_failed_worker_is_logged_and_shown_once(app_factory, seeds: Path
 
         app.session.watch = broken  # type: ignore[method-assign]
         app.notify = lambda message, **kw: shown.append(message)  # type: ignore[method-assign]
-        sidebar = app.screen.query_one(Sidebar)
-        sidebar.focus()
-        index = next(i for i, o in enumerate(sidebar._options) if o.id and "entity" in o.id)
-        sidebar.highlighted = index
-        await pilot.press("w")
-        await settle(pilot)
-        await pilot.press("y")
+        await watch_first_entity(pilot)
         await settle(pilot, 0.1)
         assert app.is_running
     failures = [e for e in app.session.log if e.kind == "watchlist"]

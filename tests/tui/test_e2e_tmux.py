@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from tmux_driver import TYPING, Tmux, footer, needs_tmux
+from tmux_driver import TYPING, Tmux, footer, needs_tmux, reader_env
 
 pytestmark = pytest.mark.e2e
 
@@ -19,15 +18,7 @@ AIRSTRIKE = "000_a527e38b797e7e70.txt"
 @needs_tmux
 @pytest.mark.skipif(not GLOSSATOR.exists(), reason="glossator is not installed in this env")
 def test_search_open_tag_quit_in_tmux(seeds: Path, tmp_path: Path) -> None:
-    env = {
-        "GLOSSATOR_CONFIG": os.environ["GLOSSATOR_CONFIG"],
-        "GLOSSATOR_AUTHOR": "e2e",
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-    }
+    env = reader_env(tmp_path)
     tmux = Tmux("e2e")
     tmux.start([str(GLOSSATOR), str(seeds)], cwd=tmp_path, env=env)
     try:

@@ -165,6 +165,10 @@ class MainScreen(IncidentReading):
         if self.bundle is not None and not isinstance(message.result, QueryError):
             self.query_one(ArticlePane).find_hits(self.bundle.article.id, message.query)
 
+    @on(SearchPane.IndexTrouble)
+    def _index_trouble(self, message: SearchPane.IndexTrouble) -> None:
+        self.query_one(StatusLine).refresh_index(message.reason, lost=message.lost)
+
     @on(SearchPane.FacetsCounted)
     def _facets_counted(self) -> None:
         self._refresh_search_keys()

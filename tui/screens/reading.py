@@ -165,7 +165,10 @@ class ReadingScreen(PaneLayout):
             self.show_sidecar(message.sidecar, message.error, message.incidents)
 
     def _reopen(self) -> None:
-        # Read the open article again (its entities changed with the watchlist).
+        # The watchlist changed: the articles naming the new entry are
+        # re-indexed in the background, and the open one is read again
+        # (its entities changed).
+        self.query_one(StatusLine).refresh_index("the watchlist changed", lost=False)
         if self.bundle is not None:
             self.open_article(self.bundle.article.id)
 

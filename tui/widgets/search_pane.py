@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 from textual.worker import Worker, get_current_worker
 
-from glossator.index.engine import QueryError, SearchResult
+from glossator.index.engine import IndexLost, QueryError, SearchResult
 from glossator.service import RESULT_LIMIT, Session
 from glossator.tui.messages import report_failure
 from glossator.tui.widgets.facets import FacetList
@@ -66,6 +66,17 @@ class SearchPane(Vertical):
 
         query: str
         facets: dict[str, list[tuple[str, int]]]
+
+    @dataclass
+    class IndexTrouble(Message):
+        """A query found the index must be rebuilt or brought up to date.
+
+        `lost`: it was missing or damaged (an empty one now stands in);
+        otherwise it is only stale (the watchlist changed).
+        """
+
+        reason: str
+        lost: bool
 
     @dataclass
     class LoadingMore(Message):
@@ -151,6 +162,15 @@ class SearchPane(Vertical):
     @work(thread=True, exclusive=True, group="search", name="searching", exit_on_error=False)
     def search(self, query: str, limit: int) -> None:
         """A screenful of hits at once; the full list and facets once typing pauses."""
+        try:
+            self._search(query, limit)
+        except IndexLost as exc:
+            self.post_message(self.IndexTrouble(str(exc), lost=True))
+            return
+        if (stale := self.session.stale()) is not None:
+            self.post_message(self.IndexTrouble(stale, lost=False))
+
+    def _search(self, query: str, limit: int) -> None:
         worker = get_current_worker()
 
         def cancelled() -> bool:
@@ -193,7 +213,11 @@ class SearchPane(Vertical):
 
     @work(thread=True, exclusive=True, group="more", name="loading more hits", exit_on_error=False)
     def _more(self, query: str, limit: int) -> None:
-        result = self.session.search(query, limit=limit)
+        try:
+            result = self.session.search(query, limit=limit)
+        except IndexLost as exc:
+            self.post_message(self.IndexTrouble(str(exc), lost=True))
+            return
         if not get_current_worker().is_cancelled:
             self.post_message(self.Searched(query, result, more=True))
 

@@ -79,6 +79,12 @@ class StatusLine(Static):
         self.indexed = 0
         """Articles searchable after the start-up update."""
         self._expiry: Timer | None = None
+        self._updating = False
+        """True from `update_index` until its `IndexFinished` is handled."""
+        self._again = False
+        self.corpus_name = session.corpus.name or str(session.corpus)
+        """The corpus folder's name, said on the ready line."""
+
         self.follower = CorpusFollower(
             session,
             lambda change: self.post_message(self.CorpusChanged(change)),
@@ -113,9 +119,13 @@ class StatusLine(Static):
         """Read the corpus's tags again (the index changed): for completion and the query."""
         self.post_message(self.TagsRead(self.session.tags(), changed=True))
 
-    @work(thread=True, exclusive=True, group="index", name="indexing", exit_on_error=False)
     def update_index(self) -> None:
-        """Bring the index up to date, posting progress; then read the tags."""
+        """Bring the index up to date in a worker, posting progress; then read the tags."""
+        self._updating = True
+        self._update_index()
+
+    @work(thread=True, exclusive=True, group="index", name="indexing", exit_on_error=False)
+    def _update_index(self) -> None:
 
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
@@ -137,6 +147,18 @@ class StatusLine(Static):
         tags = self.session.tags()
         _settle_memory()
         self.post_message(self.TagsRead(tags))
+
+    def refresh_index(self, reason: str, *, lost: bool) -> None:
+        """Say why in one line, then bring the index up to date in the
+        background (again once the running update ends, if one runs)."""
+        if lost:
+            self.show_text(f"rebuilding the index: {reason}", bold=True, expires=False)
+        else:
+            self.show_text(f"{reason}; re-indexing the articles it affects")
+        if self._updating:
+            self._again = True
+            return
+        self.update_index()
 
     def reindex(self, article_id: str) -> None:
         """Re-index one article in a worker so `tag:` finds its new tags.
@@ -160,6 +182,11 @@ class StatusLine(Static):
         self.show_progress(message.done, message.total)
 
     def on_index_finished(self, message: IndexFinished) -> None:
+        self._updating = False
+        if self._again:
+            self._again = False
+            self.update_index()
+            return
         if message.report is None:
             self.show_text(f"indexing failed: {message.error} (l: log)", bold=True, expires=False)
         else:
@@ -176,15 +203,16 @@ class StatusLine(Static):
         """`indexing 340/2,097 [████░░░░]`; search works on what is done."""
         filled = int(BAR_WIDTH * done / total) if total else 0
         text = Text()
-        text.append("indexing ", style="bold")
+        text.append("rebuilding " if self.session.rebuilding else "indexing ", style="bold")
         text.append(f"{done:,}/{total:,} ")
         text.append("█" * filled + "░" * (BAR_WIDTH - filled))
         text.append("  search works on what is indexed", style="dim")
         self.update(text)
 
     def show_ready(self, articles: int, problems: int) -> None:
-        """How many articles are searchable, and whether the log has anything."""
-        text = Text(f"{articles:,} articles indexed", style="dim")
+        """How many articles are searchable, in which corpus, how it is followed,
+        and whether the log has anything."""
+        text = Text(f"{articles:,} articles indexed in {shown(self.corpus_name)}", style="dim")
         text.append(f"  ·  {self.follower.mode}", style="dim")
         if problems:
             text.append("  ·  ")

@@ -1,0 +1,123 @@
+"""Which indexed articles a change of the entity recogniser affects.
+
+The entities indexed for an article depend on its text and on the
+recogniser: glossator's version, its bundled lists and the corpus
+watchlist (`Recogniser.cache_key`). The index folder records, in
+`glossator-recogniser.json`, the key and the watchlist entries of its last
+update. When the watchlist changed since, the articles to re-index are
+exactly those whose text holds a name or alias of an entry that was added,
+removed or edited (found with the same matcher recognition uses); when
+glossator or its lists changed, every article is. An index with no record
+(written before it was kept) counts as built without a watchlist.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from glossator.index.entities.gazetteer import fold_case, normalise
+from glossator.index.entities.watchlist import WatchEntry, WatchlistMatcher
+from glossator.index.manifest import atomic_write
+
+STATE_FILE = "glossator-recogniser.json"
+
+#: An entry as far as recognition is concerned (its note does not count).
+Term = tuple[str, str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class RecogniserState:
+    """What the index was last brought up to date with."""
+
+    key: str
+    entries: frozenset[Term]
+
+    @property
+    def base(self) -> str:
+        """The key without its watchlist part (version and bundled lists)."""
+        return self.key.rsplit("-", 1)[0]
+
+
+def terms(entries: Iterable[WatchEntry]) -> frozenset[Term]:
+    """The entries as (label, name, aliases)."""
+    return frozenset((e.label, e.name, tuple(e.aliases)) for e in entries)
+
+
+def load_state(index_dir: Path) -> RecogniserState | None:
+    """The recorded state, or None when there is none (or it cannot be read)."""
+    try:
+        data = json.loads((Path(index_dir) / STATE_FILE).read_text("utf-8"))
+        key = data["key"]
+        entries = frozenset(
+            (str(label), str(name), tuple(str(a) for a in aliases))
+            for label, name, aliases in data["entries"]
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return RecogniserState(str(key), entries) if isinstance(key, str) else None
+
+
+def save_state(index_dir: Path, state: RecogniserState) -> None:
+    """Record `state` as the one the index is now up to date with."""
+    data = {"key": state.key, "entries": sorted([lab, n, list(a)] for lab, n, a in state.entries)}
+    atomic_write(Path(index_dir) / STATE_FILE, json.dumps(data, ensure_ascii=False))
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """How much of the index a recogniser change makes stale."""
+
+    everything: bool = False
+    #: Entries added, removed or changed: their names and aliases pick the articles.
+    changed: tuple[WatchEntry, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.everything or bool(self.changed)
+
+    def affects(self, text: str) -> bool:
+        """True when an article with this text must be re-indexed."""
+        if self.everything:
+            return True
+        return bool(self.changed) and bool(_matcher(self.changed).find(normalise(text)))
+
+    def may_affect(self, lowered: str) -> bool:
+        """False when an article whose raw text, lower-cased, is `lowered`
+        cannot be affected: no changed term's longest word is in it. A
+        quick look that spares reading most articles in full."""
+        if self.everything:
+            return True
+        return any(word in lowered for word in _longest_words(self.changed))
+
+
+@lru_cache(maxsize=4)
+def _longest_words(entries: tuple[WatchEntry, ...]) -> frozenset[str]:
+    """The longest word of every name and alias, lower-cased: a text in
+    which the matcher finds a term holds that word."""
+    words = set()
+    for entry in entries:
+        for term in entry.terms:
+            parts = fold_case(normalise(term)).split()
+            if parts:
+                words.add(max(parts, key=len))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def _matcher(entries: tuple[WatchEntry, ...]) -> WatchlistMatcher:
+    return WatchlistMatcher(list(entries))
+
+
+def staleness(old: RecogniserState | None, new: RecogniserState) -> Staleness:
+    """What changed between the recorded state and the recogniser now."""
+    if old is None:
+        old = RecogniserState(new.base + "-", frozenset())
+    elif old.base != new.base:
+        return Staleness(everything=True)
+    changed = old.entries ^ new.entries
+    return Staleness(
+        changed=tuple(WatchEntry(name, label, aliases) for label, name, aliases in sorted(changed))
+    )
