@@ -17,6 +17,8 @@ def _ids(seeds: Path) -> list[str]:
 
 
 def test_meta_shows_sets_and_clears_date_and_source(seeds: Path) -> None:
+    # Indexed first, so a path into it finds this corpus from any folder.
+    run("index", str(seeds), check=True)
     out = run("meta", str(seeds / SEED), check=True).stdout.decode()
     assert out == "date: (not set)\nsource: (not set)\n"
     out = run("meta", str(seeds / SEED), "--date", "2024-01-16", "--source", "Reuters", "--json",
@@ -90,6 +92,7 @@ def test_incident_check_says_what_is_wrong(seeds: Path) -> None:
 
 
 def test_incident_add_records_a_missed_incident(seeds: Path) -> None:
+    run("index", str(seeds), check=True)
     text = (seeds / SEED).read_text("utf-8")
     out = run("incident-add", str(seeds / SEED), "--start", "0", "--end", "37", "--set",
               "sub_event_type=air/drone strike", "--set", "fatalities=1", "--json",

@@ -22,6 +22,8 @@ READER_ACTIONS = {
 
 
 def _annotate(seeds: Path) -> None:
+    # Indexed first, so a path into it finds this corpus from any folder.
+    run("index", str(seeds), check=True)
     run("note", str(seeds / SEED), "Compare with the Reuters report.", check=True)
     run("tag", str(seeds / SEED), "--add", "airstrike", "--add", "iraq", check=True)
     run("rate", str(seeds / SEED), "B2", check=True)
