@@ -303,7 +303,7 @@ def set_date_source(
 
     said = [f"date {meta.date.isoformat()}" if meta.date else "", meta.source or ""]
     hint = "front matter: " + ", ".join(s for s in said if s) if any(said) else "no front matter"
-    hint += "\nleave a field empty to clear it; incident dates resolve against the date"
+    hint += "\nan empty field clears it · incident dates resolve against the date"
     fields = [
         Field("date", "Date (YYYY-MM-DD)", value=sidecar.date, placeholder="2024-01-16"),
         Field("source", "Source (who published it)", value=sidecar.source, placeholder="Reuters"),
