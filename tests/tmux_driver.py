@@ -137,3 +137,18 @@ def footer(screen: str) -> str:
 
 #: The footer while the query box has focus (printable keys type themselves).
 TYPING = "f1 Help"
+
+
+def reader_env(home: Path, author: str = "e2e") -> dict[str, str]:
+    """The environment of a reader run in tmux: the test's config, a private
+    home and cache under `home`, no timings on screen, a UTF-8 terminal."""
+    return {
+        "GLOSSATOR_CONFIG": os.environ["GLOSSATOR_CONFIG"],
+        "GLOSSATOR_AUTHOR": author,
+        "GLOSSATOR_HIDE_TIMINGS": "1",
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+    }
