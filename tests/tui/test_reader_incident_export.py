@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import yaml
-from reader_pilot import open_first, settle
+from reader_pilot import open_first, search, settle
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -145,3 +145,23 @@ async def test_a_bad_date_keeps_the_dialog_open_and_saves_nothing(app_factory):
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, FormDialog)
+
+
+async def test_the_view_of_a_query_exports_only_its_hits(app_factory, tmp_path):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "kirkuk")
+        await pilot.press("enter", "i")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentsScreen)
+        await pilot.press("E")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen._choice("export-scope") == "results"
+        await pilot.press("m")
+        await _export_to(pilot, tmp_path / "kirkuk.md")
+        report = (tmp_path / "kirkuk.md").read_text("utf-8")
+        # Markdown escapes the underscore in the path.
+        assert "Kirkuk" in report and "Path: 002\\_45e5cc2aff789250.txt" in report
+        assert " incidents in 1 articles" in report and "000\\_a527e38b797e7e70" not in report
