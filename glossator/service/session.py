@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from glossator.annotations.errors import AnnotationError, ExportError, SidecarError
 from glossator.annotations.export import export, write_export
+from glossator.annotations.incident_export import export_event_summaries, export_incidents
 from glossator.annotations.incidents import reconcile
 from glossator.annotations.model import Note, Sidecar
 from glossator.annotations.store import SidecarStore
@@ -27,6 +28,8 @@ from glossator.service.watchlist import add_watch_entry
 
 #: Searches shown while typing are cut at this many hits.
 RESULT_LIMIT = 30
+#: Articles read between two progress reports of an incident log export.
+_LOG_CHUNK = 25
 
 _T = TypeVar("_T")
 #: `Session._watchlist_seen` before the first update.
@@ -537,3 +540,36 @@ class Session(ArticleChecks):
             return 0, batch.problems
         write_export(export(batch.records, fmt), dest, force=force)
         return len(batch.records), batch.problems
+
+    def export_incident_log(
+        self,
+        ids: list[str],
+        fmt: str,
+        dest: Path,
+        force: bool,
+        *,
+        summary: bool = False,
+        progress: Callable[[int, int], object] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[int, int]:
+        """Export the incident log of `ids` (or its per-event summary) to `dest`,
+        as `glossator export --incidents` does; returns (incidents, problems).
+
+        Articles are read in chunks so `progress` can report; raises `ExportError`
+        when the file cannot be written, e.g. it exists and `force` is false.
+        """
+        if dest.exists() and not force:
+            raise ExportError(f"{dest} already exists; tick 'overwrite' to replace it")
+        rows: list[dict[str, Any]] = []
+        problems = 0
+        for at in range(0, len(ids), _LOG_CHUNK):
+            if cancelled is not None and cancelled():
+                return 0, problems
+            log = self.incident_log(ids[at : at + _LOG_CHUNK], cancelled=cancelled)
+            rows.extend(log.rows)
+            problems += log.problems
+            if progress is not None:
+                progress(min(at + _LOG_CHUNK, len(ids)), len(ids))
+        render = export_event_summaries if summary else export_incidents
+        write_export(render(rows, fmt), dest, force=force)
+        return len(rows), problems

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from tmux_driver import Tmux, footer, needs_tmux
+from tmux_driver import Tmux, footer, needs_tmux, reader_env
 
 pytestmark = pytest.mark.e2e
 
@@ -18,16 +17,7 @@ GLOSSATOR = Path(sys.executable).with_name("glossator")
 @needs_tmux
 @pytest.mark.skipif(not GLOSSATOR.exists(), reason="glossator is not installed in this env")
 def test_incidents_view_opens_the_article_at_its_sentence(seeds: Path, tmp_path: Path) -> None:
-    env = {
-        "GLOSSATOR_CONFIG": os.environ["GLOSSATOR_CONFIG"],
-        "GLOSSATOR_AUTHOR": "e2e",
-        "GLOSSATOR_HIDE_TIMINGS": "1",
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-    }
+    env = reader_env(tmp_path)
     tmux = Tmux("incidents")
     tmux.start([str(GLOSSATOR), str(seeds)], cwd=tmp_path, env=env)
     try:

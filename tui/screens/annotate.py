@@ -16,6 +16,7 @@ from typing import Any
 
 from textual.app import App
 
+from glossator.annotations.checks import normalise_date, normalise_source
 from glossator.annotations.model import CREDIBILITY, RELIABILITY, Sidecar
 from glossator.index.corpus import Article
 from glossator.index.labels import LABELS
@@ -272,3 +273,44 @@ def watch(
             )
 
     app.push_screen(ConfirmDialog(f"Add “{name}” ({label}) to the corpus watchlist?"), confirmed)
+
+
+def set_date_source(
+    app: App[Any], target: AnnotationTarget, then: Callable[[Sidecar, list[dict[str, Any]]], object]
+) -> None:
+    """`D`: the article's date and source, kept in its sidecar.
+
+    The fields start from the sidecar; what the front matter says is shown
+    as a hint. Both are checked before either is saved, so a bad date never
+    leaves a half-made change; an empty field clears the sidecar's value (the
+    front matter's, if any, applies again). `then` gets the saved sidecar and
+    the article's incident rows, whose dates now resolve against the new date.
+    """
+    sidecar, meta = target.sidecar, target.article.front_matter
+
+    def save(values: dict[str, str]) -> tuple[Sidecar, list[dict[str, Any]]]:
+        date, source = values["date"].strip(), values["source"].strip()
+        if date:
+            normalise_date(date)
+        if source:
+            normalise_source(source)
+        session, article = target.session, target.article
+        if date != sidecar.date:
+            session.set_article_date(article, date or None)
+        if source != sidecar.source:
+            session.set_article_source(article, source or None)
+        return session.store.load(article.id, article.text), session.incidents(article)
+
+    said = [f"date {meta.date.isoformat()}" if meta.date else "", meta.source or ""]
+    hint = "front matter: " + ", ".join(s for s in said if s) if any(said) else "no front matter"
+    hint += "\nan empty field clears it · incident dates resolve against the date"
+    fields = [
+        Field("date", "Date (YYYY-MM-DD)", value=sidecar.date, placeholder="2024-01-16"),
+        Field("source", "Source (who published it)", value=sidecar.source, placeholder="Reuters"),
+    ]
+
+    def done(result: tuple[Sidecar, list[dict[str, Any]]] | None) -> None:
+        if result is not None:
+            then(*result)
+
+    app.push_screen(FormDialog("Date and source", fields, save, hint=hint), done)

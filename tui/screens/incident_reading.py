@@ -14,6 +14,8 @@ from typing import Any
 from textual import on
 from textual.widget import Widget
 
+from glossator.annotations.model import Sidecar
+from glossator.tui.screens import annotate
 from glossator.tui.screens import incident_checks as checks
 from glossator.tui.screens.incidents import IncidentsScreen, IncidentsState
 from glossator.tui.screens.reading import ReadingScreen
@@ -144,6 +146,19 @@ class IncidentReading(ReadingScreen):
             self.app, self.session, self.bundle.article, picked, self.incidents_checked
         )
         self.say(problem, bold=True)
+
+    def action_date_source(self) -> None:
+        """Set the article's date and source."""
+        if self.bundle is not None and self.sidecar is not None:
+            annotate.set_date_source(self.app, self._target(), self._dated)
+
+    def _dated(self, sidecar: Sidecar, rows: list[Row]) -> None:
+        """The date or source was saved: the metadata line, then the incidents' dates."""
+        if self.bundle is None:
+            return
+        self.sidecar = sidecar
+        self.query_one(ArticlePane).update_meta(self.bundle, sidecar)
+        self.incidents_checked(self.bundle.article.id, rows, "date and source")
 
     def incidents_checked(self, article_id: str, rows: list[Row], said: str) -> None:
         """An article's incident rows after a check: mark them, say what was saved."""

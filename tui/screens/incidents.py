@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -30,6 +31,7 @@ from glossator.tui.commands import bindings
 from glossator.tui.messages import report_failure
 from glossator.tui.render import shown, shown_id, shown_query
 from glossator.tui.screens import incident_checks as checks
+from glossator.tui.screens.export import ExportScope, ExportScreen
 from glossator.tui.screens.info import HelpScreen
 from glossator.tui.widgets.footer import ReaderFooter
 from glossator.tui.widgets.incident_table import (
@@ -318,6 +320,18 @@ class IncidentsScreen(Screen[Row | None]):
         """Show the next status group."""
         self.state.filter = (self.state.filter + 1) % len(FILTERS)
         self._show(self.table.current_key)
+
+    def action_export(self) -> None:
+        """The export dialog, the incident log of this view chosen."""
+        query = self.state.query.strip() or None
+        scope = ExportScope(None, query, what="incidents", scope="results" if query else "corpus")
+
+        def done(message: str | None) -> None:
+            if message:
+                self._say(message)
+
+        folder = getattr(self.app, "export_dir", None) or Path.cwd()
+        self.app.push_screen(ExportScreen(self.session, scope, folder), done)
 
     def action_help(self) -> None:
         """Every key."""
