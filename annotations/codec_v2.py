@@ -1,6 +1,6 @@
 """Reading what sidecar version 2 added: ``date``, ``source`` and ``incidents``.
 
-Kept beside `annotations.codec` (which calls it with its reader, so problems
+Kept beside `annotations.codec` (which calls it with its `NodeReader`, so problems
 are collected with their lines in the same way). A version 1 file has none
 of these keys; it is read as a version 2 file with no date, no source and no
 incident checks, which is the whole migration.
@@ -8,7 +8,7 @@ incident checks, which is the whole migration.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from yaml.nodes import Node, ScalarNode
 
@@ -23,35 +23,8 @@ from glossator.annotations.checks import (
 )
 from glossator.annotations.errors import InvalidValue
 from glossator.annotations.model import Sidecar
+from glossator.annotations.yaml_reader import NodeReader
 from glossator.annotations.yamlsafe import TAG, scalar_value
-
-
-class _Reader(Protocol):
-    """What this module uses of `annotations.codec`'s reader (which it may not import)."""
-
-    def problem(self, node: Node, message: str) -> None: ...
-    def found(self, node: Node) -> str: ...
-    def text(
-        self,
-        node: Node,
-        what: str,
-        *,
-        optional: bool = False,
-        single_line: bool = False,
-        timestamp: bool = False,
-    ) -> str | None: ...
-    def items(self, node: Node, what: str) -> list[Node]: ...
-    def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> dict[str, Node] | None: ...
-    def require(
-        self, fields: dict[str, Node], parent: Node, what: str, keys: tuple[str, ...]
-    ) -> bool: ...
-    def anchored(
-        self, fields: dict[str, Node], what: str, seen: dict[str, int], stamp: str
-    ) -> dict[str, Any]: ...
-    def offsets_fit(
-        self, fields: dict[str, Node], values: dict[str, Any], what: str, sidecar_sha: str
-    ) -> bool: ...
-
 
 __all__ = ["INCIDENT_KEYS", "V2_KEYS", "read_v2_keys"]
 
@@ -75,7 +48,7 @@ _INCIDENT_REQUIRED = ("id", "status", "start", "end", "quote", "author", "update
 
 
 def read_v2_keys(
-    reader: _Reader, fields: dict[str, Node], result: Sidecar, seen: dict[str, int]
+    reader: NodeReader, fields: dict[str, Node], result: Sidecar, seen: dict[str, int]
 ) -> None:
     """Fill `result.date`, `.source` and `.incidents` from the top-level `fields`."""
     if "date" in fields:
@@ -90,7 +63,7 @@ def read_v2_keys(
 
 
 def _checked(
-    reader: _Reader, node: Node, what: str, normalise: Any, *, timestamp: bool = False
+    reader: NodeReader, node: Node, what: str, normalise: Any, *, timestamp: bool = False
 ) -> str:
     if isinstance(node, ScalarNode) and node.tag == TAG.NULL:
         return ""
@@ -104,7 +77,7 @@ def _checked(
         return ""
 
 
-def _field(reader: _Reader, name: str, node: Node) -> tuple[bool, FieldValue]:
+def _field(reader: NodeReader, name: str, node: Node) -> tuple[bool, FieldValue]:
     if not isinstance(node, ScalarNode) or node.tag == TAG.BOOL:
         reader.problem(
             node, f"incident field {name} must be text or a number, not {reader.found(node)}"
@@ -120,7 +93,7 @@ def _field(reader: _Reader, name: str, node: Node) -> tuple[bool, FieldValue]:
 
 
 def _incident(
-    reader: _Reader, node: Node, seen: dict[str, int], sidecar_sha: str
+    reader: NodeReader, node: Node, seen: dict[str, int], sidecar_sha: str
 ) -> IncidentCheck | None:
     fields = reader.mapping(node, "an incident", INCIDENT_KEYS)
     if fields is None or not reader.require(fields, node, "an incident", _INCIDENT_REQUIRED):
@@ -146,7 +119,7 @@ def _incident(
     return IncidentCheck(**values)
 
 
-def _fields(reader: _Reader, node: Node | None) -> dict[str, FieldValue] | None:
+def _fields(reader: NodeReader, node: Node | None) -> dict[str, FieldValue] | None:
     if node is None or (isinstance(node, ScalarNode) and node.tag == TAG.NULL):
         return {}
     found = reader.mapping(node, "incident fields", FIELDS)

@@ -10,13 +10,13 @@ screen shows, never to the terminal.
 
 from __future__ import annotations
 
+from glossator.service.editing import TagChange
 from glossator.service.exports import ExportBatch
 from glossator.service.session import (
     RESULT_LIMIT,
     ArticleBundle,
     LogEntry,
     Session,
-    TagChange,
 )
 
 __all__ = ["RESULT_LIMIT", "ArticleBundle", "ExportBatch", "LogEntry", "Session", "TagChange"]

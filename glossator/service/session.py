@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from glossator.annotations.errors import AnnotationError, ExportError, SidecarError
-from glossator.annotations.export import export, write_export
-from glossator.annotations.incident_export import export_event_summaries, export_incidents
+from glossator.annotations.errors import AnnotationError, SidecarError
 from glossator.annotations.incidents import reconcile
-from glossator.annotations.model import Note, Sidecar
+from glossator.annotations.model import Sidecar
 from glossator.annotations.store import SidecarStore
-from glossator.index.corpus import Article, CorpusError
+from glossator.index.corpus import Article
 from glossator.index.engine import IndexLost, QueryError, SearchResult, UpdateReport
 from glossator.index.indexer import Index
 from glossator.index.locations import watchlist_path
 from glossator.service.checks import ArticleChecks
-from glossator.service.exports import ExportBatch, Skipped, collect_records
-from glossator.service.incidents import IncidentLog, as_rows, collect_incidents
+from glossator.service.editing import ArticleEdits
+from glossator.service.exporting import SessionExports
+from glossator.service.incidents import as_rows
 from glossator.service.stories import Stories, Story
 from glossator.service.watchlist import add_watch_entry
 
@@ -43,9 +41,6 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size)
-
-
-_RATING = re.compile(r"^\s*([A-Fa-f])\s*([1-6])\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,21 +68,11 @@ class ArticleBundle:
     entities_error: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TagChange:
-    """What a bulk tag change did (or would do) to one article."""
-
-    article_id: str
-    added: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    error: str | None = None
-    """Set when the article could not be read or its sidecar not saved."""
-
-
 @dataclass
-class Session(ArticleChecks):
+class Session(ArticleChecks, ArticleEdits, SessionExports):
     """A corpus opened for reading and annotating (article metadata and incident
-    checks: `ArticleChecks`)."""
+    checks: `ArticleChecks`; tags, rating, notes, spans: `ArticleEdits`;
+    exports: `SessionExports`)."""
 
     index: Index
     store: SidecarStore
@@ -369,27 +354,6 @@ class Session(ArticleChecks):
         """The story an article belongs to: its other reports and events."""
         return self._stories().story_of(article_id)
 
-    def incident_log(
-        self,
-        ids: Iterable[str],
-        *,
-        statuses: Iterable[str] = (),
-        skipped: Skipped | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> IncidentLog:
-        """The incident rows of these articles (only `statuses` when given)."""
-
-        def log(article_id: str, reason: str) -> None:
-            self.add_log("incidents", f"skipped {article_id}: {reason}")
-
-        return collect_incidents(
-            ids,
-            lambda article_id: self.incidents(self.index.article(article_id)),
-            statuses=statuses,
-            skipped=skipped or log,
-            cancelled=cancelled,
-        )
-
     # -- watchlist ------------------------------------------------------------
 
     def watch(self, name: str, label: str) -> Path:
@@ -399,177 +363,3 @@ class Session(ArticleChecks):
         stay; a file that is not a valid watchlist is left alone.
         """
         return add_watch_entry(self.corpus, name, label)
-
-    # -- annotations ------------------------------------------------------------
-
-    def tag(self, article: Article, add: Iterable[str] = (), remove: Iterable[str] = ()) -> Sidecar:
-        """Add and remove tags on one article; returns the saved sidecar."""
-        add, remove = list(add), list(remove)
-        sidecar = None
-        if add:
-            sidecar = self.store.add_tags(article.id, article.text, add)
-        if remove:
-            sidecar = self.store.remove_tags(article.id, article.text, remove)
-        return sidecar if sidecar is not None else self.store.load(article.id, article.text)
-
-    def retag(
-        self,
-        ids: Iterable[str],
-        add: Collection[str],
-        remove: Collection[str],
-        *,
-        dry_run: bool = False,
-    ) -> Iterator[TagChange]:
-        """Tag every article in `ids`, yielding one `TagChange` per article that changes.
-
-        Articles already as asked are skipped silently; those that fail are
-        yielded with `error` set and the rest go on. Once the loop is done the
-        changed articles are re-indexed (unless `dry_run`), so consume it all.
-        """
-        changed: list[str] = []
-        for article_id in ids:
-            try:
-                article = self.index.article(article_id)
-                before = set(self.store.load(article_id, article.text).tags)
-                after = (before | set(add)) - set(remove)
-                if after == before:
-                    continue
-                if not dry_run:
-                    self.tag(article, add, remove)
-                changed.append(article_id)
-                yield TagChange(
-                    article_id, tuple(sorted(after - before)), tuple(sorted(before - after))
-                )
-            except (AnnotationError, CorpusError, OSError) as exc:
-                yield TagChange(article_id, error=str(exc))
-        if changed and not dry_run:
-            self.index.reindex(changed)
-
-    def rate(self, article: Article, code: str) -> Sidecar:
-        """Set the source rating from a NATO Admiralty code like `B2`; empty clears it.
-
-        Raises `ValueError` for anything else.
-        """
-        raw = code.strip()
-        if not raw:
-            return self.store.set_rating(article.id, article.text, None, None)
-        m = _RATING.match(raw)
-        if m is None:
-            raise ValueError(f"{raw!r} is not a letter A-F then a digit 1-6, like B2")
-        return self.store.set_rating(article.id, article.text, m.group(1).upper(), int(m.group(2)))
-
-    def add_note(self, article: Article, text: str) -> tuple[Note, Sidecar]:
-        """Add a note about the article; returns it and the saved sidecar."""
-        note = self.store.add_note(article.id, article.text, text)
-        return note, self.store.load(article.id, article.text)
-
-    def edit_note(self, article: Article, note_id: str, text: str) -> Sidecar:
-        """Replace a note's text."""
-        return self.store.edit_note(article.id, article.text, note_id, text)
-
-    def label_span(
-        self, article: Article, start: int, end: int, label: str, note: str = ""
-    ) -> Sidecar:
-        """Label the passage `article.text[start:end]`, with an optional note."""
-        self.store.add_span(article.id, article.text, start, end, label, note)
-        return self.store.load(article.id, article.text)
-
-    def edit_span(self, article: Article, span_id: str, label: str, note: str) -> Sidecar:
-        """Change a span's label and note."""
-        return self.store.edit_span(article.id, article.text, span_id, label, note)
-
-    def delete(self, article: Article, kind: str, key: str) -> Sidecar:
-        """Delete one annotation item: a `note` or `span`/`orphan` by id, or a `tag`."""
-        if kind == "note":
-            return self.store.delete_note(article.id, article.text, key)
-        if kind in ("span", "orphan"):
-            return self.store.delete_span(article.id, article.text, key)
-        if kind == "tag":
-            return self.store.remove_tags(article.id, article.text, [key])
-        raise ValueError(f"cannot delete a {kind}")
-
-    # -- export ---------------------------------------------------------------
-
-    def collect(
-        self,
-        ids: list[str],
-        *,
-        tags: Collection[str] = (),
-        progress: Callable[[int, int], object] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-        skipped: Skipped | None = None,
-    ) -> ExportBatch:
-        """The annotated articles among `ids` (only those with one of `tags`, if given).
-
-        An article that cannot be read is counted in `problems` and told to
-        `skipped` (by default the log); the rest go on.
-        """
-
-        def log(article_id: str, reason: str) -> None:
-            self.add_log("export", f"skipped {article_id}: {reason}")
-
-        return collect_records(
-            self.index,
-            self.store,
-            ids,
-            tags=tags,
-            progress=progress,
-            cancelled=cancelled,
-            skipped=skipped or log,
-            incidents_of=self.incidents,
-        )
-
-    def export(
-        self,
-        ids: list[str],
-        fmt: str,
-        dest: Path,
-        force: bool,
-        progress: Callable[[int, int], object] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> tuple[int, int]:
-        """Export the annotated articles among `ids` to `dest`; returns (written, problems).
-
-        Raises `ExportError` (from annotations) when the file cannot be written,
-        e.g. it exists and `force` is false.
-        """
-        if dest.exists() and not force:
-            raise ExportError(f"{dest} already exists; tick 'overwrite' to replace it")
-        batch = self.collect(ids, progress=progress, cancelled=cancelled)
-        if batch.cancelled:
-            return 0, batch.problems
-        write_export(export(batch.records, fmt), dest, force=force)
-        return len(batch.records), batch.problems
-
-    def export_incident_log(
-        self,
-        ids: list[str],
-        fmt: str,
-        dest: Path,
-        force: bool,
-        *,
-        summary: bool = False,
-        progress: Callable[[int, int], object] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> tuple[int, int]:
-        """Export the incident log of `ids` (or its per-event summary) to `dest`,
-        as `glossator export --incidents` does; returns (incidents, problems).
-
-        Articles are read in chunks so `progress` can report; raises `ExportError`
-        when the file cannot be written, e.g. it exists and `force` is false.
-        """
-        if dest.exists() and not force:
-            raise ExportError(f"{dest} already exists; tick 'overwrite' to replace it")
-        rows: list[dict[str, Any]] = []
-        problems = 0
-        for at in range(0, len(ids), _LOG_CHUNK):
-            if cancelled is not None and cancelled():
-                return 0, problems
-            log = self.incident_log(ids[at : at + _LOG_CHUNK], cancelled=cancelled)
-            rows.extend(log.rows)
-            problems += log.problems
-            if progress is not None:
-                progress(min(at + _LOG_CHUNK, len(ids)), len(ids))
-        render = export_event_summaries if summary else export_incidents
-        write_export(render(rows, fmt), dest, force=force)
-        return len(rows), problems
