@@ -1,0 +1,98 @@
+"""Stories in the reader: one row per story, the sidebar's other reports, event rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader_pilot import settle
+from textual.pilot import Pilot
+
+from glossator.tui.widgets.results import ResultList
+from glossator.tui.widgets.search_pane import SearchPane
+
+#: On seeds/, 000, 001 and 004 share an Ain al-Asad and a Baghdad strike: one story.
+STORY = ("000_a527e38b797e7e70.txt", "001_5395cbd962320f37.txt", "004_b3427344e654de89.txt")
+
+
+def _status(app: object) -> str:
+    return str(app.screen.query_one("#search-status").render())  # type: ignore[attr-defined]
+
+
+def _prompts(results: ResultList) -> list[str]:
+    return [str(o.prompt) for o in results.options]
+
+
+async def _strike(pilot: Pilot[object]) -> tuple[ResultList, int]:
+    """Search the seeds for `strike`: the result list and the number of hits."""
+    await settle(pilot)
+    pane = pilot.app.screen.query_one(SearchPane)
+    pane.set_query("strike")
+    await settle(pilot, 0.3)
+    assert pane.result is not None
+    return pilot.app.screen.query_one(ResultList), pane.result.total
+
+
+async def test_a_story_is_one_row_that_expands_and_collapses(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        results, total = await _strike(pilot)
+        story_rows = [r for r in results.rows or () if r.others]
+        assert len(story_rows) == 1
+        row = story_rows[0]
+        assert {row.best.article_id, *(o.article for o in row.others)} == set(STORY)
+        assert results.option_count == total - 2
+        assert f"{total} hits in {total - 2} stories" in _status(app)
+        head = [o.id for o in results.options].index(row.best.article_id)
+        assert "▸ +2 reports" in _prompts(results)[head]
+        # space expands the story in place: one line per other report, then collapses it.
+        await pilot.press("enter")
+        results.highlighted = head
+        await pilot.press("space")
+        await settle(pilot)
+        assert results.option_count == total
+        assert "▾ +2 reports" in _prompts(results)[head]
+        assert all("↳" in p for p in _prompts(results)[head + 1 : head + 3])
+        # enter on a report line opens that report.
+        results.highlighted = head + 1
+        other = row.others[0].article
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.bundle is not None and app.screen.bundle.article.id == other
+        await pilot.press("escape")
+        await settle(pilot)
+        results.highlighted = head + 2
+        await pilot.press("space")  # on a report line, collapses its story
+        await settle(pilot)
+        assert results.option_count == total - 2
+        assert results.highlighted == head
+        # enter on a collapsed story opens its best hit.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.bundle.article.id == row.best.article_id
+
+
+async def test_S_turns_grouping_off_and_on(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        results, total = await _strike(pilot)
+        await pilot.press("enter")
+        assert results.option_count == total - 2
+        await pilot.press("S")
+        await settle(pilot, 0.3)
+        assert results.option_count == total and results.rows is None
+        assert "stories" not in _status(app)
+        assert not any("+2 reports" in p for p in _prompts(results))
+        await pilot.press("S")
+        await settle(pilot, 0.3)
+        assert results.option_count == total - 2
+
+
+async def test_group_stories_false_in_the_config_lists_every_hit(seeds: Path) -> None:
+    from glossator.tui.app import make_app
+    from glossator.tui.config import Config
+
+    app = make_app(seeds, Config(author="tester", group_stories=False), show_timings=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        results, total = await _strike(pilot)
+        assert results.rows is None
+        assert results.option_count == total
