@@ -150,7 +150,8 @@ COMMANDS: tuple[Command, ...] = (
       where="facets", group="Search", palette=False),
     # Sidebar items
     C("sidebar.open", "enter", "select", "Go",
-      "Jump to the span or entity mention (again for the next), or edit the note or rating",
+      "Jump to the span or entity mention (again for the next), edit the note or rating, "
+      "or open the other report of the story",
       where="sidebar", group="Sidebar", palette=False),
     C("sidebar.edit", "m", "edit_item", "Edit", "Edit the note or span under the cursor",
       where="sidebar", group="Sidebar", palette=False),

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from glossator.tui.widgets.results import ResultList
 from glossator.tui.widgets.search_pane import SearchPane
+from glossator.tui.widgets.sidebar import Sidebar
 
 #: On seeds/, 000, 001 and 004 share an Ain al-Asad and a Baghdad strike: one story.
 STORY = ("000_a527e38b797e7e70.txt", "001_5395cbd962320f37.txt", "004_b3427344e654de89.txt")
@@ -96,3 +97,33 @@ async def test_group_stories_false_in_the_config_lists_every_hit(seeds: Path) ->
         results, total = await _strike(pilot)
         assert results.rows is None
         assert results.option_count == total
+
+
+async def test_the_sidebar_lists_the_other_reports_and_enter_opens_one(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(160, 48)) as pilot:
+        results, _ = await _strike(pilot)
+        await pilot.press("enter")  # from the box to the list
+        row = next(r for r in results.rows or () if r.others)
+        results.highlighted = [o.id for o in results.options].index(row.best.article_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        sidebar = app.screen.query_one(Sidebar)
+        opened = app.screen.bundle.article.id
+        assert opened == row.best.article_id
+        reports = {r.report.article: r for r in sidebar.reports}
+        assert set(reports) == set(STORY) - {opened}
+        assert all(not r.reprint for r in reports.values())
+        prompts = [str(o.prompt) for o in sidebar.options]
+        head = next(i for i, p in enumerate(prompts) if "Other reports of this story (2)" in p)
+        entities = next(i for i, p in enumerate(prompts) if "Entities" in p)
+        assert head < entities
+        assert any("same event" in p for p in prompts[head + 1 : head + 3])
+        sidebar.focus()
+        sidebar.highlighted = head + 1
+        target = sidebar.options[head + 1].id.split("\x00")[-1]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.bundle.article.id == target
+        # The report opened lists the first among its own other reports.
+        assert opened in {r.report.article for r in sidebar.reports}
