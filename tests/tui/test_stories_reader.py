@@ -5,8 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader_pilot import settle
+from test_live import wait_for
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
+from glossator.tui.screens.event_reports import EventReports
+from glossator.tui.screens.incidents import IncidentsScreen
+from glossator.tui.screens.main import MainScreen
+from glossator.tui.widgets.article_view import ArticleView
+from glossator.tui.widgets.incident_table import IncidentTable
 from glossator.tui.widgets.results import ResultList
 from glossator.tui.widgets.search_pane import SearchPane
 from glossator.tui.widgets.sidebar import Sidebar
@@ -127,3 +134,132 @@ async def test_the_sidebar_lists_the_other_reports_and_enter_opens_one(app_facto
         assert app.screen.bundle.article.id == target
         # The report opened lists the first among its own other reports.
         assert opened in {r.report.article for r in sidebar.reports}
+
+
+#: A reprint of 002 under a new headline that says four were killed, not five.
+REPRINT = "900_kirkuk_reprint.txt"
+
+
+def add_reprint(corpus: Path) -> Path:
+    """Write a reprint of seed 002 into `corpus` (new headline, a toll of 4 for 5)."""
+    body = (corpus / "002_45e5cc2aff789250.txt").read_text("utf-8").split("\n", 1)[1]
+    for five, four in (
+        ("kills 5 militants", "kills 4 militants"),
+        ("killed five Iraqi", "killed four Iraqi"),
+        ("said five of its members", "said four of its members"),
+    ):
+        assert five in body
+        body = body.replace(five, four)
+    path = corpus / REPRINT
+    path.write_text("Wire copy: Kirkuk strike\n" + body, "utf-8")
+    return path
+
+
+async def _kirkuk_event(pilot: Pilot[object]) -> IncidentTable:
+    """The incidents view of `kirkuk`, the cursor on the Kirkuk strike's event row."""
+    await settle(pilot)
+    pilot.app.screen.query_one(SearchPane).set_query("kirkuk")
+    await settle(pilot, 0.3)
+    await pilot.press("enter", "i")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, IncidentsScreen)
+    table = pilot.app.screen.query_one(IncidentTable)
+    at = next(i for i, r in enumerate(table.rows_shown) if r.get("location") == "Kirkuk")
+    table.move_cursor(row=at)
+    await pilot.pause()
+    return table
+
+
+async def test_event_rows_mark_disagreements_and_v_lists_each_report(app_factory, seeds) -> None:
+    add_reprint(seeds)
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _kirkuk_event(pilot)
+        screen = app.screen
+        row = table.current
+        assert row is not None and row["_reports"] == 2
+        assert {k: set(v) for k, v in row["_differs"].items()} == {"fatalities": {4, 5}}
+        # Every event of 002 is reported by its reprint too: one row each.
+        assert len(table.rows_shown) == len(screen.state.rows) // 2
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "≠4–5" in shown and "2 reports" in shown
+        assert "they disagree on killed" in str(screen.query_one("#incidents-sentence").render())
+        # A check on an event row says why not, and saves nothing.
+        await pilot.press("y")
+        await settle(pilot)
+        assert "one event in 2 reports" in str(screen.query_one("#incidents-status").render())
+        assert not (seeds / "002_45e5cc2aff789250.txt.yaml").exists()
+        # v: each report's value and source; enter opens that report at its sentence.
+        await pilot.press("v")
+        await settle(pilot)
+        panel = app.screen
+        assert isinstance(panel, EventReports)
+        lines = [str(o.prompt) for o in panel.query_one(OptionList).options]
+        assert any(REPRINT in t and "≠ killed 4" in t for t in lines)
+        assert any("002_45e5cc2aff789250.txt" in t and "≠ killed 5" in t for t in lines)
+        panel.query_one(OptionList).highlighted = next(
+            i for i, t in enumerate(lines) if REPRINT in t
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and app.screen.bundle is not None
+        assert app.screen.bundle.article.id == REPRINT
+        view = app.screen.query_one(ArticleView)
+        assert view.text[view.cursor_offset :].startswith("US strike in Iraq kills 4")
+        # Back in the view, on the same event row.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, IncidentsScreen)
+        assert app.screen.query_one(IncidentTable).current.get("_reports") == 2
+
+
+async def test_g_toggles_one_row_per_incident_where_checks_work(app_factory, seeds) -> None:
+    add_reprint(seeds)
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await _kirkuk_event(pilot)
+        screen = app.screen
+        events = len(table.rows_shown)
+        await pilot.press("g")
+        await settle(pilot)
+        assert len(table.rows_shown) == len(screen.state.rows) == 2 * events
+        assert not any(r.get("_members") for r in table.rows_shown)
+        assert table.current.get("location") == "Kirkuk"  # the cursor stayed on the event
+        await pilot.press("y")
+        await settle(pilot)
+        assert "confirmed: Air/drone strike, Kirkuk" in str(
+            screen.query_one("#incidents-status").render()
+        )
+        await pilot.press("g")
+        await settle(pilot)
+        assert len(table.rows_shown) == events
+        assert table.current.get("_reports") == 2
+        assert table.current["status"] == "mixed"  # one report confirmed, one not
+
+
+async def test_a_reprint_added_while_running_folds_into_its_story(app_factory, seeds) -> None:
+    app = app_factory()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(SearchPane).set_query("kirkuk")
+        await settle(pilot, 0.3)
+        results = app.screen.query_one(ResultList)
+        assert results.option_count == 1 and not results.rows[0].others
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        sidebar = app.screen.query_one(Sidebar)
+        assert sidebar.reports == []
+        add_reprint(seeds)
+
+        def folded() -> bool:
+            rows = results.rows or ()
+            ids = {rows[0].best.article_id, *(o.article for o in rows[0].others)} if rows else set()
+            return len(rows) == 1 and ids == {"002_45e5cc2aff789250.txt", REPRINT}
+
+        await wait_for(pilot, folded, "the reprint in the story's row")
+        pane = app.screen.query_one(SearchPane)
+        assert pane.result.total == 2 and "2 hits in 1 story" in _status(app)
+        await wait_for(pilot, lambda: bool(sidebar.reports), "the reprint in the sidebar")
+        (other,) = sidebar.reports
+        assert other.report.article == REPRINT and other.reprint
+        assert other.differs == ("killed 5 vs 4",)
