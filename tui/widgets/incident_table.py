@@ -170,6 +170,12 @@ BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
 PADDING = 2
 
 
+def _shown_text(column: Column, row: Row) -> str:
+    """A cell's whole text: the value, or an event row's mark (`≠4–10`)."""
+    marks: dict[str, str] = row.get("_marks") or {}
+    return marks.get(column.key) or column.text(row, column.most)
+
+
 def fit_columns(rows: Sequence[Row], width: int) -> list[tuple[Column, int]]:
     """The columns that fit in `width` cells, in their order, with their widths.
 
@@ -180,7 +186,7 @@ def fit_columns(rows: Sequence[Row], width: int) -> list[tuple[Column, int]]:
     """
     wanted = {}
     for column in COLUMNS:
-        longest = max((cell_len(column.text(row, column.most)) for row in rows), default=0)
+        longest = max((cell_len(_shown_text(column, row)) for row in rows), default=0)
         wanted[column.key] = min(column.most, max(column.least, longest, cell_len(column.title)))
     kept: dict[str, int] = {}
     used = 0
