@@ -121,6 +121,8 @@ class ResultList(OptionList):
         """Option id -> the article it opens."""
         self._story_at: dict[str, StoryRow] = {}
         """Option id -> the story row it belongs to (grouped, stories only)."""
+        self._on_story = False
+        """The highlighted entry is (part of) a story of several reports."""
 
     def show_hits(self, hits: Sequence[SearchHit]) -> None:
         """Replace the entries, one per hit, keeping the highlighted article if still there."""
@@ -198,6 +200,7 @@ class ResultList(OptionList):
             self.highlighted = ids.index(before.split("\x00")[0])  # its story was collapsed
         elif ids:
             self.highlighted = 0
+        self._story_key()
 
     def _current_story(self) -> StoryRow | None:
         option = self.highlighted_option
@@ -211,8 +214,16 @@ class ResultList(OptionList):
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
-        if self.rows is not None:
+        self._story_key()
+
+    def _story_key(self) -> None:
+        # Re-drawing the footer is not free: only when `space` starts or stops
+        # applying, and only when the list has focus (while a query is typed,
+        # the footer shows the query box's keys; focus redraws it anyway).
+        on_story = self._current_story() is not None
+        if on_story != self._on_story and self.has_focus:
             self.refresh_bindings()
+        self._on_story = on_story
 
     def action_toggle_story(self) -> None:
         """Expand the highlighted story into its reports, or collapse it."""
