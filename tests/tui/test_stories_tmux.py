@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_stories_reader import add_reprint
+from story_fixtures import add_reprint
 from tmux_driver import Tmux, footer, needs_tmux, reader_env
 
 pytestmark = pytest.mark.e2e
