@@ -245,3 +245,21 @@ async def test_a_reprint_added_while_running_folds_into_its_story(app_factory, s
         (other,) = sidebar.reports
         assert other.report.article == REPRINT and other.reprint
         assert other.differs == ("killed 5 vs 4",)
+
+
+async def test_the_count_of_stories_covers_hits_not_yet_listed(app_factory, tmp_path) -> None:
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    for i in range(36):
+        body = f"A convoy was hit. Word{i} alpha{i} beta{i} gamma{i} delta{i}."
+        (corpus / f"{i:02d}.txt").write_text(f"Convoy report {i}\n\n{body}\n", "utf-8")
+    for n in range(4):  # four reprints of the last article, under new headlines
+        body = (corpus / "35.txt").read_text("utf-8").split("\n", 1)[1]
+        (corpus / f"copy{n}.txt").write_text(f"Convoy reprint {n}\n{body}", "utf-8")
+    app = app_factory(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(SearchPane)
+        pane.set_query("convoy")
+        await wait_for(pilot, lambda: "40 hits in 36 stories" in _status(app), "the story count")
+        assert pane.result is not None and len(pane.result.hits) < 40
