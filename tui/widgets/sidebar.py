@@ -161,13 +161,13 @@ class Sidebar(OptionList):
         head(f" Other reports of this story ({len(self.reports)}) ")
         for other in self.reports:
             report = other.report
-            facts = " · ".join(f for f in (report.source, report.date) if f)
-            kind = "reprint" if other.reprint else "same event"
-            differs = f" · {'; '.join(other.differs)}" if other.differs else ""
-            prompt = _line(
-                "  ", (report.title, "bold"), (f"  {facts}" if facts else "", "dim"),
-                (f" · {kind}", "dim"), (differs, "italic"),
-            )  # fmt: skip
+            # Two lines: the title; then what differs (first: the sidebar is
+            # narrow), how it relates, source and date.
+            facts = ["reprint" if other.reprint else "same event"]
+            facts += [f for f in (report.source, report.date) if f]
+            differs = "; ".join(other.differs) + " · " if other.differs else ""
+            second = _line("    ", (differs, "italic"), (" · ".join(facts), "dim"))
+            prompt = Content("\n").join([_line("  ", (report.title, "bold")), second])
             item("report", report.article, prompt)
 
     def _current(self) -> tuple[str, str, str] | None:
