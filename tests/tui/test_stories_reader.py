@@ -263,3 +263,22 @@ async def test_the_count_of_stories_covers_hits_not_yet_listed(app_factory, tmp_
         pane.set_query("convoy")
         await wait_for(pilot, lambda: "40 hits in 36 stories" in _status(app), "the story count")
         assert pane.result is not None and len(pane.result.hits) < 40
+
+
+async def test_a_broken_story_store_lists_every_hit_and_logs_it_once(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+
+        def broken(hits: object) -> list[object]:
+            raise RuntimeError("database disk image is malformed")
+
+        app.session.story_rows = broken  # type: ignore[method-assign]
+        pane = app.screen.query_one(SearchPane)
+        for query in ("stri", "strik", "strike"):
+            pane.set_query(query)
+            await settle(pilot, 0.05)
+        results = app.screen.query_one(ResultList)
+        assert results.rows is None and results.option_count == pane.result.total
+        logged = [e.text for e in app.session.log if "stories unavailable" in e.text]
+        assert logged == ["stories unavailable, one row per hit: database disk image is malformed"]

@@ -114,6 +114,8 @@ class SearchPane(Vertical):
         """One row per story (else one per hit)."""
         self.rows: list[StoryRow] | None = None
         """The story rows on screen, when grouped."""
+        self._story_trouble: str | None = None
+        """Why grouping last failed (logged once)."""
         self._story_count: tuple[str, int, int] | None = None
         """(query, hits, stories) of the last count of every hit's stories."""
 
@@ -223,7 +225,10 @@ class SearchPane(Vertical):
         try:
             return self.session.story_rows(result.hits)
         except Exception as exc:  # grouping must never stop searching
-            self.session.add_log("index", f"stories unavailable: {exc}")
+            problem = f"stories unavailable, one row per hit: {exc}"
+            if problem != self._story_trouble:  # logged once, not at every keystroke
+                self._story_trouble = problem
+                self.session.add_log("index", problem)
             return None
 
     def _count_stories(self, query: str, total: int) -> None:
