@@ -120,6 +120,9 @@ COMMANDS: tuple[Command, ...] = (
       show=False, typing_safe=True),
     C("app.incidents", "i", "incidents", "Incidents",
       "List the incidents of the current results (of every article without a query)"),
+    C("app.group_stories", "S", "group_stories", "Stories",
+      "One row per story in the results and per event in the incidents view, or one per "
+      "hit and incident", show=False),
     C("app.toggle_sidebar", "s", "toggle_sidebar", "Sidebar",
       "Show or hide the annotation sidebar", needs=("open",)),
     C("app.export", "e", "export", "Export",
@@ -140,11 +143,15 @@ COMMANDS: tuple[Command, ...] = (
     # Lists: enter is OptionList's own `select`; these put it in the footer.
     C("results.open", "enter", "select", "Open", "Open the highlighted article",
       where="results", group="Search", palette=False),
+    C("results.story", "space", "toggle_story", "Reports",
+      "Expand the highlighted story into its other reports, or collapse it", where="results",
+      group="Search", palette=False),
     C("facets.add", "enter", "select", "Filter", "Add the highlighted facet to the query",
       where="facets", group="Search", palette=False),
     # Sidebar items
     C("sidebar.open", "enter", "select", "Go",
-      "Jump to the span or entity mention (again for the next), or edit the note or rating",
+      "Jump to the span or entity mention (again for the next), edit the note or rating, "
+      "or open the other report of the story",
       where="sidebar", group="Sidebar", palette=False),
     C("sidebar.edit", "m", "edit_item", "Edit", "Edit the note or span under the cursor",
       where="sidebar", group="Sidebar", palette=False),
@@ -177,6 +184,12 @@ COMMANDS: tuple[Command, ...] = (
       group="Incidents"),
     C("incidents.filter", "f", "filter", "Filter",
       "Show all incidents, the unchecked, the checked (confirmed, edited, added) or the rejected",
+      where="incidents", group="Incidents"),
+    C("incidents.events", "g", "events", "Per incident",
+      "One row per event (the reports of one event together, disagreements marked ≠), "
+      "or one per incident", where="incidents", group="Incidents"),
+    C("incidents.reports", "v", "reports", "Reports",
+      "Each report's values of the highlighted event, with its source (enter opens one)",
       where="incidents", group="Incidents"),
     C("incidents.export", "E", "export", "Export",
       "Export the incident log of this view (csv with ACLED's columns, json, jsonl, md)",
@@ -242,6 +255,8 @@ COMMANDS: tuple[Command, ...] = (
       where="export", group=DIALOGS, show=False, palette=False),
     C("export.path", "p", "path", "Path", "Edit the file to write to", where="export",
       group=DIALOGS, show=False, palette=False),
+    C("event-reports.close", "escape,q", "close", "Back", "Back to the incidents view",
+      where="event-reports", group=DIALOGS, palette=False),
     C("info.close", "escape,q", "close", "Close", "Back to the reader", where="info",
       group=DIALOGS, palette=False),
     C("info.down", "j,down", "scroll(1)", "Down", "Scroll down a line", where="info",

@@ -41,6 +41,8 @@ class Config:
     max_size_mb: float = 5.0
     #: Textual theme name for the reader.
     theme: str | None = None
+    #: One row per story in the result list and per event in the incidents view.
+    group_stories: bool = True
     #: Binding id -> comma-separated keys, e.g. {"article.next_hit" = "n,f3"}.
     keymap: dict[str, str] = field(default_factory=dict)
 
@@ -76,6 +78,8 @@ def load_config(path: Path | None = None) -> Config:
         not isinstance(values["max_size_mb"], int | float) or values["max_size_mb"] <= 0
     ):
         raise ConfigError(f"config {path}: 'max_size_mb' must be a positive number")
+    if "group_stories" in values and not isinstance(values["group_stories"], bool):
+        raise ConfigError(f"config {path}: 'group_stories' must be true or false")
     keymap = values.get("keymap", {})
     if not isinstance(keymap, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()

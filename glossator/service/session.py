@@ -14,14 +14,21 @@ from glossator.annotations.incidents import reconcile
 from glossator.annotations.model import Sidecar
 from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article
-from glossator.index.engine import IndexLost, QueryError, SearchResult, UpdateReport
+from glossator.index.engine import IndexLost, QueryError, SearchHit, SearchResult, UpdateReport
 from glossator.index.indexer import Index
 from glossator.index.locations import watchlist_path
 from glossator.service.checks import ArticleChecks
 from glossator.service.editing import ArticleEdits
 from glossator.service.exporting import SessionExports
 from glossator.service.incidents import as_rows
-from glossator.service.stories import Stories, Story
+from glossator.service.stories import (
+    OtherReport,
+    Stories,
+    Story,
+    StoryReports,
+    StoryRow,
+    story_rows,
+)
 from glossator.service.watchlist import add_watch_entry
 
 #: Searches shown while typing are cut at this many hits.
@@ -85,6 +92,7 @@ class Session(ArticleChecks, ArticleEdits, SessionExports):
     """True from finding the index lost or damaged until the update that refills it ends."""
     _pending: set[str] = field(default_factory=set)
     _story_groups: Stories | None = None
+    _story_reports: StoryReports | None = None
     _recover_lock: threading.Lock = field(default_factory=threading.Lock)
     _watchlist_seen: object = _NOT_YET
 
@@ -353,6 +361,21 @@ class Session(ArticleChecks, ArticleEdits, SessionExports):
     def story_of(self, article_id: str) -> Story | None:
         """The story an article belongs to: its other reports and events."""
         return self._stories().story_of(article_id)
+
+    def _reports(self) -> StoryReports:
+        if self._story_reports is None:
+            self._story_reports = StoryReports(self.index, self._stories())
+        return self._story_reports
+
+    def story_rows(self, hits: Iterable[SearchHit]) -> list[StoryRow]:
+        """Ranked hits as one row per story (the reader's grouped result list),
+        each with its other articles' titles, sources and dates."""
+        return story_rows(self._reports(), hits)
+
+    def other_reports(self, article_id: str) -> list[OtherReport]:
+        """The other reports of an article's story, with what each says
+        otherwise about the events both report (the sidebar's list)."""
+        return self._reports().others(article_id)
 
     # -- watchlist ------------------------------------------------------------
 

@@ -345,7 +345,9 @@ async def test_reaching_the_end_of_the_list_loads_more_hits(app_factory, tmp_pat
     corpus = tmp_path / "many"
     corpus.mkdir()
     for i in range(20):
-        (corpus / f"{i:02d}.txt").write_text(f"Convoy report {i}\n\nA convoy was hit.\n", "utf-8")
+        # Different bodies: copies of one would be one story, one row.
+        body = f"A convoy was hit. Word{i} alpha{i} beta{i} gamma{i}."
+        (corpus / f"{i:02d}.txt").write_text(f"Convoy report {i}\n\n{body}\n", "utf-8")
     app = app_factory(corpus)
     async with app.run_test(size=(80, 24)) as pilot:
         await search(pilot, "convoy")

@@ -96,5 +96,6 @@ def test_incidents_view(snap_compare, app_factory, size):
 
 
 def test_incident_edit_dialog_80x24(snap_compare, app_factory):
-    run = steps(None, "tab", "i", "e")
+    # g: one row per incident, as checks are made on (the first row is an event).
+    run = steps(None, "tab", "i", "g", "e")
     assert snap_compare(app_factory(), terminal_size=SMALL, run_before=run)

@@ -48,10 +48,11 @@ class IncidentReading(ReadingScreen):
         """The incidents of the current results (every article without a query)."""
         query = self.query_one(SearchPane).query_text.strip()
         # Read afresh (the index may have grown), in the order and filter chosen last time.
-        state = IncidentsState(query)
+        state = IncidentsState(query, by_event=self.query_one(SearchPane).grouped)
         old = self.incidents_state
         if old is not None:
             state.sort, state.descending, state.filter = old.sort, old.descending, old.filter
+            state.by_event = old.by_event
         self.incidents_state = state
         self.from_incidents = False
         self.incidents_origin = self.focused

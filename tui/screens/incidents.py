@@ -6,7 +6,10 @@ status line, at most `MAX_INCIDENTS`). `enter` opens the article at the
 incident's sentence; the main screen keeps this view's `IncidentsState`, so
 going back from that article (escape or q) shows the same table with the
 cursor where it was. `s`/`S` sort, `f` filters by status, and `y`, `x`, `e`,
-`u` check the highlighted incident in place.
+`u` check the highlighted incident in place. By default the records of one
+event in several reports are one row (`g` switches to one row per
+incident), with a mark on each field they disagree on; `v` (or `enter`)
+lists each report's values (`screens/event_reports.py`).
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from textual.worker import Worker, get_current_worker
 
 from glossator.index.engine import QueryError
 from glossator.service import Session
+from glossator.service.stories import label_of
 from glossator.tui.commands import bindings
 from glossator.tui.messages import report_failure
 from glossator.tui.render import shown, shown_id, shown_query
 from glossator.tui.screens import incident_checks as checks
+from glossator.tui.screens.event_reports import EventReports
 from glossator.tui.screens.export import ExportScope, ExportScreen
 from glossator.tui.screens.info import HelpScreen
 from glossator.tui.widgets.footer import ReaderFooter
@@ -40,6 +45,7 @@ from glossator.tui.widgets.incident_table import (
     FILTERS,
     IncidentTable,
     Row,
+    event_rows,
     filtered,
     ordered,
     row_key,
@@ -76,6 +82,8 @@ class IncidentsState:
     """The start-up update was still running when the articles were listed."""
     opened: set[str] = field(default_factory=set)
     """Articles opened from the view: their rows are read again on the way back."""
+    by_event: bool = True
+    """One row per event (the reports of one event together), else per incident."""
 
 
 class IncidentsScreen(Screen[Row | None]):
@@ -215,7 +223,10 @@ class IncidentsScreen(Screen[Row | None]):
     def _show(self, keep: str | None) -> None:
         """Fill the table from the state: filter, sort, cursor."""
         state = self.state
-        rows = ordered(filtered(state.rows or [], state.filter), state.sort, state.descending)
+        rows = filtered(state.rows or [], state.filter)
+        if state.by_event:
+            rows = event_rows(rows)
+        rows = ordered(rows, state.sort, state.descending)
         self.table.show_rows(rows, keep)
         self._title()
         self._say(None)
@@ -235,6 +246,10 @@ class IncidentsScreen(Screen[Row | None]):
             if name == "all"
             else f"{shown_now:,} {name} of {len(rows):,}"
         )
+        if state.by_event:
+            events = sum(1 for r in self.table.rows_shown if r.get("_members"))
+            if events:
+                text.append(f" · {events:,} event{'s' if events != 1 else ''} in several reports")
         if state.capped:
             text.append(
                 f" · stopped at {MAX_INCIDENTS:,} incidents ({state.articles:,} of "
@@ -259,6 +274,7 @@ class IncidentsScreen(Screen[Row | None]):
                 (" (s: next column, S: reverse) · showing ", "dim"),
                 (FILTERS[state.filter][0], "bold"),
                 (" (f: filter)", "dim"),
+                (" · per event (g: per incident)" if state.by_event else " · g: per event", "dim"),
             )
             if not self.table.rows_shown and state.rows is not None:
                 text = Text("no incidents here · f: change the filter · q: back", style="bold")
@@ -274,6 +290,16 @@ class IncidentsScreen(Screen[Row | None]):
         widget = self.query_one("#incidents-sentence", Static)
         if row is None:
             widget.update("")
+            return
+        members = row.get("_members")
+        if members:
+            differs = row.get("_differs") or {}
+            text = Text(f"{row['_reports']} reports of one event", style="bold")
+            if differs:
+                text.append(" · they disagree on ")
+                text.append(", ".join(label_of(d) for d in differs), style="bold")
+            text.append(" · v or enter: each report's values and source", style="dim")
+            widget.update(text)
             return
         text = Text(shown(" ".join(str(row.get("sentence") or "").split())), style="italic")
         text.append(f"  ({shown_id(str(row.get('article')))})", style="dim")
@@ -291,12 +317,44 @@ class IncidentsScreen(Screen[Row | None]):
     # -- actions ----------------------------------------------------------------
 
     def action_open(self) -> None:
-        """Open the article at the incident's sentence."""
+        """Open the article at the incident's sentence (an event row: its reports)."""
         row = self.table.current
-        if row is not None:
-            self.state.cursor = row_key(row)
-            self.state.opened.add(str(row["article"]))
-            self.dismiss(row)
+        if row is not None and row.get("_members"):
+            self.action_reports()
+        elif row is not None:
+            self._open(row)
+
+    def _open(self, row: Row) -> None:
+        self.state.cursor = self.table.current_key
+        self.state.opened.add(str(row["article"]))
+        self.dismiss(row)
+
+    def action_reports(self) -> None:
+        """Each report's values of the highlighted event; enter opens one."""
+        row = self.table.current
+        if row is None:
+            self._say("no incident here", bold=True)
+            return
+
+        def chosen(report: Row | None) -> None:
+            if report is not None:
+                self._open(report)
+
+        self.app.push_screen(EventReports(row), chosen)
+
+    def action_events(self) -> None:
+        """One row per event, or per incident; the cursor stays on the same event."""
+        state = self.state
+        current = self.table.current
+        state.by_event = not state.by_event
+        self._show(None)
+        if current is not None:
+            members = current.get("_members") or [current]
+            self.table.move_to(row_key(members[0]))
+            if state.by_event and current.get("event"):
+                self.table.move_to(f"event\x00{current['event']}")
+        self.state.cursor = self.table.current_key
+        self._sentence()
 
     def action_close(self) -> None:
         """Back to where `i` was pressed."""
@@ -343,6 +401,13 @@ class IncidentsScreen(Screen[Row | None]):
         if row is None:
             self._say("no incident here", bold=True)
             return
+        if row.get("_members"):
+            self._say(
+                f"this row is one event in {row['_reports']} reports: v lists them, "
+                "g shows one row per incident to check each",
+                bold=True,
+            )
+            return
         said = checks.start(self.app, self.session, verb, row, self.checked)
         if said is not None:
             self._say(said, bold=said != checks.SAVING)
@@ -372,7 +437,7 @@ class IncidentsScreen(Screen[Row | None]):
         for n, row in enumerate(sorted(added, key=lambda r: r.get("start") or 0), 1):
             row["_order"] = last + n / (len(added) + 1)
             state.rows.append(row)
-        if added:
+        if added or state.by_event:
             self._show(self.table.current_key)
         self.state.cursor = self.table.current_key
         self._title()

@@ -92,6 +92,9 @@ class MainScreen(IncidentReading):
         yield ReaderFooter()
 
     def on_mount(self) -> None:
+        config = getattr(self.app, "config", None)
+        if config is not None and not config.group_stories:
+            self.search_pane.grouped = False
         self.start_layout()
         self.search_pane.show_hint("type to search · tab: to the results · f1: every key")
         self.query_one("#query", Input).focus()
@@ -204,6 +207,18 @@ class MainScreen(IncidentReading):
         """Empty the search box."""
         self.search_pane.set_query("")
         self.focus_pane(self.query_one("#query", Input))
+
+    def action_group_stories(self) -> None:
+        """One row per story and per event, or one per hit and per incident."""
+        grouped = not self.search_pane.grouped
+        self.search_pane.set_grouped(grouped)
+        if self.incidents_state is not None:
+            self.incidents_state.by_event = grouped
+        self.say(
+            "one row per story and per event (S: one per hit and incident)"
+            if grouped
+            else "one row per hit and per incident (S: one per story and event)"
+        )
 
     def action_help(self) -> None:
         """Every key."""

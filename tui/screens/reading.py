@@ -78,7 +78,11 @@ class ReadingScreen(PaneLayout):
         self.query_one(StatusLine).follower.open_article = bundle.article.id
         spans = self.sidecar.spans if self.sidecar else []
         self.query_one(ArticlePane).show(bundle, self.sidecar, spans, message.incidents)
-        self.query_one(Sidebar).show(self.sidecar, bundle.entities, bundle.sidecar_error)
+        sidebar = self.query_one(Sidebar)
+        if not keep_place:
+            sidebar.reports = []  # the new article's come from `find_reports`
+        sidebar.show(self.sidecar, bundle.entities, bundle.sidecar_error)
+        self.query_one(ArticlePane).find_reports(bundle.article.id)
         self.relayout()
         jump, self.pending_jump = self.pending_jump, None
         if jump is not None and jump[0] == bundle.article.id:
@@ -93,6 +97,11 @@ class ReadingScreen(PaneLayout):
         if (not keep_place or self._chosen) and self.focused is self._opened_from:
             self.focus_pane(self.view)
         self._chosen = False
+
+    @on(ArticlePane.ReportsFound)
+    def _reports_found(self, message: ArticlePane.ReportsFound) -> None:
+        if self.bundle is not None and self.bundle.article.id == message.article_id:
+            self.query_one(Sidebar).show_reports(message.reports)
 
     @on(ArticlePane.HitsFound)
     def _hits_found(self, message: ArticlePane.HitsFound) -> None:
@@ -145,6 +154,8 @@ class ReadingScreen(PaneLayout):
         if self.bundle is None:
             return
         article = self.bundle.article
+        # An article added or changed elsewhere may join (or leave) its story.
+        self.query_one(ArticlePane).find_reports(article.id)
         if article.id in change.articles or any(
             f.endswith("/") and article.id.startswith(f) for f in change.articles
         ):
@@ -268,6 +279,9 @@ class ReadingScreen(PaneLayout):
             if span is not None:
                 self.view.jump((span.start, span.end), select=True)
                 self.view.focus()
+        elif verb == "jump" and kind == "report":
+            self.open_article(key)
+            self._chosen = True
         elif verb == "jump" and kind == "entity":
             self.say(self.query_one(ArticlePane).jump_to_entity(key, self.bundle.entities))
         elif verb == "watch":

@@ -18,6 +18,7 @@ from textual.worker import Worker, get_current_worker
 from glossator.annotations.model import Sidecar
 from glossator.index.labels import LABELS
 from glossator.service import ArticleBundle, Session
+from glossator.service.stories import OtherReport
 from glossator.tui.messages import report_failure
 from glossator.tui.render import shown_id
 from glossator.tui.widgets.article_view import ArticleView, entity_class
@@ -90,6 +91,13 @@ class ArticlePane(Vertical):
 
         article_id: str
         hits: list[tuple[int, int]]
+
+    @dataclass
+    class ReportsFound(Message):
+        """The other reports of the article `article_id`'s story (for the sidebar)."""
+
+        article_id: str
+        reports: list[OtherReport]
 
     @dataclass
     class SidecarRead(Message):
@@ -170,6 +178,18 @@ class ArticlePane(Vertical):
         """Where `query` matches in the article (after the query changed)."""
         hits = self.session.searcher().hit_offsets(article_id, query)
         self.post_message(self.HitsFound(article_id, hits))
+
+    @work(thread=True, exclusive=True, group="reports", name="finding reports", exit_on_error=False)
+    def find_reports(self, article_id: str) -> None:
+        """The other reports of the article's story (on opening it, and after
+        the corpus changed: a reprint added meanwhile joins the list)."""
+        try:
+            reports = self.session.other_reports(article_id)
+        except Exception as exc:  # stories must never stop reading
+            self.session.add_log("index", f"{article_id}: other reports unavailable: {exc}")
+            reports = []
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ReportsFound(article_id, reports))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)

@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
+from glossator.service.stories import disagreements
 from glossator.tui.commands import bindings
 from glossator.tui.render import shown
 
@@ -43,6 +44,7 @@ STATUS_MARKS: dict[str, str] = {
     "edited": "✎",
     "added": "+",
     "rejected": "✗",
+    "mixed": "~",
 }
 
 #: The status filter `f` cycles through: (name, statuses shown; empty: all).
@@ -168,6 +170,12 @@ BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
 PADDING = 2
 
 
+def _shown_text(column: Column, row: Row) -> str:
+    """A cell's whole text: the value, or an event row's mark (`≠4–10`)."""
+    marks: dict[str, str] = row.get("_marks") or {}
+    return marks.get(column.key) or column.text(row, column.most)
+
+
 def fit_columns(rows: Sequence[Row], width: int) -> list[tuple[Column, int]]:
     """The columns that fit in `width` cells, in their order, with their widths.
 
@@ -178,7 +186,7 @@ def fit_columns(rows: Sequence[Row], width: int) -> list[tuple[Column, int]]:
     """
     wanted = {}
     for column in COLUMNS:
-        longest = max((cell_len(column.text(row, column.most)) for row in rows), default=0)
+        longest = max((cell_len(_shown_text(column, row)) for row in rows), default=0)
         wanted[column.key] = min(column.most, max(column.least, longest, cell_len(column.title)))
     kept: dict[str, int] = {}
     used = 0
@@ -197,19 +205,105 @@ def fit_columns(rows: Sequence[Row], width: int) -> list[tuple[Column, int]]:
 
 
 def cell(column: Column, row: Row, width: int) -> Text:
-    """A cell: the value made inert (never markup), cut with an ellipsis to `width`."""
-    text = Text(shown(column.text(row, width)), no_wrap=True, overflow="ellipsis")
+    """A cell: the value made inert (never markup), cut with an ellipsis to `width`.
+    On an event row a field the reports disagree on shows `≠` and is bold."""
+    marks: dict[str, str] = row.get("_marks") or {}
+    marked = column.key in marks
+    value = marks[column.key] if marked else column.text(row, width)
+    text = Text(shown(value), no_wrap=True, overflow="ellipsis")
     text.truncate(width, overflow="ellipsis")
     if column.right:
         text.justify = "right"
     if row.get("status") == "rejected":
         text.stylize("strike dim")
+    if marked:
+        text.stylize("bold")
     return text
 
 
 def row_key(row: Row) -> str:
-    """The table's key for a row: its article and record id."""
+    """The table's key for a row: its article and record id (an event row: its event)."""
+    if row.get("_members"):
+        return f"event\x00{row.get('event')}"
     return f"{row.get('article')}\x00{row.get('id')}"
+
+
+#: The columns that show each compared field (`service.stories.COMPARED`).
+MARKED_COLUMNS: dict[str, str] = {
+    "fatalities": "killed",
+    "injured": "injured",
+    "sub_event_type": "type",
+    "event_date": "date",
+    "actor1": "actors",
+    "actor2": "actors",
+    "location": "place",
+    "country": "place",
+    "weapon": "weapon",
+}
+
+
+def _range(values: Sequence[Any]) -> str:
+    numbers = [v for v in values if isinstance(v, int)]
+    return f"≠{min(numbers)}–{max(numbers)}" if numbers else "≠"
+
+
+def event_row(event: str, members: Sequence[Row]) -> Row:
+    """One row standing for the records of one event in several reports: the
+    first record's values, the highest toll, `N reports` in the article
+    column, and a mark on each field the reports disagree on."""
+    first = members[0]
+    row: Row = dict(first)
+    differs = disagreements(members)
+    articles = sorted({str(m.get("article")) for m in members})
+    statuses = {str(m.get("status") or "extracted") for m in members}
+    row["status"] = statuses.pop() if len(statuses) == 1 else "mixed"
+    for name in ("fatalities", "injured"):
+        stated: list[int] = [v for m in members if isinstance(v := m.get(name), int)]
+        row[name] = max(stated) if stated else None
+    for name in ("sub_event_type", "event_date", "actor1", "actor2", "location", "country"):
+        if row.get(name) in (None, ""):
+            row[name] = next((m.get(name) for m in members if m.get(name)), None)
+    marks: dict[str, str] = {}
+    for name, values in differs.items():
+        column = MARKED_COLUMNS[name]
+        if name in ("fatalities", "injured"):
+            marks[column] = _range(values)
+        elif column not in marks:
+            marks[column] = "≠" + BY_KEY[column].text(row, 99)
+    n = len(articles)
+    marks["article"] = f"{n} report{'s' if n != 1 else ''}" if n > 1 else articles[0]
+    row.update(
+        _members=list(members),
+        _differs=differs,
+        _marks=marks,
+        _reports=n,
+        _order=min(m.get("_order", 0) for m in members),
+    )
+    return row
+
+
+def event_rows(rows: Sequence[Row]) -> list[Row]:
+    """One row per event (in the order of each event's first record); a record
+    of no event, or the only record of its event here, stays as it is."""
+    groups: dict[str, list[Row]] = {}
+    order: list[Row | str] = []
+    for row in rows:
+        event = row.get("event")
+        if not event:
+            order.append(row)
+            continue
+        if event not in groups:
+            groups[event] = []
+            order.append(str(event))
+        groups[event].append(row)
+    out: list[Row] = []
+    for item in order:
+        if isinstance(item, str):
+            members = groups[item]
+            out.append(members[0] if len(members) == 1 else event_row(item, members))
+        else:
+            out.append(item)
+    return out
 
 
 class IncidentTable(DataTable[Text]):

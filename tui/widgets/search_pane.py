@@ -21,6 +21,7 @@ from textual.worker import Worker, get_current_worker
 
 from glossator.index.engine import IndexLost, QueryError, SearchResult
 from glossator.service import RESULT_LIMIT, Session
+from glossator.service.stories import StoryRow
 from glossator.tui.messages import report_failure
 from glossator.tui.widgets.facets import FacetList
 from glossator.tui.widgets.results import ResultList
@@ -59,6 +60,16 @@ class SearchPane(Vertical):
         result: SearchResult | QueryError
         more: bool = False
         """The answer to `LoadingMore` (the cursor reached the end of the list)."""
+        rows: list[StoryRow] | None = None
+        """The hits as one row per story (grouped in the worker); None: not grouped."""
+
+    @dataclass
+    class StoriesCounted(Message):
+        """How many stories all the hits of `query` make (not only those shown)."""
+
+        query: str
+        hits: int
+        stories: int
 
     @dataclass
     class FacetsCounted(Message):
@@ -99,6 +110,14 @@ class SearchPane(Vertical):
         self.shown_query: str | None = None
         """The query whose results or error are on screen."""
         self._status_line: tuple[object, ...] | None = None
+        self.grouped = True
+        """One row per story (else one per hit)."""
+        self.rows: list[StoryRow] | None = None
+        """The story rows on screen, when grouped."""
+        self._story_trouble: str | None = None
+        """Why grouping last failed (logged once)."""
+        self._story_count: tuple[str, int, int] | None = None
+        """(query, hits, stories) of the last count of every hit's stories."""
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -179,7 +198,7 @@ class SearchPane(Vertical):
         result = self.session.search(query, limit=FIRST_PAINT, cancelled=cancelled)
         if worker.is_cancelled:
             return
-        self.post_message(self.Searched(query, result))
+        self.post_message(self.Searched(query, result, rows=self._group(result)))
         if isinstance(result, QueryError) or not result.total:
             return
         # The full list and the facets cost more than the first screenful:
@@ -193,10 +212,52 @@ class SearchPane(Vertical):
             more = self.session.search(query, limit=limit, cancelled=cancelled)
             if worker.is_cancelled:
                 return
-            self.post_message(self.Searched(query, more))
+            self.post_message(self.Searched(query, more, rows=self._group(more)))
+            self._count_stories(query, result.total)
         facets = self.session.facets(query, cancelled=cancelled)
         if not worker.is_cancelled:
             self.post_message(self.FacetsCounted(query, facets))
+
+    def _group(self, result: SearchResult | QueryError) -> list[StoryRow] | None:
+        """The hits as one row per story (in the search worker, never on the UI thread)."""
+        if not self.grouped or isinstance(result, QueryError) or not result.hits:
+            return None
+        try:
+            return self.session.story_rows(result.hits)
+        except Exception as exc:  # grouping must never stop searching
+            problem = f"stories unavailable, one row per hit: {exc}"
+            if problem != self._story_trouble:  # logged once, not at every keystroke
+                self._story_trouble = problem
+                self.session.add_log("index", problem)
+            return None
+
+    def _count_stories(self, query: str, total: int) -> None:
+        """Count the stories of every hit, for "42 hits in 37 stories"."""
+        if not self.grouped:
+            return
+        try:
+            ids = self.session.all_ids(query)
+            if len(ids) != total:
+                return  # typing expands the last word differently: no exact count
+            stories = len(self.session.group_hits(ids))
+        except Exception:  # the count is a nicety; the hits are what matter
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.StoriesCounted(query, total, stories))
+
+    @on(StoriesCounted)
+    def _stories_counted(self, message: StoriesCounted) -> None:
+        message.stop()
+        if message.query == self.query_text and self.grouped:
+            self._story_count = (message.query, message.hits, message.stories)
+            if self.result is not None:
+                self.show_result(self.result, self.rows)
+
+    def set_grouped(self, grouped: bool) -> None:
+        """One row per story, or per hit; the shown query runs again."""
+        self.grouped = grouped
+        self._story_count = None
+        self.research()
 
     @on(ResultList.EndReached)
     def _end_reached(self) -> None:
@@ -219,14 +280,14 @@ class SearchPane(Vertical):
             self.post_message(self.IndexTrouble(str(exc), lost=True))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Searched(query, result, more=True))
+            self.post_message(self.Searched(query, result, more=True, rows=self._group(result)))
 
     @on(Searched)
     def _searched(self, message: Searched) -> None:
         if message.query != self.query_text:
             message.stop()  # a newer query is on its way; keep what is shown
             return
-        self.show_result(message.result)
+        self.show_result(message.result, message.rows)
 
     @on(FacetsCounted)
     def _facets_counted(self, message: FacetsCounted) -> None:
@@ -254,8 +315,25 @@ class SearchPane(Vertical):
         # The line is one row high whatever it says: no new layout is needed.
         self.query_one("#search-status", Static).update(line, layout=False)
 
-    def show_result(self, result: SearchResult | QueryError) -> None:
-        """Show new results, or an inline message for a query that does not parse."""
+    def _stories_line(self, result: SearchResult, rows: list[StoryRow] | None) -> str:
+        """` in 37 stories` when the number of stories of every hit is known."""
+        if rows is None:
+            return ""
+        if result.total == len(result.hits):
+            stories = len(rows)
+        elif (count := self._story_count) and count[:2] == (result.query, result.total):
+            stories = count[2]
+        else:
+            return ""
+        if stories == result.total:
+            return ""
+        return f" in {stories} stor{'ies' if stories != 1 else 'y'}"
+
+    def show_result(
+        self, result: SearchResult | QueryError, rows: list[StoryRow] | None = None
+    ) -> None:
+        """Show new results (one row per story when `rows` are given), or an
+        inline message for a query that does not parse."""
         self.shown_query = result.query
         if isinstance(result, QueryError):
             self.error = result.message
@@ -268,6 +346,7 @@ class SearchPane(Vertical):
         line = Text()
         shown = len(result.hits)
         line.append(f"{result.total} hit{'s' if result.total != 1 else ''}", style="bold")
+        line.append(self._stories_line(result, rows), style="bold")
         if shown < result.total:
             line.append(f", top {shown}")
             line.append(" · more at the end of the list", style="dim")
@@ -278,13 +357,18 @@ class SearchPane(Vertical):
             line.append(result.suggestion, style="bold underline")
             line.append("? (enter or ctrl+y)", style="dim")
         self._status(line)
-        self.query_one(ResultList).show_hits(result.hits)
+        self.rows = rows
+        if rows is not None:
+            self.query_one(ResultList).show_stories(result.hits, rows)
+        else:
+            self.query_one(ResultList).show_hits(result.hits)
         if not result.total:
             self.query_one(FacetList).show_facets({})
 
     def clear_results(self) -> None:
         """Empty the result list (the query box was emptied)."""
         self.result = None
+        self.rows = None
         self.error = None
         self.shown_query = None
         self.set_class(False, "-error")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from glossator.annotations.model import Sidecar
 from glossator.index.labels import LABELS
+from glossator.service.stories import OtherReport
 from glossator.tui.commands import bindings
 from glossator.tui.render import shown
 
@@ -47,10 +49,14 @@ class Sidebar(OptionList):
         super().__init__(id=id)
         self.read_only_reason: str | None = None
         self._items: dict[str, tuple[str, str, str]] = {}
+        self.reports: list[OtherReport] = []
+        """The other reports of the open article's story (`show_reports`)."""
+        self._shown_args: tuple[Sidecar | None, list[Any], str | None] | None = None
 
     def show(self, sidecar: Sidecar | None, entities: list[Any], reason: str | None) -> None:
         """Rebuild the list for an article; `reason` says why annotations are read-only."""
         self.read_only_reason = reason
+        self._shown_args = (sidecar, entities, reason)
         keep = self.highlighted
         # The item under the cursor stays under it when items are added above.
         keep_id = self.highlighted_option.id if self.highlighted_option is not None else None
@@ -114,6 +120,7 @@ class Sidebar(OptionList):
                     span.id,
                     _line("  ", (span.label, "bold"), " ", (f"“{span.quote}”", "italic strike")),
                 )
+        self._report_items(head, item)
         head(" Entities ")
         grouped: dict[str, OrderedDict[str, int]] = {}
         for ent in entities:
@@ -136,6 +143,32 @@ class Sidebar(OptionList):
             self.highlighted = ids.index(keep_id)
         elif keep is not None and keep < len(options):
             self.highlighted = keep
+
+    def show_reports(self, reports: list[OtherReport]) -> None:
+        """List the other reports of the article's story (above the entities)."""
+        if reports == self.reports:
+            return
+        self.reports = list(reports)
+        if self._shown_args is not None:
+            self.show(*self._shown_args)
+
+    def _report_items(
+        self, head: Callable[[str], None], item: Callable[[str, str, Content], None]
+    ) -> None:
+        """The section of other reports: title, source, date and what differs."""
+        if not self.reports:
+            return
+        head(f" Other reports of this story ({len(self.reports)}) ")
+        for other in self.reports:
+            report = other.report
+            # Two lines: the title; then what differs (first: the sidebar is
+            # narrow), how it relates, source and date.
+            facts = ["reprint" if other.reprint else "same event"]
+            facts += [f for f in (report.source, report.date) if f]
+            differs = "; ".join(other.differs) + " · " if other.differs else ""
+            second = _line("    ", (differs, "italic"), (" · ".join(facts), "dim"))
+            prompt = Content("\n").join([_line("  ", (report.title, "bold")), second])
+            item("report", report.article, prompt)
 
     def _current(self) -> tuple[str, str, str] | None:
         option = self.highlighted_option
@@ -165,7 +198,7 @@ class Sidebar(OptionList):
         if action == "watch_item":
             return kind == "entity"
         if action == "select":
-            return kind in ("note", "rating", "span", "entity")
+            return kind in ("note", "rating", "span", "entity", "report")
         return True
 
     def watch_highlighted(self, highlighted: int | None) -> None:

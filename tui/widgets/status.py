@@ -147,6 +147,11 @@ class StatusLine(Static):
         tags = self.session.tags()
         _settle_memory()
         self.post_message(self.TagsRead(tags))
+        try:
+            # Group the stories now, so the first keystroke does not wait for it.
+            self.session.group_hits(())
+        except Exception as exc:  # the result list then lists every hit
+            self.session.add_log("index", f"stories unavailable: {exc}")
 
     def refresh_index(self, reason: str, *, lost: bool) -> None:
         """Say why in one line, then bring the index up to date in the
