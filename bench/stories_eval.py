@@ -66,10 +66,11 @@ def run(name: str, misses: bool) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="all", choices=["dev", "heldout", "heldout2", "heldout3", "all"])
+    sets = ["dev", "heldout", "heldout2", "heldout3"]
+    parser.add_argument("--set", default="all", choices=[*sets, "all"])
     parser.add_argument("--misses", action="store_true", help="list the pairs that were wrong")
     args = parser.parse_args(argv)
-    names = ["dev", "heldout", "heldout2", "heldout3"] if args.set == "all" else [args.set]
+    names = sets if args.set == "all" else [args.set]
     ok = all([run(n, args.misses) for n in names])
     return 0 if ok else 1
 
