@@ -1,6 +1,6 @@
 """Quality of story and event grouping on the gold sets.
 
-    .venv/bin/python bench/stories_eval.py [--set dev|heldout|all] [--misses]
+    .venv/bin/python bench/stories_eval.py [--set dev|heldout|heldout2|heldout3|all] [--misses]
 
 Each set (tests/stories/gold/dev, heldout) becomes a corpus in a temporary
 folder, is indexed as glossator indexes any corpus, and its stories and
@@ -66,10 +66,11 @@ def run(name: str, misses: bool) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="all", choices=["dev", "heldout", "heldout2", "all"])
+    sets = ["dev", "heldout", "heldout2", "heldout3"]
+    parser.add_argument("--set", default="all", choices=[*sets, "all"])
     parser.add_argument("--misses", action="store_true", help="list the pairs that were wrong")
     args = parser.parse_args(argv)
-    names = ["dev", "heldout", "heldout2"] if args.set == "all" else [args.set]
+    names = sets if args.set == "all" else [args.set]
     ok = all([run(n, args.misses) for n in names])
     return 0 if ok else 1
 

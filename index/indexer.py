@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,15 +26,12 @@ from glossator.index.completeness import mark_complete, mark_incomplete
 from glossator.index.corpus import (
     DEFAULT_MAX_BYTES,
     Article,
-    ArticleFile,
-    decode,
     find_article_files,
 )
 from glossator.index.corpus import load_article as _load_article
 from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
 from glossator.index.engine import (
     IndexUnavailable,
-    IndexWriter,
     Notice,
     Progress,
     SearchEngine,
@@ -44,24 +39,13 @@ from glossator.index.engine import (
     UpdateReport,
 )
 from glossator.index.labels import LABELS
-from glossator.index.locations import (
-    default_index_dir,
-    fallback_index_dir,
-    state_dir_problem,
-    watchlist_path,
-    writable_dir,
-)
+from glossator.index.locations import choose_index_dir
 from glossator.index.locking import LOCK_FILE, update_lock
-from glossator.index.manifest import Manifest, ManifestEntry, ManifestFile, atomic_write
-from glossator.index.recogniser_state import (
-    RecogniserState,
-    load_state,
-    save_state,
-    staleness,
-    terms,
-)
+from glossator.index.manifest import Manifest, ManifestFile, atomic_write
+from glossator.index.recogniser_state import current_state, save_state, stale_entities
 from glossator.index.spelling import SpellingWords
 from glossator.index.stories.store import StoryStore
+from glossator.index.stories.sync import sync_stories
 
 if TYPE_CHECKING:
     from glossator.annotations.store import SidecarStore
@@ -82,18 +66,6 @@ def whoosh_engine(directory: Path, lock_wait: float, notice: Notice) -> SearchEn
     from glossator.index.whoosh.backend import WhooshEngine
 
     return WhooshEngine(directory, lock_wait=lock_wait, notice=notice)
-
-
-def _lowered_text(file: ArticleFile, max_bytes: int) -> str | None:
-    """A file's text decoded and lower-cased, without the rest of reading an
-    article (None when it cannot be read: the full read then decides)."""
-    try:
-        with open(file.location, "rb") as fh:
-            # Not read(max_bytes + 1): that allocates the whole limit per file.
-            decoded = decode(fh.read(min(file.size, max_bytes) + 1))
-    except OSError:
-        return None
-    return None if decoded is None else decoded[0].lower()
 
 
 class Index:
@@ -124,7 +96,7 @@ class Index:
         self.lock_wait = lock_wait
         self.notices: list[str] = []
         self._notice = notice
-        self.dir = self._choose_dir(index_dir)
+        self.dir = choose_index_dir(self.corpus, index_dir, self._say)
         self.documents = DocumentBuilder(
             self.corpus,
             self.dir,
@@ -144,28 +116,6 @@ class Index:
         self.notices.append(message)
         if self._notice is not None:
             self._notice(message)
-
-    def _choose_dir(self, index_dir: Path | None) -> Path:
-        if index_dir is not None:
-            path = Path(index_dir).resolve()
-            if not writable_dir(path):
-                raise IndexUnavailable(
-                    f"index folder {index_dir} is not writable; pick another --index-dir"
-                )
-            return path
-        if (problem := state_dir_problem(self.corpus)) is not None:
-            raise IndexUnavailable(problem)
-        path = default_index_dir(self.corpus)
-        if writable_dir(path):
-            return path
-        fallback = fallback_index_dir(self.corpus)
-        if not writable_dir(fallback):
-            raise IndexUnavailable(
-                f"cannot write an index in {path} or {fallback}; "
-                "pass --index-dir to a writable folder"
-            )
-        self._say(f"corpus is read-only; keeping its index in {fallback}")
-        return fallback
 
     @property
     def store(self) -> SidecarStore:
@@ -316,8 +266,10 @@ class Index:
             manifest = {} if rebuild else self._load_manifest()
             files = list(find_article_files(self.corpus))
             todo = changes.diff(files, manifest, self.documents.sidecar_mtime)
-            recogniser = self._recogniser_state()
-            forced = self._stale_entities(files, todo, manifest, recogniser)
+            recogniser = current_state(self.corpus)
+            forced = stale_entities(
+                self.dir, files, todo, manifest, recogniser, self.documents.read, self.max_bytes
+            )
             report.total, report.unchanged = todo.total, todo.unchanged
             if progress:
                 progress(report.unchanged, report.total)
@@ -391,77 +343,15 @@ class Index:
             engine.compact()
             self._spelling.save()
 
-    def _recogniser_state(self) -> RecogniserState:
-        """The recogniser's key and watchlist now, read without building it."""
-        from glossator.index.entities.recogniser import cache_key_for
-        from glossator.index.entities.watchlist import load_watchlist
-
-        entries, _problems = load_watchlist(watchlist_path(self.corpus))
-        return RecogniserState(cache_key_for(entries), terms(entries))
-
-    def _stale_entities(
-        self,
-        files: list[ArticleFile],
-        todo: changes.Changes,
-        manifest: Manifest,
-        now: RecogniserState,
-    ) -> set[str]:
-        """Articles unchanged on disk whose indexed entities the recogniser
-        change makes stale; they join `todo` (see `recogniser_state`)."""
-        if not manifest:
-            return set()
-        stale = staleness(load_state(self.dir), now)
-        if not stale:
-            return set()
-        queued = {f.id for f in todo.todo}
-        forced: set[str] = set()
-        for f in files:
-            if f.id in queued or f.id not in manifest:
-                continue
-            lowered = _lowered_text(f, self.max_bytes)
-            if lowered is not None and not stale.may_affect(lowered):
-                continue
-            article = self.documents.read(f)
-            if isinstance(article, Article) and stale.affects(article.text):
-                forced.add(f.id)
-                todo.todo.append(f)
-        todo.unchanged -= len(forced)
-        return forced
-
     def reindex(self, article_ids: Iterable[str], *, lock_wait: float = 10.0) -> int:
         """Re-index these articles now (after a tag change); returns how many were written."""
         engine = self.open()
         article_ids = list(article_ids)
-        count = 0
-        words: Counter[str] = Counter()
         with self._update_lock(lock_wait):
             manifest = self._load_manifest()
-            writer: IndexWriter | None = engine.writer(large=False)
-            assert writer is not None
-            try:
-                for article_id in article_ids:
-                    try:
-                        article = self.article(article_id)
-                    except Exception:
-                        writer.delete(article_id)
-                        manifest.pop(article_id, None)
-                        continue
-                    facts = self.documents.sidecar(article.id, None)
-                    words.update(writer.replace(self.documents.document(article, facts)))
-                    manifest[article.id] = ManifestEntry(
-                        article.mtime_ns,
-                        article.size,
-                        article.sha256,
-                        facts.mtime,
-                        tuple(facts.tags),
-                        facts.signature,
-                    )
-                    count += 1
-                writer.commit(merge=False)
-                writer = None
-            finally:
-                if writer is not None:
-                    writer.cancel()
+            count, words = updating.reindex(
+                engine, self.documents, self.article, manifest, article_ids
+            )
             self._save_manifest(manifest)
             self._sync_stories(manifest, only=article_ids)
             if words:
@@ -474,28 +364,8 @@ class Index:
         only: Iterable[str] | None = None,
         ready: dict[str, object] | None = None,
     ) -> None:
-        """Bring the story store (signatures, incident records) in step with
-        the manifest; a broken store gives a notice, never a failed update."""
-        from glossator.index.stories.store import Facts
-        from glossator.index.stories.sync import facts_of, stamp
-
-        wanted = {article_id: stamp(entry) for article_id, entry in manifest.items()}
-        done = ready or {}
-
-        def facts(article_id: str) -> Facts | None:
-            # The bulk workers sign the articles they index (in parallel);
-            # the rest are read and signed here.
-            found = done.get(article_id)
-            return (
-                found
-                if isinstance(found, Facts)
-                else facts_of(self.article, self.documents, article_id)
-            )
-
-        try:
-            self.stories.sync(wanted, facts, only=only)
-        except sqlite3.Error as exc:
-            self._say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")
+        """Bring the story store in step with the manifest (`stories.sync`)."""
+        sync_stories(self.stories, manifest, self.article, self.documents, self._say, only, ready)
 
     # -- reading ------------------------------------------------------------
 

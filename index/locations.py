@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from glossator.index.corpus import STATE_DIRNAME
+from glossator.index.engine import IndexUnavailable
 
 
 def state_dir(corpus: Path) -> Path:
@@ -113,3 +115,28 @@ def discover_corpus(start: Path, home: Path | None = None) -> Discovery:
 def find_corpus(start: Path) -> Path:
     """The corpus folder `discover_corpus` finds for `start`."""
     return discover_corpus(start).corpus
+
+
+def choose_index_dir(corpus: Path, index_dir: Path | None, say: Callable[[str], None]) -> Path:
+    """Where the index of `corpus` lives: `index_dir` when given, else the
+    default folder, else (a read-only corpus) a per-user cache folder, with
+    a notice. Raises `IndexUnavailable` when none can be written."""
+    if index_dir is not None:
+        path = Path(index_dir).resolve()
+        if not writable_dir(path):
+            raise IndexUnavailable(
+                f"index folder {index_dir} is not writable; pick another --index-dir"
+            )
+        return path
+    if (problem := state_dir_problem(corpus)) is not None:
+        raise IndexUnavailable(problem)
+    path = default_index_dir(corpus)
+    if writable_dir(path):
+        return path
+    fallback = fallback_index_dir(corpus)
+    if not writable_dir(fallback):
+        raise IndexUnavailable(
+            f"cannot write an index in {path} or {fallback}; pass --index-dir to a writable folder"
+        )
+    say(f"corpus is read-only; keeping its index in {fallback}")
+    return fallback

@@ -14,14 +14,19 @@ glossator or its lists changed, every article is. An index with no record
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from glossator.index.corpus import Article, ArticleFile, decode
 from glossator.index.entities.gazetteer import fold_case, normalise
 from glossator.index.entities.watchlist import WatchEntry, WatchlistMatcher
-from glossator.index.manifest import atomic_write
+from glossator.index.manifest import Manifest, atomic_write
+
+if TYPE_CHECKING:
+    from glossator.index.changes import Changes
 
 STATE_FILE = "glossator-recogniser.json"
 
@@ -121,3 +126,57 @@ def staleness(old: RecogniserState | None, new: RecogniserState) -> Staleness:
     return Staleness(
         changed=tuple(WatchEntry(name, label, aliases) for label, name, aliases in sorted(changed))
     )
+
+
+def current_state(corpus: Path) -> RecogniserState:
+    """The recogniser's key and watchlist now, read without building it."""
+    from glossator.index.entities.recogniser import cache_key_for
+    from glossator.index.entities.watchlist import load_watchlist
+    from glossator.index.locations import watchlist_path
+
+    entries, _problems = load_watchlist(watchlist_path(corpus))
+    return RecogniserState(cache_key_for(entries), terms(entries))
+
+
+def lowered_text(file: ArticleFile, max_bytes: int) -> str | None:
+    """A file's text decoded and lower-cased, without the rest of reading an
+    article (None when it cannot be read: the full read then decides)."""
+    try:
+        with open(file.location, "rb") as fh:
+            # Not read(max_bytes + 1): that allocates the whole limit per file.
+            decoded = decode(fh.read(min(file.size, max_bytes) + 1))
+    except OSError:
+        return None
+    return None if decoded is None else decoded[0].lower()
+
+
+def stale_entities(
+    index_dir: Path,
+    files: list[ArticleFile],
+    todo: Changes,
+    manifest: Manifest,
+    now: RecogniserState,
+    read: Callable[[ArticleFile], object],
+    max_bytes: int,
+) -> set[str]:
+    """Articles unchanged on disk whose indexed entities the recogniser
+    change makes stale; they join `todo` (`read` reads one in full)."""
+    if not manifest:
+        return set()
+    stale = staleness(load_state(index_dir), now)
+    if not stale:
+        return set()
+    queued = {f.id for f in todo.todo}
+    forced: set[str] = set()
+    for f in files:
+        if f.id in queued or f.id not in manifest:
+            continue
+        lowered = lowered_text(f, max_bytes)
+        if lowered is not None and not stale.may_affect(lowered):
+            continue
+        article = read(f)
+        if isinstance(article, Article) and stale.affects(article.text):
+            forced.add(f.id)
+            todo.todo.append(f)
+    todo.unchanged -= len(forced)
+    return forced

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from glossator.index.changes import Changes, count
-from glossator.index.corpus import Skipped
+from glossator.index.corpus import Article, Skipped
 from glossator.index.engine import (
     ChunkResult,
     DocumentSource,
@@ -140,3 +140,44 @@ def run_parallel(work: Pass, workers: int) -> None:
             progress(base + n, report.total)
 
     work.engine.bulk_add(work.documents, files, on_result, on_progress, workers)
+
+
+def reindex(
+    engine: SearchEngine,
+    documents: DocumentSource,
+    read: Callable[[str], Article],
+    manifest: Manifest,
+    article_ids: Iterable[str],
+) -> tuple[int, Counter[str]]:
+    """Re-index these articles now (`Index.reindex`), updating `manifest`;
+    an article that cannot be read is deleted. Returns how many were
+    written and their body words."""
+    written = 0
+    words: Counter[str] = Counter()
+    writer: IndexWriter | None = engine.writer(large=False)
+    assert writer is not None
+    try:
+        for article_id in article_ids:
+            try:
+                article = read(article_id)
+            except Exception:
+                writer.delete(article_id)
+                manifest.pop(article_id, None)
+                continue
+            facts = documents.sidecar(article.id, None)
+            words.update(writer.replace(documents.document(article, facts)))
+            manifest[article.id] = ManifestEntry(
+                article.mtime_ns,
+                article.size,
+                article.sha256,
+                facts.mtime,
+                tuple(facts.tags),
+                facts.signature,
+            )
+            written += 1
+        writer.commit(merge=False)
+        writer = None
+    finally:
+        if writer is not None:
+            writer.cancel()
+    return written, words

@@ -90,7 +90,8 @@ def signature(article: Article) -> Signature:
     mh = _minhash()
     if grams:
         mh.update_batch(list(grams))
-    values = array("Q", (int(v) for v in mh.hashvalues)).tobytes()
+    # The native 64-bit layout `array("Q")` reads back in `jaccard`.
+    values = mh.hashvalues.astype("=u8").tobytes()
     return Signature(body_hash(text), len(grams), values)
 
 

@@ -24,6 +24,8 @@ from glossator.index.stories.signatures import Signature
 STORE_FILE = "stories.sqlite3"
 #: Articles written per transaction when syncing.
 SYNC_BATCH = 500
+#: Rows from which filling an empty store builds its indexes afterwards.
+BULK_MIN = 200
 
 #: Two bodies are near-duplicates when their estimated Jaccard similarity
 #: reaches `JACCARD_MIN`, or when the smaller is mostly inside the larger
@@ -63,6 +65,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_body ON articles (body_hash);
 CREATE TABLE IF NOT EXISTS bands (key BLOB NOT NULL, id TEXT NOT NULL);
+"""
+_INDEXES = """
 CREATE INDEX IF NOT EXISTS bands_key ON bands (key);
 CREATE INDEX IF NOT EXISTS bands_id ON bands (id);
 """
@@ -115,7 +119,10 @@ class StoryStore:
         if self._db is None:
             db = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
             db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(_SCHEMA)
+            # A crash loses at most the last transaction, never the file's
+            # integrity; the store is rebuilt from the articles in any case.
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA + _INDEXES)
             row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
             if row is None or row[0] != signatures.VERSION:
                 # Signatures of another scheme do not compare: start afresh.
@@ -159,16 +166,29 @@ class StoryStore:
             for article_id in stale:
                 self._drop(db, article_id)
         n = len(stale)
-        # One transaction per batch: a commit per article would make a full
-        # build wait on thousands of syncs to disk.
-        for at in range(0, len(todo), SYNC_BATCH):
-            batch = [(i, facts_of(i)) for i in todo[at : at + SYNC_BATCH]]
+        # Filling an empty store (a first build): no rows to drop, and the
+        # band indexes are built once at the end instead of kept up per row.
+        fresh = not have and len(todo) >= BULK_MIN
+        if fresh:
             with db:
-                for article_id, facts in batch:
-                    self._drop(db, article_id)
-                    if facts is not None:
-                        self._put(db, article_id, wanted[article_id], facts)
-            n += len(batch)
+                db.execute("DROP INDEX IF EXISTS bands_key")
+                db.execute("DROP INDEX IF EXISTS bands_id")
+        try:
+            # One transaction per batch: a commit per article would make a
+            # full build wait on thousands of syncs to disk.
+            for at in range(0, len(todo), SYNC_BATCH):
+                batch = [(i, facts_of(i)) for i in todo[at : at + SYNC_BATCH]]
+                with db:
+                    for article_id, facts in batch:
+                        if not fresh:
+                            self._drop(db, article_id)
+                        if facts is not None:
+                            self._put(db, article_id, wanted[article_id], facts)
+                n += len(batch)
+        finally:
+            if fresh:
+                with db:
+                    db.executescript(_INDEXES)
         return n
 
     def put(self, article_id: str, stamp: str, facts: Facts) -> None:

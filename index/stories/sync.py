@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
-from glossator.index.manifest import ManifestEntry
+from glossator.index.manifest import Manifest, ManifestEntry
 from glossator.index.stories.signatures import signature
-from glossator.index.stories.store import Facts
+from glossator.index.stories.store import Facts, StoryStore
 
 if TYPE_CHECKING:
     from glossator.index.corpus import Article
@@ -54,3 +55,29 @@ def facts_for(documents: Documents, article: Article, sidecar: SidecarFacts) -> 
     except Exception:
         records = []
     return Facts(signature(article), date.isoformat() if date else None, records)
+
+
+def sync_stories(
+    store: StoryStore,
+    manifest: Manifest,
+    read: Callable[[str], Article],
+    documents: Documents,
+    say: Callable[[str], None],
+    only: Iterable[str] | None = None,
+    ready: Mapping[str, object] | None = None,
+) -> None:
+    """Bring the story store (signatures, incident records) in step with
+    the manifest; a broken store gives a notice, never a failed update."""
+    wanted = {article_id: stamp(entry) for article_id, entry in manifest.items()}
+    done = ready or {}
+
+    def facts(article_id: str) -> Facts | None:
+        # The bulk workers sign the articles they index (in parallel);
+        # the rest are read and signed here.
+        found = done.get(article_id)
+        return found if isinstance(found, Facts) else facts_of(read, documents, article_id)
+
+    try:
+        store.sync(wanted, facts, only=only)
+    except sqlite3.Error as exc:
+        say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")

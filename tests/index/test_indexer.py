@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from glossator.index import indexer as indexer_mod
-from glossator.index import locking, manifest
+from glossator.index import locations, locking, manifest
 from glossator.index.engine import IndexUnavailable
 from glossator.index.indexer import Index
 from glossator.index.whoosh import writer as whoosh_writer
@@ -112,9 +112,9 @@ def test_lagging_manifest_is_rebuilt_from_the_index(seeds: Path) -> None:
 def test_read_only_corpus_falls_back_to_the_user_cache(
     seeds: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    real = indexer_mod.writable_dir
+    real = locations.writable_dir
     monkeypatch.setattr(
-        indexer_mod, "writable_dir", lambda p: False if str(p).startswith(str(seeds)) else real(p)
+        locations, "writable_dir", lambda p: False if str(p).startswith(str(seeds)) else real(p)
     )
     notices: list[str] = []
     ix = Index(seeds, notice=notices.append)

@@ -1,0 +1,245 @@
+"""When two incident records are reports of one real event.
+
+Records are compared on their dates (within `DATE_WINDOW_DAYS` when known),
+sub-event types (the same, or one family), places (the same or overlapping,
+or coordinates within `NEAR_KM`) and attackers (no conflicting names).
+`grouping` joins records into events with these rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from glossator.index.stories.store import StoredArticle
+
+#: Event dates (or article dates, when the record has none) further apart
+#: than this are different events.
+DATE_WINDOW_DAYS = 2
+#: When a record has no date of its own, the event is taken to lie this
+#: many days before the article's date, up to the article's date.
+UNDATED_LOOKBACK_DAYS = 3
+#: Places with coordinates this close are the same place.
+NEAR_KM = 25.0
+
+#: Sub-event types that one event can be reported as.
+_FAMILY = {
+    "Air/drone strike": "strike",
+    "Shelling/artillery/missile attack": "strike",
+    "Disrupted weapons use": "strike",
+    "Remote explosive/landmine/IED": "bomb",
+    "Suicide bomb": "bomb",
+    "Grenade": "bomb",
+    "Armed clash": "clash",
+    "Abduction/forced disappearance": "abduction",
+}
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = {"the", "a", "an", "of", "in", "city", "town", "village", "province", "state", "region"}
+#: Words that describe an attacker without naming one ("gunmen", "armed men").
+_GENERIC_ACTORS = {
+    "forces",
+    "force",
+    "military",
+    "army",
+    "group",
+    "groups",
+    "militants",
+    "fighters",
+    "rebels",
+    "gunmen",
+    "gunman",
+    "armed",
+    "men",
+    "attackers",
+    "assailants",
+    "bandits",
+    "unknown",
+    "unidentified",
+    "suspected",
+}
+#: Date words the extractor can mistake for an attacker ("Monday's attack").
+_NOT_ACTORS = {
+    "s",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "last",
+    "week",
+    "weekend",
+    "overnight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+@dataclass(slots=True)
+class Record:
+    """One incident record of one article, as grouping sees it."""
+
+    article: str
+    index: int
+    fields: dict[str, Any]
+    first: dt.date | None
+    last: dt.date | None
+    place: frozenset[str]
+    actor: frozenset[str]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article, self.index)
+
+
+# -- records -------------------------------------------------------------------
+
+
+def _words(text: object) -> frozenset[str]:
+    if not isinstance(text, str):
+        return frozenset()
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def _date_range(
+    fields: dict[str, Any], article_date: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """The days the event may lie in: its own date when it is a day or a
+    week; else (a month, a year, none) the days before the article's date;
+    None when neither is known."""
+    text = fields.get("event_date")
+    if isinstance(text, str) and text:
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                d = dt.date.fromisoformat(text)
+                return d, d
+            if re.fullmatch(r"\d{4}-W\d{2}", text):
+                y, w = text.split("-W")
+                start = dt.date.fromisocalendar(int(y), int(w), 1)
+                return start, start + dt.timedelta(days=6)
+        except ValueError:
+            pass
+    if article_date is not None:
+        return article_date - dt.timedelta(days=UNDATED_LOOKBACK_DAYS), article_date
+    return None
+
+
+def records_of(article: StoredArticle) -> list[Record]:
+    """An article's incident records, ready to compare."""
+    try:
+        adate = dt.date.fromisoformat(article.date) if article.date else None
+    except ValueError:
+        adate = None
+    out = []
+    for i, fields in enumerate(article.incidents):
+        if not isinstance(fields, dict):
+            continue
+        span = _date_range(fields, adate)
+        place = _words(fields.get("location"))
+        out.append(
+            Record(
+                article.id,
+                i,
+                fields,
+                span[0] if span else None,
+                span[1] if span else None,
+                place,
+                _words(fields.get("actor1")) - _GENERIC_ACTORS - _NOT_ACTORS,
+            )
+        )
+    return out
+
+
+# -- compatibility ---------------------------------------------------------------
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    try:
+        la1, lo1 = float(a["latitude"]), float(a["longitude"])
+        la2, lo2 = float(b["latitude"]), float(b["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    p1, p2 = math.radians(la1), math.radians(la2)
+    dp, dl = p2 - p1, math.radians(lo2 - lo1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_place(a: Record, b: Record) -> bool:
+    ca, cb = a.fields.get("country"), b.fields.get("country")
+    if ca and cb and ca != cb:
+        return False
+    km = _km(a.fields, b.fields)
+    if km is not None and km <= NEAR_KM:
+        return True
+    if a.place and b.place:
+        return a.place <= b.place or b.place <= a.place
+    # A record without a place matches when its sentence names the other's
+    # place ("an explosive device ... near Mopti" read without a location).
+    for one, other in ((a, b), (b, a)):
+        if not one.place and other.place and other.place <= _words(one.fields.get("sentence")):
+            return True
+    return False
+
+
+def same_type(a: Record, b: Record) -> bool:
+    ta, tb = a.fields.get("sub_event_type"), b.fields.get("sub_event_type")
+    if ta == tb or ta == "Attack" or tb == "Attack" or not ta or not tb:
+        return True
+    return _FAMILY.get(ta) == _FAMILY.get(tb)
+
+
+def same_time(a: Record, b: Record) -> bool:
+    if a.first is None or b.first is None or a.last is None or b.last is None:
+        return True
+    gap = max((a.first - b.last).days, (b.first - a.last).days, 0)
+    return gap <= DATE_WINDOW_DAYS
+
+
+def _prefix_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(x[:5] == y[:5] for x in a for y in b)
+
+
+def same_actor(a: Record, b: Record) -> bool:
+    """False only when both name an attacker and the names share nothing
+    (no word, no word's first five letters, not one's initials)."""
+    if not a.actor or not b.actor:
+        return True
+    if _prefix_overlap(a.actor, b.actor):
+        return True
+    for one, other in ((a, b), (b, a)):
+        words = _WORD.findall(str(other.fields.get("actor1") or "").lower())
+        initials = "".join(w[0] for w in words)
+        if len(initials) > 1 and initials in one.actor:
+            return True
+    return False
+
+
+def same_day(a: Record, b: Record) -> bool:
+    """Both records are dated to the same single day."""
+    return a.first is not None and a.first == a.last == b.first == b.last
+
+
+def compatible(a: Record, b: Record) -> bool:
+    """Could `a` and `b` be reports of one event? The attackers are compared
+    only when the dates leave room for doubt: the extractor's actor1 is the
+    noisiest field, and the same place, day and type are stronger evidence."""
+    if not (same_time(a, b) and same_type(a, b) and same_place(a, b)):
+        return False
+    return same_day(a, b) or same_actor(a, b)
