@@ -1,0 +1,102 @@
+"""Canonical names: the one name each mention of an entity counts toward.
+
+Within one article, and never across articles:
+
+- a watchlist alias counts toward its entry's name ("KH" -> "Kataib Hezbollah");
+- spellings that differ only in an Arabic article ("al-Sudani", "Al-Sudani",
+  "el-Sudani", "Sudani") count toward the first one written;
+- a surname alone ("Blair", and so "Mr Blair": titles are outside PERSON
+  spans) counts toward the full name it is the last word of ("Tony Blair"),
+  wherever it stands in the article (a headline's "Blair" comes before the
+  body's "Tony Blair"), unless two different full names in the article end
+  in it ("George Bush" and "Jeb Bush": "Bush" stays as written).
+
+The written text (`Entity.text`) never changes; `Entity.canonical` is set
+only where the canonical name differs from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from glossator.index.entities.gazetteer import fold_case, normalise
+from glossator.index.entities.model import Entity
+from glossator.index.entities.watchlist import WatchEntry
+
+_ARTICLE = re.compile(r"^(?:al|el)-", re.IGNORECASE)
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _watch_key(term: str) -> str:
+    """How a watchlist term or an entity text is compared: punctuation as
+    spaces, as the watchlist matcher sees it; folded unless in capitals."""
+    key = _spaced(normalise(term))
+    return key if term.isupper() else fold_case(key)
+
+
+def variant_key(name: str) -> str:
+    """A name with each word's Arabic article dropped, case folded:
+    "Abu Mahdi Al-Muhandis" and "abu mahdi al-Muhandis" -> "abu mahdi muhandis"."""
+    return " ".join(_ARTICLE.sub("", word) for word in fold_case(name).split())
+
+
+class Canonicaliser:
+    """Sets `Entity.canonical` on one article's entities; holds the watchlist's
+    alias table, so build it once per recogniser."""
+
+    def __init__(self, watchlist: Iterable[WatchEntry] = ()) -> None:
+        table: dict[tuple[str, str], str | None] = {}
+        for entry in watchlist:
+            for term in entry.terms:
+                key = (entry.label, _watch_key(term))
+                if key in table and table[key] != entry.name:
+                    table[key] = None  # one alias of two entries: counts toward neither
+                else:
+                    table[key] = entry.name
+        self._watched = {k: name for k, name in table.items() if name is not None}
+
+    def _watch_name(self, ent: Entity) -> str | None:
+        if not self._watched:
+            return None
+        written = ent.text.strip()
+        # An alias in capitals matches only in capitals, any other one in any case.
+        return self._watched.get((ent.label, _watch_key(written))) or self._watched.get(
+            (ent.label, fold_case(_spaced(normalise(written))))
+        )
+
+    def apply(self, entities: Sequence[Entity]) -> list[Entity]:
+        """The entities with `canonical` set where a mention counts toward
+        another name; same order, same offsets and text."""
+        watch_names = [self._watch_name(e) for e in entities]
+        names = [w or _spaced(e.text) for e, w in zip(entities, watch_names, strict=True)]
+        watched = [w is not None for w in watch_names]
+        # Arabic-article variants: the first spelling of each (label, key) wins,
+        # but a watchlist entry's name wins over any spelling.
+        first: dict[tuple[str, str], str] = {}
+        by_watchlist: set[tuple[str, str]] = set()
+        for ent, name, is_watched in zip(entities, names, watched, strict=True):
+            key = (ent.label, variant_key(name))
+            if key not in first or (is_watched and key not in by_watchlist):
+                first[key] = name
+                if is_watched:
+                    by_watchlist.add(key)
+        names = [first[(e.label, variant_key(n))] for e, n in zip(entities, names, strict=True)]
+        # Surnames: the full names of the article by the key of their last word.
+        full: dict[str, set[str]] = {}
+        for ent, name in zip(entities, names, strict=True):
+            words = name.split()
+            if ent.label == "PERSON" and len(words) > 1:
+                full.setdefault(variant_key(words[-1]), set()).add(name)
+        out = []
+        for ent, name, is_watched in zip(entities, names, watched, strict=True):
+            if ent.label == "PERSON" and not is_watched and " " not in name:
+                owners = full.get(variant_key(name), set())
+                if len(owners) == 1:
+                    name = next(iter(owners))
+            out.append(ent if name == _spaced(ent.text) else replace(ent, canonical=name))
+        return out
