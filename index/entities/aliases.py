@@ -26,6 +26,11 @@ from glossator.index.entities.model import Entity
 from glossator.index.entities.watchlist import WatchEntry
 
 _ARTICLE = re.compile(r"^(?:al|el)-", re.IGNORECASE)
+#: The titles people are named by in running text ("Mr Blair"); they stay
+#: outside PERSON spans, and `title_form` gives the name with its title.
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President)\.? $"
+)
 
 
 def _spaced(text: str) -> str:
@@ -43,6 +48,15 @@ def variant_key(name: str) -> str:
     """A name with each word's Arabic article dropped, case folded:
     "Abu Mahdi Al-Muhandis" and "abu mahdi al-Muhandis" -> "abu mahdi muhandis"."""
     return " ".join(_ARTICLE.sub("", word) for word in fold_case(name).split())
+
+
+def title_form(text: str, ent: Entity) -> str | None:
+    """The PERSON mention with the title written just before it ("Mr Blair"),
+    or None; what `person:"mr blair"` searches for."""
+    if ent.label != "PERSON":
+        return None
+    found = _TITLE_BEFORE.search(text, max(0, ent.start - 12), ent.start)
+    return None if found is None else found.group() + _spaced(ent.text)
 
 
 class Canonicaliser:
