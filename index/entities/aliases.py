@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from glossator.index.entities.gazetteer import fold_case, normalise
 from glossator.index.entities.model import Entity
@@ -44,6 +45,7 @@ def _watch_key(term: str) -> str:
     return key if term.isupper() else fold_case(key)
 
 
+@lru_cache(maxsize=65536)
 def variant_key(name: str) -> str:
     """A name with each word's Arabic article dropped, case folded:
     "Abu Mahdi Al-Muhandis" and "abu mahdi al-Muhandis" -> "abu mahdi muhandis"."""
@@ -86,31 +88,31 @@ class Canonicaliser:
     def apply(self, entities: Sequence[Entity]) -> list[Entity]:
         """The entities with `canonical` set where a mention counts toward
         another name; same order, same offsets and text."""
+        written = [_spaced(e.text) for e in entities]
         watch_names = [self._watch_name(e) for e in entities]
-        names = [w or _spaced(e.text) for e, w in zip(entities, watch_names, strict=True)]
-        watched = [w is not None for w in watch_names]
+        names = [w or t for w, t in zip(watch_names, written, strict=True)]
+        keys = [(e.label, variant_key(n)) for e, n in zip(entities, names, strict=True)]
         # Arabic-article variants: the first spelling of each (label, key) wins,
         # but a watchlist entry's name wins over any spelling.
         first: dict[tuple[str, str], str] = {}
         by_watchlist: set[tuple[str, str]] = set()
-        for ent, name, is_watched in zip(entities, names, watched, strict=True):
-            key = (ent.label, variant_key(name))
-            if key not in first or (is_watched and key not in by_watchlist):
+        for key, name, watched in zip(keys, names, watch_names, strict=True):
+            if key not in first or (watched is not None and key not in by_watchlist):
                 first[key] = name
-                if is_watched:
+                if watched is not None:
                     by_watchlist.add(key)
-        names = [first[(e.label, variant_key(n))] for e, n in zip(entities, names, strict=True)]
-        # Surnames: the full names of the article by the key of their last word.
+        # Surnames: the article's full names by the key of their last word.
         full: dict[str, set[str]] = {}
-        for ent, name in zip(entities, names, strict=True):
-            words = name.split()
-            if ent.label == "PERSON" and len(words) > 1:
-                full.setdefault(variant_key(words[-1]), set()).add(name)
+        for label, words in first:
+            if label == "PERSON" and " " in words:
+                full.setdefault(words.rsplit(" ", 1)[1], set()).add(first[label, words])
         out = []
-        for ent, name, is_watched in zip(entities, names, watched, strict=True):
-            if ent.label == "PERSON" and not is_watched and " " not in name:
-                owners = full.get(variant_key(name), set())
+        for i, ent in enumerate(entities):
+            key = keys[i]
+            name = first[key]
+            if key[0] == "PERSON" and watch_names[i] is None and " " not in key[1]:
+                owners = full.get(key[1], ())
                 if len(owners) == 1:
                     name = next(iter(owners))
-            out.append(ent if name == _spaced(ent.text) else replace(ent, canonical=name))
+            out.append(ent if name == written[i] else replace(ent, canonical=name))
         return out
