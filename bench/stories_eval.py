@@ -1,6 +1,6 @@
 """Quality of story and event grouping on the gold sets.
 
-    .venv/bin/python bench/stories_eval.py [--set dev|heldout|heldout2|heldout3|heldout4|all] [--misses]
+    .venv/bin/python bench/stories_eval.py [--set NAME|all] [--misses]
 
 Each set (tests/stories/gold/dev, heldout) becomes a corpus in a temporary
 folder, is indexed as glossator indexes any corpus, and its stories and
