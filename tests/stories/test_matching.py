@@ -89,3 +89,16 @@ def test_the_same_place_on_another_day_is_another_event_and_story() -> None:
     )
     assert len(grouping.events) == 2
     assert grouping.story_of["a.txt"] is not grouping.story_of["b.txt"]
+
+
+def test_a_reprint_without_incident_records_reports_its_originals_events() -> None:
+    rec = {"sub_event_type": "Attack", "country": "Haiti", "location": "Pont-Sonde"}
+    original = StoredArticle("ap.txt", "h1", 0, b"", "2024-10-04", [rec])
+    reprint = StoredArticle("herald.txt", "h2", 0, b"", "2024-10-05", [])
+    unrelated = StoredArticle("other.txt", "h3", 0, b"", "2024-10-05", [])
+    grouping = group([original, reprint, unrelated], [("herald.txt", "ap.txt", 0.7)])
+    (event,) = grouping.events
+    assert event.articles == ["ap.txt", "herald.txt"] and event.reprints == ["herald.txt"]
+    assert event.to_dict()["reports"] == 2
+    assert grouping.story_of["herald.txt"] is grouping.story_of["ap.txt"]
+    assert grouping.story_of["other.txt"] is not grouping.story_of["ap.txt"]
