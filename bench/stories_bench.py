@@ -1,10 +1,11 @@
 """Cost of near-duplicate signatures and story grouping, against the targets.
 
-    .venv/bin/python bench/stories_bench.py [--sizes bbc,10k] [--pairs]
+    .venv/bin/python bench/stories_bench.py [--sizes bbc,10k] [--runs 3] [--pairs]
 
-For each corpus: a full build into a scratch folder (workers as
-`glossator index` picks them), with the story store's share of it timed
-apart; near-duplicate look-ups for 300 articles; adding one edited reprint
+For each corpus: full builds into scratch folders (workers as `glossator
+index` picks them), `--runs` times each without and with the story store,
+alternating, the median of each compared (the parent's store sync timed
+apart); signing 300 articles; near-duplicate look-ups for 300 articles; adding one edited reprint
 (signature and store row, then a whole `Index.update`); grouping the whole
 corpus into stories. `--pairs` lists every near-duplicate pair found, and
 the pairs just under the threshold, for choosing it (docs/stories.md).
@@ -71,38 +72,62 @@ def baseline_build(src: Path) -> float:
             DocumentBuilder.extras = saved  # type: ignore[method-assign]
 
 
-def run(name: str, show_pairs: bool) -> None:
+def full_build(src: Path, tmp: Path) -> tuple[Index, float, float]:
+    """A full build as glossator does it: the index, its seconds, and the
+    seconds of the parent's story store sync within them."""
+    corpus = tmp / "corpus"
+    shutil.copytree(src, corpus)
+    index = Index(corpus, tmp / "index")
+    sync_seconds = 0.0
+    real_sync = index._sync_stories
+
+    def timed_sync(*args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        nonlocal sync_seconds
+        t = time.perf_counter()
+        real_sync(*args, **kwargs)
+        sync_seconds += time.perf_counter() - t
+
+    index._sync_stories = timed_sync  # type: ignore[method-assign]
+    t0 = time.perf_counter()
+    index.update()
+    return index, time.perf_counter() - t0, sync_seconds
+
+
+def run(name: str, show_pairs: bool, runs: int) -> None:
     src = corpus_for(name)
-    base = baseline_build(src)
+    load0 = os.getloadavg()
+    bases, totals, syncs = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs):
+            bases.append(baseline_build(src))
+            if i < runs - 1:
+                with tempfile.TemporaryDirectory() as scratch:
+                    scratch_index, total, sync = full_build(src, Path(scratch))
+                    scratch_index.stories.close()
+            else:
+                index, total, sync = full_build(src, Path(tmp))
+            totals.append(total)
+            syncs.append(sync)
         corpus = Path(tmp) / "corpus"
-        shutil.copytree(src, corpus)
-        index = Index(corpus, Path(tmp) / "index")
-        sync_seconds = 0.0
-        real_sync = index._sync_stories
-
-        def timed_sync(*args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-            nonlocal sync_seconds
-            t = time.perf_counter()
-            real_sync(*args, **kwargs)
-            sync_seconds += time.perf_counter() - t
-
-        index._sync_stories = timed_sync  # type: ignore[method-assign]
-        load0 = os.getloadavg()[0]
-        t0 = time.perf_counter()
-        report = index.update()
-        total = time.perf_counter() - t0
+        base, total = statistics.median(bases), statistics.median(totals)
+        load1 = os.getloadavg()
         print(
-            f"\n{name}: {report.total} articles"
-            f"  (load average {load0:.1f} -> {os.getloadavg()[0]:.1f})"
+            f"\n{name}: {len(index.manifest())} articles, {runs} runs"
+            f"  (load average 1/5 min {load0[0]:.1f}/{load0[1]:.1f}"
+            f" -> {load1[0]:.1f}/{load1[1]:.1f})"
         )
-        row("full build without the story store, seconds", f"{base:.1f}")
-        row("full build, seconds", f"{total:.1f}")
-        row("  of which the parent's store sync", f"{sync_seconds:.1f}")
+        row("full build without the story store, s", " ".join(f"{b:.1f}" for b in bases))
+        row("full build, s", " ".join(f"{t:.1f}" for t in totals))
+        row("  of which the parent's store sync, s", " ".join(f"{t:.1f}" for t in syncs))
+        row("median without / with, s", f"{base:.1f} / {total:.1f}")
         row(
-            "  build time added by stories",
+            "  build time added by stories (medians)",
             f"{(total - base) / base:.1%}",
             f"target <= {BUILD_SHARE:.0%}",
+        )
+        row(
+            "  added, per run",
+            " ".join(f"{(t - b) / b:.0%}" for b, t in zip(bases, totals, strict=True)),
         )
         store = index.stories
         ids = sorted(store.stamps())
@@ -124,11 +149,16 @@ def run(name: str, show_pairs: bool) -> None:
             f"{times[int(len(times) * 0.95)]:.2f}",
             f"target < {LOOKUP_MS}",
         )
-        # One edited reprint added (datasketch imported first: workers signed the rest).
+        # One edited reprint added (numpy imported first: workers signed the rest).
         t = time.perf_counter()
-        import datasketch  # noqa: F401
+        import numpy  # noqa: F401
 
-        row("datasketch import in this process, ms", f"{(time.perf_counter() - t) * 1000:.0f}")
+        row("numpy import in this process, ms", f"{(time.perf_counter() - t) * 1000:.0f}")
+        articles = [index.article(i) for i in sample]
+        t = time.perf_counter()
+        for article in articles:
+            signatures.signature(article)
+        row("signing, ms per article", f"{(time.perf_counter() - t) * 1000 / len(articles):.2f}")
         victim = index.article(sample[0])
         reprint = corpus / "zz-reprint.txt"
         reprint.write_text("A new headline\n" + victim.body.replace(" the ", " a ", 3), "utf-8")
@@ -185,10 +215,11 @@ def close_misses(store, rows: dict[str, StoredArticle]):  # type: ignore[no-unty
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="bbc,10k")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind (median)")
     parser.add_argument("--pairs", action="store_true")
     args = parser.parse_args(argv)
     for name in args.sizes.split(","):
-        run(name.strip(), args.pairs)
+        run(name.strip(), args.pairs, max(1, args.runs))
     return 0
 
 

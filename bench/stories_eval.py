@@ -1,6 +1,6 @@
 """Quality of story and event grouping on the gold sets.
 
-    .venv/bin/python bench/stories_eval.py [--set dev|heldout|heldout2|heldout3|all] [--misses]
+    .venv/bin/python bench/stories_eval.py [--set NAME|all] [--misses]
 
 Each set (tests/stories/gold/dev, heldout) becomes a corpus in a temporary
 folder, is indexed as glossator indexes any corpus, and its stories and
@@ -66,7 +66,7 @@ def run(name: str, misses: bool) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sets = ["dev", "heldout", "heldout2", "heldout3"]
+    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4"]
     parser.add_argument("--set", default="all", choices=[*sets, "all"])
     parser.add_argument("--misses", action="store_true", help="list the pairs that were wrong")
     args = parser.parse_args(argv)

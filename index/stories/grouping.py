@@ -59,10 +59,13 @@ class Event:
 
     id: str
     records: list[Record]
+    #: Near-duplicates of its articles in which no incident was read: the
+    #: same report reprinted, so a report of this event too.
+    reprints: list[str] = field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:
-        return sorted({r.article for r in self.records})
+        return sorted({r.article for r in self.records}.union(self.reprints))
 
     def tolls(self, name: str) -> tuple[int, int] | None:
         """The (lowest, highest) reported value of `fatalities` or `injured`."""
@@ -176,6 +179,19 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _add_reprints(events: list[Event], pairs: list[tuple[str, str]], read: set[str]) -> None:
+    """An article without incident records reports the events of its
+    near-duplicates (a reprint whose edits hid its incident from the reader)."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in pairs:
+        if (x in read) != (y in read):
+            partners[y if x in read else x].add(x if x in read else y)
+    for e in events:
+        for reprint in sorted(partners):
+            if partners[reprint] & {r.article for r in e.records}:
+                e.reprints.append(reprint)
+
+
 def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, float]]) -> Grouping:
     """Stories and events of these articles, given their near-duplicate pairs."""
     records = [r for a in articles for r in records_of(a)]
@@ -186,6 +202,7 @@ def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, fl
     pairs = sorted((x, y) if x < y else (y, x) for x, y, _j in near_pairs)
     for x, y in pairs:
         union.join(x, y)
+    _add_reprints(events, pairs, {r.article for r in records})
     events_per_article: dict[str, int] = defaultdict(int)
     for e in events:
         for article_id in e.articles:

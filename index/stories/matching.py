@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glossator.index.incidents.places import places
 from glossator.index.stories.store import StoredArticle
 
 #: Event dates (or article dates, when the record has none) further apart
@@ -37,6 +38,7 @@ _FAMILY = {
     "Abduction/forced disappearance": "abduction",
 }
 _WORD = re.compile(r"[a-z0-9]+")
+_NAME = re.compile(r"[A-Za-z0-9]+")
 _STOP = {"the", "a", "an", "of", "in", "city", "town", "village", "province", "state", "region"}
 #: Words that describe an attacker without naming one ("gunmen", "armed men").
 _GENERIC_ACTORS = {
@@ -59,7 +61,33 @@ _GENERIC_ACTORS = {
     "unknown",
     "unidentified",
     "suspected",
+    "paramilitary",
+    "paramilitaries",
+    "jihadist",
+    "jihadists",
+    "islamist",
+    "islamists",
+    "insurgent",
+    "insurgents",
+    "militia",
+    "militias",
+    "militiamen",
+    "gang",
+    "gangs",
+    "troops",
+    "soldiers",
+    "junta",
+    "regime",
+    "government",
+    "security",
 }
+#: News agencies: "(AP)" and "told Reuters" are read as attackers, but a wire
+#: name is never a party to the event.
+WIRE_SERVICES = frozenset(
+    "ap afp reuters upi dpa efe ansa xinhua tass ria interfax anadolu bernama kyodo"
+    " yonhap pti ani irna wafa sana nna lusa apa mena qna spa kuna bna wam"
+    " ukrinform unian rfa rfi bbc cnn".split()
+)
 #: Date words the extractor can mistake for an attacker ("Monday's attack").
 _NOT_ACTORS = {
     "s",
@@ -102,6 +130,10 @@ class Record:
     last: dt.date | None
     place: frozenset[str]
     actor: frozenset[str]
+    #: The words of the sentence the record was read from.
+    said: frozenset[str]
+    #: The location is the whole country ("Sudan"): it contains any place there.
+    countrywide: bool
 
     @property
     def key(self) -> tuple[str, int]:
@@ -152,6 +184,7 @@ def records_of(article: StoredArticle) -> list[Record]:
             continue
         span = _date_range(fields, adate)
         place = _words(fields.get("location"))
+        country = _words(fields.get("country"))
         out.append(
             Record(
                 article.id,
@@ -160,10 +193,31 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[0] if span else None,
                 span[1] if span else None,
                 place,
-                _words(fields.get("actor1")) - _GENERIC_ACTORS - _NOT_ACTORS,
+                _actor_words(fields.get("actor1"), place | country),
+                _words(fields.get("sentence")),
+                bool(place) and place <= country,
             )
         )
     return out
+
+
+def _actor_words(actor: object, place: frozenset[str]) -> frozenset[str]:
+    """The words that name an attacker: not generic ("gunmen"), not a date
+    ("Monday's"), not a news agency ("AP"), not the event's place or a
+    country or its people ("Haiti", "Myanmar military")."""
+    if not isinstance(actor, str):
+        return frozenset()
+    table = places()
+    return frozenset(
+        w
+        for raw in _NAME.findall(actor)
+        if (w := raw.lower()) not in _GENERIC_ACTORS
+        and w not in _NOT_ACTORS
+        and w not in WIRE_SERVICES
+        and w not in _STOP
+        and w not in place
+        and table.country_of_word(raw) is None
+    )
 
 
 # -- compatibility ---------------------------------------------------------------
@@ -188,12 +242,21 @@ def same_place(a: Record, b: Record) -> bool:
     km = _km(a.fields, b.fields)
     if km is not None and km <= NEAR_KM:
         return True
-    if a.place and b.place:
-        return a.place <= b.place or b.place <= a.place
-    # A record without a place matches when its sentence names the other's
-    # place ("an explosive device ... near Mopti" read without a location).
+    if a.place and b.place and (a.place <= b.place or b.place <= a.place):
+        return True
     for one, other in ((a, b), (b, a)):
-        if not one.place and other.place and other.place <= _words(one.fields.get("sentence")):
+        if not other.place:
+            continue
+        # A place inside another: the whole country contains every place in
+        # it (same country checked above; only when both are dated, as time
+        # is then the evidence), and a record's sentence that names
+        # the other's place too ("Let Yet Kone village in Kanbalu township",
+        # "Abu Shouk camp near El Fasher"; or, read without a location,
+        # "... near Mopti") puts its place inside or beside that one. Two
+        # villages of one district are neither.
+        if one.countrywide and (ca or cb) and a.first is not None and b.first is not None:
+            return True
+        if other.place <= one.said:
             return True
     return False
 

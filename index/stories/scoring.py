@@ -136,10 +136,11 @@ def score(docs: list[GoldDoc], grouping: Grouping) -> dict[str, Any]:
         for d in docs
     }
     events: dict[str, set[str]] = {d.id: set() for d in docs}
-    for (aid, _i), eid in grouping.event_of.items():
-        for d in docs:
-            if article_id(d) == aid:
-                events[d.id].add(eid)
+    doc_of = {article_id(d): d.id for d in docs}
+    for event in grouping.events:
+        for aid in event.articles:
+            if aid in doc_of:
+                events[doc_of[aid]].add(event.id)
     gold_s, pred_s, gold_e, pred_e = {}, {}, {}, {}
     exact_missed, same_place_joined = [], []
     for a, b in itertools.combinations(docs, 2):

@@ -1,10 +1,13 @@
 """An article's similarity signature and exact-duplicate hash.
 
-The signature is a MinHash (datasketch) over the article body's word
-3-shingles, lower-cased; the title line and any front matter are left out,
-so a reprint under a new headline keeps its signature. datasketch imports
-numpy and scipy (seconds on a busy machine), so it is imported only when a
-signature is computed, never to search or to look duplicates up.
+The signature is a MinHash over the article body's word 3-shingles,
+lower-cased; the title line and any front matter are left out, so a reprint
+under a new headline keeps its signature. It is datasketch 2.0's MinHash
+(scheme `affine32`) computed in numpy alone: the same permutations from the
+same seed, the same SHA-1 input hash and MurmurHash3 pre-mix, so the values
+are identical (tests/stories/test_signatures.py compares them), without
+datasketch's import of scipy. numpy is imported only when a signature is
+computed, never to search or to look duplicates up.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +28,7 @@ NUM_PERM = 128
 BANDS, ROWS = 42, 3
 #: Fixed, so signatures computed in different runs compare.
 SEED = 1
-#: datasketch's permutation scheme (its 2.0 default: 32-bit affine maps).
+#: datasketch 2.0's name for the permutation scheme (32-bit affine maps).
 SCHEME = "affine32"
 #: Bumped when anything above changes: stored signatures are then recomputed.
 VERSION = f"minhash-{SCHEME}-{SHINGLE_WORDS}-{NUM_PERM}-{BANDS}x{ROWS}-{SEED}"
@@ -73,25 +77,45 @@ def shingles(text: str) -> set[bytes]:
 _PERMUTATIONS: Any = None
 
 
-def _minhash() -> Any:
-    """A fresh MinHash sharing the one set of permutations (made once)."""
+def _permutations() -> Any:
+    """The `NUM_PERM` affine maps h -> a * h + b (mod 2^32, `a` odd), drawn as
+    datasketch 2.0 draws them for scheme affine32 (made once per process)."""
     global _PERMUTATIONS
-    from datasketch import MinHash  # lazy: numpy and scipy load in seconds
+    import numpy as np  # lazy: only a process that signs pays for it
 
     if _PERMUTATIONS is None:
-        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
-    return MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=SCHEME)
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+        _PERMUTATIONS = (a, b)
+    return _PERMUTATIONS
+
+
+def minhash_values(grams: Iterable[bytes]) -> Any:
+    """The MinHash of these shingles: `NUM_PERM` uint32 values (all 2^32 - 1
+    for none). Each shingle's hash is the first four bytes of its SHA-1,
+    little-endian, mixed by MurmurHash3's finaliser, then permuted."""
+    import numpy as np
+
+    a, b = _permutations()
+    digests = b"".join(hashlib.sha1(g).digest()[:4] for g in grams)
+    if not digests:
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1)
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    return (hv * a + b).min(axis=0)
 
 
 def signature(article: Article) -> Signature:
     """The signature of an article's body."""
     text = body_text(article)
     grams = shingles(text)
-    mh = _minhash()
-    if grams:
-        mh.update_batch(list(grams))
     # The native 64-bit layout `array("Q")` reads back in `jaccard`.
-    values = mh.hashvalues.astype("=u8").tobytes()
+    values = minhash_values(grams).astype("=u8").tobytes()
     return Signature(body_hash(text), len(grams), values)
 
 

@@ -1,0 +1,104 @@
+"""The pair rules of `matching`: places inside places, wire names, undated reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from glossator.index.stories.grouping import group
+from glossator.index.stories.matching import Record, compatible, records_of, same_place
+from glossator.index.stories.store import StoredArticle
+
+
+def record(date: str | None = "2024-03-11", **fields: Any) -> Record:
+    base: dict[str, Any] = {"sub_event_type": "Air/drone strike", "country": "Myanmar"}
+    base.update(fields)
+    article = StoredArticle("a.txt", "h", 0, b"", date, [base])
+    (rec,) = records_of(article)
+    return rec
+
+
+VILLAGE = {
+    "location": "Let Yet Kone",
+    "sentence": "Aircraft bombed Let Yet Kone village in Kanbalu township on Saturday.",
+}
+
+
+def test_a_village_matches_the_district_its_sentence_puts_it_in() -> None:
+    assert same_place(record(**VILLAGE), record(location="Kanbalu", sentence="A strike."))
+
+
+def test_two_villages_of_one_district_do_not_match() -> None:
+    other = {
+        "location": "Nyaung Pin",
+        "sentence": "Aircraft bombed Nyaung Pin village in Kanbalu township on Saturday.",
+    }
+    assert not same_place(record(**VILLAGE), record(**other))
+
+
+def test_the_whole_country_contains_a_village_when_both_are_dated() -> None:
+    country = {"location": "Myanmar", "sentence": "An air strike in Myanmar killed 35."}
+    assert record(**country).countrywide
+    assert compatible(record(**VILLAGE), record(**country))
+    assert not compatible(record(None, **VILLAGE), record(None, **country))
+    assert not same_place(record(**VILLAGE), record(**{**country, "country": "Thailand"}))
+
+
+def test_wire_names_places_and_countries_are_never_attackers() -> None:
+    assert not record(actor1="AP").actor
+    assert not record(actor1="Reuters").actor
+    assert not record(actor1="Myanmar military").actor
+    assert not record(location="Pont-Sonde", actor1="Pont-Sonde").actor
+    assert record(actor1="Gran Grif gang").actor == {"gran", "grif"}
+
+
+def test_a_wire_name_read_as_attacker_does_not_split_an_event() -> None:
+    # Not the same day, so the attackers are compared.
+    afp = record("2024-06-12", location="Djibo", event_date="2024-06-12", actor1="Al-Qaeda")
+    reuters = record("2024-06-13", location="Djibo", event_date="2024-06-13", actor1="Reuters")
+    assert compatible(afp, reuters)
+    other = record("2024-06-13", location="Djibo", event_date="2024-06-13", actor1="Wagner")
+    assert not compatible(afp, other)
+
+
+def test_an_undated_record_lies_in_the_days_before_its_article() -> None:
+    undated = record("2024-10-04", location="Pont-Sonde", actor1="Haiti", country="Haiti")
+    haiti = {"location": "Pont-Sonde", "country": "Haiti"}
+    dated = record("2024-10-05", event_date="2024-10-03", actor1="Gran Grif", **haiti)
+    assert compatible(undated, dated)
+    week_later = record("2024-10-12", event_date="2024-10-11", **haiti)
+    assert not compatible(undated, week_later)
+
+
+def test_the_same_place_on_another_day_is_another_event_and_story() -> None:
+    def article(name: str, date: str, day: str) -> StoredArticle:
+        rec = {
+            "sub_event_type": "Air/drone strike",
+            "country": "Myanmar",
+            "location": "Kanbalu",
+            "event_date": day,
+            "sentence": "A jet bombed Kanbalu.",
+        }
+        return StoredArticle(name, name, 0, b"", date, [rec])
+
+    grouping = group(
+        [
+            article("a.txt", "2024-03-10", "2024-03-09"),
+            article("b.txt", "2024-03-17", "2024-03-16"),
+        ],
+        [],
+    )
+    assert len(grouping.events) == 2
+    assert grouping.story_of["a.txt"] is not grouping.story_of["b.txt"]
+
+
+def test_a_reprint_without_incident_records_reports_its_originals_events() -> None:
+    rec = {"sub_event_type": "Attack", "country": "Haiti", "location": "Pont-Sonde"}
+    original = StoredArticle("ap.txt", "h1", 0, b"", "2024-10-04", [rec])
+    reprint = StoredArticle("herald.txt", "h2", 0, b"", "2024-10-05", [])
+    unrelated = StoredArticle("other.txt", "h3", 0, b"", "2024-10-05", [])
+    grouping = group([original, reprint, unrelated], [("herald.txt", "ap.txt", 0.7)])
+    (event,) = grouping.events
+    assert event.articles == ["ap.txt", "herald.txt"] and event.reprints == ["herald.txt"]
+    assert event.to_dict()["reports"] == 2
+    assert grouping.story_of["herald.txt"] is grouping.story_of["ap.txt"]
+    assert grouping.story_of["other.txt"] is not grouping.story_of["ap.txt"]
