@@ -302,3 +302,22 @@ def test_watch_refuses_bad_input_in_one_line(seeds: Path) -> None:
     assert listed["entries"] == [] and "not valid YAML" in listed["problems"][0]
     said = run("watch", "--list", cwd=seeds, check=True)
     assert b"not valid YAML" in said.stderr and said.stdout == b"0 entries\n"
+
+
+def test_every_command_has_a_section_in_docs_cli_and_these_a_readme_line() -> None:
+    from glossator.tui.cli import COMMANDS
+    from glossator.tui.cli_edits import COMMANDS as EDITS
+    from glossator.tui.cli_spans import COMMANDS as SPANS
+
+    root = Path(__file__).resolve().parents[2]
+    headings = re.findall(r"^#+ (.*)$", (root / "docs" / "cli.md").read_text("utf-8"), re.M)
+    readme = (root / "README.md").read_text("utf-8")
+
+    def named(name: str, text: str) -> bool:
+        return re.search(rf"\b{re.escape(name)}\b(?!-)", text) is not None
+
+    for name in COMMANDS:
+        assert any(named(f"glossator {name}", h) for h in headings), name
+    for name in (*SPANS, *EDITS):
+        assert name in COMMANDS
+        assert re.search(rf"(glossator | \| ){re.escape(name)}\b(?!-)", readme), name
