@@ -141,8 +141,14 @@ def cmd_watch(args: argparse.Namespace, config: Any) -> int:
         return _list_watchlist(args, watch_entries(resolve_corpus(args)))
     if args.name is None or args.label is None:
         raise UsageError("give a NAME and its --label (or --list to see the watchlist)")
-    if not args.name.strip() or not all(a.strip() for a in args.alias):
+    from glossator.index.sanitize import has_unsafe
+
+    terms = [args.name, *args.alias]
+    if not all(t.strip() for t in terms):
         raise UsageError("the name and each --alias need some text")
+    if any(has_unsafe(t) for t in terms):
+        # Article text never holds them (it is neutralised), so they could never match.
+        raise UsageError("a name or --alias holds control characters; type it as it reads")
     from glossator.index.entities.watchlist import WatchlistError
 
     corpus = resolve_corpus(args)

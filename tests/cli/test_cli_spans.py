@@ -291,6 +291,8 @@ def test_watch_refuses_bad_input_in_one_line(seeds: Path) -> None:
     _one_line_error(run("watch", "Kirkuk", cwd=seeds), 2, b"--label")
     _one_line_error(run("watch", "Kirkuk", "--label", "PLANET", cwd=seeds), 2, b"PLANET")
     _one_line_error(run("watch", " ", "--label", "ORG", cwd=seeds), 2, b"some text")
+    hostile = run("watch", "Kirkuk", "--alias", "\x1b[2JK", "--label", "ORG", cwd=seeds)
+    _one_line_error(hostile, 2, b"control characters")
     _one_line_error(run("watch", "--list", "Kirkuk", cwd=seeds), 2, b"--list")
     watchlist = seeds / ".glossator" / "watchlist.yaml"
     watchlist.parent.mkdir()
