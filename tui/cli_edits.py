@@ -160,8 +160,13 @@ def cmd_watch(args: argparse.Namespace, config: Any) -> int:
         path = session.watch(args.name, args.label, args.alias, args.note)
     except (WatchlistError, OSError) as exc:
         raise Failure(shown_id(str(exc))) from exc
+    entries, problems = watch_entries(corpus)
+    entry = there or next((e for e in entries if e.name.casefold() == folded), None)
+    if entry is None:
+        # The name is in the file, but in an entry the recogniser skips.
+        why = problems[0] if problems else f"{path}: an entry for it is not valid"
+        raise Failure(f"{shown(args.name)} is already in the watchlist, but {why}; fix that entry")
     report = update_index(ix, quiet=True)
-    entry = there or next(e for e in watch_entries(corpus)[0] if e.name.casefold() == folded)
     if args.json:
         dump_json(
             {
@@ -175,7 +180,8 @@ def cmd_watch(args: argparse.Namespace, config: Any) -> int:
     out = stdout_console()
     said = "already on" if there is not None else "added to"
     out.print(Text(f"{shown(entry.name)} ({entry.label}) {said} {shown_id(str(path))}"))
-    out.print(Text(f"{report.reindexed} articles re-indexed for the watchlist", style="dim"))
+    n = report.reindexed
+    out.print(Text(f"{n} article{'s' if n != 1 else ''} re-indexed for the watchlist", style="dim"))
     return 0
 
 

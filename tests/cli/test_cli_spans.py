@@ -296,6 +296,11 @@ def test_watch_refuses_bad_input_in_one_line(seeds: Path) -> None:
     _one_line_error(run("watch", "--list", "Kirkuk", cwd=seeds), 2, b"--list")
     watchlist = seeds / ".glossator" / "watchlist.yaml"
     watchlist.parent.mkdir()
+    skipped = b"- name: Kirkuk\n  label: PLANET\n"
+    watchlist.write_bytes(skipped)
+    proc = run("watch", "kirkuk", "--label", "GPE", cwd=seeds)
+    _one_line_error(proc, 1, b"already in the watchlist", b"PLANET", b"fix that entry")
+    assert watchlist.read_bytes() == skipped
     broken = b"- name: Kirkuk\n  label: [PERSON\n"
     watchlist.write_bytes(broken)
     _one_line_error(run("watch", "Biden", "--label", "PERSON", cwd=seeds), 1, b"fix it first")
