@@ -245,14 +245,8 @@ class DocumentBuilder:
 
     def document(self, article: Article, facts: SidecarFacts) -> Document:
         """The document to index for `article`, with its entities by label and its incidents."""
-        by_label: dict[str, list[str]] = {label: [] for label in LABELS}
         entities = self.entities(article)
-        for ent in entities:
-            values = by_label.get(ent.label)
-            if values is not None:
-                text = " ".join(ent.text.split())
-                if text not in values:
-                    values.append(text)
+        searched, names = _by_label(article.text, entities)
         date = facts.date or article.front_matter.date
         incidents = self.incidents(article, date, entities)
         if facts.checks:
@@ -266,9 +260,33 @@ class DocumentBuilder:
             article=article,
             tags=tuple(facts.tags),
             sidecar_mtime_ns=facts.mtime,
-            entities={k: v for k, v in by_label.items() if v},
+            entities=searched,
             incidents=tuple(incidents),
             date=date,
             source=facts.source or article.front_matter.source,
             sidecar_meta=facts.signature,
+            names=names,
         )
+
+
+def _by_label(
+    text: str, entities: list[Entity]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Label -> the distinct written texts, with a person's title ("Mr Blair"),
+    and canonical names (what is searched), and label -> the distinct
+    canonical names (what facets count)."""
+    from glossator.index.entities.aliases import title_form
+
+    searched: dict[str, list[str]] = {label: [] for label in LABELS}
+    names: dict[str, list[str]] = {label: [] for label in LABELS}
+    for ent in entities:
+        if ent.label not in names:
+            continue
+        name = ent.name
+        values = searched[ent.label]
+        for value in (" ".join(ent.text.split()), title_form(text, ent), name):
+            if value is not None and value not in values:
+                values.append(value)
+        if name not in names[ent.label]:
+            names[ent.label].append(name)
+    return {k: v for k, v in searched.items() if v}, {k: v for k, v in names.items() if v}

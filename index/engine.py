@@ -188,8 +188,9 @@ class Document:
     article: Article
     tags: tuple[str, ...]
     sidecar_mtime_ns: int
-    #: Entity label -> its distinct texts in order of first mention, in
-    #: `labels.LABELS` order; labels with no entity are left out.
+    #: Entity label -> what its search field holds: the distinct texts as
+    #: written and the canonical names they count toward, in order of first
+    #: mention, in `labels.LABELS` order; labels with no entity are left out.
     entities: dict[str, list[str]]
     #: Incident records as the extractor gives them (`Incident.to_dict()`).
     incidents: tuple[dict[str, Any], ...] = ()
@@ -198,6 +199,14 @@ class Document:
     source: str | None = None
     #: The sidecar's own date and source (`SidecarFacts.signature`).
     sidecar_meta: str = ""
+    #: Entity label -> its distinct canonical names (`Entity.name`), what
+    #: facets count; None when they are the `entities` themselves.
+    names: dict[str, list[str]] | None = None
+
+    @property
+    def facet_names(self) -> dict[str, list[str]]:
+        """Entity label -> the distinct names counted in facets."""
+        return self.entities if self.names is None else self.names
 
 
 class SidecarFacts(NamedTuple):

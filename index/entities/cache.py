@@ -4,7 +4,8 @@ One sqlite3 database (`entities.sqlite3` in the given directory). A row is
 keyed by the article's SHA-256 and the recogniser's `cache_key` (version, data
 files, watchlist hash), so editing the watchlist or upgrading glossator simply
 misses instead of serving stale entities. Entities are stored compactly as a
-JSON array of `[start, end, label]` triples; the text is re-sliced on read.
+JSON array of `[start, end, label]` triples, with the canonical name as a
+fourth item where it differs from the text; the text is re-sliced on read.
 The `incidents` table beside it holds each article's incident records (JSON),
 keyed the same way plus the extractor's version and the article date.
 
@@ -36,6 +37,10 @@ CREATE TABLE IF NOT EXISTS incidents (
     PRIMARY KEY (sha256, key)
 ) WITHOUT ROWID
 """
+
+
+def _canonical(entity: Entity) -> tuple[str, ...]:
+    return () if entity.canonical is None else (entity.canonical,)
 
 
 class EntityCache:
@@ -87,13 +92,14 @@ class EntityCache:
         if row is None:
             return None
         return [
-            Entity(start, end, text[start:end] if text is not None else "", label)
-            for start, end, label in json.loads(row[0])
+            Entity(start, end, text[start:end] if text is not None else "", label, *canonical)
+            for start, end, label, *canonical in json.loads(row[0])
         ]
 
     def put(self, sha: str, key: str, entities: list[Entity]) -> None:
         """Store (or replace) the entities for this content and key."""
-        spans = json.dumps([[e.start, e.end, e.label] for e in entities], separators=(",", ":"))
+        rows = [[e.start, e.end, e.label, *_canonical(e)] for e in entities]
+        spans = json.dumps(rows, separators=(",", ":"))
         with self._connect() as db:
             db.execute(
                 "INSERT OR REPLACE INTO entities (sha256, key, spans) VALUES (?, ?, ?)",

@@ -13,21 +13,45 @@ __all__ = ["LABELS", "Candidate", "Entity", "Layer"]
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A recognised name: `text == article_text[start:end]`, `label` in LABELS."""
+    """A recognised name: `text == article_text[start:end]`, `label` in LABELS.
+
+    `canonical` is the name this mention counts toward when it differs from
+    what was written ("Blair" after "Tony Blair", a watchlist alias), else
+    None; see `aliases.py`.
+    """
 
     start: int
     end: int
     text: str
     label: str
+    canonical: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The canonical name, or the written text with its spacing made single."""
+        return self.canonical if self.canonical is not None else " ".join(self.text.split())
 
     def to_dict(self) -> dict[str, Any]:
-        """The entity as a plain dict `{start, end, text, label}`."""
-        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+        """The entity as a plain dict `{start, end, text, label, canonical}`."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "canonical": self.canonical,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
         """Inverse of `to_dict`."""
-        return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data["label"]))
+        canonical = data.get("canonical")
+        return cls(
+            int(data["start"]),
+            int(data["end"]),
+            str(data["text"]),
+            str(data["label"]),
+            None if canonical is None else str(canonical),
+        )
 
 
 class Layer(IntEnum):

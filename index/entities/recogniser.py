@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from glossator.index.entities import lexicon
+from glossator.index.entities.aliases import Canonicaliser
 from glossator.index.entities.anchors import AnchorFinder
 from glossator.index.entities.context import CUE_GROUPS, ContextRules
 from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
@@ -25,7 +26,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "2"
+VERSION = "3"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -112,6 +113,7 @@ class Recogniser:
     def __post_init__(self) -> None:
         self._static = _static()
         self._watch = WatchlistMatcher(self.watchlist)
+        self._canonical = Canonicaliser(self.watchlist)
 
     @classmethod
     def load(cls, watchlist: Path | None = None) -> Recogniser:
@@ -159,5 +161,6 @@ class Recogniser:
         return found
 
     def recognise(self, text: str) -> list[Entity]:
-        """Entities in `text`, sorted by start and non-overlapping; offsets index `text`."""
-        return resolve(text, self.candidates(text))
+        """Entities in `text`, sorted by start and non-overlapping; offsets index `text`;
+        each with its canonical name where it differs from the text (`aliases.py`)."""
+        return self._canonical.apply(resolve(text, self.candidates(text)))

@@ -39,7 +39,7 @@ def fields_of(doc: Document) -> dict[str, Any]:
         "words": article.words,
         "facets": (
             doc.tags,
-            doc.entities,
+            doc.facet_names,
             _distinct(i.get("sub_event_type") for i in doc.incidents),
         ),
     }

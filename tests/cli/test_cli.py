@@ -108,8 +108,9 @@ def test_show_entities_json_offsets_match_the_text(seeds: Path) -> None:
     text = (seeds / SEED).read_text()
     assert ents
     for e in ents:
-        assert set(e) == {"start", "end", "text", "label"}
+        assert set(e) == {"start", "end", "text", "label", "canonical"}
         assert text[e["start"] : e["end"]] == e["text"]
+        assert e["canonical"] is None or e["canonical"] != e["text"]
     labels = {e["label"] for e in ents}
     assert {"ORG", "GPE", "WEAPON"} <= labels
 

@@ -332,8 +332,9 @@ class ArticlePane(Vertical):
         return f"incident {ranges.index(_span(row)) + 1} of {len(ranges)}: {describe(row)}"
 
     def jump_to_entity(self, name: str, entities: Sequence[Any]) -> str | None:
-        """Put the cursor on the next mention of an entity name; returns what to say."""
-        mentions = [e for e in entities if " ".join(e.text.split()) == name]
+        """Put the cursor on the next mention of an entity name (canonical: every
+        way it was written counts); returns what to say."""
+        mentions = [e for e in entities if e.name == name]
         if not mentions:
             return None
         i = self._entity_cycle.get(name, 0) % len(mentions)

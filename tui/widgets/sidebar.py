@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -28,6 +27,21 @@ def _line(*parts: tuple[str, str] | str) -> Content:
     return Content.from_rich_text(Text.assemble(*safe))
 
 
+def _group_entities(entities: list[Any]) -> dict[str, dict[str, tuple[int, list[str]]]]:
+    """Label -> canonical name -> (mentions, the other ways it was written),
+    in order of first mention: "Tony Blair" -> (4, ["Blair"])."""
+    grouped: dict[str, dict[str, tuple[int, list[str]]]] = {}
+    for ent in entities:
+        names = grouped.setdefault(ent.label, {})
+        name = ent.name
+        count, variants = names.get(name, (0, []))
+        written = " ".join(ent.text.split())
+        if written != name and written not in variants:
+            variants.append(written)
+        names[name] = (count + 1, variants)
+    return grouped
+
+
 class Sidebar(OptionList):
     """One list with a section per kind of annotation; `enter` jumps or edits."""
 
@@ -41,7 +55,7 @@ class Sidebar(OptionList):
         kind: str
         """note, span, entity, tag or rating."""
         key: str
-        """Note or span id, tag, or entity text."""
+        """Note or span id, tag, or entity name (`Entity.name`: canonical)."""
         label: str = ""
         """The entity label (for watch)."""
 
@@ -122,11 +136,7 @@ class Sidebar(OptionList):
                 )
         self._report_items(head, item)
         head(" Entities ")
-        grouped: dict[str, OrderedDict[str, int]] = {}
-        for ent in entities:
-            grouped.setdefault(ent.label, OrderedDict())
-            name = " ".join(ent.text.split())
-            grouped[ent.label][name] = grouped[ent.label].get(name, 0) + 1
+        grouped = _group_entities(entities)
         if not grouped:
             none("none")
         for label in LABELS:
@@ -134,9 +144,11 @@ class Sidebar(OptionList):
             if not names:
                 continue
             options.append(Option(_line((f"  {label}", "bold underline")), disabled=True))
-            for name, count in names.items():
+            for name, (count, variants) in names.items():
                 suffix = f" ×{count}" if count > 1 else ""
-                item("entity", name, _line("   ", name, (suffix, "dim")), label)
+                written = f" ({', '.join(variants)})" if variants else ""
+                prompt = _line("   ", name, (suffix, "dim"), (written, "dim italic"))
+                item("entity", name, prompt, label)
         self.set_options(options)
         ids = [o.id for o in options]
         if keep_id is not None and keep_id in ids:
