@@ -32,7 +32,9 @@ __all__ = [
     "export",
     "file_format_names",
     "incident_table",
+    "note_dict",
     "place_of",
+    "span_dict",
     "write_export",
 ]
 
@@ -97,11 +99,13 @@ def write_export(content: str, dest: Path, force: bool = False) -> None:
 # -- json / jsonl -------------------------------------------------------------------
 
 
-def _note_dict(note: Note) -> dict[str, Any]:
+def note_dict(note: Note) -> dict[str, Any]:
+    """A note as the json export writes it (and `glossator notes --json` prints it)."""
     return {"id": note.id, "author": note.author, "created": note.created, "text": note.text}
 
 
-def _span_dict(span: Span) -> dict[str, Any]:
+def span_dict(span: Span) -> dict[str, Any]:
+    """A span as the json export writes it (and `glossator spans --json` prints it)."""
     return {
         "id": span.id,
         "start": span.start,
@@ -129,8 +133,8 @@ def record_dict(record: ExportRecord) -> dict[str, Any]:
         "rating": None
         if rating is None
         else {"reliability": rating.reliability, "credibility": rating.credibility},
-        "notes": [_note_dict(n) for n in sidecar.notes],
-        "spans": [_span_dict(s) for s in sidecar.spans],
+        "notes": [note_dict(n) for n in sidecar.notes],
+        "spans": [span_dict(s) for s in sidecar.spans],
         "incidents": [dict(i) for i in record.incidents],
     }
 

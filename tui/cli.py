@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from glossator.annotations.export import file_format_names
-from glossator.tui import cli_incidents, cli_stories
+from glossator.tui import cli_edits, cli_incidents, cli_spans, cli_stories
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
 from glossator.tui.completion import SHELLS, completion_script
 from glossator.tui.serve import add_serve_parser
@@ -28,7 +28,15 @@ COMMANDS = (
     "show",
     "tag",
     "note",
+    "notes",
+    "note-edit",
+    "note-delete",
+    "span",
+    "spans",
+    "span-edit",
+    "span-delete",
     "rate",
+    "watch",
     "meta",
     "incident-check",
     "incident-add",
@@ -125,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     _common(p)
 
+    cli_edits.add_parsers(sub, _common)
+    cli_spans.add_parsers(sub, _common)
     _check_parsers(sub)
 
     p = sub.add_parser("export", help="export annotations")

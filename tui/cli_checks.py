@@ -11,20 +11,9 @@ from typing import Any
 from rich.text import Text
 
 from glossator.tui.cli_context import Failure, UsageError, named_article, open_session
+from glossator.tui.cli_context import guarded as _guarded
 from glossator.tui.cli_output import dump_json, stdout_console
 from glossator.tui.render import shown, shown_id
-
-
-def _guarded(action: Any) -> Any:
-    """Run `action()`: bad values are usage errors, unreadable or unsaved files failures."""
-    from glossator.annotations.errors import AnnotationError
-
-    try:
-        return action()
-    except ValueError as exc:  # InvalidValue included: the value given is at fault
-        raise UsageError(shown(str(exc))) from exc
-    except (AnnotationError, OSError) as exc:
-        raise Failure(shown_id(str(exc))) from exc
 
 
 def cmd_meta(args: argparse.Namespace, config: Any) -> int:

@@ -195,17 +195,9 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
     except (AnnotationError, CorpusError, OSError) as exc:
         raise Failure(shown_id(str(exc))) from exc
     if args.json:
-        dump_json(
-            {
-                "article": article.id,
-                "note": {
-                    "id": note.id,
-                    "author": note.author,
-                    "created": note.created,
-                    "text": note.text,
-                },
-            }
-        )
+        from glossator.annotations.export import note_dict
+
+        dump_json({"article": article.id, "note": note_dict(note)})
         return 0
     stdout_console().print(Text(f"added note {note.id} to {shown_id(article.id)}"))
     return 0

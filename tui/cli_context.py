@@ -141,3 +141,31 @@ def named_article(args: argparse.Namespace, config: Any) -> tuple[Any, Any]:
         return ix, ix.article(ref)
     except CorpusError as exc:
         raise Failure(shown_id(str(exc))) from exc
+
+
+def guarded(action: Any) -> Any:
+    """Run `action()`: bad values are usage errors, unreadable or unsaved files failures."""
+    from glossator.annotations.errors import AnnotationError
+    from glossator.tui.render import shown, shown_id
+
+    try:
+        return action()
+    except ValueError as exc:  # InvalidValue included: the value given is at fault
+        raise UsageError(shown(str(exc))) from exc
+    except (AnnotationError, OSError) as exc:
+        raise Failure(shown_id(str(exc))) from exc
+
+
+def article_parser(
+    sub: Any, common: Any, name: str, help: str, handler: Any, item: str | None = None
+) -> argparse.ArgumentParser:
+    """A sub-command on one article: ARTICLE, then ID when `item` names what it
+    is the id of, then `--json` and the common options; `handler` runs it."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help)
+    p.add_argument("article", help="article id or path")
+    if item is not None:
+        p.add_argument("id", help=item)
+    p.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
+    p.set_defaults(handler=handler)
+    common(p)
+    return p

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from glossator.annotations.errors import AnnotationError
-from glossator.annotations.model import Note, Sidecar
+from glossator.annotations.model import Note, Sidecar, Span
 from glossator.index.corpus import CorpusError
 
 if TYPE_CHECKING:
@@ -112,11 +112,19 @@ class ArticleEdits:
         self, article: Article, start: int, end: int, label: str, note: str = ""
     ) -> Sidecar:
         """Label the passage `article.text[start:end]`, with an optional note."""
-        self.store.add_span(article.id, article.text, start, end, label, note)
-        return self.store.load(article.id, article.text)
+        return self.add_span(article, start, end, label, note)[1]
 
-    def edit_span(self, article: Article, span_id: str, label: str, note: str) -> Sidecar:
-        """Change a span's label and note."""
+    def add_span(
+        self, article: Article, start: int, end: int, label: str, note: str = ""
+    ) -> tuple[Span, Sidecar]:
+        """Label a passage as `label_span` does; returns the new span and the saved sidecar."""
+        span = self.store.add_span(article.id, article.text, start, end, label, note)
+        return span, self.store.load(article.id, article.text)
+
+    def edit_span(
+        self, article: Article, span_id: str, label: str | None, note: str | None
+    ) -> Sidecar:
+        """Change a span's label and/or note (None leaves it as it is; "" clears the note)."""
         return self.store.edit_span(article.id, article.text, span_id, label, note)
 
     def delete(self, article: Article, kind: str, key: str) -> Sidecar:

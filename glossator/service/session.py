@@ -379,10 +379,11 @@ class Session(ArticleChecks, ArticleEdits, SessionExports):
 
     # -- watchlist ------------------------------------------------------------
 
-    def watch(self, name: str, label: str) -> Path:
+    def watch(self, name: str, label: str, aliases: Iterable[str] = (), note: str = "") -> Path:
         """Add a name to the corpus watchlist (creating the file); returns its path.
 
         The entry is appended as text, so the analyst's comments and layout
-        stay; a file that is not a valid watchlist is left alone.
+        stay; a file that is not a valid watchlist is left alone. The next
+        `update` re-indexes the articles that mention it.
         """
-        return add_watch_entry(self.corpus, name, label)
+        return add_watch_entry(self.corpus, name, label, aliases, note)

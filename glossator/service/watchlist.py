@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from glossator.index.entities.watchlist import add_to_watchlist
+from glossator.index.entities.watchlist import WatchEntry, add_to_watchlist, load_watchlist
 from glossator.index.locations import watchlist_path
 
+__all__ = ["add_watch_entry", "watch_entries"]
 
-def add_watch_entry(corpus: Path, name: str, label: str) -> Path:
+
+def add_watch_entry(
+    corpus: Path, name: str, label: str, aliases: Iterable[str] = (), note: str = ""
+) -> Path:
     """Add a name to the corpus watchlist (creating the file); returns its path.
 
     The entry is appended as text, so the analyst's comments and layout stay;
@@ -16,4 +21,10 @@ def add_watch_entry(corpus: Path, name: str, label: str) -> Path:
     and a name already there (in any case) is not added twice. The file is
     read with the hardened loader and written atomically, never through a link.
     """
-    return add_to_watchlist(watchlist_path(corpus), name, label)
+    return add_to_watchlist(watchlist_path(corpus), name, label, aliases, note)
+
+
+def watch_entries(corpus: Path) -> tuple[list[WatchEntry], list[str]]:
+    """The corpus watchlist's entries, and one line per problem in the file
+    (a file that does not load has no entries and one problem)."""
+    return load_watchlist(watchlist_path(corpus))

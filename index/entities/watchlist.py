@@ -131,14 +131,21 @@ def load_watchlist(path: Path) -> tuple[list[WatchEntry], list[str]]:
     return entries, errors
 
 
-def add_to_watchlist(path: Path, name: str, label: str) -> Path:
-    """Append a name to the watchlist file (created if needed) and return its path.
+def add_to_watchlist(
+    path: Path, name: str, label: str, aliases: Iterable[str] = (), note: str = ""
+) -> Path:
+    """Append a name (with its aliases and note) to the watchlist file, created if
+    needed, and return its path.
 
     Appended as text, so the analyst's comments and layout stay; the file is
     read with the same hardened loader as for recognition, and one that does
     not load is left alone (`WatchlistError`). The write is atomic and never
-    follows a planted link.
+    follows a planted link. A blank name or alias is refused the same way.
     """
+    name, note = name.strip(), note.strip()
+    terms = [a.strip() for a in aliases]
+    if not name or not all(terms):
+        raise WatchlistError("a watchlist name and each alias need some text")
     root, problem = _parse(path)
     if problem is not None:
         raise WatchlistError(f"{problem.removesuffix('; watchlist ignored')}; fix it first")
@@ -149,7 +156,12 @@ def add_to_watchlist(path: Path, name: str, label: str) -> Path:
             return path
     raw = read_untrusted(path, MAX_WATCHLIST_BYTES) or b""
     source = raw.decode("utf-8")
-    block = yaml.safe_dump([{"name": name, "label": label}], allow_unicode=True, sort_keys=False)
+    added: dict[str, Any] = {"name": name, "label": label}
+    if terms:
+        added["aliases"] = list(dict.fromkeys(terms))
+    if note:
+        added["note"] = note
+    block = yaml.safe_dump([added], allow_unicode=True, sort_keys=False)
     if source and not source.endswith("\n"):
         source += "\n"
     path.parent.mkdir(parents=True, exist_ok=True)

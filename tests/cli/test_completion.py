@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from glossator.index.labels import LABELS
 from glossator.tui.cli import COMMANDS, build_parser, reader_parser
 
 SHOW_WORDS = 'read -r -a COMP_WORDS <<< "$line"; [[ $line == *" " ]] && COMP_WORDS+=("")'
@@ -97,6 +98,13 @@ def test_bash_completes_commands_options_and_values(bash_script: Path, folder: P
         "glossator search airstrike --li",
         "glossator --v",
         "glossator corpus ",
+        "glossator span",
+        "glossator note-",
+        "glossator span a.txt --",
+        "glossator span-edit ",
+        "glossator span-edit a.txt ",
+        "glossator watch --label ",
+        "glossator watch --l",
     )
     assert got == [
         sorted([*COMMANDS, "corpus"]),
@@ -112,7 +120,15 @@ def test_bash_completes_commands_options_and_values(bash_script: Path, folder: P
         ["--limit"],
         ["--version"],
         [],
+        ["span", "span-delete", "span-edit", "spans"],
+        ["note-delete", "note-edit"],
+        sorted(o for a in _subcommands()["span"]._actions for o in a.option_strings if o[1] == "-"),
+        ["a.txt", "corpus"],  # the article
+        [],  # the span's id: nothing to offer
+        sorted(LABELS),
+        ["--label", "--list"],
     ]
+    assert {"--start", "--end", "--text", "--occurrence", "--label", "--comment"} <= set(got[-5])
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
@@ -174,6 +190,8 @@ def test_fish_completes_commands_options_and_values(folder: Path) -> None:
     assert offered("glossator index ") == ["corpus/"]
     assert offered("glossator show ") == ["a.txt", "corpus/"]
     assert offered("glossator completion ") == ["bash", "fish", "zsh"]
+    assert offered("glossator span") == ["span", "span-delete", "span-edit", "spans"]
+    assert offered("glossator watch --label ") == sorted(LABELS)
 
 
 @pytest.mark.skipif(

@@ -16,7 +16,15 @@ READER_ACTIONS = {
     "show": "opening an article",
     "tag": "t, tag the article",
     "note": "c, add a note",
+    "notes": "the sidebar's notes",
+    "note-edit": "editing a note in the sidebar",
+    "note-delete": "deleting a note in the sidebar",
+    "span": "a, label the selection",
+    "spans": "the sidebar's spans",
+    "span-edit": "editing a span in the sidebar",
+    "span-delete": "deleting a span in the sidebar",
     "rate": "r, rate the source",
+    "watch": "w, add the entity to the watchlist",
     "export": "e, export",
 }
 

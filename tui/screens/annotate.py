@@ -21,6 +21,7 @@ from glossator.annotations.model import CREDIBILITY, RELIABILITY, Sidecar
 from glossator.index.corpus import Article
 from glossator.index.labels import LABELS
 from glossator.service import Session
+from glossator.service.spans import trimmed
 from glossator.tui.screens.dialogs import ConfirmDialog, Field, FormDialog, NoteDialog, PickDialog
 
 #: Span labels offered before the corpus has any of its own.
@@ -151,20 +152,6 @@ def _labels(target: AnnotationTarget) -> list[str]:
     return list(
         dict.fromkeys([*used, *SPAN_LABELS, *target.known_tags, *(lbl.lower() for lbl in LABELS)])
     )
-
-
-def trimmed(text: str, picked: tuple[int, int]) -> tuple[int, int]:
-    """A selection without the blank space at its edges (equal ends: only blank space).
-
-    A selection made with the cursor keys often takes the space or line
-    break next to a word; the passage is the text without them.
-    """
-    start, end = picked
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def annotate_selection(

@@ -17,8 +17,8 @@ from textual.app import App
 
 from glossator.index.corpus import Article
 from glossator.service import Session
+from glossator.service.spans import trimmed
 from glossator.tui.render import shown
-from glossator.tui.screens.annotate import trimmed
 from glossator.tui.screens.incident_dialogs import (
     BY_NAME,
     EDITABLE,
