@@ -90,3 +90,13 @@ def test_canonical_round_trips_through_dict_and_cache(tmp_path: Path) -> None:
     cache.put("sha", "key", ents)
     assert cache.get("sha", "key", text) == ents
     assert any(e.canonical == "Tony Blair" for e in ents)
+
+
+def test_a_bare_initial_is_part_of_the_name_the_surname_counts_toward() -> None:
+    text = "US President George W Bush arrived. Mr Bush said he was pleased."
+    assert names(Recogniser.load(), text) == [
+        ("George W Bush", "George W Bush"),
+        ("Bush", "George W Bush"),
+    ]
+    # Only between two name words: a lone capital after a name is no initial.
+    assert names(Recogniser.load(), "Tony Blair I think spoke.") == [("Tony Blair", "Tony Blair")]
