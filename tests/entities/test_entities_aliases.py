@@ -100,3 +100,10 @@ def test_a_bare_initial_is_part_of_the_name_the_surname_counts_toward() -> None:
     ]
     # Only between two name words: a lone capital after a name is no initial.
     assert names(Recogniser.load(), "Tony Blair I think spoke.") == [("Tony Blair", "Tony Blair")]
+
+
+def test_only_names_fold_their_spellings() -> None:
+    ents = [Entity(0, 9, "This year", "DATE"), Entity(20, 29, "this year", "DATE")]
+    assert Canonicaliser().apply(ents) == ents
+    ents = [Entity(0, 5, "BLAIR", "PERSON"), Entity(20, 25, "Blair", "PERSON")]
+    assert [e.name for e in Canonicaliser().apply(ents)] == ["Blair", "Blair"]
