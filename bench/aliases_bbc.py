@@ -51,10 +51,24 @@ def surnames_left(values: set[tuple[str, str]]) -> list[str]:
     return [p for p in people if " " not in p and endings[variant_key(p)]]
 
 
+def print_sample(texts: list[str], folded: list[list[Entity]], n: int) -> None:
+    """N mentions that count toward another name, drawn with a fixed seed, in context."""
+    import random
+
+    pool = [(i, e) for i, ents in enumerate(folded) for e in ents if e.canonical is not None]
+    print(f"\n{n} of {len(pool)} folded mentions (seed 13): written -> canonical, context")
+    for i, ent in random.Random(13).sample(pool, min(n, len(pool))):
+        context = " ".join(texts[i][max(0, ent.start - 50) : ent.end + 30].split())
+        print(f"- {ent.text!r} -> {ent.canonical!r}: ...{context}...")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="timing runs (median is given)")
     parser.add_argument("--top", type=int, default=20, help="PERSON facet rows to print")
+    parser.add_argument(
+        "--sample", type=int, default=0, help="print N folded mentions, drawn at random, to read"
+    )
     args = parser.parse_args()
     if not BBC.is_dir():
         print(f"skipped: {BBC} not found")
@@ -93,6 +107,8 @@ def main() -> None:
         b = f"{top_before[i][0]} {top_before[i][1]}" if i < len(top_before) else ""
         a = f"{top_after[i][0]} {top_after[i][1]}" if i < len(top_after) else ""
         print(f"{i + 1:3} {b:32} | {a}")
+    if args.sample:
+        print_sample(texts, folded, args.sample)
     load = os.getloadavg()
     rec_med, fold_med = statistics.median(recognise_s), statistics.median(fold_s)
     print(

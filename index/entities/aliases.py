@@ -3,8 +3,10 @@
 Within one article, and never across articles:
 
 - a watchlist alias counts toward its entry's name ("KH" -> "Kataib Hezbollah");
-- spellings that differ only in an Arabic article ("al-Sudani", "Al-Sudani",
-  "el-Sudani", "Sudani") count toward the first one written;
+- spellings of a name (PERSON, ORG, NORP, GPE, LOC, FAC) that differ only in
+  an Arabic article or in case ("al-Sudani", "Al-Sudani", "el-Sudani",
+  "Sudani"; a headline's "BLAIR") count toward the first one written (the
+  first not all in capitals, when there is one);
 - a surname alone ("Blair", and so "Mr Blair": titles are outside PERSON
   spans) counts toward the full name it is the last word of ("Tony Blair"),
   wherever it stands in the article (a headline's "Blair" comes before the
@@ -26,6 +28,8 @@ from glossator.index.entities.gazetteer import fold_case, normalise
 from glossator.index.entities.model import Entity
 from glossator.index.entities.watchlist import WatchEntry
 
+#: The labels of names, whose spellings fold ("this year" and "This year" stay apart).
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _ARTICLE = re.compile(r"^(?:al|el)-", re.IGNORECASE)
 #: The titles people are named by in running text ("Mr Blair"); they stay
 #: outside PERSON spans, and `title_form` gives the name with its title.
@@ -91,13 +95,17 @@ class Canonicaliser:
         written = [_spaced(e.text) for e in entities]
         watch_names = [self._watch_name(e) for e in entities]
         names = [w or t for w, t in zip(watch_names, written, strict=True)]
-        keys = [(e.label, variant_key(n)) for e, n in zip(entities, names, strict=True)]
-        # Arabic-article variants: the first spelling of each (label, key) wins,
-        # but a watchlist entry's name wins over any spelling.
+        keys = [
+            (e.label, variant_key(n) if e.label in NAME_LABELS else n)
+            for e, n in zip(entities, names, strict=True)
+        ]
+        # Spellings: the first of each (label, key) wins, but one not all in
+        # capitals wins over a headline's, and a watchlist entry's name over any.
         first: dict[tuple[str, str], str] = {}
         by_watchlist: set[tuple[str, str]] = set()
         for key, name, watched in zip(keys, names, watch_names, strict=True):
-            if key not in first or (watched is not None and key not in by_watchlist):
+            shouted = key in first and first[key].isupper() and not name.isupper()
+            if key not in first or (key not in by_watchlist and (watched is not None or shouted)):
                 first[key] = name
                 if watched is not None:
                     by_watchlist.add(key)

@@ -28,7 +28,9 @@ _FREE = r"(?:bin|ibn|bint|abu|al|el|de|da|di|du|van|von|der|del|la|le|dos|das)"
 _TOKEN = rf"(?:{_CAP}|{_ATTACHED})"
 #: A name: tokens joined by single spaces, with free-standing particles only
 #: between two tokens. "Shia’ al-Sudani" keeps its stray apostrophe.
-_NAME = rf"{_TOKEN}(?:(?:[’'](?=\ (?:al|Al|el|El)-))?\ (?:{_FREE}\ )?{_TOKEN})*"
+#: A bare initial ("George W Bush") too, only between two tokens.
+_BETWEEN = rf"(?:{_FREE}\ |{_UPPER}\ (?={_CAP}))"
+_NAME = rf"{_TOKEN}(?:(?:[’'](?=\ (?:al|Al|el|El)-))?\ {_BETWEEN}?{_TOKEN})*"
 
 _STOP_TOKENS = frozenset(
     """The A An This That These Those It Its He She They We I You In On At By For From With

@@ -90,3 +90,20 @@ def test_canonical_round_trips_through_dict_and_cache(tmp_path: Path) -> None:
     cache.put("sha", "key", ents)
     assert cache.get("sha", "key", text) == ents
     assert any(e.canonical == "Tony Blair" for e in ents)
+
+
+def test_a_bare_initial_is_part_of_the_name_the_surname_counts_toward() -> None:
+    text = "US President George W Bush arrived. Mr Bush said he was pleased."
+    assert names(Recogniser.load(), text) == [
+        ("George W Bush", "George W Bush"),
+        ("Bush", "George W Bush"),
+    ]
+    # Only between two name words: a lone capital after a name is no initial.
+    assert names(Recogniser.load(), "Tony Blair I think spoke.") == [("Tony Blair", "Tony Blair")]
+
+
+def test_only_names_fold_their_spellings() -> None:
+    ents = [Entity(0, 9, "This year", "DATE"), Entity(20, 29, "this year", "DATE")]
+    assert Canonicaliser().apply(ents) == ents
+    ents = [Entity(0, 5, "BLAIR", "PERSON"), Entity(20, 25, "Blair", "PERSON")]
+    assert [e.name for e in Canonicaliser().apply(ents)] == ["Blair", "Blair"]
