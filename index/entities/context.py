@@ -84,10 +84,17 @@ _SPOKESMAN_CUES = tuple(
 )
 _SETTLEMENT_CUES = tuple(
     f"{word} of "
-    for word in "town village city district region province governorate area port".split()
+    for word in (
+        "town village city district region province governorate area port territory county"
+        " department municipality"
+    ).split()
 )
 _ADMIN_CUES = tuple(
-    f" {word}" for word in "region province governorate district state oblast".split()
+    f" {word}"
+    for word in (
+        "region province governorate district state oblast territory county department"
+        " municipality prefecture"
+    ).split()
 )
 #: "energy firm Burren Energy", "security firm Ambrey": a lower-case kind of
 #: organisation right before a name; "the Emergency Lawyers group",
@@ -283,6 +290,8 @@ class ContextRules:
                 if match is not None:
                     gpe.append(match.span())
         for pos, cue in cues["admin"]:
+            if text.startswith(" store", pos + len(cue)):
+                continue  # "Upscale department store"
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:
@@ -326,19 +335,31 @@ class ContextRules:
             if match is None:
                 continue
             name = match.group()
-            words = name.split()
-            if words[0] in _STOP_TOKENS or words[-1] in _NOT_PLACE_HEADS or name.isupper():
+            if not self._placelike(text, match, known_ok=True):
                 continue
-            if text.startswith(("’s", "'s"), match.end()) or self._lookup(name) is not None:
-                continue
-            out.append(Candidate(at, match.end(), "GPE", Layer.FALLBACK))
-            if cue != " in " and text.startswith(" and ", match.end()):
-                # "near Vovchansk and Lyptsi": the second name is a place too.
+            known = self._lookup(name)
+            if known is None:
+                out.append(Candidate(at, match.end(), "GPE", Layer.FALLBACK))
+            # "near Vovchansk and Lyptsi", "in Hiran and Galmudug": the second
+            # name is a place too; after "in" only when the first is a known place.
+            if text.startswith(" and ", match.end()) and (
+                known == "GPE" or (known is None and cue != " in ")
+            ):
                 second = _NAME_MATCH(text, match.end() + 5)
-                if second is not None and self._lookup(second.group()) is None:
-                    if second.group().split()[0] not in _STOP_TOKENS:
-                        out.append(Candidate(*second.span(), "GPE", Layer.FALLBACK))
+                if second is not None and self._placelike(text, second):
+                    out.append(Candidate(*second.span(), "GPE", Layer.FALLBACK))
         return out
+
+    def _placelike(self, text: str, match: re.Match[str], known_ok: bool = False) -> bool:
+        """Whether a name after a locative may be a place: not a stop word, an
+        organisation's head, capitals ("NTL") or a possessor ("Public Enemy's")."""
+        name = match.group()
+        words = name.split()
+        if words[0] in _STOP_TOKENS or words[-1] in _NOT_PLACE_HEADS or name.isupper():
+            return False
+        if text.startswith(("’s", "'s"), match.end()):
+            return False
+        return known_ok or self._lookup(name) is None
 
     def weapon_compounds(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Weapon spans grown leftwards over weapon modifiers ("explosive drone")

@@ -1,0 +1,29 @@
+"""More context rules (#16, second pass): what each must find and what it must
+leave alone."""
+
+from __future__ import annotations
+
+from glossator.index.entities import Recogniser
+
+
+def found(text: str, recogniser: Recogniser) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+def labels_of(text: str, recogniser: Recogniser, label: str) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == label]
+
+
+def test_second_name_after_a_known_place(recogniser: Recogniser) -> None:
+    assert ("Qalbeni", "GPE") in found("assaults near Kharkiv and Qalbeni overnight", recogniser)
+    assert ("Qalbeni", "GPE") in found("villages in Aleppo and Qalbeni", recogniser)
+    # After "in" the first name must be a known place, and the second must look like one.
+    assert labels_of("students in Zindaro and Qalbeni", recogniser, "GPE") == ["Zindaro"]
+    assert labels_of("viewers in Glasgow and NTL customers", recogniser, "GPE") == ["Glasgow"]
+    assert labels_of("gigs in London and Public Enemy's", recogniser, "GPE") == ["London"]
+
+
+def test_more_admin_cues(recogniser: Recogniser) -> None:
+    assert ("Qalbeni", "GPE") in found("rebels took the Qalbeni territory", recogniser)
+    assert ("Zindaro", "GPE") in found("in the department of Zindaro", recogniser)
+    assert labels_of("Upscale department store sales fell", recogniser, "GPE") == []
