@@ -45,7 +45,8 @@ _ORG_HEADS = frozenset(
     Association Union Federation League Network Service Services Police Parliament Assembly
     Court Tribunal Foundation Trust Unit Units Regiment Division Fleet Navy Airways Airlines
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
-    Resistance Agency News Times Post Channel Television Radio""".split()
+    Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
+    Industries Lab Laboratory Laboratories""".split()
 )
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).

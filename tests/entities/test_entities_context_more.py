@@ -27,3 +27,10 @@ def test_more_admin_cues(recogniser: Recogniser) -> None:
     assert ("Qalbeni", "GPE") in found("rebels took the Qalbeni territory", recogniser)
     assert ("Zindaro", "GPE") in found("in the department of Zindaro", recogniser)
     assert labels_of("Upscale department store sales fell", recogniser, "GPE") == []
+
+
+def test_company_and_laboratory_heads(recogniser: Recogniser) -> None:
+    got = found("Shares in Qalbeni Energy rose; Zindaro Laboratories fell.", recogniser)
+    assert {("Qalbeni Energy", "ORG"), ("Zindaro Laboratories", "ORG")} <= got
+    # A national modifier alone does not make one: "British oil" is no name.
+    assert labels_of("British oil firms gained.", recogniser, "ORG") == []
