@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from glossator.index.entities import lexicon
+from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.anchors import matches_at
 from glossator.index.entities.model import Candidate, Layer
 
@@ -240,6 +240,8 @@ class NameRules:
                 out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
             elif words[0] in self._first_names and self._lookup(text[start:end]) is None:
                 out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
+        out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
+        out += shapes.republics(text)
         return out
 
     def named_weapons(self, text: str, found: list[Candidate]) -> list[Candidate]:

@@ -34,3 +34,18 @@ def test_company_and_laboratory_heads(recogniser: Recogniser) -> None:
     assert {("Qalbeni Energy", "ORG"), ("Zindaro Laboratories", "ORG")} <= got
     # A national modifier alone does not make one: "British oil" is no name.
     assert labels_of("British oil firms gained.", recogniser, "ORG") == []
+
+
+def test_possessive_inside_an_organisation_name(recogniser: Recogniser) -> None:
+    got = found("the Zindaro People's Defence Force and the Qalbeni Workers' Party", recogniser)
+    assert {("Zindaro People's Defence Force", "ORG"), ("Qalbeni Workers' Party", "ORG")} <= got
+    # A possessive after a proper name stays outside, and a head is needed.
+    got = found("Iraq's Defence Ministry said; the People's choice", recogniser)
+    assert ("Iraq", "GPE") in got and ("Defence Ministry", "ORG") in got
+    assert labels_of("the People's choice", recogniser, "ORG") == []
+
+
+def test_republic_of(recogniser: Recogniser) -> None:
+    assert ("Republic of Congo", "GPE") in found("troops in the Republic of Congo", recogniser)
+    got = found("the Democratic Republic of the Congo", recogniser)
+    assert ("Democratic Republic of the Congo", "GPE") in got
