@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from glossator.index.entities import lexicon
+from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS
 
@@ -323,12 +323,12 @@ class ContextRules:
             if name.split()[0] in _STOP_TOKENS or self._lookup(name) is not None:
                 continue  # "Ivory Coast" is a country
             out.append(Candidate(start, end, "LOC", Layer.SPECIFIC))
-        return out
+        return out + shapes.other_mentions(text, out)
 
     def after_locatives(self, text: str, cues: Cues) -> list[Candidate]:
         """GPE guesses (fallback layer) for unknown names after "near", "in"...:
         any label from a list or another rule wins over them."""
-        out = []
+        out, strong = [], []
         for pos, cue in cues["locative"]:
             at = pos + len(cue)
             match = _NAME_MATCH(text, at)
@@ -340,6 +340,8 @@ class ContextRules:
             known = self._lookup(name)
             if known is None:
                 out.append(Candidate(at, match.end(), "GPE", Layer.FALLBACK))
+                if cue != " in ":  # after "in" half are no places (BBC)
+                    strong.append(out[-1])
             # "near Vovchansk and Lyptsi", "in Hiran and Galmudug": the second
             # name is a place too; after "in" only when the first is a known place.
             if text.startswith(" and ", match.end()) and (
@@ -348,7 +350,7 @@ class ContextRules:
                 second = _NAME_MATCH(text, match.end() + 5)
                 if second is not None and self._placelike(text, second):
                     out.append(Candidate(*second.span(), "GPE", Layer.FALLBACK))
-        return out
+        return out + shapes.other_mentions(text, strong)
 
     def _placelike(self, text: str, match: re.Match[str], known_ok: bool = False) -> bool:
         """Whether a name after a locative may be a place: not a stop word, an

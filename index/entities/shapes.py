@@ -73,3 +73,21 @@ def republics(text: str) -> list[Candidate]:
             out.append(Candidate(start, match.end(), "GPE", Layer.SPECIFIC))
         pos = text.find("Republic of ", pos + 1)
     return out
+
+
+def other_mentions(text: str, places: list[Candidate]) -> list[Candidate]:
+    """Every other mention of a place found by its context ("the town of Adan
+    Yabaal ... Adan Yabaal"), as a fallback: lists and rules win over it."""
+    seen = {(c.start, c.end) for c in places}
+    names = {text[c.start : c.end]: c.label for c in places}
+    out = []
+    for name, label in names.items():
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            before, after = text[pos - 1 : pos], text[end : end + 1]
+            if not (before.isalnum() or (before and before in "-’'") or after.isalnum()):
+                if (pos, end) not in seen:
+                    out.append(Candidate(pos, end, label, Layer.FALLBACK))
+            pos = text.find(name, end)
+    return out

@@ -49,3 +49,11 @@ def test_republic_of(recogniser: Recogniser) -> None:
     assert ("Republic of Congo", "GPE") in found("troops in the Republic of Congo", recogniser)
     got = found("the Democratic Republic of the Congo", recogniser)
     assert ("Democratic Republic of the Congo", "GPE") in got
+
+
+def test_other_mentions_of_a_place_found_by_context(recogniser: Recogniser) -> None:
+    text = "Shelling hit the village of Qaryat Zor. Residents of Qaryat Zor fled."
+    assert labels_of(text, recogniser, "GPE") == ["Qaryat Zor", "Qaryat Zor"]
+    # Not from a guess after "in", where half the names are no places.
+    text = "He works in Zindaro Hub. Zindaro Hub said profits rose."
+    assert labels_of(text, recogniser, "GPE") == ["Zindaro Hub"]
