@@ -3,6 +3,8 @@ leave alone."""
 
 from __future__ import annotations
 
+import pytest
+
 from glossator.index.entities import Recogniser
 
 
@@ -57,3 +59,20 @@ def test_other_mentions_of_a_place_found_by_context(recogniser: Recogniser) -> N
     # Not from a guess after "in", where half the names are no places.
     text = "He works in Zindaro Hub. Zindaro Hub said profits rose."
     assert labels_of(text, recogniser, "GPE") == ["Zindaro Hub"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Labour won an extra 10 MEPs.", "10"),
+        ("detonating two car bombs at the gate", "two"),
+        ("The crew of 23 Filipino and Russian sailors left.", "23"),
+        ("as thousands flee the fighting", "thousands"),
+    ],
+)
+def test_more_counts(recogniser: Recogniser, text: str, count: str) -> None:
+    assert labels_of(text, recogniser, "CARDINAL") == [count]
+
+
+def test_and_needs_modifiers_on_both_sides(recogniser: Recogniser) -> None:
+    assert labels_of("two countries and Russian sailors", recogniser, "CARDINAL") == []
