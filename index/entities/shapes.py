@@ -7,6 +7,8 @@ carries a possessive or a lower-case "of" joins it.
   ("Iraq's Defence Ministry" is GPE + ORG).
 - GPE: "Republic of X" with its leading words ("Republic of Congo",
   "Democratic Republic of the Congo").
+- Other mentions of a place found by its context, and whether a line is
+  written in capitals (a headline), for the context rules.
 """
 
 from __future__ import annotations
@@ -91,3 +93,11 @@ def other_mentions(text: str, places: list[Candidate]) -> list[Candidate]:
                     out.append(Candidate(pos, end, label, Layer.FALLBACK))
             pos = text.find(name, end)
     return out
+
+
+def in_capitals(text: str, line_start: int) -> bool:
+    """Whether the line starting at `line_start` is written in capitals (a headline
+    or dateline), judged on its first 80 characters."""
+    head = text[line_start : line_start + 80].split("\n", 1)[0]
+    letters = sum(ch.isalpha() for ch in head)
+    return letters > 12 and sum(ch.isupper() for ch in head) > 0.7 * letters

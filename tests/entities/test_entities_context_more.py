@@ -57,7 +57,7 @@ def test_other_mentions_of_a_place_found_by_context(recogniser: Recogniser) -> N
     text = "Shelling hit the village of Qaryat Zor. Residents of Qaryat Zor fled."
     assert labels_of(text, recogniser, "GPE") == ["Qaryat Zor", "Qaryat Zor"]
     # Not from a guess after "in", where half the names are no places.
-    text = "He works in Zindaro Hub. Zindaro Hub said profits rose."
+    text = "He lives in Zindaro Hub. Zindaro Hub said profits rose."
     assert labels_of(text, recogniser, "GPE") == ["Zindaro Hub"]
 
 
@@ -76,3 +76,10 @@ def test_more_counts(recogniser: Recogniser, text: str, count: str) -> None:
 
 def test_and_needs_modifiers_on_both_sides(recogniser: Recogniser) -> None:
     assert labels_of("two countries and Russian sailors", recogniser, "CARDINAL") == []
+
+
+def test_no_place_after_shares_in_or_starring_in(recogniser: Recogniser) -> None:
+    assert labels_of("He bought shares in Zindaro.", recogniser, "GPE") == []
+    assert labels_of("She was starring in Closer.", recogniser, "GPE") == []
+    assert labels_of("He was a minister in Cabinet.", recogniser, "GPE") == []
+    assert labels_of("He lives in Zindaro.", recogniser, "GPE") == ["Zindaro"]
