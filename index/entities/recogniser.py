@@ -25,7 +25,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "2"
+VERSION = "3"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
