@@ -35,6 +35,7 @@ GOLD_SETS = (
     ("dev_", "development, looked at"),
     ("heldout_", "first held-out set"),
     ("unseen_", "held out, never tuned on"),
+    ("unseen3_", "third held-out set, labelled before its first run"),
 )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from glossator.index.entities import lexicon
+from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS
 
@@ -63,7 +63,8 @@ _NOT_ORG = frozenset(
     III IV VI VII VIII IX XI XII XIV XV XX OK USA UAE UK US USB PC PCS LCD SMS MP3 CD CDS FA
     IT ID VAT PIN API RPG UAV IED ATM NGO NGOs DJ ASAP FAQ PDF ICT SUV CCTV GCSE PhD MBA RAF
     THE AND FOR NOT ALL NEW ONE TWO BUT WAS HAS ARE YOU OUR WHO IPTV UMD HMS GPS PSP PVR RFID
-    HD HDTV LED VOIP MMS CPU RAM ROM PDA PDAs DRM WAP DSL ADSL ISP ISPs URL HTML XML""".split()
+    HD HDTV LED VOIP MMS CPU RAM ROM PDA PDAs DRM WAP DSL ADSL ISP ISPs URL HTML XML GPRS PS2
+    DTT UWB GTA GSM UMTS HSDPA WLAN LAN DVB DAB SIM P2P""".split()
 )
 
 #: Every rule below is tried only where one of its literal cue words occurs
@@ -84,10 +85,17 @@ _SPOKESMAN_CUES = tuple(
 )
 _SETTLEMENT_CUES = tuple(
     f"{word} of "
-    for word in "town village city district region province governorate area port".split()
+    for word in (
+        "town village city district region province governorate area port territory county"
+        " department municipality"
+    ).split()
 )
 _ADMIN_CUES = tuple(
-    f" {word}" for word in "region province governorate district state oblast".split()
+    f" {word}"
+    for word in (
+        "region province governorate district state oblast territory county department"
+        " municipality prefecture"
+    ).split()
 )
 #: "energy firm Burren Energy", "security firm Ambrey": a lower-case kind of
 #: organisation right before a name; "the Emergency Lawyers group",
@@ -119,7 +127,13 @@ _NOT_PLACE_HEADS = frozenset(
     Commission Court Parliament Assembly Congress Senate Ministry Department Office Group
     Company Bank Times Post News Award Awards Prize Festival Street Road Square Hall House
     Theatre Centre Center Park Stadium Hospital Airport Base Prison University College School
-    Act Bill Report Review Inquiry Agreement Treaty""".split()
+    Act Bill Report Review Inquiry Agreement Treaty Cabinet""".split()
+)
+#: Words before "in" that make what follows a company or a film ("shares in
+#: Gazprom", "starring in Closer"), measured on BBC.
+_NOT_PLACE_BEFORE_IN = re.compile(
+    r"(?:shares|stake|stakes|interest|investment|invest|invested|investing|role|roles|starring"
+    r"|starred|stars|appeared|appears|nominated|work|works|worked|working)\Z"
 )
 _TITLE_WORDS = frozenset(
     "Commissioner Minister Secretary President Chancellor Director Chairman Governor".split()
@@ -230,7 +244,7 @@ class ContextRules:
             line_start = text.rfind("\n", 0, match.start()) + 1
             headline = capitals.get(line_start)
             if headline is None:
-                headline = capitals[line_start] = _in_capitals(text, line_start)
+                headline = capitals[line_start] = shapes.in_capitals(text, line_start)
             if not headline:
                 out.append(Candidate(match.start(), match.end(), "ORG", Layer.FALLBACK))
         return out
@@ -283,6 +297,8 @@ class ContextRules:
                 if match is not None:
                     gpe.append(match.span())
         for pos, cue in cues["admin"]:
+            if text.startswith(" store", pos + len(cue)):
+                continue  # "Upscale department store"
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:
@@ -314,31 +330,47 @@ class ContextRules:
             if name.split()[0] in _STOP_TOKENS or self._lookup(name) is not None:
                 continue  # "Ivory Coast" is a country
             out.append(Candidate(start, end, "LOC", Layer.SPECIFIC))
-        return out
+        return out + shapes.other_mentions(text, out)
 
     def after_locatives(self, text: str, cues: Cues) -> list[Candidate]:
         """GPE guesses (fallback layer) for unknown names after "near", "in"...:
         any label from a list or another rule wins over them."""
-        out = []
+        out, strong = [], []
         for pos, cue in cues["locative"]:
             at = pos + len(cue)
             match = _NAME_MATCH(text, at)
             if match is None:
                 continue
             name = match.group()
-            words = name.split()
-            if words[0] in _STOP_TOKENS or words[-1] in _NOT_PLACE_HEADS or name.isupper():
+            if not self._placelike(text, match, known_ok=True):
                 continue
-            if text.startswith(("’s", "'s"), match.end()) or self._lookup(name) is not None:
+            if cue == " in " and _NOT_PLACE_BEFORE_IN.search(text, max(0, pos - 12), pos):
                 continue
-            out.append(Candidate(at, match.end(), "GPE", Layer.FALLBACK))
-            if cue != " in " and text.startswith(" and ", match.end()):
-                # "near Vovchansk and Lyptsi": the second name is a place too.
+            known = self._lookup(name)
+            if known is None:
+                out.append(Candidate(at, match.end(), "GPE", Layer.FALLBACK))
+                if cue != " in ":  # after "in" half are no places (BBC)
+                    strong.append(out[-1])
+            # "near Vovchansk and Lyptsi", "in Hiran and Galmudug": the second
+            # name is a place too; after "in" only when the first is a known place.
+            if text.startswith(" and ", match.end()) and (
+                known == "GPE" or (known is None and cue != " in ")
+            ):
                 second = _NAME_MATCH(text, match.end() + 5)
-                if second is not None and self._lookup(second.group()) is None:
-                    if second.group().split()[0] not in _STOP_TOKENS:
-                        out.append(Candidate(*second.span(), "GPE", Layer.FALLBACK))
-        return out
+                if second is not None and self._placelike(text, second):
+                    out.append(Candidate(*second.span(), "GPE", Layer.FALLBACK))
+        return out + shapes.other_mentions(text, strong)
+
+    def _placelike(self, text: str, match: re.Match[str], known_ok: bool = False) -> bool:
+        """Whether a name after a locative may be a place: not a stop word, an
+        organisation's head, capitals ("NTL") or a possessor ("Public Enemy's")."""
+        name = match.group()
+        words = name.split()
+        if words[0] in _STOP_TOKENS or words[-1] in _NOT_PLACE_HEADS or name.isupper():
+            return False
+        if text.startswith(("’s", "'s"), match.end()):
+            return False
+        return known_ok or self._lookup(name) is None
 
     def weapon_compounds(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Weapon spans grown leftwards over weapon modifiers ("explosive drone")
@@ -359,11 +391,3 @@ class ContextRules:
             if (start, end) != (cand.start, cand.end):
                 out.append(Candidate(start, end, "WEAPON", cand.layer))
         return out
-
-
-def _in_capitals(text: str, line_start: int) -> bool:
-    """Whether the line starting at `line_start` is written in capitals (a headline
-    or dateline), judged on its first 80 characters."""
-    head = text[line_start : line_start + 80].split("\n", 1)[0]
-    letters = sum(ch.isalpha() for ch in head)
-    return letters > 12 and sum(ch.isupper() for ch in head) > 0.7 * letters

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from glossator.index.entities import lexicon
+from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.anchors import matches_at
 from glossator.index.entities.model import Candidate, Layer
 
@@ -47,7 +47,8 @@ _ORG_HEADS = frozenset(
     Association Union Federation League Network Service Services Police Parliament Assembly
     Court Tribunal Foundation Trust Unit Units Regiment Division Fleet Navy Airways Airlines
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
-    Resistance Agency News Times Post Channel Television Radio""".split()
+    Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
+    Industries Lab Laboratory Laboratories""".split()
 )
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).
@@ -241,6 +242,8 @@ class NameRules:
                 out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
             elif words[0] in self._first_names and self._lookup(text[start:end]) is None:
                 out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
+        out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
+        out += shapes.republics(text)
         return out
 
     def named_weapons(self, text: str, found: list[Candidate]) -> list[Candidate]:

@@ -80,7 +80,7 @@ _QUANTITY = re.compile(
      |(?i:dozens?|scores|hundreds|thousands|tens\ of\ thousands)
     )
     (?![\w’'])
-    (?P<tail>(?:\ of(?:\ the|\ its|\ their|\ his|\ them|\ those)?)?(?:\ [\w’'.-]+){{0,3}})
+    (?P<tail>(?:\ of(?:\ the|\ its|\ their|\ his|\ them|\ those)?)?(?:\ [\w’'.-]+){{0,4}})
     """,
     re.VERBOSE,
 )
@@ -97,6 +97,7 @@ DATE_WORDS = tuple(
 _AUXILIARIES = frozenset({"were", "was", "are", "have", "had", "has"})
 _CASUALTY_VERBS = frozenset(
     {"killed", "wounded", "injured", "recorded", "died", "arrested", "detained", "dead", "been"}
+    | {"flee", "fled", "fleeing", "displaced", "missing"}
 )
 #: After a counted phrase, a bare number with a place is the same count again:
 #: "900 US soldiers are stationed in Syria and 2,500 in Iraq".
@@ -142,12 +143,16 @@ class QuantityRules:
             return True  # "More than 175 were recorded", "four have been killed"
         if words and words[0] in _CASUALTY_VERBS:
             return True
+        previous = ""
         for word in words:
             word = word.rstrip(".,’'")
-            if word.lower() in self._nouns or word in self._norp:
-                return True
-            if not (word[:1].isupper() or "-" in word or word in self._modifiers):
+            if word.lower() in self._nouns or word in self._nouns or word in self._norp:
+                return True  # "sailors", "MEPs", "Palestinians"
+            # "23 Filipino and Russian sailors": "and" between two modifiers.
+            joined = word == "and" and previous[:1].isupper()
+            if not (word[:1].isupper() or "-" in word or word in self._modifiers or joined):
                 return False
+            previous = word
         return False
 
     def cardinals(self, text: str, starts: list[int]) -> list[Candidate]:

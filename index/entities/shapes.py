@@ -1,0 +1,103 @@
+"""Name shapes the capitalised-sequence pass cannot see, because a name word
+carries a possessive or a lower-case "of" joins it.
+
+- ORG: a possessive inside an organisation's name, when the possessor is a
+  common noun ("People's Defence Force", "Kurdistan Workers' Party",
+  "Women's Protection Units"); a possessive after a proper name stays outside
+  ("Iraq's Defence Ministry" is GPE + ORG).
+- GPE: "Republic of X" with its leading words ("Republic of Congo",
+  "Democratic Republic of the Congo").
+- Other mentions of a place found by its context, and whether a line is
+  written in capitals (a headline), for the context rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from glossator.index.entities.model import Candidate, Layer
+
+_UPPER = r"[A-ZÀ-ÖØ-Þ]"
+_WORD = rf"{_UPPER}[^\W\d_]*(?:-[^\W\d_]+)*"
+#: Common nouns that own an organisation's name.
+_POSSESSORS = (
+    "People Peoples Workers Women Farmers Martyrs Patriots Mothers Children Students"
+    " Veterans Soldiers Mujahideen Nations Officers Peasants"
+).split()
+_CUES = tuple(f"{word}{mark}" for word in _POSSESSORS for mark in ("'", "’"))
+#: Up to three name words before the possessor, the possessive, then name words.
+_BEFORE = re.compile(rf"(?<![\w’'-])(?:{_WORD} ){{0,3}}\Z")
+_AFTER = re.compile(rf"(?:s?['’]|['’]s)((?: {_WORD}){{1,4}})(?![\w’'-])")
+_REPUBLIC = re.compile(rf"Republic of (?:the )?{_WORD}(?: {_WORD})?(?![\w’'-])")
+_REPUBLIC_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:(?:Democratic|Islamic|Federal|Socialist|Arab|People's|Central African) )+\Z"
+)
+
+
+def possessive_orgs(text: str, heads: frozenset[str], stop: Iterable[str]) -> list[Candidate]:
+    """ORG spans with a common-noun possessive inside, ending in an ORG head."""
+    stop_words = frozenset(stop)
+    out = []
+    for cue in _CUES:
+        pos = text.find(cue)
+        while pos >= 0:
+            word_start = pos
+            word_end = pos + len(cue) - 1
+            after = _AFTER.match(text, word_end)
+            if after is not None and (word_start == 0 or not text[word_start - 1].isalnum()):
+                words = after.group(1).split()
+                # The name ends at its last ORG head: "People's Defence Force troops".
+                last = max((i for i, w in enumerate(words) if w in heads), default=-1)
+                if last >= 0:
+                    end = after.start(1) + len(" ".join(words[: last + 1])) + 1
+                    start = word_start
+                    before = _BEFORE.search(text, max(0, word_start - 60), word_start)
+                    if before is not None:
+                        lead = text[before.start() : word_start].split()
+                        while lead and lead[0] in stop_words:
+                            lead.pop(0)
+                        start = word_start - len(" ".join(lead)) - (1 if lead else 0)
+                    out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
+            pos = text.find(cue, pos + 1)
+    return out
+
+
+def republics(text: str) -> list[Candidate]:
+    """GPE for "Republic of X", with "Democratic", "Central African"... before it."""
+    out = []
+    pos = text.find("Republic of ")
+    while pos >= 0:
+        match = _REPUBLIC.match(text, pos)
+        if match is not None and (pos == 0 or not text[pos - 1].isalnum()):
+            before = _REPUBLIC_BEFORE.search(text, max(0, pos - 40), pos)
+            start = before.start() if before is not None else pos
+            out.append(Candidate(start, match.end(), "GPE", Layer.SPECIFIC))
+        pos = text.find("Republic of ", pos + 1)
+    return out
+
+
+def other_mentions(text: str, places: list[Candidate]) -> list[Candidate]:
+    """Every other mention of a place found by its context ("the town of Adan
+    Yabaal ... Adan Yabaal"), as a fallback: lists and rules win over it."""
+    seen = {(c.start, c.end) for c in places}
+    names = {text[c.start : c.end]: c.label for c in places}
+    out = []
+    for name, label in names.items():
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            before, after = text[pos - 1 : pos], text[end : end + 1]
+            if not (before.isalnum() or (before and before in "-’'") or after.isalnum()):
+                if (pos, end) not in seen:
+                    out.append(Candidate(pos, end, label, Layer.FALLBACK))
+            pos = text.find(name, end)
+    return out
+
+
+def in_capitals(text: str, line_start: int) -> bool:
+    """Whether the line starting at `line_start` is written in capitals (a headline
+    or dateline), judged on its first 80 characters."""
+    head = text[line_start : line_start + 80].split("\n", 1)[0]
+    letters = sum(ch.isalpha() for ch in head)
+    return letters > 12 and sum(ch.isupper() for ch in head) > 0.7 * letters

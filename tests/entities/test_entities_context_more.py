@@ -1,0 +1,85 @@
+"""More context rules (#16, second pass): what each must find and what it must
+leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossator.index.entities import Recogniser
+
+
+def found(text: str, recogniser: Recogniser) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+def labels_of(text: str, recogniser: Recogniser, label: str) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == label]
+
+
+def test_second_name_after_a_known_place(recogniser: Recogniser) -> None:
+    assert ("Qalbeni", "GPE") in found("assaults near Kharkiv and Qalbeni overnight", recogniser)
+    assert ("Qalbeni", "GPE") in found("villages in Aleppo and Qalbeni", recogniser)
+    # After "in" the first name must be a known place, and the second must look like one.
+    assert labels_of("students in Zindaro and Qalbeni", recogniser, "GPE") == ["Zindaro"]
+    assert labels_of("viewers in Glasgow and NTL customers", recogniser, "GPE") == ["Glasgow"]
+    assert labels_of("gigs in London and Public Enemy's", recogniser, "GPE") == ["London"]
+
+
+def test_more_admin_cues(recogniser: Recogniser) -> None:
+    assert ("Qalbeni", "GPE") in found("rebels took the Qalbeni territory", recogniser)
+    assert ("Zindaro", "GPE") in found("in the department of Zindaro", recogniser)
+    assert labels_of("Upscale department store sales fell", recogniser, "GPE") == []
+
+
+def test_company_and_laboratory_heads(recogniser: Recogniser) -> None:
+    got = found("Shares in Qalbeni Energy rose; Zindaro Laboratories fell.", recogniser)
+    assert {("Qalbeni Energy", "ORG"), ("Zindaro Laboratories", "ORG")} <= got
+    # A national modifier alone does not make one: "British oil" is no name.
+    assert labels_of("British oil firms gained.", recogniser, "ORG") == []
+
+
+def test_possessive_inside_an_organisation_name(recogniser: Recogniser) -> None:
+    got = found("the Zindaro People's Defence Force and the Qalbeni Workers' Party", recogniser)
+    assert {("Zindaro People's Defence Force", "ORG"), ("Qalbeni Workers' Party", "ORG")} <= got
+    # A possessive after a proper name stays outside, and a head is needed.
+    got = found("Iraq's Defence Ministry said; the People's choice", recogniser)
+    assert ("Iraq", "GPE") in got and ("Defence Ministry", "ORG") in got
+    assert labels_of("the People's choice", recogniser, "ORG") == []
+
+
+def test_republic_of(recogniser: Recogniser) -> None:
+    assert ("Republic of Congo", "GPE") in found("troops in the Republic of Congo", recogniser)
+    got = found("the Democratic Republic of the Congo", recogniser)
+    assert ("Democratic Republic of the Congo", "GPE") in got
+
+
+def test_other_mentions_of_a_place_found_by_context(recogniser: Recogniser) -> None:
+    text = "Shelling hit the village of Qaryat Zor. Residents of Qaryat Zor fled."
+    assert labels_of(text, recogniser, "GPE") == ["Qaryat Zor", "Qaryat Zor"]
+    # Not from a guess after "in", where half the names are no places.
+    text = "He lives in Zindaro Hub. Zindaro Hub said profits rose."
+    assert labels_of(text, recogniser, "GPE") == ["Zindaro Hub"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Labour won an extra 10 MEPs.", "10"),
+        ("detonating two car bombs at the gate", "two"),
+        ("The crew of 23 Filipino and Russian sailors left.", "23"),
+        ("as thousands flee the fighting", "thousands"),
+    ],
+)
+def test_more_counts(recogniser: Recogniser, text: str, count: str) -> None:
+    assert labels_of(text, recogniser, "CARDINAL") == [count]
+
+
+def test_and_needs_modifiers_on_both_sides(recogniser: Recogniser) -> None:
+    assert labels_of("two countries and Russian sailors", recogniser, "CARDINAL") == []
+
+
+def test_no_place_after_shares_in_or_starring_in(recogniser: Recogniser) -> None:
+    assert labels_of("He bought shares in Zindaro.", recogniser, "GPE") == []
+    assert labels_of("She was starring in Closer.", recogniser, "GPE") == []
+    assert labels_of("He was a minister in Cabinet.", recogniser, "GPE") == []
+    assert labels_of("He lives in Zindaro.", recogniser, "GPE") == ["Zindaro"]
