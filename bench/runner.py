@@ -37,6 +37,7 @@ BENCHMARKS = (
     "stock",
     "typing",
     "cold",
+    "cli",
     "incremental",
     "rss",
     "fts5",
@@ -653,6 +654,32 @@ class Suite:
             )
         )
 
+    def cli(self) -> None:
+        """`glossator search` as a process on the warm BBC index, beside a stock script."""
+        from bench.cli_start import TARGET_S, measure
+
+        label = "bbc" if corpus_gen.BBC.is_dir() else self.args.sizes[0]
+        corpus = self.corpus(label)
+        if corpus is None:
+            return
+        ix_dir, _build, _ = self.index_for(label, corpus)
+        data = measure(corpus, ix_dir, self.stock_index_for(label, corpus), self.env())
+        ours, stock = data["median"]["glossator"], data["median"]["stock"]
+        top = ", ".join(f"{name} {t:.0f} ms" for name, t in data["importtime"][:5])
+        self.add(
+            Row(
+                "start",
+                "glossator search: start to printed results",
+                label,
+                f"{ms(ours)} (stock Whoosh script {ms(stock)}, {ours / stock:.2f}x)",
+                f"<= {ms(TARGET_S)}",
+                verdict(ours <= TARGET_S),
+                note=f"median of {data['runs']}, alternating; bench/cli_start.py; "
+                f"-X importtime, biggest: {top}",
+                data=data,
+            )
+        )
+
     def incremental(self, label: str) -> None:
         """One edited article, one tag change: until searchable."""
         src = self.corpus(label)
@@ -766,6 +793,8 @@ class Suite:
             steps.append(("open", "bbc", self.first_search))
         if self.wants("cold"):
             steps.append(("start", "bbc", self.cold))
+        if self.wants("cli"):
+            steps.append(("start", "bbc", self.cli))
         for label in self.args.sizes:
             if self.wants("search", "typing", "rss", "fts5"):
                 steps.append(("search", label, lambda label=label: self.size_benchmarks(label)))
