@@ -135,3 +135,46 @@ def test_harness_prints_a_table(tmp_path: Path) -> None:
         assert row.rstrip().endswith(("ok", "MISS")), row
     assert "failed" not in out.stdout
     assert (tmp_path / "bench.json").is_file()
+
+
+def test_cli_start_runs_both_commands_with_bytecode_and_reports_them(tmp_path: Path) -> None:
+    from bench import cli_start
+
+    env = cli_start.start_env(
+        {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": "x", "GLOSSATOR_BENCH_SHIM": "1"}, tmp_path
+    )
+    assert "PYTHONDONTWRITEBYTECODE" not in env and "GLOSSATOR_BENCH_SHIM" not in env
+    assert env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "pycache")
+    line = cli_start.summary(
+        {"median": {"glossator": 0.2, "stock": 0.1}, "loadavg": (1.0, 2.0, 3.0), "runs": 5}
+    )
+    assert "200 ms" in line and "2.00x" in line and "MISS" in line and "1.0/2.0/3.0" in line
+
+
+def test_cli_start_measures_the_real_command(tmp_path: Path) -> None:
+    """One timed run of each on the seeds: both print results, nothing is timed here."""
+    from bench import cli_start
+
+    corpus = tmp_path / "seeds"
+    corpus.mkdir()
+    for p in sorted(corpus_gen.SEEDS.glob("*.txt")):
+        (corpus / p.name).write_bytes(p.read_bytes())
+    env = dict(os.environ, GLOSSATOR_CONFIG=str(tmp_path / "none.toml"))
+    ix = tmp_path / "ix"
+    subprocess.run(
+        [sys.executable, "-m", "glossator", "index", str(corpus), "--index-dir", str(ix), "-q"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "bench.child", "stock", str(corpus), str(tmp_path / "st")]
+        + ["--stored"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    data = cli_start.measure(corpus, ix, tmp_path / "st", env, runs=1, query="Kirkuk")
+    assert len(data["times"]["glossator"]) == len(data["times"]["stock"]) == 1
+    assert data["importtime"], "no -X importtime figures"
