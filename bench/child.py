@@ -6,7 +6,8 @@ RSS, and is what an analyst starting `glossator` actually gets. Every command
 prints one line `BENCHJSON {...}` with its figures; `bench.runner` reads it.
 
     python -m bench.child index CORPUS INDEX_DIR
-    python -m bench.child stock CORPUS INDEX_DIR
+    python -m bench.child stock CORPUS INDEX_DIR [--stored]
+    python -m bench.child stock_search STOCK_INDEX QUERIES     (bench/stock_search.py)
     python -m bench.child first CORPUS INDEX_DIR
     python -m bench.child search CORPUS INDEX_DIR QUERIES_OUT [--per-class N] [--seed S]
     python -m bench.child incremental CORPUS INDEX_DIR
@@ -34,7 +35,23 @@ PREFIX = "BENCHJSON "
 #: (glossator/service/session.py passes batch_commit_seconds=1.0).
 APP_BATCH_COMMIT_SECONDS = 1.0
 FIRST_QUERY = "government"
-QUERY_CLASSES = ("single", "and2", "phrase", "prefix", "field", "fuzzy")
+QUERY_CLASSES = (
+    "single",
+    "and2",
+    "phrase",
+    "prefix",
+    "field",
+    "fuzzy",
+    "phrase_common",
+    "prefix_short",
+)
+#: Phrases of the most frequent words and two-letter prefixes: the costliest
+#: ordinary queries (issue #17), always first in their classes.
+COMMON_PHRASES = ('"last year"', '"also said"', '"the government"')
+SHORT_PREFIXES = ("co*", "pr*", "st*")
+#: Words this common (by rank of document frequency in the sample) make a
+#: common phrase.
+COMMON_RANK = 150
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -110,11 +127,12 @@ def cmd_index(corpus: Path, index_dir: Path) -> None:
     )
 
 
-def cmd_stock(corpus: Path, index_dir: Path) -> None:
+def cmd_stock(corpus: Path, index_dir: Path, stored: bool = False) -> None:
     """Stock Whoosh on the same files: StemmingAnalyzer text fields, one writer, no tuning.
 
     TEXT() alone would use StandardAnalyzer, which does not stem; the
     baseline is the stemming index a Whoosh user would build for search.
+    `stored` keeps title and body for highlights (the search yardstick).
     """
     from whoosh import index as windex
     from whoosh.analysis import StemmingAnalyzer
@@ -126,7 +144,11 @@ def cmd_stock(corpus: Path, index_dir: Path) -> None:
     files = list(find_article_files(corpus))
     index_dir.mkdir(parents=True, exist_ok=True)
     stem = StemmingAnalyzer()
-    schema = Schema(id=ID(stored=True), title=TEXT(analyzer=stem), body=TEXT(analyzer=stem))
+    schema = Schema(
+        id=ID(stored=True),
+        title=TEXT(analyzer=stem, stored=stored),
+        body=TEXT(analyzer=stem, stored=stored),
+    )
     ix = windex.create_in(str(index_dir), schema)
     writer = ix.writer()
     for f in files:
@@ -268,6 +290,42 @@ def make_queries(samples: list[dict[str, Any]], per_class: int, seed: int) -> di
             out["field"].append(f'gpe:"{v}"' if " " in v else f"gpe:{v}")
         elif titles:
             out["field"].append(f"title:{rng.choice(titles)}")
+    out["phrase_common"] = common_phrases(samples, per_class, seed)
+    out["prefix_short"] = short_prefixes(stream, per_class, seed)
+    return out
+
+
+def common_phrases(samples: list[dict[str, Any]], per_class: int, seed: int) -> list[str]:
+    """`COMMON_PHRASES`, then adjacent pairs of the sample's most frequent words.
+
+    Stop words count as words here (users type "the government"), but a
+    pair needs one word that is not a stop word to be a phrase at all.
+    """
+    rng = random.Random(f"queries-common-phrase:{seed}")
+    stops = _stop_words()
+    texts = [[w.lower() for w in _WORD.findall(d.get("body", ""))] for d in samples]
+    df = Counter(w for words in texts for w in set(words) if len(w) >= 2)
+    common = {w for w, _n in df.most_common(COMMON_RANK)}
+    pairs = sorted(
+        {
+            (a, b)
+            for words in texts
+            for a, b in zip(words, words[1:], strict=False)
+            if a in common and b in common and a != b and not (a in stops and b in stops)
+        }
+    )
+    out = list(COMMON_PHRASES[:per_class])
+    while len(out) < per_class and pairs:
+        out.append('"{} {}"'.format(*pairs.pop(rng.randrange(len(pairs)))))
+    return out
+
+
+def short_prefixes(stream: list[str], per_class: int, seed: int) -> list[str]:
+    """`SHORT_PREFIXES`, then two-letter prefixes weighted by how often words start so."""
+    rng = random.Random(f"queries-short-prefix:{seed}")
+    out = list(SHORT_PREFIXES[:per_class])
+    while len(out) < per_class and stream:
+        out.append(rng.choice(stream)[:2] + "*")
     return out
 
 
@@ -441,8 +499,9 @@ def cmd_fts5(corpus: Path, db: Path, queries_file: Path) -> None:
         "SELECT id, snippet(docs, 2, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? "
         "ORDER BY rank LIMIT 20"
     )
-    times = []
-    for qs in classes.values():
+    times: list[float] = []
+    per_class: dict[str, list[float]] = {}
+    for cls, qs in classes.items():
         for q in qs:
             fq = _fts_query(q)
             if fq is None:
@@ -454,8 +513,17 @@ def cmd_fts5(corpus: Path, db: Path, queries_file: Path) -> None:
             except sqlite3.OperationalError:
                 continue
             times.append(time.perf_counter() - t)
+            per_class.setdefault(cls, []).append(times[-1])
     conn.close()
-    _emit({"seconds": build, "docs": n, "times": times, "db_bytes": db.stat().st_size})
+    _emit(
+        {
+            "seconds": build,
+            "docs": n,
+            "times": times,
+            "classes": per_class,
+            "db_bytes": db.stat().st_size,
+        }
+    )
 
 
 # -- cold start -----------------------------------------------------------------
@@ -542,7 +610,11 @@ def main(argv: list[str]) -> int:
     if cmd == "index":
         cmd_index(Path(rest[0]), Path(rest[1]))
     elif cmd == "stock":
-        cmd_stock(Path(rest[0]), Path(rest[1]))
+        cmd_stock(Path(rest[0]), Path(rest[1]), stored="--stored" in rest[2:])
+    elif cmd == "stock_search":
+        from bench.stock_search import cmd_stock_search
+
+        _emit(cmd_stock_search(Path(rest[0]), Path(rest[1])))
     elif cmd == "first":
         cmd_first(Path(rest[0]), Path(rest[1]))
     elif cmd == "search":

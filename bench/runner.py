@@ -30,7 +30,19 @@ from bench.report import SKIP, Row, ms, percentile, render, verdict
 REPO = Path(__file__).resolve().parent.parent
 SITE = Path(__file__).resolve().parent / "_site"
 
-BENCHMARKS = ("pipeline", "first", "search", "typing", "cold", "incremental", "rss", "fts5", "app")
+BENCHMARKS = (
+    "pipeline",
+    "first",
+    "search",
+    "stock",
+    "typing",
+    "cold",
+    "cli",
+    "incremental",
+    "rss",
+    "fts5",
+    "app",
+)
 DEFAULT_SIZES = "bbc,10k"
 #: Articles in the --quick pipeline comparison (a fixed, sorted subset).
 QUICK_PIPELINE_FILES = 400
@@ -98,6 +110,24 @@ def copy_corpus(src: Path, dest: Path, files: int | None = None) -> Path:
     for p in [dest, *dest.rglob("*")]:
         p.chmod(0o755 if p.is_dir() else 0o644)
     return dest
+
+
+def peer_figures(
+    p95: float, stock: dict[str, Any] | None, fts: list[float] | None
+) -> tuple[str, str]:
+    """`; stock p95 X = Nx; FTS5 p95 Y` for a search row, and a note on skipped queries."""
+    result, note = "", ""
+    if stock and stock["times"]:
+        stock_p95 = percentile(stock["times"], 95)
+        result += f"; stock {ms(stock_p95)} ({stock_p95 / p95:.1f}x)" if p95 else ""
+        if stock["skipped"]:
+            note = (
+                f"; stock Whoosh ran {len(stock['times'])} of "
+                f"{len(stock['times']) + stock['skipped']} queries in its time budget"
+            )
+    if fts:
+        result += f"; FTS5 {ms(percentile(fts, 95))}"
+    return result, note
 
 
 class Suite:
@@ -239,6 +269,36 @@ class Suite:
             built = (final, data, False)
         self.indexes[label] = built
         return built
+
+    def stock_index_for(self, label: str, corpus: Path) -> Path:
+        """A stock Whoosh index of `corpus` with stored text, built now or reused."""
+        from importlib.metadata import version
+
+        key = f"stock-{corpus_fingerprint(corpus)}-{version('whoosh-reloaded')}"
+        final = corpus_gen.cache_root() / key
+        if (final / "bench-build.json").is_file() and not self.args.fresh:
+            return final
+        _log(f"indexing {label} with stock Whoosh (stored text, for the search yardstick)")
+        corpus_gen.cache_root().mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".stock-", dir=corpus_gen.cache_root()))
+        data = self.child("stock", str(corpus), str(scratch / "ix"), "--stored")
+        (scratch / "ix" / "bench-build.json").write_text(json.dumps(data))
+        shutil.rmtree(final, ignore_errors=True)
+        os.rename(scratch / "ix", final)
+        shutil.rmtree(scratch, ignore_errors=True)
+        return final
+
+    def stock_search(self, label: str, corpus: Path, queries: Path) -> dict[str, Any]:
+        """Stock Whoosh on the same query lists (bench/stock_search.py); {} when not wanted."""
+        if not self.wants("stock") or not queries.is_file():
+            return {}
+        stock_dir = self.stock_index_for(label, corpus)
+        env = self.env()
+        del env["GLOSSATOR_BENCH_SHIM"]
+        data = self.child("stock_search", str(stock_dir), str(queries), env=env)
+        self.raw[f"stock_search:{label}"] = data
+        classes: dict[str, Any] = data["classes"]
+        return classes
 
     # -- benchmarks -------------------------------------------------------------
 
@@ -455,7 +515,8 @@ class Suite:
                 str(self.args.seed),
             )
             self.raw[f"search:{label}"] = data
-            self._search_rows(label, data, p95_target)
+        stock = self.stock_search(label, corpus, queries)
+        fts_classes: dict[str, list[float]] = {}
         if self.wants("fts5") and queries.is_file():
             db = self.work / f"fts5-{label.replace('/', '_')}.sqlite"
             fts = self.child("fts5", str(corpus), str(db), str(queries))
@@ -478,8 +539,18 @@ class Suite:
                     note="same queries minus fuzzy and gpe:, top 20 with snippet() + count",
                 )
             )
+            fts_classes = fts.get("classes", {})
+        if self.wants("search", "typing", "rss", "fts5"):
+            self._search_rows(label, data, p95_target, stock, fts_classes)
 
-    def _search_rows(self, label: str, data: dict[str, Any], target: float) -> None:
+    def _search_rows(
+        self,
+        label: str,
+        data: dict[str, Any],
+        target: float,
+        stock: dict[str, Any],
+        fts: dict[str, list[float]],
+    ) -> None:
         if self.wants("search"):
             self.add(
                 Row(
@@ -497,12 +568,14 @@ class Suite:
                 note = f"e.g. {example}; mean hits {hits:.0f}"
                 if res["errors"]:
                     note += f"; errors: {res['errors'][0]}"
+                peers, peer_note = peer_figures(p95, stock.get(cls), fts.get(cls))
+                note += peer_note
                 self.add(
                     Row(
                         "search",
                         f"{cls} p50/p95 (n={len(times)})",
                         label,
-                        f"{ms(percentile(times, 50))} / {ms(p95)}",
+                        f"{ms(percentile(times, 50))} / {ms(p95)}{peers}",
                         f"p95 <= {ms(target)}",
                         verdict(p95 <= target) if times else SKIP,
                         note=note,
@@ -577,6 +650,32 @@ class Suite:
                 verdict(to_interactive <= TARGET_COLD_S),
                 note="wall time of `python -c ...` incl. interpreter start; median of 3; "
                 "the app's own screen is measured by bench/app_bench.py",
+                data=data,
+            )
+        )
+
+    def cli(self) -> None:
+        """`glossator search` as a process on the warm BBC index, beside a stock script."""
+        from bench.cli_start import TARGET_S, measure
+
+        label = "bbc" if corpus_gen.BBC.is_dir() else self.args.sizes[0]
+        corpus = self.corpus(label)
+        if corpus is None:
+            return
+        ix_dir, _build, _ = self.index_for(label, corpus)
+        data = measure(corpus, ix_dir, self.stock_index_for(label, corpus), self.env())
+        ours, stock = data["median"]["glossator"], data["median"]["stock"]
+        top = ", ".join(f"{name} {t:.0f} ms" for name, t in data["importtime"][:5])
+        self.add(
+            Row(
+                "start",
+                "glossator search: start to printed results",
+                label,
+                f"{ms(ours)} (stock Whoosh script {ms(stock)}, {ours / stock:.2f}x)",
+                f"<= {ms(TARGET_S)}",
+                verdict(ours <= TARGET_S),
+                note=f"median of {data['runs']}, alternating; bench/cli_start.py; "
+                f"-X importtime, biggest: {top}",
                 data=data,
             )
         )
@@ -694,6 +793,8 @@ class Suite:
             steps.append(("open", "bbc", self.first_search))
         if self.wants("cold"):
             steps.append(("start", "bbc", self.cold))
+        if self.wants("cli"):
+            steps.append(("start", "bbc", self.cli))
         for label in self.args.sizes:
             if self.wants("search", "typing", "rss", "fts5"):
                 steps.append(("search", label, lambda label=label: self.size_benchmarks(label)))

@@ -20,12 +20,16 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from multiprocessing.sharedctypes import Synchronized
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from glossator.index.corpus import ArticleFile
 from glossator.index.engine import ChunkResult, DocumentSource
+
+if TYPE_CHECKING:
+    # The pool is imported where it runs: concurrent.futures and ctypes cost
+    # 40 ms that a search, which never starts workers, should not pay.
+    from concurrent.futures import Future
+    from multiprocessing.sharedctypes import Synchronized
 
 #: Below this many articles to (re)index, one process does it all: starting
 #: workers costs more than it saves.
@@ -162,6 +166,8 @@ def run_parallel(
     # each worker, but is only safe while no other thread could hold a lock
     # at the moment of the fork; the reader app indexes from a thread, so it
     # gets fresh interpreters instead.
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     ctx = multiprocessing.get_context(method)
     counter: Synchronized[int] = ctx.Value("i", 0)

@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from glossator.annotations.export import file_format_names
 from glossator.tui import cli_edits, cli_incidents, cli_spans, cli_stories
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
 from glossator.tui.completion import SHELLS, completion_script
@@ -50,6 +49,41 @@ COMMANDS = (
 )
 
 
+class _FormatNames:
+    """The export formats as `choices`, looked up only when a parser checks or lists them.
+
+    Importing the exporters costs a search's start-up 30 ms it never uses
+    (with a `metavar`, argparse does not list the choices when the option is
+    added, only in help and errors).
+    """
+
+    def _names(self) -> list[str]:
+        from glossator.annotations.export import file_format_names
+
+        return list(file_format_names())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kw: Any):
+        kw.setdefault("help", "show program's version number and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kw)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kw: Any) -> NoReturn:
+        sys.stdout.write(_version() + "\n")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
@@ -78,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="glossator", description="Search, read, tag and export a folder of articles."
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("index", help="build or update the index, with progress")
@@ -142,7 +176,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--tag", action="append", default=[], help="only articles with this tag (repeatable)"
     )
-    p.add_argument("--format", "-f", required=True, choices=file_format_names())
+    p.add_argument(
+        "--format",
+        "-f",
+        required=True,
+        choices=_FormatNames(),
+        metavar="FORMAT",
+        help="one of %(choices)s",
+    )
     p.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.add_argument(
@@ -226,7 +267,7 @@ def reader_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "corpus", nargs="?", type=Path, default=Path("."), help="the article folder (default .)"
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_VersionAction)
     _common(parser, corpus_option=False)
     return parser
 

@@ -53,7 +53,7 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     corpus = resolve_corpus(args)
     ix = open_index(args, corpus, config)
     if not args.no_update:
-        update_index(ix, quiet=True)
+        _update_unless_fresh(ix)
     else:
         ix.open()  # a missing or damaged index is replaced by an empty one, marked incomplete
         if (problem := incomplete_problem(ix.dir)) is not None:
@@ -73,6 +73,17 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
     else:
         print_result(stdout_console(), result)
     return 0
+
+
+def _update_unless_fresh(ix: Any) -> None:
+    """Update the index, unless a stat-only stamp says nothing changed since the last one."""
+    from glossator.index import freshness
+
+    stamp = freshness.stamp_for(ix)
+    if freshness.is_fresh(ix.dir, stamp):
+        return
+    update_index(ix, quiet=True)
+    freshness.record(ix.dir, stamp)
 
 
 def cmd_show(args: argparse.Namespace, config: Any) -> int:

@@ -14,7 +14,6 @@ from typing import Any
 
 from rich.text import Text
 
-from glossator.annotations.export import note_dict
 from glossator.index.labels import LABELS
 from glossator.tui.cli_context import (
     Failure,
@@ -35,6 +34,13 @@ __all__ = ["COMMANDS", "add_parsers", "list_items"]
 COMMANDS = ("notes", "note-edit", "note-delete", "watch")
 
 _ID = "the note's id (n-..., from glossator notes)"
+
+
+def _note_dict(item: Any) -> dict[str, Any]:
+    # The exporters load only when a command prints a record: a search never pays for them.
+    from glossator.annotations.export import note_dict
+
+    return note_dict(item)
 
 
 def add_parsers(sub: Any, common: Any) -> None:
@@ -90,7 +96,7 @@ def list_items(
 
 def cmd_notes(args: argparse.Namespace, config: Any) -> int:
     """`glossator notes ARTICLE [--json]`."""
-    return list_items(args, config, "notes", note_dict, _print_note)
+    return list_items(args, config, "notes", _note_dict, _print_note)
 
 
 def cmd_note_edit(args: argparse.Namespace, config: Any) -> int:
@@ -102,7 +108,7 @@ def cmd_note_edit(args: argparse.Namespace, config: Any) -> int:
     sidecar = guarded(lambda: session.edit_note(article, args.id, args.text))
     note = sidecar.find_note(args.id)
     if args.json:
-        dump_json({"article": article.id, "note": note_dict(note)})
+        dump_json({"article": article.id, "note": _note_dict(note)})
         return 0
     out = stdout_console()
     out.print(Text(f"changed note {shown_id(note.id)} on {shown_id(article.id)}"))
@@ -116,7 +122,7 @@ def cmd_note_delete(args: argparse.Namespace, config: Any) -> int:
     before = guarded(lambda: session.store.load(article.id, article.text)).find_note(args.id)
     guarded(lambda: session.delete(article, "note", args.id))
     if args.json:
-        dump_json({"article": article.id, "deleted": note_dict(before)})
+        dump_json({"article": article.id, "deleted": _note_dict(before)})
         return 0
     stdout_console().print(Text(f"deleted note {shown_id(before.id)} from {shown_id(article.id)}"))
     return 0

@@ -9,7 +9,6 @@ from typing import Any
 
 from rich.text import Text
 
-from glossator.annotations.export import place_of
 from glossator.tui.cli_context import Failure, UsageError, open_index, open_session, resolve_corpus
 from glossator.tui.cli_output import dump_json, stdout_console, update_index
 from glossator.tui.render import json_for_terminal, shown_id, shown_query, terminal_json
@@ -71,6 +70,8 @@ def _toll(value: Any) -> str:
 
 
 def _line(row: dict[str, Any]) -> Text:
+    from glossator.annotations.export import place_of
+
     place = place_of(row) or "?"
     date = row.get("event_date") or row.get("event_date_text") or "date ?"
     line = Text()

@@ -6,27 +6,11 @@ import sys
 from typing import Any
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
 from glossator.tui.cli_context import Failure
 from glossator.tui.render import terminal_json
 
 __all__ = ["dump_json", "stdout_console", "update_index"]
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.0f} docs/s" if speed else "", style="dim")
 
 
 def dump_json(data: Any) -> None:
@@ -49,6 +33,24 @@ def update_index(ix: Any, *, rebuild: bool = False, quiet: bool = False) -> Any:
     try:
         if not show:
             return ix.update(rebuild=rebuild)
+        # Here, not at the top: a search that updates quietly (or not at
+        # all) should not pay for importing the progress bar.
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            Task,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+        from rich.text import Text
+
+        class _RateColumn(ProgressColumn):
+            def render(self, task: Task) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:,.0f} docs/s" if speed else "", style="dim")
+
         with Progress(
             TextColumn("indexing"),
             BarColumn(),

@@ -12,7 +12,6 @@ from typing import Any
 
 from rich.text import Text
 
-from glossator.annotations.export import span_dict
 from glossator.tui.cli_context import (
     UsageError,
     article_parser,
@@ -28,6 +27,13 @@ __all__ = ["COMMANDS", "add_parsers", "describe_span"]
 COMMANDS = ("span", "spans", "span-edit", "span-delete")
 
 _ID = "the span's id (s-..., from glossator spans)"
+
+
+def _span_dict(item: Any) -> dict[str, Any]:
+    # The exporters load only when a command prints a record: a search never pays for them.
+    from glossator.annotations.export import span_dict
+
+    return span_dict(item)
 
 
 def add_parsers(sub: Any, common: Any) -> None:
@@ -84,7 +90,7 @@ def _passage(args: argparse.Namespace, text: str) -> tuple[int, int]:
 
 def _print_span(args: argparse.Namespace, article: Any, span: Any, verb: str) -> int:
     if args.json:
-        dump_json({"article": article.id, "span": span_dict(span)})
+        dump_json({"article": article.id, "span": _span_dict(span)})
         return 0
     out = stdout_console()
     out.print(Text(f"{verb} in {shown_id(article.id)}:"))
@@ -105,7 +111,7 @@ def cmd_spans(args: argparse.Namespace, config: Any) -> int:
     """`glossator spans ARTICLE [--json]`."""
     from glossator.tui.cli_edits import list_items
 
-    return list_items(args, config, "spans", span_dict, _show_span)
+    return list_items(args, config, "spans", _span_dict, _show_span)
 
 
 def _show_span(out: Any, span: Any) -> None:
@@ -131,7 +137,7 @@ def cmd_span_delete(args: argparse.Namespace, config: Any) -> int:
     before = guarded(lambda: session.store.load(article.id, article.text)).find_span(args.id)
     guarded(lambda: session.delete(article, "span", args.id))
     if args.json:
-        dump_json({"article": article.id, "deleted": span_dict(before)})
+        dump_json({"article": article.id, "deleted": _span_dict(before)})
         return 0
     stdout_console().print(Text(f"deleted from {shown_id(article.id)}: ") + describe_span(before))
     return 0

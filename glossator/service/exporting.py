@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossator.annotations.errors import ExportError
-from glossator.annotations.export import export, write_export
-from glossator.annotations.incident_export import export_event_summaries, export_incidents
 from glossator.service.exports import ExportBatch, Skipped, collect_records
 from glossator.service.incidents import IncidentLog, collect_incidents
 
@@ -107,6 +105,8 @@ class SessionExports:
         batch = self.collect(ids, progress=progress, cancelled=cancelled)
         if batch.cancelled:
             return 0, batch.problems
+        from glossator.annotations.export import export, write_export
+
         write_export(export(batch.records, fmt), dest, force=force)
         return len(batch.records), batch.problems
 
@@ -139,6 +139,11 @@ class SessionExports:
             problems += log.problems
             if progress is not None:
                 progress(min(at + _LOG_CHUNK, len(ids)), len(ids))
+        # The writers are imported here: a session that only searches (the
+        # `glossator search` command) should not pay 25 ms for them.
+        from glossator.annotations.export import write_export
+        from glossator.annotations.incident_export import export_event_summaries, export_incidents
+
         render = export_event_summaries if summary else export_incidents
         write_export(render(rows, fmt), dest, force=force)
         return len(rows), problems

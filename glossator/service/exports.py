@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from glossator.annotations.export import ExportRecord, article_iri
+from glossator.annotations.records import ExportRecord, article_iri
 from glossator.annotations.store import SidecarStore
 from glossator.index.corpus import Article
 from glossator.index.indexer import Index

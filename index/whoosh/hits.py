@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from whoosh import highlight
@@ -26,10 +27,49 @@ class _SpanFormatter(highlight.Formatter):
         return out
 
 
-def make_highlighter() -> Any:
+class _UnscoredCharsHighlighter(highlight.Highlighter):  # type: ignore[misc]
+    """Whoosh's highlighter, reading the shown hits' character offsets without scorers.
+
+    Whoosh's `_load_chars` opens each matched term's postings through
+    `Searcher.postings`, which builds a BM25F scorer for the whole index and
+    one per segment (each looking the term up again) only to read the
+    offsets. A prefix like `co*` matches a hundred terms in twenty hits, and
+    those scorers were a third of the search. This reads the same postings
+    from the segment that holds each hit, with no scorer: the same offsets
+    (tests/index/test_highlight_parity.py).
+    """
+
+    @staticmethod
+    def _load_chars(results: Any, fieldname: str, texts: Any, to_bytes: Any) -> None:
+        cache: dict[int, dict[str, Any]] = {}
+        results._char_cache[fieldname] = cache
+        sorted_ids = sorted(docnum for _, docnum in results.top_n)
+        for docnum in sorted_ids:
+            cache[docnum] = {}
+        searcher = results.searcher
+        subs = [(searcher, 0)] if searcher.is_atomic() else list(searcher.subsearchers)
+        offsets = [offset for _, offset in subs]
+        for text in texts:
+            btext = to_bytes(text)
+            docset = set(results.termdocs[(fieldname, btext)])
+            by_segment: dict[int, list[int]] = {}
+            for docnum in sorted_ids:
+                if docnum in docset:
+                    by_segment.setdefault(bisect_right(offsets, docnum) - 1, []).append(docnum)
+            for i, docnums in by_segment.items():
+                sub, offset = subs[i]
+                m = sub.reader().postings(fieldname, btext)
+                for docnum in docnums:
+                    m.skip_to(docnum - offset)
+                    assert m.id() == docnum - offset
+                    cache[docnum][text] = m.value_as("characters")
+
+
+def make_highlighter(fast: bool = True) -> Any:
     """The highlighter for snippets: fragments of up to 200 characters around
-    hits, best first, as offsets."""
-    return highlight.Highlighter(
+    hits, best first, as offsets (`fast`: without scorers, on Whoosh 2.7.5)."""
+    cls = _UnscoredCharsHighlighter if fast else highlight.Highlighter
+    return cls(
         fragmenter=highlight.PinpointFragmenter(maxchars=200, surround=70, autotrim=True),
         formatter=_SpanFormatter(),
         order=highlight.SCORE,

@@ -64,7 +64,7 @@ class WhooshSearcher:
         self._facet_column: Any = None
         self._parser: Any = None
         self._suggester = Suggester(spelling)
-        self._highlighter = make_highlighter()
+        self._highlighter = make_highlighter(fast)
 
     def _whoosh(self) -> Any:
         if self._searcher is None:

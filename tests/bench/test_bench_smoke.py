@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 from bench import corpus_gen
-from bench.child import make_queries, top_imports, typing_keystrokes
+from bench.child import (
+    COMMON_PHRASES,
+    SHORT_PREFIXES,
+    make_queries,
+    top_imports,
+    typing_keystrokes,
+)
 from bench.report import Row, percentile, render
 
 REPO = Path(__file__).resolve().parents[2]
@@ -76,6 +82,12 @@ def test_query_lists_are_seeded() -> None:
     assert one == make_queries(samples, 6, seed=5)
     assert all(len(qs) == 6 for qs in one.values())
     assert all(q.endswith("*") for q in one["prefix"])
+    # Common-word phrases and short prefixes are classes of their own, the
+    # named ones first, then drawn from the sample.
+    assert one["phrase_common"][:3] == list(COMMON_PHRASES)
+    assert all(q.startswith('"') and q.count(" ") == 1 for q in one["phrase_common"])
+    assert one["prefix_short"][:3] == list(SHORT_PREFIXES)
+    assert all(len(q) == 3 and q.endswith("*") for q in one["prefix_short"])
     assert typing_keystrokes(["ab c"]) == ["a", "ab", "ab ", "ab c"]
 
 
@@ -98,7 +110,7 @@ def test_harness_prints_a_table(tmp_path: Path) -> None:
             "bench",
             "--quick",
             "--only",
-            "search",
+            "search,stock",
             "--sizes",
             "seeds",
             "--json",
@@ -116,5 +128,53 @@ def test_harness_prints_a_table(tmp_path: Path) -> None:
     assert any(line.startswith("section") and "target" in line for line in lines)
     for cls in ("single", "and2", "phrase", "prefix", "field", "fuzzy"):
         assert any(f"{cls} p50/p95" in line for line in lines), cls
+    # The new rows carry a target, a verdict and stock Whoosh's figure from the same run.
+    for cls in ("phrase_common", "prefix_short"):
+        row = next(line for line in lines if f"{cls} p50/p95" in line)
+        assert "; stock " in row and "p95 <=" in row, row
+        assert row.rstrip().endswith(("ok", "MISS")), row
     assert "failed" not in out.stdout
     assert (tmp_path / "bench.json").is_file()
+
+
+def test_cli_start_runs_both_commands_with_bytecode_and_reports_them(tmp_path: Path) -> None:
+    from bench import cli_start
+
+    env = cli_start.start_env(
+        {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": "x", "GLOSSATOR_BENCH_SHIM": "1"}, tmp_path
+    )
+    assert "PYTHONDONTWRITEBYTECODE" not in env and "GLOSSATOR_BENCH_SHIM" not in env
+    assert env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "pycache")
+    line = cli_start.summary(
+        {"median": {"glossator": 0.2, "stock": 0.1}, "loadavg": (1.0, 2.0, 3.0), "runs": 5}
+    )
+    assert "200 ms" in line and "2.00x" in line and "MISS" in line and "1.0/2.0/3.0" in line
+
+
+def test_cli_start_measures_the_real_command(tmp_path: Path) -> None:
+    """One timed run of each on the seeds: both print results, nothing is timed here."""
+    from bench import cli_start
+
+    corpus = tmp_path / "seeds"
+    corpus.mkdir()
+    for p in sorted(corpus_gen.SEEDS.glob("*.txt")):
+        (corpus / p.name).write_bytes(p.read_bytes())
+    env = dict(os.environ, GLOSSATOR_CONFIG=str(tmp_path / "none.toml"))
+    ix = tmp_path / "ix"
+    subprocess.run(
+        [sys.executable, "-m", "glossator", "index", str(corpus), "--index-dir", str(ix), "-q"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "bench.child", "stock", str(corpus), str(tmp_path / "st")]
+        + ["--stored"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    data = cli_start.measure(corpus, ix, tmp_path / "st", env, runs=1, query="Kirkuk")
+    assert len(data["times"]["glossator"]) == len(data["times"]["stock"]) == 1
+    assert data["importtime"], "no -X importtime figures"

@@ -1,0 +1,54 @@
+"""Snippets and title highlights read without scorers are Whoosh's own.
+
+`hits._UnscoredCharsHighlighter` reads the shown hits' character offsets
+from each hit's segment instead of through `Searcher.postings` (which builds
+a BM25F scorer per term and segment). Every hit's snippets and title
+highlights must equal those of Whoosh's `Highlighter`, on the queries where
+the two differ most in cost: short prefixes and phrases of common words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossator.index.indexer import Index
+from glossator.index.whoosh.hits import make_highlighter
+
+QUERIES = [
+    "co*",
+    "pr*",
+    "st*",
+    "gov*",
+    '"last year"',
+    '"also said"',
+    '"the government"',
+    "government",
+    "brown AND blair",
+    "oil OR gas",
+    "economy -china",
+    "electon~",
+    "title:music",
+    "m*c",
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
+    ix = Index(parity_corpus, index_dir=tmp_path_factory.mktemp("hl-index"))
+    ix.update()
+    return ix.searcher()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_same_snippets_as_whoosh(searcher: object, query: str) -> None:
+    shown = {}
+    for fast in (True, False):
+        searcher._highlighter = make_highlighter(fast)  # type: ignore[attr-defined]
+        result = searcher.search(query, limit=40, snippets=3)  # type: ignore[attr-defined]
+        assert result, query
+        shown[fast] = [(h.article_id, h.snippets, h.title_highlights) for h in result.hits]
+    assert shown[True] == shown[False]
+    if query.endswith("*"):
+        assert any(snips for _, snips, _ in shown[True]), "the prefix highlighted nothing"
