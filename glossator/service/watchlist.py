@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossator.index.entities.watchlist import add_to_watchlist
+from glossator.index.entities.watchlist_edit import add_to_watchlist
 from glossator.index.locations import watchlist_path
 
 
