@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from glossator.annotations.export import file_format_names
-from glossator.tui import cli_incidents, cli_stories
+from glossator.tui import cli_entity, cli_incidents, cli_stories
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
 from glossator.tui.completion import SHELLS, completion_script
 from glossator.tui.serve import add_serve_parser
@@ -35,6 +35,7 @@ COMMANDS = (
     "export",
     "incidents",
     "stories",
+    "entity",
     "completion",
     "serve",
     "sync",
@@ -161,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_incidents.add_parser(sub, _common)
     cli_stories.add_parser(sub, _common)
+    cli_entity.add_parser(sub, _common)
     add_serve_parser(sub, _common)
     from glossator.tui.cli_sync import add_parsers
 
