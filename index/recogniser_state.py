@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossator.index.corpus import Article, ArticleFile, decode
-from glossator.index.entities.corrections import Correction
+from glossator.index.entities.corrections import Correction, CorrectionSet
 from glossator.index.entities.gazetteer import fold_case, normalise
 from glossator.index.entities.watchlist import WatchEntry, WatchlistMatcher
 from glossator.index.manifest import Manifest, atomic_write
@@ -109,11 +109,13 @@ class Staleness:
         return self.everything or bool(self.changed) or bool(self.corrections)
 
     def _terms(self) -> tuple[WatchEntry, ...]:
-        """Changed entries, and corpus-wide corrections as entries of their text."""
-        extra = tuple(
-            WatchEntry(c.text, c.label or "ORG") for c in self.corrections if c.scope == "corpus"
-        )
+        """Changed entries, and corpus-wide corrections as entries of their
+        text (for the quick look: the same words)."""
+        extra = tuple(WatchEntry(c.text, c.label or "ORG") for c in self._fixes())
         return self.changed + extra
+
+    def _fixes(self) -> tuple[Correction, ...]:
+        return tuple(c for c in self.corrections if c.scope == "corpus")
 
     def _named(self, article: str | None) -> bool:
         return article is not None and any(
@@ -124,8 +126,10 @@ class Staleness:
         """True when an article with this text (and this id) must be re-indexed."""
         if self.everything or self._named(article):
             return True
-        terms = self._terms()
-        return bool(terms) and bool(_matcher(terms).find(normalise(text)))
+        if self.changed and _matcher(self.changed).find(normalise(text)):
+            return True
+        fixes = self._fixes()
+        return bool(fixes) and bool(_corrections(fixes).mentions(text))
 
     def may_affect(self, lowered: str, article: str | None = None) -> bool:
         """False when an article whose raw text, lower-cased, is `lowered`
@@ -152,6 +156,11 @@ def _longest_words(entries: tuple[WatchEntry, ...]) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _matcher(entries: tuple[WatchEntry, ...]) -> WatchlistMatcher:
     return WatchlistMatcher(list(entries))
+
+
+@lru_cache(maxsize=4)
+def _corrections(fixes: tuple[Correction, ...]) -> CorrectionSet:
+    return CorrectionSet(list(fixes))
 
 
 def staleness(old: RecogniserState | None, new: RecogniserState) -> Staleness:

@@ -12,9 +12,10 @@ when `wrong: any`); `label` says every mention of the text is that label
 (added where nothing was found, relabelled where something else was).
 `scope: article` limits it to one article (`article`, relative to the corpus);
 for a text, an article's own correction wins over the corpus's. Matching is
-the watchlist's: on word boundaries, ignoring case unless the text is in
-capitals. A mention strictly inside a longer entity ("Labour" in "Labour
-Party") leaves that entity alone; any other overlap goes to the correction.
+on word boundaries, as written when the text has a capital letter ("Labour"
+leaves "labour costs" alone) and in any case when it has none. A mention
+strictly inside a longer entity ("Labour" in "Labour Party") leaves that
+entity alone; any other overlap goes to the correction.
 Corrections win over every layer, the watchlist included.
 """
 
@@ -94,9 +95,14 @@ class Correction:
 
 
 def term_key(text: str) -> str:
-    """How a correction's text is matched: case kept only for capitals."""
+    """How a correction's text is matched: as written when it has a capital
+    letter ("Labour" is not "labour costs"), in any case when it has none."""
     norm = normalise(text.strip())
-    return norm if norm.isupper() else fold_case(norm)
+    return norm if _capitalised(norm) else fold_case(norm)
+
+
+def _capitalised(text: str) -> bool:
+    return fold_case(text) != text
 
 
 def _label(value: Any, name: str, where: str, allow_any: bool) -> tuple[str | None, str | None]:
@@ -176,7 +182,7 @@ class CorrectionSet:
             if key in self._terms:
                 continue
             self._terms.add(key)
-            automaton = self._exact if key.isupper() else self._folded
+            automaton = self._exact if _capitalised(key) else self._folded
             automaton.add_word(f" {key} ", key)
         for automaton in (self._exact, self._folded):
             if len(automaton):

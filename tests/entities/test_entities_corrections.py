@@ -163,15 +163,32 @@ def test_same_target_replaces_and_remove_by_id(tmp_path: Path) -> None:
     path = tmp_path / ".glossator" / "watchlist.yaml"
     add_correction(path, Correction("Labour", "any"))
     add_correction(path, Correction("Paris", "GPE", scope="article", article="a.txt"))
-    replaced = add_correction(path, Correction("labour", "GPE", "ORG"))
+    assert add_correction(path, Correction("labour", "any")) == []  # another text: as written
+    replaced = add_correction(path, Correction("Labour", "GPE", "ORG"))
     assert [c.text for c in replaced] == ["Labour"]
     found = read_watchlist(path)
-    assert [(c.text, c.label) for c in found.corrections] == [("Paris", None), ("labour", "ORG")]
+    assert [(c.text, c.label) for c in found.corrections] == [
+        ("Paris", None),
+        ("labour", None),
+        ("Labour", "ORG"),
+    ]
     add_to_watchlist(path, "Kirkuk", "GPE")
     gone = remove_correction(path, found.corrections[0].id)
     assert gone.text == "Paris"
     after = read_watchlist(path)
-    assert [c.text for c in after.corrections] == ["labour"]
+    assert [c.text for c in after.corrections] == ["labour", "Labour"]
     assert [e.name for e in after.entries] == ["Kirkuk"]
     with pytest.raises(WatchlistError, match="no correction 'nope'"):
         remove_correction(path, "nope")
+
+
+def test_a_capitalised_text_matches_only_as_written(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "version: 2\ncorrections:\n- {text: Labour, label: NORP}\n"
+        "- {text: drone strike, label: WEAPON}\n",
+    )
+    rec = Recogniser.load(path)
+    got = labels(rec, "Labour said labour costs rose after a Drone Strike.")
+    assert ("Labour", "NORP") in got and not any(t == "labour" for t, _ in got)
+    assert ("Drone Strike", "WEAPON") in got
