@@ -128,7 +128,8 @@ class DocumentBuilder:
     def entities(self, article: Article) -> list[Entity]:
         """Entities of an article: from the cache, else recognised and cached."""
         rec = self.recogniser()
-        key = rec.cache_key
+        corrected = rec.corrected(article.id, article.text)
+        key = corrected.key
         cache = self.entity_cache()
         try:
             found = cache.get(article.sha256, key, article.text)
@@ -136,7 +137,7 @@ class DocumentBuilder:
             found = None
         if found is not None:
             return list(found)
-        ents = rec.recognise(article.text)
+        ents = rec.recognise(article.text, article.id, corrected)
         try:
             cache.put(article.sha256, key, ents)
         except sqlite3.Error:
@@ -168,7 +169,7 @@ class DocumentBuilder:
             date = article.front_matter.date
         rec = self.recogniser()
         extractor = self.extractor()
-        key = f"{rec.cache_key}+{extractor.cache_key}+{date or '-'}"
+        key = f"{rec.corrected(article.id, article.text).key}+{extractor.cache_key}+{date or '-'}"
         cache = self.entity_cache()
         try:
             found = cache.get_records(article.sha256, key)

@@ -45,12 +45,24 @@ class Pass:
     forced: set[str] = field(default_factory=set)
 
 
+#: Below this many articles a serial pass commits once (`run_serial`);
+#: as many as `parallel.PARALLEL_THRESHOLD`, from which a pass runs in workers.
+SMALL_PASS = 300
+
+
 def run_serial(work: Pass, batch_commit_seconds: float | None, *, merge: bool = True) -> None:
     """Write the changes in this process, committing every
     `batch_commit_seconds` when given, else once at the end; the last
-    commit merges small segments unless `merge` is false."""
+    commit merges small segments unless `merge` is false.
+
+    Fewer articles than a parallel pass takes (a watchlist edit or a
+    correction re-indexing the articles it names) are committed once and
+    not merged: per-second commits and Whoosh's own merge cost several times
+    the writing, and `Index.update` compacts with glossator's merge after."""
     engine, documents, manifest, report = work.engine, work.documents, work.manifest, work.report
     files, gone, progress = work.todo.todo, work.todo.gone, work.progress
+    if len(files) < SMALL_PASS:
+        batch_commit_seconds, merge = None, False
     done = report.unchanged
     writer: IndexWriter | None = None
     last_commit = time.monotonic()

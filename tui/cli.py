@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from glossator.tui import cli_edits, cli_incidents, cli_spans, cli_stories
+from glossator.tui import cli_edits, cli_entity, cli_incidents, cli_spans, cli_stories
 from glossator.tui.cli_context import Failure, UsageError, error_line, load_cli_config
 from glossator.tui.completion import SHELLS, completion_script
 from glossator.tui.serve import add_serve_parser
@@ -42,6 +42,7 @@ COMMANDS = (
     "export",
     "incidents",
     "stories",
+    "entity",
     "completion",
     "serve",
     "sync",
@@ -212,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_incidents.add_parser(sub, _common)
     cli_stories.add_parser(sub, _common)
+    cli_entity.add_parser(sub, _common)
     add_serve_parser(sub, _common)
     from glossator.tui.cli_sync import add_parsers
 

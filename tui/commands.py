@@ -82,6 +82,15 @@ COMMANDS: tuple[Command, ...] = (
     C("article.copy", "y", "copy", "Copy",
       "Copy the selection, else the article path (OSC 52, works over SSH)", group="Article",
       show=False, needs=(SHOWN,)),
+    C("entity.wrong", "W", "entity_wrong", "Not entity",
+      "Mark the entity under the cursor (or the sidebar's) as wrong, here or everywhere",
+      group="Entities", show=False, needs=(SHOWN, "entity_here")),
+    C("entity.relabel", "L", "entity_relabel", "Relabel",
+      "Give the entity under the cursor (or the sidebar's) another label, here or everywhere",
+      group="Entities", show=False, needs=(SHOWN, "entity_here")),
+    C("entity.add", "M", "entity_add", "Add entity",
+      "Mark the selected text as an entity the recogniser missed (label, here or everywhere)",
+      group="Entities", show=False, needs=(SHOWN, "selection")),
     C("incident.confirm", "Y", "confirm_incident", "Confirm",
       "Confirm the incident under the cursor as the extractor read it", group="Incidents",
       show=False, needs=(SHOWN, EDITABLE, "incident_here")),
@@ -278,7 +287,16 @@ FOOTER_DROP_ORDER = ("command_palette", "quit", "incidents", "back", "toggle_sid
 FOOTER_KEEP = frozenset({"help"})
 
 #: Help screen sections, in this order (dialog keys show in their own dialog's footer).
-GROUPS = ("General", "Search", "Article", "Annotations", "Incidents", "Sidebar", "Moving")
+GROUPS = (
+    "General",
+    "Search",
+    "Article",
+    "Entities",
+    "Annotations",
+    "Incidents",
+    "Sidebar",
+    "Moving",
+)
 
 BY_ACTION: dict[str, Command] = {c.action: c for c in COMMANDS if c.where == "screen"}
 

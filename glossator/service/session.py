@@ -18,6 +18,7 @@ from glossator.index.engine import IndexLost, QueryError, SearchHit, SearchResul
 from glossator.index.indexer import Index
 from glossator.index.locations import watchlist_path
 from glossator.service.checks import ArticleChecks
+from glossator.service.corrections import SessionCorrections
 from glossator.service.editing import ArticleEdits
 from glossator.service.exporting import SessionExports
 from glossator.service.incidents import as_rows
@@ -76,10 +77,10 @@ class ArticleBundle:
 
 
 @dataclass
-class Session(ArticleChecks, ArticleEdits, SessionExports):
+class Session(ArticleChecks, ArticleEdits, SessionExports, SessionCorrections):
     """A corpus opened for reading and annotating (article metadata and incident
     checks: `ArticleChecks`; tags, rating, notes, spans: `ArticleEdits`;
-    exports: `SessionExports`)."""
+    exports: `SessionExports`; entity corrections: `SessionCorrections`)."""
 
     index: Index
     store: SidecarStore

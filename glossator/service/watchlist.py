@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from glossator.index.entities.watchlist import WatchEntry, add_to_watchlist, load_watchlist
+from glossator.index.entities.watchlist import WatchEntry, load_watchlist
+from glossator.index.entities.watchlist_edit import add_to_watchlist
 from glossator.index.locations import watchlist_path
 
 __all__ = ["add_watch_entry", "watch_entries"]

@@ -13,6 +13,7 @@ from glossator.index.entities import lexicon
 from glossator.index.entities.aliases import Canonicaliser
 from glossator.index.entities.anchors import AnchorFinder
 from glossator.index.entities.context import CUE_GROUPS, ContextRules
+from glossator.index.entities.corrections import Correction, CorrectionSet, apply
 from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
@@ -21,12 +22,12 @@ from glossator.index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityR
 from glossator.index.entities.watchlist import (
     WatchEntry,
     WatchlistMatcher,
-    load_watchlist,
+    read_watchlist,
     watchlist_hash,
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "3"
+VERSION = "4"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -109,17 +110,23 @@ class Recogniser:
     """Problems with the watchlist file, one line each; empty when it is fine."""
     watchlist_path: Path | None = None
     _watchlist_mtime: int | None = None
+    corrections: list[Correction] = field(default_factory=list)
+    """The analyst's corrections (watchlist version 2), applied after every layer."""
 
     def __post_init__(self) -> None:
         self._static = _static()
         self._watch = WatchlistMatcher(self.watchlist)
         self._canonical = Canonicaliser(self.watchlist)
+        self._corrections = CorrectionSet(self.corrections)
 
     @classmethod
     def load(cls, watchlist: Path | None = None) -> Recogniser:
-        """A recogniser with the bundled lists and, if given, the watchlist at that path."""
-        entries, errors = load_watchlist(watchlist) if watchlist is not None else ([], [])
-        return cls(entries, errors, watchlist, _mtime(watchlist))
+        """A recogniser with the bundled lists and, if given, the watchlist at that path
+        (its entries and corrections)."""
+        if watchlist is None:
+            return cls()
+        found = read_watchlist(watchlist)
+        return cls(found.entries, found.errors, watchlist, _mtime(watchlist), found.corrections)
 
     def watchlist_changed(self) -> bool:
         """True when the watchlist file was edited, created or removed since loading;
@@ -160,7 +167,35 @@ class Recogniser:
         found += self._watch.find(norm)
         return found
 
-    def recognise(self, text: str) -> list[Entity]:
+    def corrected(self, article: str | None, text: str) -> Corrected:
+        """The corrections that apply to this article (its id, relative to the
+        corpus; None for a text of no article) and the cache key they make."""
+        applied, mentions = self._corrections.for_article(article, text)
+        part = self._corrections.key_for(applied)
+        return Corrected(applied, mentions, f"{self.cache_key}-{part}" if part else self.cache_key)
+
+    def recognise(
+        self, text: str, article: str | None = None, corrected: Corrected | None = None
+    ) -> list[Entity]:
         """Entities in `text`, sorted by start and non-overlapping; offsets index `text`;
-        each with its canonical name where it differs from the text (`aliases.py`)."""
-        return self._canonical.apply(resolve(text, self.candidates(text)))
+        each with its canonical name where it differs from the text (`aliases.py`).
+
+        The corrections that apply in `article` win over every layer
+        (`corrected`, when the caller already has it from `corrected()`);
+        canonical names are given after them, to the corrected entities.
+        """
+        found = resolve(text, self.candidates(text))
+        if self.corrections:
+            if corrected is None:
+                corrected = self.corrected(article, text)
+            found = apply(text, found, corrected.applied, corrected.mentions)
+        return self._canonical.apply(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Corrected:
+    """What corrections do to one article: which apply, where, and its cache key."""
+
+    applied: tuple[Correction, ...]
+    mentions: list[tuple[int, int, str]]
+    key: str

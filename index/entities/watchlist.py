@@ -1,16 +1,27 @@
 """The analyst's watchlist: `<corpus>/.glossator/watchlist.yaml`.
 
-Format, a YAML list of entries::
+Version 1, a YAML list of entries::
 
     - name: Kataib Hezbollah
       label: ORG
       aliases: [KH, Kata'ib Hizballah]
       note: Iran-aligned; designated 2009
 
+Version 2, a mapping with the same entries and the analyst's corrections of
+recognised entities (`corrections`, see index/entities/corrections.py)::
+
+    version: 2
+    entries:
+    - name: Kataib Hezbollah
+      label: ORG
+    corrections:
+    - {text: Labour, wrong: GPE, label: ORG, scope: corpus, author: ana, added: '2026-12-03'}
+
 `name` and `label` are required, `aliases` (a list of strings) and `note` are
 optional. A name or alias in capitals ("KH") matches only in capitals; any
-other matches regardless of case. A file that is not valid YAML, or not a list,
-is ignored as a whole; a bad entry is skipped. It is read like a sidecar:
+other matches regardless of case. A file that is not valid YAML, not a list
+or such a mapping, or of a newer version, is ignored as a whole (and never
+written); a bad entry or correction is skipped. It is read like a sidecar:
 no symbolic link, no anchors or aliases, bounded nesting and size. Either way each problem is one
 line naming the file and line, and recognition carries on.
 """
@@ -25,10 +36,11 @@ from typing import Any
 
 import ahocorasick
 import yaml
-from yaml.nodes import Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from glossator.annotations.fsio import atomic_write, read_untrusted, refuse_outside
+from glossator.annotations.fsio import read_untrusted, refuse_outside
 from glossator.annotations.yamlsafe import parse_node, plain_data
+from glossator.index.entities.corrections import Correction, parse_correction
 from glossator.index.entities.gazetteer import fold_case, normalise
 from glossator.index.entities.model import LABELS, Candidate, Layer
 
@@ -107,66 +119,104 @@ def _parse(path: Path) -> tuple[Node | None, str | None]:
         return None, f"{path}{where}: not valid YAML ({problem}); watchlist ignored"
 
 
-def load_watchlist(path: Path) -> tuple[list[WatchEntry], list[str]]:
-    """Read and validate a watchlist file: (entries, one-line error messages).
+#: The newest watchlist format this glossator reads and writes.
+VERSION = 2
+
+
+@dataclass
+class Watchlist:
+    """A watchlist file as read: its entries, corrections and problems."""
+
+    entries: list[WatchEntry] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    version: int = 1
+    root: Node | None = None
+    """The file's node tree (None when missing or unreadable), for editing."""
+    refused: str | None = None
+    """Why the file must not be written (unreadable, not a watchlist, newer)."""
+
+
+def _sections(path: Path, root: MappingNode) -> tuple[dict[str, Node], str | None]:
+    """The top-level keys of a version 2 file, or why it is refused."""
+    sections: dict[str, Node] = {}
+    unknown: list[tuple[int, object]] = []
+    for key_node, value in root.value:
+        key = key_node.value if isinstance(key_node, ScalarNode) else None
+        if key not in ("version", "entries", "corrections"):
+            unknown.append((key_node.start_mark.line + 1, key))
+        sections[str(key)] = value
+    version = plain_data(sections["version"]) if "version" in sections else None
+    if not isinstance(version, int) or isinstance(version, bool) or version < 2:
+        return {}, f"{path}:1: a watchlist mapping needs 'version: 2'"
+    if version > VERSION:
+        return {}, (
+            f"{path}:1: watchlist version {version} is newer than this glossator reads "
+            f"({VERSION}); upgrade glossator; watchlist ignored and left unchanged"
+        )
+    if unknown:
+        line, key = unknown[0]
+        return {}, f"{path}:{line}: unknown key {key!r}; expected version, entries, corrections"
+    for name in ("entries", "corrections"):
+        node = sections.get(name)
+        if node is not None and not (isinstance(node, SequenceNode) or plain_data(node) is None):
+            line = node.start_mark.line + 1
+            return {}, f"{path}:{line}: '{name}' must be a list"
+    return sections, None
+
+
+def read_watchlist(path: Path) -> Watchlist:
+    """Read and validate a watchlist file of either version.
 
     A missing file is an empty watchlist, not an error.
     """
     root, problem = _parse(path)
     if problem is not None:
-        return [], [problem]
+        return Watchlist(errors=[problem], refused=problem)
     if root is None:
-        return [], []
-    if not isinstance(root, SequenceNode):
-        return [], [f"{path}:1: a watchlist must be a YAML list of entries; watchlist ignored"]
-    entries: list[WatchEntry] = []
-    errors: list[str] = []
-    for index, node in enumerate(root.value, start=1):
+        return Watchlist()
+    out = Watchlist(root=root)
+    if isinstance(root, SequenceNode):
+        entry_nodes, correction_nodes = list(root.value), []
+    elif isinstance(root, MappingNode):
+        sections, problem = _sections(path, root)
+        if problem is not None:
+            return Watchlist(errors=[problem], refused=problem)
+        out.version = VERSION
+
+        def items(name: str) -> list[Node]:
+            node = sections.get(name)
+            return list(node.value) if isinstance(node, SequenceNode) else []
+
+        entry_nodes, correction_nodes = items("entries"), items("corrections")
+    else:
+        problem = f"{path}:1: a watchlist must be a YAML list of entries; watchlist ignored"
+        return Watchlist(errors=[problem], refused=problem)
+    for index, node in enumerate(entry_nodes, start=1):
         where = f"{path}:{node.start_mark.line + 1}: entry {index}"
         entry, error = _entry(node, plain_data(node), where)
         if entry is not None:
-            entries.append(entry)
+            out.entries.append(entry)
         if error is not None:
-            errors.append(error)
-    return entries, errors
+            out.errors.append(error)
+    for index, node in enumerate(correction_nodes, start=1):
+        line = node.start_mark.line + 1
+        where = f"{path}:{line}: correction {index}"
+        correction, error = parse_correction(plain_data(node), line, where, index - 1)
+        if correction is not None:
+            out.corrections.append(correction)
+        if error is not None:
+            out.errors.append(error)
+    return out
 
 
-def add_to_watchlist(
-    path: Path, name: str, label: str, aliases: Iterable[str] = (), note: str = ""
-) -> Path:
-    """Append a name (with its aliases and note) to the watchlist file, created if
-    needed, and return its path.
+def load_watchlist(path: Path) -> tuple[list[WatchEntry], list[str]]:
+    """Read and validate a watchlist file: (entries, one-line error messages).
 
-    Appended as text, so the analyst's comments and layout stay; the file is
-    read with the same hardened loader as for recognition, and one that does
-    not load is left alone (`WatchlistError`). The write is atomic and never
-    follows a planted link. A blank name or alias is refused the same way.
+    A missing file is an empty watchlist, not an error.
     """
-    name, note = name.strip(), note.strip()
-    terms = [a.strip() for a in aliases]
-    if not name or not all(terms):
-        raise WatchlistError("a watchlist name and each alias need some text")
-    root, problem = _parse(path)
-    if problem is not None:
-        raise WatchlistError(f"{problem.removesuffix('; watchlist ignored')}; fix it first")
-    if root is not None and not isinstance(root, SequenceNode):
-        raise WatchlistError(f"{path} is not a YAML list of entries; fix it first")
-    for entry in plain_data(root) or []:
-        if isinstance(entry, dict) and str(entry.get("name", "")).casefold() == name.casefold():
-            return path
-    raw = read_untrusted(path, MAX_WATCHLIST_BYTES) or b""
-    source = raw.decode("utf-8")
-    added: dict[str, Any] = {"name": name, "label": label}
-    if terms:
-        added["aliases"] = list(dict.fromkeys(terms))
-    if note:
-        added["note"] = note
-    block = yaml.safe_dump([added], allow_unicode=True, sort_keys=False)
-    if source and not source.endswith("\n"):
-        source += "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, (source + block).encode("utf-8"))
-    return path
+    found = read_watchlist(path)
+    return found.entries, found.errors
 
 
 def watchlist_hash(entries: Iterable[WatchEntry]) -> str:

@@ -88,3 +88,45 @@ def test_a_new_recogniser_version_reindexes_everything(
     report = ix.update(workers=1)
     assert report.reindexed == 5 and report.unchanged == 0
     assert ix.update().reindexed == 0
+
+
+def _entity(corpus: Path, *args: str) -> str:
+    out = run("entity", *args, "--corpus", str(corpus), check=True).stdout.decode()
+    return out.strip().splitlines()[-1]
+
+
+def test_each_correction_reindexes_the_articles_it_applies_to(seeds: Path) -> None:
+    _index(seeds)
+    baghdad = _mentioning(seeds, "Baghdad")
+    assert _search(seeds, "gpe:baghdad")["total"] == baghdad > 1
+
+    saved = _entity(seeds, "wrong", "Baghdad", "--was", "GPE")
+    assert f"{baghdad} articles re-indexed" in saved
+    assert _search(seeds, "gpe:baghdad")["total"] == 0
+    fix_id = saved.split()[1].rstrip(":")
+
+    # One article: only that one is re-indexed, and its own correction wins there.
+    one = sorted(p.name for p in seeds.glob("*.txt") if "Baghdad" in p.read_text("utf-8"))[0]
+    saved = _entity(seeds, "relabel", "Baghdad", "--to", "PERSON", "--article", one)
+    assert "1 article re-indexed" in saved
+    found = _search(seeds, "person:baghdad")
+    assert found["total"] == 1 and found["hits"][0]["id"] == one  # type: ignore[index]
+
+    listed = json.loads(run("entity", "list", "--json", "--corpus", str(seeds)).stdout)
+    assert [c["id"] for c in listed["corrections"]][0] == fix_id
+
+    # Undo: the corpus-wide correction removed, its articles come back.
+    assert f"{baghdad} articles re-indexed" in _entity(seeds, "remove", fix_id)
+    assert _search(seeds, "gpe:baghdad")["total"] == baghdad - 1
+    assert "5 unchanged" in _index(seeds)
+
+
+def test_a_correction_into_a_newer_watchlist_is_refused(seeds: Path) -> None:
+    (seeds / ".glossator").mkdir()
+    body = "version: 9\nentries: []\n"
+    _watch(seeds, body)
+    done = run("entity", "wrong", "Baghdad", "--corpus", str(seeds))
+    assert done.returncode == 1
+    err = done.stderr.decode().strip()
+    assert len(err.splitlines()) == 1 and "upgrade glossator" in err
+    assert (seeds / ".glossator" / "watchlist.yaml").read_text("utf-8") == body

@@ -16,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.events import Key
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
@@ -243,6 +244,35 @@ class PickDialog(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Close without choosing."""
         self.dismiss(None)
+
+
+class ChoiceDialog(PickDialog):
+    """A `PickDialog` whose choices each have a letter: the letter highlights
+    its choice, `enter` picks it (or the arrows and `enter`)."""
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, str]], hint: str = "") -> None:
+        super().__init__(title, [value for _key, value in choices])
+        self.keys = [key for key, _value in choices]
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield OptionList(
+                *(
+                    Option(Text.assemble((k, "bold underline"), f"  {c}"), id=str(i))
+                    for i, (k, c) in enumerate(zip(self.keys, self.choices, strict=True))
+                ),
+                id="pick",
+            )
+            if self.hint:
+                yield Static(Text(self.hint, style="italic"))
+            yield Static(Text("letter, then enter: choose · escape: cancel", style="dim"))
+
+    def on_key(self, event: Key) -> None:
+        if event.character and event.character in self.keys:
+            event.stop()
+            self.query_one("#pick", OptionList).highlighted = self.keys.index(event.character)
 
 
 class ConfirmDialog(ModalScreen[bool]):

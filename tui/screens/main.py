@@ -51,6 +51,7 @@ REQUIREMENTS: dict[str, Callable[[MainScreen], bool]] = {
     "entities": lambda s: bool(s.view.entities),
     "incidents": lambda s: bool(s.view.incidents),
     "incident_here": lambda s: s.incident_here() is not None,
+    "entity_here": lambda s: s.entity_here() is not None,
     "incident_checked": lambda s: (
         (s.incident_here() or {}).get("status", "extracted") != "extracted"
     ),

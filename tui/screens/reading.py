@@ -17,7 +17,7 @@ from textual import on
 from glossator.annotations.model import Sidecar
 from glossator.service import Session
 from glossator.tui.render import shown, shown_id
-from glossator.tui.screens import annotate
+from glossator.tui.screens import annotate, correct
 from glossator.tui.screens.layout import PaneLayout
 from glossator.tui.widgets.article_pane import ArticlePane
 from glossator.tui.widgets.article_view import ArticleView
@@ -267,6 +267,54 @@ class ReadingScreen(PaneLayout):
                 self.app, self._target(), picked, self.view.clear_selection
             )
             self.say(problem, bold=True)
+
+    # -- entity corrections -------------------------------------------------------
+
+    def entity_here(self) -> correct.Mention | None:
+        """The entity a correction key acts on: the sidebar's highlighted one
+        when the sidebar has focus, else the one under the article cursor."""
+        if self.bundle is None:
+            return None
+        article = self.bundle.article.id
+        sidebar = self.query_one(Sidebar)
+        if self.focused is sidebar:
+            item = sidebar.current_item()
+            if item is None or item[0] != "entity":
+                return None
+            return correct.Mention(item[1], item[2] or None, article)
+        here = self.view.cursor_offset
+        for entity in self.bundle.entities:
+            if entity.start <= here < entity.end:
+                return correct.Mention(" ".join(entity.text.split()), entity.label, article)
+        return None
+
+    def _corrected(self) -> None:
+        self.view.clear_selection()
+        self._reopen()
+
+    def action_entity_wrong(self) -> None:
+        """Mark the entity here as wrong."""
+        mention = self.entity_here()
+        if mention is not None:
+            correct.mark_wrong(self.app, self.session, mention, self._corrected)
+
+    def action_entity_relabel(self) -> None:
+        """Relabel the entity here."""
+        mention = self.entity_here()
+        if mention is not None:
+            correct.relabel(self.app, self.session, mention, self._corrected)
+
+    def action_entity_add(self) -> None:
+        """Add the selected text as an entity."""
+        picked = self.view.selected_range()
+        if self.bundle is None or picked is None:
+            return
+        text = " ".join(self.bundle.article.text[picked[0] : picked[1]].split())
+        if not text:
+            self.say("select the entity's text first (v, then move)", bold=True)
+            return
+        mention = correct.Mention(text, None, self.bundle.article.id)
+        correct.add_missed(self.app, self.session, mention, self._corrected)
 
     @on(Sidebar.ItemAction)
     def _sidebar_item(self, message: Sidebar.ItemAction) -> None:

@@ -213,6 +213,10 @@ class Sidebar(OptionList):
             return kind in ("note", "rating", "span", "entity", "report")
         return True
 
+    def current_item(self) -> tuple[str, str, str] | None:
+        """(kind, key, label) of the highlighted item, None on a heading."""
+        return self._current()
+
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
         self.refresh_bindings()
