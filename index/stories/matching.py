@@ -254,7 +254,7 @@ def same_place(a: Record, b: Record) -> bool:
         # villages of one district are neither.
         if one.countrywide and (ca or cb) and a.first is not None and b.first is not None:
             return True
-        if other.place <= one.said:
+        if other.place <= one.said and not other.countrywide:
             return True
     return False
 
