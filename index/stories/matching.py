@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from glossator.index.incidents.places import places
 from glossator.index.stories.store import StoredArticle
 
 #: Event dates (or article dates, when the record has none) further apart
@@ -203,11 +202,11 @@ def records_of(article: StoredArticle) -> list[Record]:
 
 def _actor_words(actor: object, place: frozenset[str]) -> frozenset[str]:
     """The words that name an attacker: not generic ("gunmen"), not a date
-    ("Monday's"), not a news agency ("AP"), not the event's place or a
-    country or its people ("Haiti", "Myanmar military")."""
+    ("Monday's"), not a news agency ("AP"), not the event's own place or
+    country ("Haiti" in Haiti, "Myanmar military" in Myanmar). Another
+    country ("US", "Israel") is an attacker like any."""
     if not isinstance(actor, str):
         return frozenset()
-    table = places()
     return frozenset(
         w
         for raw in _NAME.findall(actor)
@@ -216,7 +215,6 @@ def _actor_words(actor: object, place: frozenset[str]) -> frozenset[str]:
         and w not in WIRE_SERVICES
         and w not in _STOP
         and w not in place
-        and table.country_of_word(raw) is None
     )
 
 
@@ -256,7 +254,7 @@ def same_place(a: Record, b: Record) -> bool:
         # villages of one district are neither.
         if one.countrywide and (ca or cb) and a.first is not None and b.first is not None:
             return True
-        if other.place <= one.said:
+        if other.place <= one.said and not other.countrywide:
             return True
     return False
 

@@ -102,3 +102,10 @@ def test_a_reprint_without_incident_records_reports_its_originals_events() -> No
     assert event.to_dict()["reports"] == 2
     assert grouping.story_of["herald.txt"] is grouping.story_of["ap.txt"]
     assert grouping.story_of["other.txt"] is not grouping.story_of["ap.txt"]
+
+
+def test_a_sentence_naming_the_country_is_not_the_whole_country_rule() -> None:
+    # Undated: "Iraq" in a Baghdad record's sentence must not join a country-wide record.
+    baghdad = record(None, location="Baghdad", country="Iraq", sentence="A strike on Iraq.")
+    iraq = record(None, location="Iraq", country="Iraq", sentence="Strikes in Iraq.")
+    assert not same_place(baghdad, iraq)
