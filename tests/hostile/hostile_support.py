@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,6 +52,20 @@ def glossator(
     return subprocess.run(
         [*GLOSSATOR, *args], capture_output=True, cwd=cwd, env=cli_env(**env), timeout=timeout
     )
+
+
+def glossator_cpu(*args: str, **kwargs: Any) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+    """`glossator(*args)` and the CPU seconds it used (user + system, its children too).
+
+    "Does not hang" bounds use CPU time, not the wall clock: on a loaded machine
+    a quick command waits for a core, but it does not compute for longer. The
+    `timeout` stays the guard against a real hang.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = glossator(*args, **kwargs)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return used, proc
 
 
 def glossator_here(capfd: pytest.CaptureFixture[bytes], *args: str) -> tuple[int, bytes, bytes]:

@@ -11,11 +11,10 @@ carries on.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
-from hostile_support import assert_inert, glossator
+from hostile_support import assert_inert, glossator, glossator_cpu
 
 ARTICLE = "Strike on Baghdad\nA drone hit Baghdad on Monday, zebracorn.\n"
 
@@ -113,9 +112,10 @@ def test_a_hostile_watchlist_is_refused_in_one_line_and_recognition_goes_on(
     root, _ = _corpus(tmp_path)
     (root / ".glossator").mkdir()
     (root / ".glossator" / "watchlist.yaml").write_bytes(HOSTILE_WATCHLISTS[kind])
-    start = time.monotonic()
-    proc = glossator("show", "--corpus", str(root), "a.txt", "--entities", "--json", timeout=30)
-    assert time.monotonic() - start < 10, "a hostile watchlist must not stall recognition"
+    used, proc = glossator_cpu(
+        "show", "--corpus", str(root), "a.txt", "--entities", "--json", timeout=30
+    )
+    assert used < 10, f"a hostile watchlist must not stall recognition ({used:.1f} CPU s)"
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
     assert_inert(proc.stderr, "stderr")
     lines = proc.stderr.decode().strip().splitlines()
