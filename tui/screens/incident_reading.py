@@ -17,7 +17,8 @@ from textual.widget import Widget
 from glossator.annotations.model import Sidecar
 from glossator.tui.screens import annotate
 from glossator.tui.screens import incident_checks as checks
-from glossator.tui.screens.incidents import IncidentsScreen, IncidentsState
+from glossator.tui.screens.incidents import IncidentsScreen
+from glossator.tui.screens.incidents_state import IncidentsState
 from glossator.tui.screens.reading import ReadingScreen
 from glossator.tui.widgets.article_pane import ArticlePane
 from glossator.tui.widgets.results import ResultList

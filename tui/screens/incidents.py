@@ -15,7 +15,7 @@ lists each report's values (`screens/event_reports.py`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,10 +33,11 @@ from glossator.service import Session
 from glossator.service.stories import label_of
 from glossator.tui.commands import bindings
 from glossator.tui.messages import report_failure
-from glossator.tui.render import shown, shown_id, shown_query
+from glossator.tui.render import shown, shown_id
 from glossator.tui.screens import incident_checks as checks
 from glossator.tui.screens.event_reports import EventReports
 from glossator.tui.screens.export import ExportScope, ExportScreen
+from glossator.tui.screens.incidents_state import IncidentsState
 from glossator.tui.screens.info import HelpScreen
 from glossator.tui.widgets.footer import ReaderFooter
 from glossator.tui.widgets.incident_table import (
@@ -55,35 +56,6 @@ from glossator.tui.widgets.incident_table import (
 MAX_INCIDENTS = 5000
 #: Articles read between two progress reports.
 CHUNK = 25
-
-
-@dataclass
-class IncidentsState:
-    """What the view shows, kept by the main screen while an article is open."""
-
-    query: str
-    """The query whose hits are listed (empty: the whole corpus)."""
-    rows: list[Row] | None = None
-    """Every incident read, any status, in found order (None: not read yet)."""
-    articles: int = 0
-    """Articles read."""
-    total: int = 0
-    """Articles to read (the hits, or the corpus)."""
-    capped: bool = False
-    """Reading stopped at `MAX_INCIDENTS`."""
-    problems: int = 0
-    sort: str = "article"
-    descending: bool = False
-    filter: int = 0
-    """Index into `FILTERS`."""
-    cursor: str | None = None
-    """Row key of the incident under the cursor."""
-    indexing: bool = False
-    """The start-up update was still running when the articles were listed."""
-    opened: set[str] = field(default_factory=set)
-    """Articles opened from the view: their rows are read again on the way back."""
-    by_event: bool = True
-    """One row per event (the reports of one event together), else per incident."""
 
 
 class IncidentsScreen(Screen[Row | None]):
@@ -233,34 +205,8 @@ class IncidentsScreen(Screen[Row | None]):
         self._sentence()
 
     def _title(self) -> None:
-        state = self.state
-        rows = state.rows or []
-        shown_now = len(self.table.rows_shown)
-        where = f"hits of {shown_query(state.query)}" if state.query.strip() else "every article"
-        text = Text()
-        text.append("Incidents", style="bold")
-        text.append(f" of {where} · ")
-        name = FILTERS[state.filter][0]
-        text.append(
-            f"{len(rows):,} in {state.articles:,} article{'s' if state.articles != 1 else ''}"
-            if name == "all"
-            else f"{shown_now:,} {name} of {len(rows):,}"
-        )
-        if state.by_event:
-            events = sum(1 for r in self.table.rows_shown if r.get("_members"))
-            if events:
-                text.append(f" · {events:,} event{'s' if events != 1 else ''} in several reports")
-        if state.capped:
-            text.append(
-                f" · stopped at {MAX_INCIDENTS:,} incidents ({state.articles:,} of "
-                f"{state.total:,} articles): narrow the query for the rest",
-                style="bold",
-            )
-        if state.indexing:
-            text.append(" · indexing still running: i again for the rest", style="bold")
-        if state.problems:
-            text.append(f" · {state.problems} unreadable (the reader's log, l)", style="bold")
-        self.query_one("#incidents-title", Static).update(text)
+        title = self.state.title(self.table.rows_shown, MAX_INCIDENTS)
+        self.query_one("#incidents-title", Static).update(title)
 
     def _say(self, message: str | None, *, bold: bool = False) -> None:
         """A message in the status line; None: the sort and filter."""
@@ -419,24 +365,9 @@ class IncidentsScreen(Screen[Row | None]):
             # Closed meanwhile: the rows are read again when the view comes back.
             state.opened.add(article_id)
             return
-        old = [r for r in state.rows if r.get("article") == article_id]
-        matched: set[str] = set()
-        for row in old:
-            new = successor(row, rows, matched)
-            if new is None:
-                continue
-            matched.add(new["id"])
-            new["_order"] = row.get("_order", 0)
-            at = state.rows.index(row)
-            state.rows[at] = new
-            self.table.replace_row(row_key(row), new)
-        known = matched | {o["id"] for o in old}
-        added = [r for r in rows if r["id"] not in known]
-        # An added incident is listed after its article's others (i lists all in text order).
-        last = max((r.get("_order", 0) for r in old), default=len(state.rows))
-        for n, row in enumerate(sorted(added, key=lambda r: r.get("start") or 0), 1):
-            row["_order"] = last + n / (len(added) + 1)
-            state.rows.append(row)
+        replaced, added = state.take_checked(article_id, rows)
+        for key, new in replaced:
+            self.table.replace_row(key, new)
         if added or state.by_event:
             self._show(self.table.current_key)
         self.state.cursor = self.table.current_key
@@ -446,20 +377,3 @@ class IncidentsScreen(Screen[Row | None]):
             where = shown_id(self.session.store.path_for(article_id).name)
             self._say(f"✓ {said} · saved to {where}")
             self.reindex(article_id)
-
-
-def successor(old: Row, rows: list[Row], taken: set[str]) -> Row | None:
-    """The row an old row became after a check: the same id, the check made of
-    an extracted record (its `extracted_id`), the extracted record a removed
-    check leaves, or else the row on the same sentence."""
-
-    def same(new: Row) -> bool:
-        ids = {old["id"], old.get("extracted_id")} - {None}
-        return new["id"] in ids or new.get("extracted_id") in ids
-
-    free = [r for r in rows if r["id"] not in taken]
-    for new in free:
-        if same(new):
-            return new
-    span = (old.get("start"), old.get("end"))
-    return next((r for r in free if (r.get("start"), r.get("end")) == span), None)
