@@ -201,8 +201,10 @@ def close_misses(store, rows: dict[str, StoredArticle]):  # type: ignore[no-unty
     db = store._conn()
     out = []
     for a, b in db.execute(
-        "SELECT DISTINCT a.id, b.id FROM bands a JOIN bands b ON a.key = b.key AND a.id < b.id"
+        "SELECT DISTINCT x.id, y.id FROM bands a JOIN bands b ON a.key = b.key AND a.n < b.n"
+        " JOIN articles x ON x.n = a.n JOIN articles y ON y.n = b.n"
     ):
+        a, b = min(a, b), max(a, b)
         ra, rb = rows[a], rows[b]
         if near(ra, rb) is None:
             j = signatures.jaccard(ra.values, rb.values)

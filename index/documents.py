@@ -121,6 +121,14 @@ class DocumentBuilder:
             self._entity_cache = EntityCache(self.index_dir)
         return self._entity_cache
 
+    def fold_cache_log(self) -> None:
+        """After a build: empty the entity cache's write-ahead log (kept
+        when the cache is busy; the next build tries again)."""
+        try:
+            self.entity_cache().checkpoint()
+        except sqlite3.Error:
+            pass
+
     def forget_cache(self) -> None:
         """Drop the entity cache connection (its file went with a lost index)."""
         self._entity_cache = None

@@ -281,6 +281,7 @@ class Index:
             self.engine.compact()
             self._save_manifest(manifest)
             self._sync_stories(manifest, ready=work.extras)
+            self.documents.fold_cache_log()
             save_state(self.dir, recogniser)
             mark_complete(self.dir)
             if work.words or rebuild:

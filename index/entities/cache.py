@@ -126,6 +126,11 @@ class EntityCache:
                 (sha, key, json.dumps(records, separators=(",", ":"))),
             )
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database and empty it: after a
+        build the log holds megabytes that WAL mode never gives back."""
+        self._connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         """Close this thread's connection."""
         db = getattr(self._local, "db", None)

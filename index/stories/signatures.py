@@ -44,13 +44,25 @@ class Signature:
     body_hash: str
     #: How many distinct shingles the body has.
     shingles: int
-    #: The MinHash values, `NUM_PERM` unsigned 64-bit integers.
+    #: The MinHash values, `NUM_PERM` unsigned 32-bit integers (native order).
     values: bytes
 
-    def bands(self) -> list[bytes]:
-        """The LSH band keys: the band number and its values."""
-        size = ROWS * 8
-        return [bytes([b]) + self.values[b * size : (b + 1) * size] for b in range(BANDS)]
+    def bands(self) -> list[int]:
+        """The LSH band keys: a 64-bit hash of the band number and its values,
+        as a signed integer (what sqlite stores in eight bytes). Two bands
+        that differ can share a key, but only ever as a candidate: every
+        candidate is compared by its signature before it counts."""
+        size = ROWS * 4
+        return [
+            int.from_bytes(
+                hashlib.blake2b(
+                    bytes([b]) + self.values[b * size : (b + 1) * size], digest_size=8
+                ).digest(),
+                "little",
+                signed=True,
+            )
+            for b in range(BANDS)
+        ]
 
 
 def body_text(article: Article) -> str:
@@ -114,14 +126,15 @@ def signature(article: Article) -> Signature:
     """The signature of an article's body."""
     text = body_text(article)
     grams = shingles(text)
-    # The native 64-bit layout `array("Q")` reads back in `jaccard`.
-    values = minhash_values(grams).astype("=u8").tobytes()
+    # The native 32-bit layout `array("I")` reads back in `jaccard`: the
+    # values are 32-bit, so eight bytes each would store half zeros.
+    values = minhash_values(grams).astype("=u4").tobytes()
     return Signature(body_hash(text), len(grams), values)
 
 
 def jaccard(a: bytes, b: bytes) -> float:
     """The Jaccard similarity two signatures estimate (the share of equal values)."""
-    va, vb = array("Q", a), array("Q", b)
+    va, vb = array("I", a), array("I", b)
     if len(va) != len(vb) or not va:
         return 0.0
     return sum(1 for x, y in zip(va, vb, strict=True) if x == y) / len(va)

@@ -24,7 +24,7 @@ from glossator.index.stories.signatures import Signature
 STORE_FILE = "stories.sqlite3"
 #: Articles written per transaction when syncing.
 SYNC_BATCH = 500
-#: Rows from which filling an empty store builds its indexes afterwards.
+#: Rows from which filling an empty store skips looking for rows to drop.
 BULK_MIN = 200
 
 #: Two bodies are near-duplicates when their estimated Jaccard similarity
@@ -52,10 +52,18 @@ RECORD_FIELDS = (
     "injured",
 )
 
+#: The tables' layout; a store in another layout (or of another signature
+#: scheme) is emptied and refilled.
+LAYOUT = 2
+_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+# Articles get an integer key `n`, which is all a band row repeats; the
+# bands are one b-tree on (key, n) with no rowid, so the table is its own
+# index. An article's bands are found again from its stored signature when
+# it is dropped, so no index on `n` is kept either.
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     stamp TEXT NOT NULL,
     body_hash TEXT NOT NULL,
     shingles INTEGER NOT NULL,
@@ -64,12 +72,16 @@ CREATE TABLE IF NOT EXISTS articles (
     incidents TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_body ON articles (body_hash);
-CREATE TABLE IF NOT EXISTS bands (key BLOB NOT NULL, id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bands (
+    key INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (key, n)
+) WITHOUT ROWID;
 """
-_INDEXES = """
-CREATE INDEX IF NOT EXISTS bands_key ON bands (key);
-CREATE INDEX IF NOT EXISTS bands_id ON bands (id);
-"""
+
+
+def _version() -> str:
+    return f"{signatures.VERSION}/layout-{LAYOUT}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,16 +134,20 @@ class StoryStore:
             # A crash loses at most the last transaction, never the file's
             # integrity; the store is rebuilt from the articles in any case.
             db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(_SCHEMA + _INDEXES)
+            db.executescript(_META)
             row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-            if row is None or row[0] != signatures.VERSION:
-                # Signatures of another scheme do not compare: start afresh.
+            if row is None or row[0] != _version():
+                # Signatures of another scheme do not compare, and rows of
+                # another layout do not read: start afresh.
                 with db:
-                    db.execute("DELETE FROM articles")
-                    db.execute("DELETE FROM bands")
-                    db.execute(
-                        "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (signatures.VERSION,)
-                    )
+                    db.execute("DROP TABLE IF EXISTS bands")
+                    db.execute("DROP TABLE IF EXISTS articles")
+                    db.executescript(_SCHEMA)
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_version(),))
+                if row is not None:
+                    db.execute("VACUUM")
+            else:
+                db.executescript(_SCHEMA)
             self._db = db
         return self._db
 
@@ -139,6 +155,11 @@ class StoryStore:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the store and empty it (after a
+        build, the log is as large as what the build wrote)."""
+        self._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- keeping in step --------------------------------------------------------
 
@@ -157,39 +178,44 @@ class StoryStore:
         another stamp are recomputed with `facts_of(id)` (None drops the row),
         rows not wanted are dropped. With `only`, just those ids are looked at.
         Returns how many rows were written or dropped."""
-        have = self.stamps()
-        ids = set(wanted) | set(have) if only is None else set(only)
+        db = self._conn()
+        if only is None:
+            have = self.stamps()
+            ids = set(wanted) | set(have)
+        else:
+            # Named articles only (a watcher's burst): their rows alone are
+            # read, whatever the size of the store.
+            ids = set(only)
+            have = self._stamps_of(sorted(ids))
         stale = [i for i in ids if i in have and i not in wanted]
         todo = sorted(i for i in ids if i in wanted and have.get(i) != wanted[i])
-        db = self._conn()
         with db:
             for article_id in stale:
                 self._drop(db, article_id)
         n = len(stale)
-        # Filling an empty store (a first build): no rows to drop, and the
-        # band indexes are built once at the end instead of kept up per row.
-        fresh = not have and len(todo) >= BULK_MIN
-        if fresh:
+        # Filling an empty store (a first build): there is nothing to drop.
+        fresh = only is None and not have and len(todo) >= BULK_MIN
+        # One transaction per batch: a commit per article would make a full
+        # build wait on thousands of syncs to disk.
+        for at in range(0, len(todo), SYNC_BATCH):
+            batch = [(i, facts_of(i)) for i in todo[at : at + SYNC_BATCH]]
             with db:
-                db.execute("DROP INDEX IF EXISTS bands_key")
-                db.execute("DROP INDEX IF EXISTS bands_id")
-        try:
-            # One transaction per batch: a commit per article would make a
-            # full build wait on thousands of syncs to disk.
-            for at in range(0, len(todo), SYNC_BATCH):
-                batch = [(i, facts_of(i)) for i in todo[at : at + SYNC_BATCH]]
-                with db:
-                    for article_id, facts in batch:
-                        if not fresh:
-                            self._drop(db, article_id)
-                        if facts is not None:
-                            self._put(db, article_id, wanted[article_id], facts)
-                n += len(batch)
-        finally:
-            if fresh:
-                with db:
-                    db.executescript(_INDEXES)
+                for article_id, facts in batch:
+                    if not fresh:
+                        self._drop(db, article_id)
+                    if facts is not None:
+                        self._put(db, article_id, wanted[article_id], facts)
+            n += len(batch)
         return n
+
+    def _stamps_of(self, ids: list[str]) -> dict[str, str]:
+        db = self._conn()
+        found: dict[str, str] = {}
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(db.execute(f"SELECT id, stamp FROM articles WHERE id IN ({marks})", chunk))
+        return found
 
     def put(self, article_id: str, stamp: str, facts: Facts) -> None:
         """Store (or replace) one article's row."""
@@ -205,15 +231,25 @@ class StoryStore:
 
     @staticmethod
     def _drop(db: sqlite3.Connection, article_id: str) -> None:
-        db.execute("DELETE FROM articles WHERE id=?", (article_id,))
-        db.execute("DELETE FROM bands WHERE id=?", (article_id,))
+        row = db.execute(
+            "SELECT n, shingles, sig FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return
+        n, shingles, values = row
+        if shingles:
+            # The keys _put stored, from the signature it stored.
+            keys = Signature("", shingles, values).bands()
+            db.executemany("DELETE FROM bands WHERE key=? AND n=?", ((k, n) for k in keys))
+        db.execute("DELETE FROM articles WHERE n=?", (n,))
 
     @staticmethod
     def _put(db: sqlite3.Connection, article_id: str, stamp: str, facts: Facts) -> None:
         sig = facts.signature
         records = [{k: r.get(k) for k in RECORD_FIELDS} for r in facts.incidents]
-        db.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+        cursor = db.execute(
+            "INSERT INTO articles (id, stamp, body_hash, shingles, sig, date, incidents)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 stamp,
@@ -225,8 +261,9 @@ class StoryStore:
             ),
         )
         if sig.shingles:
+            n = cursor.lastrowid
             db.executemany(
-                "INSERT INTO bands VALUES (?, ?)", ((key, article_id) for key in sig.bands())
+                "INSERT OR IGNORE INTO bands VALUES (?, ?)", ((key, n) for key in sig.bands())
             )
 
     # -- reading ----------------------------------------------------------------
@@ -286,7 +323,12 @@ class StoryStore:
         if keys:
             marks = ",".join("?" * len(keys))
             ids.update(
-                r[0] for r in db.execute(f"SELECT id FROM bands WHERE key IN ({marks})", keys)
+                r[0]
+                for r in db.execute(
+                    "SELECT DISTINCT a.id FROM bands b JOIN articles a ON a.n = b.n"
+                    f" WHERE b.key IN ({marks})",
+                    keys,
+                )
             )
         ids.discard(exclude)
         found = []
@@ -300,13 +342,20 @@ class StoryStore:
         """Every near-duplicate pair (a < b), from shared band keys and body hashes."""
         db = self._conn()
         rows = {r.id: r for r in self.all()}
+        ids = dict(db.execute("SELECT n, id FROM articles"))
         candidates: set[tuple[str, str]] = set()
-        for query in (
-            "SELECT a.id, b.id FROM bands a JOIN bands b ON a.key = b.key AND a.id < b.id",
-            "SELECT a.id, b.id FROM articles a JOIN articles b"
-            " ON a.body_hash = b.body_hash AND a.id < b.id",
+        for x, y in db.execute(
+            "SELECT DISTINCT a.n, b.n FROM bands a JOIN bands b ON a.key = b.key AND a.n < b.n"
         ):
-            candidates.update(db.execute(query))
+            a, b = ids.get(x), ids.get(y)
+            if a is not None and b is not None:
+                candidates.add((a, b) if a < b else (b, a))
+        candidates.update(
+            db.execute(
+                "SELECT a.id, b.id FROM articles a JOIN articles b"
+                " ON a.body_hash = b.body_hash AND a.id < b.id"
+            )
+        )
         pairs = []
         for a, b in sorted(candidates):
             if a in rows and b in rows and (j := near(rows[a], rows[b])) is not None:

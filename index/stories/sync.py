@@ -68,7 +68,12 @@ def sync_stories(
 ) -> None:
     """Bring the story store (signatures, incident records) in step with
     the manifest; a broken store gives a notice, never a failed update."""
-    wanted = {article_id: stamp(entry) for article_id, entry in manifest.items()}
+    if only is not None:
+        only = list(only)
+        named = (i for i in only if i in manifest)
+        wanted = {article_id: stamp(manifest[article_id]) for article_id in named}
+    else:
+        wanted = {article_id: stamp(entry) for article_id, entry in manifest.items()}
     done = ready or {}
 
     def facts(article_id: str) -> Facts | None:
@@ -79,5 +84,8 @@ def sync_stories(
 
     try:
         store.sync(wanted, facts, only=only)
+        if only is None:
+            # A full sync may have written every row: the log holds a copy.
+            store.checkpoint()
     except sqlite3.Error as exc:
         say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")
