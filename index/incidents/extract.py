@@ -40,7 +40,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "1"
+VERSION = "2"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -264,6 +264,7 @@ class IncidentExtractor:
             actor1=draft.actor1,
             actor2=draft.actor2,
             location=draft.location,
+            within=draft.within,
             country=country,
             latitude=latitude,
             longitude=longitude,

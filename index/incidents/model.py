@@ -67,6 +67,9 @@ class Incident:
     """The target."""
     location: str | None = None
     """The most specific named place."""
+    within: str | None = None
+    """The broader place it was named inside ("Zurmi" for "Kadawa village in
+    Zurmi Local Government Area"); None when the text gives none."""
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None

@@ -35,6 +35,9 @@ JACCARD_MIN = 0.5
 CONTAINMENT_MIN = 0.8
 CONTAIN_MIN_SHINGLES = 40
 
+#: What the rows hold: the signature scheme and the record fields' version
+#: (bumped when `RECORD_FIELDS` or the extractor's output changes).
+STORE_VERSION = f"{signatures.VERSION}+records-2"
 #: The incident fields grouping needs, kept per article.
 RECORD_FIELDS = (
     "start",
@@ -45,11 +48,14 @@ RECORD_FIELDS = (
     "actor1",
     "actor2",
     "location",
+    "within",
     "country",
     "latitude",
     "longitude",
     "fatalities",
     "injured",
+    "headline",
+    "mentioned",
 )
 
 _SCHEMA = """
@@ -124,13 +130,14 @@ class StoryStore:
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(_SCHEMA + _INDEXES)
             row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-            if row is None or row[0] != signatures.VERSION:
-                # Signatures of another scheme do not compare: start afresh.
+            if row is None or row[0] != STORE_VERSION:
+                # Signatures of another scheme do not compare, records of
+                # another extractor differ: start afresh.
                 with db:
                     db.execute("DELETE FROM articles")
                     db.execute("DELETE FROM bands")
                     db.execute(
-                        "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (signatures.VERSION,)
+                        "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (STORE_VERSION,)
                     )
             self._db = db
         return self._db
