@@ -71,6 +71,9 @@ class Incident:
     """The broader place it was named inside ("Zurmi" for "Kadawa village in
     Zurmi Local Government Area"); None when the text gives none."""
     country: str | None = None
+    admin1: str | None = None
+    """The first-level subdivision the place is in, or is (`NG.zamfara`), from
+    the place table; None when the place is not in it."""
     latitude: float | None = None
     longitude: float | None = None
     weapon: str | None = None

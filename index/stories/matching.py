@@ -278,6 +278,8 @@ def same_place(a: Record, b: Record) -> bool:
         if other.place <= one.within:
             # The district that contains the other's village.
             return True
+        if _in_region(one, other):
+            return True
         # A place inside another: the whole country contains every place in
         # it (same country checked above; only when both are dated, as time
         # is then the evidence), and a record's sentence that names
@@ -290,6 +292,23 @@ def same_place(a: Record, b: Record) -> bool:
         if other.place <= one.said and not other.countrywide:
             return True
     return False
+
+
+def _is_region(rec: Record) -> bool:
+    """The record's place is a whole subdivision: one without coordinates
+    (the place table has none for regions), or one named as its
+    subdivision is ("Idlib" in Idlib)."""
+    sub = rec.fields.get("admin1")
+    if not isinstance(sub, str):
+        return False
+    return rec.fields.get("latitude") is None or rec.place <= _words(sub.partition(".")[2])
+
+
+def _in_region(region: Record, other: Record) -> bool:
+    """`other`'s place lies in the subdivision `region` names ("North Kivu" /
+    "Goma"), by the place table's subdivision codes."""
+    sub = region.fields.get("admin1")
+    return bool(sub) and sub == other.fields.get("admin1") and _is_region(region)
 
 
 def same_type(a: Record, b: Record) -> bool:

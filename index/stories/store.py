@@ -37,7 +37,7 @@ CONTAIN_MIN_SHINGLES = 40
 
 #: What the rows hold: the signature scheme and the record fields' version
 #: (bumped when `RECORD_FIELDS` or the extractor's output changes).
-STORE_VERSION = f"{signatures.VERSION}+records-2"
+STORE_VERSION = f"{signatures.VERSION}+records-3"
 #: The incident fields grouping needs, kept per article.
 RECORD_FIELDS = (
     "start",
@@ -50,6 +50,7 @@ RECORD_FIELDS = (
     "location",
     "within",
     "country",
+    "admin1",
     "latitude",
     "longitude",
     "fatalities",
