@@ -201,7 +201,8 @@ def close_misses(store, rows: dict[str, StoredArticle]):  # type: ignore[no-unty
     db = store._conn()
     out = []
     for a, b in db.execute(
-        "SELECT DISTINCT a.id, b.id FROM bands a JOIN bands b ON a.key = b.key AND a.id < b.id"
+        "SELECT DISTINCT x.id, y.id FROM bands a JOIN bands b ON a.key = b.key"
+        " JOIN articles x ON x.num = a.num JOIN articles y ON y.num = b.num WHERE x.id < y.id"
     ):
         ra, rb = rows[a], rows[b]
         if near(ra, rb) is None:

@@ -35,6 +35,9 @@ JACCARD_MIN = 0.5
 CONTAINMENT_MIN = 0.8
 CONTAIN_MIN_SHINGLES = 40
 
+#: What the rows hold: the signature scheme and the record fields' version
+#: (bumped when `RECORD_FIELDS` or the extractor's output changes).
+STORE_VERSION = f"{signatures.VERSION}+records-3+int-bands"
 #: The incident fields grouping needs, kept per article.
 RECORD_FIELDS = (
     "start",
@@ -45,17 +48,22 @@ RECORD_FIELDS = (
     "actor1",
     "actor2",
     "location",
+    "within",
     "country",
+    "admin1",
     "latitude",
     "longitude",
     "fatalities",
     "injured",
+    "headline",
+    "mentioned",
 )
 
+_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     stamp TEXT NOT NULL,
     body_hash TEXT NOT NULL,
     shingles INTEGER NOT NULL,
@@ -64,11 +72,13 @@ CREATE TABLE IF NOT EXISTS articles (
     incidents TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_body ON articles (body_hash);
-CREATE TABLE IF NOT EXISTS bands (key BLOB NOT NULL, id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bands (key BLOB NOT NULL, num INTEGER NOT NULL);
 """
+#: Band rows carry the article's integer number, not its id: 42 rows an
+#: article, so a 10k build writes 420,000 of them.
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS bands_key ON bands (key);
-CREATE INDEX IF NOT EXISTS bands_id ON bands (id);
+CREATE INDEX IF NOT EXISTS bands_num ON bands (num);
 """
 
 
@@ -122,16 +132,19 @@ class StoryStore:
             # A crash loses at most the last transaction, never the file's
             # integrity; the store is rebuilt from the articles in any case.
             db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(_SCHEMA + _INDEXES)
+            db.execute(_META)
             row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-            if row is None or row[0] != signatures.VERSION:
-                # Signatures of another scheme do not compare: start afresh.
+            if row is None or row[0] != STORE_VERSION:
+                # Signatures of another scheme do not compare, records of
+                # another extractor differ, tables of another layout do not
+                # load: start afresh.
                 with db:
-                    db.execute("DELETE FROM articles")
-                    db.execute("DELETE FROM bands")
+                    db.execute("DROP TABLE IF EXISTS articles")
+                    db.execute("DROP TABLE IF EXISTS bands")
                     db.execute(
-                        "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (signatures.VERSION,)
+                        "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (STORE_VERSION,)
                     )
+            db.executescript(_SCHEMA + _INDEXES)
             self._db = db
         return self._db
 
@@ -172,7 +185,7 @@ class StoryStore:
         if fresh:
             with db:
                 db.execute("DROP INDEX IF EXISTS bands_key")
-                db.execute("DROP INDEX IF EXISTS bands_id")
+                db.execute("DROP INDEX IF EXISTS bands_num")
         try:
             # One transaction per batch: a commit per article would make a
             # full build wait on thousands of syncs to disk.
@@ -205,15 +218,18 @@ class StoryStore:
 
     @staticmethod
     def _drop(db: sqlite3.Connection, article_id: str) -> None:
+        db.execute(
+            "DELETE FROM bands WHERE num IN (SELECT num FROM articles WHERE id=?)", (article_id,)
+        )
         db.execute("DELETE FROM articles WHERE id=?", (article_id,))
-        db.execute("DELETE FROM bands WHERE id=?", (article_id,))
 
     @staticmethod
     def _put(db: sqlite3.Connection, article_id: str, stamp: str, facts: Facts) -> None:
         sig = facts.signature
         records = [{k: r.get(k) for k in RECORD_FIELDS} for r in facts.incidents]
-        db.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+        cur = db.execute(
+            "INSERT INTO articles (id, stamp, body_hash, shingles, sig, date, incidents)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 stamp,
@@ -225,9 +241,8 @@ class StoryStore:
             ),
         )
         if sig.shingles:
-            db.executemany(
-                "INSERT INTO bands VALUES (?, ?)", ((key, article_id) for key in sig.bands())
-            )
+            num = cur.lastrowid
+            db.executemany("INSERT INTO bands VALUES (?, ?)", ((key, num) for key in sig.bands()))
 
     # -- reading ----------------------------------------------------------------
 
@@ -285,9 +300,11 @@ class StoryStore:
         }
         if keys:
             marks = ",".join("?" * len(keys))
-            ids.update(
-                r[0] for r in db.execute(f"SELECT id FROM bands WHERE key IN ({marks})", keys)
+            query = (
+                "SELECT id FROM articles WHERE num IN"
+                f" (SELECT num FROM bands WHERE key IN ({marks}))"
             )
+            ids.update(r[0] for r in db.execute(query, keys))
         ids.discard(exclude)
         found = []
         for other in self._many(sorted(ids)):
@@ -300,13 +317,18 @@ class StoryStore:
         """Every near-duplicate pair (a < b), from shared band keys and body hashes."""
         db = self._conn()
         rows = {r.id: r for r in self.all()}
+        ids = dict(db.execute("SELECT num, id FROM articles"))
         candidates: set[tuple[str, str]] = set()
-        for query in (
-            "SELECT a.id, b.id FROM bands a JOIN bands b ON a.key = b.key AND a.id < b.id",
-            "SELECT a.id, b.id FROM articles a JOIN articles b"
-            " ON a.body_hash = b.body_hash AND a.id < b.id",
-        ):
-            candidates.update(db.execute(query))
+        shared = "SELECT DISTINCT a.num, b.num FROM bands a JOIN bands b ON a.key = b.key"
+        for x, y in db.execute(shared + " AND a.num < b.num"):
+            if x in ids and y in ids:
+                candidates.add((ids[x], ids[y]) if ids[x] < ids[y] else (ids[y], ids[x]))
+        candidates.update(
+            db.execute(
+                "SELECT a.id, b.id FROM articles a JOIN articles b"
+                " ON a.body_hash = b.body_hash AND a.id < b.id"
+            )
+        )
         pairs = []
         for a, b in sorted(candidates):
             if a in rows and b in rows and (j := near(rows[a], rows[b])) is not None:
