@@ -36,6 +36,7 @@ GOLD_SETS = (
     ("heldout_", "first held-out set"),
     ("unseen_", "held out, never tuned on"),
     ("unseen3_", "third held-out set, labelled before its first run"),
+    ("unseen4_", "fourth held-out set, labelled before its first run"),
 )
 
 

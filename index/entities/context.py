@@ -21,8 +21,9 @@ import re
 from collections.abc import Callable
 
 from glossator.index.entities import lexicon, shapes
+from glossator.index.entities.acronyms import AcronymRules
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS
+from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS, past_description
 
 _NUMBER = (
     r"(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -49,28 +50,11 @@ _DATE_PREFIX = re.compile(
     r"(?<![\w-])(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his)(?:\ |(?<=[Mm]id)-)\Z"
 )
 
-#: "(IDF)", "(UKMTO)", "(M23)": two or more capitals, maybe digits, maybe a final s.
-_DEFINED = re.compile(r"\(([A-Z][A-Za-z]?[A-Z0-9]{1,7})\)")
-_CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|on\ the)"
-_FULL_NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ {_CONNECTOR}\ {_NAME})*\Z")
-#: Starts with a character class (the boundary checked after the first
-#: capital) so the regex engine can skip to the next capital.
-_ACRONYM = re.compile(r"[A-Z](?<![\w’'-][A-Z])(?:[A-Z]{2,6}|[A-Z]?\d{1,3})(?![\w’'])")
-#: Capitals that are not organisations: units, time zones, roman numerals,
-#: diseases and the like.
-_NOT_ORG = frozenset(
-    """GMT BST EST PST UTC CET TV DVD CEO CFO MP MPs MEP MEPs PM AM FM GDP DNA HIV AIDS BSE SARS
-    III IV VI VII VIII IX XI XII XIV XV XX OK USA UAE UK US USB PC PCS LCD SMS MP3 CD CDS FA
-    IT ID VAT PIN API RPG UAV IED ATM NGO NGOs DJ ASAP FAQ PDF ICT SUV CCTV GCSE PhD MBA RAF
-    THE AND FOR NOT ALL NEW ONE TWO BUT WAS HAS ARE YOU OUR WHO IPTV UMD HMS GPS PSP PVR RFID
-    HD HDTV LED VOIP MMS CPU RAM ROM PDA PDAs DRM WAP DSL ADSL ISP ISPs URL HTML XML GPRS PS2
-    DTT UWB GTA GSM UMTS HSDPA WLAN LAN DVB DAB SIM P2P""".split()
-)
-
 #: Every rule below is tried only where one of its literal cue words occurs
 #: (found with str.find), with a name matched forwards or backwards from
 #: there: a pattern scanned over the whole text cost more than all other
 #: rules together.
+_CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|on\ the)"
 _NAME_AT = re.compile(rf"{_NAME}(?:\ {_CONNECTOR}\ {_NAME})*")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-]){_NAME}\Z")
 _THE_NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?:the|The)\ ({_CAP}(?:\ {_CAP})*)\Z")
@@ -141,6 +125,10 @@ _TITLE_WORDS = frozenset(
 
 
 _NAME_MATCH = re.compile(_NAME).match
+#: Peoples whose name is also their region's ("Amhara", "Afar", "Somali"): NORP
+#: in the lists, GPE before "region" or after "in"/"near" with no noun after.
+_REGION_PEOPLES = frozenset("Amhara Afar Somali Oromo".split())
+_LOWER_WORD = re.compile(r"\ [a-z]")
 _TWO_CAPS_BEFORE = re.compile(rf"(?<![\w’'-]){_CAP}(?:\ {_CAP})?\Z")
 
 
@@ -180,6 +168,7 @@ class ContextRules:
         """`lookup(name)` gives the fixed-list label of a name, or None."""
         self._lookup = lookup
         self._weapon_modifiers = lexicon.read_words("weapon_modifiers.txt")
+        self._acronyms = AcronymRules(lookup)
 
     def relative_dates(self, text: str, cues: Cues) -> list[Candidate]:
         """DATE spans for relative dates, found from their unit words."""
@@ -209,45 +198,8 @@ class ContextRules:
         return out
 
     def acronyms(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """A full name with its acronym in parentheses after it, the acronym
-        everywhere in the article, and unknown capitals as fallback ORG."""
-        out: list[Candidate] = []
-        labels = {(c.start, c.end): c.label for c in found}
-        defined: dict[str, str] = {}
-        pos = text.find("(")
-        while pos >= 0:
-            match = _DEFINED.match(text, pos)
-            if match is not None and text[pos - 1 : pos] == " ":
-                full = _FULL_NAME.search(text, max(0, pos - 120), pos - 1)
-                if full is not None:
-                    start, end = full.span()
-                    head, _, rest = text[start:end].partition(" ")
-                    while rest and head in _STOP_TOKENS:  # "The", "In"
-                        start += len(head) + 1
-                        head, _, rest = rest.partition(" ")
-                    label = labels.get((start, end), "ORG")
-                    if label in ("PERSON", "NORP", "DATE", "TIME", "CARDINAL", "WEAPON"):
-                        label = "ORG"
-                    if " " in text[start:end]:
-                        out.append(Candidate(start, end, label, Layer.SPECIFIC))
-                        defined[match.group(1)] = label
-            pos = text.find("(", pos + 1)
-        capitals: dict[int, bool] = {}
-        for match in _ACRONYM.finditer(text):
-            word = match.group()
-            carried = defined.get(word)
-            if carried is not None:
-                out.append(Candidate(match.start(), match.end(), carried, Layer.SPECIFIC))
-                continue
-            if word in _NOT_ORG or word in _STOP_TOKENS or self._lookup(word) is not None:
-                continue
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            headline = capitals.get(line_start)
-            if headline is None:
-                headline = capitals[line_start] = shapes.in_capitals(text, line_start)
-            if not headline:
-                out.append(Candidate(match.start(), match.end(), "ORG", Layer.FALLBACK))
-        return out
+        """Acronyms defined in parentheses and unknown capitals (`acronyms.py`)."""
+        return self._acronyms.find(text, found)
 
     def backed_and_spokesman(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG for "the X-backed ..." and "spokesman for the X" when X is no known place."""
@@ -305,7 +257,11 @@ class ContextRules:
                     gpe.append(match.span())
         out = []
         for start, end in gpe:
+            start = past_description(text, start, end)
             name = text[start:end]
+            if name in _REGION_PEOPLES:  # "the Amhara region": the place, not its people
+                out.append(Candidate(start, end, "GPE", Layer.SPECIFIC))
+                continue
             if name.split()[0] in _STOP_TOKENS or self._lookup(name) in ("NORP", "ORG", "FAC"):
                 continue
             out.append(Candidate(start, end, "GPE", Layer.LEXICON))
@@ -347,6 +303,8 @@ class ContextRules:
             if cue == " in " and _NOT_PLACE_BEFORE_IN.search(text, max(0, pos - 12), pos):
                 continue
             known = self._lookup(name)
+            if name in _REGION_PEOPLES and not _LOWER_WORD.match(text, match.end()):
+                out.append(Candidate(at, match.end(), "GPE", Layer.SPECIFIC))  # "in Amhara"
             if known is None:
                 out.append(Candidate(at, match.end(), "GPE", Layer.FALLBACK))
                 if cue != " in ":  # after "in" half are no places (BBC)

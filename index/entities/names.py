@@ -92,6 +92,20 @@ _APPOSITION = re.compile(
     r"|director|minister|secretary|representative|envoy|ambassador|deputy|member)\b"
 )
 _ARTICLE = re.compile(r"^(?:al|Al|el|El)-")
+#: A hyphenated description in front of a name ("Kurdish-led", "Iran-backed",
+#: "al-Qaeda-linked", "Indian-administered"): hyphens separate words, so it is
+#: no part of the name after it. Participles only: "Blu-ray Disc Association"
+#: and "Dai-ichi Life" are names.
+_LEAD_DESCRIPTION = re.compile(r"[A-Za-z][\w’'-]*-(?:[a-z]+ed|run|held|born|made) (?=[A-ZÀ-ÖØ-Þ])")
+
+
+def past_description(text: str, start: int, end: int) -> int:
+    """`start` moved past a leading hyphenated description ("Turkish-backed
+    Syrian National Army" -> "Syrian National Army"), when a name follows it."""
+    match = _LEAD_DESCRIPTION.match(text, start, end)
+    return match.end() if match is not None else start
+
+
 _MODEL_NAME_BEFORE = re.compile(r"([A-Z][\w-]*\w) $")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -126,7 +140,9 @@ class NameRules:
     def __init__(self, is_place: Callable[[str], str | None]) -> None:
         """`is_place(name)` gives the fixed-list label of a name, or None."""
         self._titles = _title_pattern()
-        self._first_names = lexicon.read_words("first_names.txt")
+        self._first_names = lexicon.read_words("first_names.txt") | lexicon.read_words(
+            "given_names.txt"
+        )
         self._lookup = is_place
 
     def _clean(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -137,6 +153,7 @@ class NameRules:
                 start += len(head) + 1
             else:
                 break
+        start = past_description(text, start, end)
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and possessive.start() > start:
             end = possessive.start()

@@ -27,7 +27,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "4"
+VERSION = "5"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -37,6 +37,7 @@ DATA_FILES = (
     "weapons.txt",
     "titles.txt",
     "first_names.txt",
+    "given_names.txt",
     "count_nouns.txt",
     "count_modifiers.txt",
     "weapon_modifiers.txt",

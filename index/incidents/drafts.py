@@ -27,6 +27,8 @@ class Draft:
     location: str | None = None
     location_rank: int = 0
     location_country: str | None = None
+    #: The broader place the location was named inside ("Zurmi" for Kadawa).
+    within: str | None = None
     weapon: str | None = None
     fatalities: int | None = None
     injured: int | None = None
@@ -99,6 +101,7 @@ def merge(into: Draft, new: Draft, others_killed: bool, others_injured: bool) ->
     into.actor2 = into.actor2 or new.actor2
     if new.location is not None and new.location_rank > into.location_rank:
         into.location, into.location_rank = new.location, new.location_rank
+        into.within = new.within
         into.location_country = new.location_country
     into.date_text, into.date = (
         (into.date_text, into.date) if into.date_text else (new.date_text, new.date)

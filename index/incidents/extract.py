@@ -40,7 +40,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "1"
+VERSION = "2"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -241,7 +241,7 @@ class IncidentExtractor:
     def _finish(
         self, draft: Draft, text: str, entities: Sequence[Entity], countries: list[str]
     ) -> Incident:
-        country = latitude = longitude = None
+        country = latitude = longitude = admin1 = None
         if draft.location is not None:
             prefer = [draft.location_country] if draft.location_country else []
             place = self._places.lookup(draft.location, prefer + countries)
@@ -250,6 +250,7 @@ class IncidentExtractor:
             elif place is not None:
                 country = self._places.country_name(place.code)
                 latitude, longitude = place.latitude, place.longitude
+                admin1 = place.admin1
         if country is None:
             country = self._locator.country_near(text, draft, entities) or (
                 self._places.country_name(countries[0]) if countries else None
@@ -264,7 +265,9 @@ class IncidentExtractor:
             actor1=draft.actor1,
             actor2=draft.actor2,
             location=draft.location,
+            within=draft.within,
             country=country,
+            admin1=admin1,
             latitude=latitude,
             longitude=longitude,
             weapon=draft.weapon,

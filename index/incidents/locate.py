@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles
+from glossator.index.incidents.containers import inner_place
 from glossator.index.incidents.drafts import Draft
 from glossator.index.incidents.places import PlaceTable
 
@@ -95,9 +96,11 @@ class Locator:
                 best = (rank, start)
                 draft.location, draft.location_rank = text, rank
                 draft.location_country = self.cue_country(sentence, entities, start)
-        if draft.location is not None and draft.location_rank <= 1:
-            # Keep a country-level place only if nothing better is said anywhere.
-            pass
+        if draft.location is not None:
+            found = inner_place(sentence, draft.location)
+            if found is not None:
+                draft.location, draft.within = found
+                draft.location_rank = max(draft.location_rank, _SPECIFICITY["city"])
 
     def cue_country(self, sentence: str, entities: list[Entity], start: int) -> str | None:
         """The country named just before a place: "the *Yemeni* port of", "*Nigeria's* Kaduna"."""

@@ -67,7 +67,13 @@ class Incident:
     """The target."""
     location: str | None = None
     """The most specific named place."""
+    within: str | None = None
+    """The broader place it was named inside ("Zurmi" for "Kadawa village in
+    Zurmi Local Government Area"); None when the text gives none."""
     country: str | None = None
+    admin1: str | None = None
+    """The first-level subdivision the place is in, or is (`NG.zamfara`), from
+    the place table; None when the place is not in it."""
     latitude: float | None = None
     longitude: float | None = None
     weapon: str | None = None

@@ -1,4 +1,5 @@
-"""Countries and coordinates for place names (`index/data/places.tsv.gz`)."""
+"""Countries, coordinates and subdivisions for place names
+(`index/data/places.tsv.gz`, and `admin1.tsv.gz` beside it)."""
 
 from __future__ import annotations
 
@@ -21,12 +22,22 @@ class Place:
     """`city`, `region` or `country`."""
     latitude: float | None = None
     longitude: float | None = None
+    #: The first-level subdivision (`build_admin1.admin1_code`: `NG.zamfara`)
+    #: a city is in, or a region is; None when not known.
+    admin1: str | None = None
 
 
 class PlaceTable:
     """Looks names up; see `build_places` for where the rows come from."""
 
-    def __init__(self, rows: Iterable[list[str]]) -> None:
+    def __init__(self, rows: Iterable[list[str]], admin1: Iterable[list[str]] = ()) -> None:
+        cities: dict[tuple[str, str, str], str] = {}
+        regions: dict[tuple[str, str], str] = {}
+        for row in admin1:
+            if row[0] == "city" and len(row) == 5:
+                cities[(row[1], row[2], row[3])] = row[4]
+            elif row[0] == "region" and len(row) == 4:
+                regions[(row[1], row[2])] = row[3]
         self._countries: dict[str, str] = {}
         self._names: dict[str, list[Place]] = {}
         self._demonyms: dict[str, str] = {}
@@ -39,9 +50,18 @@ class PlaceTable:
             elif kind == "demonym":
                 self._demonyms[name] = code
             else:
-                place = Place(code, kind, float(lat) if lat else None, float(lon) if lon else None)
+                if kind == "city":
+                    sub = cities.get((code, lat, lon))
+                else:
+                    sub = regions.pop((name, code), None)
+                place = Place(
+                    code, kind, float(lat) if lat else None, float(lon) if lon else None, sub
+                )
                 population[place] = int(pop or 0)
                 self._names.setdefault(name, []).append(place)
+        for (name, code), sub in regions.items():
+            # Names of subdivisions the place table lacks ("North Kivu").
+            self._names.setdefault(name, []).append(Place(code, "region", admin1=sub))
         rank = {"country": 0, "city": 1, "region": 2}
         for entries in self._names.values():
             entries.sort(key=lambda p: (rank.get(p.kind, 3), -population.get(p, 0)))
@@ -78,5 +98,7 @@ class PlaceTable:
 @cache
 def places() -> PlaceTable:
     """The bundled place table, read once per process."""
+    with gzip.open(DATA_DIR / "admin1.tsv.gz", "rt", encoding="utf-8") as handle:
+        admin1 = [line.rstrip("\n").split("\t") for line in handle]
     with gzip.open(DATA_DIR / "places.tsv.gz", "rt", encoding="utf-8") as handle:
-        return PlaceTable(line.rstrip("\n").split("\t") for line in handle)
+        return PlaceTable((line.rstrip("\n").split("\t") for line in handle), admin1)

@@ -192,10 +192,41 @@ def _add_reprints(events: list[Event], pairs: list[tuple[str, str]], read: set[s
                 e.reprints.append(reprint)
 
 
+def _split_headlines(articles: list[StoredArticle]) -> tuple[list[Record], list[Record]]:
+    """Records to group, and headline records set aside: a record read from
+    the headline ("Airstrike on Syrian market kills 16") restates the body's
+    lead with less said (no place, a rounded toll), so when the body has
+    records it follows the lead's event instead of being matched itself.
+    A headline record that the body's sentences were merged into is the
+    lead itself, and is grouped like any."""
+    grouped: list[Record] = []
+    aside: list[Record] = []
+    for article in articles:
+        records = records_of(article)
+        alone = [r for r in records if r.fields.get("headline") and not r.fields.get("mentioned")]
+        if len(alone) < len(records):
+            grouped.extend(r for r in records if r not in alone)
+            aside.extend(alone)
+        else:
+            grouped.extend(records)
+    return grouped, aside
+
+
+def _attach_headlines(events: list[Event], aside: list[Record]) -> None:
+    lead: dict[str, tuple[int, Event]] = {}
+    for e in events:
+        for r in e.records:
+            if r.article not in lead or r.index < lead[r.article][0]:
+                lead[r.article] = (r.index, e)
+    for r in aside:
+        lead[r.article][1].records.append(r)
+
+
 def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, float]]) -> Grouping:
     """Stories and events of these articles, given their near-duplicate pairs."""
-    records = [r for a in articles for r in records_of(a)]
+    records, aside = _split_headlines(articles)
     events = group_events(records)
+    _attach_headlines(events, aside)
     union = _Union()
     for art in articles:
         union.find(art.id)

@@ -38,7 +38,32 @@ _FAMILY = {
 }
 _WORD = re.compile(r"[a-z0-9]+")
 _NAME = re.compile(r"[A-Za-z0-9]+")
-_STOP = {"the", "a", "an", "of", "in", "city", "town", "village", "province", "state", "region"}
+#: Words that say what kind of place a name is: "Zurmi LGA" and "Zurmi
+#: Local Government Area" are one place.
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "city",
+    "town",
+    "village",
+    "community",
+    "province",
+    "state",
+    "region",
+    "district",
+    "county",
+    "division",
+    "zone",
+    "governorate",
+    "department",
+    "local",
+    "government",
+    "area",
+    "lga",
+}
 #: Words that describe an attacker without naming one ("gunmen", "armed men").
 _GENERIC_ACTORS = {
     "forces",
@@ -128,8 +153,10 @@ class Record:
     first: dt.date | None
     last: dt.date | None
     place: frozenset[str]
+    #: The broader place the location was named inside (its district).
+    within: frozenset[str]
     actor: frozenset[str]
-    #: The words of the sentence the record was read from.
+    #: The words of the sentences the record was read from.
     said: frozenset[str]
     #: The location is the whole country ("Sudan"): it contains any place there.
     countrywide: bool
@@ -192,8 +219,9 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[0] if span else None,
                 span[1] if span else None,
                 place,
+                _words(fields.get("within")),
                 _actor_words(fields.get("actor1"), place | country),
-                _words(fields.get("sentence")),
+                _words(fields.get("sentence")) | _words(fields.get("mentioned")),
                 bool(place) and place <= country,
             )
         )
@@ -237,14 +265,21 @@ def same_place(a: Record, b: Record) -> bool:
     ca, cb = a.fields.get("country"), b.fields.get("country")
     if ca and cb and ca != cb:
         return False
+    same = bool(a.place and b.place and (a.place <= b.place or b.place <= a.place))
+    if not same and a.within & b.within:
+        # Two villages of one district, however close.
+        return False
     km = _km(a.fields, b.fields)
-    if km is not None and km <= NEAR_KM:
-        return True
-    if a.place and b.place and (a.place <= b.place or b.place <= a.place):
+    if same or (km is not None and km <= NEAR_KM):
         return True
     for one, other in ((a, b), (b, a)):
         if not other.place:
             continue
+        if other.place <= one.within:
+            # The district that contains the other's village.
+            return True
+        if _in_region(one, other):
+            return True
         # A place inside another: the whole country contains every place in
         # it (same country checked above; only when both are dated, as time
         # is then the evidence), and a record's sentence that names
@@ -257,6 +292,23 @@ def same_place(a: Record, b: Record) -> bool:
         if other.place <= one.said and not other.countrywide:
             return True
     return False
+
+
+def _is_region(rec: Record) -> bool:
+    """The record's place is a whole subdivision: one without coordinates
+    (the place table has none for regions), or one named as its
+    subdivision is ("Idlib" in Idlib)."""
+    sub = rec.fields.get("admin1")
+    if not isinstance(sub, str):
+        return False
+    return rec.fields.get("latitude") is None or rec.place <= _words(sub.partition(".")[2])
+
+
+def _in_region(region: Record, other: Record) -> bool:
+    """`other`'s place lies in the subdivision `region` names ("North Kivu" /
+    "Goma"), by the place table's subdivision codes."""
+    sub = region.fields.get("admin1")
+    return bool(sub) and sub == other.fields.get("admin1") and _is_region(region)
 
 
 def same_type(a: Record, b: Record) -> bool:

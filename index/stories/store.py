@@ -35,6 +35,10 @@ JACCARD_MIN = 0.5
 CONTAINMENT_MIN = 0.8
 CONTAIN_MIN_SHINGLES = 40
 
+#: The record fields' version, bumped when `RECORD_FIELDS` or the
+#: extractor's output changes; with the signature scheme and `LAYOUT` it makes
+#: the store's version.
+RECORDS = 3
 #: The incident fields grouping needs, kept per article.
 RECORD_FIELDS = (
     "start",
@@ -45,11 +49,15 @@ RECORD_FIELDS = (
     "actor1",
     "actor2",
     "location",
+    "within",
     "country",
+    "admin1",
     "latitude",
     "longitude",
     "fatalities",
     "injured",
+    "headline",
+    "mentioned",
 )
 
 #: The tables' layout; a store in another layout (or of another signature
@@ -81,7 +89,7 @@ CREATE TABLE IF NOT EXISTS bands (
 
 
 def _version() -> str:
-    return f"{signatures.VERSION}/layout-{LAYOUT}"
+    return f"{signatures.VERSION}+records-{RECORDS}/layout-{LAYOUT}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,30 @@ def facts_for(documents: Documents, article: Article, sidecar: SidecarFacts) -> 
         records = documents.incidents(article, date)
     except Exception:
         records = []
-    return Facts(signature(article), date.isoformat() if date else None, records)
+    return Facts(
+        signature(article),
+        date.isoformat() if date else None,
+        [_with_context(r, article) for r in records],
+    )
+
+
+def _with_context(record: dict[str, Any], article: Article) -> dict[str, Any]:
+    """A record with what grouping reads beside it: the text of the other
+    sentences merged into it (a headline's record gets its place from the
+    body's lead), and whether it was read from the headline line."""
+    spans = record.get("mentions") or []
+    said = " ".join(
+        article.text[s:e] for s, e in spans if isinstance(s, int) and isinstance(e, int)
+    )
+    extra: dict[str, Any] = {"mentioned": said} if said else {}
+    if _start(record) < article.body_start:
+        extra["headline"] = True
+    return {**record, **extra} if extra else record
+
+
+def _start(record: dict[str, Any]) -> int:
+    start = record.get("start")
+    return start if isinstance(start, int) else 1 << 62
 
 
 def sync_stories(

@@ -203,3 +203,39 @@ def test_front_matter_is_skipped_but_offsets_index_the_whole_text(run: Run) -> N
     assert found[0].start > meta.body_start
     assert text[found[0].start : found[0].end] == found[0].sentence
     assert str(found[0].event_date) == "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "within"),
+    [
+        (
+            "Armed bandits on Saturday night attacked Kadawa village in Zurmi Local "
+            "Government Area of Zamfara State, killing 23 residents.",
+            "Kadawa",
+            "Zurmi",
+        ),
+        (
+            "Residents of Kadawa in Zurmi LGA of Zamfara State have buried 26 people "
+            "killed when bandits stormed the community on Saturday night.",
+            "Kadawa",
+            "Zurmi",
+        ),
+        (
+            "Gunmen killed 12 people in an attack on Dauran in the Zurmi local "
+            "government area on Saturday.",
+            "Dauran",
+            "Zurmi",
+        ),
+    ],
+)
+def test_a_village_named_inside_its_district_is_the_place(
+    run: Run, text: str, place: str, within: str
+) -> None:
+    found = one(run, text)
+    assert (found.location, found.within) == (place, within)
+    assert Incident.from_dict(found.to_dict()).within == within
+
+
+def test_a_place_without_a_container_has_none(run: Run) -> None:
+    found = one(run, "An air strike on a house in Rafah killed six people on Thursday.")
+    assert found.location == "Rafah" and found.within is None

@@ -109,3 +109,39 @@ def test_a_sentence_naming_the_country_is_not_the_whole_country_rule() -> None:
     baghdad = record(None, location="Baghdad", country="Iraq", sentence="A strike on Iraq.")
     iraq = record(None, location="Iraq", country="Iraq", sentence="Strikes in Iraq.")
     assert not same_place(baghdad, iraq)
+
+
+ZURMI = {"sub_event_type": "Attack", "country": "Nigeria", "event_date": "2025-05-17"}
+
+
+def test_two_villages_of_one_district_never_match_even_when_close() -> None:
+    kadawa = record(location="Kadawa", within="Zurmi", latitude=12.77, longitude=6.78, **ZURMI)
+    dauran = record(location="Dauran", within="Zurmi", latitude=12.80, longitude=6.80, **ZURMI)
+    assert not same_place(kadawa, dauran)
+    assert not compatible(kadawa, dauran)
+    again = record(location="Kadawa", within="Zurmi LGA", sentence="Kadawa again.", **ZURMI)
+    assert compatible(kadawa, again)
+
+
+def test_a_district_contains_the_village_named_inside_it() -> None:
+    kadawa = record(location="Kadawa", within="Zurmi", sentence="Bandits hit Kadawa.", **ZURMI)
+    district = record(location="Zurmi Local Government Area", sentence="A raid.", **ZURMI)
+    assert same_place(kadawa, district) and same_place(district, kadawa)
+    assert same_place(record(location="Zurmi LGA", **ZURMI), district)
+
+
+def test_a_headline_record_follows_its_bodys_lead_and_is_not_matched_alone() -> None:
+    def art(name: str, *records: dict[str, Any]) -> StoredArticle:
+        return StoredArticle(name, name, 0, b"", "2025-01-14", list(records))
+
+    strike = {"sub_event_type": "Air/drone strike", "country": "Syria", "event_date": "2025-01-14"}
+    headline = {**strike, "location": "Ariha", "headline": True, "sentence": "Strike kills 16"}
+    lead = {**strike, "location": "Jisr al-Shughur", "sentence": "A strike hit Jisr al-Shughur."}
+    ariha = {**strike, "location": "Ariha", "sentence": "A strike hit Ariha."}
+    grouping = group([art("a.txt", headline, lead), art("b.txt", ariha)], [])
+    assert grouping.event_of[("a.txt", 0)] == grouping.event_of[("a.txt", 1)]
+    assert grouping.story_of["a.txt"] is not grouping.story_of["b.txt"]
+    # A headline with the body merged into it (its mentions) is the lead itself.
+    merged = {**headline, "mentioned": "A strike hit Ariha on Tuesday."}
+    grouping = group([art("a.txt", merged), art("b.txt", ariha)], [])
+    assert grouping.story_of["a.txt"] is grouping.story_of["b.txt"]

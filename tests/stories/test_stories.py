@@ -225,3 +225,32 @@ def test_filling_an_empty_store_in_bulk_stores_what_row_by_row_puts_do(tmp_path:
         db.close()
     assert dumps[0] == dumps[1]
     assert len(dumps[0][1]) == (BULK_MIN + 50) * BANDS
+
+
+def test_a_store_of_the_old_layout_is_started_afresh(tmp_path: Path) -> None:
+    import sqlite3
+
+    from glossator.index.stories.signatures import Signature
+    from glossator.index.stories.store import Facts, StoryStore
+
+    db = sqlite3.connect(tmp_path / "stories.sqlite3")
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('version', 'minhash-affine32-3-128-42x3-1');"
+        "CREATE TABLE articles (id TEXT PRIMARY KEY, stamp TEXT NOT NULL, body_hash TEXT,"
+        " shingles INTEGER, sig BLOB, date TEXT, incidents TEXT);"
+        "CREATE TABLE bands (key BLOB NOT NULL, id TEXT NOT NULL);"
+        "INSERT INTO articles VALUES ('old.txt', 's', 'h', 0, x'', NULL, '[]');"
+    )
+    db.commit()
+    db.close()
+    store = StoryStore(tmp_path)
+    assert store.stamps() == {}
+    packed = bytes(range(4)) * 128
+    for name in ("a.txt", "b.txt"):
+        store.put(name, "s", Facts(Signature("same", 300, packed), None, []))
+    assert store.near_duplicates("a.txt") == [("b.txt", 1.0)]
+    assert [p[:2] for p in store.all_near_pairs()] == [("a.txt", "b.txt")]
+    store.delete("b.txt")
+    assert store.near_duplicates("a.txt") == []
+    store.close()

@@ -9,12 +9,13 @@ came from.
 
 from __future__ import annotations
 
-from reader_pilot import search, settle
+from reader_pilot import open_first, search, settle
 from textual.widgets import Input
 
 from glossator.tui.widgets import status
 from glossator.tui.widgets.article_view import ArticleView
 from glossator.tui.widgets.results import ResultList
+from glossator.tui.widgets.sidebar import Sidebar
 from glossator.tui.widgets.status import StatusLine
 
 
@@ -106,3 +107,20 @@ async def test_status_messages_expire(app_factory, monkeypatch):
         line.show_text("indexing failed: disk full", bold=True, expires=False)
         await settle(pilot, 0.5)
         assert "failed" in str(line.render())
+
+
+async def test_tab_from_the_sidebar_keeps_the_query_for_editing(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot, "drone")
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.screen.query_one(Sidebar).has_focus
+        await pilot.press("tab")
+        await settle(pilot)
+        box = app.screen.query_one("#query", Input)
+        # The cursor at the end and nothing selected: the next letter adds to the query.
+        assert box.has_focus and box.selection.is_empty
+        assert box.cursor_position == len("drone")
+        await pilot.press("s")
+        assert box.value == "drones"

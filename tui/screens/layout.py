@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from glossator.service import ArticleBundle
 from glossator.tui.widgets.article_view import ArticleView
@@ -84,6 +85,9 @@ class PaneLayout(Screen[None]):
             if self.narrow:
                 self.sidebar_open = False
         self._layout(self.size.width)
+        if isinstance(widget, Input) and self.focused is not widget:
+            # The cursor at the end, nothing selected: the next letter adds to the query.
+            widget.cursor_position = len(widget.value)
         widget.focus()
 
     def _cycle(self, step: int) -> None:
@@ -98,6 +102,7 @@ class PaneLayout(Screen[None]):
         if self.focused is not box:
             self.before_search = self.focused
         self.focus_pane(box)
+        box.selection = Selection(0, len(box.value))
 
     def action_to_results(self) -> None:
         """From the query box down into the results."""

@@ -120,8 +120,13 @@ class SearchPane(Vertical):
         """(query, hits, stories) of the last count of every hit's stories."""
 
     def compose(self) -> ComposeResult:
+        # Focus never selects by itself: tab lands with the cursor at the end, so
+        # the next letter extends the query; `/` selects it on purpose.
         yield Input(
-            placeholder='search: words, "phrases", tag:x person:y …', id="query", compact=True
+            placeholder='search: words, "phrases", tag:x person:y …',
+            id="query",
+            compact=True,
+            select_on_focus=False,
         )
         yield Static("", id="search-status")
         yield ResultList(id="results")

@@ -1,0 +1,119 @@
+"""Acronyms: an acronym defined in parentheses after its full name ("Israel
+Defense Forces (IDF)", "Lashkar-e-Taiba (LeT)") labels the full name and every
+later use of the acronym; an unknown acronym in capitals is a fallback ORG.
+The full name leaves out what stands in front of it: "The", a hyphenated
+description ("Kurdish-led") and the people of the group ("Fighters of the").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from glossator.index.entities import lexicon, shapes
+from glossator.index.entities.model import Candidate, Layer
+from glossator.index.entities.names import _NAME, _STOP_TOKENS, past_description
+
+#: "(IDF)", "(UKMTO)", "(M23)": two or more capitals, maybe digits, maybe a final s.
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]?[A-Z0-9]{1,7})\)")
+_CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|on\ the)"
+_FULL_NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ {_CONNECTOR}\ {_NAME})*\Z")
+#: Starts with a character class (the boundary checked after the first
+#: capital) so the regex engine can skip to the next capital.
+_ACRONYM = re.compile(r"[A-Z](?<![\w’'-][A-Z])(?:[A-Z]{2,6}|[A-Z]?\d{1,3})(?![\w’'])")
+#: Capitals that are not organisations: units, time zones, roman numerals,
+#: diseases and the like.
+_NOT_ORG = frozenset(
+    """GMT BST EST PST UTC CET TV DVD CEO CFO MP MPs MEP MEPs PM AM FM GDP DNA HIV AIDS BSE SARS
+    III IV VI VII VIII IX XI XII XIV XV XX OK USA UAE UK US USB PC PCS LCD SMS MP3 CD CDS FA
+    IT ID VAT PIN API RPG UAV IED ATM NGO NGOs DJ ASAP FAQ PDF ICT SUV CCTV GCSE PhD MBA RAF
+    THE AND FOR NOT ALL NEW ONE TWO BUT WAS HAS ARE YOU OUR WHO IPTV UMD HMS GPS PSP PVR RFID
+    HD HDTV LED VOIP MMS CPU RAM ROM PDA PDAs DRM WAP DSL ADSL ISP ISPs URL HTML XML GPRS PS2
+    DTT UWB GTA GSM UMTS HSDPA WLAN LAN DVB DAB SIM P2P""".split()
+)
+
+#: "Fighters of the National Liberation Army": people nouns in front of a name.
+_MEMBERS_OF = re.compile(r"([A-Z][a-z]+)\ of\ (?:the\ )?(?=[A-Z])")
+
+
+def _whole_words(text: str, word: str) -> list[int]:
+    """Where `word` occurs in `text` as a whole word."""
+    out = []
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if not (text[pos - 1 : pos].isalnum() or text[end : end + 1].isalnum()):
+            out.append(pos)
+        pos = text.find(word, end)
+    return out
+
+
+def _initials(name: str) -> str:
+    """The initials of a hyphenated one-word name ("Lashkar-e-Taiba" -> "LeT"),
+    or "" for a name of one part."""
+    parts = name.split("-")
+    return "".join(part[:1] for part in parts) if len(parts) > 2 else ""
+
+
+class AcronymRules:
+    """Acronym candidates; `lookup(name)` gives the fixed-list label of a name."""
+
+    def __init__(self, lookup: Callable[[str], str | None]) -> None:
+        self._lookup = lookup
+        self._people = lexicon.read_words("count_nouns.txt")
+
+    def find(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """A full name with its acronym in parentheses after it, the acronym
+        everywhere in the article, and unknown capitals as fallback ORG."""
+        out: list[Candidate] = []
+        labels = {(c.start, c.end): c.label for c in found}
+        defined: dict[str, str] = {}
+        pos = text.find("(")
+        while pos >= 0:
+            match = _DEFINED.match(text, pos)
+            if match is not None and text[pos - 1 : pos] == " ":
+                full = _FULL_NAME.search(text, max(0, pos - 120), pos - 1)
+                if full is not None:
+                    start, end = full.span()
+                    head, _, rest = text[start:end].partition(" ")
+                    while rest and head in _STOP_TOKENS:  # "The", "In"
+                        start += len(head) + 1
+                        head, _, rest = rest.partition(" ")
+                    start = self._past_members(text, past_description(text, start, end), end)
+                    label = labels.get((start, end), "ORG")
+                    if label in ("PERSON", "NORP", "DATE", "TIME", "CARDINAL", "WEAPON"):
+                        label = "ORG"
+                    if " " in text[start:end] or _initials(text[start:end]) == match.group(1):
+                        out.append(Candidate(start, end, label, Layer.SPECIFIC))
+                        defined[match.group(1)] = label
+            pos = text.find("(", pos + 1)
+        for word, carried in defined.items():
+            if not word.isupper():  # "LeT", "KeNHA": the capitals pass cannot see them
+                out += [
+                    Candidate(pos, pos + len(word), carried, Layer.SPECIFIC)
+                    for pos in _whole_words(text, word)
+                ]
+        capitals: dict[int, bool] = {}
+        for match in _ACRONYM.finditer(text):
+            word = match.group()
+            known = defined.get(word)
+            if known is not None:
+                out.append(Candidate(match.start(), match.end(), known, Layer.SPECIFIC))
+                continue
+            if word in _NOT_ORG or word in _STOP_TOKENS or self._lookup(word) is not None:
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            headline = capitals.get(line_start)
+            if headline is None:
+                headline = capitals[line_start] = shapes.in_capitals(text, line_start)
+            if not headline:
+                out.append(Candidate(match.start(), match.end(), "ORG", Layer.FALLBACK))
+        return out
+
+    def _past_members(self, text: str, start: int, end: int) -> int:
+        """`start` moved past "Fighters of the" or "Members of" in front of a
+        name: the people of an organisation are no part of its name."""
+        match = _MEMBERS_OF.match(text, start, end)
+        if match is not None and match.group(1).lower() in self._people:
+            return match.end()
+        return start

@@ -1,0 +1,49 @@
+"""A place named inside a broader one, and which is the incident's.
+
+"Kadawa village in Zurmi Local Government Area", "Residents of Kadawa in
+Zurmi LGA", "Pajut, Duk County", "attacked Dauran in the Zurmi local
+government area": the village (or town) is where it happened, and the
+district, county or state is kept as its container (`Incident.within`), so
+two villages of one district are two places and a report naming only the
+district still contains either.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["inner_place"]
+
+_NAME = r"[A-Z][\w'’-]*(?:[ -](?:al-|el-)?[A-Z][\w'’-]*){0,3}"
+_ADMIN = (
+    r"(?:[Ll]ocal\ [Gg]overnment\ [Aa]rea|LGA|[Dd]istrict|[Cc]ounty|[Dd]ivision|[Zz]one"
+    r"|[Tt]ownship|[Ss]ub-?district|[Mm]unicipality|[Pp]rovince|[Ss]tate|[Rr]egion"
+    r"|[Gg]overnorate|[Dd]epartment|[Pp]refecture)"
+)
+_CONTAINED = re.compile(
+    rf"(?P<inner>{_NAME})(?:\ (?:village|community|town|settlement|hamlet))?"
+    rf"(?:,\ |\ in\ |\ of\ )(?:the\ )?(?P<outer>{_NAME})\ {_ADMIN}\b",
+    re.VERBOSE,
+)
+#: Capitalised words that start a sentence or name no place ("Residents of X").
+_NOT_PLACES = frozenset(
+    "The A An In On At Of Residents Villagers Gunmen Bandits Police Troops Officials"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday North South East West"
+    " Northern Southern Eastern Western Central".split()
+)
+
+
+def inner_place(sentence: str, location: str) -> tuple[str, str] | None:
+    """(place, container) when `location` is, or is named beside, a place
+    written inside an administrative area in `sentence`; else None.
+
+    `location` is the place the extractor picked: either the area itself
+    ("Zurmi Local Government Area", "Zurmi") or the inner place ("Kadawa")."""
+    for match in _CONTAINED.finditer(sentence):
+        inner = match.group("inner")
+        outer = re.sub(r"^.*['’]s\ ", "", match.group("outer"))
+        if inner.split()[0] in _NOT_PLACES or inner == outer:
+            continue
+        if location == inner or location.startswith(outer) or inner.startswith(location):
+            return inner, outer
+    return None

@@ -1,0 +1,70 @@
+"""First-level subdivisions beside the place table (`admin1.tsv.gz`)."""
+
+from __future__ import annotations
+
+from glossator.index.incidents.build_admin1 import admin1_code
+from glossator.index.incidents.places import PlaceTable, places
+from glossator.index.stories.matching import Record, records_of, same_place
+from glossator.index.stories.store import StoredArticle
+
+ROWS = [
+    ["city", "Goma", "CD", "-1.6741", "29.2284", "432587"],
+    ["city", "Bukavu", "CD", "-2.5083", "28.8608", "806940"],
+    ["region", "Nord-Kivu", "CD", "", "", "0"],
+]
+ADMIN1 = [
+    ["city", "CD", "-1.6741", "29.2284", "CD.nord kivu"],
+    ["city", "CD", "-2.5083", "28.8608", "CD.sud kivu"],
+    ["region", "Nord-Kivu", "CD", "CD.nord kivu"],
+    ["region", "North Kivu", "CD", "CD.nord kivu"],
+]
+
+
+def test_codes_fold_kind_words_accents_and_hyphens() -> None:
+    assert admin1_code("NG", "Zamfara State") == admin1_code("NG", "Zamfara") == "NG.zamfara"
+    assert admin1_code("CD", "Nord-Kivu") == admin1_code("CD", "Nord Kivu") == "CD.nord kivu"
+    assert admin1_code("NE", "Tillabéri Region") == "NE.tillaberi"
+
+
+def test_cities_and_regions_get_their_subdivision_and_old_tables_still_load() -> None:
+    table = PlaceTable(ROWS, ADMIN1)
+    goma, region = table.lookup("Goma"), table.lookup("North Kivu")
+    assert goma is not None and goma.admin1 == "CD.nord kivu"
+    # A name only the subdivisions file has is a region of its country.
+    assert region is not None and (region.code, region.kind) == ("CD", "region")
+    assert region.admin1 == goma.admin1
+    plain = PlaceTable(ROWS)
+    found = plain.lookup("Goma")
+    assert found is not None and found.admin1 is None and plain.lookup("North Kivu") is None
+
+
+def test_the_shipped_table_knows_a_province_and_its_city() -> None:
+    table = places()
+    goma, kivu = table.lookup("Goma"), table.lookup("North Kivu")
+    assert goma is not None and kivu is not None and goma.admin1 == kivu.admin1
+
+
+def _record(location: str, admin1: str | None, lat: float | None = None) -> Record:
+    fields = {
+        "sub_event_type": "Shelling/artillery/missile attack",
+        "country": "Democratic Republic of Congo",
+        "event_date": "2025-02-02",
+        "location": location,
+        "admin1": admin1,
+        "latitude": lat,
+        "longitude": None if lat is None else 29.0,
+        "sentence": f"Shells hit {location}.",
+    }
+    (rec,) = records_of(StoredArticle("a.txt", "h", 0, b"", "2025-02-03", [fields]))
+    return rec
+
+
+def test_a_province_contains_a_city_in_it_by_code_not_by_name() -> None:
+    kivu = _record("North Kivu", "CD.nord kivu")
+    goma = _record("Goma", "CD.nord kivu", -1.67)
+    bukavu = _record("Bukavu", "CD.sud kivu", -2.5)
+    assert same_place(kivu, goma) and same_place(goma, kivu)
+    assert not same_place(kivu, bukavu)
+    # Two cities of one province are not one place by the code alone.
+    other = _record("Rutshuru", "CD.nord kivu", -1.18)
+    assert not same_place(goma, other)
