@@ -14,6 +14,8 @@ from glossator.index.whoosh.speedups import multiterm
 QUERIES = [
     "gov*", "pro*", "elect*", "s*ing", "te?m", "goverment~", "minster~2", "title:mark*",
     "gov* AND minister", "tax* OR econom*", "blair -elect*", '"prime minister" OR chan*',
+    # Short prefixes: hundreds of terms, many stored inline in the term table.
+    "co*", "st*", "title:pr*", "co* AND minister", "st* -co*",
 ]  # fmt: skip
 
 
@@ -83,3 +85,19 @@ def test_the_wrapper_is_used_for_expanding_queries() -> None:
     wrapped = wq.Or([wq.Prefix("body", "gov"), wq.Term("body", "tax")]).accept(multiterm.preload)
     kinds = [type(q).__name__ for q in wrapped.subqueries]
     assert kinds == ["PreloadedMultiTerm", "Term"]
+
+
+def test_prefix_walk_gives_whoosh_idf(corpus_index: Index) -> None:
+    """The idf a prefix's term-table walk puts in the cache is Whoosh's own."""
+    from whoosh import query as wq
+
+    engine = corpus_index.open()
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        query = multiterm.PreloadedMultiTerm(wq.Prefix("body", "co"))
+        for sub, _offset in s.leaf_searchers():
+            query.segment_scores(sub, s)
+        primed = {term: idf for term, idf in s._idf_cache.items() if term[0] == "body"}
+        words = set(s.reader().expand_prefix("body", "co"))
+        assert {word for _field, word in primed} == words
+        for (field, word), idf in primed.items():
+            assert idf == s.weighting.idf(s, field, word), word

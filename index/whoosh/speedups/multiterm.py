@@ -18,12 +18,21 @@ order (tests/index/test_multiterm.py).
 from __future__ import annotations
 
 from collections.abc import Collection
+from math import log
 from typing import Any
 
 from whoosh import query as wq
+from whoosh import scoring
 from whoosh.matching import ListMatcher, NullMatcher
 
-from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, add, term_scores
+from glossator.index.whoosh.speedups.postings import (
+    Leaves,
+    NotScorable,
+    Scores,
+    add,
+    prefix_terms,
+    term_scores,
+)
 
 #: Expansions up to this many terms are left to Whoosh's own matchers.
 FEW_TERMS = 8
@@ -37,6 +46,7 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         self.fieldname = inner.fieldname
         self.text = inner.text
         self.boost = inner.boost
+        self._expansions: list[tuple[Any, list[tuple[bytes, Any]]]] | None = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PreloadedMultiTerm) and other.inner == self.inner
@@ -77,6 +87,22 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
     def _words(self, reader: Any) -> list[Any]:
         return [t for t in self.inner._btexts(reader) if t]
 
+    def _prefix_terms(self, sub: Any, top: Any) -> list[tuple[bytes, Any]] | None:
+        """A plain prefix's expansion in `sub` with each term's info, from
+        one walk of the term table; None for wildcards and fuzzy terms. The
+        first call also puts every expanded term's idf in the searcher's
+        cache from the same walks (one lookup per term and segment less)."""
+        if type(self.inner) is not wq.Prefix:
+            return None
+        cached = self._expansions
+        if cached is None:
+            cached = self._expansions = _walk_prefix(top, self.fieldname, self.text)
+        for reader, terms in cached:
+            if reader is sub.reader():
+                return terms
+        prefix = sub.reader()._text_to_bytes(self.fieldname, self.text)
+        return prefix_terms(sub, self.fieldname, prefix)
+
     def segment_scores(
         self,
         sub: Any,
@@ -88,14 +114,21 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         """Each document's summed score in one segment (`words`: the
         expansion, when already made; each scored term goes to `leaves`;
         `within`: score only these documents)."""
-        if words is None:
-            words = self._words(sub.reader())
         field = top.schema[self.fieldname]
+        infos: list[Any] = []
+        if words is None:
+            expansion = self._prefix_terms(sub, top)
+            if expansion is None:
+                words = self._words(sub.reader())
+            else:
+                words = [word for word, _info in expansion]
+                infos = [info for _word, info in expansion]
         parts = []
-        for word in words:
+        for i, word in enumerate(words):
             # Fuzzy expansion gives text, prefix expansion bytes.
             btext = word if isinstance(word, bytes) else field.to_bytes(word)
-            scores = term_scores(sub, top, self.fieldname, btext, within)
+            info = infos[i] if infos else None
+            scores = term_scores(sub, top, self.fieldname, btext, within, info)
             parts.append(scores)
             if leaves is not None:
                 leaves.append(((self.fieldname, btext), scores))
@@ -121,6 +154,26 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             return NullMatcher()
         docnums = sorted(scores)
         return _SummedMatcher(docnums, [scores[d] for d in docnums], leaves)
+
+
+def _walk_prefix(top: Any, fieldname: str, text: str) -> list[tuple[Any, list[tuple[bytes, Any]]]]:
+    """Each segment's expansion of a prefix, with term infos; the idf of
+    every expanded term goes into `top`'s cache, computed as
+    `WeightingModel.idf` does from the same document frequencies."""
+    walked = []
+    frequency: dict[bytes, int] = {}
+    for sub, _offset in top.leaf_searchers():
+        reader = sub.reader()
+        terms = prefix_terms(sub, fieldname, reader._text_to_bytes(fieldname, text))
+        walked.append((reader, terms))
+        for word, info in terms:
+            frequency[word] = frequency.get(word, 0) + info.doc_frequency()
+    cache = getattr(top, "_idf_cache", None)
+    if isinstance(cache, dict) and type(top.weighting).idf is scoring.WeightingModel.idf:
+        count = top.doc_count_all()
+        for word, n in frequency.items():
+            cache.setdefault((fieldname, word), log(count / (n + 1)) + 1)
+    return walked
 
 
 def _whoosh_matcher(inner: Any, searcher: Any, context: Any, words: list[Any]) -> Any:

@@ -40,16 +40,24 @@ def add(parts: list[Scores]) -> Scores:
 
 
 def term_scores(
-    sub: Any, top: Any, fieldname: str, btext: bytes, within: Collection[int] | None = None
+    sub: Any,
+    top: Any,
+    fieldname: str,
+    btext: bytes,
+    within: Collection[int] | None = None,
+    terminfo: Any = None,
 ) -> Scores:
     """BM25F scores of one term in one segment, as `BM25FScorer` computes them
-    (only for the documents in `within`, when given)."""
+    (only for the documents in `within`, when given). `terminfo`, when the
+    caller has it (a walk of the term table), saves looking the term up."""
     reader = sub.reader()
     perdoc = getattr(reader, "_perdoc", None)
     if not isinstance(perdoc, whoosh3.W3PerDocReader) or not hasattr(reader, "_terms"):
         raise NotScorable("segment")
-    if (fieldname, btext) not in reader:
-        return {}
+    if terminfo is None:
+        if (fieldname, btext) not in reader:
+            return {}
+        terminfo = reader._terms.term_info(fieldname, btext)
     lengths = _decoded_lengths(perdoc, fieldname)
     if lengths is None:
         raise NotScorable("lengths")
@@ -58,28 +66,49 @@ def term_scores(
     K1 = weighting.K1
     avgfl = top.avg_field_length(fieldname) or 1
     idf = top.idf(fieldname, btext)
-    deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+    deleted = reader.has_deletions() and reader.deleted_docs_set
     out: Scores = {}
-    fmt = top.schema[fieldname].format
     # whoosh.scoring.bm25, term for term, with its constants hoisted.
     k1p1 = K1 + 1
-    m = reader._terms.matcher(fieldname, btext, fmt)
-    if within is not None and len(within) * 4 < reader.doc_frequency(fieldname, btext):
-        # Few candidates in a long list (a rare word ANDed with a common
-        # one): look each up in the blocks that can hold it, and skip the
-        # blocks that cannot without decompressing them.
-        for docnum, tf in _lookup(m, sorted(within)):
-            if docnum not in deleted:
-                out[docnum] = idf * (
-                    (tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl))
-                )
-        return out
-    for ids, weights in blocks(m):
-        for docnum, tf in zip(ids, weights, strict=True):
-            if docnum not in deleted and (within is None or docnum in within):
-                out[docnum] = idf * (
-                    (tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl))
-                )
+    if terminfo.is_inlined():
+        # A rare term's postings live in its term-table entry.
+        ids, weights, _values = terminfo.inlined_postings()
+        pairs: Any = zip(ids, weights, strict=True)
+    else:
+        m = reader._terms._codec.postings_reader(
+            reader._terms._postfile, terminfo, top.schema[fieldname].format, term=(fieldname, btext)
+        )
+        if within is not None and len(within) * 4 < terminfo.doc_frequency():
+            # Few candidates in a long list (a rare word ANDed with a common
+            # one): look each up in the blocks that can hold it, and skip the
+            # blocks that cannot without decompressing them.
+            pairs = _lookup(m, sorted(within))
+            within = None
+        else:
+            pairs = (pair for ids, weights in blocks(m) for pair in zip(ids, weights, strict=True))
+    for docnum, tf in pairs:
+        if (within is None or docnum in within) and not (deleted and docnum in deleted):
+            out[docnum] = idf * ((tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl)))
+    return out
+
+
+def prefix_terms(sub: Any, fieldname: str, prefix: bytes) -> list[tuple[bytes, Any]]:
+    """Every term of `fieldname` starting with `prefix` in one segment, with
+    its term info, from one walk of the term table (what `expand_prefix`
+    walks, without looking each term up again to score it)."""
+    reader = sub.reader()
+    terms = getattr(reader, "_terms", None)
+    if not isinstance(terms, whoosh3.W3TermsReader) or fieldname not in reader.schema:
+        raise NotScorable("segment")
+    fieldkey = terms._keycoder(fieldname, b"")
+    start = fieldkey + prefix
+    skip = len(fieldkey)
+    decode = whoosh3.W3TermInfo.from_bytes
+    out = []
+    for key, value in terms._tindex.items_from(start):
+        if not key.startswith(start):
+            break
+        out.append((key[skip:], decode(value)))
     return out
 
 
