@@ -110,12 +110,15 @@ def term_scores(
     return out
 
 
-def term_blocks(reader: Any, fieldname: str, btext: bytes, terminfo: Any) -> Iterator[Any]:
+def term_blocks(
+    reader: Any, fieldname: str, btext: bytes, terminfo: Any, wanted: list[int] | None = None
+) -> Iterator[Any]:
     """(document numbers, weights, values) of each posting block of a term
     stored out of line, as `W3LeafMatcher` decodes them, parsed straight
     from the mapped postings file: a prefix reads a thousand short lists,
     and building a matcher for each (seek, header, first block) cost as
-    much as decoding them."""
+    much as decoding them. With `wanted` (sorted document numbers), only
+    the blocks that can hold one of them are decompressed and given."""
     postfile = reader._terms._postfile
     buf = getattr(postfile, "_buf", None)
     offset, _length = terminfo.extent()
@@ -127,12 +130,21 @@ def term_blocks(reader: Any, fieldname: str, btext: bytes, terminfo: Any) -> Ite
         return
     pos = offset + 4
     last = False
-    while not last:
+    start = 0
+    while not last and (wanted is None or start < len(wanted)):
         (size,) = _BLOCK_LENGTH.unpack_from(buf, pos)
         last = size < 0
         end = pos + 4 + abs(size)
         block = BytesIO(buf[pos + 4 : end])
-        count, _maxid, _maxweight, compressed, _minlen, _maxlen = pickle.load(block)
+        count, maxid, _maxweight, compressed, _minlen, _maxlen = pickle.load(block)
+        pos = end
+        if wanted is not None:
+            # The block holds documents up to its last id, after the last
+            # block's: skip it when no wanted document falls in that range.
+            stop = bisect_right(wanted, maxid, start)
+            if stop == start:
+                continue
+            start = stop
         data = block.read()
         ids, weights, values = pickle.loads(zlib.decompress(data) if compressed else data)
         if weights is None:
@@ -140,7 +152,27 @@ def term_blocks(reader: Any, fieldname: str, btext: bytes, terminfo: Any) -> Ite
         elif isinstance(weights, float):
             weights = array("f", (weights,)) * count
         yield list(accumulate(ids)), weights, values
-        pos = end
+
+
+def term_values(reader: Any, fieldname: str, btext: bytes, docnums: list[int]) -> dict[int, Any]:
+    """The encoded posting value (positions, characters) of a term in each
+    of the sorted `docnums` of one segment that it occurs in, reading only
+    the blocks that hold them. Raises `NotScorable` for a segment or format
+    this module does not read."""
+    terms = getattr(reader, "_terms", None)
+    fixed = reader.schema[fieldname].format.fixed_value_size()
+    if not isinstance(terms, whoosh3.W3TermsReader) or (fixed is not None and fixed >= 0):
+        raise NotScorable("values")
+    info = terms.term_info(fieldname, btext)
+    if info.is_inlined():
+        ids, _weights, values = info.inlined_postings()
+        found = [(ids, values)]
+    else:
+        found = [(i, v) for i, _w, v in term_blocks(reader, fieldname, btext, info, docnums)]
+        if any(values is None for _ids, values in found):
+            raise NotScorable("values")  # read through a matcher, without values
+    wanted = set(docnums)
+    return {d: v for ids, values in found for d, v in zip(ids, values, strict=True) if d in wanted}
 
 
 def prefix_terms(sub: Any, fieldname: str, prefix: bytes) -> list[tuple[bytes, Any]]:
