@@ -103,13 +103,7 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         segment readers."""
         if type(self.inner) is not wq.Prefix:
             return None
-        memo = memo_for(top)
-        key = ("terms", self.fieldname, self.text)
-        walked = memo.scores(key)
-        if walked is None:
-            walked = _walk_prefix(top, self.fieldname, self.text)
-            memo.keep(key, walked, sum(len(terms) for terms in walked.values()))
-        found = walked.get(id(sub.reader()))
+        found = walked_prefix(top, self.fieldname, self.text).get(id(sub.reader()))
         if found is not None:
             return found  # type: ignore[no-any-return]
         prefix = sub.reader()._text_to_bytes(self.fieldname, self.text)
@@ -194,6 +188,28 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             return NullMatcher()
         docnums = sorted(scores)
         return _SummedMatcher(docnums, [scores[d] for d in docnums], leaves)
+
+
+def walked_prefix(top: Any, fieldname: str, text: str) -> dict[int, list[tuple[bytes, Any]]]:
+    """`_walk_prefix`, kept in `top`'s memo."""
+    memo = memo_for(top)
+    key = ("terms", fieldname, text)
+    walked = memo.scores(key)
+    if walked is None:
+        walked = _walk_prefix(top, fieldname, text)
+        memo.keep(key, walked, sum(len(terms) for terms in walked.values()))
+    return walked  # type: ignore[no-any-return]
+
+
+def prefix_frequencies(top: Any, fieldname: str, text: str) -> dict[bytes, int]:
+    """Each term of `fieldname` starting with `text`, in term order, with its
+    document frequency over all segments (what `IndexReader.doc_frequency`
+    sums), from the memoised walk of the term tables."""
+    frequency: dict[bytes, int] = {}
+    for terms in walked_prefix(top, fieldname, text).values():
+        for word, info in terms:
+            frequency[word] = frequency.get(word, 0) + info.doc_frequency()
+    return {word: frequency[word] for word in sorted(frequency)}
 
 
 def _walk_prefix(top: Any, fieldname: str, text: str) -> dict[int, list[tuple[bytes, Any]]]:
