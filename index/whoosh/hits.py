@@ -8,6 +8,7 @@ from typing import Any
 from whoosh import highlight
 
 from glossator.index.engine import SearchHit, Snippet
+from glossator.index.whoosh.speedups.postings import NotScorable, term_values
 
 
 class _SpanFormatter(highlight.Formatter):
@@ -35,7 +36,8 @@ class _UnscoredCharsHighlighter(highlight.Highlighter):  # type: ignore[misc]
     one per segment (each looking the term up again) only to read the
     offsets. A prefix like `co*` matches a hundred terms in twenty hits, and
     those scorers were a third of the search. This reads the same postings
-    from the segment that holds each hit, with no scorer: the same offsets
+    from the segment that holds each hit, with no scorer and no matcher,
+    decoding only the blocks that hold the hits: the same offsets
     (tests/index/test_highlight_parity.py).
     """
 
@@ -49,20 +51,28 @@ class _UnscoredCharsHighlighter(highlight.Highlighter):  # type: ignore[misc]
         searcher = results.searcher
         subs = [(searcher, 0)] if searcher.is_atomic() else list(searcher.subsearchers)
         offsets = [offset for _, offset in subs]
+        shown = set(sorted_ids)
         for text in texts:
             btext = to_bytes(text)
-            docset = set(results.termdocs[(fieldname, btext)])
             by_segment: dict[int, list[int]] = {}
-            for docnum in sorted_ids:
-                if docnum in docset:
-                    by_segment.setdefault(bisect_right(offsets, docnum) - 1, []).append(docnum)
+            for docnum in sorted(shown.intersection(results.termdocs[(fieldname, btext)])):
+                by_segment.setdefault(bisect_right(offsets, docnum) - 1, []).append(docnum)
             for i, docnums in by_segment.items():
                 sub, offset = subs[i]
-                m = sub.reader().postings(fieldname, btext)
-                for docnum in docnums:
-                    m.skip_to(docnum - offset)
-                    assert m.id() == docnum - offset
-                    cache[docnum][text] = m.value_as("characters")
+                reader = sub.reader()
+                local = [docnum - offset for docnum in docnums]
+                try:
+                    values = term_values(reader, fieldname, btext, local)
+                except NotScorable:
+                    m = reader.postings(fieldname, btext)
+                    for docnum in docnums:
+                        m.skip_to(docnum - offset)
+                        assert m.id() == docnum - offset
+                        cache[docnum][text] = m.value_as("characters")
+                    continue
+                decode = reader.schema[fieldname].format.decoder("characters")
+                for docnum, local_docnum in zip(docnums, local, strict=True):
+                    cache[docnum][text] = decode(values[local_docnum])
 
 
 def make_highlighter(fast: bool = True) -> Any:

@@ -30,7 +30,8 @@ from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
 from glossator.index.whoosh.dates import ArticleDatePlugin
 from glossator.index.whoosh.hits import make_highlighter, make_hit
 from glossator.index.whoosh.negation import exclusions
-from glossator.index.whoosh.speedups.multiterm import preload
+from glossator.index.whoosh.speedups.multiterm import prefix_frequencies, preload
+from glossator.index.whoosh.speedups.postings import NotScorable
 from glossator.index.whoosh.suggest import Suggester
 
 #: Facets are counted over at most this many top hits.
@@ -222,12 +223,25 @@ class WhooshSearcher:
         def cap(node: Any) -> Any:
             if not isinstance(node, wq.Prefix):
                 return node
-            terms = list(reader.expand_prefix(node.fieldname, node.text))
+            field = node.fieldname
+            if self.fast and field in s.schema:
+                # The memoised term-table walk gives every term's frequency
+                # at once: the next keystrokes of the word reuse it.
+                try:
+                    counts = prefix_frequencies(s, field, node.text)
+                except NotScorable:
+                    counts = None
+                if counts is not None:
+                    if len(counts) <= TYPING_EXPANSION:
+                        return node
+                    top = sorted(counts, key=lambda t: -counts[t])[:TYPING_EXPANSION]
+                    return wq.Or([wq.Term(field, t) for t in top], boost=node.boost)
+            terms = list(reader.expand_prefix(field, node.text))
             if len(terms) <= TYPING_EXPANSION:
                 return node
             freq = reader.doc_frequency
-            top = sorted(terms, key=lambda t: -freq(node.fieldname, t))[:TYPING_EXPANSION]
-            return wq.Or([wq.Term(node.fieldname, t) for t in top], boost=node.boost)
+            top = sorted(terms, key=lambda t: -freq(field, t))[:TYPING_EXPANSION]
+            return wq.Or([wq.Term(field, t) for t in top], boost=node.boost)
 
         return q.accept(cap)
 

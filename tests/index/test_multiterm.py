@@ -9,7 +9,7 @@ import pytest
 
 from glossator.index.engine import Searcher, SearchResult
 from glossator.index.indexer import Index
-from glossator.index.whoosh.speedups import multiterm
+from glossator.index.whoosh.speedups import memo, multiterm, postings, scored
 
 QUERIES = [
     "gov*", "pro*", "elect*", "s*ing", "te?m", "goverment~", "minster~2", "title:mark*",
@@ -101,3 +101,135 @@ def test_prefix_walk_gives_whoosh_idf(corpus_index: Index) -> None:
         assert {word for _field, word in primed} == words
         for (field, word), idf in primed.items():
             assert idf == s.weighting.idf(s, field, word), word
+
+
+def test_memoised_scores_match_fresh_ones(corpus_index: Index) -> None:
+    """A second run on the same searcher reads each multi-term query's
+    scores from the searcher's memo: the same results as the first run,
+    including a prefix scored only among an AND's candidates (`within`)
+    after its full scores were kept, and a boosted prefix."""
+    searcher = corpus_index.searcher()
+    queries = [*QUERIES, "co* AND minister", "title:pr*^2 OR co*", "st* AND co*"]
+    first = [searcher.search(q, limit=50) for q in queries]
+    again = [searcher.search(q, limit=50) for q in queries]
+    engine = corpus_index.open()
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        assert len(memo.memo_for(s)) == 0  # a new searcher starts empty
+    for q, a, b in zip(queries, first, again, strict=True):
+        assert isinstance(a, SearchResult) and isinstance(b, SearchResult), q
+        assert a.total == b.total, q
+        assert [(h.article_id, h.score, h.snippets) for h in a.hits] == [
+            (h.article_id, h.score, h.snippets) for h in b.hits
+        ], q
+        assert a.facets == b.facets, q
+
+
+def test_memo_is_bounded(corpus_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "MEMO_POSTINGS", 50)
+    kept = memo.SearcherMemo()
+    kept.keep("a", 1, 30)
+    kept.keep("b", 2, 30)  # pushes "a" out
+    kept.keep("c", 3, 51)  # too big to keep at all
+    assert (kept.scores("a"), kept.scores("b"), kept.scores("c")) == (None, 2, None)
+
+
+def test_posting_blocks_decode_as_whoosh_does(corpus_index: Index) -> None:
+    """`term_blocks` parses the postings file as `W3LeafMatcher` reads it:
+    the same ids, weights and values for every out-of-line term, including
+    lists of several blocks."""
+    engine = corpus_index.open()
+    several = 0
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        for sub, _offset in s.leaf_searchers():
+            reader = sub.reader()
+            fmt = s.schema["body"].format
+            for btext, info in postings.prefix_terms(sub, "body", b""):
+                if info.is_inlined():
+                    continue
+                got = list(postings.term_blocks(reader, "body", btext, info))
+                m = reader._terms._codec.postings_reader(reader._terms._postfile, info, fmt)
+                want = []
+                while m.is_active():
+                    m._read_ids()
+                    m._read_weights()
+                    m._read_values()
+                    want.append((list(m._ids), list(m._weights), list(m._values)))
+                    m._next_block()
+                assert [(i, list(w), list(v)) for i, w, v in got] == want, btext
+                several += len(want) > 1
+                assert fmt.supports("characters")
+    assert several, "the corpus should have terms of several posting blocks"
+
+
+def _segment_readers(s: Any) -> list[Any]:
+    return [sub.reader() for sub, _offset in s.leaf_searchers()]
+
+
+def test_a_reused_query_keeps_no_old_readers(corpus_index: Index) -> None:
+    """A parsed query run on one searcher, then on a reopened one, leaves
+    nothing of the first searcher alive: its expansions and scores live in
+    that searcher's memo, not on the query."""
+    import gc
+    import weakref
+
+    from whoosh import query as wq
+
+    engine = corpus_index.open()
+    query = wq.Or([wq.Prefix("body", "co"), wq.Prefix("title", "st")]).accept(multiterm.preload)
+    first = engine.ix.searcher()  # type: ignore[attr-defined]
+    old = [weakref.ref(r) for r in _segment_readers(first)]
+    old_searcher = weakref.ref(first)
+    want = [(d, round(sc, 9)) for sc, d in scored.search(first, query, 20, 20).top_n]
+    assert len(memo.memo_for(first))
+    first.close()
+    del first
+    second = engine.ix.searcher()  # type: ignore[attr-defined]
+    got = [(d, round(sc, 9)) for sc, d in scored.search(second, query, 20, 20).top_n]
+    gc.collect()
+    assert got == want
+    assert old_searcher() is None
+    assert all(ref() is None for ref in old)
+    second.close()
+
+
+def test_the_idf_cache_is_left_alone_for_another_idf(corpus_index: Index) -> None:
+    """The walk writes Whoosh's idf cache only for the stock
+    `WeightingModel.idf`; a weighting with its own idf fills it itself."""
+    from whoosh import query as wq
+    from whoosh import scoring
+
+    class OwnIdf(scoring.BM25F):  # type: ignore[misc]
+        def idf(self, searcher: Any, fieldname: str, text: bytes) -> float:
+            return 2.0
+
+    engine = corpus_index.open()
+    with engine.ix.searcher(weighting=OwnIdf()) as s:  # type: ignore[attr-defined]
+        query = multiterm.PreloadedMultiTerm(wq.Prefix("body", "co"))
+        sub = s.leaf_searchers()[0][0]
+        query.segment_scores(sub, s)
+        assert set(s._idf_cache.values()) == {2.0}
+
+
+def test_typing_caps_a_prefix_to_the_same_terms(
+    corpus_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As-you-type keeps a prefix's most frequent terms; the memoised walk
+    picks the same terms, in the same order, as Whoosh's reader does (a cap
+    of 6, so the small corpus has prefixes past it too)."""
+    from glossator.index.whoosh import searcher as whoosh_searcher
+    from glossator.index.whoosh.searcher import WhooshSearcher
+
+    monkeypatch.setattr(whoosh_searcher, "TYPING_EXPANSION", 6)
+
+    engine = corpus_index.open()
+    fast = WhooshSearcher(lambda: engine.ix, dict, fast=True)  # type: ignore[attr-defined]
+    stock = WhooshSearcher(lambda: engine.ix, dict, fast=False)  # type: ignore[attr-defined]
+    capped = 0
+    for text in ("st", "th", "in", "co", "con", "pr", "pro", "sta", "re", "zzq", "title:co"):
+        want = stock._cap_prefixes(stock._whoosh(), stock.parse(text + "*"))
+        got = fast._cap_prefixes(fast._whoosh(), fast.parse(text + "*"))
+        assert got == want, text
+        capped += repr(got).count("Term(") >= 6
+    assert capped, "some prefix should expand past the cap"
+    fast.close()
+    stock.close()

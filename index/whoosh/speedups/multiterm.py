@@ -25,6 +25,7 @@ from whoosh import query as wq
 from whoosh import scoring
 from whoosh.matching import ListMatcher, NullMatcher
 
+from glossator.index.whoosh.speedups.memo import memo_for
 from glossator.index.whoosh.speedups.postings import (
     Leaves,
     NotScorable,
@@ -46,7 +47,6 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         self.fieldname = inner.fieldname
         self.text = inner.text
         self.boost = inner.boost
-        self._expansions: list[tuple[Any, list[tuple[bytes, Any]]]] | None = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PreloadedMultiTerm) and other.inner == self.inner
@@ -87,19 +87,25 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
     def _words(self, reader: Any) -> list[Any]:
         return [t for t in self.inner._btexts(reader) if t]
 
+    def _memo_key(self) -> tuple[Any, ...]:
+        """What the expansion and the unboosted scores depend on besides the searcher."""
+        inner = self.inner
+        extra = (getattr(inner, "maxdist", None), getattr(inner, "prefixlength", None))
+        return (type(inner).__name__, self.fieldname, self.text, *extra)
+
     def _prefix_terms(self, sub: Any, top: Any) -> list[tuple[bytes, Any]] | None:
         """A plain prefix's expansion in `sub` with each term's info, from
         one walk of the term table; None for wildcards and fuzzy terms. The
-        first call also puts every expanded term's idf in the searcher's
-        cache from the same walks (one lookup per term and segment less)."""
+        first call on a searcher walks every segment and also puts every
+        expanded term's idf in the searcher's cache (one lookup per term
+        and segment less); the walk is kept in the searcher's memo, not on
+        this query, so a query reused on a reopened searcher holds no old
+        segment readers."""
         if type(self.inner) is not wq.Prefix:
             return None
-        cached = self._expansions
-        if cached is None:
-            cached = self._expansions = _walk_prefix(top, self.fieldname, self.text)
-        for reader, terms in cached:
-            if reader is sub.reader():
-                return terms
+        found = walked_prefix(top, self.fieldname, self.text).get(id(sub.reader()))
+        if found is not None:
+            return found  # type: ignore[no-any-return]
         prefix = sub.reader()._text_to_bytes(self.fieldname, self.text)
         return prefix_terms(sub, self.fieldname, prefix)
 
@@ -113,7 +119,38 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
     ) -> Scores:
         """Each document's summed score in one segment (`words`: the
         expansion, when already made; each scored term goes to `leaves`;
-        `within`: score only these documents)."""
+        `within`: score only these documents).
+
+        Without `words`, the whole segment's scores are kept in the
+        searcher's memo and reused by the next query with the same part
+        (restricted to `within` when given: matched terms are only read
+        for documents in the results, which are all within it)."""
+        memo = memo_for(top) if words is None else None
+        key = (self._memo_key(), id(sub.reader()))
+        held = memo.scores(key) if memo is not None else None
+        if held is None:
+            held = self._score_segment(sub, top, words, within)
+            if memo is not None and within is None:
+                merged, parts, _count = held
+                memo.keep(key, held, len(merged) + sum(len(scores) for _term, scores in parts))
+        elif within is not None:
+            merged, parts, count = held
+            held = ({d: merged[d] for d in within if d in merged}, parts, count)
+        merged, parts, count = held
+        if leaves is not None:
+            leaves.extend(parts)
+        # Whoosh applies the boost only when two or more terms are OR-ed.
+        boost = self.boost
+        if boost != 1.0 and count > 1:
+            merged = {d: score * boost for d, score in merged.items()}
+        elif within is None:
+            merged = dict(merged)  # the caller may change it; the memo's stays
+        return merged
+
+    def _score_segment(
+        self, sub: Any, top: Any, words: list[Any] | None, within: Collection[int] | None
+    ) -> tuple[Scores, Leaves, int]:
+        """(summed unboosted scores, each term's scores, how many terms)."""
         field = top.schema[self.fieldname]
         infos: list[Any] = []
         if words is None:
@@ -123,21 +160,18 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             else:
                 words = [word for word, _info in expansion]
                 infos = [info for _word, info in expansion]
-        parts = []
+        parts: Leaves = []
         for i, word in enumerate(words):
             # Fuzzy expansion gives text, prefix expansion bytes.
             btext = word if isinstance(word, bytes) else field.to_bytes(word)
             info = infos[i] if infos else None
-            scores = term_scores(sub, top, self.fieldname, btext, within, info)
-            parts.append(scores)
-            if leaves is not None:
-                leaves.append(((self.fieldname, btext), scores))
-        merged = add(parts)
-        # Whoosh applies the boost only when two or more terms are OR-ed.
-        boost = self.boost
-        if boost != 1.0 and len(words) > 1:
-            merged = {d: score * boost for d, score in merged.items()}
-        return merged
+            parts.append(
+                (
+                    (self.fieldname, btext),
+                    term_scores(sub, top, self.fieldname, btext, within, info),
+                )
+            )
+        return add([scores for _term, scores in parts]), parts, len(words)
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         inner = self.inner
@@ -156,16 +190,39 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         return _SummedMatcher(docnums, [scores[d] for d in docnums], leaves)
 
 
-def _walk_prefix(top: Any, fieldname: str, text: str) -> list[tuple[Any, list[tuple[bytes, Any]]]]:
-    """Each segment's expansion of a prefix, with term infos; the idf of
-    every expanded term goes into `top`'s cache, computed as
-    `WeightingModel.idf` does from the same document frequencies."""
-    walked = []
+def walked_prefix(top: Any, fieldname: str, text: str) -> dict[int, list[tuple[bytes, Any]]]:
+    """`_walk_prefix`, kept in `top`'s memo."""
+    memo = memo_for(top)
+    key = ("terms", fieldname, text)
+    walked = memo.scores(key)
+    if walked is None:
+        walked = _walk_prefix(top, fieldname, text)
+        memo.keep(key, walked, sum(len(terms) for terms in walked.values()))
+    return walked  # type: ignore[no-any-return]
+
+
+def prefix_frequencies(top: Any, fieldname: str, text: str) -> dict[bytes, int]:
+    """Each term of `fieldname` starting with `text`, in term order, with its
+    document frequency over all segments (what `IndexReader.doc_frequency`
+    sums), from the memoised walk of the term tables."""
+    frequency: dict[bytes, int] = {}
+    for terms in walked_prefix(top, fieldname, text).values():
+        for word, info in terms:
+            frequency[word] = frequency.get(word, 0) + info.doc_frequency()
+    return {word: frequency[word] for word in sorted(frequency)}
+
+
+def _walk_prefix(top: Any, fieldname: str, text: str) -> dict[int, list[tuple[bytes, Any]]]:
+    """Each segment's expansion of a prefix with term infos, by the id of
+    the segment's reader; the idf of every expanded term goes into `top`'s
+    cache, computed as `WeightingModel.idf` does from the same document
+    frequencies (only when the weighting uses that `idf`)."""
+    walked = {}
     frequency: dict[bytes, int] = {}
     for sub, _offset in top.leaf_searchers():
         reader = sub.reader()
         terms = prefix_terms(sub, fieldname, reader._text_to_bytes(fieldname, text))
-        walked.append((reader, terms))
+        walked[id(reader)] = terms
         for word, info in terms:
             frequency[word] = frequency.get(word, 0) + info.doc_frequency()
     cache = getattr(top, "_idf_cache", None)

@@ -8,13 +8,24 @@ length column instead of one matcher step and scorer call per document.
 
 from __future__ import annotations
 
+import pickle
+import struct
+import zlib
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from io import BytesIO
+from itertools import accumulate
 from typing import Any
 
 from whoosh.codec import whoosh3
 
+from glossator.index.whoosh.speedups.memo import norms
 from glossator.index.whoosh.speedups.patches import _decoded_lengths
+
+#: A posting list's opening tag, and each block's signed length before it.
+_MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
+_BLOCK_LENGTH = struct.Struct("!i")
 
 #: One segment's matches for part of a query: document number -> score.
 Scores = dict[int, float]
@@ -62,34 +73,106 @@ def term_scores(
     if lengths is None:
         raise NotScorable("lengths")
     weighting = top.weighting
-    B = weighting._field_B.get(fieldname, weighting.B)
     K1 = weighting.K1
-    avgfl = top.avg_field_length(fieldname) or 1
+    # whoosh.scoring.bm25 is idf * ((tf * (K1 + 1)) / (tf + norm)), norm
+    # depending on the document only: computed once per segment.
+    norm = norms(top, sub, fieldname, lengths, K1, weighting._field_B.get(fieldname, weighting.B))
     idf = top.idf(fieldname, btext)
     deleted = reader.has_deletions() and reader.deleted_docs_set
     out: Scores = {}
-    # whoosh.scoring.bm25, term for term, with its constants hoisted.
     k1p1 = K1 + 1
     if terminfo.is_inlined():
         # A rare term's postings live in its term-table entry.
         ids, weights, _values = terminfo.inlined_postings()
         pairs: Any = zip(ids, weights, strict=True)
-    else:
+    elif within is not None and len(within) * 4 < terminfo.doc_frequency():
+        # Few candidates in a long list (a rare word ANDed with a common
+        # one): look each up in the blocks that can hold it, and skip the
+        # blocks that cannot without decompressing them.
         m = reader._terms._codec.postings_reader(
             reader._terms._postfile, terminfo, top.schema[fieldname].format, term=(fieldname, btext)
         )
-        if within is not None and len(within) * 4 < terminfo.doc_frequency():
-            # Few candidates in a long list (a rare word ANDed with a common
-            # one): look each up in the blocks that can hold it, and skip the
-            # blocks that cannot without decompressing them.
-            pairs = _lookup(m, sorted(within))
-            within = None
-        else:
-            pairs = (pair for ids, weights in blocks(m) for pair in zip(ids, weights, strict=True))
+        pairs = _lookup(m, sorted(within))
+        within = None
+    else:
+        pairs = (
+            pair
+            for ids, weights, _values in term_blocks(reader, fieldname, btext, terminfo)
+            for pair in zip(ids, weights, strict=True)
+        )
+    if within is None and not deleted:
+        for docnum, tf in pairs:
+            out[docnum] = idf * ((tf * k1p1) / (tf + norm[docnum]))  # type: ignore[operator]
+        return out
     for docnum, tf in pairs:
         if (within is None or docnum in within) and not (deleted and docnum in deleted):
-            out[docnum] = idf * ((tf * k1p1) / (tf + K1 * ((1 - B) + B * lengths[docnum] / avgfl)))
+            out[docnum] = idf * ((tf * k1p1) / (tf + norm[docnum]))  # type: ignore[operator]
     return out
+
+
+def term_blocks(
+    reader: Any, fieldname: str, btext: bytes, terminfo: Any, wanted: list[int] | None = None
+) -> Iterator[Any]:
+    """(document numbers, weights, values) of each posting block of a term
+    stored out of line, as `W3LeafMatcher` decodes them, parsed straight
+    from the mapped postings file: a prefix reads a thousand short lists,
+    and building a matcher for each (seek, header, first block) cost as
+    much as decoding them. With `wanted` (sorted document numbers), only
+    the blocks that can hold one of them are decompressed and given."""
+    postfile = reader._terms._postfile
+    buf = getattr(postfile, "_buf", None)
+    offset, _length = terminfo.extent()
+    if not isinstance(buf, (memoryview, bytes)) or buf[offset : offset + 4] != _MAGIC:
+        m = reader._terms._codec.postings_reader(
+            postfile, terminfo, reader.schema[fieldname].format, term=(fieldname, btext)
+        )
+        yield from ((ids, weights, None) for ids, weights in blocks(m))
+        return
+    pos = offset + 4
+    last = False
+    start = 0
+    while not last and (wanted is None or start < len(wanted)):
+        (size,) = _BLOCK_LENGTH.unpack_from(buf, pos)
+        last = size < 0
+        end = pos + 4 + abs(size)
+        block = BytesIO(buf[pos + 4 : end])
+        count, maxid, _maxweight, compressed, _minlen, _maxlen = pickle.load(block)
+        pos = end
+        if wanted is not None:
+            # The block holds documents up to its last id, after the last
+            # block's: skip it when no wanted document falls in that range.
+            stop = bisect_right(wanted, maxid, start)
+            if stop == start:
+                continue
+            start = stop
+        data = block.read()
+        ids, weights, values = pickle.loads(zlib.decompress(data) if compressed else data)
+        if weights is None:
+            weights = array("f", (1.0,)) * count
+        elif isinstance(weights, float):
+            weights = array("f", (weights,)) * count
+        yield list(accumulate(ids)), weights, values
+
+
+def term_values(reader: Any, fieldname: str, btext: bytes, docnums: list[int]) -> dict[int, Any]:
+    """The encoded posting value (positions, characters) of a term in each
+    of the sorted `docnums` of one segment that it occurs in, reading only
+    the blocks that hold them. Raises `NotScorable` for a segment or format
+    this module does not read."""
+    terms = getattr(reader, "_terms", None)
+    fixed = reader.schema[fieldname].format.fixed_value_size()
+    if not isinstance(terms, whoosh3.W3TermsReader) or (fixed is not None and fixed >= 0):
+        raise NotScorable("values")
+    info = terms.term_info(fieldname, btext)
+    if info.is_inlined():
+        ids, _weights, values = info.inlined_postings()
+        found = [(ids, values)]
+    else:
+        found = [(i, v) for i, _w, v in term_blocks(reader, fieldname, btext, info, docnums)]
+        if any(values is None for _ids, values in found):
+            raise NotScorable("values")  # read through a matcher, without values
+    wanted = set(docnums)
+    return {d: v for ids, values in found for d, v in zip(ids, values, strict=True) if d in wanted}
 
 
 def prefix_terms(sub: Any, fieldname: str, prefix: bytes) -> list[tuple[bytes, Any]]:
