@@ -325,7 +325,7 @@ class Index:
                 updating.run_serial(work, None, merge=False)
                 self._save_manifest(manifest)
                 # A reprint saved while the reader runs joins its story at once.
-                self._sync_stories(manifest, only=ids)
+                self._sync_stories(manifest, only=ids, ready=work.extras)
                 if work.words:
                     self._spelling.add(work.words, replace=False, save=False)
         report.notices[:0] = self.notices[notices_before:]

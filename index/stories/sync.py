@@ -47,13 +47,21 @@ def facts_of(read: Callable[[str], Article], documents: Documents, article_id: s
     return facts_for(documents, article, documents.sidecar(article.id, None))
 
 
-def facts_for(documents: Documents, article: Article, sidecar: SidecarFacts) -> Facts:
-    """The store's facts of an article already read."""
+def facts_for(
+    documents: Documents,
+    article: Article,
+    sidecar: SidecarFacts,
+    records: list[dict[str, Any]] | None = None,
+) -> Facts:
+    """The store's facts of an article already read; `records` are its
+    incident records when the caller has them (the document pass), else
+    they are looked up."""
     date = sidecar.date or article.front_matter.date
-    try:
-        records = documents.incidents(article, date)
-    except Exception:
-        records = []
+    if records is None:
+        try:
+            records = documents.incidents(article, date)
+        except Exception:
+            records = []
     return Facts(
         signature(article),
         date.isoformat() if date else None,
@@ -100,8 +108,8 @@ def sync_stories(
     done = ready or {}
 
     def facts(article_id: str) -> Facts | None:
-        # The bulk workers sign the articles they index (in parallel);
-        # the rest are read and signed here.
+        # The document pass (in this process or the bulk workers) made the
+        # facts of the articles it indexed; the rest are read and signed here.
         found = done.get(article_id)
         return found if isinstance(found, Facts) else facts_of(read, documents, article_id)
 
