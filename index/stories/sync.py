@@ -96,9 +96,10 @@ def sync_stories(
     say: Callable[[str], None],
     only: Iterable[str] | None = None,
     ready: Mapping[str, object] | None = None,
-) -> None:
+) -> int:
     """Bring the story store (signatures, incident records) in step with
-    the manifest; a broken store gives a notice, never a failed update."""
+    the manifest; returns how many rows were written or dropped. A broken
+    store gives a notice (and 0), never a failed update."""
     if only is not None:
         only = list(only)
         named = (i for i in only if i in manifest)
@@ -114,9 +115,7 @@ def sync_stories(
         return found if isinstance(found, Facts) else facts_of(read, documents, article_id)
 
     try:
-        store.sync(wanted, facts, only=only)
-        if only is None:
-            # A full sync may have written every row: the log holds a copy.
-            store.checkpoint()
+        return store.sync(wanted, facts, only=only)
     except sqlite3.Error as exc:
         say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")
+        return 0
