@@ -57,19 +57,19 @@ def baseline_build(src: Path) -> float:
     workers fork, so the class attribute reaches them)."""
     from glossator.index.documents import DocumentBuilder
 
-    saved = DocumentBuilder.extras
+    saved = DocumentBuilder.document_with_extras
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         shutil.copytree(src, corpus)
         index = Index(corpus, Path(tmp) / "index")
         index._sync_stories = lambda *a, **k: None  # type: ignore[method-assign]
-        DocumentBuilder.extras = None  # type: ignore[assignment,method-assign]
+        DocumentBuilder.document_with_extras = None  # type: ignore[assignment,method-assign]
         try:
             t0 = time.perf_counter()
             index.update()
             return time.perf_counter() - t0
         finally:
-            DocumentBuilder.extras = saved  # type: ignore[method-assign]
+            DocumentBuilder.document_with_extras = saved  # type: ignore[method-assign]
 
 
 def full_build(src: Path, tmp: Path) -> tuple[Index, float, float]:

@@ -241,23 +241,35 @@ class DocumentBuilder:
         """Read one file; never raises for a bad file."""
         return read_article(file, self._max_bytes)
 
-    def extras(self, article: Article, facts: SidecarFacts) -> object:
-        """The story store's facts of an article (its signature, date and
-        incident records), computed where the article is indexed; None when
-        they cannot be made (the parent then makes them)."""
-        from glossator.index.stories.sync import facts_for
-
-        try:
-            return facts_for(self, article, facts)
-        except Exception:
-            return None
-
     def document(self, article: Article, facts: SidecarFacts) -> Document:
         """The document to index for `article`, with its entities by label and its incidents."""
+        return self._document(article, facts)[0]
+
+    def document_with_extras(
+        self, article: Article, facts: SidecarFacts
+    ) -> tuple[Document, object]:
+        """The document, and the story store's facts of the article (its
+        signature, date and incident records) made from what the document
+        pass already read and extracted, so the store's sync neither reads
+        the file again nor looks its records up; the facts are None when
+        they cannot be made (the sync then makes them)."""
+        from glossator.index.stories.sync import facts_for
+
+        doc, records = self._document(article, facts)
+        try:
+            return doc, facts_for(self, article, facts, records)
+        except Exception:
+            return doc, None
+
+    def _document(
+        self, article: Article, facts: SidecarFacts
+    ) -> tuple[Document, list[dict[str, Any]]]:
+        """The document and the extractor's incident records (before the
+        analyst's checks)."""
         entities = self.entities(article)
         searched, names = _by_label(article.text, entities)
         date = facts.date or article.front_matter.date
-        incidents = self.incidents(article, date, entities)
+        extracted = incidents = self.incidents(article, date, entities)
         if facts.checks:
             # The analyst's checks win: confirmed, edited and added records are
             # searched as the analyst left them, rejected ones not at all.
@@ -265,7 +277,7 @@ class DocumentBuilder:
 
             rows = reconcile(article.text, incidents, facts.checks)
             incidents = [r for r in rows if r["status"] != "rejected"]
-        return Document(
+        doc = Document(
             article=article,
             tags=tuple(facts.tags),
             sidecar_mtime_ns=facts.mtime,
@@ -276,6 +288,7 @@ class DocumentBuilder:
             sidecar_meta=facts.signature,
             names=names,
         )
+        return doc, extracted
 
 
 def _by_label(

@@ -280,8 +280,9 @@ class Index:
                 updating.run_serial(work, batch_commit_seconds)
             self.engine.compact()
             self._save_manifest(manifest)
-            self._sync_stories(manifest, ready=work.extras)
-            self.documents.fold_cache_log()
+            if self._sync_stories(manifest, ready=work.extras) or report.changed:
+                self.documents.fold_cache_log()  # both logs, once, after writes
+                self.stories.checkpoint()
             save_state(self.dir, recogniser)
             mark_complete(self.dir)
             if work.words or rebuild:
@@ -325,7 +326,7 @@ class Index:
                 updating.run_serial(work, None, merge=False)
                 self._save_manifest(manifest)
                 # A reprint saved while the reader runs joins its story at once.
-                self._sync_stories(manifest, only=ids)
+                self._sync_stories(manifest, only=ids, ready=work.extras)
                 if work.words:
                     self._spelling.add(work.words, replace=False, save=False)
         report.notices[:0] = self.notices[notices_before:]
@@ -360,11 +361,10 @@ class Index:
         manifest: Manifest,
         only: Iterable[str] | None = None,
         ready: dict[str, object] | None = None,
-    ) -> None:
+    ) -> int:
         """Bring the story store in step with the manifest (`stories.sync`)."""
-        sync_stories(self.stories, manifest, self.article, self.documents, self._say, only, ready)
-
-    # -- reading ------------------------------------------------------------
+        store, docs = self.stories, self.documents
+        return sync_stories(store, manifest, self.article, docs, self._say, only, ready)
 
     def save_spelling(self) -> None:
         """Write out spelling words that `update_files` kept in memory."""

@@ -16,13 +16,16 @@ from glossator.index.changes import Changes, count
 from glossator.index.corpus import Article, Skipped
 from glossator.index.engine import (
     ChunkResult,
+    Document,
     DocumentSource,
     IndexWriter,
     Progress,
     SearchEngine,
+    SidecarFacts,
     UpdateReport,
 )
 from glossator.index.manifest import Manifest, ManifestEntry
+from glossator.index.stories.sync import stamp
 
 
 @dataclass
@@ -39,10 +42,23 @@ class Pass:
     save_manifest: Callable[[Manifest], None]
     #: Body words of the articles written, for spelling suggestions.
     words: Counter[str] = field(default_factory=Counter)
-    #: What the workers computed for the story store, by article id.
+    #: What the document pass made for the story store, by article id.
     extras: dict[str, object] = field(default_factory=dict)
     #: Ids rewritten even if unchanged: their entities are stale.
     forced: set[str] = field(default_factory=set)
+
+
+def documents_and_extras(
+    source: DocumentSource, article: Article, facts: SidecarFacts
+) -> tuple[Document, object]:
+    """The document to index and what the source made beside it for the
+    story store (`DocumentBuilder.document_with_extras`), in one pass over
+    the article; None beside it when the source makes nothing."""
+    both = getattr(source, "document_with_extras", None)
+    if both is None:
+        return source.document(article, facts), None
+    doc, extra = both(article, facts)
+    return doc, extra
 
 
 #: Below this many articles a serial pass commits once (`run_serial`);
@@ -89,7 +105,14 @@ def run_serial(work: Pass, batch_commit_seconds: float | None, *, merge: bool = 
                 if count(report, old, entry, f.id in work.forced):
                     if writer is None:
                         writer = engine.writer(large=len(files) > 200)
-                    doc = documents.document(result, facts)
+                    if old is not None and stamp(old) == stamp(entry):
+                        # A tag change: the story store's row still holds
+                        # (and signing would import numpy for nothing).
+                        doc, extra = documents.document(result, facts), None
+                    else:
+                        doc, extra = documents_and_extras(documents, result, facts)
+                    if extra is not None:
+                        work.extras[f.id] = extra
                     work.words.update(writer.add(doc) if old is None else writer.replace(doc))
             if progress:
                 progress(done, report.total)

@@ -166,8 +166,12 @@ class StoryStore:
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the store and empty it (after a
-        build, the log is as large as what the build wrote)."""
-        self._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        build, the log is as large as what the build wrote); a busy or
+        broken store keeps its log for the next time."""
+        try:
+            self._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
 
     # -- keeping in step --------------------------------------------------------
 

@@ -47,13 +47,21 @@ def facts_of(read: Callable[[str], Article], documents: Documents, article_id: s
     return facts_for(documents, article, documents.sidecar(article.id, None))
 
 
-def facts_for(documents: Documents, article: Article, sidecar: SidecarFacts) -> Facts:
-    """The store's facts of an article already read."""
+def facts_for(
+    documents: Documents,
+    article: Article,
+    sidecar: SidecarFacts,
+    records: list[dict[str, Any]] | None = None,
+) -> Facts:
+    """The store's facts of an article already read; `records` are its
+    incident records when the caller has them (the document pass), else
+    they are looked up."""
     date = sidecar.date or article.front_matter.date
-    try:
-        records = documents.incidents(article, date)
-    except Exception:
-        records = []
+    if records is None:
+        try:
+            records = documents.incidents(article, date)
+        except Exception:
+            records = []
     return Facts(
         signature(article),
         date.isoformat() if date else None,
@@ -88,9 +96,10 @@ def sync_stories(
     say: Callable[[str], None],
     only: Iterable[str] | None = None,
     ready: Mapping[str, object] | None = None,
-) -> None:
+) -> int:
     """Bring the story store (signatures, incident records) in step with
-    the manifest; a broken store gives a notice, never a failed update."""
+    the manifest; returns how many rows were written or dropped. A broken
+    store gives a notice (and 0), never a failed update."""
     if only is not None:
         only = list(only)
         named = (i for i in only if i in manifest)
@@ -100,15 +109,13 @@ def sync_stories(
     done = ready or {}
 
     def facts(article_id: str) -> Facts | None:
-        # The bulk workers sign the articles they index (in parallel);
-        # the rest are read and signed here.
+        # The document pass (in this process or the bulk workers) made the
+        # facts of the articles it indexed; the rest are read and signed here.
         found = done.get(article_id)
         return found if isinstance(found, Facts) else facts_of(read, documents, article_id)
 
     try:
-        store.sync(wanted, facts, only=only)
-        if only is None:
-            # A full sync may have written every row: the log holds a copy.
-            store.checkpoint()
+        return store.sync(wanted, facts, only=only)
     except sqlite3.Error as exc:
         say(f"story store not updated ({exc}); `glossator index --rebuild` remakes it")
+        return 0

@@ -22,6 +22,7 @@ from whoosh.writing import SegmentWriter
 from glossator.index.corpus import ArticleFile, Skipped
 from glossator.index.engine import ChunkResult, DocumentSource
 from glossator.index.manifest import ManifestEntry
+from glossator.index.updating import documents_and_extras
 from glossator.index.whoosh import speedups
 from glossator.index.whoosh.writer import fields_of
 
@@ -62,10 +63,10 @@ class SegmentTask:
                     if writer is None:
                         writer = self._writer(ix)
                     facts = source.sidecar(f.id, result.notices)
-                    writer.add_document(**fields_of(source.document(article, facts)))
-                    extras = getattr(source, "extras", None)
-                    if extras is not None:
-                        result.extras[f.id] = extras(article, facts)
+                    doc, extra = documents_and_extras(source, article, facts)
+                    writer.add_document(**fields_of(doc))
+                    if extra is not None:
+                        result.extras[f.id] = extra
                     result.words.update(writer.schema["body"].last_words())
                     result.entries[f.id] = ManifestEntry(
                         f.mtime_ns,
