@@ -22,8 +22,11 @@ DATE_WINDOW_DAYS = 2
 #: When a record has no date of its own, the event is taken to lie this
 #: many days before the article's date, up to the article's date.
 UNDATED_LOOKBACK_DAYS = 3
-#: Places with coordinates this close are the same place.
-NEAR_KM = 25.0
+#: Places with coordinates this close are the same place (one place under
+#: two spellings or names). Two towns further apart are neighbours, and a
+#: neighbouring town hit the same day is another event (Bure is 22 km from
+#: Finote Selam).
+NEAR_KM = 5.0
 
 #: Sub-event types that one event can be reported as.
 _FAMILY = {
