@@ -203,10 +203,12 @@ def _split_headlines(articles: list[StoredArticle]) -> tuple[list[Record], list[
     aside: list[Record] = []
     for article in articles:
         records = records_of(article)
-        alone = [r for r in records if r.fields.get("headline") and not r.fields.get("mentioned")]
+        alone = {
+            r.index for r in records if r.fields.get("headline") and not r.fields.get("mentioned")
+        }
         if len(alone) < len(records):
-            grouped.extend(r for r in records if r not in alone)
-            aside.extend(alone)
+            grouped.extend(r for r in records if r.index not in alone)
+            aside.extend(r for r in records if r.index in alone)
         else:
             grouped.extend(records)
     return grouped, aside
