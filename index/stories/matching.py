@@ -107,6 +107,19 @@ _GENERIC_ACTORS = {
     "regime",
     "government",
     "security",
+    # People who tell of an event, read as its subject ("Relatives of the
+    # five officers ...", "Residents said ...").
+    "police",
+    "officials",
+    "authorities",
+    "residents",
+    "relatives",
+    "families",
+    "witnesses",
+    "survivors",
+    "villagers",
+    "locals",
+    "sources",
 }
 #: News agencies: "(AP)" and "told Reuters" are read as attackers, but a wire
 #: name is never a party to the event.
@@ -297,7 +310,7 @@ def same_place(a: Record, b: Record) -> bool:
     return False
 
 
-def _is_region(rec: Record) -> bool:
+def is_region(rec: Record) -> bool:
     """The record's place is a whole subdivision: one without coordinates
     (the place table has none for regions), or one named as its
     subdivision is ("Idlib" in Idlib)."""
@@ -311,7 +324,7 @@ def _in_region(region: Record, other: Record) -> bool:
     """`other`'s place lies in the subdivision `region` names ("North Kivu" /
     "Goma"), by the place table's subdivision codes."""
     sub = region.fields.get("admin1")
-    return bool(sub) and sub == other.fields.get("admin1") and _is_region(region)
+    return bool(sub) and sub == other.fields.get("admin1") and is_region(region)
 
 
 def same_type(a: Record, b: Record) -> bool:
@@ -334,10 +347,15 @@ def _prefix_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def same_actor(a: Record, b: Record) -> bool:
     """False only when both name an attacker and the names share nothing
-    (no word, no word's first five letters, not one's initials)."""
+    (no word, no word's first five letters, not one's initials), and
+    neither record's sentences name the other's attacker."""
     if not a.actor or not b.actor:
         return True
     if _prefix_overlap(a.actor, b.actor):
+        return True
+    if a.actor <= b.said or b.actor <= a.said:
+        # One report names the other's attacker ("the attack by Boko Haram",
+        # its actor read as the UN chief who condemned it).
         return True
     for one, other in ((a, b), (b, a)):
         words = _WORD.findall(str(other.fields.get("actor1") or "").lower())
