@@ -283,8 +283,10 @@ def same_place(a: Record, b: Record) -> bool:
         return False
     same = bool(a.place and b.place and (a.place <= b.place or b.place <= a.place))
     if not same and a.within & b.within:
-        # Two villages of one district, however close.
-        return False
+        # Two villages of one district, however close; unless a sentence
+        # names both ("Egbekaw village near Mamfe in Manyu division" /
+        # "Egbekaw, Manyu division").
+        return _names_other(a, b) or _names_other(b, a)
     km = _km(a.fields, b.fields)
     if same or (km is not None and km <= NEAR_KM):
         return True
@@ -305,9 +307,14 @@ def same_place(a: Record, b: Record) -> bool:
         # villages of one district are neither.
         if one.countrywide and (ca or cb) and a.first is not None and b.first is not None:
             return True
-        if other.place <= one.said and not other.countrywide:
+        if _names_other(one, other):
             return True
     return False
+
+
+def _names_other(one: Record, other: Record) -> bool:
+    """`one`'s sentences name `other`'s place."""
+    return bool(other.place) and other.place <= one.said and not other.countrywide
 
 
 def is_region(rec: Record) -> bool:

@@ -156,3 +156,17 @@ def test_a_neighbouring_town_the_same_day_is_another_place() -> None:
     assert not same_place(finote, bure)
     spelled = record(location="Finote Salam", latitude=10.71, longitude=37.27, **day)
     assert same_place(finote, spelled)
+
+
+def test_a_village_named_near_a_town_of_its_district_matches_the_village() -> None:
+    cameroon = {"sub_event_type": "Attack", "country": "Cameroon", "event_date": "2025-10-19"}
+    near = record(
+        location="Mamfe",
+        within="Manyu",
+        sentence="Gunmen stormed Egbekaw village near Mamfe in Manyu division on Sunday.",
+        **cameroon,
+    )
+    village = {"location": "Egbekaw", "within": "Manyu", "sentence": "Egbekaw buried eight."}
+    assert same_place(near, record(**village, **cameroon))
+    other = {"location": "Besongabang", "within": "Manyu", "sentence": "Besongabang burned."}
+    assert not same_place(near, record(**other, **cameroon))
