@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,17 +27,25 @@ class Place:
     admin1: str | None = None
 
 
+_RANK = {"country": 0, "city": 1, "region": 2}
+_NO_REGION = ("country", "city")
+
+
 class PlaceTable:
     """Looks names up; see `build_places` for where the rows come from."""
 
-    def __init__(self, rows: Iterable[list[str]], admin1: Iterable[list[str]] = ()) -> None:
-        cities: dict[tuple[str, str, str], str] = {}
-        regions: dict[tuple[str, str], str] = {}
-        for row in admin1:
-            if row[0] == "city" and len(row) == 5:
-                cities[(row[1], row[2], row[3])] = row[4]
-            elif row[0] == "region" and len(row) == 4:
-                regions[(row[1], row[2])] = row[3]
+    def __init__(
+        self,
+        rows: Iterable[list[str]],
+        admin1: Iterable[list[str]] | Callable[[], Iterable[list[str]]] = (),
+    ) -> None:
+        """`admin1` (rows of `admin1.tsv.gz`, or a function giving them) is
+        read on the first `lookup`: a process that never looks a place up
+        (a search) does not pay for it."""
+        self._admin1 = admin1
+        self._admin1_read = False
+        self._city_admin1: dict[tuple[str, float, float], str] = {}
+        self._region_admin1: dict[tuple[str, str], str] = {}
         self._countries: dict[str, str] = {}
         self._names: dict[str, list[Place]] = {}
         self._demonyms: dict[str, str] = {}
@@ -50,21 +58,38 @@ class PlaceTable:
             elif kind == "demonym":
                 self._demonyms[name] = code
             else:
-                if kind == "city":
-                    sub = cities.get((code, lat, lon))
-                else:
-                    sub = regions.pop((name, code), None)
-                place = Place(
-                    code, kind, float(lat) if lat else None, float(lon) if lon else None, sub
-                )
+                place = Place(code, kind, float(lat) if lat else None, float(lon) if lon else None)
                 population[place] = int(pop or 0)
                 self._names.setdefault(name, []).append(place)
-        for (name, code), sub in regions.items():
-            # Names of subdivisions the place table lacks ("North Kivu").
-            self._names.setdefault(name, []).append(Place(code, "region", admin1=sub))
-        rank = {"country": 0, "city": 1, "region": 2}
         for entries in self._names.values():
-            entries.sort(key=lambda p: (rank.get(p.kind, 3), -population.get(p, 0)))
+            entries.sort(key=lambda p: (_RANK.get(p.kind, 3), -population.get(p, 0)))
+
+    def _read_admin1(self) -> None:
+        """Read the subdivisions of cities and regions, and add those the
+        place table lacks ("North Kivu")."""
+        self._admin1_read = True
+        source = self._admin1
+        for row in source() if callable(source) else source:
+            if row[0] == "city" and len(row) == 5:
+                self._city_admin1[(row[1], float(row[2]), float(row[3]))] = row[4]
+            elif row[0] == "region" and len(row) == 4:
+                name, code = row[1], row[2]
+                self._region_admin1[(name, code)] = row[3]
+                entries = self._names.setdefault(name, [])
+                if not any(p.code == code and p.kind not in _NO_REGION for p in entries):
+                    entries.append(Place(code, "region", admin1=row[3]))
+                    entries.sort(key=lambda p: _RANK.get(p.kind, 3))
+
+    def _with_admin1(self, name: str, place: Place) -> Place:
+        if place.kind == "country" or place.admin1 is not None:
+            return place
+        if place.kind == "city" and place.latitude is not None and place.longitude is not None:
+            sub = self._city_admin1.get((place.code, place.latitude, place.longitude))
+        else:
+            sub = self._region_admin1.get((name, place.code))
+        if sub is None:
+            return place
+        return Place(place.code, place.kind, place.latitude, place.longitude, sub)
 
     def country_name(self, code: str) -> str:
         """The display name of an ISO country code."""
@@ -83,6 +108,8 @@ class PlaceTable:
     def lookup(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
         """The best place for `name`: in one of the `prefer`red country codes if any
         (countries the article mentions), else the first (largest) one."""
+        if not self._admin1_read:
+            self._read_admin1()
         entries = self._names.get(name)
         if not entries:
             return None
@@ -90,15 +117,20 @@ class PlaceTable:
         for code in wanted:
             for place in entries:
                 if place.code == code:
-                    return place
+                    return self._with_admin1(name, place)
         cities = [p for p in entries if p.kind == "city"]
-        return cities[0] if cities and entries[0].kind != "country" else entries[0]
+        best = cities[0] if cities and entries[0].kind != "country" else entries[0]
+        return self._with_admin1(name, best)
 
 
 @cache
 def places() -> PlaceTable:
-    """The bundled place table, read once per process."""
-    with gzip.open(DATA_DIR / "admin1.tsv.gz", "rt", encoding="utf-8") as handle:
-        admin1 = [line.rstrip("\n").split("\t") for line in handle]
+    """The bundled place table, read once per process (its subdivisions on
+    the first look-up)."""
     with gzip.open(DATA_DIR / "places.tsv.gz", "rt", encoding="utf-8") as handle:
-        return PlaceTable((line.rstrip("\n").split("\t") for line in handle), admin1)
+        return PlaceTable((line.rstrip("\n").split("\t") for line in handle), _admin1_rows)
+
+
+def _admin1_rows() -> list[list[str]]:
+    with gzip.open(DATA_DIR / "admin1.tsv.gz", "rt", encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle]

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from glossator.index.stories.broad import attach_broad, is_broad
 from glossator.index.stories.matching import (
     DATE_WINDOW_DAYS,
     NEAR_KM,
@@ -136,15 +137,18 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
-def group_events(records: Iterable[Record]) -> list[Event]:
-    """Records joined into events (complete linkage), in date order."""
+def _cluster(records: Iterable[Record]) -> list[list[Record]]:
+    """Complete linkage in date order: a record joins the largest cluster
+    whose every record it is compatible with. Records are compared within
+    their country, and a record without a country with every cluster."""
     ordered = sorted(records, key=lambda r: (r.first or dt.date.min, r.article, r.index))
     clusters: list[list[Record]] = []
     by_block: dict[str, list[int]] = defaultdict(list)
     for rec in ordered:
         block = str(rec.fields.get("country") or "")
+        candidates = by_block[block] + by_block[""] if block else range(len(clusters))
         best: int | None = None
-        for ci in by_block[block] + (by_block[""] if block else []):
+        for ci in candidates:
             members = clusters[ci]
             if all(compatible(rec, m) for m in members):
                 if best is None or len(members) > len(clusters[best]):
@@ -154,6 +158,19 @@ def group_events(records: Iterable[Record]) -> list[Event]:
             by_block[block].append(len(clusters) - 1)
         else:
             clusters[best].append(rec)
+    return clusters
+
+
+def group_events(records: Iterable[Record]) -> list[Event]:
+    """Records joined into events (complete linkage); records of a whole
+    country or region then join at most one of them (`broad`)."""
+    specific: list[Record] = []
+    broad: list[Record] = []
+    for rec in records:
+        (broad if is_broad(rec) else specific).append(rec)
+    clusters = _cluster(specific)
+    left = attach_broad(clusters, sorted(broad, key=lambda r: r.key))
+    clusters.extend(_cluster(left))
     events = []
     for members in clusters:
         first = min(members, key=lambda r: r.key)
@@ -203,10 +220,12 @@ def _split_headlines(articles: list[StoredArticle]) -> tuple[list[Record], list[
     aside: list[Record] = []
     for article in articles:
         records = records_of(article)
-        alone = [r for r in records if r.fields.get("headline") and not r.fields.get("mentioned")]
+        alone = {
+            r.index for r in records if r.fields.get("headline") and not r.fields.get("mentioned")
+        }
         if len(alone) < len(records):
-            grouped.extend(r for r in records if r not in alone)
-            aside.extend(alone)
+            grouped.extend(r for r in records if r.index not in alone)
+            aside.extend(r for r in records if r.index in alone)
         else:
             grouped.extend(records)
     return grouped, aside

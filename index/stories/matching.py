@@ -22,8 +22,11 @@ DATE_WINDOW_DAYS = 2
 #: When a record has no date of its own, the event is taken to lie this
 #: many days before the article's date, up to the article's date.
 UNDATED_LOOKBACK_DAYS = 3
-#: Places with coordinates this close are the same place.
-NEAR_KM = 25.0
+#: Places with coordinates this close are the same place (one place under
+#: two spellings or names). Two towns further apart are neighbours, and a
+#: neighbouring town hit the same day is another event (Bure is 22 km from
+#: Finote Selam).
+NEAR_KM = 5.0
 
 #: Sub-event types that one event can be reported as.
 _FAMILY = {
@@ -104,6 +107,19 @@ _GENERIC_ACTORS = {
     "regime",
     "government",
     "security",
+    # People who tell of an event, read as its subject ("Relatives of the
+    # five officers ...", "Residents said ...").
+    "police",
+    "officials",
+    "authorities",
+    "residents",
+    "relatives",
+    "families",
+    "witnesses",
+    "survivors",
+    "villagers",
+    "locals",
+    "sources",
 }
 #: News agencies: "(AP)" and "told Reuters" are read as attackers, but a wire
 #: name is never a party to the event.
@@ -267,8 +283,10 @@ def same_place(a: Record, b: Record) -> bool:
         return False
     same = bool(a.place and b.place and (a.place <= b.place or b.place <= a.place))
     if not same and a.within & b.within:
-        # Two villages of one district, however close.
-        return False
+        # Two villages of one district, however close; unless a sentence
+        # names both ("Egbekaw village near Mamfe in Manyu division" /
+        # "Egbekaw, Manyu division").
+        return _names_other(a, b) or _names_other(b, a)
     km = _km(a.fields, b.fields)
     if same or (km is not None and km <= NEAR_KM):
         return True
@@ -289,12 +307,17 @@ def same_place(a: Record, b: Record) -> bool:
         # villages of one district are neither.
         if one.countrywide and (ca or cb) and a.first is not None and b.first is not None:
             return True
-        if other.place <= one.said and not other.countrywide:
+        if _names_other(one, other):
             return True
     return False
 
 
-def _is_region(rec: Record) -> bool:
+def _names_other(one: Record, other: Record) -> bool:
+    """`one`'s sentences name `other`'s place."""
+    return bool(other.place) and other.place <= one.said and not other.countrywide
+
+
+def is_region(rec: Record) -> bool:
     """The record's place is a whole subdivision: one without coordinates
     (the place table has none for regions), or one named as its
     subdivision is ("Idlib" in Idlib)."""
@@ -308,7 +331,7 @@ def _in_region(region: Record, other: Record) -> bool:
     """`other`'s place lies in the subdivision `region` names ("North Kivu" /
     "Goma"), by the place table's subdivision codes."""
     sub = region.fields.get("admin1")
-    return bool(sub) and sub == other.fields.get("admin1") and _is_region(region)
+    return bool(sub) and sub == other.fields.get("admin1") and is_region(region)
 
 
 def same_type(a: Record, b: Record) -> bool:
@@ -331,10 +354,15 @@ def _prefix_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def same_actor(a: Record, b: Record) -> bool:
     """False only when both name an attacker and the names share nothing
-    (no word, no word's first five letters, not one's initials)."""
+    (no word, no word's first five letters, not one's initials), and
+    neither record's sentences name the other's attacker."""
     if not a.actor or not b.actor:
         return True
     if _prefix_overlap(a.actor, b.actor):
+        return True
+    if a.actor <= b.said or b.actor <= a.said:
+        # One report names the other's attacker ("the attack by Boko Haram",
+        # its actor read as the UN chief who condemned it).
         return True
     for one, other in ((a, b), (b, a)):
         words = _WORD.findall(str(other.fields.get("actor1") or "").lower())

@@ -38,6 +38,22 @@ def test_cities_and_regions_get_their_subdivision_and_old_tables_still_load() ->
     assert found is not None and found.admin1 is None and plain.lookup("North Kivu") is None
 
 
+def test_the_subdivisions_are_read_on_the_first_look_up_only() -> None:
+    reads: list[int] = []
+
+    def rows() -> list[list[str]]:
+        reads.append(1)
+        return ADMIN1
+
+    table = PlaceTable(ROWS, rows)
+    assert table.country_name("CD") == "CD" and table.country_of_word("Goma") is None
+    assert not reads
+    goma = table.lookup("Goma")
+    assert goma is not None and goma.admin1 == "CD.nord kivu"
+    assert table.lookup("North Kivu") is not None and table.lookup("Bukavu") is not None
+    assert reads == [1]
+
+
 def test_the_shipped_table_knows_a_province_and_its_city() -> None:
     table = places()
     goma, kivu = table.lookup("Goma"), table.lookup("North Kivu")

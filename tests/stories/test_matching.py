@@ -145,3 +145,28 @@ def test_a_headline_record_follows_its_bodys_lead_and_is_not_matched_alone() -> 
     merged = {**headline, "mentioned": "A strike hit Ariha on Tuesday."}
     grouping = group([art("a.txt", merged), art("b.txt", ariha)], [])
     assert grouping.story_of["a.txt"] is grouping.story_of["b.txt"]
+
+
+def test_a_neighbouring_town_the_same_day_is_another_place() -> None:
+    # Bure is 22 km from Finote Selam: a drone strike on each the same day
+    # is two events, not one seen from two towns.
+    day = {"country": "Ethiopia", "event_date": "2025-08-03", "admin1": "ET.amhara"}
+    finote = record(location="Finote Selam", latitude=10.7, longitude=37.2667, **day)
+    bure = record(location="Bure", latitude=10.7, longitude=37.0667, **day)
+    assert not same_place(finote, bure)
+    spelled = record(location="Finote Salam", latitude=10.71, longitude=37.27, **day)
+    assert same_place(finote, spelled)
+
+
+def test_a_village_named_near_a_town_of_its_district_matches_the_village() -> None:
+    cameroon = {"sub_event_type": "Attack", "country": "Cameroon", "event_date": "2025-10-19"}
+    near = record(
+        location="Mamfe",
+        within="Manyu",
+        sentence="Gunmen stormed Egbekaw village near Mamfe in Manyu division on Sunday.",
+        **cameroon,
+    )
+    village = {"location": "Egbekaw", "within": "Manyu", "sentence": "Egbekaw buried eight."}
+    assert same_place(near, record(**village, **cameroon))
+    other = {"location": "Besongabang", "within": "Manyu", "sentence": "Besongabang burned."}
+    assert not same_place(near, record(**other, **cameroon))

@@ -1,0 +1,90 @@
+"""Reports that name only a whole country or region ("a drone strike in
+Ethiopia's Amhara region"), matched after the events of named places.
+
+Such a record contains every place of its country or region, so matched
+like any record it could join two events of that region and bridge their
+stories. It joins at most one event instead: one whose named places lie in
+its country or region, whose records all agree with it on time, type and
+attackers, and which its sentences resemble most when several do (an
+equal best is a tie, and it joins none). A whole-country record joins
+only when both it and the event are dated (without dates it would join any
+report of the country).
+"""
+
+from __future__ import annotations
+
+from glossator.index.stories.matching import (
+    Record,
+    is_region,
+    same_actor,
+    same_day,
+    same_time,
+    same_type,
+)
+
+__all__ = ["attach_broad", "is_broad"]
+
+
+def is_broad(rec: Record) -> bool:
+    """The record's place is its whole country or a whole region (one
+    without coordinates: "Mopti", a city named as its region is, is
+    matched as a town)."""
+    return rec.countrywide or (is_region(rec) and rec.fields.get("latitude") is None)
+
+
+def _inside(broad: Record, other: Record) -> bool:
+    """`other`'s place lies in `broad`'s country or region."""
+    if not other.place or is_broad(other):
+        return False
+    if broad.countrywide:
+        return broad.fields.get("country") == other.fields.get("country")
+    sub = broad.fields.get("admin1")
+    return bool(
+        (sub and sub == other.fields.get("admin1"))
+        or broad.place <= other.said
+        or broad.place <= other.within
+    )
+
+
+def _agrees(broad: Record, other: Record) -> bool:
+    ca, cb = broad.fields.get("country"), other.fields.get("country")
+    if ca and cb and ca != cb:
+        return False
+    if not (same_time(broad, other) and same_type(broad, other)):
+        return False
+    return same_day(broad, other) or same_actor(broad, other)
+
+
+def _fits(broad: Record, members: list[Record]) -> bool:
+    if not all(_agrees(broad, m) for m in members):
+        return False
+    inside = [m for m in members if _inside(broad, m)]
+    if not inside:
+        return False
+    if broad.countrywide:
+        return broad.first is not None and any(m.first is not None for m in inside)
+    return True
+
+
+def _likeness(broad: Record, members: list[Record]) -> int:
+    said: set[str] = set()
+    for m in members:
+        said |= m.said
+    return len(broad.said & said)
+
+
+def attach_broad(clusters: list[list[Record]], broad: list[Record]) -> list[Record]:
+    """Add each broad record to the one cluster (of named places) it fits;
+    return the records that fit none, or two equally well."""
+    specific = [list(c) for c in clusters]
+    left = []
+    for rec in broad:
+        fits = [i for i, c in enumerate(specific) if _fits(rec, c)]
+        if len(fits) > 1:
+            scores = sorted(((_likeness(rec, specific[i]), i) for i in fits), reverse=True)
+            fits = [scores[0][1]] if scores[0][0] > scores[1][0] else []
+        if fits:
+            clusters[fits[0]].append(rec)
+        else:
+            left.append(rec)
+    return left

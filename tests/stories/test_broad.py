@@ -1,0 +1,104 @@
+"""Country- and region-only reports, reports without a country, and
+attackers named in the other report's sentences (`grouping`, `broad`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from glossator.index.stories.grouping import Grouping, group
+from glossator.index.stories.matching import compatible, records_of
+from glossator.index.stories.store import StoredArticle
+
+DAY = {"sub_event_type": "Air/drone strike", "country": "Ethiopia", "event_date": "2025-08-03"}
+FINOTE = {
+    **DAY,
+    "location": "Finote Selam",
+    "admin1": "ET.amhara",
+    "latitude": 10.7,
+    "longitude": 37.2667,
+    "sentence": "A drone struck the market in Finote Selam, killing 26.",
+}
+BURE = {
+    **DAY,
+    "location": "Bure",
+    "admin1": "ET.amhara",
+    "latitude": 10.7,
+    "longitude": 37.0667,
+    "sentence": "A drone struck a minibus outside Bure, killing four.",
+}
+AMHARA = {
+    **DAY,
+    "location": "Amhara",
+    "admin1": "ET.amhara",
+    "sentence": "A drone strike hit a crowded market in Amhara, killing 30.",
+}
+
+
+def grouped(**articles: list[dict[str, Any]]) -> Grouping:
+    return group(
+        [StoredArticle(f"{n}.txt", n, 0, b"", "2025-08-04", recs) for n, recs in articles.items()],
+        [],
+    )
+
+
+def same_event(g: Grouping, a: str, b: str) -> bool:
+    return g.event_of[(f"{a}.txt", 0)] == g.event_of[(f"{b}.txt", 0)]
+
+
+def test_a_region_only_report_joins_one_event_of_its_region_and_never_bridges_two() -> None:
+    g = grouped(finote=[FINOTE], bure=[BURE], ap=[AMHARA])
+    assert not same_event(g, "finote", "bure")
+    # Both lie in Amhara; the report's words are the market strike's.
+    assert same_event(g, "ap", "finote") and not same_event(g, "ap", "bure")
+    assert g.story_of["bure.txt"] is not g.story_of["finote.txt"]
+    # Told apart by nothing, it joins neither.
+    plain = {**AMHARA, "sentence": "A drone strike in Amhara."}
+    g = grouped(finote=[{**FINOTE, "sentence": "A strike."}], bure=[BURE], ap=[plain])
+    assert not same_event(g, "ap", "finote") and not same_event(g, "ap", "bure")
+    assert len({g.story_of[f"{n}.txt"].id for n in ("finote", "bure", "ap")}) == 3
+
+
+def test_a_region_only_report_joins_an_event_whose_sentence_names_the_region() -> None:
+    manipur = {**DAY, "country": "India", "location": "Manipur", "admin1": "IN.manipur"}
+    pti = {
+        **manipur,
+        "location": "Sejam Chirang",
+        "admin1": None,
+        "sentence": "Drones dropped bombs on Sejam Chirang in Manipur's Imphal West district.",
+    }
+    hindu = {**pti, "sentence": "Bombs fell on homes in Sejam Chirang in Imphal West."}
+    g = grouped(pti=[pti], hindu=[hindu], reuters=[{**manipur, "sentence": "A drone attack."}])
+    assert same_event(g, "reuters", "pti") and same_event(g, "reuters", "hindu")
+    # Another day is another event.
+    later = {**manipur, "event_date": "2025-08-20", "sentence": "A drone attack."}
+    g = grouped(pti=[pti], hindu=[hindu], reuters=[later])
+    assert not same_event(g, "reuters", "pti")
+
+
+def test_a_record_without_a_country_is_compared_with_every_event() -> None:
+    # Sorted first by date, the dated report with a country starts the
+    # event; the follow-up names no country.
+    corbeau = {"sub_event_type": "Attack", "country": "Central African Republic"}
+    corbeau |= {"location": "Koundjili", "event_date": "2025-11-15", "actor1": "3R"}
+    ndeke = {"sub_event_type": "Attack", "location": "Koundjili", "sentence": "Toll rises."}
+    g = group(
+        [
+            StoredArticle("corbeau.txt", "a", 0, b"", "2025-11-16", [corbeau]),
+            StoredArticle("ndeke.txt", "b", 0, b"", "2025-11-18", [ndeke]),
+        ],
+        [],
+    )
+    assert g.event_of[("corbeau.txt", 0)] == g.event_of[("ndeke.txt", 0)]
+
+
+def test_an_attacker_named_in_the_other_report_or_a_witness_does_not_conflict() -> None:
+    def rec(date: str | None, **fields: Any) -> Any:
+        base = {"sub_event_type": "Attack", "country": "Chad", "location": "Barkaram"}
+        (r,) = records_of(StoredArticle("a.txt", "h", 0, b"", date, [{**base, **fields}]))
+        return r
+
+    reuters = rec("2025-07-19", event_date="2025-07-19", actor1="Boko Haram")
+    un = rec(None, actor1="Guterres", sentence="Guterres condemned the attack by Boko Haram.")
+    assert compatible(reuters, un)
+    assert not compatible(reuters, rec(None, actor1="Guterres", sentence="An attack."))
+    assert compatible(reuters, rec(None, actor1="Relatives", sentence="Relatives asked why."))
