@@ -37,6 +37,7 @@ GOLD_SETS = (
     ("unseen_", "held out, never tuned on"),
     ("unseen3_", "third held-out set, labelled before its first run"),
     ("unseen4_", "fourth held-out set, labelled before its first run"),
+    ("unseen5_", "fifth held-out set, labelled before its first run"),
 )
 
 
