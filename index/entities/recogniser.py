@@ -27,7 +27,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "5"
+VERSION = "6"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
