@@ -37,7 +37,9 @@ MENU_WORDS = frozenset(
     "middle east africa asia europe americas".split()
 )
 #: The words before a full stop that do not end a sentence.
-_ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt capt rep sen gov prof no vs etc jr sr".split())
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt sgt capt rep sen gov prof no vs etc jr sr".split()
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[–—-]\s")
 
@@ -50,7 +52,9 @@ def is_navigation(line: str) -> bool:
     """True for a site's menu line: a leading separator, several short items
     between separators, or only capitalised menu words with no sentence shape."""
     text = line.strip()
-    if not text:
+    # A line of punctuation alone ("---", an unclosed front-matter fence) is
+    # no menu: a menu has items to choose.
+    if not re.search(r"[^\W_]", text):
         return False
     if text[0] in _NAV_LEADERS:
         return True

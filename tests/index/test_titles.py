@@ -43,7 +43,8 @@ def test_a_paragraph_long_first_line_is_cut_to_its_first_clause(seeds: Path) -> 
 def test_a_long_first_line_keeps_its_first_sentence_past_abbreviations(seeds: Path) -> None:
     art = _article(seeds, "001_5395cbd962320f37.txt")
     assert art.title == (
-        "A U.S. strike kills a militia leader blamed for Iraq attacks, according to a U.S. official."
+        "A U.S. strike kills a militia leader blamed for Iraq attacks,"
+        " according to a U.S. official."
     )
 
 
@@ -98,3 +99,10 @@ def test_an_index_written_with_the_old_titles_reads_them_again(
     assert [hit.title for hit in result.hits] == [
         "US strike in Iraq kills 5 militants preparing attack"
     ]
+
+
+@pytest.mark.parametrize("line", ["---", "-", "|", "— — —", "***", "-- | --"])
+def test_a_line_without_words_is_not_navigation(line: str) -> None:
+    assert not is_navigation(line)
+    # An unclosed front-matter fence stays the title; the line after it is body.
+    assert split_title(f"{line}\ndate: 2024-01-16\nBody.\n") == (line, len(line) + 1)
