@@ -17,6 +17,7 @@ from pathlib import Path
 
 from glossator.index.frontmatter import FrontMatter, parse_front_matter
 from glossator.index.sanitize import neutralise
+from glossator.index.titles import MOST_NAV_LINES, display_title
 
 #: Files larger than this are skipped unless the caller raises the limit.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -240,18 +241,27 @@ def normalise_newlines(text: str) -> str:
 
 
 def split_title(text: str) -> tuple[str, int]:
-    """Return the title (first non-blank line, stripped) and the body's start offset."""
+    """Return the title and the body's start offset (just after the first non-blank line).
+
+    The title is display text (`titles.display_title`): a site's navigation
+    line is passed over for the headline after it and a paragraph-long line is
+    cut, but the body starts where it always did.
+    """
     pos = 0
     length = len(text)
-    while pos < length:
+    lines: list[str] = []
+    body_start = length
+    while pos < length and len(lines) <= MOST_NAV_LINES:
         end = text.find("\n", pos)
         if end < 0:
             end = length
-        line = text[pos:end]
-        if line.strip():
-            return line.strip(), min(end + 1, length)
+        line = text[pos:end].strip()
+        if line:
+            if not lines:
+                body_start = min(end + 1, length)
+            lines.append(line)
         pos = end + 1
-    return "", length
+    return display_title(lines), body_start
 
 
 def article_from_text(

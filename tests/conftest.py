@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from glossator.index.indexer import Index
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -69,3 +74,58 @@ def parity_corpus(request: pytest.FixtureRequest) -> Path:
     the BBC one when present (skipped otherwise)."""
     path: Path = request.getfixturevalue(f"{request.param}_copy")
     return path
+
+
+#: How many articles the shared indexes re-index after building, so that their
+#: old segments hold deleted documents (searches must skip them).
+REINDEXED = 40
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Index]:
+    """`built_index(corpus)`: ONE index of `corpus` per worker, shared by every
+    test that only reads it (building the BBC one takes 15-20 s).
+
+    It is built in a folder of its own, then its first `REINDEXED` articles are
+    re-indexed, which leaves deleted documents behind in the old segments. Do
+    not write to it (tags, updates, compaction, the reader): copy it first with
+    `copy_index`.
+    """
+    from glossator.index.indexer import Index
+
+    built: dict[Path, Index] = {}
+
+    def build(corpus: Path) -> Index:
+        key = corpus.resolve()
+        if key not in built:
+            home = tmp_path_factory.mktemp("index-home")
+            # Session fixtures run outside any test's private config.
+            with pytest.MonkeyPatch.context() as env:
+                env.setenv("GLOSSATOR_CONFIG", str(home / "config.toml"))
+                env.setenv("XDG_CACHE_HOME", str(home / "cache"))
+                ix = Index(key, tmp_path_factory.mktemp("index"))
+                ix.update()
+                ix.reindex(sorted(ix.manifest())[:REINDEXED])
+            built[key] = ix
+        return built[key]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def bbc_index(bbc_copy: Path, built_index: Callable[[Path], Index]) -> Index:
+    """The shared read-only index of `bbc_copy` (`built_index`)."""
+    return built_index(bbc_copy)
+
+
+@pytest.fixture(scope="session")
+def parity_index(parity_corpus: Path, built_index: Callable[[Path], Index]) -> Index:
+    """The shared read-only index of each `parity_corpus` (`built_index`)."""
+    return built_index(parity_corpus)
+
+
+def copy_index(ix: Index, dest: Path) -> Path:
+    """A writable copy of a shared index's folder at `dest` (which must not
+    exist), for a test that updates, tags or opens the reader on it. The copy
+    belongs to the same corpus: another corpus would rebuild it."""
+    return Path(shutil.copytree(ix.dir, dest, symlinks=True))

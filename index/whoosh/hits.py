@@ -103,7 +103,8 @@ def make_hit(highlighter: Any, h: Any, rank: int, count: int) -> SearchHit:
         if not snips and body:
             # Matched on a field with no positions (tag:, entity fields):
             # show the opening of the body instead.
-            start = min(len(stored.get("title", "")) + 1, len(body))
+            # The title line is blanked in the stored body: start after it.
+            start = len(body) - len(body.lstrip())
             snips.append(Snippet(start, body[start : start + 200].replace("\n", " "), ()))
     title = stored.get("title", "")
     try:

@@ -12,8 +12,9 @@ from glossator.index.whoosh.analysis import FastText, body_analyzer, entity_anal
 #: another value is rebuilt on open. 6: the analysers' pickled module paths
 #: moved into the `glossator` namespace; 7: they moved again, into
 #: `glossator.index.whoosh`; 8: article date and source, and incident
-#: fields (event, killed, injured, actor, place).
-SCHEMA_VERSION = 8
+#: fields (event, killed, injured, actor, place); 9: stored titles pass over
+#: a site's navigation line and cut a paragraph-long first line (index/titles.py).
+SCHEMA_VERSION = 9
 TITLE_BOOST = 2.0
 
 

@@ -9,8 +9,6 @@ the two differ most in cost: short prefixes and phrases of common words.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from glossator.index.indexer import Index
@@ -34,11 +32,10 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def searcher(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
-    ix = Index(parity_corpus, index_dir=tmp_path_factory.mktemp("hl-index"))
-    ix.update()
-    return ix.searcher()
+@pytest.fixture
+def searcher(parity_index: Index) -> object:
+    # A searcher of its own: the tests swap its highlighter.
+    return parity_index.searcher()
 
 
 @pytest.mark.parametrize("query", QUERIES)

@@ -38,13 +38,11 @@ def _run_all(searcher: Searcher) -> list[Any]:
     return out
 
 
-@pytest.fixture(scope="module")
-def corpus_index(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
-    ix = Index(parity_corpus, tmp_path_factory.mktemp("multiterm"))
-    ix.update()
-    # Re-indexing leaves deleted documents behind in the old segments.
-    ix.reindex(sorted(ix.manifest())[:40])
-    return ix
+@pytest.fixture
+def corpus_index(parity_index: Index) -> Index:
+    """The shared index of each corpus, with deleted documents in its old
+    segments (tests/conftest.py)."""
+    return parity_index
 
 
 def test_preloaded_queries_match_whoosh(

@@ -66,12 +66,11 @@ def _compare(fast: list[Any], stock: list[Any]) -> None:
         assert got[4] == want[4], f"{q}: facets"
 
 
-@pytest.fixture(scope="module")
-def corpus_index(parity_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Index:
-    ix = Index(parity_corpus, tmp_path_factory.mktemp("scored"))
-    ix.update()
-    ix.reindex(sorted(ix.manifest())[:40])  # leaves deleted documents behind
-    return ix
+@pytest.fixture
+def corpus_index(parity_index: Index) -> Index:
+    """The shared index of each corpus, with deleted documents in its old
+    segments (tests/conftest.py)."""
+    return parity_index
 
 
 def test_scored_queries_match_whoosh(corpus_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,11 +11,10 @@ from glossator.index.indexer import Index
 from glossator.index.query import typing_query, validate
 
 
-@pytest.fixture(scope="module")
-def bbc(bbc_copy: Path) -> Searcher:
-    ix = Index(bbc_copy)
-    ix.update()
-    return ix.searcher()
+@pytest.fixture
+def bbc(bbc_index: Index) -> Searcher:
+    """A searcher of the shared BBC index (tests/conftest.py)."""
+    return bbc_index.searcher()
 
 
 def _ids(result: SearchResult | QueryError) -> list[str]:
