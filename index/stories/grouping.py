@@ -30,6 +30,7 @@ from glossator.index.stories.matching import (
     Record,
     compatible,
     records_of,
+    same_named_place,
 )
 from glossator.index.stories.store import StoredArticle, StoryStore
 
@@ -138,9 +139,13 @@ def _digest(text: str) -> str:
 
 
 def _cluster(records: Iterable[Record]) -> list[list[Record]]:
-    """Complete linkage in date order: a record joins the largest cluster
-    whose every record it is compatible with. Records are compared within
-    their country, and a record without a country with every cluster."""
+    """Complete linkage in date order: a record joins the cluster whose
+    every record it is compatible with and which holds the most records of
+    its own place (named alike or within `NEAR_KM`), then the largest, then
+    the first made. A place a report only mentions ("a truck travelling
+    from Baghdad") is weaker evidence than the place it is about. Records
+    are compared within their country, and a record without a country with
+    every cluster."""
     ordered = sorted(records, key=lambda r: (r.first or dt.date.min, r.article, r.index))
     clusters: list[list[Record]] = []
     by_block: dict[str, list[int]] = defaultdict(list)
@@ -148,11 +153,13 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
         block = str(rec.fields.get("country") or "")
         candidates = by_block[block] + by_block[""] if block else range(len(clusters))
         best: int | None = None
+        best_rank = (-1, -1)
         for ci in candidates:
             members = clusters[ci]
             if all(compatible(rec, m) for m in members):
-                if best is None or len(members) > len(clusters[best]):
-                    best = ci
+                rank = (sum(same_named_place(rec, m) for m in members), len(members))
+                if rank > best_rank:
+                    best, best_rank = ci, rank
         if best is None:
             clusters.append([rec])
             by_block[block].append(len(clusters) - 1)

@@ -277,6 +277,15 @@ def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def same_named_place(a: Record, b: Record) -> bool:
+    """Both records name one place: the same words (one's inside the
+    other's: "Baghdad" / "eastern Baghdad") or coordinates within `NEAR_KM`."""
+    if a.place and b.place and (a.place <= b.place or b.place <= a.place):
+        return True
+    km = _km(a.fields, b.fields)
+    return km is not None and km <= NEAR_KM
+
+
 def same_place(a: Record, b: Record) -> bool:
     ca, cb = a.fields.get("country"), b.fields.get("country")
     if ca and cb and ca != cb:
