@@ -40,6 +40,14 @@ _FAMILY = {
     "Abduction/forced disappearance": "abduction",
 }
 _WORD = re.compile(r"[a-z0-9]+")
+#: A dateline that opens a report: "(Baghdad) Seven Americans ...",
+#: "BAGHDAD (Reuters) - ...", "KYIV, March 3 (AP) — ...". It says where the
+#: report was filed, not where anything happened.
+_DATELINE = re.compile(
+    r"\s*(?:\(\s*[A-Z][^()\n]{0,40}\)"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:,[^()\n]{0,30})?"
+    r"\s*\([A-Z][A-Za-z ]{1,23}\)\s*[-–—:])"
+)
 _NAME = re.compile(r"[A-Za-z0-9]+")
 #: Words that say what kind of place a name is: "Zurmi LGA" and "Zurmi
 #: Local Government Area" are one place.
@@ -185,6 +193,14 @@ class Record:
 # -- records -------------------------------------------------------------------
 
 
+def _told(text: object) -> frozenset[str]:
+    """The words of a record's sentences, without an opening dateline."""
+    if not isinstance(text, str):
+        return frozenset()
+    opening = _DATELINE.match(text)
+    return _words(text[opening.end() :] if opening else text)
+
+
 def _words(text: object) -> frozenset[str]:
     if not isinstance(text, str):
         return frozenset()
@@ -237,7 +253,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                 place,
                 _words(fields.get("within")),
                 _actor_words(fields.get("actor1"), place | country),
-                _words(fields.get("sentence")) | _words(fields.get("mentioned")),
+                _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 bool(place) and place <= country,
             )
         )

@@ -170,3 +170,44 @@ def test_a_village_named_near_a_town_of_its_district_matches_the_village() -> No
     assert same_place(near, record(**village, **cameroon))
     other = {"location": "Besongabang", "within": "Manyu", "sentence": "Besongabang burned."}
     assert not same_place(near, record(**other, **cameroon))
+
+
+def test_a_dateline_is_not_a_place_the_report_names() -> None:
+    filed = record(
+        None,
+        country="Iraq",
+        location="Ain al-Asad",
+        sentence="(Baghdad) Rockets hit the Ain al-Asad air base.",
+    )
+    assert not same_place(filed, record(None, country="Iraq", location="Baghdad"))
+    wire = record(None, country="Iraq", location="Ain al-Asad", sentence="BAGHDAD (Reuters) - x.")
+    assert not same_place(wire, record(None, country="Iraq", location="Baghdad"))
+    # Named in the sentence itself, the other place still counts.
+    near = record(None, country="Iraq", location="Abu Ghraib", sentence="Abu Ghraib, near Baghdad.")
+    assert same_place(near, record(None, country="Iraq", location="Baghdad"))
+
+
+def _article(name: str, *incidents: dict[str, Any]) -> StoredArticle:
+    base = {"sub_event_type": "Air/drone strike", "country": "Iraq"}
+    return StoredArticle(name, "h", 0, b"", None, [{**base, **i} for i in incidents])
+
+
+def test_a_record_joins_the_event_of_its_own_place_before_one_it_mentions() -> None:
+    # a.txt is about a base and mentions a truck leaving Baghdad; b.txt and
+    # c.txt are about Baghdad, and b.txt's attacker is not a.txt's. Undated,
+    # c.txt could join either, but its Baghdad strike is b.txt's.
+    a = _article(
+        "a.txt",
+        {
+            "location": "Ain al-Asad base",
+            "sentence": "A truck left Baghdad; the base was hit.",
+            "actor1": "Islamic Resistance in Iraq",
+        },
+    )
+    b = _article(
+        "b.txt", {"location": "Baghdad", "sentence": "A drone hit a car.", "actor1": "U.S."}
+    )
+    c = _article("c.txt", {"location": "Baghdad", "sentence": "A strike in eastern Baghdad."})
+    grouping = group([a, b, c], [])
+    assert grouping.event_of[("c.txt", 0)] == grouping.event_of[("b.txt", 0)]
+    assert grouping.event_of[("a.txt", 0)] != grouping.event_of[("b.txt", 0)]
