@@ -66,7 +66,7 @@ def run(name: str, misses: bool) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
+    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
     parser.add_argument("--set", default="all", choices=[*sets, "all"])
     parser.add_argument("--misses", action="store_true", help="list the pairs that were wrong")
     args = parser.parse_args(argv)
