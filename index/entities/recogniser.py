@@ -14,6 +14,8 @@ from glossator.index.entities.aliases import Canonicaliser
 from glossator.index.entities.anchors import AnchorFinder
 from glossator.index.entities.context import CUE_GROUPS, ContextRules
 from glossator.index.entities.corrections import Correction, CorrectionSet, apply
+from glossator.index.entities.cue_rules import CUE_GROUPS as SPEECH_CUE_GROUPS
+from glossator.index.entities.cue_rules import CueRules
 from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
@@ -67,6 +69,7 @@ class _Static:
     quantities: QuantityRules
     names: NameRules
     context: ContextRules
+    cues: CueRules
 
 
 @cache
@@ -75,9 +78,16 @@ def _static() -> _Static:
     matcher = build_matcher()
     table = {**lexicon.gazetteer(), **lexicon.known_names()}
     norp_plurals = frozenset(n for n, label in table.items() if label == "NORP" and n.endswith("s"))
-    anchors = AnchorFinder(title_forms(), DATE_WORDS, QUANTITY_WORDS, dict(CUE_GROUPS))
+    titles = title_forms()
+    cue_groups: dict[str, Iterable[str]] = {**CUE_GROUPS, **SPEECH_CUE_GROUPS}
+    anchors = AnchorFinder(titles, DATE_WORDS, QUANTITY_WORDS, cue_groups)
     return _Static(
-        matcher, anchors, QuantityRules(norp_plurals), NameRules(table.get), ContextRules(table.get)
+        matcher,
+        anchors,
+        QuantityRules(norp_plurals),
+        NameRules(table.get),
+        ContextRules(table.get),
+        CueRules(table.get, titles),
     )
 
 
@@ -162,6 +172,7 @@ class Recogniser:
         found += context.places(text, cues)
         found += context.after_locatives(text, cues)
         found += context.acronyms(text, found)
+        found += static.cues.speakers(text, cues)
         people = [c for c in found if c.label == "PERSON"]
         found += static.names.later_mentions(text, people)
         found = _drop_entourage_camps(text, found, people)

@@ -31,3 +31,41 @@ def test_speaker_before_said_after_a_role(recogniser: Recogniser) -> None:
     text = "investment bank Qorbani Zeluwa said profits fell."
     assert labels_of(text, recogniser, "PERSON") == []
     assert labels_of("the Qalbeni Ministry said", recogniser, "PERSON") == []
+
+
+def test_speaker_apposition_shapes(recogniser: Recogniser) -> None:
+    # An age, an affiliation with no article, a head before its preposition.
+    text = "The road is shut, said Hauwa Zeluwa, 45, a mother of three."
+    assert labels_of(text, recogniser, "PERSON") == ["Hauwa Zeluwa"]
+    text = '"Shares fell," said Qorbani Qalbeni, co-founder of Zindaro.'
+    assert labels_of(text, recogniser, "PERSON") == ["Qorbani Qalbeni"]
+    text = '"It is shut," said Qorbani Zeluwa, the head of the bank.'
+    assert labels_of(text, recogniser, "PERSON") == ["Qorbani Zeluwa"]
+    # The surname alone later in the article is the same person.
+    text = '"Shares fell," said Nick Qalbeni, an analyst at Zeluwa. Qalbeni said more would.'
+    assert labels_of(text, recogniser, "PERSON") == ["Nick Qalbeni", "Qalbeni"]
+
+
+def test_speaker_apposition_of_no_person(recogniser: Recogniser) -> None:
+    # An organisation's kind, a relative clause about a thing, a plural, a verb.
+    for apposition in ("the investment bank", "which runs it", "the organisers", "adding that"):
+        text = f'"It is shut," said Qorbani Zeluwa, {apposition}.'
+        assert labels_of(text, recogniser, "PERSON") == [], apposition
+
+
+def test_speaker_title_and_honorific_cut_off(recogniser: Recogniser) -> None:
+    text = '"It is shut," said Culture Secretary Qorbani Zeluwa, who visited.'
+    assert labels_of(text, recogniser, "PERSON") == ["Qorbani Zeluwa"]
+    text = '"It is shut," said Professor Qorbani Zeluwa, dean of the college.'
+    assert labels_of(text, recogniser, "PERSON") == ["Qorbani Zeluwa"]
+
+
+def test_speaker_before_said_more_shapes(recogniser: Recogniser) -> None:
+    # The role and the name set off by commas.
+    text = "A farmer, Qorbani Zeluwa, said the road was shut."
+    assert labels_of(text, recogniser, "PERSON") == ["Qorbani Zeluwa"]
+    # A last word with an attached article still ends a name.
+    text = "The farmer Qorbani al-Zeluwa said the road was shut."
+    assert labels_of(text, recogniser, "PERSON") == ["Qorbani al-Zeluwa"]
+    # A role word that is no role before a name: "rival X Y said" is a company.
+    assert labels_of("rival Qorbani Zeluwa said", recogniser, "PERSON") == []
