@@ -10,7 +10,7 @@ LOC, head included (as a facility's noun is):
   name; a known feature is not: "the Nile delta", "the Dnipro River delta"
   give the Nile and the Dnipro River);
 - a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
-  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra".
+  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd".
 
 FAC: a facility noun after a name with a lower-case kind between them, or a
 head `names.py` lacks: "Goma international airport", "Mirebalais civil
@@ -34,7 +34,7 @@ from collections.abc import Callable
 
 from glossator.index.entities import shapes
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import _CAP, _ORG_HEADS, _STOP_TOKENS
+from glossator.index.entities.names import _CAP, _ORG_HEADS, _STOP_TOKENS, _TOKEN
 
 __all__ = ["CUE_GROUPS", "LandformRules"]
 
@@ -103,7 +103,9 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "facility_kind": _FACILITIES,
 }
 
-_ONE_OR_TWO_CAPS = re.compile(rf"{_CAP}(?:\ {_CAP})?(?![\w’'-])")
+#: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
+#: article allowed ("Wadi al-Hamd", "Jabal al-Akhdar").
+_ONE_OR_TWO_CAPS = re.compile(rf"{_TOKEN}(?:\ {_TOKEN})?(?![\w’'-])")
 _TWO_CAPS_BEFORE = re.compile(rf"(?<![\w’'-]){_CAP}(?:\ {_CAP})?\Z")
 #: A hyphenated description ends the name: "UK-run prison", "Iran-backed".
 _DESCRIPTION = re.compile(r"-[a-z]+$")

@@ -47,7 +47,9 @@ def test_lower_case_heads_are_part_of_the_feature(recogniser: Recogniser, phrase
     assert (phrase, "LOC") in found(f"Gunmen hid in the {phrase} for days.", recogniser)
 
 
-@pytest.mark.parametrize("phrase", ["River Ostvan", "Wadi Harrum", "Jebel Tassouk"])
+@pytest.mark.parametrize(
+    "phrase", ["River Ostvan", "Wadi Harrum", "Jebel Tassouk", "Wadi al-Qarrun", "Jabal al-Zimr"]
+)
 def test_heads_before_the_name(recogniser: Recogniser, phrase: str) -> None:
     assert (phrase, "LOC") in found(f"Troops crossed the {phrase} at dawn.", recogniser)
 
