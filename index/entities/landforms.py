@@ -5,7 +5,7 @@ LOC, head included (as a facility's noun is):
 - a name before a capitalised landform head: "Dnipro River", "Kibira Forest",
   "Spin Ghar Range", "Khyber Pass", "Scottish Highlands";
 - a name before a lower-case landform head, as wire copy writes them: "the
-  Tondiabi forest", "the Qandil mountains", "the Swat valley", "the Niger
+  Sambisa forest", "the Qandil mountains", "the Swat valley", "the Niger
   delta" (a known town or country before the head is part of the feature's
   name; a known feature is not: "the Nile delta", "the Dnipro River delta"
   give the Nile and the Dnipro River);
@@ -62,7 +62,7 @@ _AFTER = tuple(
         " Falls Glacier Marshes Swamp Lagoon Pass Highlands Archipelago Rainforest"
     ).split()
 )
-#: Lower-case heads after the name ("the Tondiabi forest"). Not "island" or
+#: Lower-case heads after the name ("the Sambisa forest"). Not "island" or
 #: "coast": after a name they describe ("the Caribbean island", "Adriatic
 #: coast" of a country); not "range" ("the Nokia range").
 _AFTER_LOWER = tuple(
