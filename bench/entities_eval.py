@@ -38,6 +38,7 @@ GOLD_SETS = (
     ("unseen3_", "third held-out set, labelled before its first run"),
     ("unseen4_", "fourth held-out set, labelled before its first run"),
     ("unseen5_", "fifth held-out set, labelled before its first run"),
+    ("unseen6_", "sixth held-out set, labelled before its first run"),
 )
 
 

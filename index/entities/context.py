@@ -9,8 +9,7 @@
   not a known place or people.
 - GPE: a capitalised name after "the town/village/city of" or before
   "region/province/district/state" ("the village of Aita al-Shaab").
-- LOC: names with a landform head ("Dnipro River", "Mount Hermon", "Lake Kivu",
-  "Upper Galilee").
+- LOC and FAC by a head word: `landforms.py`.
 - WEAPON: lower-case weapon modifiers join the weapon after them
   ("explosive" + "drone" -> "explosive drone").
 """
@@ -93,16 +92,6 @@ _ORG_KIND_BEFORE = tuple(
 _ORG_KIND_AFTER = (" group", " militia", " militias")
 #: A capitalised name after these with no other label is taken for a place.
 LOCATIVE_CUES = (" near ", " outside ", " towards ", " in ")
-_LANDFORM_BEFORE = ("Mount ", "Lake ", "Gulf of ", "Bay of ", "Sea of ", "Strait of ")
-_LANDFORM_UPPER = ("Upper ", "Lower ")
-_LANDFORM_AFTER = tuple(
-    f" {word}"
-    for word in (
-        "River Valley Mountains Mountain Hills Desert Plain Plains Sea Strait Peninsula Basin"
-        " Lake Delta Plateau Heights Gorge Coast Island Islands"
-    ).split()
-)
-_ONE_OR_TWO_CAPS = re.compile(rf"{_CAP}(?:\ {_CAP})?(?![\w’'-])")
 _DESCRIPTION = re.compile(r"-[a-z]+$")
 _HYPHEN_DESCRIPTION = re.compile(r"-[a-z]")
 #: Last words that make a name after "in" something other than a place.
@@ -129,7 +118,6 @@ _NAME_MATCH = re.compile(_NAME).match
 #: in the lists, GPE before "region" or after "in"/"near" with no noun after.
 _REGION_PEOPLES = frozenset("Amhara Afar Somali Oromo".split())
 _LOWER_WORD = re.compile(r"\ [a-z]")
-_TWO_CAPS_BEFORE = re.compile(rf"(?<![\w’'-]){_CAP}(?:\ {_CAP})?\Z")
 
 
 #: Every cue the rules need, by group; `AnchorFinder` finds them all in the
@@ -139,9 +127,6 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "spokesman": _SPOKESMAN_CUES,
     "settlement": _SETTLEMENT_CUES,
     "admin": _ADMIN_CUES,
-    "landform_before": _LANDFORM_BEFORE,
-    "landform_upper": _LANDFORM_UPPER,
-    "landform_after": _LANDFORM_AFTER,
     "unit": _UNIT_WORDS,
     "locative": LOCATIVE_CUES,
     "org_before": _ORG_KIND_BEFORE,
@@ -241,7 +226,7 @@ class ContextRules:
         return out
 
     def places(self, text: str, cues: Cues) -> list[Candidate]:
-        """GPE after "the village of" or before "region"; LOC by landform heads."""
+        """GPE after "the village of" or before "region" (landforms: `landforms.py`)."""
         gpe = []
         for pos, cue in cues["settlement"]:
             if pos == 0 or not text[pos - 1].isalpha():
@@ -265,27 +250,6 @@ class ContextRules:
             if name.split()[0] in _STOP_TOKENS or self._lookup(name) in ("NORP", "ORG", "FAC"):
                 continue
             out.append(Candidate(start, end, "GPE", Layer.LEXICON))
-        loc = []
-        for pos, cue in cues["landform_before"] + cues["landform_upper"]:
-            if pos and text[pos - 1].isalnum():
-                continue
-            at = pos + len(cue)
-            if cue in _LANDFORM_UPPER and text.startswith(("House", "Chamber"), at):
-                continue
-            match = _ONE_OR_TWO_CAPS.match(text, at)
-            if match is not None:
-                loc.append((pos, match.end()))
-        for pos, cue in cues["landform_after"]:
-            end = pos + len(cue)
-            if _word_ends(text, end):
-                match = _TWO_CAPS_BEFORE.search(text, max(0, pos - 40), pos)
-                if match is not None:
-                    loc.append((match.start(), end))
-        for start, end in loc:
-            name = text[start:end]
-            if name.split()[0] in _STOP_TOKENS or self._lookup(name) is not None:
-                continue  # "Ivory Coast" is a country
-            out.append(Candidate(start, end, "LOC", Layer.SPECIFIC))
         return out + shapes.other_mentions(text, out)
 
     def after_locatives(self, text: str, cues: Cues) -> list[Candidate]:

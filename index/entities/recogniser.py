@@ -17,6 +17,8 @@ from glossator.index.entities.corrections import Correction, CorrectionSet, appl
 from glossator.index.entities.cue_rules import CUE_GROUPS as SPEECH_CUE_GROUPS
 from glossator.index.entities.cue_rules import CueRules
 from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
+from glossator.index.entities.landforms import CUE_GROUPS as LANDFORM_CUE_GROUPS
+from glossator.index.entities.landforms import LandformRules
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
 from glossator.index.entities.names import NameRules, title_forms
@@ -29,7 +31,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "6"
+VERSION = "7"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -70,6 +72,7 @@ class _Static:
     names: NameRules
     context: ContextRules
     cues: CueRules
+    landforms: LandformRules
 
 
 @cache
@@ -79,7 +82,11 @@ def _static() -> _Static:
     table = {**lexicon.gazetteer(), **lexicon.known_names()}
     norp_plurals = frozenset(n for n, label in table.items() if label == "NORP" and n.endswith("s"))
     titles = title_forms()
-    cue_groups: dict[str, Iterable[str]] = {**CUE_GROUPS, **SPEECH_CUE_GROUPS}
+    cue_groups: dict[str, Iterable[str]] = {
+        **CUE_GROUPS,
+        **SPEECH_CUE_GROUPS,
+        **LANDFORM_CUE_GROUPS,
+    }
     anchors = AnchorFinder(titles, DATE_WORDS, QUANTITY_WORDS, cue_groups)
     return _Static(
         matcher,
@@ -88,6 +95,7 @@ def _static() -> _Static:
         NameRules(table.get),
         ContextRules(table.get),
         CueRules(table.get, titles),
+        LandformRules(table.get),
     )
 
 
@@ -170,6 +178,7 @@ class Recogniser:
         found += static.names.sequences(text)
         found += context.backed_and_spokesman(text, cues)
         found += context.places(text, cues)
+        found += static.landforms.find(text, cues)
         found += context.after_locatives(text, cues)
         found += context.acronyms(text, found)
         found += static.cues.speakers(text, cues)

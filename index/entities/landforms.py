@@ -1,0 +1,216 @@
+"""Natural features (LOC) and facilities (FAC) named by a head word.
+
+LOC, head included (as a facility's noun is):
+
+- a name before a capitalised landform head: "Dnipro River", "Kibira Forest",
+  "Spin Ghar Range", "Khyber Pass", "Scottish Highlands";
+- a name before a lower-case landform head, as wire copy writes them: "the
+  Sambisa forest", "the Qandil mountains", "the Swat valley", "the Niger
+  delta" (a known town or country before the head is part of the feature's
+  name; a known feature is not: "the Nile delta", "the Dnipro River delta"
+  give the Nile and the Dnipro River);
+- a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
+  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd".
+
+FAC: a facility noun after a name with a lower-case kind between them, or a
+head `names.py` lacks: "Goma international airport", "Mirebalais civil
+prison", "Kalma district hospital", "Baledo airstrip", "Giwa barracks",
+"Hadassah Medical Center".
+
+Refused: a known name ("Ivory Coast", "Rhode Island": a list says what it
+is), a people or an organisation before the head ("Malian desert", "UN
+military base": whose, not which), a feature inside a longer name ("Bryce
+Canyon National Park"), "Forest" without "the" ("Nottingham Forest", "Nottm
+Forest" are football clubs; "the Black Forest"), acronyms, sentence openers.
+"Isle of" is no head: Wight, Man and Anglesey are administrative areas.
+Heads that are also surnames ("Woods", "Wood", "Hill", "Ridge") and words
+that name products or teams ("range", "Bay") are not on the lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from glossator.index.entities import shapes
+from glossator.index.entities.model import Candidate, Layer
+from glossator.index.entities.names import _CAP, _ORG_HEADS, _STOP_TOKENS, _TOKEN
+
+__all__ = ["CUE_GROUPS", "LandformRules"]
+
+#: Heads written before the name ("Mount Hermon", "Gulf of Aden").
+_BEFORE = (
+    "Mount ",
+    "Lake ",
+    "Gulf of ",
+    "Bay of ",
+    "Sea of ",
+    "Strait of ",
+    "Straits of ",
+    "River ",
+    "Wadi ",
+    "Jebel ",
+    "Jabal ",
+)
+_UPPER = ("Upper ", "Lower ")
+#: Capitalised heads after the name ("Dnipro River").
+_AFTER = tuple(
+    f" {word}"
+    for word in (
+        "River Valley Mountains Mountain Hills Desert Plain Plains Sea Strait Peninsula Basin"
+        " Lake Delta Plateau Heights Gorge Coast Island Islands Forest Range Ranges Canyon"
+        " Falls Glacier Marshes Swamp Lagoon Pass Highlands Archipelago Rainforest"
+    ).split()
+)
+#: Lower-case heads after the name ("the Sambisa forest"). Not "island" or
+#: "coast": after a name they describe ("the Caribbean island", "Adriatic
+#: coast" of a country); not "range" ("the Nokia range").
+_AFTER_LOWER = tuple(
+    f" {word}"
+    for word in (
+        "river forest rainforest mountains hills valley lake desert plateau plains wadi"
+        " swamp marshes gorge delta basin"
+    ).split()
+)
+#: Lower-case kinds between a name and its facility noun ("Goma international
+#: airport"), and facility nouns `names.py` lacks, with their leading space.
+#: Only kinds of facility: an owner ("army", "military", "naval") or a rank
+#: ("main") says whose or which facility of a place, not its name ("the
+#: town's main hospital"; "US base" is no FAC either).
+_KINDS = (
+    "international civil central district provincial regional general referral teaching".split()
+)
+_FACILITIES = tuple(
+    f" {kind} {noun}"
+    for kind in _KINDS
+    for noun in ("airport", "hospital", "prison", "base", "camp", "airfield", "barracks")
+) + (
+    " airstrip",
+    " Airstrip",
+    " barracks",
+    " health centre",
+    " health center",
+    " Medical Centre",
+    " Medical Center",
+)
+
+#: Cue groups for `AnchorFinder`, next to context.py's.
+CUE_GROUPS: dict[str, tuple[str, ...]] = {
+    "landform_before": _BEFORE,
+    "landform_upper": _UPPER,
+    "landform_after": _AFTER,
+    "landform_after_lower": _AFTER_LOWER,
+    "facility_kind": _FACILITIES,
+}
+
+#: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
+#: article allowed ("Wadi al-Hamd", "Jabal al-Akhdar").
+_ONE_OR_TWO_CAPS = re.compile(rf"{_TOKEN}(?:\ {_TOKEN})?(?![\w’'-])")
+_TWO_CAPS_BEFORE = re.compile(rf"(?<![\w’'-]){_CAP}(?:\ {_CAP})?\Z")
+#: A hyphenated description ends the name: "UK-run prison", "Iran-backed".
+_DESCRIPTION = re.compile(r"-[a-z]+$")
+#: What a lower-case head may not follow: a people or an organisation (whose
+#: desert), or a feature already named ("the Nile delta" is the Nile's).
+_NOT_BEFORE_LOWER = frozenset(("NORP", "ORG", "FAC", "LOC"))
+#: A capitalised word after a feature carries the name on ("Thames Valley Police").
+_NEXT_CAP = re.compile(r"\ ([A-Z][\w’'-]*)").match
+#: After "River"/"Lake": a room, a city or another head, not a river's name.
+_NOT_AFTER_HEAD = frozenset("Island Plate Valley Room City District House Stadium".split())
+
+
+def _word_ends(text: str, end: int) -> bool:
+    return not text[end : end + 1].isalnum()
+
+
+class LandformRules:
+    """LOC and FAC candidates from head words (see the module docstring)."""
+
+    def __init__(self, lookup: Callable[[str], str | None]) -> None:
+        """`lookup(name)` gives the fixed-list label of a name, or None."""
+        self._lookup = lookup
+
+    def find(self, text: str, cues: dict[str, list[tuple[int, str]]]) -> list[Candidate]:
+        """LOC spans for natural features, FAC spans for facilities, and the
+        other mentions of each LOC name (fallback)."""
+        loc = self._head_first(text, cues) + self._head_last(text, cues)
+        out = []
+        for start, end, lower in loc:
+            name = text[start:end]
+            words = name.split()
+            if words[0] in _STOP_TOKENS or self._lookup(name) is not None:
+                continue  # "Ivory Coast" is a country
+            if lower:
+                before = text[start : end - len(words[-1]) - 1]
+                if self._lookup(before) in _NOT_BEFORE_LOWER or before.isupper():
+                    continue  # "the Malian desert", "the UN forest", "the Nile delta"
+                if f" {before.rsplit(' ', 1)[-1]}" in _AFTER:
+                    continue  # "the Dnipro River delta": the river is the name
+            if self._continues(text, end):
+                continue  # "Bryce Canyon National Park": a longer name
+            out.append(Candidate(start, end, "LOC", Layer.SPECIFIC))
+        return out + shapes.other_mentions(text, out) + self._facilities(text, cues)
+
+    @staticmethod
+    def _continues(text: str, end: int) -> bool:
+        """Whether a capitalised word carries the name on after `end`."""
+        match = _NEXT_CAP(text, end)
+        return match is not None and match.group(1) not in _STOP_TOKENS
+
+    def _head_first(
+        self, text: str, cues: dict[str, list[tuple[int, str]]]
+    ) -> list[tuple[int, int, bool]]:
+        spans = []
+        for pos, cue in cues["landform_before"] + cues["landform_upper"]:
+            if pos and text[pos - 1].isalnum():
+                continue
+            at = pos + len(cue)
+            if cue in _UPPER and text.startswith(("House", "Chamber"), at):
+                continue
+            match = _ONE_OR_TWO_CAPS.match(text, at)
+            if match is None:
+                continue
+            if cue in ("River ", "Lake ") and match.group().split()[0] in _NOT_AFTER_HEAD:
+                continue  # "River Island" (a shop), "Lake City"
+            spans.append((pos, match.end(), False))
+        return spans
+
+    def _head_last(
+        self, text: str, cues: dict[str, list[tuple[int, str]]]
+    ) -> list[tuple[int, int, bool]]:
+        spans = []
+        for group, lower in (("landform_after", False), ("landform_after_lower", True)):
+            for pos, cue in cues[group]:
+                end = pos + len(cue)
+                if not _word_ends(text, end):
+                    continue
+                match = _TWO_CAPS_BEFORE.search(text, max(0, pos - 40), pos)
+                if match is None:
+                    continue
+                start = match.start()
+                first = match.group().split(" ", 1)
+                if len(first) == 2 and first[0] in _STOP_TOKENS:
+                    start += len(first[0]) + 1  # "The Kurram River flows"
+                if cue == " Forest" and not text.endswith(("the ", "The "), 0, start):
+                    continue  # "Nottingham Forest", a club; "the Black Forest"
+                spans.append((start, end, lower))
+        return spans
+
+    def _facilities(self, text: str, cues: dict[str, list[tuple[int, str]]]) -> list[Candidate]:
+        out = []
+        for pos, cue in cues["facility_kind"]:
+            end = pos + len(cue)
+            if not _word_ends(text, end):
+                continue
+            match = _TWO_CAPS_BEFORE.search(text, max(0, pos - 40), pos)
+            if match is None:
+                continue
+            name = match.group()
+            words = name.split()
+            if words[0] in _STOP_TOKENS or words[-1] in _ORG_HEADS:
+                continue  # "a Somali National Army base": whose base
+            if self._lookup(name) in ("NORP", "ORG") or name.isupper():
+                continue  # "the Kenyan military base", "a UN military base"
+            if _DESCRIPTION.search(name):
+                continue
+            out.append(Candidate(match.start(), end, "FAC", Layer.SPECIFIC))
+        return out
