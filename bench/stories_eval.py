@@ -66,7 +66,8 @@ def run(name: str, misses: bool) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
+    # Every gold set, dev first, then the held-out ones in the order written.
+    sets = sorted((p.name for p in GOLD.iterdir() if p.is_dir()), key=lambda n: (n != "dev", n))
     parser.add_argument("--set", default="all", choices=[*sets, "all"])
     parser.add_argument("--misses", action="store_true", help="list the pairs that were wrong")
     args = parser.parse_args(argv)
