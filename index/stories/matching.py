@@ -184,6 +184,9 @@ class Record:
     said: frozenset[str]
     #: The location is the whole country ("Sudan"): it contains any place there.
     countrywide: bool
+    #: The sentences call the location a city or town ("the city of Kunduz",
+    #: "Kunduz city"): the place itself, not the province named after it.
+    city: bool = False
 
     @property
     def key(self) -> tuple[str, int]:
@@ -230,6 +233,21 @@ def _date_range(
     return None
 
 
+def _named_a_city(fields: dict[str, Any]) -> bool:
+    """The record's sentences call its location a city or town."""
+    location = fields.get("location")
+    if not isinstance(location, str) or not location.strip():
+        return False
+    text = " ".join(
+        t for t in (fields.get("sentence"), fields.get("mentioned")) if isinstance(t, str)
+    )
+    name = re.escape(location.strip())
+    return (
+        re.search(rf"\b(?:[Cc]ity|[Tt]own)\ of\ {name}\b|\b{name}\ (?:[Cc]ity|[Tt]own)\b", text)
+        is not None
+    )
+
+
 def records_of(article: StoredArticle) -> list[Record]:
     """An article's incident records, ready to compare."""
     try:
@@ -255,6 +273,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                 _actor_words(fields.get("actor1"), place | country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 bool(place) and place <= country,
+                _named_a_city(fields),
             )
         )
     return out
@@ -318,6 +337,11 @@ def same_place(a: Record, b: Record) -> bool:
     for one, other in ((a, b), (b, a)):
         if not other.place:
             continue
+        if other.city and other.place <= one.within:
+            # "Imam Sahib district of Kunduz province" / "the city of
+            # Kunduz": the province is named after the city, and a district
+            # of it is not the city.
+            continue
         if other.place <= one.within:
             # The district that contains the other's village.
             return True
@@ -345,9 +369,10 @@ def _names_other(one: Record, other: Record) -> bool:
 def is_region(rec: Record) -> bool:
     """The record's place is a whole subdivision: one without coordinates
     (the place table has none for regions), or one named as its
-    subdivision is ("Idlib" in Idlib)."""
+    subdivision is ("Idlib" in Idlib), unless its sentences call it a
+    city ("the city of Idlib")."""
     sub = rec.fields.get("admin1")
-    if not isinstance(sub, str):
+    if not isinstance(sub, str) or rec.city:
         return False
     return rec.fields.get("latitude") is None or rec.place <= _words(sub.partition(".")[2])
 

@@ -239,3 +239,17 @@ def test_a_village_named_inside_its_district_is_the_place(
 def test_a_place_without_a_container_has_none(run: Run) -> None:
     found = one(run, "An air strike on a house in Rafah killed six people on Thursday.")
     assert found.location == "Rafah" and found.within is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnetic bomb killed two soldiers in Imam Gulzar district of Zandara province on "
+        "Tuesday evening, local sources said.",
+        "A roadside bomb killed two soldiers in Imam Gulzar district in Zandara province on "
+        "Tuesday.",
+    ],
+)
+def test_a_district_named_inside_its_province_is_the_place(run: Run, text: str) -> None:
+    found = one(run, text)
+    assert (found.location, found.within) == ("Imam Gulzar", "Zandara")
