@@ -29,6 +29,9 @@ class Draft:
     location_country: str | None = None
     #: The broader place the location was named inside ("Zurmi" for Kadawa).
     within: str | None = None
+    #: The location was named as a province or region ("Kunduz province"),
+    #: not as the city of the same name.
+    location_area: bool = False
     weapon: str | None = None
     fatalities: int | None = None
     injured: int | None = None
@@ -102,6 +105,7 @@ def merge(into: Draft, new: Draft, others_killed: bool, others_injured: bool) ->
     if new.location is not None and new.location_rank > into.location_rank:
         into.location, into.location_rank = new.location, new.location_rank
         into.within = new.within
+        into.location_area = new.location_area
         into.location_country = new.location_country
     into.date_text, into.date = (
         (into.date_text, into.date) if into.date_text else (new.date_text, new.date)

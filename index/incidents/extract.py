@@ -40,7 +40,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "3"
+VERSION = "4"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -244,13 +244,18 @@ class IncidentExtractor:
         country = latitude = longitude = admin1 = None
         if draft.location is not None:
             prefer = [draft.location_country] if draft.location_country else []
-            place = self._places.lookup(draft.location, prefer + countries)
+            place = self._places.lookup(
+                draft.location, prefer + countries, region=draft.location_area
+            )
             if place is None and draft.location_country:
                 country = self._places.country_name(draft.location_country)
             elif place is not None:
                 country = self._places.country_name(place.code)
-                latitude, longitude = place.latitude, place.longitude
                 admin1 = place.admin1
+                if not draft.location_area:
+                    # A province named after its capital ("Kunduz province")
+                    # is not that city's point.
+                    latitude, longitude = place.latitude, place.longitude
         if country is None:
             country = self._locator.country_near(text, draft, entities) or (
                 self._places.country_name(countries[0]) if countries else None

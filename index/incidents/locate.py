@@ -19,6 +19,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|near|at|of|on|outside|off|across|into|around)\ (?:the\ )?(?:[a-z][\w-]*\ ){0,3}$"
 )
 _ORIGIN = re.compile(r"\b(?:from|by|for)\ (?:the\ )?$")
+#: Words that name a first-level subdivision: "Kunduz province" is the
+#: province, not the city it is named after.
+_AREA_KINDS = frozenset(("region", "state", "province", "governorate", "oblast"))
+_AREA_BEFORE = re.compile(r"\b(?:region|state|province|governorate|oblast)\ of\ (?:the\ )?$")
 
 
 class Locator:
@@ -96,10 +100,14 @@ class Locator:
                 best = (rank, start)
                 draft.location, draft.location_rank = text, rank
                 draft.location_country = self.cue_country(sentence, entities, start)
+                draft.location_area = kind in _AREA_KINDS or bool(
+                    _AREA_BEFORE.search(sentence, max(0, start - 20), start)
+                )
         if draft.location is not None:
             found = inner_place(sentence, draft.location)
             if found is not None:
                 draft.location, draft.within = found
+                draft.location_area = False
                 draft.location_rank = max(draft.location_rank, _SPECIFICITY["city"])
 
     def cue_country(self, sentence: str, entities: list[Entity], start: int) -> str | None:

@@ -105,14 +105,20 @@ class PlaceTable:
                 return place.code
         return None
 
-    def lookup(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
+    def lookup(
+        self, name: str, prefer: Iterable[str] = (), *, region: bool = False
+    ) -> Place | None:
         """The best place for `name`: in one of the `prefer`red country codes if any
-        (countries the article mentions), else the first (largest) one."""
+        (countries the article mentions), else the first (largest) one. With
+        `region` (the text says "Kunduz province"), a subdivision of that name
+        comes before a city."""
         if not self._admin1_read:
             self._read_admin1()
         entries = self._names.get(name)
         if not entries:
             return None
+        if region:
+            entries = [p for p in entries if p.kind == "region"] or entries
         wanted = list(prefer)
         for code in wanted:
             for place in entries:
