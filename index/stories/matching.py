@@ -41,12 +41,14 @@ _FAMILY = {
 }
 _WORD = re.compile(r"[a-z0-9]+")
 #: A dateline that opens a report: "(Baghdad) Seven Americans ...",
-#: "BAGHDAD (Reuters) - ...", "KYIV, March 3 (AP) — ...". It says where the
-#: report was filed, not where anything happened.
+#: "BAGHDAD (Reuters) - ...", "KYIV, March 3 (AP) — ...", or a city in
+#: capitals without an agency ("NARATHIWAT: ...", "EL FASHER - ..."). It
+#: says where the report was filed, not where anything happened.
 _DATELINE = re.compile(
     r"\s*(?:\(\s*[A-Z][^()\n]{0,40}\)"
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:,[^()\n]{0,30})?"
-    r"\s*\([A-Z][A-Za-z ]{1,23}\)\s*[-–—:])"
+    r"\s*\([A-Z][A-Za-z ]{1,23}\)\s*[-–—:]"
+    r"|[A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,3}(?:,[^()\n:]{0,30})?\s*(?:[-–—]|:)\s)"
 )
 _NAME = re.compile(r"[A-Za-z0-9]+")
 #: Words that say what kind of place a name is: "Zurmi LGA" and "Zurmi

@@ -237,3 +237,13 @@ def test_a_district_of_a_province_is_not_the_city_the_province_is_named_after() 
     # contains the district.
     in_zandara = record(sentence="An explosion in Zandara killed five.", **city, **day)
     assert same_place(district, in_zandara)
+
+
+def test_a_dateline_in_capitals_without_an_agency_is_not_a_place_the_report_names() -> None:
+    filed = record(location="Zelkor", sentence="KORVANI: Two rangers died in Zelkor district.")
+    assert not same_place(filed, record(location="Korvani", sentence="A bomb in Korvani."))
+    dashed = record(location="Zelkor", sentence="KORVANI CITY - A bomb went off in Zelkor.")
+    assert not same_place(dashed, record(location="Korvani", sentence="A bomb in Korvani."))
+    # A capitalised word that opens an ordinary sentence is no dateline.
+    named = record(location="Zelkor", sentence="Zelkor, near Korvani: a bomb went off.")
+    assert same_place(named, record(location="Korvani", sentence="A bomb in Korvani."))
