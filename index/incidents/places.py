@@ -7,8 +7,10 @@ import gzip
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from glossator.index.entities.lexicon import DATA_DIR
+from glossator.index.incidents.demonyms import demonym_rows
 
 __all__ = ["Place", "PlaceTable", "places"]
 
@@ -134,7 +136,9 @@ def places() -> PlaceTable:
     """The bundled place table, read once per process (its subdivisions on
     the first look-up)."""
     with gzip.open(DATA_DIR / "places.tsv.gz", "rt", encoding="utf-8") as handle:
-        return PlaceTable((line.rstrip("\n").split("\t") for line in handle), _admin1_rows)
+        # The table's own demonyms come after, so they win over the supplement.
+        rows = chain(demonym_rows(), (line.rstrip("\n").split("\t") for line in handle))
+        return PlaceTable(rows, _admin1_rows)
 
 
 def _admin1_rows() -> list[list[str]]:
