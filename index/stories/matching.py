@@ -272,7 +272,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[1] if span else None,
                 place,
                 _words(fields.get("within")),
-                _actor_words(fields.get("actor1"), place | country),
+                _actor_words(fields.get("actor1"), place | country, country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 bool(place) and place <= country,
                 _named_a_city(fields),
@@ -281,11 +281,15 @@ def records_of(article: StoredArticle) -> list[Record]:
     return out
 
 
-def _actor_words(actor: object, place: frozenset[str]) -> frozenset[str]:
+def _actor_words(
+    actor: object, place: frozenset[str], country: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """The words that name an attacker: not generic ("gunmen"), not a date
     ("Monday's"), not a news agency ("AP"), not the event's own place or
-    country ("Haiti" in Haiti, "Myanmar military" in Myanmar). Another
-    country ("US", "Israel") is an attacker like any."""
+    country ("Haiti" in Haiti, "Myanmar military" in Myanmar) nor its
+    people ("Thai" in Thailand, "Iraqi" in Iraq: more often the victims'
+    nationality, "Three Thai rangers died"). Another country ("US",
+    "Israel") is an attacker like any."""
     if not isinstance(actor, str):
         return frozenset()
     return frozenset(
@@ -296,6 +300,15 @@ def _actor_words(actor: object, place: frozenset[str]) -> frozenset[str]:
         and w not in WIRE_SERVICES
         and w not in _STOP
         and w not in place
+        and not any(_demonym_of(w, c) for c in country)
+    )
+
+
+def _demonym_of(word: str, country: str) -> bool:
+    """`word` is the people of `country` by spelling: one is the start of
+    the other ("thai" / "thailand", "iraq" / "iraqi")."""
+    return min(len(word), len(country)) >= 4 and (
+        country.startswith(word) or word.startswith(country)
     )
 
 

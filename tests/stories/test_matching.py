@@ -247,3 +247,16 @@ def test_a_dateline_in_capitals_without_an_agency_is_not_a_place_the_report_name
     # A capitalised word that opens an ordinary sentence is no dateline.
     named = record(location="Zelkor", sentence="Zelkor, near Korvani: a bomb went off.")
     assert same_place(named, record(location="Korvani", sentence="A bomb in Korvani."))
+
+
+def test_the_peoples_name_of_the_events_own_country_is_not_an_attacker() -> None:
+    # "Three Zelkorian rangers died when insurgents ...": the victims'
+    # nationality read as the attacker must not conflict with the group
+    # another report names.
+    here = {"sub_event_type": "Attack", "country": "Zelkoria", "location": "Rueso"}
+    victims = record("2025-05-20", actor1="Zelkorian", **here)
+    assert not victims.actor
+    named = record("2025-05-20", event_date="2025-05-20", actor1="Varnadu Front", **here)
+    assert compatible(victims, named)
+    # Another country's people are attackers like any.
+    assert record(actor1="Korvanian", **here).actor == {"korvanian"}
