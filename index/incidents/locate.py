@@ -19,6 +19,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|near|at|of|on|outside|off|across|into|around)\ (?:the\ )?(?:[a-z][\w-]*\ ){0,3}$"
 )
 _ORIGIN = re.compile(r"\b(?:from|by|for)\ (?:the\ )?$")
+_ACTS = re.compile(
+    r"\ (?:has|have|had|says|said|accuses|accused|blames|blamed|denies|denied|vowed|vows"
+    r"|warned|warns|insists|insisted|claims)\b"
+)
 _ACRONYM_AFTER = re.compile(r"(?:\ [a-z][\w'’-]*)*\ \([A-Z][A-Z0-9-]{1,11}\)")
 #: Words that name a first-level subdivision: "Kunduz province" is the
 #: province, not the city it is named after.
@@ -74,6 +78,10 @@ class Locator:
             if how == "GPE" and re.match(
                 r"^[- ](?:backed|led|aligned|based|made|owned|flagged|linked)\b", after
             ):
+                continue
+            if how == "GPE" and _ACTS.match(sentence, end):
+                # "where Ankara has long targeted ...": a capital standing
+                # for its government, the subject of a verb, not a place.
                 continue
             if how != "CUE" and re.match(
                 r"^\ (?:[a-z]+\ )?(?:strikes?|drones?|forces|troops|military|army|officials?"

@@ -314,3 +314,12 @@ def test_a_headlines_unknown_place_gives_way_to_the_bodys(run: Run) -> None:
         "The rebel army said its fighters killed 13 people at a gold mining site in Varnadu.\n"
     )
     assert one(run, text).location == "Varnadu"
+
+
+def test_a_capital_standing_for_its_government_is_not_the_place(run: Run) -> None:
+    found = one(
+        run,
+        "A drone strike killed four people in the Zelkor region on Saturday, in an area "
+        "where Ankara has long targeted rebel bases.",
+    )
+    assert found.location == "Zelkor"
