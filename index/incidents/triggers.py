@@ -211,6 +211,17 @@ def find_trigger(sentence: str) -> Trigger | None:
             or (found.strength == best.strength and found.start < best.start)
         ):
             best = found
+    if (
+        best is not None
+        and best.strength == 2
+        and best.text.lower().startswith("bomb")
+        and (fired := _BOMBS_FIRED.search(sentence)) is not None
+    ):
+        # "bombs fired by the M23 fell on the camp", "planes dropped bombs":
+        # shells or aircraft, not a planted bomb.
+        dropped = "drop" in fired.group()
+        kind = "Air/drone strike" if dropped else "Shelling/artillery/missile attack"
+        return Trigger(kind, best.start, best.end, best.text, 3)
     if best is not None and best.sub_event_type == "Attack":
         # A generic "strike" or "struck" is an air strike when aircraft or a
         # state's military is the subject; "hit" alone needs a weapon to count.
@@ -287,6 +298,10 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
     return None
 
 
+_BOMBS_FIRED = re.compile(
+    r"(?i:bombs?)\ (?:[\w-]+\ ){0,4}?(?:fired|fell|dropped|rained|were\ dropped|landed)\b"
+    r"|\b(?:fired|dropped|dropping|firing|launched)\ (?:[\w-]+\ ){0,3}?bombs?\b"
+)
 _COUNT = (
     r"(?:several|numerous|dozens|hundreds|thousands|scores|a\ series|a\ wave|waves"
     r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty"

@@ -323,3 +323,25 @@ def test_a_capital_standing_for_its_government_is_not_the_place(run: Run) -> Non
         "where Ankara has long targeted rebel bases.",
     )
     assert found.location == "Zelkor"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Ten people were killed on Sunday when bombs fired by the rebels fell on the "
+            "Varnadu camp.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Planes dropped bombs on the Varnadu market on Sunday, killing ten.", "Air/drone strike"),
+        (
+            "Two rangers were killed on Sunday when a bomb hidden at the roadside went off in "
+            "Varnadu.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_bombs_fired_or_dropped_are_shells_or_an_air_strike(
+    run: Run, text: str, sub_event_type: str
+) -> None:
+    assert one(run, text).sub_event_type == sub_event_type
