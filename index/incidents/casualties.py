@@ -67,7 +67,7 @@ _AFTER = re.compile(
 )
 #: "killing N", "killed at least N", "wounding around N", "left N dead".
 _BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured|wounds|shot\ dead"
+    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|wounds|shot\ dead"
     r"|gunned\ down|left|leaving)\ "
     r"(?:(?:a\ further|another|an\ additional)\ )?$",
     re.IGNORECASE | re.VERBOSE,
@@ -99,6 +99,14 @@ _SINGLE_SUBJECT = re.compile(
     re.VERBOSE,
 )
 
+
+#: "one of the drones" counts drones; "seven of them" (after "killed") counts people.
+_OF_THE = re.compile(r"\ of\ the\b")
+#: "N passengers and shot them dead": the number is the toll.
+_THEN_KILLED = re.compile(
+    r"^(?:\ [\w’'-]+){0,3}\ and\ (?:then\ )?(?:shot|killed|executed|beheaded)"
+    r"\ (?:them|all\ of\ them)(?:\ dead)?\b"
+)
 
 #: "..., days after four fighters were killed in a US strike": another event's toll.
 _EARLIER_EVENT = re.compile(
@@ -161,9 +169,14 @@ def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -
         value = number_value(match.group("n"))
         if value is None or (1900 <= value <= 2100 and match.group("n").isdigit()):
             continue
-        if sentence.endswith(("no ", "No "), 0, start) or sentence.startswith(" of the", end):
+        if sentence.endswith(("no ", "No "), 0, start) or _OF_THE.match(sentence, end):
             continue  # "no one was hurt", "one of the drones"
         rest = sentence[end : end + 80]
+        if _THEN_KILLED.match(rest):
+            # "offloaded six passengers and shot them dead"
+            killed = value if killed is None else killed
+            pending.clear()
+            continue
         after = _AFTER.match(rest)
         before = _BEFORE.search(sentence, max(0, match.start() - 40), match.start())
         kind: str | None = None

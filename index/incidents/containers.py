@@ -2,10 +2,11 @@
 
 "Kadawa village in Zurmi Local Government Area", "Residents of Kadawa in
 Zurmi LGA", "Pajut, Duk County", "attacked Dauran in the Zurmi local
-government area": the village (or town) is where it happened, and the
-district, county or state is kept as its container (`Incident.within`), so
-two villages of one district are two places and a report naming only the
-district still contains either.
+government area", "Imam Sahib district of Kunduz province": the village,
+town or district is where it happened, and the district, county, province
+or state is kept as its container (`Incident.within`), so two villages of
+one district are two places and a report naming only the district still
+contains either.
 """
 
 from __future__ import annotations
@@ -18,10 +19,16 @@ _NAME = r"[A-Z][\w'’-]*(?:[ -](?:al-|el-)?[A-Z][\w'’-]*){0,3}"
 _ADMIN = (
     r"(?:[Ll]ocal\ [Gg]overnment\ [Aa]rea|LGA|[Dd]istrict|[Cc]ounty|[Dd]ivision|[Zz]one"
     r"|[Tt]ownship|[Ss]ub-?district|[Mm]unicipality|[Pp]rovince|[Ss]tate|[Rr]egion"
-    r"|[Gg]overnorate|[Dd]epartment|[Pp]refecture)"
+    r"|[Gg]overnorate|[Dd]epartment|[Pp]refecture|[Rr]egency)"
+)
+#: What the inner place is called, when the sentence says: a village, or a
+#: district inside a province ("Imam Sahib district of Kunduz province").
+_INNER_KIND = (
+    r"(?:village|community|town|settlement|hamlet|[Dd]istrict|[Ss]ub-?district|[Cc]ounty"
+    r"|[Tt]ownship|[Mm]unicipality|[Cc]ommune)"
 )
 _CONTAINED = re.compile(
-    rf"(?P<inner>{_NAME})(?:\ (?:village|community|town|settlement|hamlet))?"
+    rf"(?P<inner>{_NAME})(?:\ {_INNER_KIND})?"
     rf"(?:,\ |\ in\ |\ of\ )(?:the\ )?(?P<outer>{_NAME})\ {_ADMIN}\b",
     re.VERBOSE,
 )

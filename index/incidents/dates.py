@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from glossator.index.incidents.model import EventDate
+from glossator.index.incidents.sentences import OPENING
 
 __all__ = ["find_date", "resolve"]
 
@@ -68,14 +69,21 @@ _REPORTING = re.compile(
 
 
 def find_date(sentence: str) -> re.Match[str] | None:
-    """The first date expression in `sentence` that dates the event, if any."""
+    """The first date expression in `sentence` that dates the event, if any.
+    A wire dateline's date ("GOMA, Feb 3 (Reuters) - ...") is when the report
+    was filed: it counts only when the sentence gives no other."""
+    opening = OPENING.match(sentence)
+    filed = None
     for match in _DATE.finditer(sentence):
         if match.lastgroup == "month" and match.group().lower().startswith("since"):
             continue
         if _REPORTING.search(sentence, max(0, match.start() - 40), match.start()):
             continue
+        if opening is not None and match.end() <= opening.end():
+            filed = filed or match
+            continue
         return match
-    return None
+    return filed
 
 
 def _month_number(word: str) -> int:

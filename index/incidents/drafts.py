@@ -29,6 +29,15 @@ class Draft:
     location_country: str | None = None
     #: The broader place the location was named inside ("Zurmi" for Kadawa).
     within: str | None = None
+    #: The location was named as a province or region ("Kunduz province"),
+    #: not as the city of the same name.
+    location_area: bool = False
+    #: The location is in the place table (a known city, region or country).
+    location_known: bool = False
+    #: Read from the article's headline line, whose place words are the
+    #: shortest name readers know ("Yahukimo"), not always where it happened
+    #: ("Seradala").
+    headline: bool = False
     weapon: str | None = None
     fatalities: int | None = None
     injured: int | None = None
@@ -99,9 +108,20 @@ def merge(into: Draft, new: Draft, others_killed: bool, others_injured: bool) ->
         into.actor1, into.claimed = new.actor1, True
     into.actor1 = into.actor1 or new.actor1
     into.actor2 = into.actor2 or new.actor2
-    if new.location is not None and new.location_rank > into.location_rank:
+    if new.location is not None and (
+        new.location_rank > into.location_rank
+        or (
+            # A headline's unknown name gives way to the body's place.
+            into.headline
+            and not into.location_known
+            and not new.headline
+            and new.location_rank == into.location_rank
+        )
+    ):
         into.location, into.location_rank = new.location, new.location_rank
         into.within = new.within
+        into.location_area = new.location_area
+        into.location_known = new.location_known
         into.location_country = new.location_country
     into.date_text, into.date = (
         (into.date_text, into.date) if into.date_text else (new.date_text, new.date)

@@ -33,6 +33,8 @@ from glossator.index.incidents.triggers import (
     find_trigger,
     fold_first,
     is_hypothetical,
+    killing_trigger,
+    may_kill,
     may_trigger,
     stem_positions,
 )
@@ -40,7 +42,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "2"
+VERSION = "8"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -104,7 +106,8 @@ class IncidentExtractor:
                 if may_trigger(stems, start, end) and TRIGGER_SCAN.search(fold_first(sentence))
                 else None
             )
-            if trigger is None and not drafts:
+            killing = trigger is None and may_kill(sentence)
+            if trigger is None and not drafts and not killing:
                 # Nothing to start or to add to: most sentences of most articles.
                 continue
             while cursor < len(entities) and entities[cursor].end <= start:
@@ -117,8 +120,22 @@ class IncidentExtractor:
                     local.append(
                         replace(entity, start=entity.start - start, end=entity.end - start)
                     )
+            if killing:
+                actors = [(e.start, e.end) for e in local if e.label in ("ORG", "NORP")]
+                trigger = killing_trigger(sentence, actors)
+                if trigger is None and not drafts:
+                    continue
             self._read_sentence(
-                sentence, trigger, start, end, index, local, article_date, countries, drafts
+                sentence,
+                trigger,
+                start,
+                end,
+                index,
+                local,
+                article_date,
+                countries,
+                drafts,
+                headline=len(spans) > 1 and text.startswith("\n", end),
             )
         return [self._finish(d, text, entities, countries) for d in drafts]
 
@@ -133,6 +150,8 @@ class IncidentExtractor:
         article_date: dt.date | None,
         countries: list[str],
         drafts: list[Draft],
+        *,
+        headline: bool = False,
     ) -> None:
         previous = drafts[-1] if drafts else None
         if trigger is None:
@@ -149,6 +168,7 @@ class IncidentExtractor:
         if aggregate == "period":
             return
         draft = Draft(start, end, trigger.sub_event_type, trigger.strength, index, last_index=index)
+        draft.headline = index == 0 and headline
         counts = count_casualties(
             sentence, [(e.start, e.end) for e in entities if e.label in ("DATE", "TIME")]
         )
@@ -244,13 +264,18 @@ class IncidentExtractor:
         country = latitude = longitude = admin1 = None
         if draft.location is not None:
             prefer = [draft.location_country] if draft.location_country else []
-            place = self._places.lookup(draft.location, prefer + countries)
+            place = self._places.lookup(
+                draft.location, prefer + countries, region=draft.location_area
+            )
             if place is None and draft.location_country:
                 country = self._places.country_name(draft.location_country)
             elif place is not None:
                 country = self._places.country_name(place.code)
-                latitude, longitude = place.latitude, place.longitude
                 admin1 = place.admin1
+                if not draft.location_area:
+                    # A province named after its capital ("Kunduz province")
+                    # is not that city's point.
+                    latitude, longitude = place.latitude, place.longitude
         if country is None:
             country = self._locator.country_near(text, draft, entities) or (
                 self._places.country_name(countries[0]) if countries else None

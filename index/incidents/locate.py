@@ -19,6 +19,15 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|near|at|of|on|outside|off|across|into|around)\ (?:the\ )?(?:[a-z][\w-]*\ ){0,3}$"
 )
 _ORIGIN = re.compile(r"\b(?:from|by|for)\ (?:the\ )?$")
+_ACTS = re.compile(
+    r"\ (?:has|have|had|says|said|accuses|accused|blames|blamed|denies|denied|vowed|vows"
+    r"|warned|warns|insists|insisted|claims)\b"
+)
+_ACRONYM_AFTER = re.compile(r"(?:\ [a-z][\w'’-]*)*\ \([A-Z][A-Z0-9-]{1,11}\)")
+#: Words that name a first-level subdivision: "Kunduz province" is the
+#: province, not the city it is named after.
+_AREA_KINDS = frozenset(("region", "state", "province", "governorate", "oblast"))
+_AREA_BEFORE = re.compile(r"\b(?:region|state|province|governorate|oblast)\ of\ (?:the\ )?$")
 
 
 class Locator:
@@ -62,9 +71,17 @@ class Locator:
                 continue
             if _ORIGIN.search(sentence, max(0, start - 12), start):
                 continue
+            if how == "CUE" and _ACRONYM_AFTER.match(sentence, end):
+                # "Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a
+                # name given with its acronym is a group's, not a place's.
+                continue
             if how == "GPE" and re.match(
                 r"^[- ](?:backed|led|aligned|based|made|owned|flagged|linked)\b", after
             ):
+                continue
+            if how == "GPE" and _ACTS.match(sentence, end):
+                # "where Ankara has long targeted ...": a capital standing
+                # for its government, the subject of a verb, not a place.
                 continue
             if how != "CUE" and re.match(
                 r"^\ (?:[a-z]+\ )?(?:strikes?|drones?|forces|troops|military|army|officials?"
@@ -73,6 +90,7 @@ class Locator:
             ):
                 continue
             kind = roles.place_kind_after(sentence, end)
+            place = None
             if how in ("GPE", "CUE"):
                 place = self._places.lookup(text, countries)
                 level = place.kind if place else ("CUE" if how == "CUE" else "city")
@@ -96,10 +114,15 @@ class Locator:
                 best = (rank, start)
                 draft.location, draft.location_rank = text, rank
                 draft.location_country = self.cue_country(sentence, entities, start)
+                draft.location_area = kind in _AREA_KINDS or bool(
+                    _AREA_BEFORE.search(sentence, max(0, start - 20), start)
+                )
+                draft.location_known = place is not None
         if draft.location is not None:
             found = inner_place(sentence, draft.location)
             if found is not None:
                 draft.location, draft.within = found
+                draft.location_area = False
                 draft.location_rank = max(draft.location_rank, _SPECIFICITY["city"])
 
     def cue_country(self, sentence: str, entities: list[Entity], start: int) -> str | None:

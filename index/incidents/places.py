@@ -7,8 +7,10 @@ import gzip
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from glossator.index.entities.lexicon import DATA_DIR
+from glossator.index.incidents.demonyms import demonym_rows
 
 __all__ = ["Place", "PlaceTable", "places"]
 
@@ -105,14 +107,20 @@ class PlaceTable:
                 return place.code
         return None
 
-    def lookup(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
+    def lookup(
+        self, name: str, prefer: Iterable[str] = (), *, region: bool = False
+    ) -> Place | None:
         """The best place for `name`: in one of the `prefer`red country codes if any
-        (countries the article mentions), else the first (largest) one."""
+        (countries the article mentions), else the first (largest) one. With
+        `region` (the text says "Kunduz province"), a subdivision of that name
+        comes before a city."""
         if not self._admin1_read:
             self._read_admin1()
         entries = self._names.get(name)
         if not entries:
             return None
+        if region:
+            entries = [p for p in entries if p.kind == "region"] or entries
         wanted = list(prefer)
         for code in wanted:
             for place in entries:
@@ -128,7 +136,9 @@ def places() -> PlaceTable:
     """The bundled place table, read once per process (its subdivisions on
     the first look-up)."""
     with gzip.open(DATA_DIR / "places.tsv.gz", "rt", encoding="utf-8") as handle:
-        return PlaceTable((line.rstrip("\n").split("\t") for line in handle), _admin1_rows)
+        # The table's own demonyms come after, so they win over the supplement.
+        rows = chain(demonym_rows(), (line.rstrip("\n").split("\t") for line in handle))
+        return PlaceTable(rows, _admin1_rows)
 
 
 def _admin1_rows() -> list[list[str]]:

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sentences"]
+__all__ = ["OPENING", "sentences"]
 
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _ABBREVIATIONS = frozenset(
     "U.S U.N U.K Mr Mrs Ms Dr Gen Lt Col Sgt Capt Maj St No Jan Feb Mar Apr Aug Sept Oct Nov Dec"
     " a.m p.m Lt.-Gen Rep Sen Gov Adm Brig".split()
+)
+
+
+#: A wire dateline before the first word of a report: "KHARTOUM, Aug 12
+#: (Reuters) - ", "Jayapura (ANTARA) - ", "NARATHIWAT: ".
+OPENING = re.compile(
+    r"[A-Z][\w'’.-]*(?:\ [A-Z][\w'’.-]*){0,3}(?:,[^()\n]{0,40}?)?(?:\ ?\([^()\n]{1,30}\))?"
+    r"\ ?(?:-|–|—|--|:)\ +"
 )
 
 

@@ -28,6 +28,9 @@ __all__ = [
     "fold_first",
     "stem_positions",
     "may_trigger",
+    "KILLING",
+    "may_kill",
+    "killing_trigger",
 ]
 
 
@@ -97,10 +100,17 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule(
         "Attack",
         r"attack(?:ed|s|ing)?|stormed|opened\ fire|shot\ dead|gunned\ down|ambush(?:ed|es)?"
-        r"|massacred?|assault(?:ed)?|raided|killing\ spree|stabbed|executed|strikes?|struck",
+        r"|massacred?|assault(?:ed)?|raided|killing\ spree|stabbed|executed|strikes?|struck"
+        r"|shot\ (?:him|her|them|both|all\ \w+)\ dead|shot\ and\ killed",
         1,
     ),
 )
+
+#: Plain killing verbs ("killed", "kill", "overran") report an attack only
+#: when the sentence says an armed actor did it (`killing_trigger`): alone
+#: they are too common in other news ("the crash killed two", "the tsunami
+#: which killed 30,000"). The weakest trigger, tried only when no rule fires.
+KILLING = TriggerRule("Attack", r"kill(?:s|ed|ing)?|overr(?:an|un|uns|unning)", 0)
 
 _COMPILED = [
     (rule, re.compile(rf"(?<![\w-])(?:{rule.pattern})(?![\w])", re.VERBOSE)) for rule in RULES
@@ -201,6 +211,17 @@ def find_trigger(sentence: str) -> Trigger | None:
             or (found.strength == best.strength and found.start < best.start)
         ):
             best = found
+    if (
+        best is not None
+        and best.strength == 2
+        and best.text.lower().startswith("bomb")
+        and (fired := _BOMBS_FIRED.search(sentence)) is not None
+    ):
+        # "bombs fired by the M23 fell on the camp", "planes dropped bombs":
+        # shells or aircraft, not a planted bomb.
+        dropped = "drop" in fired.group()
+        kind = "Air/drone strike" if dropped else "Shelling/artillery/missile attack"
+        return Trigger(kind, best.start, best.end, best.text, 3)
     if best is not None and best.sub_event_type == "Attack":
         # A generic "strike" or "struck" is an air strike when aircraft or a
         # state's military is the subject; "hit" alone needs a weapon to count.
@@ -214,6 +235,73 @@ def find_trigger(sentence: str) -> Trigger | None:
     return best
 
 
+_KILLING = re.compile(rf"(?<![\w-])(?:{KILLING.pattern})(?![\w])", re.IGNORECASE)
+#: Who kills in an attack, as news names them without a name.
+_ARMED = (
+    r"(?:gunmen|gunman|militants?|fighters|rebels?|insurgents?|jihadists?|attackers?"
+    r"|assailants?|separatists?|bandits?|terrorists?|militiamen|militias?|gangs?|gangsters"
+    r"|extremists?|guerrillas?|raiders|kidnappers|soldiers|troops|forces|armed\ (?:men|group))"
+)
+#: An armed actor as the subject: not counted victims ("12 soldiers") and not
+#: followed by a passive ("soldiers were").
+_ARMED_SUBJECT = re.compile(
+    rf"(?<!\d\ )(?<![a-z]teen\ )\b(?i:{_ARMED})\b(?!\ (?:were|was|had\ been|have\ been|died))"
+)
+_COUNTED = re.compile(
+    r"(?i:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
+    r"|[a-z]+ty|a\ dozen|several|dozens)\ (?:[\w-]+\ )?$"
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|get|got)\ (?:(?:reportedly|allegedly|also|later)\ )?$"
+)
+_BY_ARMED = re.compile(
+    rf"\ by\ (?:the\ |a\ |an\ |suspected\ |alleged\ )?(?:[\w-]+\ ){{0,2}}?{_ARMED}\b",
+    re.IGNORECASE,
+)
+_CLAIMED_KILLING = re.compile(
+    r"\bclaim(?:s|ed|ing)?\ (?:responsibility\ for\ )?(?:the\ )?killings?\b", re.IGNORECASE
+)
+
+
+def may_kill(sentence: str) -> bool:
+    """A cheap test before `killing_trigger`: the sentence has a killing verb's stem."""
+    return "kill" in sentence or "Kill" in sentence or "overr" in sentence
+
+
+def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Trigger | None:
+    """A plain killing verb as an Attack trigger, when the sentence says an
+    armed actor did it: one as its subject ("Gunmen killed seven", "its
+    fighters killed 13", "JNIM fighters overran"), a named group or people
+    right before it (`actors`: the spans of organisation and nationality
+    entities, "TPNPB killed 13"), a passive agent ("killed by the KKB",
+    "killed by suspected militants"), or a claim ("claims killing of 13")."""
+    for match in _KILLING.finditer(sentence):
+        start, end = match.span()
+        before = sentence[:start]
+        armed = False
+        if _BY_ARMED.match(sentence, end) or (
+            sentence.startswith(" by ", end)
+            and any(s == end + 4 or s == end + 8 for s, _ in actors)
+        ):
+            armed = True
+        elif _CLAIMED_KILLING.search(sentence, max(0, start - 40), end):
+            armed = True
+        elif not _PASSIVE_BEFORE.search(before[-30:]):
+            clause = re.split(r"[;:]|,\ (?:who|which|after|while|as)\b", before)[-1]
+            offset = start - len(clause)
+            armed = any(
+                not _COUNTED.search(sentence, max(0, offset + m.start() - 20), offset + m.start())
+                for m in _ARMED_SUBJECT.finditer(clause)
+            ) or any(start - 2 <= e <= start and s >= offset for s, e in actors)
+        if armed:
+            return Trigger(KILLING.sub_event_type, start, end, match.group(), KILLING.strength)
+    return None
+
+
+_BOMBS_FIRED = re.compile(
+    r"(?i:bombs?)\ (?:[\w-]+\ ){0,4}?(?:fired|fell|dropped|rained|were\ dropped|landed)\b"
+    r"|\b(?:fired|dropped|dropping|firing|launched)\ (?:[\w-]+\ ){0,3}?bombs?\b"
+)
 _COUNT = (
     r"(?:several|numerous|dozens|hundreds|thousands|scores|a\ series|a\ wave|waves"
     r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty"

@@ -6,7 +6,9 @@ like any record it could join two events of that region and bridge their
 stories. It joins at most one event instead: one whose named places lie in
 its country or region, whose records all agree with it on time, type and
 attackers, and which its sentences resemble most when several do (an
-equal best is a tie, and it joins none). A whole-country record joins
+equal best is a tie, and it joins none; the likeliest event is chosen
+before attackers are compared, so an attacker that rules it out leaves the
+record alone rather than sending it to another event). A whole-country record joins
 only when both it and the event are dated (without dates it would join any
 report of the country).
 """
@@ -46,17 +48,17 @@ def _inside(broad: Record, other: Record) -> bool:
     )
 
 
-def _agrees(broad: Record, other: Record) -> bool:
+def _agrees(broad: Record, other: Record, *, actors: bool = True) -> bool:
     ca, cb = broad.fields.get("country"), other.fields.get("country")
     if ca and cb and ca != cb:
         return False
     if not (same_time(broad, other) and same_type(broad, other)):
         return False
-    return same_day(broad, other) or same_actor(broad, other)
+    return not actors or same_day(broad, other) or same_actor(broad, other)
 
 
-def _fits(broad: Record, members: list[Record]) -> bool:
-    if not all(_agrees(broad, m) for m in members):
+def _fits(broad: Record, members: list[Record], *, actors: bool = True) -> bool:
+    if not all(_agrees(broad, m, actors=actors) for m in members):
         return False
     inside = [m for m in members if _inside(broad, m)]
     if not inside:
@@ -67,10 +69,9 @@ def _fits(broad: Record, members: list[Record]) -> bool:
 
 
 def _likeness(broad: Record, members: list[Record]) -> int:
-    said: set[str] = set()
-    for m in members:
-        said |= m.said
-    return len(broad.said & said)
+    """Words the record shares with the event's closest report: its best
+    member, so an event told by many reports does not win on their words."""
+    return max((len(broad.said & m.said) for m in members), default=0)
 
 
 def attach_broad(clusters: list[list[Record]], broad: list[Record]) -> list[Record]:
@@ -79,10 +80,14 @@ def attach_broad(clusters: list[list[Record]], broad: list[Record]) -> list[Reco
     specific = [list(c) for c in clusters]
     left = []
     for rec in broad:
-        fits = [i for i, c in enumerate(specific) if _fits(rec, c)]
+        # The events it could report, attackers aside: the attacker is the
+        # extractor's noisiest field, so one that rules out the report's
+        # likeliest event must not send it to the next one.
+        fits = [i for i, c in enumerate(specific) if _fits(rec, c, actors=False)]
         if len(fits) > 1:
             scores = sorted(((_likeness(rec, specific[i]), i) for i in fits), reverse=True)
             fits = [scores[0][1]] if scores[0][0] > scores[1][0] else []
+        fits = [i for i in fits if _fits(rec, specific[i])]
         if fits:
             clusters[fits[0]].append(rec)
         else:

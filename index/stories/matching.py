@@ -41,12 +41,14 @@ _FAMILY = {
 }
 _WORD = re.compile(r"[a-z0-9]+")
 #: A dateline that opens a report: "(Baghdad) Seven Americans ...",
-#: "BAGHDAD (Reuters) - ...", "KYIV, March 3 (AP) — ...". It says where the
-#: report was filed, not where anything happened.
+#: "BAGHDAD (Reuters) - ...", "KYIV, March 3 (AP) — ...", or a city in
+#: capitals without an agency ("NARATHIWAT: ...", "EL FASHER - ..."). It
+#: says where the report was filed, not where anything happened.
 _DATELINE = re.compile(
     r"\s*(?:\(\s*[A-Z][^()\n]{0,40}\)"
     r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:,[^()\n]{0,30})?"
-    r"\s*\([A-Z][A-Za-z ]{1,23}\)\s*[-–—:])"
+    r"\s*\([A-Z][A-Za-z ]{1,23}\)\s*[-–—:]"
+    r"|[A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,3}(?:,[^()\n:]{0,30})?\s*(?:[-–—]|:)\s)"
 )
 _NAME = re.compile(r"[A-Za-z0-9]+")
 #: Words that say what kind of place a name is: "Zurmi LGA" and "Zurmi
@@ -184,6 +186,9 @@ class Record:
     said: frozenset[str]
     #: The location is the whole country ("Sudan"): it contains any place there.
     countrywide: bool
+    #: The sentences call the location a city or town ("the city of Kunduz",
+    #: "Kunduz city"): the place itself, not the province named after it.
+    city: bool = False
 
     @property
     def key(self) -> tuple[str, int]:
@@ -230,6 +235,21 @@ def _date_range(
     return None
 
 
+def _named_a_city(fields: dict[str, Any]) -> bool:
+    """The record's sentences call its location a city or town."""
+    location = fields.get("location")
+    if not isinstance(location, str) or not location.strip():
+        return False
+    text = " ".join(
+        t for t in (fields.get("sentence"), fields.get("mentioned")) if isinstance(t, str)
+    )
+    name = re.escape(location.strip())
+    return (
+        re.search(rf"\b(?:[Cc]ity|[Tt]own)\ of\ {name}\b|\b{name}\ (?:[Cc]ity|[Tt]own)\b", text)
+        is not None
+    )
+
+
 def records_of(article: StoredArticle) -> list[Record]:
     """An article's incident records, ready to compare."""
     try:
@@ -252,19 +272,24 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[1] if span else None,
                 place,
                 _words(fields.get("within")),
-                _actor_words(fields.get("actor1"), place | country),
+                _actor_words(fields.get("actor1"), place | country, country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 bool(place) and place <= country,
+                _named_a_city(fields),
             )
         )
     return out
 
 
-def _actor_words(actor: object, place: frozenset[str]) -> frozenset[str]:
+def _actor_words(
+    actor: object, place: frozenset[str], country: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """The words that name an attacker: not generic ("gunmen"), not a date
     ("Monday's"), not a news agency ("AP"), not the event's own place or
-    country ("Haiti" in Haiti, "Myanmar military" in Myanmar). Another
-    country ("US", "Israel") is an attacker like any."""
+    country ("Haiti" in Haiti, "Myanmar military" in Myanmar) nor its
+    people ("Thai" in Thailand, "Iraqi" in Iraq: more often the victims'
+    nationality, "Three Thai rangers died"). Another country ("US",
+    "Israel") is an attacker like any."""
     if not isinstance(actor, str):
         return frozenset()
     return frozenset(
@@ -275,6 +300,15 @@ def _actor_words(actor: object, place: frozenset[str]) -> frozenset[str]:
         and w not in WIRE_SERVICES
         and w not in _STOP
         and w not in place
+        and not any(_demonym_of(w, c) for c in country)
+    )
+
+
+def _demonym_of(word: str, country: str) -> bool:
+    """`word` is the people of `country` by spelling: one is the start of
+    the other ("thai" / "thailand", "iraq" / "iraqi")."""
+    return min(len(word), len(country)) >= 4 and (
+        country.startswith(word) or word.startswith(country)
     )
 
 
@@ -318,6 +352,11 @@ def same_place(a: Record, b: Record) -> bool:
     for one, other in ((a, b), (b, a)):
         if not other.place:
             continue
+        if other.city and other.place <= one.within:
+            # "Imam Sahib district of Kunduz province" / "the city of
+            # Kunduz": the province is named after the city, and a district
+            # of it is not the city.
+            continue
         if other.place <= one.within:
             # The district that contains the other's village.
             return True
@@ -345,9 +384,10 @@ def _names_other(one: Record, other: Record) -> bool:
 def is_region(rec: Record) -> bool:
     """The record's place is a whole subdivision: one without coordinates
     (the place table has none for regions), or one named as its
-    subdivision is ("Idlib" in Idlib)."""
+    subdivision is ("Idlib" in Idlib), unless its sentences call it a
+    city ("the city of Idlib")."""
     sub = rec.fields.get("admin1")
-    if not isinstance(sub, str):
+    if not isinstance(sub, str) or rec.city:
         return False
     return rec.fields.get("latitude") is None or rec.place <= _words(sub.partition(".")[2])
 

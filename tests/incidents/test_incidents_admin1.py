@@ -84,3 +84,32 @@ def test_a_province_contains_a_city_in_it_by_code_not_by_name() -> None:
     # Two cities of one province are not one place by the code alone.
     other = _record("Rutshuru", "CD.nord kivu", -1.18)
     assert not same_place(goma, other)
+
+
+def test_a_province_named_after_its_capital_is_not_the_capitals_point() -> None:
+    from glossator.index.entities import Recogniser
+    from glossator.index.incidents import IncidentExtractor
+
+    rows = [
+        ["country", "Afghanistan", "AF", "", "", "0"],
+        ["city", "Zandara", "AF", "36.7", "68.9", "300000"],
+        ["region", "Zandara", "AF", "", "", "0"],
+    ]
+    admin1 = [
+        ["city", "AF", "36.7", "68.9", "AF.zandara"],
+        ["region", "Zandara", "AF", "AF.zandara"],
+    ]
+    extractor = IncidentExtractor(PlaceTable(rows, admin1))
+    recogniser = Recogniser.load()
+
+    def place(text: str) -> tuple[str | None, float | None, str | None]:
+        (found,) = extractor.extract(text, recogniser.recognise(text))
+        return found.location, found.latitude, found.admin1
+
+    assert place("A roadside bomb killed two soldiers in Zandara province on 3 May 2026.") == (
+        "Zandara",
+        None,
+        "AF.zandara",
+    )
+    assert place("A bomb killed two soldiers in the province of Zandara on 3 May 2026.")[1] is None
+    assert place("A bomb killed eight people in the city of Zandara on 3 May 2026.")[1] == 36.7

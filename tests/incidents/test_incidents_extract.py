@@ -239,3 +239,109 @@ def test_a_village_named_inside_its_district_is_the_place(
 def test_a_place_without_a_container_has_none(run: Run) -> None:
     found = one(run, "An air strike on a house in Rafah killed six people on Thursday.")
     assert found.location == "Rafah" and found.within is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnetic bomb killed two soldiers in Imam Gulzar district of Zandara province on "
+        "Tuesday evening, local sources said.",
+        "A roadside bomb killed two soldiers in Imam Gulzar district in Zandara province on "
+        "Tuesday.",
+    ],
+)
+def test_a_district_named_inside_its_province_is_the_place(run: Run, text: str) -> None:
+    found = one(run, text)
+    assert (found.location, found.within) == ("Imam Gulzar", "Zandara")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen kill 7 bus passengers in southern Varnadu on Thursday", 7),
+        (
+            "Gunmen stopped a bus near Varnadu on Thursday, checked the passengers' identity "
+            "cards and killed seven of them, officials said.",
+            7,
+        ),
+        (
+            "Armed men stopped a bus near Varnadu on Thursday, offloaded six passengers and "
+            "shot them dead, officials said.",
+            6,
+        ),
+        ("The rebel army said its fighters killed 13 people at a mining site in Varnadu.", 13),
+        ("In Varnadu, 15 miners were killed by suspected rebels on Thursday, police said.", 15),
+        (
+            "Fighters of the Zelkor Liberation Front (ZLF) overran the army post at Varnadu at "
+            "dawn, killing 12 soldiers, local sources said.",
+            12,
+        ),
+    ],
+)
+def test_a_killing_by_an_armed_actor_is_an_attack(run: Run, text: str, killed: int) -> None:
+    found = one(run, text)
+    assert (found.sub_event_type, found.fatalities) == ("Attack", killed)
+    assert found.location in ("Varnadu", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crash killed two people on Thursday.",
+        "Hurricane Zelda killed about 10,000 people and caused damage of about $10bn.",
+        "Two climbers were killed by an avalanche near Varnadu on Thursday.",
+        "A prolonged drought has killed crops and drained wells in Varnadu.",
+        "The new tax could kill the business model of radio.",
+        "The project overran its budget by 12 million on Thursday.",
+    ],
+)
+def test_a_killing_without_an_armed_actor_is_not_an_incident(run: Run, text: str) -> None:
+    assert run(text, DATE) == []
+
+
+def test_a_wire_datelines_date_is_when_it_was_filed_not_the_event(run: Run) -> None:
+    found = one(
+        run, "KORVANI, March 15 (Reuters) - A mortar hit a camp on Wednesday, killing nine."
+    )
+    assert str(found.event_date) == "2024-03-13"
+    filed = one(run, "KORVANI, March 14 (Reuters) - A mortar hit a camp, killing nine people.")
+    assert str(filed.event_date) == "2024-03-14"
+
+
+def test_a_headlines_unknown_place_gives_way_to_the_bodys(run: Run) -> None:
+    text = (
+        "Rebels claim killing of 13 miners in Zelkor\n"
+        "The rebel army said its fighters killed 13 people at a gold mining site in Varnadu.\n"
+    )
+    assert one(run, text).location == "Varnadu"
+
+
+def test_a_capital_standing_for_its_government_is_not_the_place(run: Run) -> None:
+    found = one(
+        run,
+        "A drone strike killed four people in the Zelkor region on Saturday, in an area "
+        "where Ankara has long targeted rebel bases.",
+    )
+    assert found.location == "Zelkor"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Ten people were killed on Sunday when bombs fired by the rebels fell on the "
+            "Varnadu camp.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Planes dropped bombs on the Varnadu market on Sunday, killing ten.", "Air/drone strike"),
+        (
+            "Two rangers were killed on Sunday when a bomb hidden at the roadside went off in "
+            "Varnadu.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_bombs_fired_or_dropped_are_shells_or_an_air_strike(
+    run: Run, text: str, sub_event_type: str
+) -> None:
+    assert one(run, text).sub_event_type == sub_event_type

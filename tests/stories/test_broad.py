@@ -102,3 +102,38 @@ def test_an_attacker_named_in_the_other_report_or_a_witness_does_not_conflict() 
     assert compatible(reuters, un)
     assert not compatible(reuters, rec(None, actor1="Guterres", sentence="An attack."))
     assert compatible(reuters, rec(None, actor1="Relatives", sentence="Relatives asked why."))
+
+
+def test_a_region_report_ruled_out_of_its_likeliest_event_by_attacker_joins_no_other() -> None:
+    # Not dated to the market strike's day, so attackers are compared: the
+    # report names another group than the market strike's, and the only
+    # other event in the region must not take it for that reason.
+    market = {**FINOTE, "actor1": "Fano militia"}
+    report = {
+        **AMHARA,
+        "event_date": None,
+        "actor1": "Tigray Defence Forces",
+        "sentence": "A drone struck the market in Amhara, killing 30.",
+    }
+    g = grouped(finote=[market], bure=[BURE], ap=[report])
+    assert not same_event(g, "ap", "finote") and not same_event(g, "ap", "bure")
+
+
+def test_an_event_told_by_many_reports_does_not_win_a_region_report_on_their_words() -> None:
+    # Three reports of the Bure minibus share more words with the region
+    # report between them than the one market report does, each fewer.
+    bure = [
+        {**BURE, "sentence": s}
+        for s in (
+            "Traders fled when a drone struck a minibus outside Bure.",
+            "The market emptied after a strike outside Bure killing four.",
+            "Some 30 people were at the scene in Amhara outside Bure.",
+        )
+    ]
+    report = {**AMHARA, "sentence": "A drone struck the market in Amhara, killing 30 traders."}
+    market = {
+        **FINOTE,
+        "sentence": "A drone struck the market in Finote Selam, killing 26 traders.",
+    }
+    g = grouped(finote=[market], b1=[bure[0]], b2=[bure[1]], b3=[bure[2]], ap=[report])
+    assert same_event(g, "ap", "finote") and not same_event(g, "ap", "b1")

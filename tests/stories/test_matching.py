@@ -211,3 +211,52 @@ def test_a_record_joins_the_event_of_its_own_place_before_one_it_mentions() -> N
     grouping = group([a, b, c], [])
     assert grouping.event_of[("c.txt", 0)] == grouping.event_of[("b.txt", 0)]
     assert grouping.event_of[("a.txt", 0)] != grouping.event_of[("b.txt", 0)]
+
+
+def test_a_district_of_a_province_is_not_the_city_the_province_is_named_after() -> None:
+    # "Zandara" is a city and the province around it; a district of the
+    # province hit the same day is another place than the city itself.
+    day = {"sub_event_type": "Remote explosive/landmine/IED", "country": "Afghanistan"}
+    city = {"location": "Zandara", "admin1": "AF.zandara", "latitude": 36.7, "longitude": 68.9}
+    district = record(
+        location="Imam Gulzar",
+        within="Zandara",
+        sentence="A bomb killed two in Imam Gulzar district of Zandara province on Tuesday.",
+        event_date="2026-03-17",
+        **day,
+    )
+    in_the_city = record(
+        sentence="A suicide bomber killed eight outside a bank in the city of Zandara.",
+        event_date="2026-03-17",
+        **city,
+        **day,
+    )
+    assert in_the_city.city and not district.city
+    assert not same_place(district, in_the_city) and not same_place(in_the_city, district)
+    # Named without saying which, "Zandara" may be the province: it still
+    # contains the district.
+    in_zandara = record(sentence="An explosion in Zandara killed five.", **city, **day)
+    assert same_place(district, in_zandara)
+
+
+def test_a_dateline_in_capitals_without_an_agency_is_not_a_place_the_report_names() -> None:
+    filed = record(location="Zelkor", sentence="KORVANI: Two rangers died in Zelkor district.")
+    assert not same_place(filed, record(location="Korvani", sentence="A bomb in Korvani."))
+    dashed = record(location="Zelkor", sentence="KORVANI CITY - A bomb went off in Zelkor.")
+    assert not same_place(dashed, record(location="Korvani", sentence="A bomb in Korvani."))
+    # A capitalised word that opens an ordinary sentence is no dateline.
+    named = record(location="Zelkor", sentence="Zelkor, near Korvani: a bomb went off.")
+    assert same_place(named, record(location="Korvani", sentence="A bomb in Korvani."))
+
+
+def test_the_peoples_name_of_the_events_own_country_is_not_an_attacker() -> None:
+    # "Three Zelkorian rangers died when insurgents ...": the victims'
+    # nationality read as the attacker must not conflict with the group
+    # another report names.
+    here = {"sub_event_type": "Attack", "country": "Zelkoria", "location": "Rueso"}
+    victims = record("2025-05-20", actor1="Zelkorian", **here)
+    assert not victims.actor
+    named = record("2025-05-20", event_date="2025-05-20", actor1="Varnadu Front", **here)
+    assert compatible(victims, named)
+    # Another country's people are attackers like any.
+    assert record(actor1="Korvanian", **here).actor == {"korvanian"}
