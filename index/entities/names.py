@@ -106,6 +106,11 @@ def past_description(text: str, start: int, end: int) -> int:
     return match.end() if match is not None else start
 
 
+#: An administrative unit's word right after a name makes the name a place,
+#: title and all ("Imam Sahib district", "Sheikh Zayed province").
+_ADMIN_AFTER = re.compile(
+    r" (?:district|province|governorate|region|county|prefecture|municipality|oblast)\b"
+)
 _MODEL_NAME_BEFORE = re.compile(r"([A-Z][\w-]*\w) $")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -178,6 +183,8 @@ class NameRules:
                 continue
             if self._lookup(text[start:end]) is not None:
                 continue
+            if _ADMIN_AFTER.match(text, end):
+                continue  # "Imam Sahib district": a place named after a title
             out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
         return out
 

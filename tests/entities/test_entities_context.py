@@ -141,6 +141,17 @@ def test_settlement_and_region_cues(recogniser: Recogniser) -> None:
     assert ("Balqash", "GPE") in got
 
 
+def test_a_district_named_after_a_title_is_a_place(recogniser: Recogniser) -> None:
+    text = "A bomb went off in Imam Qarzan district of Zolbak province."
+    found = [(e.text, e.label) for e in recogniser.recognise(text)]
+    assert ("Imam Qarzan", "GPE") in found
+    assert not [e for e in found if e[1] == "PERSON"]
+    # The title still makes a person where no unit follows.
+    assert ("Qarzan", "PERSON") in [
+        (e.text, e.label) for e in recogniser.recognise("Imam Qarzan led the prayers.")
+    ]
+
+
 def test_landforms_are_loc_but_countries_stay_gpe(recogniser: Recogniser) -> None:
     got = found("on the Chindwin River, near Mount Hermon and Lake Kivu", recogniser)
     assert {("Chindwin River", "LOC"), ("Mount Hermon", "LOC"), ("Lake Kivu", "LOC")} <= got
