@@ -373,7 +373,10 @@ def test_killed_index_leaves_no_worker_processes(tmp_path: Path, bbc_copy: Path)
         kids = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    time.sleep(3.0)
+    # The workers have 3 s to notice and end; done as soon as they all have.
+    deadline = time.monotonic() + 3.0
+    while time.monotonic() < deadline and any(_alive(c) for c in kids):
+        time.sleep(0.05)
     left = [c for c in kids if _alive(c)]
     for c in left:
         os.kill(c, signal.SIGKILL)
