@@ -21,7 +21,8 @@ from tmux_driver import TYPING, Tmux, footer, needs_tmux, query_line
 if TYPE_CHECKING:
     from glossator.index.indexer import Index
 
-pytestmark = [pytest.mark.e2e, needs_tmux]
+# One worker runs them all, so the reader fixture starts once.
+pytestmark = [pytest.mark.e2e, needs_tmux, pytest.mark.xdist_group("lost-keys")]
 
 GLOSSATOR = Path(sys.executable).with_name("glossator")
 TRIALS = 20
