@@ -31,8 +31,6 @@ WORDS = ("window", "harbour", "minister", "striker", "festival", "quarterly", "e
 
 def _env(home: Path) -> dict[str, str]:
     return {
-        # The code under test, when the suite is run with PYTHONPATH set.
-        **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"},
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(home),
         "GLOSSATOR_CONFIG": str(home / "config.toml"),
