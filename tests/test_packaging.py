@@ -17,6 +17,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+# One worker runs both tests: `pip wheel --no-build-isolation` builds in the
+# checkout's build/ folder, and two workers building at once collide there
+# ("File exists: build/bdist.../glossator-0.1.0.dist-info"); grouped, the
+# module's wheel is also built once instead of once per worker.
+pytestmark = pytest.mark.xdist_group("wheel")
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -49,7 +49,12 @@ class Tmux:
         env: Mapping[str, str],
         size: tuple[int, int] = (80, 24),
     ) -> None:
-        """Run `command` in a new session of `size` columns and rows."""
+        """Run `command` in a new session of `size` columns and rows, with
+        only `env` (and PYTHONPATH, when the suite has one, so a run from a
+        worktree drives that worktree's code) in its environment."""
+        env = dict(env)
+        if "PYTHONPATH" in os.environ:
+            env.setdefault("PYTHONPATH", os.environ["PYTHONPATH"])
         exports = " ".join(f"{k}={_sh(v)}" for k, v in env.items())
         # tmux 3.3 does not always record a dead pane's status: the shell prints it.
         line = f"env -i {exports} {' '.join(map(_sh, command))}; echo {EXIT}$?; sleep 120"

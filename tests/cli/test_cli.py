@@ -10,15 +10,20 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cli_driver import in_process
 
 SEED = "000_a527e38b797e7e70.txt"
+
+
+#: What `run` adds to the environment: a script's pipe, not a terminal.
+CLI_ENV = {"COLUMNS": "100", "TERM": "dumb"}
 
 
 def run(
     *args: str, cwd: Path | None = None, check: bool = False
 ) -> subprocess.CompletedProcess[bytes]:
     """Run the real `glossator` entry point in a subprocess."""
-    env = dict(os.environ, COLUMNS="100", TERM="dumb")
+    env = dict(os.environ, **CLI_ENV)
     proc = subprocess.run(
         [sys.executable, "-m", "glossator", *args],
         capture_output=True,
@@ -26,6 +31,22 @@ def run(
         env=env,
         timeout=120,
     )
+    if check:
+        assert proc.returncode == 0, proc.stderr.decode()
+    return proc
+
+
+def here(
+    *args: str, cwd: Path | None = None, check: bool = False
+) -> subprocess.CompletedProcess[bytes]:
+    """`run`, in this process (`cli_driver.in_process`): the same `main` on the
+    same arguments and environment, without the 0.3-1 s a new interpreter
+    spends importing glossator.
+
+    For the steps of a test that only need the command's output and status;
+    each command family keeps tests that start the real process (`run`).
+    """
+    proc = in_process(args, cwd=cwd, env=CLI_ENV)
     if check:
         assert proc.returncode == 0, proc.stderr.decode()
     return proc
@@ -76,8 +97,12 @@ def test_malformed_query_is_one_line_on_stderr_with_status_2(seeds: Path) -> Non
 
 
 def test_usage_errors_are_one_line_with_status_2(seeds: Path) -> None:
-    for args in (["search"], ["search", "x", "--limit", "zero"], ["export", "--format", "pdf"]):
-        proc = run(*args)
+    for cli, args in (
+        (run, ["search"]),
+        (here, ["search", "x", "--limit", "zero"]),
+        (here, ["export", "--format", "pdf"]),
+    ):
+        proc = cli(*args)
         assert proc.returncode == 2, args
         assert proc.stderr.decode().count("\n") == 1, proc.stderr
 
@@ -121,12 +146,14 @@ def test_tag_then_search_by_tag_and_sidecar_reads_as_designed(seeds: Path) -> No
     assert not list(seeds.glob("*.yaml"))
     run("tag", "--corpus", str(seeds), "drone", "--add", "AirStrike", check=True)
     found = json.loads(
-        run(
+        here(
             "search", "--corpus", str(seeds), "--json", "--no-update", "tag:airstrike", check=True
         ).stdout
     )
     drone = json.loads(
-        run("search", "--corpus", str(seeds), "--json", "--limit", "50", "drone", check=True).stdout
+        here(
+            "search", "--corpus", str(seeds), "--json", "--limit", "50", "drone", check=True
+        ).stdout
     )
     assert {h["id"] for h in found["hits"]} == {h["id"] for h in drone["hits"]}
     sidecars = sorted(seeds.glob("*.txt.yaml"))
@@ -146,14 +173,15 @@ def test_refused_tag_explains_why(seeds: Path) -> None:
 def test_note_and_export_formats(seeds: Path, tmp_path: Path) -> None:
     run("note", str(seeds / SEED), "Compare with the Reuters report.", cwd=seeds, check=True)
     run("tag", str(seeds / SEED), "--add", "needs-followup", cwd=seeds, check=True)
-    for fmt in ("json", "jsonl", "csv", "md", "w3c"):
-        out = run("export", "--corpus", str(seeds), "--format", fmt, check=True).stdout.decode()
+    # One format from the real command, the others in this process.
+    for cli, fmt in ((run, "json"), (here, "jsonl"), (here, "csv"), (here, "md"), (here, "w3c")):
+        out = cli("export", "--corpus", str(seeds), "--format", fmt, check=True).stdout.decode()
         assert "Reuters" in out, fmt
     dest = tmp_path / "report.md"
     run("export", "--corpus", str(seeds), "--format", "md", "-o", str(dest), check=True)
-    again = run("export", "--corpus", str(seeds), "--format", "md", "-o", str(dest))
+    again = here("export", "--corpus", str(seeds), "--format", "md", "-o", str(dest))
     assert again.returncode == 1 and b"--force" in again.stderr
-    run("export", "--corpus", str(seeds), "--format", "md", "-o", str(dest), "--force", check=True)
+    here("export", "--corpus", str(seeds), "--format", "md", "-o", str(dest), "--force", check=True)
 
 
 @pytest.mark.parametrize("cmd", [["search", "x"], ["index"]])
@@ -166,7 +194,7 @@ def test_tag_and_note_print_json_when_asked(seeds: Path) -> None:
     note = json.loads(out)
     assert note["article"] == SEED and note["note"]["text"] == "Check the toll."
     assert note["note"]["id"].startswith("n-") and note["note"]["author"]
-    out = run(
+    out = here(
         "tag", str(seeds / SEED), "--add", "airstrike", "--json", cwd=seeds, check=True
     ).stdout
     tagged = json.loads(out)
@@ -174,7 +202,7 @@ def test_tag_and_note_print_json_when_asked(seeds: Path) -> None:
     assert tagged["changes"] == [
         {"article": SEED, "added": ["airstrike"], "removed": [], "error": None}
     ]
-    out = run("tag", "airstrike", "--corpus", str(seeds), "--remove", "airstrike", "--dry-run",
+    out = here("tag", "airstrike", "--corpus", str(seeds), "--remove", "airstrike", "--dry-run",
               "--json", check=True).stdout  # fmt: skip
     dry = json.loads(out)
     assert dry["dry_run"] and {"article": SEED, "added": [], "removed": ["airstrike"],
@@ -188,9 +216,9 @@ def test_rate_sets_and_clears_the_source_rating(seeds: Path) -> None:
     rating = data["rating"]
     assert (rating["reliability"], rating["credibility"], rating["by"]) == ("B", 2, "tester")
     assert rating["rated"].endswith("Z")  # when: a sync keeps the later of two ratings
-    said = run("rate", str(seeds / SEED), "C3", cwd=seeds, check=True).stdout.decode()
+    said = here("rate", str(seeds / SEED), "C3", cwd=seeds, check=True).stdout.decode()
     assert "rated" in said and "C3" in said
-    bad = run("rate", str(seeds / SEED), "Z9", cwd=seeds)
+    bad = here("rate", str(seeds / SEED), "Z9", cwd=seeds)
     assert bad.returncode == 2 and b"A-F" in bad.stderr
-    out = run("rate", str(seeds / SEED), "", "--json", cwd=seeds, check=True).stdout
+    out = here("rate", str(seeds / SEED), "", "--json", cwd=seeds, check=True).stdout
     assert json.loads(out)["rating"] is None

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import yaml
-from test_cli import SEED, run
+from test_cli import SEED, here, run
 
 from glossator.service import Session
 
@@ -35,7 +35,7 @@ def test_meta_shows_sets_and_clears_date_and_source(seeds: Path) -> None:
         (["--date", "2025-05-05", "--source", " "], b"source is empty"),
     ]
     for bad, words in refused:
-        proc = run("meta", str(seeds / SEED), *bad)
+        proc = here("meta", str(seeds / SEED), *bad)
         assert proc.returncode == 2 and words in proc.stderr, proc.stderr
         assert proc.stderr.count(b"\n") == 1 and b"\x1b" not in proc.stderr
     after = yaml.safe_load((seeds / f"{SEED}.yaml").read_text("utf-8"))
@@ -85,7 +85,7 @@ def test_incident_check_says_what_is_wrong(seeds: Path) -> None:
         (["x-\x1b[31m", "--confirm"], 1, b"its incidents: x-"),
     ]
     for args, status, words in cases:
-        proc = run("incident-check", str(seeds / SEED), *args)
+        proc = here("incident-check", str(seeds / SEED), *args)
         assert proc.returncode == status and words in proc.stderr, (args, proc.stderr)
         assert proc.stderr.count(b"\n") == 1 and b"\x1b" not in proc.stderr
     assert not (seeds / f"{SEED}.yaml").exists()  # nothing refused was saved
@@ -101,5 +101,5 @@ def test_incident_add_records_a_missed_incident(seeds: Path) -> None:
     assert incident["status"] == "added" and incident["sentence"] == text[:37]
     assert incident["sub_event_type"] == "Air/drone strike" and incident["fatalities"] == 1
     assert incident["id"] in _ids(seeds)
-    bad = run("incident-add", str(seeds / SEED), "--start", "30", "--end", "10")
+    bad = here("incident-add", str(seeds / SEED), "--start", "30", "--end", "10")
     assert bad.returncode == 2 and b"not a non-empty stretch" in bad.stderr

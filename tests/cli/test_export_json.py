@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from test_cli import SEED, run
+from test_cli import SEED, here, run
 
 from glossator.tui.cli import build_parser
 
@@ -31,10 +31,11 @@ READER_ACTIONS = {
 
 def _annotate(seeds: Path) -> None:
     # Indexed first, so a path into it finds this corpus from any folder.
-    run("index", str(seeds), check=True)
-    run("note", str(seeds / SEED), "Compare with the Reuters report.", check=True)
-    run("tag", str(seeds / SEED), "--add", "airstrike", "--add", "iraq", check=True)
-    run("rate", str(seeds / SEED), "B2", check=True)
+    # In this process: tests/cli/test_cli.py runs these commands for real.
+    here("index", str(seeds), check=True)
+    here("note", str(seeds / SEED), "Compare with the Reuters report.", check=True)
+    here("tag", str(seeds / SEED), "--add", "airstrike", "--add", "iraq", check=True)
+    here("rate", str(seeds / SEED), "B2", check=True)
 
 
 def test_export_to_a_file_prints_a_summary_on_stdout(seeds: Path, tmp_path: Path) -> None:

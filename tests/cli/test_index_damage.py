@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from test_cli import run
+from test_cli import here, run
 
 
 def _damage(corpus: Path) -> None:
@@ -17,7 +17,7 @@ def _damage(corpus: Path) -> None:
 
 
 def test_search_rebuilds_a_damaged_index_in_one_line(seeds: Path) -> None:
-    run("index", "--quiet", str(seeds), check=True)
+    here("index", "--quiet", str(seeds), check=True)
     _damage(seeds)
     proc = run("search", "--corpus", str(seeds), "--json", "militia")
     assert proc.returncode == 0, proc.stderr
@@ -27,7 +27,7 @@ def test_search_rebuilds_a_damaged_index_in_one_line(seeds: Path) -> None:
 
 
 def test_search_without_update_says_what_to_do(seeds: Path) -> None:
-    run("index", "--quiet", str(seeds), check=True)
+    here("index", "--quiet", str(seeds), check=True)
     _damage(seeds)
     proc = run("search", "--corpus", str(seeds), "--no-update", "militia")
     assert proc.returncode == 1 and proc.stdout == b""
@@ -39,7 +39,7 @@ def test_search_without_update_says_what_to_do(seeds: Path) -> None:
 
 
 def test_search_after_the_index_folder_was_deleted(seeds: Path) -> None:
-    run("index", "--quiet", str(seeds), check=True)
+    here("index", "--quiet", str(seeds), check=True)
     shutil.rmtree(seeds / ".glossator" / "index")
     proc = run("search", "--corpus", str(seeds), "--json", "militia")
     assert proc.returncode == 0, proc.stderr

@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from test_cli import SEED, run
+from test_cli import SEED, here, run
 
 from glossator.index import freshness
 from glossator.index.indexer import Index
@@ -20,7 +20,9 @@ from glossator.index.locking import LOCK_FILE
 
 
 def _search(corpus: Path, query: str) -> dict[str, object]:
-    out = run("search", "--corpus", str(corpus), "--json", query, check=True).stdout
+    # In this process: each call is a new search that reads the stamp from
+    # disk, as a new process would (the first test starts real ones).
+    out = here("search", "--corpus", str(corpus), "--json", query, check=True).stdout
     data: dict[str, object] = json.loads(out)
     return data
 
@@ -38,7 +40,8 @@ def test_a_second_search_on_an_unchanged_corpus_does_not_update(seeds: Path) -> 
     """With the stamp current, the search never asks for the update lock: it
     answers while another process holds it (without the stamp it would wait
     for the lock, 60 s, and fail)."""
-    assert _search(seeds, "Kirkuk")["total"] == 1
+    first = run("search", "--corpus", str(seeds), "--json", "Kirkuk", check=True)
+    assert json.loads(first.stdout)["total"] == 1
     assert (_index_dir(seeds) / freshness.FRESH_FILE).is_file()
     fd = os.open(_index_dir(seeds) / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
     try:

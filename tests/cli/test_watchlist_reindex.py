@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_cli import run
+from test_cli import here, run
 
 from glossator.index.entities import recogniser
 from glossator.index.indexer import Index
@@ -29,7 +29,9 @@ def _reindexed(summary: str) -> int:
 
 
 def _search(corpus: Path, query: str) -> dict[str, object]:
-    out = run("search", "--corpus", str(corpus), "--json", "--no-update", query, check=True)
+    # In this process: what is checked is what the index holds (`_index` and
+    # `_entity`, which change it, start the real command).
+    out = here("search", "--corpus", str(corpus), "--json", "--no-update", query, check=True)
     data: dict[str, object] = json.loads(out.stdout)
     return data
 

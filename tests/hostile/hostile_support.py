@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_driver import in_process
 
 #: Long soaks run only when asked: `GLOSSATOR_SLOW=1 pytest -m slow tests/hostile`.
 RUN_SLOW = os.environ.get("GLOSSATOR_SLOW") == "1"
@@ -51,6 +52,16 @@ def glossator(
     """Run the installed `glossator` command; never raises on a non-zero exit."""
     return subprocess.run(
         [*GLOSSATOR, *args], capture_output=True, cwd=cwd, env=cli_env(**env), timeout=timeout
+    )
+
+
+def glossator_in(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """`glossator(*args)` in this process (`cli_driver.in_process`), with the
+    same script-like environment: for loops of steps that check output and
+    files, not the process. Every command here also runs for real elsewhere."""
+    env = cli_env()
+    return in_process(
+        args, cwd=cwd, env={k: env[k] for k in ("COLUMNS", "TERM", "GLOSSATOR_WORKERS")}
     )
 
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile_support import assert_inert, glossator, glossator_here
+from hostile_support import assert_inert, glossator, glossator_here, glossator_in
 
 from glossator.annotations.errors import StoreError
 from glossator.annotations.store import SidecarStore
@@ -122,7 +122,7 @@ def test_show_note_and_tag_never_reach_outside_the_corpus(escape_corpus: tuple[P
     refused = 0
     for ref in _refs(secret):
         for args in (["show", ref], ["note", ref, "x"], ["tag", ref, "--add", "x"]):
-            proc = glossator(*args[:1], "--corpus", str(root), *args[1:], cwd=root)
+            proc = glossator_in(*args[:1], "--corpus", str(root), *args[1:], cwd=root)
             assert b"hunter2" not in proc.stdout, (ref, args)
             assert proc.returncode != 0 or args[0] == "tag", (ref, args, proc.stdout)
             refused += 1

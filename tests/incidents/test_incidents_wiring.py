@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_driver import in_process
 
 from glossator.index.corpus import article_from_text
 from glossator.index.engine import SidecarFacts
@@ -48,8 +49,12 @@ ROW_KEYS = {
 }
 
 
+CLI_ENV = {"COLUMNS": "200", "TERM": "dumb"}
+
+
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, COLUMNS="200", TERM="dumb")
+    """The real command, in a subprocess."""
+    env = dict(os.environ, **CLI_ENV)
     return subprocess.run(
         [sys.executable, "-m", "glossator", *args],
         capture_output=True,
@@ -57,6 +62,15 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         cwd=cwd,
         env=env,
         timeout=120,
+    )
+
+
+def here(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`run` in this process (`cli_driver.in_process`), for the steps that only
+    read the output; each command keeps a step that starts the real one."""
+    proc = in_process(args, cwd=cwd, env=CLI_ENV)
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode()
     )
 
 
@@ -205,22 +219,22 @@ def test_incidents_json_has_the_documented_shape(wire: Path) -> None:
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids))
     # Ids are stable from run to run.
-    again = json.loads(run("incidents", "--json", cwd=wire).stdout)
+    again = json.loads(here("incidents", "--json", cwd=wire).stdout)
     assert [r["id"] for r in again] == ids
 
 
 def test_incidents_query_and_status_filter(wire: Path) -> None:
     proc = run("incidents", "kirkuk", "--json", cwd=wire)
     assert {r["article"] for r in json.loads(proc.stdout)} == {"002_45e5cc2aff789250.txt"}
-    none = run("incidents", "--status", "confirmed", "--json", cwd=wire)
+    none = here("incidents", "--status", "confirmed", "--json", cwd=wire)
     assert json.loads(none.stdout) == []
-    bad = run("incidents", "--status", "bogus", cwd=wire)
+    bad = here("incidents", "--status", "bogus", cwd=wire)
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1 and "unknown status 'bogus'" in bad.stderr
 
 
 def test_incidents_table_names_place_type_and_toll(wire: Path) -> None:
-    proc = run("incidents", "kirkuk", cwd=wire)
+    proc = here("incidents", "kirkuk", cwd=wire)
     assert proc.returncode == 0, proc.stderr
     assert "Air/drone strike  Kirkuk, Iraq" in proc.stdout
     assert "killed 5" in proc.stdout
@@ -261,11 +275,11 @@ def test_export_incidents_to_a_file_and_other_formats(wire: Path, tmp_path: Path
     assert proc.returncode == 0, proc.stderr
     assert "exported" in proc.stderr
     assert json.loads(out.read_text("utf-8"))
-    again = run("export", "--incidents", "--format", "json", "-o", str(out), cwd=wire)
+    again = here("export", "--incidents", "--format", "json", "-o", str(out), cwd=wire)
     assert again.returncode == 1 and "--force" in again.stderr
-    md = run("export", "--incidents", "--format", "md", cwd=wire)
+    md = here("export", "--incidents", "--format", "md", cwd=wire)
     assert "| date | place | type |" in md.stdout
-    w3c = run("export", "--incidents", "--format", "w3c", cwd=wire)
+    w3c = here("export", "--incidents", "--format", "w3c", cwd=wire)
     assert w3c.returncode == 2 and "csv, json, jsonl, md" in w3c.stderr
 
 
@@ -286,10 +300,10 @@ def test_hostile_article_text_stays_inert_in_the_csv(seeds: Path) -> None:
 def test_markdown_annotation_report_has_an_incident_table(seeds: Path) -> None:
     tagged = run("tag", "002_45e5cc2aff789250.txt", "--add", "kirkuk", cwd=seeds)
     assert tagged.returncode == 0, tagged.stderr
-    md = run("export", "--format", "md", cwd=seeds)
+    md = here("export", "--format", "md", cwd=seeds)
     assert "### Incidents" in md.stdout
     assert "| killed |" in md.stdout.replace("killed | injured", "killed |")
-    data = json.loads(run("export", "--format", "json", cwd=seeds).stdout)
+    data = json.loads(here("export", "--format", "json", cwd=seeds).stdout)
     assert data[0]["incidents"] and data[0]["incidents"][0]["article"] == data[0]["path"]
 
 

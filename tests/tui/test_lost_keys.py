@@ -10,14 +10,19 @@ must land where it was aimed.
 from __future__ import annotations
 
 import os
-import subprocess
+import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from tmux_driver import TYPING, Tmux, footer, needs_tmux, query_line
 
-pytestmark = [pytest.mark.e2e, needs_tmux]
+if TYPE_CHECKING:
+    from glossator.index.indexer import Index
+
+# One worker runs them all, so the reader fixture starts once.
+pytestmark = [pytest.mark.e2e, needs_tmux, pytest.mark.xdist_group("lost-keys")]
 
 GLOSSATOR = Path(sys.executable).with_name("glossator")
 TRIALS = 20
@@ -37,15 +42,20 @@ def _env(home: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def reader(bbc_copy: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The reader on BBC at 80x24, index built, query box focused."""
+def reader(bbc_copy: Path, bbc_index: Index, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The reader on BBC at 80x24, index built, query box focused.
+
+    The index is a copy of the worker's shared BBC index: building one more
+    in a subprocess cost 11 s, and these tests are about keys, not indexing.
+    """
     if not GLOSSATOR.exists():
         pytest.skip("glossator is not installed in this env")
     home = tmp_path_factory.mktemp("lost-keys-home")
     env = _env(home)
-    subprocess.run([str(GLOSSATOR), "index", str(bbc_copy)], env=env, check=True, timeout=300)
+    # A writable copy, as conftest's `copy_index` makes: the reader may update it.
+    index = Path(shutil.copytree(bbc_index.dir, home / "index", symlinks=True))
     tmux = Tmux("lost-keys")
-    tmux.start([str(GLOSSATOR), str(bbc_copy)], cwd=bbc_copy, env=env)
+    tmux.start([str(GLOSSATOR), str(bbc_copy), "--index-dir", str(index)], cwd=bbc_copy, env=env)
     try:
         tmux.wait_for("articles indexed", timeout=60)
         yield tmux
