@@ -216,8 +216,9 @@ def _date_range(
     fields: dict[str, Any], article_date: dt.date | None
 ) -> tuple[dt.date, dt.date] | None:
     """The days the event may lie in: its own date when it is a day or a
-    week; else (a month, a year, none) the days before the article's date;
-    None when neither is known."""
+    week; a month or year other than the article's ("last month", "in
+    2020") when it is one; else (the article's own month or year, none)
+    the days before the article's date; None when neither is known."""
     text = fields.get("event_date")
     if isinstance(text, str) and text:
         try:
@@ -228,10 +229,34 @@ def _date_range(
                 y, w = text.split("-W")
                 start = dt.date.fromisocalendar(int(y), int(w), 1)
                 return start, start + dt.timedelta(days=6)
+            earlier = _earlier_period(text, article_date)
+            if earlier is not None:
+                return earlier
         except ValueError:
             pass
     if article_date is not None:
         return article_date - dt.timedelta(days=UNDATED_LOOKBACK_DAYS), article_date
+    return None
+
+
+def _earlier_period(text: str, article_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """A month ("2023-11") or year ("2020") before the article's own, as its
+    first and last days; None for anything else (the article's own month or
+    year says no more than the days before it)."""
+    if article_date is None:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        year, month = int(text[:4]), int(text[5:])
+        first = dt.date(year, month, 1)
+        if (year, month) >= (article_date.year, article_date.month):
+            return None
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    if re.fullmatch(r"\d{4}", text):
+        year = int(text)
+        if year >= article_date.year:
+            return None
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from glossator.index.stories.grouping import group
@@ -260,3 +261,19 @@ def test_the_peoples_name_of_the_events_own_country_is_not_an_attacker() -> None
     assert compatible(victims, named)
     # Another country's people are attackers like any.
     assert record(actor1="Korvanian", **here).actor == {"korvanian"}
+
+
+def test_an_earlier_month_or_year_is_that_period_not_the_days_before_the_article() -> None:
+    def dated(event_date: str) -> Record:
+        return record("2023-12-05", location="Kirkuk", country="Iraq", event_date=event_date)
+
+    last_month = dated("2023-11")
+    assert (last_month.first, last_month.last) == (dt.date(2023, 11, 1), dt.date(2023, 11, 30))
+    assert not compatible(last_month, dated("2023-12-03"))
+    assert compatible(last_month, dated("2023-11-20"))
+    years_ago = dated("2020")
+    assert not compatible(years_ago, dated("2023-12-04"))
+    # The article's own month or year says no more than the days before it.
+    this_month = dated("2023-12")
+    assert (this_month.first, this_month.last) == (dt.date(2023, 12, 2), dt.date(2023, 12, 5))
+    assert compatible(this_month, dated("2023-12-04"))
