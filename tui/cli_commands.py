@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from glossator.tui.cli_context import (
     Failure,
     UsageError,
     article_ref,
+    error_line,
     named_article,
     open_index,
     open_session,
@@ -122,7 +124,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     """`glossator tag QUERY --add T --remove T [--dry-run]`."""
     from glossator.annotations.model import TagError, normalise_tag
     from glossator.index.corpus import CorpusError
-    from glossator.index.engine import QueryError
+    from glossator.index.engine import IndexUnavailable, QueryError
 
     if not args.add and not args.remove:
         raise UsageError("say what to change with --add TAG and/or --remove TAG")
@@ -135,7 +137,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     named = Path(args.query).is_file()
     ref = article_ref(args.query, corpus) if named else args.query
     ix = open_index(args, corpus, config)
-    update_index(ix, quiet=True)
+    _update_unless_fresh(ix)
     ids: list[str]
     if named:
         try:
@@ -151,7 +153,14 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     verb = "would change" if args.dry_run else "changed"
     changed = failed = 0
     rows: list[dict[str, Any]] = []
-    for change in open_session(ix, config).retag(ids, add, remove, dry_run=args.dry_run):
+    busy: str | None = None
+    changes = open_session(ix, config).retag(
+        ids, add, remove, dry_run=args.dry_run, index_wait=TAG_INDEX_WAIT
+    )
+    for change in _saved_changes(changes):
+        if isinstance(change, IndexUnavailable):
+            busy = str(change)
+            break
         rows.append(
             {
                 "article": change.article_id,
@@ -172,6 +181,11 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
             continue
         delta = [f"+{t}" for t in change.added] + [f"-{t}" for t in change.removed]
         out.print(Text(f"{verb} {shown_id(change.article_id)}: {' '.join(delta)}"))
+    if busy is not None:
+        error_line(
+            f"the tags are saved, but the index is busy ({busy.split(';')[0]}); they become "
+            "searchable at its next update (glossator index, or the next search)"
+        )
     if args.json:
         dump_json(
             {
@@ -179,6 +193,7 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
                 "changed": changed,
                 "failed": failed,
                 "dry_run": bool(args.dry_run),
+                "indexed": busy is None,
                 "changes": rows,
             }
         )
@@ -188,6 +203,22 @@ def cmd_tag(args: argparse.Namespace, config: Any) -> int:
         summary += f", {failed} failed"
     out.print(Text(summary, style="dim"))
     return 1 if failed else 0
+
+
+#: How long `glossator tag` waits for another process's index update before
+#: leaving its tags, already saved, to the next update.
+TAG_INDEX_WAIT = 2.0
+
+
+def _saved_changes(changes: Iterator[Any]) -> Iterator[Any]:
+    """The changes of `retag`, then the `IndexUnavailable` its final re-index
+    raised, if it did (the tags are saved by then)."""
+    from glossator.index.engine import IndexUnavailable
+
+    try:
+        yield from changes
+    except IndexUnavailable as exc:
+        yield exc
 
 
 def cmd_note(args: argparse.Namespace, config: Any) -> int:

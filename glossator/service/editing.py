@@ -60,12 +60,16 @@ class ArticleEdits:
         remove: Collection[str],
         *,
         dry_run: bool = False,
+        index_wait: float = 10.0,
     ) -> Iterator[TagChange]:
         """Tag every article in `ids`, yielding one `TagChange` per article that changes.
 
         Articles already as asked are skipped silently; those that fail are
         yielded with `error` set and the rest go on. Once the loop is done the
-        changed articles are re-indexed (unless `dry_run`), so consume it all.
+        changed articles are re-indexed (unless `dry_run`), so consume it all;
+        when another process holds the index for over `index_wait` seconds,
+        that raises `IndexUnavailable` with every tag already saved (the
+        next update of the index reads them from the sidecars).
         """
         changed: list[str] = []
         for article_id in ids:
@@ -84,7 +88,7 @@ class ArticleEdits:
             except (AnnotationError, CorpusError, OSError) as exc:
                 yield TagChange(article_id, error=str(exc))
         if changed and not dry_run:
-            self.index.reindex(changed)
+            self.index.reindex(changed, lock_wait=index_wait)
 
     def rate(self, article: Article, code: str) -> Sidecar:
         """Set the source rating from a NATO Admiralty code like `B2`; empty clears it.

@@ -116,3 +116,21 @@ def test_an_unreadable_or_foreign_stamp_file_means_update(seeds: Path) -> None:
         assert not freshness.is_fresh(_index_dir(seeds), stamp)
         assert _search(seeds, "Kirkuk")["total"] == 1
         assert freshness.is_fresh(_index_dir(seeds), stamp)
+
+
+def test_tag_while_another_process_updates_saves_and_defers_the_index(seeds: Path) -> None:
+    """`glossator tag` saves the tags, says in one line that the index is busy,
+    exits 0, and the next search finds them (its update reads the sidecars)."""
+    assert _search(seeds, "tag:zqxbusy")["total"] == 0  # the index is fresh now
+    fd = os.open(_index_dir(seeds) / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        proc = here("tag", "--corpus", str(seeds), str(seeds / SEED), "--add", "zqxbusy")
+    finally:
+        os.close(fd)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.decode().splitlines()
+    busy = [line for line in lines if "the tags are saved, but the index is busy" in line]
+    assert len(busy) == 1 and "glossator index" in busy[0]
+    assert "zqxbusy" in (seeds / f"{SEED}.yaml").read_text("utf-8")
+    assert _search(seeds, "tag:zqxbusy")["total"] == 1
