@@ -70,8 +70,38 @@ def _proc_status() -> dict[str, float]:
     return out
 
 
+class _OwnedPeak:
+    """The peak of the memory the process owns (RssAnon), sampled every 20 ms.
+
+    ru_maxrss counts mapped index pages too, which are the kernel's page cache,
+    shared and reclaimable; the RSS target counts only what the process owns.
+    """
+
+    def __init__(self) -> None:
+        self.mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="owned-rss", daemon=True)
+
+    def start(self) -> None:
+        if _proc_status().get("RssAnon") is not None:
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            self.sample()
+
+    def sample(self) -> float:
+        self.mb = max(self.mb, _proc_status().get("RssAnon", 0.0))
+        return self.mb
+
+
+OWNED_PEAK = _OwnedPeak()
+
+
 def _emit(data: dict[str, Any]) -> None:
     data["rss_now"] = _proc_status()
+    if "RssAnon" in data["rss_now"]:
+        data["rss_owned_peak_mb"] = OWNED_PEAK.sample()
     data["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     data["rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     sys.stdout.write(PREFIX + json.dumps(data) + "\n")
@@ -607,6 +637,7 @@ def _parse(stdout: str) -> dict[str, Any] | None:
 
 def main(argv: list[str]) -> int:
     cmd, *rest = argv
+    OWNED_PEAK.start()
     if cmd == "index":
         cmd_index(Path(rest[0]), Path(rest[1]))
     elif cmd == "stock":
