@@ -21,11 +21,11 @@ from glossator.index.entities.model import Candidate, Layer
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
 _WORD = rf"{_UPPER}[^\W\d_]*(?:-[^\W\d_]+)*"
 #: Common nouns that own an organisation's name.
-_POSSESSORS = (
+POSSESSORS = (
     "People Peoples Workers Women Farmers Martyrs Patriots Mothers Children Students"
     " Veterans Soldiers Mujahideen Nations Officers Peasants"
 ).split()
-_CUES = tuple(f"{word}{mark}" for word in _POSSESSORS for mark in ("'", "’"))
+_CUES = tuple(f"{word}{mark}" for word in POSSESSORS for mark in ("'", "’"))
 #: Up to three name words before the possessor, the possessive, then name words.
 _BEFORE = re.compile(rf"(?<![\w’'-])(?:{_WORD} ){{0,3}}\Z")
 _AFTER = re.compile(rf"(?:s?['’]|['’]s)((?: {_WORD}){{1,4}})(?![\w’'-])")
