@@ -31,7 +31,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "9"
+VERSION = "10"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
