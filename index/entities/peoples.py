@@ -23,8 +23,12 @@ from glossator.index.entities.rules import QUANTITY_WORDS
 
 __all__ = ["CUE_GROUPS", "PeopleRules"]
 
-_AFTER = (" people", " peoples", " community", " communities", " clan", " clans")
-_AFTER += (" tribe", " tribes", " tribesmen", " herders")
+_AFTER = tuple(
+    f" {word}"
+    for word in (
+        "people peoples community communities clan clans tribe tribes tribesmen herders"
+    ).split()
+)
 #: Cue groups for `AnchorFinder`, next to context.py's.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {"people_after": _AFTER, "people_before": ("ethnic ",)}
 
