@@ -282,6 +282,7 @@ class NameRules:
                 out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
         out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
         out += shapes.republics(text)
+        out += shapes.datelines(text)
         return out
 
     def _joined_by_and(self, text: str, start: int, end: int, words: list[str]) -> Candidate | None:

@@ -7,6 +7,8 @@ carries a possessive or a lower-case "of" joins it.
   ("Iraq's Defence Ministry" is GPE + ORG).
 - GPE: "Republic of X" with its leading words ("Republic of Congo",
   "Democratic Republic of the Congo").
+- GPE: the place of a wire dateline in capitals ("N'DJAMENA (AFP) -",
+  "PORT MORESBY, Papua New Guinea (Reuters) -").
 - Other mentions of a place found by its context, and whether a line is
   written in capitals (a headline), for the context rules.
 """
@@ -75,6 +77,22 @@ def republics(text: str) -> list[Candidate]:
             out.append(Candidate(start, match.end(), "GPE", Layer.SPECIFIC))
         pos = text.find("Republic of ", pos + 1)
     return out
+
+
+#: A dateline: a line opening with a place in capitals, maybe its country, then
+#: the agency in parentheses and a dash or colon ("BAMAKO (AFP) -").
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z’'.-]+(?:\ [A-Z][A-Z’'.-]+){0,2})(?:,\ [A-Z][\w.’'\ -]{1,40}?)?"
+    r"\ \([A-Z][\w\ .&-]{1,30}\)\ ?[-–—:]",
+    re.MULTILINE,
+)
+
+
+def datelines(text: str) -> list[Candidate]:
+    """GPE for the place of a wire dateline in capitals."""
+    return [
+        Candidate(m.start(1), m.end(1), "GPE", Layer.SPECIFIC) for m in _DATELINE.finditer(text)
+    ]
 
 
 def other_mentions(text: str, places: list[Candidate]) -> list[Candidate]:
