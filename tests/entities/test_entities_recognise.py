@@ -130,3 +130,12 @@ def test_package_never_imports_textual() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "count",
+    ["More than two million", "Some one million", "Nearly half a million", "half a million"],
+)
+def test_counts_in_millions_written_in_words(recogniser: Recogniser, count: str) -> None:
+    text = f"Officials said {count} villagers had fled the Velmora valley."
+    assert (count, "CARDINAL") in {(e.text, e.label) for e in recogniser.recognise(text)}
