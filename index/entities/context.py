@@ -1,7 +1,8 @@
 """Context rules: spans found by the words around them rather than by a list.
 
 - DATE: relative and partial dates ("recent weeks", "the previous week",
-  "last month", "two years ago", "late July", "early Friday", "mid-March").
+  "last month", "two years ago", "three days later", "early this year",
+  "late July", "early Friday", "mid-March").
 - ORG and others: an acronym defined in parentheses after its full name
   ("Israel Defense Forces (IDF)") labels the full name and every later use of
   the acronym; an unknown acronym in capitals is a fallback ORG.
@@ -25,7 +26,7 @@ from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS, past_description
 
 _NUMBER = (
-    r"(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"(?i:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty|thirty|forty|fifty)"
 )
 _UNIT = r"(?:day|week|weekend|month|year|decade)s?"
@@ -35,14 +36,16 @@ _RELATIVE = re.compile(
     rf"""(?<![\w-])(?:
         (?:[Tt]he\ )?(?:[Pp]ast|[Pp]revious|[Ff]ollowing|[Cc]oming|[Pp]receding|[Ll]ast|[Nn]ext)
             \ (?:{_NUMBER}\ )?{_UNIT}
-      | (?:[Tt]his|[Ll]ast|[Nn]ext)\ {_UNIT}
+      | (?:(?:[Ee]arly|[Ll]ate)\ )?(?:[Tt]his|[Ll]ast|[Nn]ext)\ {_UNIT}
       | [Rr]ecent\ {_UNIT}
       | (?:[Ee]arlier|[Ll]ater)\ this\ {_UNIT}
-      | (?:[Aa]|[Aa]n|[Oo]ne|[Aa]\ few|{_NUMBER})\ {_UNIT}\ ago
+      | (?:[Aa]|[Aa]n|[Oo]ne|[Aa]\ few|{_NUMBER})\ {_UNIT}\ (?:ago|later|earlier)
     )\Z""",
     re.VERBOSE,
 )
-_UNIT_WORDS = (" day", " week", " month", " year", " decade", " ago")
+_UNIT_WORDS = (" day", " week", " month", " year", " decade", " ago", " later", " earlier")
+#: Cues that end a relative date as they stand ("two days later"), no plural after.
+_UNIT_ENDS = frozenset({" ago", " later", " earlier"})
 #: Words before a named date that belong to it: "late July", "early Friday",
 #: "mid-March", "last Tuesday".
 _DATE_PREFIX = re.compile(
@@ -160,7 +163,7 @@ class ContextRules:
         out = []
         for pos, unit in cues["unit"]:
             end = pos + len(unit)
-            if unit != " ago":
+            if unit not in _UNIT_ENDS:
                 if text[end : end + 3] == "end":  # "weekend"
                     end += 3
                 if text[end : end + 1] == "s":

@@ -139,3 +139,11 @@ def test_package_never_imports_textual() -> None:
 def test_counts_in_millions_written_in_words(recogniser: Recogniser, count: str) -> None:
     text = f"Officials said {count} villagers had fled the Velmora valley."
     assert (count, "CARDINAL") in {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+@pytest.mark.parametrize(
+    "date", ["Two days later", "A year earlier", "three weeks later", "early this year"]
+)
+def test_relative_dates_counted_from_another_date(recogniser: Recogniser, date: str) -> None:
+    text = f"Rebels left Velmora. {date}, drones struck the Kestra valley again."
+    assert (date, "DATE") in {(e.text, e.label) for e in recogniser.recognise(text)}
