@@ -14,8 +14,9 @@ LOC, head included (as a facility's noun is):
 
 FAC: a facility noun after a name with a lower-case kind between them, or a
 head `names.py` lacks: "Goma international airport", "Mirebalais civil
-prison", "Kalma district hospital", "Baledo airstrip", "Giwa barracks",
-"Hadassah Medical Center".
+prison", "Kalma district hospital", "Jiribam community health centre",
+"Baledo airstrip", "Giwa barracks", "Hadassah Medical Center", "the Porgera
+gold mine".
 
 Refused: a known name ("Ivory Coast", "Rhode Island": a list says what it
 is), a people or an organisation before the head ("Malian desert", "UN
@@ -68,23 +69,33 @@ _AFTER = tuple(
 _AFTER_LOWER = tuple(
     f" {word}"
     for word in (
-        "river forest rainforest mountains hills valley lake desert plateau plains wadi"
-        " swamp marshes gorge delta basin"
+        "river forest rainforest mountains hills valley lake desert plateau plains plain wadi"
+        " swamp marshes gorge delta basin pass"
     ).split()
 )
+#: Heads that need "the" before the name: "Nottingham Forest" is a club, "a
+#: Wilkinson pass" a rugby pass.
+_AFTER_THE = frozenset({" Forest", " pass", " plain"})
 #: Lower-case kinds between a name and its facility noun ("Goma international
 #: airport"), and facility nouns `names.py` lacks, with their leading space.
 #: Only kinds of facility: an owner ("army", "military", "naval") or a rank
 #: ("main") says whose or which facility of a place, not its name ("the
 #: town's main hospital"; "US base" is no FAC either).
 _KINDS = (
-    "international civil central district provincial regional general referral teaching".split()
-)
+    "international civil central district provincial regional general referral teaching community"
+).split()
 _FACILITIES = tuple(
     f" {kind} {noun}"
     for kind in _KINDS
-    for noun in ("airport", "hospital", "prison", "base", "camp", "airfield", "barracks")
+    for noun in (
+        "airport hospital prison base camp airfield barracks clinic".split()
+        + ["health centre", "health center"]
+    )
 ) + (
+    " mine",
+    " gold mine",
+    " coal mine",
+    " copper mine",
     " airstrip",
     " Airstrip",
     " barracks",
@@ -190,8 +201,8 @@ class LandformRules:
                 first = match.group().split(" ", 1)
                 if len(first) == 2 and first[0] in _STOP_TOKENS:
                     start += len(first[0]) + 1  # "The Kurram River flows"
-                if cue == " Forest" and not text.endswith(("the ", "The "), 0, start):
-                    continue  # "Nottingham Forest", a club; "the Black Forest"
+                if cue in _AFTER_THE and not text.endswith(("the ", "The "), 0, start):
+                    continue  # "Nottingham Forest", a club; "the Black Forest"; "a Smith pass"
                 spans.append((start, end, lower))
         return spans
 
