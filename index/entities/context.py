@@ -247,6 +247,8 @@ class ContextRules:
         for start, end in gpe:
             start = past_description(text, start, end)
             name = text[start:end]
+            if _DESCRIPTION.search(name):
+                continue  # "the Muslim-majority region": a description, no name
             if name in _REGION_PEOPLES:  # "the Amhara region": the place, not its people
                 out.append(Candidate(start, end, "GPE", Layer.SPECIFIC))
                 continue
