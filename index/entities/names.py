@@ -200,8 +200,8 @@ class NameRules:
         if after is None:
             return None
         name = text[start:end]
-        if name.split()[0] in _STOP_TOKENS or self._lookup(name) == "NORP":
-            return None
+        if name.split()[0] in _STOP_TOKENS or self._lookup(name) in ("NORP", "ORG"):
+            return None  # "the Medecins Sans Frontieres hospital": whose, not which
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
         if after.group().strip() == "camp" and self._lookup(name) is not None:

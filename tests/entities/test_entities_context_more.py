@@ -90,3 +90,10 @@ def test_a_hyphenated_description_before_region_is_no_place(recogniser: Recognis
     labels = {(e.text, e.label) for e in recogniser.recognise(text)}
     assert ("Muslim", "NORP") in labels
     assert not any(label == "GPE" for _, label in labels)
+
+
+def test_a_known_organisation_before_a_facility_noun_owns_it(recogniser: Recogniser) -> None:
+    text = "Patients were taken to the Medecins Sans Frontieres hospital in Velmora."
+    labels = found(text, recogniser)
+    assert ("Medecins Sans Frontieres", "ORG") in labels
+    assert not any(label == "FAC" for _, label in labels)
