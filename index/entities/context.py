@@ -27,7 +27,8 @@ from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS, past_descr
 
 _NUMBER = (
     r"(?i:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty|fifty)"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+    r"|fifty)"
 )
 _UNIT = r"(?:day|week|weekend|month|year|decade)s?"
 #: Relative dates, matched backwards from their unit word (a window ending at
@@ -38,6 +39,7 @@ _RELATIVE = re.compile(
             \ (?:{_NUMBER}\ )?{_UNIT}
       | (?:(?:[Ee]arly|[Ll]ate)\ )?(?:[Tt]his|[Ll]ast|[Nn]ext)\ {_UNIT}
       | [Rr]ecent\ {_UNIT}
+      | (?:(?:[Aa]\ couple\ of|[Mm]any|[Ss]ome)\ )?(?:[Dd]ecades|[Yy]ears|[Mm]onths|[Ww]eeks)\ ago
       | (?:[Ee]arlier|[Ll]ater)\ this\ {_UNIT}
       | (?:[Aa]|[Aa]n|[Oo]ne|[Aa]\ few|{_NUMBER})\ {_UNIT}\ (?:ago|later|earlier)
     )\Z""",
@@ -49,7 +51,8 @@ _UNIT_ENDS = frozenset({" ago", " later", " earlier"})
 #: Words before a named date that belong to it: "late July", "early Friday",
 #: "mid-March", "last Tuesday".
 _DATE_PREFIX = re.compile(
-    r"(?<![\w-])(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his)(?:\ |(?<=[Mm]id)-)\Z"
+    r"(?<![\w-])(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his"
+    r"|[Tt]he\ (?:end|start|beginning|middle)\ of)(?:\ |(?<=[Mm]id)-)\Z"
 )
 
 #: Every rule below is tried only where one of its literal cue words occurs
@@ -80,7 +83,7 @@ _ADMIN_CUES = tuple(
     f" {word}"
     for word in (
         "region province governorate district state oblast territory county department"
-        " municipality prefecture"
+        " municipality prefecture township"
     ).split()
 )
 #: "energy firm Burren Energy", "security firm Ambrey": a lower-case kind of
@@ -175,12 +178,13 @@ class ContextRules:
         return out
 
     def partial_dates(self, text: str, dates: list[Candidate]) -> list[Candidate]:
-        """Named dates grown to take in "early", "late", "mid-", "last", "next", "this"."""
+        """Named dates grown to take in "early", "late", "mid-", "last", "next", "this",
+        "the end of" ("by the end of 2004")."""
         out = []
         for date in dates:
             if date.label != "DATE":
                 continue
-            match = _DATE_PREFIX.search(text, max(0, date.start - 10), date.start)
+            match = _DATE_PREFIX.search(text, max(0, date.start - 20), date.start)
             if match is not None:
                 out.append(Candidate(match.start(), date.end, "DATE", date.layer))
         return out

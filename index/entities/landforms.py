@@ -16,7 +16,7 @@ FAC: a facility noun after a name with a lower-case kind between them, or a
 head `names.py` lacks: "Goma international airport", "Mirebalais civil
 prison", "Kalma district hospital", "Jiribam community health centre",
 "Baledo airstrip", "Giwa barracks", "Hadassah Medical Center", "the Porgera
-gold mine".
+gold mine"; a road by its number: "the N-25 highway", "the M6 motorway".
 
 Refused: a known name ("Ivory Coast", "Rhode Island": a list says what it
 is), a people or an organisation before the head ("Malian desert", "UN
@@ -104,6 +104,11 @@ _FACILITIES = tuple(
     " Medical Centre",
     " Medical Center",
 )
+#: Roads named by a number: "the N-25 highway", "the Mexico 15 highway", "the M6 motorway".
+_ROADS = (" highway", " motorway")
+_ROAD_NUMBER_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][a-z]+\ \d{1,3}[A-Z]?|[A-Z]{1,3}-?\d{1,3}[A-Z]?)\Z"
+)
 
 #: Cue groups for `AnchorFinder`, next to context.py's.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -112,6 +117,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_after": _AFTER,
     "landform_after_lower": _AFTER_LOWER,
     "facility_kind": _FACILITIES,
+    "road": _ROADS,
 }
 
 #: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
@@ -224,4 +230,9 @@ class LandformRules:
             if _DESCRIPTION.search(name):
                 continue
             out.append(Candidate(match.start(), end, "FAC", Layer.SPECIFIC))
+        for pos, cue in cues["road"]:
+            end = pos + len(cue)
+            road = _ROAD_NUMBER_BEFORE.search(text, max(0, pos - 20), pos)
+            if road is not None and _word_ends(text, end):
+                out.append(Candidate(road.start(), end, "FAC", Layer.SPECIFIC))
         return out

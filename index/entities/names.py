@@ -48,7 +48,7 @@ _ORG_HEADS = frozenset(
     Court Tribunal Foundation Trust Unit Units Regiment Division Fleet Navy Airways Airlines
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
     Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
-    Industries Lab Laboratory Laboratories""".split()
+    Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative""".split()
 )
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).

@@ -83,16 +83,19 @@ def republics(text: str) -> list[Candidate]:
 #: the agency in parentheses and a dash or colon ("BAMAKO (AFP) -").
 _DATELINE = re.compile(
     r"^([A-Z][A-Z’'.-]+(?:\ [A-Z][A-Z’'.-]+){0,2})(?:,\ [A-Z][\w.’'\ -]{1,40}?)?"
-    r"\ \([A-Z][\w\ .&-]{1,30}\)\ ?[-–—:]",
+    r"\ \(([A-Z][\w\ .&-]{1,30})\)\ ?[-–—:]",
     re.MULTILINE,
 )
 
 
 def datelines(text: str) -> list[Candidate]:
-    """GPE for the place of a wire dateline in capitals."""
-    return [
-        Candidate(m.start(1), m.end(1), "GPE", Layer.SPECIFIC) for m in _DATELINE.finditer(text)
-    ]
+    """GPE for the place of a wire dateline in capitals, ORG for its agency
+    ("KADUGLI, Sudan (Sudan Tribune) -")."""
+    out = []
+    for match in _DATELINE.finditer(text):
+        out.append(Candidate(match.start(1), match.end(1), "GPE", Layer.SPECIFIC))
+        out.append(Candidate(match.start(2), match.end(2), "ORG", Layer.SPECIFIC))
+    return out
 
 
 def other_mentions(text: str, places: list[Candidate]) -> list[Candidate]:
