@@ -90,9 +90,16 @@ _DATELINE = re.compile(
 
 def datelines(text: str) -> list[Candidate]:
     """GPE for the place of a wire dateline in capitals, ORG for its agency
-    ("KADUGLI, Sudan (Sudan Tribune) -")."""
-    out = []
-    for match in _DATELINE.finditer(text):
+    ("KADUGLI, Sudan (Sudan Tribune) -"), in the first four lines."""
+    out: list[Candidate] = []
+    # A dateline opens the story: only its first lines (title, maybe a byline).
+    head_end = 0
+    for _ in range(4):
+        head_end = text.find("\n", head_end + 1)
+        if head_end < 0:
+            head_end = len(text)
+            break
+    for match in _DATELINE.finditer(text, 0, head_end):
         out.append(Candidate(match.start(1), match.end(1), "GPE", Layer.SPECIFIC))
         out.append(Candidate(match.start(2), match.end(2), "ORG", Layer.SPECIFIC))
     return out

@@ -29,3 +29,9 @@ def test_a_headline_in_capitals_with_parentheses_is_no_dateline(
     recogniser: Recogniser,
 ) -> None:
     assert gpe("Reviews\nTOO MANY VELMORAS (KESTRA GAMES)   As soon as it loads", recogniser) == []
+
+
+def test_a_dateline_shape_deep_in_a_story_is_no_dateline(recogniser: Recogniser) -> None:
+    lines = ["Title", "Byline", "First paragraph.", "Second.", "Third."]
+    text = "\n".join([*lines, "KESTRAVO (KELVA GROUP) - a line in capitals."])
+    assert gpe(text, recogniser) == []
