@@ -39,6 +39,7 @@ GOLD_SETS = (
     ("unseen4_", "fourth held-out set, labelled before its first run"),
     ("unseen5_", "fifth held-out set, labelled before its first run"),
     ("unseen6_", "sixth held-out set, labelled before its first run"),
+    ("unseen7_", "seventh held-out set, labelled before its first run"),
 )
 
 

@@ -1,6 +1,9 @@
 """Acronyms: an acronym defined in parentheses after its full name ("Israel
-Defense Forces (IDF)", "Lashkar-e-Taiba (LeT)") labels the full name and every
-later use of the acronym; an unknown acronym in capitals is a fallback ORG.
+Defense Forces (IDF)", "Lashkar-e-Taiba (LeT)", "Sudan People's Liberation
+Movement-North (SPLM-N)") or before it ("RED-Tabara (Resistance for the Rule of
+Law in Burundi)") labels the full name and every later use of the acronym; an
+unknown acronym in capitals is a fallback ORG, hyphenated parts and all
+("CNDD-FDD", "SPLM-IO").
 The full name leaves out what stands in front of it: "The", a hyphenated
 description ("Kurdish-led") and the people of the group ("Fighters of the").
 """
@@ -12,10 +15,10 @@ from collections.abc import Callable
 
 from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import _NAME, _STOP_TOKENS, past_description
+from glossator.index.entities.names import _NAME, _ORG_HEADS, _STOP_TOKENS, past_description
 
 #: "(IDF)", "(UKMTO)", "(M23)": two or more capitals, maybe digits, maybe a final s.
-_DEFINED = re.compile(r"\(([A-Z][A-Za-z]?[A-Z0-9]{1,7})\)")
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]?[A-Z0-9]{1,7}(?:-[A-Z0-9]{1,5})*)\)")
 _CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|on\ the)"
 _FULL_NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ {_CONNECTOR}\ {_NAME})*\Z")
 #: Starts with a character class (the boundary checked after the first
@@ -30,6 +33,24 @@ _NOT_ORG = frozenset(
     THE AND FOR NOT ALL NEW ONE TWO BUT WAS HAS ARE YOU OUR WHO IPTV UMD HMS GPS PSP PVR RFID
     HD HDTV LED VOIP MMS CPU RAM ROM PDA PDAs DRM WAP DSL ADSL ISP ISPs URL HTML XML GPRS PS2
     DTT UWB GTA GSM UMTS HSDPA WLAN LAN DVB DAB SIM P2P""".split()
+)
+
+#: An acronym joined by hyphens to capitals or a name ("CNDD-FDD", "SPLM-N",
+#: "RED-Tabara"); "US-led" and "AK-47" are no such name.
+_HYPHENATED = re.compile(
+    r"[A-Z](?<![\w’'-][A-Z])[A-Z0-9]{1,6}(?:-(?:[A-Z][A-Z0-9]{0,5}|[A-Z][a-z]{2,}))+(?![\w’'-])"
+)
+#: The full name in parentheses right after an acronym: "(Resistance for the Rule of Law)".
+_NAME_IN_PARENS = re.compile(rf"\ \(({_NAME}(?:\ {_CONNECTOR}\ {_NAME})*)\)")
+#: The acronym just before " (": capitals, maybe hyphenated ("RED-Tabara").
+_ACRONYM_BEFORE = re.compile(
+    r"(?<![\w’'-])[A-Z][A-Z0-9]{1,6}(?:-(?:[A-Z][A-Z0-9]{0,5}|[A-Z][a-z]{2,}))*\Z"
+)
+_HYPHEN_PART = re.compile("-")
+#: A common-noun possessive just before a defined name: "Sudan People's" in
+#: front of "Liberation Movement-North (SPLM-N)".
+_POSSESSOR_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:{_NAME}\ )?(?:{'|'.join(shapes.POSSESSORS)})(?:s?['’]|['’]s)\ \Z"
 )
 
 #: "Fighters of the National Liberation Army": people nouns in front of a name.
@@ -75,17 +96,22 @@ class AcronymRules:
                 full = _FULL_NAME.search(text, max(0, pos - 120), pos - 1)
                 if full is not None:
                     start, end = full.span()
-                    head, _, rest = text[start:end].partition(" ")
-                    while rest and head in _STOP_TOKENS:  # "The", "In"
-                        start += len(head) + 1
-                        head, _, rest = rest.partition(" ")
+                    start = self._past_stop_words(text, start, end)  # "The", "In"
                     start = self._past_members(text, past_description(text, start, end), end)
+                    owner = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
+                    if owner is not None:  # "Sudan People's Liberation Movement-North"
+                        start = self._past_stop_words(text, owner.start(), end)
                     label = labels.get((start, end), "ORG")
                     if label in ("PERSON", "NORP", "DATE", "TIME", "CARDINAL", "WEAPON"):
                         label = "ORG"
-                    if " " in text[start:end] or _initials(text[start:end]) == match.group(1):
+                    acronym = match.group(1)
+                    if "-" in acronym and not self._joins(acronym.split("-")):
+                        pass  # "(DVB-H)": a technical standard, not a body
+                    elif " " in text[start:end] or _initials(text[start:end]) == acronym:
                         out.append(Candidate(start, end, label, Layer.SPECIFIC))
-                        defined[match.group(1)] = label
+                        defined[acronym] = label
+            elif match is None:
+                self._name_after(text, pos, labels, out, defined)
             pos = text.find("(", pos + 1)
         for word, carried in defined.items():
             if not word.isupper():  # "LeT", "KeNHA": the capitals pass cannot see them
@@ -94,6 +120,17 @@ class AcronymRules:
                     for pos in _whole_words(text, word)
                 ]
         capitals: dict[int, bool] = {}
+        for match in _HYPHENATED.finditer(text):
+            word = match.group()
+            known = defined.get(word)
+            if known is None and not self._joins(word.split("-")):
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            headline = capitals.get(line_start)
+            if headline is None:
+                headline = capitals[line_start] = shapes.in_capitals(text, line_start)
+            if known is not None or not headline:
+                out.append(Candidate(match.start(), match.end(), known or "ORG", Layer.SPECIFIC))
         for match in _ACRONYM.finditer(text):
             word = match.group()
             known = defined.get(word)
@@ -109,6 +146,67 @@ class AcronymRules:
             if not headline:
                 out.append(Candidate(match.start(), match.end(), "ORG", Layer.FALLBACK))
         return out
+
+    def _joins(self, parts: list[str]) -> bool:
+        """Whether hyphenated parts make one acronym name: "CNDD-FDD" and
+        "RED-Tabara" do; "US-UK", "EU-China" and "Iraq-ISIS" are two names each.
+        A tail of one or two capitals ("SPLM-N", "SPLM-IO") names no one else,
+        so it joins even a known acronym."""
+        first, rest = parts[0], parts[1:]
+        if first in _NOT_ORG or first in _STOP_TOKENS:
+            return False
+        if all(len(part) >= 5 and part.isalpha() and part.isupper() for part in parts):
+            return False  # "QUARTER-FINALS", "EMPTY-HANDED": words in capitals
+        for part in rest:
+            if part in _NOT_ORG or self._lookup(part) is not None:
+                return False
+            if any(ch.isdigit() for ch in part):
+                return False  # "VPC-C4", "SCH-V770": a product's model number
+            if not (len(part) <= 2 and part.isupper()) and self._lookup(first) is not None:
+                return False
+        return True
+
+    def _name_after(
+        self,
+        text: str,
+        pos: int,
+        labels: dict[tuple[int, int], str],
+        out: list[Candidate],
+        defined: dict[str, str],
+    ) -> None:
+        """An acronym with its full name in parentheses after it ("RED-Tabara
+        (Resistance for the Rule of Law in Burundi)"): both get the name's label."""
+        full = _NAME_IN_PARENS.match(text, pos - 1)
+        if full is None or " " not in full.group(1) or full.group(1).isupper():
+            return
+        words = full.group(1).split()
+        if words[-1] not in _ORG_HEADS and not {"of", "for", "in"} & set(words):
+            return  # "RSS (Really Simple Syndication)": a technical term, no body
+        acronym = _ACRONYM_BEFORE.search(text, max(0, pos - 30), pos - 1)
+        if acronym is None:
+            return
+        word = acronym.group()
+        if word in _NOT_ORG or word in _STOP_TOKENS:
+            return
+        if _HYPHEN_PART.search(word) and not self._joins(word.split("-")):
+            return
+        start = self._past_stop_words(text, full.start(1), full.end(1))
+        name = text[start : full.end(1)]
+        label = labels.get((start, full.end(1)), "ORG")
+        if label != "ORG" or self._lookup(name) is not None:
+            return  # "UK (Britain)": a place named twice, not an organisation
+        out.append(Candidate(start, full.end(1), "ORG", Layer.SPECIFIC))
+        out.append(Candidate(acronym.start(), acronym.end(), "ORG", Layer.SPECIFIC))
+        defined[word] = "ORG"
+
+    @staticmethod
+    def _past_stop_words(text: str, start: int, end: int) -> int:
+        """`start` moved past leading stop words ("The", "In")."""
+        head, _, rest = text[start:end].partition(" ")
+        while rest and head in _STOP_TOKENS:
+            start += len(head) + 1
+            head, _, rest = rest.partition(" ")
+        return start
 
     def _past_members(self, text: str, start: int, end: int) -> int:
         """`start` moved past "Fighters of the" or "Members of" in front of a

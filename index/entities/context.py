@@ -1,7 +1,8 @@
 """Context rules: spans found by the words around them rather than by a list.
 
 - DATE: relative and partial dates ("recent weeks", "the previous week",
-  "last month", "two years ago", "late July", "early Friday", "mid-March").
+  "last month", "two years ago", "three days later", "early this year",
+  "late July", "early Friday", "mid-March").
 - ORG and others: an acronym defined in parentheses after its full name
   ("Israel Defense Forces (IDF)") labels the full name and every later use of
   the acronym; an unknown acronym in capitals is a fallback ORG.
@@ -25,8 +26,9 @@ from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS, past_description
 
 _NUMBER = (
-    r"(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty|fifty)"
+    r"(?i:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+    r"|fifty)"
 )
 _UNIT = r"(?:day|week|weekend|month|year|decade)s?"
 #: Relative dates, matched backwards from their unit word (a window ending at
@@ -35,18 +37,22 @@ _RELATIVE = re.compile(
     rf"""(?<![\w-])(?:
         (?:[Tt]he\ )?(?:[Pp]ast|[Pp]revious|[Ff]ollowing|[Cc]oming|[Pp]receding|[Ll]ast|[Nn]ext)
             \ (?:{_NUMBER}\ )?{_UNIT}
-      | (?:[Tt]his|[Ll]ast|[Nn]ext)\ {_UNIT}
+      | (?:(?:[Ee]arly|[Ll]ate)\ )?(?:[Tt]his|[Ll]ast|[Nn]ext)\ {_UNIT}
       | [Rr]ecent\ {_UNIT}
+      | (?:(?:[Aa]\ couple\ of|[Mm]any|[Ss]ome)\ )?(?:[Dd]ecades|[Yy]ears|[Mm]onths|[Ww]eeks)\ ago
       | (?:[Ee]arlier|[Ll]ater)\ this\ {_UNIT}
-      | (?:[Aa]|[Aa]n|[Oo]ne|[Aa]\ few|{_NUMBER})\ {_UNIT}\ ago
+      | (?:[Aa]|[Aa]n|[Oo]ne|[Aa]\ few|{_NUMBER})\ {_UNIT}\ (?:ago|later|earlier)
     )\Z""",
     re.VERBOSE,
 )
-_UNIT_WORDS = (" day", " week", " month", " year", " decade", " ago")
+_UNIT_WORDS = (" day", " week", " month", " year", " decade", " ago", " later", " earlier")
+#: Cues that end a relative date as they stand ("two days later"), no plural after.
+_UNIT_ENDS = frozenset({" ago", " later", " earlier"})
 #: Words before a named date that belong to it: "late July", "early Friday",
 #: "mid-March", "last Tuesday".
 _DATE_PREFIX = re.compile(
-    r"(?<![\w-])(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his)(?:\ |(?<=[Mm]id)-)\Z"
+    r"(?<![\w-])(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his"
+    r"|[Tt]he\ (?:end|start|beginning|middle)\ of)(?:\ |(?<=[Mm]id)-)\Z"
 )
 
 #: Every rule below is tried only where one of its literal cue words occurs
@@ -77,7 +83,7 @@ _ADMIN_CUES = tuple(
     f" {word}"
     for word in (
         "region province governorate district state oblast territory county department"
-        " municipality prefecture"
+        " municipality prefecture township"
     ).split()
 )
 #: "energy firm Burren Energy", "security firm Ambrey": a lower-case kind of
@@ -160,7 +166,7 @@ class ContextRules:
         out = []
         for pos, unit in cues["unit"]:
             end = pos + len(unit)
-            if unit != " ago":
+            if unit not in _UNIT_ENDS:
                 if text[end : end + 3] == "end":  # "weekend"
                     end += 3
                 if text[end : end + 1] == "s":
@@ -172,12 +178,13 @@ class ContextRules:
         return out
 
     def partial_dates(self, text: str, dates: list[Candidate]) -> list[Candidate]:
-        """Named dates grown to take in "early", "late", "mid-", "last", "next", "this"."""
+        """Named dates grown to take in "early", "late", "mid-", "last", "next", "this",
+        "the end of" ("by the end of 2004")."""
         out = []
         for date in dates:
             if date.label != "DATE":
                 continue
-            match = _DATE_PREFIX.search(text, max(0, date.start - 10), date.start)
+            match = _DATE_PREFIX.search(text, max(0, date.start - 20), date.start)
             if match is not None:
                 out.append(Candidate(match.start(), date.end, "DATE", date.layer))
         return out
@@ -244,6 +251,8 @@ class ContextRules:
         for start, end in gpe:
             start = past_description(text, start, end)
             name = text[start:end]
+            if _DESCRIPTION.search(name):
+                continue  # "the Muslim-majority region": a description, no name
             if name in _REGION_PEOPLES:  # "the Amhara region": the place, not its people
                 out.append(Candidate(start, end, "GPE", Layer.SPECIFIC))
                 continue

@@ -54,15 +54,16 @@ _PREPOSITIONS = r"(?:of|at|for|with|in|from|on|to)"
 #: What may follow the name after an inverted verb: a relative clause, an age,
 #: an affiliation, or a noun phrase of up to four lower-case words (capitalised
 #: modifiers allowed: "a Yukos spokesman", "the BBC's head of development")
-#: that ends at punctuation or at its first preposition, so that the last word
-#: is its head ("dean of the college": "dean").
+#: that ends at punctuation, at its first preposition or at "who"/"whose", so
+#: that the last word is its head ("dean of the college": "dean"; "a farmer who
+#: lost two sons": "farmer").
 _APPOSITION = re.compile(
     rf""",\ (?:
         (?P<clause>(?:who|whose|from|at)\ |\d{{1,3}}[,)])
       | (?P<article>(?:a|an|the)\ )?
         (?:[A-Z][\w-]*(?:[’']s)?\ ){{0,2}}
         (?P<phrase>(?:(?!{_PREPOSITIONS}\ )[a-z][a-z-]*\ ){{0,3}}[a-z][a-z-]*)
-        (?P<after>[,.;:]|\ {_PREPOSITIONS}\ )
+        (?P<after>[,.;:]|\ {_PREPOSITIONS}\ |\ (?:who|whose)\ )
     )""",
     re.VERBOSE,
 )

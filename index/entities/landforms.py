@@ -14,8 +14,9 @@ LOC, head included (as a facility's noun is):
 
 FAC: a facility noun after a name with a lower-case kind between them, or a
 head `names.py` lacks: "Goma international airport", "Mirebalais civil
-prison", "Kalma district hospital", "Baledo airstrip", "Giwa barracks",
-"Hadassah Medical Center".
+prison", "Kalma district hospital", "Jiribam community health centre",
+"Baledo airstrip", "Giwa barracks", "Hadassah Medical Center", "the Porgera
+gold mine"; a road by its number: "the N-25 highway", "the M6 motorway".
 
 Refused: a known name ("Ivory Coast", "Rhode Island": a list says what it
 is), a people or an organisation before the head ("Malian desert", "UN
@@ -68,23 +69,33 @@ _AFTER = tuple(
 _AFTER_LOWER = tuple(
     f" {word}"
     for word in (
-        "river forest rainforest mountains hills valley lake desert plateau plains wadi"
-        " swamp marshes gorge delta basin"
+        "river forest rainforest mountains hills valley lake desert plateau plains plain wadi"
+        " swamp marshes gorge delta basin pass"
     ).split()
 )
+#: Heads that need "the" before the name: "Nottingham Forest" is a club, "a
+#: Wilkinson pass" a rugby pass.
+_AFTER_THE = frozenset({" Forest", " pass", " plain"})
 #: Lower-case kinds between a name and its facility noun ("Goma international
 #: airport"), and facility nouns `names.py` lacks, with their leading space.
 #: Only kinds of facility: an owner ("army", "military", "naval") or a rank
 #: ("main") says whose or which facility of a place, not its name ("the
 #: town's main hospital"; "US base" is no FAC either).
 _KINDS = (
-    "international civil central district provincial regional general referral teaching".split()
-)
+    "international civil central district provincial regional general referral teaching community"
+).split()
 _FACILITIES = tuple(
     f" {kind} {noun}"
     for kind in _KINDS
-    for noun in ("airport", "hospital", "prison", "base", "camp", "airfield", "barracks")
+    for noun in (
+        "airport hospital prison base camp airfield barracks clinic".split()
+        + ["health centre", "health center"]
+    )
 ) + (
+    " mine",
+    " gold mine",
+    " coal mine",
+    " copper mine",
     " airstrip",
     " Airstrip",
     " barracks",
@@ -92,6 +103,11 @@ _FACILITIES = tuple(
     " health center",
     " Medical Centre",
     " Medical Center",
+)
+#: Roads named by a number: "the N-25 highway", "the Mexico 15 highway", "the M6 motorway".
+_ROADS = (" highway", " motorway")
+_ROAD_NUMBER_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][a-z]+\ \d{1,3}[A-Z]?|[A-Z]{1,3}-?\d{1,3}[A-Z]?)\Z"
 )
 
 #: Cue groups for `AnchorFinder`, next to context.py's.
@@ -101,6 +117,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_after": _AFTER,
     "landform_after_lower": _AFTER_LOWER,
     "facility_kind": _FACILITIES,
+    "road": _ROADS,
 }
 
 #: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
@@ -190,8 +207,8 @@ class LandformRules:
                 first = match.group().split(" ", 1)
                 if len(first) == 2 and first[0] in _STOP_TOKENS:
                     start += len(first[0]) + 1  # "The Kurram River flows"
-                if cue == " Forest" and not text.endswith(("the ", "The "), 0, start):
-                    continue  # "Nottingham Forest", a club; "the Black Forest"
+                if cue in _AFTER_THE and not text.endswith(("the ", "The "), 0, start):
+                    continue  # "Nottingham Forest", a club; "the Black Forest"; "a Smith pass"
                 spans.append((start, end, lower))
         return spans
 
@@ -213,4 +230,9 @@ class LandformRules:
             if _DESCRIPTION.search(name):
                 continue
             out.append(Candidate(match.start(), end, "FAC", Layer.SPECIFIC))
+        for pos, cue in cues["road"]:
+            end = pos + len(cue)
+            road = _ROAD_NUMBER_BEFORE.search(text, max(0, pos - 20), pos)
+            if road is not None and _word_ends(text, end):
+                out.append(Candidate(road.start(), end, "FAC", Layer.SPECIFIC))
         return out

@@ -48,7 +48,7 @@ _ORG_HEADS = frozenset(
     Court Tribunal Foundation Trust Unit Units Regiment Division Fleet Navy Airways Airlines
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
     Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
-    Industries Lab Laboratory Laboratories""".split()
+    Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative""".split()
 )
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).
@@ -80,6 +80,12 @@ _DESCRIPTORS = frozenset(
 )
 
 _SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")
+#: Heads that end the second half of one name ("Department of Health and
+#: Human Services"), not a second organisation's name.
+_SECOND_HEADS = frozenset({"Service", "Services"})
+#: A name after "and" that may continue an organisation's or facility's name
+#: ("Ministry of Health and Sanitation", "Mother and Child Hospital").
+_AND_NAME = re.compile(rf"\ and\ ({_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*)")
 _FACILITY_AFTER = re.compile(rf"\ (?:{_FAC_HEADS})\b(?!-)")
 #: The first words of the facility heads: most capitalised words are followed
 #: by none of them, and a set lookup is far cheaper than the alternation.
@@ -194,8 +200,8 @@ class NameRules:
         if after is None:
             return None
         name = text[start:end]
-        if name.split()[0] in _STOP_TOKENS or self._lookup(name) == "NORP":
-            return None
+        if name.split()[0] in _STOP_TOKENS or self._lookup(name) in ("NORP", "ORG"):
+            return None  # "the Medecins Sans Frontieres hospital": whose, not which
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
         if after.group().strip() == "camp" and self._lookup(name) is not None:
@@ -226,12 +232,20 @@ class NameRules:
             # Most sequences are one capitalised word ("The", "Blair"); alone it
             # can only become a facility ("Harir airbase"), so skip the rest
             # unless a facility noun follows.
-            if text.find(" ", *match.span()) < 0 and facility_after(text, match.end()) is None:
+            if (
+                text.find(" ", *match.span()) < 0
+                and facility_after(text, match.end()) is None
+                and not text.startswith(" and ", match.end())
+            ):
                 continue
             start, end = self._clean(text, *match.span())
             words = _tokens(text[start:end])
             if not words:
                 continue
+            if text.startswith(" and ", end):
+                joined = self._joined_by_and(text, start, end, words)
+                if joined is not None:
+                    out.append(joined)
             facility = self._facility(text, start, end)
             if facility is not None:
                 out.append(facility)
@@ -268,7 +282,48 @@ class NameRules:
                 out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
         out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
         out += shapes.republics(text)
+        out += shapes.datelines(text)
         return out
+
+    def _joined_by_and(self, text: str, start: int, end: int, words: list[str]) -> Candidate | None:
+        """An organisation or facility whose name goes on past "and": after the
+        head's complement ("Ministry of Health and Sanitation", "Forces for the
+        Defence of Law and Order") or with a head after the second word
+        ("Mother and Child Hospital", "Securities and Exchange Commission").
+        Not when the second name is a name of its own ("Ministry of Defence and
+        Nato", "Bank of England and Bank of Scotland", "US and Iraqi Forces")."""
+        after = _AND_NAME.match(text, end)
+        if after is None:
+            return None
+        second = after.group(1).split()
+        if second[0] in _STOP_TOKENS or second[0] in _ORG_HEADS:
+            return None
+        if self._lookup(after.group(1)) not in (None, "NORP"):
+            return None
+        if self._lookup(second[0]) in ("GPE", "ORG", "FAC", "LOC"):
+            return None
+        if second[0] in self._first_names:
+            return None  # "the University of California and Dan Gillmor"
+        connector = next((i for i, w in enumerate(words) if w in ("of", "for")), None)
+        if connector is not None:
+            if connector > 0 and words[connector - 1] in _ORG_HEADS:
+                if any(w in _ORG_HEADS and w not in _SECOND_HEADS for w in second):
+                    return None  # "Bank of Africa and Standard Trust Bank": two banks
+                return Candidate(start, after.end(), "ORG", Layer.SPECIFIC)
+            return None
+        if len(words) != 1 or words[0].isupper() or self._lookup(words[0]) in ("ORG", "NORP"):
+            return None
+        if self._lookup(second[0]) == "NORP":
+            return None  # "Lufthansa and British Airways"
+        inner = next((i for i, w in enumerate(second) if w in ("of", "for")), len(second))
+        head = second[inner - 1]
+        if inner == len(second) and head in _FAC_LAST_WORDS:
+            return Candidate(start, after.end(), "FAC", Layer.SPECIFIC)
+        if head not in _ORG_HEADS or inner < 2:
+            return None
+        if head in _GENERIC_HEADS and self._lookup(words[0]) == "GPE":
+            return None  # "Iraq and Kurdish Forces": two forces, no name
+        return Candidate(start, after.end(), "ORG", Layer.SPECIFIC)
 
     def named_weapons(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Weapon spans grown to take in a model name before them ("Burkan rocket",

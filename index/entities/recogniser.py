@@ -22,6 +22,8 @@ from glossator.index.entities.landforms import LandformRules
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
 from glossator.index.entities.names import NameRules, title_forms
+from glossator.index.entities.peoples import CUE_GROUPS as PEOPLE_CUE_GROUPS
+from glossator.index.entities.peoples import PeopleRules
 from glossator.index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityRules
 from glossator.index.entities.watchlist import (
     WatchEntry,
@@ -31,7 +33,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "8"
+VERSION = "20"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -73,6 +75,7 @@ class _Static:
     context: ContextRules
     cues: CueRules
     landforms: LandformRules
+    peoples: PeopleRules
 
 
 @cache
@@ -86,6 +89,7 @@ def _static() -> _Static:
         **CUE_GROUPS,
         **SPEECH_CUE_GROUPS,
         **LANDFORM_CUE_GROUPS,
+        **PEOPLE_CUE_GROUPS,
     }
     anchors = AnchorFinder(titles, DATE_WORDS, QUANTITY_WORDS, cue_groups)
     return _Static(
@@ -96,6 +100,7 @@ def _static() -> _Static:
         ContextRules(table.get),
         CueRules(table.get, titles),
         LandformRules(table.get),
+        PeopleRules(table.get),
     )
 
 
@@ -179,6 +184,7 @@ class Recogniser:
         found += context.backed_and_spokesman(text, cues)
         found += context.places(text, cues)
         found += static.landforms.find(text, cues)
+        found += static.peoples.find(text, cues)
         found += context.after_locatives(text, cues)
         found += context.acronyms(text, found)
         found += static.cues.speakers(text, cues)

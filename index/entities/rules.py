@@ -76,8 +76,8 @@ _QUANTITY = re.compile(
     (?<![\w$£€.,-])
     (?P<qty>
       (?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\ (?:million|thousand|hundred))?
-     |(?i:{_NUMBER_WORDS})(?:[- ](?i:{_NUMBER_WORDS}))?(?:\ (?i:hundred|thousand))?
-     |(?i:dozens?|scores|hundreds|thousands|tens\ of\ thousands)
+     |(?i:{_NUMBER_WORDS})(?:[- ](?i:{_NUMBER_WORDS}))?(?:\ (?i:hundred|thousand|million))?
+     |(?i:half\ a\ million|dozens?|scores|hundreds|thousands|tens\ of\ thousands)
     )
     (?![\w’'])
     (?P<tail>(?:\ of(?:\ the|\ its|\ their|\ his|\ them|\ those)?)?(?:\ [\w’'.-]+){{0,4}})
@@ -86,7 +86,10 @@ _QUANTITY = re.compile(
 )
 #: Where a quantity can start (besides a digit), in lower-cased text: the
 #: full pattern is only tried there (see `anchors.py`).
-QUANTITY_WORDS = (*_NUMBER_WORDS.split("|"), "dozen", "scores", "hundreds", "thousands", "tens")
+QUANTITY_WORDS = (
+    *_NUMBER_WORDS.split("|"),
+    *("half", "dozen", "scores", "hundreds", "thousands", "tens"),
+)
 _HEDGE_BEFORE = re.compile(rf"(?i:{_HEDGE}|a\ |several\ )$")
 #: Where a date can start (besides a digit): every month name and abbreviation
 #: begins with one of these, as does every weekday.

@@ -7,6 +7,8 @@ carries a possessive or a lower-case "of" joins it.
   ("Iraq's Defence Ministry" is GPE + ORG).
 - GPE: "Republic of X" with its leading words ("Republic of Congo",
   "Democratic Republic of the Congo").
+- GPE: the place of a wire dateline in capitals ("N'DJAMENA (AFP) -",
+  "PORT MORESBY, Papua New Guinea (Reuters) -").
 - Other mentions of a place found by its context, and whether a line is
   written in capitals (a headline), for the context rules.
 """
@@ -21,11 +23,11 @@ from glossator.index.entities.model import Candidate, Layer
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
 _WORD = rf"{_UPPER}[^\W\d_]*(?:-[^\W\d_]+)*"
 #: Common nouns that own an organisation's name.
-_POSSESSORS = (
+POSSESSORS = (
     "People Peoples Workers Women Farmers Martyrs Patriots Mothers Children Students"
     " Veterans Soldiers Mujahideen Nations Officers Peasants"
 ).split()
-_CUES = tuple(f"{word}{mark}" for word in _POSSESSORS for mark in ("'", "’"))
+_CUES = tuple(f"{word}{mark}" for word in POSSESSORS for mark in ("'", "’"))
 #: Up to three name words before the possessor, the possessive, then name words.
 _BEFORE = re.compile(rf"(?<![\w’'-])(?:{_WORD} ){{0,3}}\Z")
 _AFTER = re.compile(rf"(?:s?['’]|['’]s)((?: {_WORD}){{1,4}})(?![\w’'-])")
@@ -74,6 +76,32 @@ def republics(text: str) -> list[Candidate]:
             start = before.start() if before is not None else pos
             out.append(Candidate(start, match.end(), "GPE", Layer.SPECIFIC))
         pos = text.find("Republic of ", pos + 1)
+    return out
+
+
+#: A dateline: a line opening with a place in capitals, maybe its country, then
+#: the agency in parentheses and a dash or colon ("BAMAKO (AFP) -").
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z’'.-]+(?:\ [A-Z][A-Z’'.-]+){0,2})(?:,\ [A-Z][\w.’'\ -]{1,40}?)?"
+    r"\ \(([A-Z][\w\ .&-]{1,30})\)\ ?[-–—:]",
+    re.MULTILINE,
+)
+
+
+def datelines(text: str) -> list[Candidate]:
+    """GPE for the place of a wire dateline in capitals, ORG for its agency
+    ("KADUGLI, Sudan (Sudan Tribune) -"), in the first four lines."""
+    out: list[Candidate] = []
+    # A dateline opens the story: only its first lines (title, maybe a byline).
+    head_end = 0
+    for _ in range(4):
+        head_end = text.find("\n", head_end + 1)
+        if head_end < 0:
+            head_end = len(text)
+            break
+    for match in _DATELINE.finditer(text, 0, head_end):
+        out.append(Candidate(match.start(1), match.end(1), "GPE", Layer.SPECIFIC))
+        out.append(Candidate(match.start(2), match.end(2), "ORG", Layer.SPECIFIC))
     return out
 
 

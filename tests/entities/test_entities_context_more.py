@@ -83,3 +83,17 @@ def test_no_place_after_shares_in_or_starring_in(recogniser: Recogniser) -> None
     assert labels_of("She was starring in Closer.", recogniser, "GPE") == []
     assert labels_of("He was a minister in Cabinet.", recogniser, "GPE") == []
     assert labels_of("He lives in Zindaro.", recogniser, "GPE") == ["Zindaro"]
+
+
+def test_a_hyphenated_description_before_region_is_no_place(recogniser: Recogniser) -> None:
+    text = "Attacks rose in the Muslim-majority region of the south."
+    labels = {(e.text, e.label) for e in recogniser.recognise(text)}
+    assert ("Muslim", "NORP") in labels
+    assert not any(label == "GPE" for _, label in labels)
+
+
+def test_a_known_organisation_before_a_facility_noun_owns_it(recogniser: Recogniser) -> None:
+    text = "Patients were taken to the Medecins Sans Frontieres hospital in Velmora."
+    labels = found(text, recogniser)
+    assert ("Medecins Sans Frontieres", "ORG") in labels
+    assert not any(label == "FAC" for _, label in labels)

@@ -69,3 +69,8 @@ def test_speaker_before_said_more_shapes(recogniser: Recogniser) -> None:
     assert labels_of(text, recogniser, "PERSON") == ["Qorbani al-Zeluwa"]
     # A role word that is no role before a name: "rival X Y said" is a company.
     assert labels_of("rival Qorbani Zeluwa said", recogniser, "PERSON") == []
+
+
+def test_a_speaker_described_by_a_relative_clause(recogniser: Recogniser) -> None:
+    text = '"They came at night," said Qorbani Zeluwa, a farmer who lost two sons.'
+    assert ("Qorbani Zeluwa", "PERSON") in {(e.text, e.label) for e in recogniser.recognise(text)}

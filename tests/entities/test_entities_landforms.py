@@ -114,3 +114,21 @@ def test_an_owner_or_a_rank_before_the_facility_is_no_name(recogniser: Recognise
     assert labels_of("a Kenyan military base was hit", recogniser, "FAC") == []
     assert labels_of("a UN district hospital", recogniser, "FAC") == []
     assert labels_of("the Vuldora main hospital", recogniser, "FAC") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        ("Velkaro pass", "LOC"),
+        ("Tolvani plain", "LOC"),
+        ("Kestra community health centre", "FAC"),
+        ("Dorvan gold mine", "FAC"),
+        ("Zelbo mine", "FAC"),
+    ],
+)
+def test_more_heads_after_the_name(recogniser: Recogniser, phrase: str, label: str) -> None:
+    assert (phrase, label) in found(f"Gunmen were seen near the {phrase} on Monday.", recogniser)
+
+
+def test_a_pass_after_a_name_without_the_is_no_feature(recogniser: Recogniser) -> None:
+    assert labels_of("A Velkaro pass found Tolvan on the wing.", recogniser, "LOC") == []

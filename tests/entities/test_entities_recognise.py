@@ -130,3 +130,35 @@ def test_package_never_imports_textual() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "count",
+    ["More than two million", "Some one million", "Nearly half a million", "half a million"],
+)
+def test_counts_in_millions_written_in_words(recogniser: Recogniser, count: str) -> None:
+    text = f"Officials said {count} villagers had fled the Velmora valley."
+    assert (count, "CARDINAL") in {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+@pytest.mark.parametrize(
+    "date", ["Two days later", "A year earlier", "three weeks later", "early this year"]
+)
+def test_relative_dates_counted_from_another_date(recogniser: Recogniser, date: str) -> None:
+    text = f"Rebels left Velmora. {date}, drones struck the Kestra valley again."
+    assert (date, "DATE") in {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Gunmen from Velmora carried machetes.", "machetes", "WEAPON"),
+        ("Police in Velmora found a grenade launcher.", "grenade launcher", "WEAPON"),
+        ("Troops in Velmora killed about 40 assailants.", "about 40", "CARDINAL"),
+        ("The Velmora show aired on Channel 4 on Monday.", "Channel 4", "ORG"),
+    ],
+)
+def test_weapons_people_and_broadcasters_added_to_the_lists(
+    recogniser: Recogniser, text: str, span: str, label: str
+) -> None:
+    assert (span, label) in {(e.text, e.label) for e in recogniser.recognise(text)}

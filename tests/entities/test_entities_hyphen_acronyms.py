@@ -1,0 +1,57 @@
+"""Acronyms with hyphenated parts and full names in parentheses after an
+acronym (`acronyms.py`): what each shape must find and what it must leave
+alone. Invented names throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossator.index.entities import Recogniser
+
+
+def found(text: str, recogniser: Recogniser) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+@pytest.mark.parametrize("acronym", ["ZORDA-KTM", "QPLM-W", "VEL-Morasi", "KDF-IO"])
+def test_a_hyphenated_acronym_is_one_name(recogniser: Recogniser, acronym: str) -> None:
+    text = f"Residents said the {acronym} had sent fighters to the area on Monday."
+    assert (acronym, "ORG") in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between US-UK officials and EU-China trade envoys resumed.",
+        "Gunmen with an AK-47 joined the US-led coalition.",
+        "Fans cheered as the team reached the QUARTER-FINALS again.",
+        "The handheld VPC-C4 camcorder went on sale.",
+    ],
+)
+def test_hyphens_between_other_names_still_separate(recogniser: Recogniser, text: str) -> None:
+    joined = {t for t, label in found(text, recogniser) if label == "ORG" and "-" in t}
+    assert joined == set()
+
+
+def test_a_hyphenated_acronym_defined_after_its_name(recogniser: Recogniser) -> None:
+    text = (
+        "Fighters of the Qandari People's Liberation Movement-West (QPLM-W) attacked "
+        "the town. The QPLM-W denied it."
+    )
+    spans = [(e.text, e.label) for e in recogniser.recognise(text)]
+    assert ("Qandari People's Liberation Movement-West", "ORG") in spans
+    assert spans.count(("QPLM-W", "ORG")) == 2
+
+
+def test_a_full_name_in_parentheses_after_the_acronym(recogniser: Recogniser) -> None:
+    text = "He blamed VEL-Morasi (Union for the Defence of Kelvana) for the attack."
+    assert {("VEL-Morasi", "ORG"), ("Union for the Defence of Kelvana", "ORG")} <= found(
+        text, recogniser
+    )
+
+
+def test_a_technical_term_in_parentheses_is_no_organisation(recogniser: Recogniser) -> None:
+    text = "Readers use RSS (Really Simple Syndication) on phones with DVB-H."
+    labels = found(text, recogniser)
+    assert ("Really Simple Syndication", "ORG") not in labels
+    assert ("DVB-H", "ORG") not in labels

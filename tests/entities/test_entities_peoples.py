@@ -1,0 +1,40 @@
+"""Peoples named by the words around them (`peoples.py`): what each cue must
+find and what it must leave alone. Invented names throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossator.index.entities import Recogniser
+
+
+def norp(text: str, recogniser: Recogniser) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == "NORP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "peoples"),
+    [
+        ("Fighting between Velmei and Korvi communities flared again.", ["Velmei", "Korvi"]),
+        ("The Tessu live beside the Ruvatu people in the hills.", ["Ruvatu"]),
+        ("Gunmen from the Sarkan and Dobel clans clashed.", ["Sarkan", "Dobel"]),
+        ("The victims were ethnic Dorvans, she said.", ["Dorvans"]),
+        ("Elders of the Ruvatu tribe met. The Ruvatu then left.", ["Ruvatu", "Ruvatu"]),
+    ],
+)
+def test_a_people_by_its_cue(recogniser: Recogniser, text: str, peoples: list[str]) -> None:
+    assert norp(text, recogniser) == peoples
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Young people said they would vote.",
+        "Three people died in the crash.",
+        "North East people did not want it.",
+        "Tolvaw people said officials in Tolvaw agreed.",
+        "BBC people were told on Monday.",
+    ],
+)
+def test_no_people_without_a_name(recogniser: Recogniser, text: str) -> None:
+    assert norp(text, recogniser) == []

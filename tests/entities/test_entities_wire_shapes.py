@@ -1,0 +1,39 @@
+"""Shapes of wire copy: a dateline's agency, roads by number, townships,
+organisation heads, and dates counted back or bounded. Invented names throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossator.index.entities import Recogniser
+
+
+def found(text: str, recogniser: Recogniser) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+def test_a_datelines_agency_is_an_organisation(recogniser: Recogniser) -> None:
+    text = "Attack on market\nKELVA, Tolvan (Velmora Herald) - Gunmen struck a market."
+    assert ("Velmora Herald", "ORG") in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "span", "label"),
+    [
+        ("on the N-25 highway", "N-25 highway", "FAC"),
+        ("on the Tolvan 15 highway", "Tolvan 15 highway", "FAC"),
+        ("in the nearby Dorvani township", "Dorvani", "GPE"),
+        ("by the Kestra Cartel", "Kestra Cartel", "ORG"),
+        ("by the Velmora Fishing Cooperative", "Velmora Fishing Cooperative", "ORG"),
+        ("who settled there decades ago", "decades ago", "DATE"),
+        ("by the end of 2004", "the end of 2004", "DATE"),
+        ("Eighteen months ago", "Eighteen months ago", "DATE"),
+    ],
+)
+def test_wire_shapes(recogniser: Recogniser, phrase: str, span: str, label: str) -> None:
+    assert (span, label) in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
+
+
+def test_a_village_word_after_a_name_makes_no_place(recogniser: Recogniser) -> None:
+    labels = found("Athletes stayed at the Olympic village in Velmora.", recogniser)
+    assert ("Olympic", "GPE") not in labels
