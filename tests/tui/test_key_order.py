@@ -51,3 +51,33 @@ async def test_letters_after_slash_go_to_the_query_box(app_factory):
         _burst(app, "slash", *"drone")
         await settle(pilot, 0.05)
         assert app.screen.query_one("#query", Input).value == "drone"
+
+
+async def test_enter_enter_typed_at_once_opens_the_top_hit(app_factory):
+    # The second `enter` reaches the query box before the first has moved the
+    # focus to the hits; it is meant for the hits and opens the top one.
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "kirkuk", type_it=True)
+        _burst(app, "enter", "enter")
+        await settle(pilot, 0.05)
+        assert app.screen.bundle is not None
+        assert app.screen.bundle.article.path.name.startswith("002_")
+
+
+async def test_one_enter_only_moves_to_the_hits(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "kirkuk", type_it=True)
+        _burst(app, "enter")
+        await settle(pilot, 0.05)
+        assert isinstance(app.focused, ResultList)
+        assert app.screen.bundle is None
+        # Back in the query box, `enter` moves to the hits again and opens nothing.
+        _burst(app, "slash")
+        await settle(pilot)
+        assert isinstance(app.focused, Input)
+        _burst(app, "enter")
+        await settle(pilot, 0.05)
+        assert isinstance(app.focused, ResultList)
+        assert app.screen.bundle is None

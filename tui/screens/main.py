@@ -83,6 +83,8 @@ class MainScreen(IncidentReading):
         """True while the palette runs a command (which then works from the query box too)."""
         self._search_keys: tuple[bool, bool] = (False, False)
         """(suggestion offered, facets shown) when the footer was last drawn."""
+        self._hits_focus_pending = False
+        """True from an `enter` that moves to the hits until the focus has moved."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -184,10 +186,20 @@ class MainScreen(IncidentReading):
     @on(SearchPane.Submitted)
     def _submitted(self) -> None:
         result = self.search_pane.result
-        if self.search_pane.offers_suggestion:
+        results = self.query_one(ResultList)
+        if self._hits_focus_pending or results.has_focus:
+            # An `enter` typed before the first one had moved the focus to the
+            # hits reached the query box; it was meant for the hits: open one.
+            results.action_select()
+        elif self.search_pane.offers_suggestion:
             self.action_accept_suggestion()
         elif result is not None and result.hits:
-            self.focus_pane(self.query_one(ResultList))
+            self._hits_focus_pending = True
+            self.focus_pane(results)
+
+    def on_descendant_focus(self) -> None:
+        self._hits_focus_pending = False
+        super().on_descendant_focus()
 
     @on(FacetList.Chosen)
     def _facet(self, message: FacetList.Chosen) -> None:
