@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glossator.index.stories.armed_groups import groups_named
 from glossator.index.stories.store import StoredArticle
 
 #: Event dates (or article dates, when the record has none) further apart
@@ -189,6 +190,8 @@ class Record:
     #: The sentences call the location a city or town ("the city of Kunduz",
     #: "Kunduz city"): the place itself, not the province named after it.
     city: bool = False
+    #: The armed groups (`armed_groups`) its attacker's name names.
+    groups: frozenset[int] = frozenset()
 
     @property
     def key(self) -> tuple[str, int]:
@@ -301,6 +304,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 bool(place) and place <= country,
                 _named_a_city(fields),
+                groups_named(fields.get("actor1")),
             )
         )
     return out
@@ -444,11 +448,12 @@ def _prefix_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def same_actor(a: Record, b: Record) -> bool:
     """False only when both name an attacker and the names share nothing
-    (no word, no word's first five letters, not one's initials), and
-    neither record's sentences name the other's attacker."""
+    (no word, no word's first five letters, not one's initials, not one
+    group's two names: "KKB" / "TPNPB"), and neither record's sentences
+    name the other's attacker."""
     if not a.actor or not b.actor:
         return True
-    if _prefix_overlap(a.actor, b.actor):
+    if _prefix_overlap(a.actor, b.actor) or a.groups & b.groups:
         return True
     if a.actor <= b.said or b.actor <= a.said:
         # One report names the other's attacker ("the attack by Boko Haram",
