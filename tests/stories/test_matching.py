@@ -288,3 +288,13 @@ def test_one_armed_group_under_two_names_is_one_attacker() -> None:
     assert not compatible(first, other)
     rebels = record("2024-06-13", location="Tarvos", event_date="2024-06-13", actor1="ADF) rebels")
     assert compatible(rebels, record("2024-06-12", location="Tarvos", actor1="ISCAP"))
+
+
+def test_a_record_with_a_country_but_no_place_reports_the_whole_country() -> None:
+    vague = record(location=None, country="Velmoria", sentence="A bomb killed two soldiers.")
+    assert vague.countrywide
+    town = record(location="Ostrava Nel", country="Velmoria", sentence="A bomb hit Ostrava Nel.")
+    assert compatible(vague, town)
+    undated = record(None, location="Ostrava Nel", country="Velmoria")
+    assert not compatible(record(None, location=None, country="Velmoria"), undated)
+    assert not record(location=None, country=None).countrywide
