@@ -28,6 +28,16 @@ _ACRONYM_AFTER = re.compile(r"(?:\ [a-z][\w'’-]*)*\ \([A-Z][A-Z0-9-]{1,11}\)")
 #: province, not the city it is named after.
 _AREA_KINDS = frozenset(("region", "state", "province", "governorate", "oblast"))
 _AREA_BEFORE = re.compile(r"\b(?:region|state|province|governorate|oblast)\ of\ (?:the\ )?$")
+#: "near the border with Burkina Faso", "across the border into Congo":
+#: the neighbour is not where the event was.
+_BORDER_BEFORE = re.compile(r"\bborders?\ (?:with|into)\ (?:the\ )?$", re.IGNORECASE)
+#: "died in a Raipur hospital", "taken to Bwera hospital": where the
+#: wounded were treated, not where they were hurt.
+_TREATED_BEFORE = re.compile(
+    r"\b(?:died|dies|succumbed|taken|rushed|admitted|treated|evacuated|transferred"
+    r"|airlifted|brought|hospitali[sz]ed)\b[^.;]{0,40}$"
+)
+_CARE_PLACES = ("hospital", "clinic", "infirmary", "morgue", "mortuary", "health centre")
 
 
 class Locator:
@@ -70,6 +80,12 @@ class Locator:
                 # A place before the event word is its subject ("Britain carried out").
                 continue
             if _ORIGIN.search(sentence, max(0, start - 12), start):
+                continue
+            if _BORDER_BEFORE.search(sentence, max(0, start - 30), start):
+                continue
+            if text.lower().endswith(_CARE_PLACES) and _TREATED_BEFORE.search(
+                sentence, max(0, start - 50), start
+            ):
                 continue
             if how == "CUE" and _ACRONYM_AFTER.match(sentence, end):
                 # "Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a

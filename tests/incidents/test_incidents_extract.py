@@ -345,3 +345,21 @@ def test_bombs_fired_or_dropped_are_shells_or_an_air_strike(
     run: Run, text: str, sub_event_type: str
 ) -> None:
     assert one(run, text).sub_event_type == sub_event_type
+
+
+def test_the_hospital_where_the_wounded_died_is_not_the_place(run: Run) -> None:
+    found = one(
+        run,
+        "A soldier wounded in Saturday's bomb attack on the Zelkor road died in a Varnadu "
+        "hospital on Sunday, taking the toll to ten.",
+    )
+    assert found.location == "Zelkor"
+
+
+def test_the_country_across_the_border_is_not_the_place(run: Run) -> None:
+    found = one(
+        run,
+        "Rebels killed 21 people in an attack on a school in western Uganda near the border "
+        "with the Democratic Republic of Congo on Saturday.",
+    )
+    assert found.location == "Uganda"
