@@ -42,7 +42,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "9"
+VERSION = "10"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -277,7 +277,7 @@ class IncidentExtractor:
                     # is not that city's point.
                     latitude, longitude = place.latitude, place.longitude
         if country is None:
-            country = self._locator.country_near(text, draft, entities) or (
+            country = self._locator.country_near(text, draft, entities, countries) or (
                 self._places.country_name(countries[0]) if countries else None
             )
         return Incident(

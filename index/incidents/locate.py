@@ -37,6 +37,12 @@ _TREATED_BEFORE = re.compile(
     r"\b(?:died|dies|succumbed|taken|rushed|admitted|treated|evacuated|transferred"
     r"|airlifted|brought|hospitali[sz]ed)\b[^.;]{0,40}$"
 )
+#: "the Shining Path guerrilla group", "the Velmor rebels": a name
+#: before a group word is the group's.
+_GROUP_AFTER = re.compile(
+    r"\ (?:[a-z]+\ )?(?:group|groups|movement|guerrillas?|rebels|militants|insurgents"
+    r"|separatists|militia|militiamen|fighters|faction)\b"
+)
 _CARE_PLACES = ("hospital", "clinic", "infirmary", "morgue", "mortuary", "health centre")
 
 
@@ -86,6 +92,8 @@ class Locator:
             if text.lower().endswith(_CARE_PLACES) and _TREATED_BEFORE.search(
                 sentence, max(0, start - 50), start
             ):
+                continue
+            if how == "CUE" and _GROUP_AFTER.match(sentence, end):
                 continue
             if how == "CUE" and _ACRONYM_AFTER.match(sentence, end):
                 # "Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a
@@ -154,15 +162,27 @@ class Locator:
                     return code
         return None
 
-    def country_near(self, text: str, draft: Draft, entities: Sequence[Entity]) -> str | None:
-        """A country named in the incident's sentences, places first, demonyms after."""
+    def country_near(
+        self,
+        text: str,
+        draft: Draft,
+        entities: Sequence[Entity],
+        countries: Sequence[str] = (),
+    ) -> str | None:
+        """A country named in the incident's sentences, places first, demonyms
+        after. A place is looked up in the article's `countries` first, and
+        as a subdivision when the text says so ("the Junin region" is Peru's
+        region before Argentina's town)."""
         spans = [(draft.start, draft.end), *draft.mentions]
         fallback = None
         for entity in entities:
             if not any(s <= entity.start < e for s, e in spans):
                 continue
             if entity.label == "GPE":
-                place = self._places.lookup(entity.text)
+                kind = roles.place_kind_after(text, entity.end)
+                place = self._places.lookup(
+                    entity.text, countries, region=kind in _AREA_KINDS
+                )
                 after = text[entity.end : entity.end + 12]
                 if place is not None and not re.match(
                     r"^[- ](?:backed|led|aligned|strikes?|forces|troops|military)", after

@@ -113,3 +113,29 @@ def test_a_province_named_after_its_capital_is_not_the_capitals_point() -> None:
     )
     assert place("A bomb killed two soldiers in the province of Zandara on 3 May 2026.")[1] is None
     assert place("A bomb killed eight people in the city of Zandara on 3 May 2026.")[1] == 36.7
+
+
+def test_a_region_named_as_one_gives_its_country_not_a_town_abroad() -> None:
+    from glossator.index.entities import Recogniser
+    from glossator.index.entities.model import Entity
+    from glossator.index.incidents import IncidentExtractor
+
+    rows = [
+        ["country", "Velmoria", "VM", "", "", "0"],
+        ["country", "Ostria", "OS", "", "", "0"],
+        ["city", "Karnel", "OS", "-34.6", "-60.9", "90000"],
+        ["region", "Karnel", "VM", "", "", "0"],
+    ]
+    table = PlaceTable(rows)
+    extractor = IncidentExtractor(table)
+    text = (
+        "Four soldiers were killed in an ambush in the district of Drovia Nel, in the Karnel region, "
+        "on 3 May 2026."
+    )
+    entities = sorted(
+        [e for e in Recogniser.load().recognise(text) if e.text != "Karnel"]
+        + [Entity(text.index("Karnel"), text.index("Karnel") + 6, "Karnel", "GPE")],
+        key=lambda e: e.start,
+    )
+    (found,) = extractor.extract(text, entities)
+    assert found.country == table.country_name("VM")

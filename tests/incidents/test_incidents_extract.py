@@ -363,3 +363,12 @@ def test_the_country_across_the_border_is_not_the_place(run: Run) -> None:
         "with the Democratic Republic of Congo on Saturday.",
     )
     assert found.location == "Uganda"
+
+
+def test_a_name_before_a_group_word_is_the_groups_not_a_place(run: Run) -> None:
+    found = one(
+        run,
+        "Remnants of the Velmor Sun guerrilla group killed five soldiers in an ambush in "
+        "Peru on Tuesday.",
+    )
+    assert found.location == "Peru"
