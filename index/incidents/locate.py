@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles
 from glossator.index.incidents.containers import inner_place
 from glossator.index.incidents.drafts import Draft
-from glossator.index.incidents.places import PlaceTable
+from glossator.index.incidents.places import Place, PlaceTable
 
 __all__ = ["Locator"]
 
@@ -52,10 +52,12 @@ class Locator:
     def __init__(self, table: PlaceTable) -> None:
         self._places = table
 
-    def article_countries(self, entities: Sequence[Entity]) -> list[str]:
+    def article_countries(self, entities: Sequence[Entity], without: str = "") -> list[str]:
+        """The countries the article's names point to, most named first;
+        leaving out the mentions of the name `without`."""
         counts: Counter[str] = Counter()
         for entity in entities:
-            if entity.label in ("GPE", "NORP"):
+            if entity.label in ("GPE", "NORP") and entity.text != without:
                 code = self._places.country_of_word(entity.text)
                 if code is None and entity.label == "GPE":
                     place = self._places.lookup(entity.text)
@@ -162,6 +164,28 @@ class Locator:
                     return code
         return None
 
+    def _sentence_places(
+        self, text: str, draft: Draft, entities: Sequence[Entity], countries: Sequence[str]
+    ) -> Iterator[tuple[Entity, Place | None]]:
+        """The incident's sentences' entities, GPEs with their places: looked
+        up in the article's `countries` first, and as a subdivision when the
+        text says so ("the Junin region" is Peru's region before Argentina's
+        town). A GPE standing for an attacker ("US-backed", "Turkish forces")
+        has none."""
+        spans = [(draft.start, draft.end), *draft.mentions]
+        for entity in entities:
+            if not any(s <= entity.start < e for s, e in spans):
+                continue
+            place = None
+            if entity.label == "GPE":
+                kind = roles.place_kind_after(text, entity.end)
+                after = text[entity.end : entity.end + 12]
+                if not re.match(
+                    r"^[- ](?:backed|led|aligned|strikes?|forces|troops|military)", after
+                ):
+                    place = self._places.lookup(entity.text, countries, region=kind in _AREA_KINDS)
+            yield entity, place
+
     def country_near(
         self,
         text: str,
@@ -169,27 +193,38 @@ class Locator:
         entities: Sequence[Entity],
         countries: Sequence[str] = (),
     ) -> str | None:
-        """A country named in the incident's sentences, places first, demonyms
-        after. A place is looked up in the article's `countries` first, and
-        as a subdivision when the text says so ("the Junin region" is Peru's
-        region before Argentina's town)."""
-        spans = [(draft.start, draft.end), *draft.mentions]
+        """A country named in the incident's sentences, places first, demonyms after."""
         fallback = None
-        for entity in entities:
-            if not any(s <= entity.start < e for s, e in spans):
-                continue
-            if entity.label == "GPE":
-                kind = roles.place_kind_after(text, entity.end)
-                place = self._places.lookup(
-                    entity.text, countries, region=kind in _AREA_KINDS
-                )
-                after = text[entity.end : entity.end + 12]
-                if place is not None and not re.match(
-                    r"^[- ](?:backed|led|aligned|strikes?|forces|troops|military)", after
-                ):
-                    return self._places.country_name(place.code)
-            elif entity.label == "NORP" and fallback is None:
+        for entity, place in self._sentence_places(text, draft, entities, countries):
+            if place is not None:
+                return self._places.country_name(place.code)
+            if entity.label == "NORP" and fallback is None:
                 code = self._places.country_of_word(entity.text)
                 if code is not None:
                     fallback = self._places.country_name(code)
         return fallback
+
+    def other_country(
+        self, text: str, draft: Draft, entities: Sequence[Entity], countries: Sequence[str]
+    ) -> str | None:
+        """The one country that the incident's other places lie in, when the
+        location's own look-up found a place of another country with its
+        name (the table's "Bwera" is in Pakistan; "Bwera sub-county, Kasese
+        district" is in Uganda): the subdivisions the sentences name as
+        such, or the one the location was named inside, and nothing else in the article points to
+        that country. None when those places name no country, or more than
+        one, or the location's, or the article names the location's country
+        otherwise."""
+        found = set()
+        for entity, place in self._sentence_places(text, draft, entities, countries):
+            if place is None or place.kind == "country" or entity.text == draft.location:
+                # A country's name can be two countries' ("Congo").
+                continue
+            if entity.text != draft.within and roles.place_kind_after(text, entity.end) is None:
+                # Only a subdivision named as one ("Kasese district", "Idlib
+                # province") is the evidence: "the Zaire group" is no place.
+                continue
+            if _BORDER_BEFORE.search(text, max(0, entity.start - 30), entity.start):
+                continue
+            found.add(place.code)
+        return found.pop() if len(found) == 1 else None

@@ -194,6 +194,10 @@ class Record:
     city: bool = False
     #: The armed groups (`armed_groups`) its attacker's name names.
     groups: frozenset[int] = frozenset()
+    #: The country is known only from the place table's entry for the
+    #: location's name (`country_from_name`), which may be another place of
+    #: that name: the same name in another country may be this place.
+    country_weak: bool = False
 
     @property
     def key(self) -> tuple[str, int]:
@@ -307,6 +311,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                 place <= country if place else bool(country),
                 _named_a_city(fields),
                 groups_named(fields.get("actor1")),
+                bool(fields.get("country_from_name")),
             )
         )
     return out
@@ -369,7 +374,7 @@ def same_named_place(a: Record, b: Record) -> bool:
 
 def same_place(a: Record, b: Record) -> bool:
     ca, cb = a.fields.get("country"), b.fields.get("country")
-    if ca and cb and ca != cb:
+    if ca and cb and ca != cb and not ((a.country_weak or b.country_weak) and a.place == b.place):
         return False
     same = bool(a.place and b.place and (a.place <= b.place or b.place <= a.place))
     if not same and a.within & b.within:

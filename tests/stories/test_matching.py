@@ -298,3 +298,11 @@ def test_a_record_with_a_country_but_no_place_reports_the_whole_country() -> Non
     undated = record(None, location="Ostrava Nel", country="Velmoria")
     assert not compatible(record(None, location=None, country="Velmoria"), undated)
     assert not record(location=None, country=None).countrywide
+
+
+def test_one_name_in_two_countries_matches_when_one_country_is_only_the_names() -> None:
+    weak = record(location="Bravel", country="Ostria", country_from_name=True)
+    sure = record(location="Bravel", country="Velmoria")
+    assert same_place(weak, sure)
+    assert not same_place(record(location="Bravel", country="Ostria"), sure)
+    assert not same_place(weak, record(location="Karnel", country="Velmoria"))
