@@ -198,6 +198,9 @@ class Record:
     #: location's name (`country_from_name`), which may be another place of
     #: that name: the same name in another country may be this place.
     country_weak: bool = False
+    #: The armed groups its sentences name anywhere ("Papuan separatists
+    #: kill 12", read with the attacker "Papuan").
+    groups_told: frozenset[int] = frozenset()
 
     @property
     def key(self) -> tuple[str, int]:
@@ -312,6 +315,13 @@ def records_of(article: StoredArticle) -> list[Record]:
                 _named_a_city(fields),
                 groups_named(fields.get("actor1")),
                 bool(fields.get("country_from_name")),
+                groups_named(
+                    " ".join(
+                        t
+                        for t in (fields.get("sentence"), fields.get("mentioned"))
+                        if isinstance(t, str)
+                    )
+                ),
             )
         )
     return out
@@ -462,9 +472,15 @@ def same_actor(a: Record, b: Record) -> bool:
         return True
     if _prefix_overlap(a.actor, b.actor) or a.groups & b.groups:
         return True
-    if a.actor <= b.said or b.actor <= a.said:
+    if (
+        a.actor <= b.said
+        or b.actor <= a.said
+        or a.groups & b.groups_told
+        or b.groups & a.groups_told
+    ):
         # One report names the other's attacker ("the attack by Boko Haram",
-        # its actor read as the UN chief who condemned it).
+        # its actor read as the UN chief who condemned it), or another name
+        # of its group ("Papuan separatists" for the KKB).
         return True
     for one, other in ((a, b), (b, a)):
         words = _WORD.findall(str(other.fields.get("actor1") or "").lower())

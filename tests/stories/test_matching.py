@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from glossator.index.stories.grouping import group
 from glossator.index.stories.matching import Record, compatible, records_of, same_place
 from glossator.index.stories.store import StoredArticle
@@ -306,3 +308,30 @@ def test_one_name_in_two_countries_matches_when_one_country_is_only_the_names() 
     assert same_place(weak, sure)
     assert not same_place(record(location="Bravel", country="Ostria"), sure)
     assert not same_place(weak, record(location="Karnel", country="Velmoria"))
+
+
+def test_a_report_whose_sentences_give_another_name_of_the_group_agrees(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from glossator.index.stories import armed_groups
+
+    table = armed_groups.parse_table("Velmor Front | VLF | Velmorian separatists\n")
+    monkeypatch.setattr(armed_groups, "_table", lambda: table)
+    # Two days apart, so the attackers are compared.
+    police = record("2024-06-12", location="Tarvos", event_date="2024-06-12", actor1="VLF")
+    wire = record(
+        "2024-06-13",
+        location="Tarvos",
+        event_date="2024-06-13",
+        actor1="Velmorian",
+        sentence="Velmorian separatists killed 12 miners in Tarvos, police said.",
+    )
+    assert compatible(police, wire)
+    other = record(
+        "2024-06-13",
+        location="Tarvos",
+        event_date="2024-06-13",
+        actor1="Ostrian",
+        sentence="Ostrian gunmen killed 12 miners in Tarvos, police said.",
+    )
+    assert not compatible(police, other)
