@@ -129,7 +129,8 @@ def test_a_region_named_as_one_gives_its_country_not_a_town_abroad() -> None:
     table = PlaceTable(rows)
     extractor = IncidentExtractor(table)
     text = (
-        "Four soldiers were killed in an ambush in the district of Drovia Nel, in the Karnel region, "
+        "Four soldiers were killed in an ambush in the district of Drovia Nel, "
+        "in the Karnel region, "
         "on 3 May 2026."
     )
     entities = sorted(

@@ -5,9 +5,7 @@ from __future__ import annotations
 from glossator.index.stories.armed_groups import groups_named, parse_table
 
 TABLE = parse_table(
-    "# comment\n"
-    "Velmora Liberation Front | VLF | Red Hand\n"
-    "Ostrin Guard | OG | VLF\n"
+    "# comment\nVelmora Liberation Front | VLF | Red Hand\nOstrin Guard | OG | VLF\n"
 )
 
 
