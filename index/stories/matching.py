@@ -185,9 +185,9 @@ class Record:
     actor: frozenset[str]
     #: The words of the sentences the record was read from.
     said: frozenset[str]
-    #: The location is the whole country ("Sudan"), or no place but a
-    #: country was read ("in the kingdom's deep south", "in the north of
-    #: the country"): it contains any place there.
+    #: The location is the whole country ("Sudan"), or, in a dated report,
+    #: no place but a country was read ("in the kingdom's deep south", "in
+    #: the north of the country"): it contains any place there.
     countrywide: bool
     #: The sentences call the location a city or town ("the city of Kunduz",
     #: "Kunduz city"): the place itself, not the province named after it.
@@ -311,7 +311,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                 _words(fields.get("within")),
                 _actor_words(fields.get("actor1"), place | country, country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
-                place <= country if place else bool(country),
+                place <= country if place else bool(country) and span is not None,
                 _named_a_city(fields),
                 groups_named(fields.get("actor1")),
                 bool(fields.get("country_from_name")),

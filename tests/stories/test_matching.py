@@ -300,6 +300,8 @@ def test_a_record_with_a_country_but_no_place_reports_the_whole_country() -> Non
     undated = record(None, location="Ostrava Nel", country="Velmoria")
     assert not compatible(record(None, location=None, country="Velmoria"), undated)
     assert not record(location=None, country=None).countrywide
+    # Undated, it would join any report of the country; it stays alone.
+    assert not record(None, location=None, country="Velmoria").countrywide
 
 
 def test_one_name_in_two_countries_matches_when_one_country_is_only_the_names() -> None:
