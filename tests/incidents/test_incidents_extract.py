@@ -347,28 +347,28 @@ def test_bombs_fired_or_dropped_are_shells_or_an_air_strike(
     assert one(run, text).sub_event_type == sub_event_type
 
 
-def test_the_hospital_where_the_wounded_died_is_not_the_place(run: Run) -> None:
-    found = one(
-        run,
-        "A soldier wounded in Saturday's bomb attack on the Zelkor road died in a Varnadu "
-        "hospital on Sunday, taking the toll to ten.",
-    )
-    assert found.location == "Zelkor"
-
-
-def test_the_country_across_the_border_is_not_the_place(run: Run) -> None:
-    found = one(
-        run,
-        "Rebels killed 21 people in an attack on a school in western Uganda near the border "
-        "with the Democratic Republic of Congo on Saturday.",
-    )
-    assert found.location == "Uganda"
-
-
-def test_a_name_before_a_group_word_is_the_groups_not_a_place(run: Run) -> None:
-    found = one(
-        run,
-        "Remnants of the Velmor Sun guerrilla group killed five soldiers in an ambush in "
-        "Peru on Tuesday.",
-    )
-    assert found.location == "Peru"
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # The hospital where the wounded died is not where they were hurt.
+        (
+            "A soldier wounded in Saturday's bomb attack on the Zelkor road died in a Varnadu "
+            "hospital on Sunday, taking the toll to ten.",
+            "Zelkor",
+        ),
+        # Nor is the country across the border.
+        (
+            "Rebels killed 21 people in an attack on a school in western Uganda near the border "
+            "with the Democratic Republic of Congo on Saturday.",
+            "Uganda",
+        ),
+        # A name before a group word is the group's.
+        (
+            "Remnants of the Velmor Sun guerrilla group killed five soldiers in an ambush in "
+            "Peru on Tuesday.",
+            "Peru",
+        ),
+    ],
+)
+def test_places_that_are_not_where_it_happened(run: Run, text: str, location: str) -> None:
+    assert one(run, text).location == location

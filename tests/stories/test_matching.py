@@ -281,15 +281,17 @@ def test_an_earlier_month_or_year_is_that_period_not_the_days_before_the_article
     assert compatible(this_month, dated("2023-12-04"))
 
 
-def test_one_armed_group_under_two_names_is_one_attacker() -> None:
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [("KKB", "TPNPB", True), ("ADF) rebels", "ISCAP", True), ("KKB", "Wagner", False)],
+)
+def test_one_armed_group_under_two_names_is_one_attacker(
+    first: str, second: str, agree: bool
+) -> None:
     # Two days apart, so the attackers are compared.
-    first = record("2024-06-12", location="Tarvos", event_date="2024-06-12", actor1="KKB")
-    claim = record("2024-06-13", location="Tarvos", event_date="2024-06-13", actor1="TPNPB")
-    assert compatible(first, claim)
-    other = record("2024-06-13", location="Tarvos", event_date="2024-06-13", actor1="Wagner")
-    assert not compatible(first, other)
-    rebels = record("2024-06-13", location="Tarvos", event_date="2024-06-13", actor1="ADF) rebels")
-    assert compatible(rebels, record("2024-06-12", location="Tarvos", actor1="ISCAP"))
+    a = record("2024-06-12", location="Tarvos", event_date="2024-06-12", actor1=first)
+    b = record("2024-06-13", location="Tarvos", event_date="2024-06-13", actor1=second)
+    assert compatible(a, b) is agree
 
 
 def test_a_record_with_a_country_but_no_place_reports_the_whole_country() -> None:
