@@ -24,7 +24,7 @@ from glossator.index.incidents.dates import find_date, resolve
 from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
 from glossator.index.incidents.locate import Locator
 from glossator.index.incidents.model import Incident
-from glossator.index.incidents.places import PlaceTable, places
+from glossator.index.incidents.places import Place, PlaceTable, places
 from glossator.index.incidents.sentences import sentences
 from glossator.index.incidents.triggers import (
     TRIGGER_SCAN,
@@ -42,7 +42,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "8"
+VERSION = "11"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -262,6 +262,7 @@ class IncidentExtractor:
         self, draft: Draft, text: str, entities: Sequence[Entity], countries: list[str]
     ) -> Incident:
         country = latitude = longitude = admin1 = None
+        from_name = False
         if draft.location is not None:
             prefer = [draft.location_country] if draft.location_country else []
             place = self._places.lookup(
@@ -270,14 +271,30 @@ class IncidentExtractor:
             if place is None and draft.location_country:
                 country = self._places.country_name(draft.location_country)
             elif place is not None:
+                other = self._locator.other_country(text, draft, entities, countries)
+                if (
+                    other is not None
+                    and other != place.code
+                    and place.code not in self._locator.article_countries(entities, draft.location)
+                ):
+                    # The sentences' other places are all in another
+                    # country: the place of that name there, or, when the
+                    # table has none, one in that country without a point.
+                    there = self._places.lookup(draft.location, [other], region=draft.location_area)
+                    place = (
+                        there if there is not None and there.code == other else Place(other, "city")
+                    )
                 country = self._places.country_name(place.code)
+                from_name = place.code not in self._locator.article_countries(
+                    entities, draft.location
+                )
                 admin1 = place.admin1
                 if not draft.location_area:
                     # A province named after its capital ("Kunduz province")
                     # is not that city's point.
                     latitude, longitude = place.latitude, place.longitude
         if country is None:
-            country = self._locator.country_near(text, draft, entities) or (
+            country = self._locator.country_near(text, draft, entities, countries) or (
                 self._places.country_name(countries[0]) if countries else None
             )
         return Incident(
@@ -292,6 +309,7 @@ class IncidentExtractor:
             location=draft.location,
             within=draft.within,
             country=country,
+            country_from_name=from_name,
             admin1=admin1,
             latitude=latitude,
             longitude=longitude,

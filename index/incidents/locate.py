@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles
 from glossator.index.incidents.containers import inner_place
 from glossator.index.incidents.drafts import Draft
-from glossator.index.incidents.places import PlaceTable
+from glossator.index.incidents.places import Place, PlaceTable
 
 __all__ = ["Locator"]
 
@@ -28,6 +28,22 @@ _ACRONYM_AFTER = re.compile(r"(?:\ [a-z][\w'’-]*)*\ \([A-Z][A-Z0-9-]{1,11}\)")
 #: province, not the city it is named after.
 _AREA_KINDS = frozenset(("region", "state", "province", "governorate", "oblast"))
 _AREA_BEFORE = re.compile(r"\b(?:region|state|province|governorate|oblast)\ of\ (?:the\ )?$")
+#: "near the border with Burkina Faso", "across the border into Congo":
+#: the neighbour is not where the event was.
+_BORDER_BEFORE = re.compile(r"\bborders?\ (?:with|into)\ (?:the\ )?$", re.IGNORECASE)
+#: "died in a Raipur hospital", "taken to Bwera hospital": where the
+#: wounded were treated, not where they were hurt.
+_TREATED_BEFORE = re.compile(
+    r"\b(?:died|dies|succumbed|taken|rushed|admitted|treated|evacuated|transferred"
+    r"|airlifted|brought|hospitali[sz]ed)\b[^.;]{0,40}$"
+)
+#: "the Shining Path guerrilla group", "the Velmor rebels": a name
+#: before a group word is the group's.
+_GROUP_AFTER = re.compile(
+    r"\ (?:[a-z]+\ )?(?:group|groups|movement|guerrillas?|rebels|militants|insurgents"
+    r"|separatists|militia|militiamen|fighters|faction)\b"
+)
+_CARE_PLACES = ("hospital", "clinic", "infirmary", "morgue", "mortuary", "health centre")
 
 
 class Locator:
@@ -36,10 +52,12 @@ class Locator:
     def __init__(self, table: PlaceTable) -> None:
         self._places = table
 
-    def article_countries(self, entities: Sequence[Entity]) -> list[str]:
+    def article_countries(self, entities: Sequence[Entity], without: str = "") -> list[str]:
+        """The countries the article's names point to, most named first;
+        leaving out the mentions of the name `without`."""
         counts: Counter[str] = Counter()
         for entity in entities:
-            if entity.label in ("GPE", "NORP"):
+            if entity.label in ("GPE", "NORP") and entity.text != without:
                 code = self._places.country_of_word(entity.text)
                 if code is None and entity.label == "GPE":
                     place = self._places.lookup(entity.text)
@@ -70,6 +88,14 @@ class Locator:
                 # A place before the event word is its subject ("Britain carried out").
                 continue
             if _ORIGIN.search(sentence, max(0, start - 12), start):
+                continue
+            if _BORDER_BEFORE.search(sentence, max(0, start - 30), start):
+                continue
+            if text.lower().endswith(_CARE_PLACES) and _TREATED_BEFORE.search(
+                sentence, max(0, start - 50), start
+            ):
+                continue
+            if how == "CUE" and _GROUP_AFTER.match(sentence, end):
                 continue
             if how == "CUE" and _ACRONYM_AFTER.match(sentence, end):
                 # "Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a
@@ -138,22 +164,67 @@ class Locator:
                     return code
         return None
 
-    def country_near(self, text: str, draft: Draft, entities: Sequence[Entity]) -> str | None:
-        """A country named in the incident's sentences, places first, demonyms after."""
+    def _sentence_places(
+        self, text: str, draft: Draft, entities: Sequence[Entity], countries: Sequence[str]
+    ) -> Iterator[tuple[Entity, Place | None]]:
+        """The incident's sentences' entities, GPEs with their places: looked
+        up in the article's `countries` first, and as a subdivision when the
+        text says so ("the Junin region" is Peru's region before Argentina's
+        town). A GPE standing for an attacker ("US-backed", "Turkish forces")
+        has none."""
         spans = [(draft.start, draft.end), *draft.mentions]
-        fallback = None
         for entity in entities:
             if not any(s <= entity.start < e for s, e in spans):
                 continue
+            place = None
             if entity.label == "GPE":
-                place = self._places.lookup(entity.text)
+                kind = roles.place_kind_after(text, entity.end)
                 after = text[entity.end : entity.end + 12]
-                if place is not None and not re.match(
+                if not re.match(
                     r"^[- ](?:backed|led|aligned|strikes?|forces|troops|military)", after
                 ):
-                    return self._places.country_name(place.code)
-            elif entity.label == "NORP" and fallback is None:
+                    place = self._places.lookup(entity.text, countries, region=kind in _AREA_KINDS)
+            yield entity, place
+
+    def country_near(
+        self,
+        text: str,
+        draft: Draft,
+        entities: Sequence[Entity],
+        countries: Sequence[str] = (),
+    ) -> str | None:
+        """A country named in the incident's sentences, places first, demonyms after."""
+        fallback = None
+        for entity, place in self._sentence_places(text, draft, entities, countries):
+            if place is not None:
+                return self._places.country_name(place.code)
+            if entity.label == "NORP" and fallback is None:
                 code = self._places.country_of_word(entity.text)
                 if code is not None:
                     fallback = self._places.country_name(code)
         return fallback
+
+    def other_country(
+        self, text: str, draft: Draft, entities: Sequence[Entity], countries: Sequence[str]
+    ) -> str | None:
+        """The one country that the incident's other places lie in, when the
+        location's own look-up found a place of another country with its
+        name (the table's "Bwera" is in Pakistan; "Bwera sub-county, Kasese
+        district" is in Uganda): the subdivisions the sentences name as
+        such, or the one the location was named inside, and nothing else in the article points to
+        that country. None when those places name no country, or more than
+        one, or the location's, or the article names the location's country
+        otherwise."""
+        found = set()
+        for entity, place in self._sentence_places(text, draft, entities, countries):
+            if place is None or place.kind == "country" or entity.text == draft.location:
+                # A country's name can be two countries' ("Congo").
+                continue
+            if entity.text != draft.within and roles.place_kind_after(text, entity.end) is None:
+                # Only a subdivision named as one ("Kasese district", "Idlib
+                # province") is the evidence: "the Zaire group" is no place.
+                continue
+            if _BORDER_BEFORE.search(text, max(0, entity.start - 30), entity.start):
+                continue
+            found.add(place.code)
+        return found.pop() if len(found) == 1 else None

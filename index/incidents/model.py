@@ -71,6 +71,10 @@ class Incident:
     """The broader place it was named inside ("Zurmi" for "Kadawa village in
     Zurmi Local Government Area"); None when the text gives none."""
     country: str | None = None
+    country_from_name: bool = False
+    """The country is only the place table's for the location's name, and
+    nothing else in the article names it (an "Ariha" the table has in one
+    country, in a report that names no country): weak evidence."""
     admin1: str | None = None
     """The first-level subdivision the place is in, or is (`NG.zamfara`), from
     the place table; None when the place is not in it."""

@@ -150,7 +150,9 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
     clusters: list[list[Record]] = []
     by_block: dict[str, list[int]] = defaultdict(list)
     for rec in ordered:
-        block = str(rec.fields.get("country") or "")
+        # A record whose country is only its place name's may be that
+        # name's place in another country: compared with every cluster.
+        block = "" if rec.country_weak else str(rec.fields.get("country") or "")
         candidates = by_block[block] + by_block[""] if block else range(len(clusters))
         best: int | None = None
         best_rank = (-1, -1)

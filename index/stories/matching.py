@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glossator.index.stories.armed_groups import groups_named
 from glossator.index.stories.store import StoredArticle
 
 #: Event dates (or article dates, when the record has none) further apart
@@ -184,11 +185,22 @@ class Record:
     actor: frozenset[str]
     #: The words of the sentences the record was read from.
     said: frozenset[str]
-    #: The location is the whole country ("Sudan"): it contains any place there.
+    #: The location is the whole country ("Sudan"), or, in a dated report,
+    #: no place but a country was read ("in the kingdom's deep south", "in
+    #: the north of the country"): it contains any place there.
     countrywide: bool
     #: The sentences call the location a city or town ("the city of Kunduz",
     #: "Kunduz city"): the place itself, not the province named after it.
     city: bool = False
+    #: The armed groups (`armed_groups`) its attacker's name names.
+    groups: frozenset[int] = frozenset()
+    #: The country is known only from the place table's entry for the
+    #: location's name (`country_from_name`), which may be another place of
+    #: that name: the same name in another country may be this place.
+    country_weak: bool = False
+    #: The armed groups its sentences name anywhere ("Papuan separatists
+    #: kill 12", read with the attacker "Papuan").
+    groups_told: frozenset[int] = frozenset()
 
     @property
     def key(self) -> tuple[str, int]:
@@ -299,8 +311,17 @@ def records_of(article: StoredArticle) -> list[Record]:
                 _words(fields.get("within")),
                 _actor_words(fields.get("actor1"), place | country, country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
-                bool(place) and place <= country,
+                place <= country if place else bool(country) and span is not None,
                 _named_a_city(fields),
+                groups_named(fields.get("actor1")),
+                bool(fields.get("country_from_name")),
+                groups_named(
+                    " ".join(
+                        t
+                        for t in (fields.get("sentence"), fields.get("mentioned"))
+                        if isinstance(t, str)
+                    )
+                ),
             )
         )
     return out
@@ -363,7 +384,7 @@ def same_named_place(a: Record, b: Record) -> bool:
 
 def same_place(a: Record, b: Record) -> bool:
     ca, cb = a.fields.get("country"), b.fields.get("country")
-    if ca and cb and ca != cb:
+    if ca and cb and ca != cb and not ((a.country_weak or b.country_weak) and a.place == b.place):
         return False
     same = bool(a.place and b.place and (a.place <= b.place or b.place <= a.place))
     if not same and a.within & b.within:
@@ -444,15 +465,22 @@ def _prefix_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def same_actor(a: Record, b: Record) -> bool:
     """False only when both name an attacker and the names share nothing
-    (no word, no word's first five letters, not one's initials), and
-    neither record's sentences name the other's attacker."""
+    (no word, no word's first five letters, not one's initials, not one
+    group's two names: "KKB" / "TPNPB"), and neither record's sentences
+    name the other's attacker."""
     if not a.actor or not b.actor:
         return True
-    if _prefix_overlap(a.actor, b.actor):
+    if _prefix_overlap(a.actor, b.actor) or a.groups & b.groups:
         return True
-    if a.actor <= b.said or b.actor <= a.said:
+    if (
+        a.actor <= b.said
+        or b.actor <= a.said
+        or a.groups & b.groups_told
+        or b.groups & a.groups_told
+    ):
         # One report names the other's attacker ("the attack by Boko Haram",
-        # its actor read as the UN chief who condemned it).
+        # its actor read as the UN chief who condemned it), or another name
+        # of its group ("Papuan separatists" for the KKB).
         return True
     for one, other in ((a, b), (b, a)):
         words = _WORD.findall(str(other.fields.get("actor1") or "").lower())

@@ -25,7 +25,7 @@ from glossator.index.corpus import Article
 SHINGLE_WORDS = 3
 #: MinHash permutations; LSH uses `BANDS` bands of `ROWS` values each.
 NUM_PERM = 128
-BANDS, ROWS = 42, 3
+BANDS, ROWS = 64, 2
 #: Fixed, so signatures computed in different runs compare.
 SEED = 1
 #: datasketch 2.0's name for the permutation scheme (32-bit affine maps).

@@ -38,7 +38,7 @@ CONTAIN_MIN_SHINGLES = 40
 #: The record fields' version, bumped when `RECORD_FIELDS` or the
 #: extractor's output changes; with the signature scheme and `LAYOUT` it makes
 #: the store's version.
-RECORDS = 9
+RECORDS = 12
 #: The incident fields grouping needs, kept per article.
 RECORD_FIELDS = (
     "start",
@@ -51,6 +51,7 @@ RECORD_FIELDS = (
     "location",
     "within",
     "country",
+    "country_from_name",
     "admin1",
     "latitude",
     "longitude",

@@ -113,3 +113,67 @@ def test_a_province_named_after_its_capital_is_not_the_capitals_point() -> None:
     )
     assert place("A bomb killed two soldiers in the province of Zandara on 3 May 2026.")[1] is None
     assert place("A bomb killed eight people in the city of Zandara on 3 May 2026.")[1] == 36.7
+
+
+def test_a_region_named_as_one_gives_its_country_not_a_town_abroad() -> None:
+    from glossator.index.entities import Recogniser
+    from glossator.index.entities.model import Entity
+    from glossator.index.incidents import IncidentExtractor
+
+    rows = [
+        ["country", "Velmoria", "VM", "", "", "0"],
+        ["country", "Ostria", "OS", "", "", "0"],
+        ["city", "Karnel", "OS", "-34.6", "-60.9", "90000"],
+        ["region", "Karnel", "VM", "", "", "0"],
+    ]
+    table = PlaceTable(rows)
+    extractor = IncidentExtractor(table)
+    text = (
+        "Four soldiers were killed in an ambush in the district of Drovia Nel, "
+        "in the Karnel region, "
+        "on 3 May 2026."
+    )
+    entities = sorted(
+        [e for e in Recogniser.load().recognise(text) if e.text != "Karnel"]
+        + [Entity(text.index("Karnel"), text.index("Karnel") + 6, "Karnel", "GPE")],
+        key=lambda e: e.start,
+    )
+    (found,) = extractor.extract(text, entities)
+    assert found.country == table.country_name("VM")
+
+
+def test_a_place_of_another_countrys_name_takes_the_country_of_its_district() -> None:
+    from glossator.index.entities import Recogniser
+    from glossator.index.entities.model import Entity
+    from glossator.index.incidents import IncidentExtractor
+
+    rows = [
+        ["city", "Bravel", "OS", "32.4", "72.9", "50000"],
+        ["city", "Karnel", "VM", "0.18", "30.08", "90000"],
+    ]
+    table = PlaceTable(rows)
+    extractor = IncidentExtractor(table)
+    recogniser = Recogniser.load()
+
+    def found(text: str) -> tuple[str | None, float | None, bool]:
+        names = [e for e in recogniser.recognise(text) if e.text not in ("Bravel", "Karnel")]
+        for name in ("Bravel", "Karnel"):
+            at = text.find(name)
+            if at >= 0:
+                names.append(Entity(at, at + len(name), name, "GPE"))
+        (incident,) = extractor.extract(text, sorted(names, key=lambda e: e.start))
+        return incident.country, incident.latitude, incident.country_from_name
+
+    assert found(
+        "Rebels killed 17 people at a school in Bravel sub-county, Karnel district, on 3 May 2026."
+    ) == (table.country_name("VM"), None, False)
+    # Nothing else in the report names a country: the table's, held weakly.
+    assert found("Rebels killed 17 people at a school in Bravel on 3 May 2026.") == (
+        table.country_name("OS"),
+        32.4,
+        True,
+    )
+    # "the Karnel group" is no subdivision, so it is no evidence.
+    assert found("Fighters of the Karnel group killed 17 people in Bravel on 3 May 2026.")[0] == (
+        table.country_name("OS")
+    )

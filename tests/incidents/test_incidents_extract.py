@@ -345,3 +345,30 @@ def test_bombs_fired_or_dropped_are_shells_or_an_air_strike(
     run: Run, text: str, sub_event_type: str
 ) -> None:
     assert one(run, text).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # The hospital where the wounded died is not where they were hurt.
+        (
+            "A soldier wounded in Saturday's bomb attack on the Zelkor road died in a Varnadu "
+            "hospital on Sunday, taking the toll to ten.",
+            "Zelkor",
+        ),
+        # Nor is the country across the border.
+        (
+            "Rebels killed 21 people in an attack on a school in western Uganda near the border "
+            "with the Democratic Republic of Congo on Saturday.",
+            "Uganda",
+        ),
+        # A name before a group word is the group's.
+        (
+            "Remnants of the Velmor Sun guerrilla group killed five soldiers in an ambush in "
+            "Peru on Tuesday.",
+            "Peru",
+        ),
+    ],
+)
+def test_places_that_are_not_where_it_happened(run: Run, text: str, location: str) -> None:
+    assert one(run, text).location == location

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from glossator.index.stories.grouping import group
 from glossator.index.stories.matching import Record, compatible, records_of, same_place
 from glossator.index.stories.store import StoredArticle
@@ -277,3 +279,63 @@ def test_an_earlier_month_or_year_is_that_period_not_the_days_before_the_article
     this_month = dated("2023-12")
     assert (this_month.first, this_month.last) == (dt.date(2023, 12, 2), dt.date(2023, 12, 5))
     assert compatible(this_month, dated("2023-12-04"))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [("KKB", "TPNPB", True), ("ADF) rebels", "ISCAP", True), ("KKB", "Wagner", False)],
+)
+def test_one_armed_group_under_two_names_is_one_attacker(
+    first: str, second: str, agree: bool
+) -> None:
+    # Two days apart, so the attackers are compared.
+    a = record("2024-06-12", location="Tarvos", event_date="2024-06-12", actor1=first)
+    b = record("2024-06-13", location="Tarvos", event_date="2024-06-13", actor1=second)
+    assert compatible(a, b) is agree
+
+
+def test_a_record_with_a_country_but_no_place_reports_the_whole_country() -> None:
+    vague = record(location=None, country="Velmoria", sentence="A bomb killed two soldiers.")
+    assert vague.countrywide
+    town = record(location="Ostrava Nel", country="Velmoria", sentence="A bomb hit Ostrava Nel.")
+    assert compatible(vague, town)
+    undated = record(None, location="Ostrava Nel", country="Velmoria")
+    assert not compatible(record(None, location=None, country="Velmoria"), undated)
+    assert not record(location=None, country=None).countrywide
+    # Undated, it would join any report of the country; it stays alone.
+    assert not record(None, location=None, country="Velmoria").countrywide
+
+
+def test_one_name_in_two_countries_matches_when_one_country_is_only_the_names() -> None:
+    weak = record(location="Bravel", country="Ostria", country_from_name=True)
+    sure = record(location="Bravel", country="Velmoria")
+    assert same_place(weak, sure)
+    assert not same_place(record(location="Bravel", country="Ostria"), sure)
+    assert not same_place(weak, record(location="Karnel", country="Velmoria"))
+
+
+def test_a_report_whose_sentences_give_another_name_of_the_group_agrees(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from glossator.index.stories import armed_groups
+
+    table = armed_groups.parse_table("Velmor Front | VLF | Velmorian separatists\n")
+    monkeypatch.setattr(armed_groups, "_table", lambda: table)
+    # Two days apart, so the attackers are compared.
+    police = record("2024-06-12", location="Tarvos", event_date="2024-06-12", actor1="VLF")
+    wire = record(
+        "2024-06-13",
+        location="Tarvos",
+        event_date="2024-06-13",
+        actor1="Velmorian",
+        sentence="Velmorian separatists killed 12 miners in Tarvos, police said.",
+    )
+    assert compatible(police, wire)
+    other = record(
+        "2024-06-13",
+        location="Tarvos",
+        event_date="2024-06-13",
+        actor1="Ostrian",
+        sentence="Ostrian gunmen killed 12 miners in Tarvos, police said.",
+    )
+    assert not compatible(police, other)
