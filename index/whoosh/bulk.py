@@ -24,6 +24,7 @@ from glossator.index.engine import ChunkResult, DocumentSource
 from glossator.index.manifest import ManifestEntry
 from glossator.index.updating import documents_and_extras
 from glossator.index.whoosh import speedups
+from glossator.index.whoosh.codec import CompactCodec
 from glossator.index.whoosh.writer import fields_of
 
 #: A worker starts a new segment after this many postings (about 30 bytes
@@ -96,8 +97,8 @@ class SegmentTask:
         if self.fast:
             from glossator.index.whoosh.speedups.segments import BulkSegmentWriter
 
-            return BulkSegmentWriter(ix, _lk=False)
-        return SegmentWriter(ix, _lk=False)
+            return BulkSegmentWriter(ix, _lk=False, codec=CompactCodec())
+        return SegmentWriter(ix, _lk=False, codec=CompactCodec())
 
 
 def _finish(writer: Any) -> Any:

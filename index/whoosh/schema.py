@@ -7,14 +7,16 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, 
 
 from glossator.index.labels import ENTITY_FIELDS
 from glossator.index.whoosh.analysis import FastText, body_analyzer, entity_analyzer
+from glossator.index.whoosh.formats import compact
 
 #: Bumped whenever the schema or analysis changes; an index written with
 #: another value is rebuilt on open. 6: the analysers' pickled module paths
 #: moved into the `glossator` namespace; 7: they moved again, into
 #: `glossator.index.whoosh`; 8: article date and source, and incident
 #: fields (event, killed, injured, actor, place); 9: stored titles pass over
-#: a site's navigation line and cut a paragraph-long first line (index/titles.py).
-SCHEMA_VERSION = 9
+#: a site's navigation line and cut a paragraph-long first line (index/titles.py);
+#: 10: positions and characters in the compact posting formats (formats.py).
+SCHEMA_VERSION = 10
 TITLE_BOOST = 2.0
 
 
@@ -61,4 +63,8 @@ def build_schema() -> Schema:
     entity = entity_analyzer()
     for name in ENTITY_FIELDS:
         fields[name] = TEXT(analyzer=entity, stored=False, phrase=True, multitoken_query="phrase")
+    for field in fields.values():
+        # Every field with positions (or characters) packs them compactly.
+        if isinstance(field, TEXT) and field.format.supports("positions"):
+            field.format = compact(field.format)
     return Schema(**fields)

@@ -13,6 +13,7 @@ from whoosh.writing import SegmentWriter
 from glossator.index.engine import Document, IndexUnavailable
 from glossator.index.labels import field_for
 from glossator.index.whoosh.analysis import ENTITY_SEPARATOR
+from glossator.index.whoosh.codec import CompactCodec
 
 #: More segments than this are merged (small ones first) at the next update.
 MAX_SEGMENTS = 10
@@ -90,8 +91,10 @@ def open_writer(
         if merging and fast:
             from glossator.index.whoosh.speedups.segments import MergingSegmentWriter
 
-            return MergingSegmentWriter(ix, timeout=lock_wait, delay=0.1)
-        return ix.writer(limitmb=256 if large else 64, timeout=lock_wait, delay=0.1)
+            return MergingSegmentWriter(ix, timeout=lock_wait, delay=0.1, codec=CompactCodec())
+        return ix.writer(
+            limitmb=256 if large else 64, timeout=lock_wait, delay=0.1, codec=CompactCodec()
+        )
     except LockError:
         raise IndexUnavailable(
             "the index is locked by another writer; try again when it finishes"
@@ -152,7 +155,7 @@ def append_segments(ix: Any, segments: list[Any], lock_wait: float, clean: bool 
     Unused segment files are deleted only with `clean`, because during a
     parallel update the workers' unfinished segments are in the same folder.
     """
-    writer = SegmentWriter(ix, timeout=lock_wait, delay=0.1)
+    writer = SegmentWriter(ix, timeout=lock_wait, delay=0.1, codec=CompactCodec())
     try:
         final = list(writer.segments) + list(segments)
         writer._close_segment()

@@ -9,27 +9,36 @@ from segment_support import docs as _docs
 from segment_support import schemas as _schemas
 from segment_support import segment_files as _segment_files
 from whoosh import index as windex
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.writing import SegmentWriter
 
+from glossator.index.whoosh.codec import CompactCodec
 from glossator.index.whoosh.schema import build_schema
 from glossator.index.whoosh.speedups.segments import BulkSegmentWriter, MergingSegmentWriter
 
+#: Whoosh's own codec and glossator's (packed posting blocks): both writers
+#: must write the same files with either.
+CODECS = {"w3": W3Codec, "compact": CompactCodec}
 
-def _write(folder: Path, schema: Schema, docs: list[dict[str, object]], cls: type) -> None:
+
+def _write(
+    folder: Path, schema: Schema, docs: list[dict[str, object]], cls: type, codec: str = "w3"
+) -> None:
     folder.mkdir()
     ix = windex.create_in(str(folder), schema)
-    writer = cls(ix, compound=False)
+    writer = cls(ix, compound=False, codec=CODECS[codec]())
     for doc in docs:
         writer.add_document(**{k: v for k, v in doc.items() if k in schema})
     writer.commit()
 
 
+@pytest.mark.parametrize("codec", sorted(CODECS))
 @pytest.mark.parametrize("schema_name", ["mixed", "glossator"])
-def test_bulk_writer_matches_segment_writer(tmp_path: Path, schema_name: str) -> None:
+def test_bulk_writer_matches_segment_writer(tmp_path: Path, schema_name: str, codec: str) -> None:
     docs = _docs(300)
-    _write(tmp_path / "stock", _schemas()[schema_name], docs, SegmentWriter)
-    _write(tmp_path / "bulk", _schemas()[schema_name], docs, BulkSegmentWriter)
+    _write(tmp_path / "stock", _schemas()[schema_name], docs, SegmentWriter, codec)
+    _write(tmp_path / "bulk", _schemas()[schema_name], docs, BulkSegmentWriter, codec)
     stock = _segment_files(tmp_path / "stock")
     bulk = _segment_files(tmp_path / "bulk")
     assert stock.keys() == bulk.keys()
@@ -83,7 +92,7 @@ def _three_segments(folder: Path, schema: Schema) -> None:
     writer.commit(merge=False)
 
 
-def _merge_all(folder: Path, cls: type) -> None:
+def _merge_all(folder: Path, cls: type, codec: str) -> None:
     from whoosh.reading import SegmentReader
 
     ix = windex.open_dir(str(folder))
@@ -93,15 +102,18 @@ def _merge_all(folder: Path, cls: type) -> None:
             writer.add_reader(SegmentReader(writer.storage, writer.schema, seg))
         return []
 
-    writer = cls(ix, compound=False)
+    writer = cls(ix, compound=False, codec=CODECS[codec]())
     writer.commit(mergetype=everything)
 
 
+@pytest.mark.parametrize("codec", sorted(CODECS))
 @pytest.mark.parametrize("schema_name", ["mixed", "glossator"])
-def test_merging_writer_matches_segment_writer(tmp_path: Path, schema_name: str) -> None:
+def test_merging_writer_matches_segment_writer(
+    tmp_path: Path, schema_name: str, codec: str
+) -> None:
     for name, cls in (("stock", SegmentWriter), ("merged", MergingSegmentWriter)):
         _three_segments(tmp_path / name, _schemas()[schema_name])
-        _merge_all(tmp_path / name, cls)
+        _merge_all(tmp_path / name, cls, codec)
     stock = _segment_files(tmp_path / "stock")
     merged = _segment_files(tmp_path / "merged")
     assert {"trm", "pst"} <= set(stock)

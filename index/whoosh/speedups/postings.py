@@ -20,6 +20,7 @@ from typing import Any
 
 from whoosh.codec import whoosh3
 
+from glossator.index.whoosh.codec import decode_block
 from glossator.index.whoosh.speedups.memo import norms
 from glossator.index.whoosh.speedups.patches import _decoded_lengths
 
@@ -146,7 +147,7 @@ def term_blocks(
                 continue
             start = stop
         data = block.read()
-        ids, weights, values = pickle.loads(zlib.decompress(data) if compressed else data)
+        ids, weights, values = decode_block(zlib.decompress(data) if compressed else data)
         if weights is None:
             weights = array("f", (1.0,)) * count
         elif isinstance(weights, float):
