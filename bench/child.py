@@ -371,6 +371,8 @@ def _samples(ix: Any, count: int, seed: int) -> list[dict[str, Any]]:
             docnum = s.document_number(id=article_id)
             if docnum is not None:
                 doc = dict(reader.stored_fields(docnum))
+                # The index stores no body: the query lists come from the file.
+                doc["body"] = ix.article(article_id).text
                 doc["entity_values"] = (facets[docnum] or ((), {}))[1]
                 out.append(doc)
         return out

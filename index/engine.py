@@ -23,6 +23,9 @@ from glossator.index.manifest import ManifestEntry
 
 #: Called with (articles done, articles in all) while an update runs.
 Progress = Callable[[int, int], None]
+#: (article id, content hash as indexed) -> the article's text, or None when
+#: the file no longer holds that content (changed, gone or unreadable).
+ArticleText = Callable[[str, str], "str | None"]
 #: Called with a one-line message for people.
 Notice = Callable[[str], None]
 #: Polled during a search; True means stop.
@@ -391,9 +394,13 @@ class SearchEngine(Protocol):
         ...
 
     def searcher(
-        self, ready: Callable[[], object], spelling: Callable[[], dict[str, int]]
+        self,
+        ready: Callable[[], object],
+        spelling: Callable[[], dict[str, int]],
+        text: ArticleText,
     ) -> Searcher:
         """A searcher that calls `ready()` before it first opens the index (so
         an index is created when missing); `spelling` gives the corpus words
-        with their article counts, for suggestions."""
+        with their article counts, for suggestions; `text` the article text
+        snippets are cut from (the index does not keep a second copy)."""
         ...

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from glossator.index import changes, parallel, updating
 from glossator.index.completeness import mark_complete, mark_incomplete
-from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files
+from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, CorpusError, find_article_files
 from glossator.index.corpus import load_article as _load_article
 from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
 from glossator.index.engine import (
@@ -392,7 +392,16 @@ class Index:
 
     def searcher(self) -> Searcher:
         """A searcher over this index (see `engine.Searcher`)."""
-        return self.engine.searcher(self.open, self.spelling_words)
+        return self.engine.searcher(self.open, self.spelling_words, self.indexed_text)
+
+    def indexed_text(self, article_id: str, sha256: str) -> str | None:
+        """The article's text when its file still holds the content the index
+        has (content hash `sha256`), else None: snippet offsets fit only that."""
+        try:
+            article = self.article(article_id)
+        except (OSError, CorpusError, ValueError):
+            return None
+        return article.text if article.sha256 == sha256 else None
 
     def doc_count(self) -> int:
         """How many articles the index holds."""

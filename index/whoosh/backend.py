@@ -16,7 +16,14 @@ from typing import Any
 from whoosh import index as windex
 
 from glossator.index.corpus import ArticleFile
-from glossator.index.engine import ChunkResult, DocumentSource, IndexWriter, Notice, Searcher
+from glossator.index.engine import (
+    ArticleText,
+    ChunkResult,
+    DocumentSource,
+    IndexWriter,
+    Notice,
+    Searcher,
+)
 from glossator.index.manifest import ManifestEntry, split_tags
 from glossator.index.parallel import run_parallel
 from glossator.index.whoosh import speedups
@@ -150,7 +157,10 @@ class WhooshEngine:
         append_segments(ix, [], self.lock_wait, clean=True)
 
     def searcher(
-        self, ready: Callable[[], object], spelling: Callable[[], dict[str, int]]
+        self,
+        ready: Callable[[], object],
+        spelling: Callable[[], dict[str, int]],
+        text: ArticleText,
     ) -> Searcher:
         """A searcher that reopens the index when it changes."""
 
@@ -158,4 +168,4 @@ class WhooshEngine:
             ready()
             return self.ix
 
-        return WhooshSearcher(opener, spelling, fast=self.fast)
+        return WhooshSearcher(opener, spelling, text, fast=self.fast)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from typing import Any
 
 from whoosh import highlight
 
-from glossator.index.engine import SearchHit, Snippet
+from glossator.index.engine import ArticleText, SearchHit, Snippet
 from glossator.index.whoosh.speedups.postings import NotScorable, term_values
 
 
@@ -86,12 +87,37 @@ def make_highlighter(fast: bool = True) -> Any:
     )
 
 
-def make_hit(highlighter: Any, h: Any, rank: int, count: int) -> SearchHit:
-    """The `SearchHit` for Whoosh hit `h`, with up to `count` body snippets."""
+class BodyTexts:
+    """Article texts for snippets, read through `text` (the index stores no
+    copy of the body) and kept for the last `size` hits: search as you type
+    shows the same articles keystroke after keystroke."""
+
+    def __init__(self, text: ArticleText, size: int = 256) -> None:
+        self._text = text
+        self._size = size
+        self._kept: OrderedDict[tuple[str, str], str | None] = OrderedDict()
+
+    def get(self, article_id: str, sha256: str) -> str | None:
+        """The text of `article_id` if it still has content hash `sha256`, else None."""
+        key = (article_id, sha256)
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        text = self._text(article_id, sha256)
+        self._kept[key] = text
+        if len(self._kept) > self._size:
+            self._kept.popitem(last=False)
+        return text
+
+
+def make_hit(highlighter: Any, h: Any, rank: int, count: int, texts: BodyTexts) -> SearchHit:
+    """The `SearchHit` for Whoosh hit `h`, with up to `count` body snippets
+    (none when the article file no longer holds the text that was indexed:
+    the offsets would point into other words)."""
     stored = h.fields()
-    body = stored.get("body", "")
     snips: list[Snippet] = []
-    if count:
+    body = texts.get(stored["id"], stored.get("sha256", "")) if count else None
+    if body is not None:
         try:
             frags = highlighter.highlight_hit(h, "body", text=body, top=count)
         except Exception:
@@ -102,8 +128,7 @@ def make_hit(highlighter: Any, h: Any, rank: int, count: int) -> SearchHit:
             snips.append(Snippet(start, piece, rel))
         if not snips and body:
             # Matched on a field with no positions (tag:, entity fields):
-            # show the opening of the body instead.
-            # The title line is blanked in the stored body: start after it.
+            # show the opening of the article instead.
             start = len(body) - len(body.lstrip())
             snips.append(Snippet(start, body[start : start + 200].replace("\n", " "), ()))
     title = stored.get("title", "")

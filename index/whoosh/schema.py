@@ -15,7 +15,8 @@ from glossator.index.whoosh.formats import compact
 #: `glossator.index.whoosh`; 8: article date and source, and incident
 #: fields (event, killed, injured, actor, place); 9: stored titles pass over
 #: a site's navigation line and cut a paragraph-long first line (index/titles.py);
-#: 10: positions and characters in the compact posting formats (formats.py).
+#: 10: positions and characters in the compact posting formats (formats.py),
+#: the body no longer stored.
 SCHEMA_VERSION = 10
 TITLE_BOOST = 2.0
 
@@ -34,7 +35,9 @@ def build_schema() -> Schema:
             chars=True,
             multitoken_query="phrase",
         ),
-        "body": FastText(stored=True, chars=True, multitoken_query="phrase"),
+        # Not stored: snippets are cut from the article file (when it still
+        # holds the indexed text), so the index keeps no second copy.
+        "body": FastText(stored=False, chars=True, multitoken_query="phrase"),
         "tags": KEYWORD(stored=True, lowercase=True, commas=True, scorable=True),
         "sha256": STORED(),
         "mtime_ns": STORED(),

@@ -23,12 +23,12 @@ from whoosh.qparser import (
     PlusMinusPlugin,
 )
 
-from glossator.index.engine import QueryError, SearchCancelled, SearchResult
+from glossator.index.engine import ArticleText, QueryError, SearchCancelled, SearchResult
 from glossator.index.labels import LABELS, field_for
 from glossator.index.query import typing_query, validate
 from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
 from glossator.index.whoosh.dates import ArticleDatePlugin
-from glossator.index.whoosh.hits import make_highlighter, make_hit
+from glossator.index.whoosh.hits import BodyTexts, make_highlighter, make_hit
 from glossator.index.whoosh.negation import exclusions
 from glossator.index.whoosh.speedups.multiterm import prefix_frequencies, preload
 from glossator.index.whoosh.speedups.postings import NotScorable
@@ -47,7 +47,8 @@ class WhooshSearcher:
     """Runs queries against a Whoosh index, keeping one Whoosh searcher open.
 
     `opener()` gives the `FileIndex` (creating it when missing); `spelling()`
-    the corpus words for suggestions; `fast` is False when the speed-ups
+    the corpus words for suggestions; `text(id, sha256)` the article text
+    snippets are cut from; `fast` is False when the speed-ups
     are off (another Whoosh version) and every query takes the stock path.
     The Whoosh searcher is reopened only when the index has changed on
     disk. Calls are serialised with a lock so background workers can share
@@ -55,9 +56,15 @@ class WhooshSearcher:
     """
 
     def __init__(
-        self, opener: Callable[[], Any], spelling: Callable[[], dict[str, int]], *, fast: bool
+        self,
+        opener: Callable[[], Any],
+        spelling: Callable[[], dict[str, int]],
+        text: ArticleText,
+        *,
+        fast: bool,
     ) -> None:
         self._opener = opener
+        self._texts = BodyTexts(text)
         self.fast = fast
         self._lock = threading.Lock()
         self._searcher: Any = None
@@ -161,7 +168,7 @@ class WhooshSearcher:
             # top_n; only the hits shown need them.
             results.top_n = results.top_n[:limit]
             hits = tuple(
-                make_hit(self._highlighter, results[i], i + 1, snippets)
+                make_hit(self._highlighter, results[i], i + 1, snippets, self._texts)
                 for i in range(min(limit, results.scored_length()))
             )
             facet_counts: dict[str, list[tuple[str, int]]] = {}

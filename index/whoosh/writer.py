@@ -29,7 +29,6 @@ def fields_of(doc: Document) -> dict[str, Any]:
         # here, same length, keeps body offsets equal to article offsets and
         # keeps snippets from repeating the title.
         "body": " " * article.body_start + article.body,
-        "_stored_body": article.text,
         "tags": ",".join(doc.tags),
         "sha256": article.sha256,
         "mtime_ns": article.mtime_ns,

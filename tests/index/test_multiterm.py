@@ -220,8 +220,9 @@ def test_typing_caps_a_prefix_to_the_same_terms(
     monkeypatch.setattr(whoosh_searcher, "TYPING_EXPANSION", 6)
 
     engine = corpus_index.open()
-    fast = WhooshSearcher(lambda: engine.ix, dict, fast=True)  # type: ignore[attr-defined]
-    stock = WhooshSearcher(lambda: engine.ix, dict, fast=False)  # type: ignore[attr-defined]
+    text = corpus_index.indexed_text
+    fast = WhooshSearcher(lambda: engine.ix, dict, text, fast=True)  # type: ignore[attr-defined]
+    stock = WhooshSearcher(lambda: engine.ix, dict, text, fast=False)  # type: ignore[attr-defined]
     capped = 0
     for text in ("st", "th", "in", "co", "con", "pr", "pro", "sta", "re", "zzq", "title:co"):
         want = stock._cap_prefixes(stock._whoosh(), stock.parse(text + "*"))

@@ -1,0 +1,57 @@
+"""Snippets are cut from the article file, and only while it holds the indexed text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossator.index.engine import SearchResult
+from glossator.index.indexer import Index
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Strike on the depot\n\nA drone strike hit the fuel depot near Erbil on Monday.\n"
+    )
+    (corpus / "b.txt").write_text("Talks resume\n\nNegotiators met again in Geneva.\n")
+    return corpus
+
+
+def _search(ix: Index, query: str) -> SearchResult:
+    result = ix.searcher().search(query, limit=5)
+    assert isinstance(result, SearchResult), result
+    return result
+
+
+def test_index_keeps_no_copy_of_the_body(tmp_path: Path) -> None:
+    ix = Index(_corpus(tmp_path), index_dir=tmp_path / "ix")
+    ix.update()
+    with ix.open().ix.searcher() as s:  # type: ignore[attr-defined]
+        stored = list(s.all_stored_fields())
+    assert stored and all("body" not in doc for doc in stored)
+    (hit,) = _search(ix, "depot").hits
+    (snip,) = hit.snippets[:1]
+    text = (tmp_path / "corpus" / "a.txt").read_text()
+    assert snip.text == text[snip.start : snip.start + len(snip.text)].replace("\n", " ")
+    assert [snip.text[a:b] for a, b in snip.highlights] == ["depot"] * len(snip.highlights)
+    assert snip.highlights
+
+
+def test_changed_or_deleted_file_gives_no_snippet_until_reindexed(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    ix = Index(corpus, index_dir=tmp_path / "ix")
+    ix.update()
+    assert _search(ix, "depot").hits[0].snippets
+    # Changed on disk, not yet re-indexed: the old offsets would cut other words.
+    (corpus / "a.txt").write_text("Strike on the depot\n\nSomething else entirely, at length.\n")
+    searcher = ix.searcher()
+    result = searcher.search("depot", limit=5)
+    assert isinstance(result, SearchResult)
+    assert [h.article_id for h in result.hits] == ["a.txt"]
+    assert result.hits[0].snippets == ()
+    (corpus / "b.txt").unlink()
+    gone = searcher.search("geneva", limit=5)
+    assert isinstance(gone, SearchResult) and gone.hits[0].snippets == ()
+    ix.update()
+    assert _search(ix, "something").hits[0].snippets
