@@ -62,8 +62,8 @@ RECORD_FIELDS = (
 )
 
 #: The tables' layout; a store in another layout (or of another signature
-#: scheme) is emptied and refilled.
-LAYOUT = 2
+#: scheme) is emptied and refilled. 3: band keys of 32 bits.
+LAYOUT = 3
 _META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 # Articles get an integer key `n`, which is all a band row repeats; the
 # bands are one b-tree on (key, n) with no rowid, so the table is its own

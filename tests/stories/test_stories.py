@@ -227,6 +227,45 @@ def test_filling_an_empty_store_in_bulk_stores_what_row_by_row_puts_do(tmp_path:
     assert len(dumps[0][1]) == (BULK_MIN + 50) * BANDS
 
 
+def test_band_keys_are_32_bit_and_colliding_keys_find_the_same_pairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Band keys take four bytes; a key two different bands share only adds
+    a candidate, which its signature then rules out: with every band of every
+    article on one of four keys, the store finds exactly the same pairs."""
+    import random
+
+    from glossator.index.stories import signatures
+    from glossator.index.stories.signatures import NUM_PERM, Signature
+    from glossator.index.stories.store import Facts, StoryStore
+
+    rng = random.Random(11)
+    base = [rng.getrandbits(32) for _ in range(NUM_PERM)]
+    facts = {}
+    for n in range(60):
+        values = [v if n % 6 == 0 and k % 3 else rng.getrandbits(32) for k, v in enumerate(base)]
+        packed = b"".join(v.to_bytes(4, sys.byteorder) for v in values)
+        facts[f"{n:03d}.txt"] = Facts(Signature(f"{n:040x}", 300, packed), None, [])
+    keys = [k for f in facts.values() for k in f.signature.bands()]
+    assert all(-(2**31) <= k < 2**31 for k in keys)
+    (tmp_path / "wide").mkdir()
+    wide = StoryStore(tmp_path / "wide")
+    wide.sync({k: "s" for k in facts}, facts.get)
+    expected = wide.all_near_pairs()
+    wide.close()
+    assert len(expected) >= 10
+    narrow_bands = signatures.Signature.bands
+    monkeypatch.setattr(
+        signatures.Signature, "bands", lambda self: [k % 4 for k in narrow_bands(self)]
+    )
+    (tmp_path / "narrow").mkdir()
+    narrow = StoryStore(tmp_path / "narrow")
+    narrow.sync({k: "s" for k in facts}, facts.get)
+    assert narrow.all_near_pairs() == expected
+    assert narrow.near_signature(facts["000.txt"].signature)[:5]
+    narrow.close()
+
+
 def test_a_store_of_the_old_layout_is_started_afresh(tmp_path: Path) -> None:
     import sqlite3
 
