@@ -47,3 +47,46 @@ def test_two_processes_write_at_once(tmp_path: Path) -> None:
     assert [p.wait(timeout=60) for p in procs] == [0, 0]
     cache = EntityCache(tmp_path)
     assert all(cache.get(f"{tag}{i}", "k") is not None for tag in "ab" for i in range(200))
+
+
+def test_a_cache_of_the_old_format_is_emptied_and_rows_are_compact(tmp_path: Path) -> None:
+    import sqlite3
+
+    sha = hashlib.sha256(b"x").hexdigest()
+    old = sqlite3.connect(tmp_path / EntityCache.FILENAME)
+    old.executescript(
+        "CREATE TABLE entities (sha256 TEXT NOT NULL, key TEXT NOT NULL, spans TEXT NOT NULL,"
+        " PRIMARY KEY (sha256, key)) WITHOUT ROWID;"
+    )
+    old.execute("INSERT INTO entities VALUES (?, 'k', '[[0,1,\"ORG\"]]')", (sha,))
+    old.commit()
+    old.close()
+    cache = EntityCache(tmp_path)
+    assert cache.get(sha, "k", "x") is None  # hex keys and text rows are not read as new rows
+    many = [Entity(i * 10, i * 10 + 5, "", "PERSON") for i in range(40)]
+    cache.put(sha, "k", many)
+    cache.put_records(sha, "k", [])
+    assert cache.get(sha, "k") == many and cache.get_records(sha, "k") == []
+    db = sqlite3.connect(tmp_path / EntityCache.FILENAME)
+    ((key, spans),) = db.execute("SELECT sha256, spans FROM entities")
+    (records,) = db.execute("SELECT records FROM incidents").fetchone()
+    assert key == bytes.fromhex(sha)
+    assert len(spans) < len(str([[e.start, e.end, e.label] for e in many])) / 2
+    assert records == b"[]"
+    db.close()
+
+
+def test_a_row_that_does_not_decode_is_a_miss(tmp_path: Path) -> None:
+    import sqlite3
+
+    sha = hashlib.sha256(b"y").hexdigest()
+    cache = EntityCache(tmp_path)
+    cache.put(sha, "k", [Entity(0, 1, "y", "ORG")])
+    cache.put_records(sha, "k", [{"start": 0}])
+    db = sqlite3.connect(tmp_path / EntityCache.FILENAME)
+    with db:
+        db.execute("UPDATE entities SET spans = ?", (b"x\x9cnot deflate",))
+        db.execute("UPDATE incidents SET records = ?", (b'{"not": "a list"}',))
+    db.close()
+    assert cache.get(sha, "k", "y") is None
+    assert cache.get_records(sha, "k") is None
