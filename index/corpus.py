@@ -379,6 +379,24 @@ def resolve_article_id(root: Path, ref: str, cwd: Path | None = None) -> str:
     raise CorpusError(f"no article {ref!r} in corpus {root}; give a path inside the corpus")
 
 
+def read_indexed(
+    real_root: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article | None:
+    """The article of an id read back from the index, or None when it cannot
+    be read. Cheaper than `load_article` (no search for what a user meant:
+    one `realpath`), and just as strict: an id is untrusted input, and one
+    that resolves outside the corpus reads nothing."""
+    real = os.path.realpath(os.path.join(real_root, article_id))
+    if not _inside(real_root, real) or name_problem(article_id) is not None:
+        return None
+    try:
+        st = os.stat(real)
+    except OSError:
+        return None
+    result = read_article(ArticleFile(article_id, real, st.st_size, st.st_mtime_ns), max_bytes)
+    return None if isinstance(result, Skipped) else result
+
+
 def load_article(root: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read the article with this id, raising `CorpusError` when it cannot be read."""
     rel = resolve_article_id(root, article_id)

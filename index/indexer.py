@@ -14,6 +14,7 @@ default, `glossator.index.whoosh`) with documents from a `DocumentBuilder`.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from glossator.index import changes, parallel, updating
 from glossator.index.completeness import mark_complete, mark_incomplete
-from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, CorpusError, find_article_files
+from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files, read_indexed
 from glossator.index.corpus import load_article as _load_article
 from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
 from glossator.index.engine import (
@@ -105,6 +106,8 @@ class Index:
         self._manifest = ManifestFile(self.dir)
         self._spelling = SpellingWords(self.dir)
         self.stories = StoryStore(self.dir)
+        #: The corpus folder with links resolved, once (`indexed_text`).
+        self._real_root: Path | None = None
 
     # -- locations --------------------------------------------------------
 
@@ -397,11 +400,10 @@ class Index:
     def indexed_text(self, article_id: str, sha256: str) -> str | None:
         """The article's text when its file still holds the content the index
         has (content hash `sha256`), else None: snippet offsets fit only that."""
-        try:
-            article = self.article(article_id)
-        except (OSError, CorpusError, ValueError):
-            return None
-        return article.text if article.sha256 == sha256 else None
+        if self._real_root is None:
+            self._real_root = Path(os.path.realpath(self.corpus))
+        article = read_indexed(self._real_root, article_id, self.max_bytes)
+        return article.text if article is not None and article.sha256 == sha256 else None
 
     def doc_count(self) -> int:
         """How many articles the index holds."""

@@ -55,3 +55,20 @@ def test_changed_or_deleted_file_gives_no_snippet_until_reindexed(tmp_path: Path
     assert isinstance(gone, SearchResult) and gone.hits[0].snippets == ()
     ix.update()
     assert _search(ix, "something").hits[0].snippets
+
+
+def test_an_indexed_id_outside_the_corpus_reads_nothing(tmp_path: Path) -> None:
+    import hashlib
+
+    corpus = _corpus(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Not an article\n\nprivate words\n")
+    sha = hashlib.sha256(secret.read_text().encode()).hexdigest()
+    (corpus / "link.txt").symlink_to(secret)
+    ix = Index(corpus, index_dir=tmp_path / "ix")
+    assert ix.indexed_text("../secret.txt", sha) is None
+    assert ix.indexed_text(str(secret), sha) is None
+    assert ix.indexed_text("link.txt", sha) is None
+    text = (corpus / "a.txt").read_text()
+    assert ix.indexed_text("a.txt", hashlib.sha256(text.encode()).hexdigest()) == text
+    assert ix.indexed_text("a.txt", sha) is None
