@@ -36,6 +36,10 @@ NOT_FOR_A_SEARCH = (
     "glossator.tui.cli_sync",
     "glossator.tui.serve",
     "glossator.tui.completion",
+    # The writing half of the engine: an up-to-date index is only read.
+    "glossator.index.whoosh.writer",
+    "glossator.index.whoosh.bulk",
+    "whoosh.writing",
 )
 
 SEARCH = """
