@@ -10,7 +10,8 @@ warm index (built before timing):
   `--rounds` runs; target <= 1.0 s.
 - keystroke to results: Pilot types queries into the search box one key at a
   time on BBC; for each key, the time from the key press until the result
-  list shows that exact query's results, p50 and p95; target p95 <= 50 ms.
+  list shows that exact query's results, p50 and p95; target p95 <= 30 ms
+  (the BBC-size target of the as-you-type row in `python -m bench`).
   `--stories both` (the default) times it with the hits grouped into
   stories, as the reader shows them by default, and one row per hit
   (`group_stories = false`).
@@ -34,6 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 BBC = (REPO / ".." / "shared" / "corpora" / "bbc").resolve()
+#: p95 of a keystroke's answer in the reader at BBC size (issue #17).
+KEYSTROKE_TARGET_MS = 30.0
 QUERIES = (
     "economy growth",
     "prime minister",
@@ -178,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"keystroke to results, {target.name}, "
                 f"{'one row per story' if grouped else 'one row per hit'}: "
                 f"p50 {_pct(ms, 50):.1f} ms, p95 {_pct(ms, 95):.1f} ms, max {max(ms):.1f} ms "
-                f"over {len(ms)} keystrokes (target p95 <= 50 ms)"
+                f"over {len(ms)} keystrokes (target p95 <= {KEYSTROKE_TARGET_MS:g} ms: "
+                f"{'ok' if _pct(ms, 95) <= KEYSTROKE_TARGET_MS else 'MISS'})"
             )
     return 0
 

@@ -25,18 +25,13 @@ from glossator.index.engine import (
     Searcher,
 )
 from glossator.index.manifest import ManifestEntry, split_tags
-from glossator.index.parallel import run_parallel
 from glossator.index.whoosh import speedups
-from glossator.index.whoosh.bulk import SegmentTask
 from glossator.index.whoosh.schema import SCHEMA_VERSION, build_schema
 from glossator.index.whoosh.searcher import WhooshSearcher
-from glossator.index.whoosh.writer import (
-    MAX_SEGMENTS,
-    WhooshWriter,
-    append_segments,
-    merge_smallest,
-    open_writer,
-)
+
+# The writing half (glossator.index.whoosh.writer and .bulk, whoosh.writing,
+# the worker pool) is imported by the methods that write: a search on an
+# up-to-date index never loads it.
 
 
 class WhooshEngine:
@@ -116,6 +111,8 @@ class WhooshEngine:
 
     def writer(self, *, large: bool) -> IndexWriter:
         """A batch of changes."""
+        from glossator.index.whoosh.writer import WhooshWriter, open_writer
+
         return WhooshWriter(open_writer(self.ix, large=large, lock_wait=self.lock_wait))
 
     def compact(self) -> None:
@@ -125,6 +122,8 @@ class WhooshEngine:
         segments costs a little on every query, so small ones are folded
         together here, during an update, rather than on a tag change.
         """
+        from glossator.index.whoosh.writer import MAX_SEGMENTS, merge_smallest, open_writer
+
         with self.ix.searcher() as s:
             reader = s.reader()
             count = 1 if reader.is_atomic() else len(reader.leaf_readers())
@@ -143,6 +142,10 @@ class WhooshEngine:
         workers: int,
     ) -> None:
         """Index `files` in worker processes, each chunk's segments committed as it lands."""
+        from glossator.index.parallel import run_parallel
+        from glossator.index.whoosh.bulk import SegmentTask
+        from glossator.index.whoosh.writer import append_segments
+
         ix = self.ix
 
         def commit(chunk: ChunkResult) -> None:

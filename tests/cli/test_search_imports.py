@@ -6,11 +6,14 @@ uses from creeping back into its imports.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
 
 from test_cli import run
+
+from glossator.tui.cli import COMMANDS, build_parser
 
 #: Modules (and their sub-modules) a search must not import.
 NOT_FOR_A_SEARCH = (
@@ -23,6 +26,20 @@ NOT_FOR_A_SEARCH = (
     "glossator.index.entities.rules",
     "multiprocessing.sharedctypes",
     "importlib.metadata",
+    # Every other sub-command's module: a command builds only its own parser.
+    "glossator.tui.cli_edits",
+    "glossator.tui.cli_spans",
+    "glossator.tui.cli_checks",
+    "glossator.tui.cli_incidents",
+    "glossator.tui.cli_stories",
+    "glossator.tui.cli_entity",
+    "glossator.tui.cli_sync",
+    "glossator.tui.serve",
+    "glossator.tui.completion",
+    # The writing half of the engine: an up-to-date index is only read.
+    "glossator.index.whoosh.writer",
+    "glossator.index.whoosh.bulk",
+    "whoosh.writing",
 )
 
 SEARCH = """
@@ -60,3 +77,17 @@ def test_version_and_export_formats_still_answer(seeds: Path) -> None:
     bad = run("export", "--corpus", str(seeds), "--format", "xls")
     assert bad.returncode == 2
     assert b"choose from 'csv', 'json', 'jsonl', 'md', 'w3c'" in bad.stderr
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_each_command_alone_has_the_parser_and_help_it_has_among_all() -> None:
+    everything = _subparsers(build_parser())
+    assert set(everything) == set(COMMANDS)
+    for name in COMMANDS:
+        alone = _subparsers(build_parser(name))
+        assert name in alone
+        assert alone[name].format_help() == everything[name].format_help(), name
