@@ -75,7 +75,7 @@ def encode_block(ids: Any, weights: Any, values: Any) -> bytes:
     elif isinstance(weights, float):
         wmode, ww = _W_ONE, 0
         parts.append(struct.pack("<d", weights))
-    elif all(w >= 0 and w == int(w) and w < 1 << 32 for w in weights):
+    elif all(0 <= w < 1 << 32 and float(w).is_integer() for w in weights):
         wmode, ww = _W_INT, _width(int(w) for w in weights)
         parts.append(_pack([int(w) for w in weights], ww))
     else:

@@ -62,6 +62,7 @@ def test_characters_combine_merges_overlapping_spans() -> None:
         ((1, 2), tuple(array("f", [1.0, 3.0])), b"xyzw"),
         ((1, 2), tuple(array("f", [0.1, 3.5])), (b"q", b"r")),
         ((300, 70_000), tuple(array("f", [1000.0, 3.0])), ()),
+        ((4, 9), tuple(array("f", [float("inf"), 2.0])), None),  # not whole: float32s
         ((b"ab", b"c"), None, None),  # term vectors: byte-string ids, kept as a pickle
     ],
 )
