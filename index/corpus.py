@@ -393,6 +393,8 @@ def read_indexed(
         st = os.stat(real)
     except OSError:
         return None
+    if not stat.S_ISREG(st.st_mode):  # a fifo put in its place would block the read
+        return None
     result = read_article(ArticleFile(article_id, real, st.st_size, st.st_mtime_ns), max_bytes)
     return None if isinstance(result, Skipped) else result
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 from glossator.index.engine import SearchResult
@@ -72,3 +74,21 @@ def test_an_indexed_id_outside_the_corpus_reads_nothing(tmp_path: Path) -> None:
     text = (corpus / "a.txt").read_text()
     assert ix.indexed_text("a.txt", hashlib.sha256(text.encode()).hexdigest()) == text
     assert ix.indexed_text("a.txt", sha) is None
+
+
+def test_a_fifo_in_place_of_an_indexed_article_never_blocks_a_search(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    ix = Index(corpus, index_dir=tmp_path / "ix")
+    ix.update()
+    (corpus / "a.txt").unlink()
+    os.mkfifo(corpus / "a.txt")  # opening it for reading waits for a writer
+    done: list[object] = []
+
+    def search() -> None:
+        result = ix.searcher().search("depot", limit=5)
+        done.append(result)
+
+    worker = threading.Thread(target=search, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert done, "the search blocked on a fifo"
