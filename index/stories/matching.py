@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glossator.index.stories.actors import actor_words
 from glossator.index.stories.armed_groups import groups_named
 from glossator.index.stories.store import StoredArticle
 
@@ -51,7 +52,6 @@ _DATELINE = re.compile(
     r"\s*\([A-Z][A-Za-z ]{1,23}\)\s*[-–—:]"
     r"|[A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,3}(?:,[^()\n:]{0,30})?\s*(?:[-–—]|:)\s)"
 )
-_NAME = re.compile(r"[A-Za-z0-9]+")
 #: Words that say what kind of place a name is: "Zurmi LGA" and "Zurmi
 #: Local Government Area" are one place.
 _STOP = {
@@ -77,96 +77,6 @@ _STOP = {
     "government",
     "area",
     "lga",
-}
-#: Words that describe an attacker without naming one ("gunmen", "armed men").
-_GENERIC_ACTORS = {
-    "forces",
-    "force",
-    "military",
-    "army",
-    "group",
-    "groups",
-    "militants",
-    "fighters",
-    "rebels",
-    "gunmen",
-    "gunman",
-    "armed",
-    "men",
-    "attackers",
-    "assailants",
-    "bandits",
-    "unknown",
-    "unidentified",
-    "suspected",
-    "paramilitary",
-    "paramilitaries",
-    "jihadist",
-    "jihadists",
-    "islamist",
-    "islamists",
-    "insurgent",
-    "insurgents",
-    "militia",
-    "militias",
-    "militiamen",
-    "gang",
-    "gangs",
-    "troops",
-    "soldiers",
-    "junta",
-    "regime",
-    "government",
-    "security",
-    # People who tell of an event, read as its subject ("Relatives of the
-    # five officers ...", "Residents said ...").
-    "police",
-    "officials",
-    "authorities",
-    "residents",
-    "relatives",
-    "families",
-    "witnesses",
-    "survivors",
-    "villagers",
-    "locals",
-    "sources",
-}
-#: News agencies: "(AP)" and "told Reuters" are read as attackers, but a wire
-#: name is never a party to the event.
-WIRE_SERVICES = frozenset(
-    "ap afp reuters upi dpa efe ansa xinhua tass ria interfax anadolu bernama kyodo"
-    " yonhap pti ani irna wafa sana nna lusa apa mena qna spa kuna bna wam"
-    " ukrinform unian rfa rfi bbc cnn".split()
-)
-#: Date words the extractor can mistake for an attacker ("Monday's attack").
-_NOT_ACTORS = {
-    "s",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "last",
-    "week",
-    "weekend",
-    "overnight",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 }
 
 
@@ -309,7 +219,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[1] if span else None,
                 place,
                 _words(fields.get("within")),
-                _actor_words(fields.get("actor1"), place | country, country),
+                actor_words(fields.get("actor1"), place | country | _STOP, country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 place <= country if place else bool(country) and span is not None,
                 _named_a_city(fields),
@@ -325,37 +235,6 @@ def records_of(article: StoredArticle) -> list[Record]:
             )
         )
     return out
-
-
-def _actor_words(
-    actor: object, place: frozenset[str], country: frozenset[str] = frozenset()
-) -> frozenset[str]:
-    """The words that name an attacker: not generic ("gunmen"), not a date
-    ("Monday's"), not a news agency ("AP"), not the event's own place or
-    country ("Haiti" in Haiti, "Myanmar military" in Myanmar) nor its
-    people ("Thai" in Thailand, "Iraqi" in Iraq: more often the victims'
-    nationality, "Three Thai rangers died"). Another country ("US",
-    "Israel") is an attacker like any."""
-    if not isinstance(actor, str):
-        return frozenset()
-    return frozenset(
-        w
-        for raw in _NAME.findall(actor)
-        if (w := raw.lower()) not in _GENERIC_ACTORS
-        and w not in _NOT_ACTORS
-        and w not in WIRE_SERVICES
-        and w not in _STOP
-        and w not in place
-        and not any(_demonym_of(w, c) for c in country)
-    )
-
-
-def _demonym_of(word: str, country: str) -> bool:
-    """`word` is the people of `country` by spelling: one is the start of
-    the other ("thai" / "thailand", "iraq" / "iraqi")."""
-    return min(len(word), len(country)) >= 4 and (
-        country.startswith(word) or word.startswith(country)
-    )
 
 
 # -- compatibility ---------------------------------------------------------------
