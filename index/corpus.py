@@ -142,7 +142,7 @@ def article_file(root: Path, article_id: str) -> ArticleFile | None:
     real_root = Path(root).resolve()
     location = os.path.join(real_root, *parts)
     try:
-        if not _inside(real_root, os.path.realpath(location)):
+        if not is_inside(real_root, os.path.realpath(location)):
             return None
         st = os.stat(location)
     except OSError:
@@ -152,7 +152,7 @@ def article_file(root: Path, article_id: str) -> ArticleFile | None:
     return ArticleFile(article_id, location, st.st_size, st.st_mtime_ns)
 
 
-def _inside(real_root: Path, target: str) -> bool:
+def is_inside(real_root: Path, target: str) -> bool:
     root_s = str(real_root)
     return target == root_s or target.startswith(root_s.rstrip(os.sep) + os.sep)
 
@@ -182,7 +182,7 @@ def _walk(
         try:
             if entry.is_symlink():
                 target = os.path.realpath(entry.path)
-                if not _inside(real_root, target):
+                if not is_inside(real_root, target):
                     continue
             if entry.is_dir(follow_symlinks=True):
                 yield from _walk(real_root, Path(entry.path), rel + "/", seen)
@@ -348,63 +348,3 @@ def read_article(file: ArticleFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Artic
     if not text.strip():
         return Skipped(file.id, "empty file")
     return article_from_text(file.id, file.path, text, len(raw), file.mtime_ns, errors)
-
-
-def resolve_article_id(root: Path, ref: str, cwd: Path | None = None) -> str:
-    """Turn what a user typed (an id, or a path) into an article id under `root`.
-
-    Refuses anything that resolves outside the corpus, so no command can be
-    pointed at `../../etc/passwd`.
-    """
-    real_root = Path(root).resolve()
-    candidates = []
-    ref_path = Path(ref)
-    if ref_path.is_absolute():
-        candidates.append(ref_path)
-    else:
-        candidates.append(real_root / ref_path)
-        candidates.append((cwd or Path.cwd()) / ref_path)
-    for cand in candidates:
-        real = Path(os.path.realpath(cand))
-        if not _inside(real_root, str(real)):
-            continue
-        if real.is_file():
-            # Keep the name as reached through the corpus, so a symlinked
-            # article keeps its own id.
-            try:
-                rel = Path(os.path.abspath(cand)).relative_to(Path(os.path.abspath(real_root)))
-            except ValueError:
-                rel = real.relative_to(real_root)
-            return rel.as_posix()
-    raise CorpusError(f"no article {ref!r} in corpus {root}; give a path inside the corpus")
-
-
-def read_indexed(
-    real_root: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Article | None:
-    """The article of an id read back from the index, or None when it cannot
-    be read. Cheaper than `load_article` (no search for what a user meant:
-    one `realpath`), and just as strict: an id is untrusted input, and one
-    that resolves outside the corpus reads nothing."""
-    real = os.path.realpath(os.path.join(real_root, article_id))
-    if not _inside(real_root, real) or name_problem(article_id) is not None:
-        return None
-    try:
-        st = os.stat(real)
-    except OSError:
-        return None
-    if not stat.S_ISREG(st.st_mode):  # a fifo put in its place would block the read
-        return None
-    result = read_article(ArticleFile(article_id, real, st.st_size, st.st_mtime_ns), max_bytes)
-    return None if isinstance(result, Skipped) else result
-
-
-def load_article(root: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read the article with this id, raising `CorpusError` when it cannot be read."""
-    rel = resolve_article_id(root, article_id)
-    path = Path(root).resolve() / rel
-    st = path.stat()
-    result = read_article(ArticleFile(rel, str(path), st.st_size, st.st_mtime_ns), max_bytes)
-    if isinstance(result, Skipped):
-        raise CorpusError(f"{result.id}: {result.reason}")
-    return result

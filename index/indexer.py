@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossator.index import changes, parallel, updating
+from glossator.index.article_ids import load_article as _load_article
+from glossator.index.article_ids import read_indexed
 from glossator.index.completeness import mark_complete, mark_incomplete
-from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files, read_indexed
-from glossator.index.corpus import load_article as _load_article
+from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files
 from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
 from glossator.index.engine import (
     IndexUnavailable,

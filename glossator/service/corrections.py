@@ -14,7 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glossator.index.corpus import CorpusError, resolve_article_id
+from glossator.index.article_ids import resolve_article_id
+from glossator.index.corpus import CorpusError
 from glossator.index.entities.corrections import ANY, Correction
 from glossator.index.entities.watchlist import Watchlist, WatchlistError, read_watchlist
 from glossator.index.entities.watchlist_edit import add_correction, remove_correction

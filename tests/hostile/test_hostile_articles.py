@@ -25,7 +25,8 @@ from hostile_support import (
     glossator_in,
 )
 
-from glossator.index.corpus import find_article_files, load_article
+from glossator.index.article_ids import load_article
+from glossator.index.corpus import find_article_files
 from glossator.index.indexer import Index
 from glossator.index.sanitize import has_unsafe
 from glossator.tui.cli import main

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from glossator.index.article_ids import load_article, resolve_article_id
 from glossator.index.corpus import (
     CorpusError,
     Skipped,
     find_article_files,
-    load_article,
     read_article,
-    resolve_article_id,
     text_sha256,
 )
 from glossator.index.sanitize import has_unsafe, neutralise
