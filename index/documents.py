@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, ArticleFile, Skipped, read_article
-from glossator.index.engine import NO_SIDECAR, Document, SidecarFacts
+from glossator.index.engine_input import NO_SIDECAR, Document, SidecarFacts
 from glossator.index.labels import LABELS
 from glossator.index.locations import watchlist_path
 

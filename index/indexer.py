@@ -13,9 +13,7 @@ default, `glossator.index.whoosh`) with documents from a `DocumentBuilder`.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -27,7 +25,7 @@ from glossator.index.article_ids import load_article as _load_article
 from glossator.index.article_ids import read_indexed
 from glossator.index.completeness import mark_complete, mark_incomplete
 from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files
-from glossator.index.documents import ENTITY_CACHE_FILE, DocumentBuilder
+from glossator.index.documents import DocumentBuilder
 from glossator.index.engine import (
     IndexUnavailable,
     Notice,
@@ -36,10 +34,10 @@ from glossator.index.engine import (
     Searcher,
     UpdateReport,
 )
-from glossator.index.labels import LABELS
+from glossator.index.folder_meta import META_FILE, empty_folder, meta_problem, read_meta, write_meta
 from glossator.index.locations import choose_index_dir
-from glossator.index.locking import LOCK_FILE, update_lock
-from glossator.index.manifest import Manifest, ManifestFile, atomic_write
+from glossator.index.locking import update_lock
+from glossator.index.manifest import Manifest, ManifestFile
 from glossator.index.recogniser_state import current_state, save_state, stale_entities
 from glossator.index.spelling import SpellingWords
 from glossator.index.stories.store import StoryStore
@@ -51,7 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Index", "IndexUnavailable", "UpdateReport"]
 
-META_FILE = "glossator-meta.json"
 #: How long an update waits for another process that is updating the index.
 DEFAULT_LOCK_WAIT = 60.0
 
@@ -124,31 +121,14 @@ class Index:
 
     # -- opening ------------------------------------------------------------
 
-    def _meta(self) -> dict[str, object]:
-        return {"format": self.engine.format, "corpus": str(self.corpus), "labels": list(LABELS)}
-
-    def _read_meta(self) -> dict[str, object] | None:
-        try:
-            data = json.loads((self.dir / META_FILE).read_text("utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) else None
-
     def _create(self, reason: str | None) -> None:
         if reason:
             self._say(f"rebuilding the index: {reason}")
         self.stories.close()
-        keep = {ENTITY_CACHE_FILE, LOCK_FILE}
-        for path in self.dir.iterdir():
-            if path.name in keep or path.name.startswith(ENTITY_CACHE_FILE):
-                continue
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
+        empty_folder(self.dir)
         mark_incomplete(self.dir)
         self.engine.create()
-        atomic_write(self.dir / META_FILE, json.dumps(self._meta(), indent=1))
+        write_meta(self.dir, self.engine.format, self.corpus)
         self._manifest.save(self.engine.generation(), {})
         self._opened = True
 
@@ -156,15 +136,10 @@ class Index:
         """Open the index on disk, or say why it must be rebuilt."""
         # The format first: an older index's table of contents may name
         # modules that no longer exist, and would read as damaged.
-        meta = self._read_meta()
-        if meta is not None and meta.get("format") != self.engine.format:
-            return (
-                False,
-                f"it was written in format {meta.get('format')}, "
-                f"this glossator uses {self.engine.format}",
-            )
-        if meta is not None and meta.get("labels") != list(LABELS):
-            return False, "it was written for another set of entity labels"
+        meta = read_meta(self.dir)
+        problem = meta_problem(meta, self.engine.format)
+        if problem is not None:
+            return False, problem
         exists, reason = self.engine.exists()
         if not exists:
             return False, reason

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from glossator.index.corpus import ArticleFile
-from glossator.index.engine import ChunkResult, DocumentSource
+from glossator.index.engine_input import ChunkResult, DocumentSource
 
 if TYPE_CHECKING:
     # The pool is imported where it runs: concurrent.futures and ctypes cost

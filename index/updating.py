@@ -14,16 +14,8 @@ from dataclasses import dataclass, field
 
 from glossator.index.changes import Changes, count
 from glossator.index.corpus import Article, Skipped
-from glossator.index.engine import (
-    ChunkResult,
-    Document,
-    DocumentSource,
-    IndexWriter,
-    Progress,
-    SearchEngine,
-    SidecarFacts,
-    UpdateReport,
-)
+from glossator.index.engine import IndexWriter, Progress, SearchEngine, UpdateReport
+from glossator.index.engine_input import ChunkResult, Document, DocumentSource, SidecarFacts
 from glossator.index.manifest import Manifest, ManifestEntry
 from glossator.index.stories.sync import stamp
 

@@ -13,7 +13,7 @@ from glossator.index.stories.store import Facts, StoryStore
 
 if TYPE_CHECKING:
     from glossator.index.corpus import Article
-    from glossator.index.engine import SidecarFacts
+    from glossator.index.engine_input import SidecarFacts
 
 
 class Documents(Protocol):

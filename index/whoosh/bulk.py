@@ -20,7 +20,7 @@ from whoosh import index as windex
 from whoosh.writing import SegmentWriter
 
 from glossator.index.corpus import ArticleFile, Skipped
-from glossator.index.engine import ChunkResult, DocumentSource
+from glossator.index.engine_input import ChunkResult, DocumentSource
 from glossator.index.manifest import ManifestEntry
 from glossator.index.updating import documents_and_extras
 from glossator.index.whoosh import speedups

@@ -10,7 +10,8 @@ from whoosh.index import TOC, LockError, clean_files
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from glossator.index.engine import Document, IndexUnavailable
+from glossator.index.engine import IndexUnavailable
+from glossator.index.engine_input import Document
 from glossator.index.labels import field_for
 from glossator.index.whoosh.analysis import ENTITY_SEPARATOR
 from glossator.index.whoosh.codec import CompactCodec

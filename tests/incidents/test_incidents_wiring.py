@@ -15,7 +15,7 @@ import pytest
 from cli_driver import in_process
 
 from glossator.index.corpus import article_from_text
-from glossator.index.engine import SidecarFacts
+from glossator.index.engine_input import SidecarFacts
 from glossator.index.indexer import Index
 
 FRONT = """---
