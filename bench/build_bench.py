@@ -22,8 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.child import PREFIX
 from bench.stories_bench import corpus_for
+from bench.tasks.output import PREFIX
 
 TARGET_WALL_RATIO = 2.0
 

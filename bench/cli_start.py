@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.child import top_imports
+from bench.tasks.cold import top_imports
 
 TARGET_S = 0.150
 DEFAULT_RUNS = 15
@@ -128,7 +128,8 @@ def summary(data: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m bench.cli_start`: the BBC indexes from the bench cache, then the runs."""
-    from bench.runner import Suite, parse_args
+    from bench.options import parse_args
+    from bench.suite import Suite
 
     p = argparse.ArgumentParser(prog="python -m bench.cli_start", description=__doc__)
     p.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="timed runs of each command")

@@ -5,7 +5,7 @@ CORPUS INDEX_DIR`): it opens a `Session` as the reader does, starts the
 `CorpusFollower` (watching with watchfiles), then edits, adds and deletes
 articles, each timed from the write until `Session.find` agrees. The time
 covers the watcher's coalescing wait, `update_files` and a fresh searcher.
-`watching_rows` turns its figures into table rows for `bench.runner`.
+`watching_rows` turns its figures into table rows for `bench.sections.change`.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _until(
 
 def cmd_watching(corpus: Path, index_dir: Path, rounds: int = ROUNDS) -> None:
     """Edit, add and delete `rounds` articles each under a running follower."""
-    from bench.child import FIRST_QUERY, _emit
+    from bench.tasks.output import FIRST_QUERY, emit
     from glossator.index.corpus import find_article_files
     from glossator.service import Session
     from glossator.service.live import CorpusFollower
@@ -84,7 +84,7 @@ def cmd_watching(corpus: Path, index_dir: Path, rounds: int = ROUNDS) -> None:
             out["delete"].append(_until(session, changes, word, False, t0))
     finally:
         follower.stop()
-    _emit(
+    emit(
         {
             "mode": follower.mode,
             "why_not_watching": follower.why_not_watching,

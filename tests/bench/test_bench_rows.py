@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.child import OWNED_PEAK
 from bench.report import MISS, OK
-from bench.runner import corpus_text_bytes, index_size_row, searching_rss_row
+from bench.targets import corpus_text_bytes, index_size_row, searching_rss_row
+from bench.tasks.output import OWNED_PEAK
 
 
 def test_searching_memory_is_judged_on_owned_memory_not_mapped_pages() -> None:

@@ -12,14 +12,9 @@ import sys
 from pathlib import Path
 
 from bench import corpus_gen
-from bench.child import (
-    COMMON_PHRASES,
-    SHORT_PREFIXES,
-    make_queries,
-    top_imports,
-    typing_keystrokes,
-)
 from bench.report import Row, percentile, render
+from bench.tasks.cold import top_imports
+from bench.tasks.queries import COMMON_PHRASES, SHORT_PREFIXES, make_queries, typing_keystrokes
 
 REPO = Path(__file__).resolve().parents[2]
 

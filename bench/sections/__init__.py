@@ -1,0 +1,1 @@
+"""The suite's benchmarks, one module per section of the table."""

@@ -1,0 +1,1 @@
+"""The measurements `python -m bench.child` runs, each in a fresh subprocess, grouped by kind."""
