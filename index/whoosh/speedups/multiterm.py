@@ -23,6 +23,7 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh import scoring
+from whoosh.codec.whoosh3 import W3TermsReader
 from whoosh.matching import ListMatcher, NullMatcher
 
 from glossator.index.whoosh.speedups.memo import memo_for
@@ -34,6 +35,7 @@ from glossator.index.whoosh.speedups.postings import (
     prefix_terms,
     term_scores,
 )
+from glossator.index.whoosh.speedups.summed import expansion_scores
 
 #: Expansions up to this many terms are left to Whoosh's own matchers.
 FEW_TERMS = 8
@@ -160,18 +162,25 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             else:
                 words = [word for word, _info in expansion]
                 infos = [info for _word, info in expansion]
+        if within is None:
+            # A large expansion is scored as arrays (`summed`), the same sums.
+            expanded = (
+                list(zip(words, infos, strict=True))
+                if infos
+                else _with_infos(sub, self.fieldname, field, words)
+            )
+            vectored = expansion_scores(sub, top, self.fieldname, expanded)
+            if vectored is not None:
+                return vectored[0], vectored[1], len(words)
         parts: Leaves = []
+        each: list[Scores] = []
         for i, word in enumerate(words):
             # Fuzzy expansion gives text, prefix expansion bytes.
             btext = word if isinstance(word, bytes) else field.to_bytes(word)
             info = infos[i] if infos else None
-            parts.append(
-                (
-                    (self.fieldname, btext),
-                    term_scores(sub, top, self.fieldname, btext, within, info),
-                )
-            )
-        return add([scores for _term, scores in parts]), parts, len(words)
+            each.append(term_scores(sub, top, self.fieldname, btext, within, info))
+            parts.append(((self.fieldname, btext), each[-1]))
+        return add(each), parts, len(words)
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         inner = self.inner
@@ -188,6 +197,20 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             return NullMatcher()
         docnums = sorted(scores)
         return _SummedMatcher(docnums, [scores[d] for d in docnums], leaves)
+
+
+def _with_infos(sub: Any, fieldname: str, field: Any, words: list[Any]) -> list[tuple[bytes, Any]]:
+    """Each expanded word (text or bytes) as bytes with its term info in `sub`."""
+    reader = sub.reader()
+    terms = getattr(reader, "_terms", None)
+    if not isinstance(terms, W3TermsReader):
+        raise NotScorable("segment")
+    out = []
+    for word in words:
+        btext = word if isinstance(word, bytes) else field.to_bytes(word)
+        if (fieldname, btext) in reader:
+            out.append((btext, terms.term_info(fieldname, btext)))
+    return out
 
 
 def walked_prefix(top: Any, fieldname: str, text: str) -> dict[int, list[tuple[bytes, Any]]]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from whoosh.codec import whoosh3
 
-from glossator.index.whoosh.codec import decode_block
+from glossator.index.whoosh.codec import decode_block, decode_scoring_part
 from glossator.index.whoosh.speedups.memo import norms
 from glossator.index.whoosh.speedups.patches import _decoded_lengths
 
@@ -30,8 +30,9 @@ _BLOCK_LENGTH = struct.Struct("!i")
 
 #: One segment's matches for part of a query: document number -> score.
 Scores = dict[int, float]
-#: The terms scored in one segment, each with the documents it matched.
-Leaves = list[tuple[tuple[str, bytes], Scores]]
+#: The terms scored in one segment, each with the documents it matched
+#: (its scores, or only the document numbers).
+Leaves = list[tuple[tuple[str, bytes], Collection[int]]]
 
 
 class NotScorable(Exception):
@@ -98,7 +99,9 @@ def term_scores(
     else:
         pairs = (
             pair
-            for ids, weights, _values in term_blocks(reader, fieldname, btext, terminfo)
+            for ids, weights, _values in term_blocks(
+                reader, fieldname, btext, terminfo, with_values=False
+            )
             for pair in zip(ids, weights, strict=True)
         )
     if within is None and not deleted:
@@ -112,14 +115,22 @@ def term_scores(
 
 
 def term_blocks(
-    reader: Any, fieldname: str, btext: bytes, terminfo: Any, wanted: list[int] | None = None
+    reader: Any,
+    fieldname: str,
+    btext: bytes,
+    terminfo: Any,
+    wanted: list[int] | None = None,
+    *,
+    with_values: bool = True,
 ) -> Iterator[Any]:
     """(document numbers, weights, values) of each posting block of a term
     stored out of line, as `W3LeafMatcher` decodes them, parsed straight
     from the mapped postings file: a prefix reads a thousand short lists,
     and building a matcher for each (seek, header, first block) cost as
     much as decoding them. With `wanted` (sorted document numbers), only
-    the blocks that can hold one of them are decompressed and given."""
+    the blocks that can hold one of them are decompressed and given.
+    Without `with_values`, values are not decoded (None): a block's values
+    come after its ids and weights, and only those are inflated."""
     postfile = reader._terms._postfile
     buf = getattr(postfile, "_buf", None)
     offset, _length = terminfo.extent()
@@ -147,7 +158,10 @@ def term_blocks(
                 continue
             start = stop
         data = block.read()
-        ids, weights, values = decode_block(zlib.decompress(data) if compressed else data)
+        if with_values:
+            ids, weights, values = decode_block(zlib.decompress(data) if compressed else data)
+        else:
+            (ids, weights), values = decode_scoring_part(data, bool(compressed)), None
         if weights is None:
             weights = array("f", (1.0,)) * count
         elif isinstance(weights, float):
