@@ -265,3 +265,22 @@ def test_array_sums_are_the_term_by_term_sums(
                 ], text
                 arrays += len(merged) > 0
     assert arrays
+
+
+def test_fuzzy_walk_with_a_kept_automaton(corpus_index: Index) -> None:
+    """`fuzzy_words` finds what Whoosh's `terms_within` finds in every
+    segment and field, with the automaton and its answers reused from one
+    segment to the next."""
+    engine = corpus_index.open()
+    found = 0
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        for text, maxdist in (("goverment", 1), ("minster", 2), ("sayd", 1), ("brwn", 1)):
+            for field in ("title", "body"):
+                q = wq.FuzzyTerm(field, text, maxdist=maxdist, prefixlength=1)
+                for sub, _offset in s.leaf_searchers():
+                    reader = sub.reader()
+                    got = multiterm.fuzzy_words(q, reader)
+                    assert got == [t for t in q._btexts(reader) if t], (text, field)
+                    found += len(got)
+        assert multiterm.fuzzy_words(q, s.reader()) in (None, list(q._btexts(s.reader())))
+    assert found

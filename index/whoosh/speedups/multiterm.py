@@ -17,6 +17,7 @@ order (tests/index/test_multiterm.py).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Collection
 from math import log
 from typing import Any
@@ -87,7 +88,12 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         return self
 
     def _words(self, reader: Any) -> list[Any]:
-        return [t for t in self.inner._btexts(reader) if t]
+        inner = self.inner
+        if type(inner) is wq.FuzzyTerm:
+            found = fuzzy_words(inner, reader)
+            if found is not None:
+                return found
+        return [t for t in inner._btexts(reader) if t]
 
     def _memo_key(self) -> tuple[Any, ...]:
         """What the expansion and the unboosted scores depend on besides the searcher."""
@@ -211,6 +217,58 @@ def _with_infos(sub: Any, fieldname: str, field: Any, words: list[Any]) -> list[
         if (fieldname, btext) in reader:
             out.append((btext, terms.term_info(fieldname, btext)))
     return out
+
+
+#: Levenshtein automata of recent fuzzy terms, by (text, maxdist, prefix).
+_AUTOMATA: OrderedDict[tuple[str, int, int], _RememberingDFA] = OrderedDict()
+_AUTOMATA_KEPT = 16
+
+
+class _RememberingDFA:
+    """A Whoosh DFA whose `next_valid_string` answers are kept: a fuzzy term
+    walks the term table of every segment of both text fields, and the
+    vocabularies mostly repeat, so the same words are asked about again."""
+
+    def __init__(self, dfa: Any) -> None:
+        self._dfa = dfa
+        self._next: dict[str, Any] = {}
+
+    def next_valid_string(self, string: str) -> Any:
+        found = self._next.get(string, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._next) > 200_000:
+                self._next.clear()
+            found = self._next[string] = self._dfa.next_valid_string(string)
+        return found
+
+
+_UNSEEN = object()
+
+
+def fuzzy_words(inner: Any, reader: Any) -> list[Any] | None:
+    """What `SegmentReader.terms_within` gives for fuzzy term `inner` (the
+    same walk of the term table), with its automaton built once per term
+    text instead of once per segment and field; None for a reader that
+    walk is not written for."""
+    from whoosh.codec.base import Automata
+    from whoosh.reading import SegmentReader
+
+    if type(reader) is not SegmentReader or inner.fieldname not in reader.schema:
+        return None
+    auto = reader._codec.automata(reader._storage, reader._segment)
+    if type(auto) is not Automata:
+        return None
+    key = (inner.text, inner.maxdist, inner.prefixlength)
+    dfa = _AUTOMATA.get(key)
+    if dfa is None:
+        dfa = _RememberingDFA(Automata.levenshtein_dfa(*key))
+        _AUTOMATA[key] = dfa
+        if len(_AUTOMATA) > _AUTOMATA_KEPT:
+            _AUTOMATA.popitem(last=False)
+    else:
+        _AUTOMATA.move_to_end(key)
+    spellfield = reader.schema[inner.fieldname].spelling_fieldname(inner.fieldname)
+    return [t for t in Automata.find_matches(dfa, reader.cursor(spellfield)) if t]
 
 
 def walked_prefix(top: Any, fieldname: str, text: str) -> dict[int, list[tuple[bytes, Any]]]:
