@@ -52,6 +52,23 @@ def add(parts: list[Scores]) -> Scores:
     return merged
 
 
+def segment_norms(sub: Any, top: Any, fieldname: str) -> list[float | None]:
+    """The BM25 length norm of each document of segment `sub` in `fieldname`:
+    whoosh.scoring.bm25 is idf * ((tf * (K1 + 1)) / (tf + norm)), norm
+    depending on the document only, so it is computed once per segment.
+    Raises `NotScorable` for a segment or field this module does not read."""
+    reader = sub.reader()
+    perdoc = getattr(reader, "_perdoc", None)
+    if not isinstance(perdoc, whoosh3.W3PerDocReader) or not hasattr(reader, "_terms"):
+        raise NotScorable("segment")
+    lengths = _decoded_lengths(perdoc, fieldname)
+    if lengths is None:
+        raise NotScorable("lengths")
+    weighting = top.weighting
+    B = weighting._field_B.get(fieldname, weighting.B)
+    return norms(top, sub, fieldname, lengths, weighting.K1, B)
+
+
 def term_scores(
     sub: Any,
     top: Any,
@@ -64,21 +81,12 @@ def term_scores(
     (only for the documents in `within`, when given). `terminfo`, when the
     caller has it (a walk of the term table), saves looking the term up."""
     reader = sub.reader()
-    perdoc = getattr(reader, "_perdoc", None)
-    if not isinstance(perdoc, whoosh3.W3PerDocReader) or not hasattr(reader, "_terms"):
-        raise NotScorable("segment")
+    norm = segment_norms(sub, top, fieldname)
     if terminfo is None:
         if (fieldname, btext) not in reader:
             return {}
         terminfo = reader._terms.term_info(fieldname, btext)
-    lengths = _decoded_lengths(perdoc, fieldname)
-    if lengths is None:
-        raise NotScorable("lengths")
-    weighting = top.weighting
-    K1 = weighting.K1
-    # whoosh.scoring.bm25 is idf * ((tf * (K1 + 1)) / (tf + norm)), norm
-    # depending on the document only: computed once per segment.
-    norm = norms(top, sub, fieldname, lengths, K1, weighting._field_B.get(fieldname, weighting.B))
+    K1 = top.weighting.K1
     idf = top.idf(fieldname, btext)
     deleted = reader.has_deletions() and reader.deleted_docs_set
     out: Scores = {}

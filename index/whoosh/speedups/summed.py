@@ -26,11 +26,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.codec import whoosh3
-
-from glossator.index.whoosh.speedups.memo import memo_for, norms
-from glossator.index.whoosh.speedups.patches import _decoded_lengths
-from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, term_blocks
+from glossator.index.whoosh.speedups.memo import memo_for
+from glossator.index.whoosh.speedups.postings import Leaves, Scores, segment_norms, term_blocks
 
 #: Expansions with fewer postings than this are scored term by term
 #: (`postings.term_scores`): numpy's set-up costs more than it saves.
@@ -85,16 +82,8 @@ def expansion_scores(
     import numpy as np
 
     reader = sub.reader()
-    perdoc = getattr(reader, "_perdoc", None)
-    if not isinstance(perdoc, whoosh3.W3PerDocReader) or not hasattr(reader, "_terms"):
-        raise NotScorable("segment")
-    lengths = _decoded_lengths(perdoc, fieldname)
-    if lengths is None:
-        raise NotScorable("lengths")
-    weighting = top.weighting
-    K1 = weighting.K1
-    norm = norms(top, sub, fieldname, lengths, K1, weighting._field_B.get(fieldname, weighting.B))
-    norm_array = _norm_array(top, sub, fieldname, norm)
+    norm_array = _norm_array(top, sub, fieldname, segment_norms(sub, top, fieldname))
+    K1 = top.weighting.K1
     deleted = reader.has_deletions() and reader.deleted_docs_set
     decoded = []
     for word, info in terms:
