@@ -153,6 +153,35 @@ def decode_block(data: bytes | memoryview) -> tuple[Any, Any, Any]:
     return ids, weights, values
 
 
+def decode_scoring_part(data: bytes | memoryview, compressed: bool) -> tuple[Any, Any]:
+    """(ids, weights) of a block, as `decode_block` gives them, without its
+    values: scoring needs no positions or characters, and in a packed
+    block they come last, so only the head of a compressed block is
+    inflated (the values are most of a body block's bytes)."""
+    if not compressed:
+        ids, weights, _values = decode_block(data)
+        return ids, weights
+    inflater = zlib.decompressobj()
+    head = inflater.decompress(data, _HEAD.size)
+    if not head or head[0] != _PACKED:
+        ids, weights, _values = decode_block(
+            head + inflater.decompress(inflater.unconsumed_tail) + inflater.flush()
+        )
+        return ids, weights
+    _magic, idw, wbyte, _vmode, _lw, count = _HEAD.unpack(head)
+    wmode, ww = wbyte & 3, wbyte >> 2
+    wsize = (0, 8, count * _SIZES[ww], count * 4)[wmode]
+    need = count * _SIZES[idw] + wsize
+    body = inflater.decompress(inflater.unconsumed_tail, need)
+    while len(body) < need and inflater.unconsumed_tail:
+        body += inflater.decompress(inflater.unconsumed_tail, need - len(body))
+    # A block of ids and weights alone, decoded as any other.
+    ids, weights, _values = decode_block(
+        _HEAD.pack(_PACKED, idw, wbyte, _V_NONE, 0, count) + body[:need]
+    )
+    return ids, weights
+
+
 class CompactPostingsWriter(whoosh3.W3PostingsWriter):  # type: ignore[misc]
     """Whoosh 3's postings writer, with each block's data packed by `encode_block`."""
 

@@ -199,21 +199,28 @@ class WhooshSearcher:
         if column is None:
             column = self._facet_column = s.reader().column_reader("facets")
         tags, events = values["tag"], values["event"]
+        # Each label's bucket, looked up once per label rather than per
+        # document and label (a thousand hits carry ten labels each).
+        buckets: dict[str, list[str] | None] = {}
+        cache = self._facet_cache
         for docnum in docnums:
-            cached = self._facet_cache.get(docnum)
+            cached = cache.get(docnum)
             if cached is None:
                 cached = column[docnum] or ((), {})
-                if len(self._facet_cache) >= FACET_CACHE_SIZE:
+                if len(cache) >= FACET_CACHE_SIZE:
                     # Forget the oldest half: the cache stays bounded on a
                     # large corpus, and recent queries' documents stay.
-                    for old in list(islice(self._facet_cache, FACET_CACHE_SIZE // 2)):
-                        del self._facet_cache[old]
-                self._facet_cache[docnum] = cached
+                    for old in list(islice(cache, FACET_CACHE_SIZE // 2)):
+                        del cache[old]
+                cache[docnum] = cached
             tags.extend(cached[0])
             if len(cached) > 2:
                 events.extend(cached[2])
             for label, found in cached[1].items():
-                bucket = values.get(field_for(label))
+                try:
+                    bucket = buckets[label]
+                except KeyError:
+                    bucket = buckets[label] = values.get(field_for(label))
                 if bucket is not None:
                     bucket.extend(found)
         return {k: Counter(v).most_common(FACET_VALUES) for k, v in values.items() if v}

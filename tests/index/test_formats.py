@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import random
+import zlib
 from array import array
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,12 @@ from whoosh.fields import TEXT
 from whoosh.formats import Characters, Positions
 from whoosh.qparser import MultifieldParser
 
-from glossator.index.whoosh.codec import CompactCodec, decode_block, encode_block
+from glossator.index.whoosh.codec import (
+    CompactCodec,
+    decode_block,
+    decode_scoring_part,
+    encode_block,
+)
 from glossator.index.whoosh.formats import CompactCharacters, CompactPositions
 from glossator.index.whoosh.schema import build_schema
 
@@ -71,6 +77,21 @@ def test_packed_blocks_read_back_as_the_pickle_did(block: tuple[Any, Any, Any]) 
     assert decode_block(packed) == pickle.loads(pickle.dumps(block, 2))
     # Whoosh's own pickled blocks are still read.
     assert decode_block(pickle.dumps(block, 2)) == pickle.loads(pickle.dumps(block, 2))
+    # Scoring reads ids and weights alone, from a compressed block or not.
+    want = pickle.loads(pickle.dumps(block, 2))[:2]
+    for data in (packed, pickle.dumps(block, 2)):
+        assert decode_scoring_part(data, False) == want
+        assert decode_scoring_part(zlib.compress(data, 3), True) == want
+
+
+def test_scoring_part_of_a_long_block() -> None:
+    """A block whose ids and weights span several of the inflater's steps."""
+    rng = random.Random(3)
+    ids = tuple(rng.randrange(1 << 20) for _ in range(128))
+    weights = tuple(float(rng.randrange(1, 70_000)) for _ in range(128))
+    values = tuple(rng.randbytes(rng.randrange(200)) for _ in range(128))
+    data = zlib.compress(encode_block(ids, weights, values), 3)
+    assert decode_scoring_part(data, True) == (ids, weights)
 
 
 def _stock_schema() -> Any:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from whoosh import query as wq
 
 from glossator.index.engine import Searcher, SearchResult
 from glossator.index.indexer import Index
@@ -134,7 +135,7 @@ def test_memo_is_bounded(corpus_index: Index, monkeypatch: pytest.MonkeyPatch) -
 def test_posting_blocks_decode_as_whoosh_does(corpus_index: Index) -> None:
     """`term_blocks` parses the postings file as `W3LeafMatcher` reads it:
     the same ids, weights and values for every out-of-line term, including
-    lists of several blocks."""
+    lists of several blocks, and the same ids and weights without values."""
     engine = corpus_index.open()
     several = 0
     with engine.ix.searcher() as s:  # type: ignore[attr-defined]
@@ -154,6 +155,9 @@ def test_posting_blocks_decode_as_whoosh_does(corpus_index: Index) -> None:
                     want.append((list(m._ids), list(m._weights), list(m._values)))
                     m._next_block()
                 assert [(i, list(w), list(v)) for i, w, v in got] == want, btext
+                # Without values, only the head of each block is inflated.
+                bare = list(postings.term_blocks(reader, "body", btext, info, with_values=False))
+                assert [(i, list(w), v) for i, w, v in bare] == [(i, w, None) for i, w, _ in want]
                 several += len(want) > 1
                 assert fmt.supports("characters")
     assert several, "the corpus should have terms of several posting blocks"
@@ -232,3 +236,51 @@ def test_typing_caps_a_prefix_to_the_same_terms(
     assert capped, "some prefix should expand past the cap"
     fast.close()
     stock.close()
+
+
+def test_array_sums_are_the_term_by_term_sums(
+    corpus_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large expansion scored as arrays (`summed`) gives every document
+    the same summed score to the bit, and every term the same documents, as
+    scoring it term by term; the corpus's old segments have deletions."""
+    from glossator.index.whoosh.speedups import summed
+
+    engine = corpus_index.open()
+    arrays = 0
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        for text in ("co", "st", "pro", "gov", "e"):
+            q = multiterm.PreloadedMultiTerm(wq.Prefix("body", text))
+            for sub, _offset in s.leaf_searchers():
+                expansion = q._prefix_terms(sub, s)
+                monkeypatch.setattr(summed, "MIN_POSTINGS", 0)
+                got = summed.expansion_scores(sub, s, "body", expansion)
+                assert got is not None
+                monkeypatch.setattr(summed, "MIN_POSTINGS", 10**12)
+                assert summed.expansion_scores(sub, s, "body", expansion) is None
+                merged, parts, _count = q._score_segment(sub, s, None, None)
+                assert got[0] == merged, text
+                assert [(t, sorted(d)) for t, d in got[1]] == [
+                    (t, sorted(d)) for t, d in parts if d
+                ], text
+                arrays += len(merged) > 0
+    assert arrays
+
+
+def test_fuzzy_walk_with_a_kept_automaton(corpus_index: Index) -> None:
+    """`fuzzy_words` finds what Whoosh's `terms_within` finds in every
+    segment and field, with the automaton and its answers reused from one
+    segment to the next."""
+    engine = corpus_index.open()
+    found = 0
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        for text, maxdist in (("goverment", 1), ("minster", 2), ("sayd", 1), ("brwn", 1)):
+            for field in ("title", "body"):
+                q = wq.FuzzyTerm(field, text, maxdist=maxdist, prefixlength=1)
+                for sub, _offset in s.leaf_searchers():
+                    reader = sub.reader()
+                    got = multiterm.fuzzy_words(q, reader)
+                    assert got == [t for t in q._btexts(reader) if t], (text, field)
+                    found += len(got)
+        assert multiterm.fuzzy_words(q, s.reader()) in (None, list(q._btexts(s.reader())))
+    assert found

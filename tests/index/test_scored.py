@@ -169,11 +169,29 @@ def test_which_queries_are_scored_here() -> None:
     schema = build_schema()
     assert scored.supported(wq.Or([wq.Term("title", "a"), wq.Term("body", "a")]), schema)
     assert scored.supported(wq.And([wq.Term("body", "a"), wq.Term("body", "b")]), schema)
-    assert not scored.supported(wq.Phrase("body", ["a", "b"]), schema)
+    assert scored.supported(wq.Phrase("body", ["a", "b"]), schema)
+    assert scored.supported(wq.Or([wq.Phrase("title", ["a", "b"]), wq.Term("body", "c")]), schema)
+    # Sloppy and boosted phrases, and fields without positions, are Whoosh's.
+    assert not scored.supported(wq.Phrase("body", ["a", "b"], slop=3), schema)
+    assert not scored.supported(wq.Phrase("body", ["a", "b"], boost=2.0), schema)
+    assert not scored.supported(wq.Phrase("tags", ["a", "b"]), schema)
     assert scored.supported(wq.AndNot(wq.Term("body", "a"), wq.Term("body", "b")), schema)
     assert scored.supported(wq.AndMaybe(wq.Term("body", "a"), wq.Term("body", "b")), schema)
-    assert not scored.supported(
-        wq.AndNot(wq.Term("body", "a"), wq.Phrase("body", ["a", "b"])), schema
-    )
+    assert scored.supported(wq.AndNot(wq.Term("body", "a"), wq.Phrase("body", ["a", "b"])), schema)
     assert not scored.supported(wq.Not(wq.Term("body", "a")), schema)
     assert not scored.supported(wq.Term("body", "a", boost=2.0), schema)
+
+
+@pytest.mark.parametrize("size", [0, 1, 19, 20, 21, 79, 80, 81, 500])
+def test_best_is_the_heap_of_every_pair(size: int) -> None:
+    """The top of a segment's scores, ties to the lower document number, as
+    `heapq.nsmallest` of every (-score, document) pair gives it."""
+    import heapq
+    import random
+
+    rng = random.Random(size)
+    # Few distinct scores, so ties straddle the cut.
+    scores = {rng.randrange(10 * size + 1): float(rng.randrange(6)) for _ in range(size)}
+    for depth in (1, 5, 20):
+        want = heapq.nsmallest(depth, ((-s, d + 7) for d, s in scores.items()))
+        assert scored.best(scores, 7, depth) == want

@@ -35,6 +35,8 @@ class SearcherMemo:
     def __init__(self) -> None:
         #: (segment reader id, field) -> per-document BM25 length norm.
         self.norms: dict[tuple[int, str], list[float | None]] = {}
+        #: The same norms as float64 arrays (NaN for no length), for `summed`.
+        self.norm_arrays: dict[tuple[int, str], Any] = {}
         self._scores: OrderedDict[Any, tuple[int, Any]] = OrderedDict()
         self._held = 0
 

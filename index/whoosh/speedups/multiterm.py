@@ -17,12 +17,14 @@ order (tests/index/test_multiterm.py).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Collection
 from math import log
 from typing import Any
 
 from whoosh import query as wq
 from whoosh import scoring
+from whoosh.codec.whoosh3 import W3TermsReader
 from whoosh.matching import ListMatcher, NullMatcher
 
 from glossator.index.whoosh.speedups.memo import memo_for
@@ -34,6 +36,7 @@ from glossator.index.whoosh.speedups.postings import (
     prefix_terms,
     term_scores,
 )
+from glossator.index.whoosh.speedups.summed import expansion_scores
 
 #: Expansions up to this many terms are left to Whoosh's own matchers.
 FEW_TERMS = 8
@@ -85,7 +88,12 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         return self
 
     def _words(self, reader: Any) -> list[Any]:
-        return [t for t in self.inner._btexts(reader) if t]
+        inner = self.inner
+        if type(inner) is wq.FuzzyTerm:
+            found = fuzzy_words(inner, reader)
+            if found is not None:
+                return found
+        return [t for t in inner._btexts(reader) if t]
 
     def _memo_key(self) -> tuple[Any, ...]:
         """What the expansion and the unboosted scores depend on besides the searcher."""
@@ -160,18 +168,25 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             else:
                 words = [word for word, _info in expansion]
                 infos = [info for _word, info in expansion]
+        if within is None:
+            # A large expansion is scored as arrays (`summed`), the same sums.
+            expanded = (
+                list(zip(words, infos, strict=True))
+                if infos
+                else _with_infos(sub, self.fieldname, field, words)
+            )
+            vectored = expansion_scores(sub, top, self.fieldname, expanded)
+            if vectored is not None:
+                return vectored[0], vectored[1], len(words)
         parts: Leaves = []
+        each: list[Scores] = []
         for i, word in enumerate(words):
             # Fuzzy expansion gives text, prefix expansion bytes.
             btext = word if isinstance(word, bytes) else field.to_bytes(word)
             info = infos[i] if infos else None
-            parts.append(
-                (
-                    (self.fieldname, btext),
-                    term_scores(sub, top, self.fieldname, btext, within, info),
-                )
-            )
-        return add([scores for _term, scores in parts]), parts, len(words)
+            each.append(term_scores(sub, top, self.fieldname, btext, within, info))
+            parts.append(((self.fieldname, btext), each[-1]))
+        return add(each), parts, len(words)
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         inner = self.inner
@@ -188,6 +203,72 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             return NullMatcher()
         docnums = sorted(scores)
         return _SummedMatcher(docnums, [scores[d] for d in docnums], leaves)
+
+
+def _with_infos(sub: Any, fieldname: str, field: Any, words: list[Any]) -> list[tuple[bytes, Any]]:
+    """Each expanded word (text or bytes) as bytes with its term info in `sub`."""
+    reader = sub.reader()
+    terms = getattr(reader, "_terms", None)
+    if not isinstance(terms, W3TermsReader):
+        raise NotScorable("segment")
+    out = []
+    for word in words:
+        btext = word if isinstance(word, bytes) else field.to_bytes(word)
+        if (fieldname, btext) in reader:
+            out.append((btext, terms.term_info(fieldname, btext)))
+    return out
+
+
+#: Levenshtein automata of recent fuzzy terms, by (text, maxdist, prefix).
+_AUTOMATA: OrderedDict[tuple[str, int, int], _RememberingDFA] = OrderedDict()
+_AUTOMATA_KEPT = 16
+
+
+class _RememberingDFA:
+    """A Whoosh DFA whose `next_valid_string` answers are kept: a fuzzy term
+    walks the term table of every segment of both text fields, and the
+    vocabularies mostly repeat, so the same words are asked about again."""
+
+    def __init__(self, dfa: Any) -> None:
+        self._dfa = dfa
+        self._next: dict[str, Any] = {}
+
+    def next_valid_string(self, string: str) -> Any:
+        found = self._next.get(string, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._next) > 200_000:
+                self._next.clear()
+            found = self._next[string] = self._dfa.next_valid_string(string)
+        return found
+
+
+_UNSEEN = object()
+
+
+def fuzzy_words(inner: Any, reader: Any) -> list[Any] | None:
+    """What `SegmentReader.terms_within` gives for fuzzy term `inner` (the
+    same walk of the term table), with its automaton built once per term
+    text instead of once per segment and field; None for a reader that
+    walk is not written for."""
+    from whoosh.codec.base import Automata
+    from whoosh.reading import SegmentReader
+
+    if type(reader) is not SegmentReader or inner.fieldname not in reader.schema:
+        return None
+    auto = reader._codec.automata(reader._storage, reader._segment)
+    if type(auto) is not Automata:
+        return None
+    key = (inner.text, inner.maxdist, inner.prefixlength)
+    dfa = _AUTOMATA.get(key)
+    if dfa is None:
+        dfa = _RememberingDFA(Automata.levenshtein_dfa(*key))
+        _AUTOMATA[key] = dfa
+        if len(_AUTOMATA) > _AUTOMATA_KEPT:
+            _AUTOMATA.popitem(last=False)
+    else:
+        _AUTOMATA.move_to_end(key)
+    spellfield = reader.schema[inner.fieldname].spelling_fieldname(inner.fieldname)
+    return [t for t in Automata.find_matches(dfa, reader.cursor(spellfield)) if t]
 
 
 def walked_prefix(top: Any, fieldname: str, text: str) -> dict[int, list[tuple[bytes, Any]]]:

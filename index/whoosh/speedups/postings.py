@@ -20,7 +20,7 @@ from typing import Any
 
 from whoosh.codec import whoosh3
 
-from glossator.index.whoosh.codec import decode_block
+from glossator.index.whoosh.codec import decode_block, decode_scoring_part
 from glossator.index.whoosh.speedups.memo import norms
 from glossator.index.whoosh.speedups.patches import _decoded_lengths
 
@@ -30,8 +30,9 @@ _BLOCK_LENGTH = struct.Struct("!i")
 
 #: One segment's matches for part of a query: document number -> score.
 Scores = dict[int, float]
-#: The terms scored in one segment, each with the documents it matched.
-Leaves = list[tuple[tuple[str, bytes], Scores]]
+#: The terms scored in one segment, each with the documents it matched
+#: (its scores, or only the document numbers).
+Leaves = list[tuple[tuple[str, bytes], Collection[int]]]
 
 
 class NotScorable(Exception):
@@ -51,6 +52,23 @@ def add(parts: list[Scores]) -> Scores:
     return merged
 
 
+def segment_norms(sub: Any, top: Any, fieldname: str) -> list[float | None]:
+    """The BM25 length norm of each document of segment `sub` in `fieldname`:
+    whoosh.scoring.bm25 is idf * ((tf * (K1 + 1)) / (tf + norm)), norm
+    depending on the document only, so it is computed once per segment.
+    Raises `NotScorable` for a segment or field this module does not read."""
+    reader = sub.reader()
+    perdoc = getattr(reader, "_perdoc", None)
+    if not isinstance(perdoc, whoosh3.W3PerDocReader) or not hasattr(reader, "_terms"):
+        raise NotScorable("segment")
+    lengths = _decoded_lengths(perdoc, fieldname)
+    if lengths is None:
+        raise NotScorable("lengths")
+    weighting = top.weighting
+    B = weighting._field_B.get(fieldname, weighting.B)
+    return norms(top, sub, fieldname, lengths, weighting.K1, B)
+
+
 def term_scores(
     sub: Any,
     top: Any,
@@ -63,21 +81,12 @@ def term_scores(
     (only for the documents in `within`, when given). `terminfo`, when the
     caller has it (a walk of the term table), saves looking the term up."""
     reader = sub.reader()
-    perdoc = getattr(reader, "_perdoc", None)
-    if not isinstance(perdoc, whoosh3.W3PerDocReader) or not hasattr(reader, "_terms"):
-        raise NotScorable("segment")
+    norm = segment_norms(sub, top, fieldname)
     if terminfo is None:
         if (fieldname, btext) not in reader:
             return {}
         terminfo = reader._terms.term_info(fieldname, btext)
-    lengths = _decoded_lengths(perdoc, fieldname)
-    if lengths is None:
-        raise NotScorable("lengths")
-    weighting = top.weighting
-    K1 = weighting.K1
-    # whoosh.scoring.bm25 is idf * ((tf * (K1 + 1)) / (tf + norm)), norm
-    # depending on the document only: computed once per segment.
-    norm = norms(top, sub, fieldname, lengths, K1, weighting._field_B.get(fieldname, weighting.B))
+    K1 = top.weighting.K1
     idf = top.idf(fieldname, btext)
     deleted = reader.has_deletions() and reader.deleted_docs_set
     out: Scores = {}
@@ -98,7 +107,9 @@ def term_scores(
     else:
         pairs = (
             pair
-            for ids, weights, _values in term_blocks(reader, fieldname, btext, terminfo)
+            for ids, weights, _values in term_blocks(
+                reader, fieldname, btext, terminfo, with_values=False
+            )
             for pair in zip(ids, weights, strict=True)
         )
     if within is None and not deleted:
@@ -112,14 +123,22 @@ def term_scores(
 
 
 def term_blocks(
-    reader: Any, fieldname: str, btext: bytes, terminfo: Any, wanted: list[int] | None = None
+    reader: Any,
+    fieldname: str,
+    btext: bytes,
+    terminfo: Any,
+    wanted: list[int] | None = None,
+    *,
+    with_values: bool = True,
 ) -> Iterator[Any]:
     """(document numbers, weights, values) of each posting block of a term
     stored out of line, as `W3LeafMatcher` decodes them, parsed straight
     from the mapped postings file: a prefix reads a thousand short lists,
     and building a matcher for each (seek, header, first block) cost as
     much as decoding them. With `wanted` (sorted document numbers), only
-    the blocks that can hold one of them are decompressed and given."""
+    the blocks that can hold one of them are decompressed and given.
+    Without `with_values`, values are not decoded (None): a block's values
+    come after its ids and weights, and only those are inflated."""
     postfile = reader._terms._postfile
     buf = getattr(postfile, "_buf", None)
     offset, _length = terminfo.extent()
@@ -147,7 +166,10 @@ def term_blocks(
                 continue
             start = stop
         data = block.read()
-        ids, weights, values = decode_block(zlib.decompress(data) if compressed else data)
+        if with_values:
+            ids, weights, values = decode_block(zlib.decompress(data) if compressed else data)
+        else:
+            (ids, weights), values = decode_scoring_part(data, bool(compressed)), None
         if weights is None:
             weights = array("f", (1.0,)) * count
         elif isinstance(weights, float):

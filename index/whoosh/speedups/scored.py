@@ -27,6 +27,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh import scoring
 
+from glossator.index.whoosh.speedups import phrases
 from glossator.index.whoosh.speedups.multiterm import PreloadedMultiTerm
 from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, add, term_scores
 
@@ -38,13 +39,15 @@ class Cancelled(Exception):
 def supported(q: Any, schema: Any) -> bool:
     """Whether every part of `q` is one `search` can score: words, prefix,
     wildcard and fuzzy terms, combined with AND, OR, AND NOT (`-word`) and
-    AND MAYBE (`+word word`)."""
+    AND MAYBE (`+word word`), and phrases (`phrases`)."""
     if isinstance(q, wq.Term):
         name = q.fieldname
         return name in schema and schema[name].scorable and q.boost == 1.0
     if isinstance(q, PreloadedMultiTerm):
         name = q.fieldname
         return name in schema and schema[name].scorable
+    if isinstance(q, wq.Phrase):
+        return phrases.supported(q, schema)
     if isinstance(q, (wq.AndNot, wq.AndMaybe)):
         # `a -b` (exclusions rewrites every NOT into an AndNot) and `+a b`.
         return q.boost == 1.0 and supported(q.a, schema) and supported(q.b, schema)
@@ -88,9 +91,7 @@ def search(
         total += len(scores)
         # Each segment's best, then the best of those: ties go to the lower
         # document number, as in Whoosh's TopCollector.
-        candidates.extend(
-            heapq.nsmallest(depth, ((-score, docnum + offset) for docnum, score in scores.items()))
-        )
+        candidates.extend(best(scores, offset, depth))
         segments.append((offset, leaves))
     top = [(-neg, docnum) for neg, docnum in heapq.nsmallest(depth, candidates)]
     results = Results(searcher, q, top)
@@ -104,13 +105,13 @@ def search(
         if not local:
             continue
         local_set = set(local)
-        for term, scores in leaves:
+        for term, matched in leaves:
             # Walk whichever is shorter: an export shows every hit, and a
             # prefix can have thousands of terms.
-            if len(scores) < len(local):
-                found = sorted(d for d in scores if d in local_set)
+            if len(matched) < len(local):
+                found = sorted(d for d in matched if d in local_set)
             else:
-                found = [d for d in local if d in scores]
+                found = [d for d in local if d in matched]
             for d in found:
                 termdocs.setdefault(term, []).append(d + offset)
                 docterms.setdefault(d + offset, []).append(term)
@@ -118,6 +119,27 @@ def search(
     results.docterms = docterms
     results.runtime = time.perf_counter() - started
     return results
+
+
+def best(scores: Scores, offset: int, depth: int) -> list[tuple[float, int]]:
+    """The `depth` best of one segment's `scores` as sorted (-score, global
+    document number) pairs: what `heapq.nsmallest` of all the pairs gives,
+    without making a pair for every document of a long list. The depth-th
+    best score is found among the bare floats first, and pairs are made only
+    for the documents at or above it."""
+    if len(scores) > depth:
+        values = scores.values()
+        # Sorting floats in C beats a heap for a few times `depth`; beyond,
+        # the heap keeps fewer of them.
+        if len(scores) <= 4 * depth:
+            kth = sorted(values, reverse=True)[depth - 1]
+        else:
+            kth = heapq.nlargest(depth, values)[-1]
+        pairs = [(-score, docnum + offset) for docnum, score in scores.items() if score >= kth]
+    else:
+        pairs = [(-score, docnum + offset) for docnum, score in scores.items()]
+    pairs.sort()
+    return pairs[:depth]
 
 
 def _score(
@@ -139,6 +161,8 @@ def _score(
         return scores
     if isinstance(q, PreloadedMultiTerm):
         return q.segment_scores(sub, top, leaves=leaves, within=within)
+    if isinstance(q, wq.Phrase):
+        return phrases.phrase_scores(sub, top, q, leaves, within)
     if isinstance(q, wq.AndNot):
         kept = _score(sub, q.a, top, leaves, within)
         if not kept:
