@@ -153,32 +153,40 @@ def decode_block(data: bytes | memoryview) -> tuple[Any, Any, Any]:
     return ids, weights, values
 
 
-def decode_scoring_part(data: bytes | memoryview, compressed: bool) -> tuple[Any, Any]:
-    """(ids, weights) of a block, as `decode_block` gives them, without its
-    values: scoring needs no positions or characters, and in a packed
-    block they come last, so only the head of a compressed block is
-    inflated (the values are most of a body block's bytes)."""
-    if not compressed:
-        ids, weights, _values = decode_block(data)
-        return ids, weights
-    inflater = zlib.decompressobj()
-    head = inflater.decompress(data, _HEAD.size)
-    if not head or head[0] != _PACKED:
-        ids, weights, _values = decode_block(
-            head + inflater.decompress(inflater.unconsumed_tail) + inflater.flush()
-        )
-        return ids, weights
+def scoring_head(data: bytes | memoryview, compressed: bool) -> tuple[Any, ...] | None:
+    """The ids and weights of a packed block as they are stored: (count, id
+    width code, id delta bytes, weight mode, weight width code, weight
+    bytes), inflating only that head of a compressed block (the values come
+    after them and are most of a body block's bytes); None for a block
+    Whoosh pickled."""
+    inflater = zlib.decompressobj() if compressed else None
+    head = inflater.decompress(data, _HEAD.size) if inflater else bytes(data[: _HEAD.size])
+    if len(head) < _HEAD.size or head[0] != _PACKED:
+        return None
     _magic, idw, wbyte, _vmode, _lw, count = _HEAD.unpack(head)
     wmode, ww = wbyte & 3, wbyte >> 2
-    wsize = (0, 8, count * _SIZES[ww], count * 4)[wmode]
-    need = count * _SIZES[idw] + wsize
-    body = inflater.decompress(inflater.unconsumed_tail, need)
-    while len(body) < need and inflater.unconsumed_tail:
-        body += inflater.decompress(inflater.unconsumed_tail, need - len(body))
+    idsize = count * _SIZES[idw]
+    need = idsize + (0, 8, count * _SIZES[ww], count * 4)[wmode]
+    if inflater is None:
+        body = bytes(data[_HEAD.size : _HEAD.size + need])
+    else:
+        body = inflater.decompress(inflater.unconsumed_tail, need)
+        while len(body) < need and inflater.unconsumed_tail:
+            body += inflater.decompress(inflater.unconsumed_tail, need - len(body))
+    return count, idw, body[:idsize], wmode, ww, body[idsize:need]
+
+
+def decode_scoring_part(data: bytes | memoryview, compressed: bool) -> tuple[Any, Any]:
+    """(ids, weights) of a block, as `decode_block` gives them, without its
+    values (see `scoring_head`)."""
+    head = scoring_head(data, compressed)
+    if head is None:
+        ids, weights, _values = decode_block(zlib.decompress(data) if compressed else data)
+        return ids, weights
+    count, idw, idbytes, wmode, ww, wbytes = head
     # A block of ids and weights alone, decoded as any other.
-    ids, weights, _values = decode_block(
-        _HEAD.pack(_PACKED, idw, wbyte, _V_NONE, 0, count) + body[:need]
-    )
+    packed = _HEAD.pack(_PACKED, idw, wmode | ww << 2, _V_NONE, 0, count)
+    ids, weights, _values = decode_block(packed + idbytes + wbytes)
     return ids, weights
 
 

@@ -139,15 +139,44 @@ def term_blocks(
     the blocks that can hold one of them are decompressed and given.
     Without `with_values`, values are not decoded (None): a block's values
     come after its ids and weights, and only those are inflated."""
-    postfile = reader._terms._postfile
-    buf = getattr(postfile, "_buf", None)
-    offset, _length = terminfo.extent()
-    if not isinstance(buf, (memoryview, bytes)) or buf[offset : offset + 4] != _MAGIC:
+    buf = mapped_postings(reader, terminfo)
+    if buf is None:
         m = reader._terms._codec.postings_reader(
-            postfile, terminfo, reader.schema[fieldname].format, term=(fieldname, btext)
+            reader._terms._postfile,
+            terminfo,
+            reader.schema[fieldname].format,
+            term=(fieldname, btext),
         )
         yield from ((ids, weights, None) for ids, weights in blocks(m))
         return
+    for count, compressed, data in raw_blocks(buf, terminfo.extent()[0], wanted):
+        if with_values:
+            ids, weights, values = decode_block(zlib.decompress(data) if compressed else data)
+        else:
+            (ids, weights), values = decode_scoring_part(data, bool(compressed)), None
+        if weights is None:
+            weights = array("f", (1.0,)) * count
+        elif isinstance(weights, float):
+            weights = array("f", (weights,)) * count
+        yield list(accumulate(ids)), weights, values
+
+
+def mapped_postings(reader: Any, terminfo: Any) -> Any:
+    """The mapped postings file of `reader` when the term of `terminfo` (stored
+    out of line) can be parsed straight from it, else None."""
+    buf = getattr(reader._terms._postfile, "_buf", None)
+    offset, _length = terminfo.extent()
+    if not isinstance(buf, (memoryview, bytes)) or buf[offset : offset + 4] != _MAGIC:
+        return None
+    return buf
+
+
+def raw_blocks(
+    buf: Any, offset: int, wanted: list[int] | None = None
+) -> Iterator[tuple[int, Any, Any]]:
+    """(posting count, compression, data) of each block of the posting list
+    at `offset` of mapped postings `buf`; with `wanted` (sorted document
+    numbers), only the blocks that can hold one of them."""
     pos = offset + 4
     last = False
     start = 0
@@ -165,16 +194,7 @@ def term_blocks(
             if stop == start:
                 continue
             start = stop
-        data = block.read()
-        if with_values:
-            ids, weights, values = decode_block(zlib.decompress(data) if compressed else data)
-        else:
-            (ids, weights), values = decode_scoring_part(data, bool(compressed)), None
-        if weights is None:
-            weights = array("f", (1.0,)) * count
-        elif isinstance(weights, float):
-            weights = array("f", (weights,)) * count
-        yield list(accumulate(ids)), weights, values
+        yield count, compressed, block.read()
 
 
 def term_values(reader: Any, fieldname: str, btext: bytes, docnums: list[int]) -> dict[int, Any]:

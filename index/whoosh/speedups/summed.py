@@ -26,8 +26,16 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
+from glossator.index.whoosh.codec import decode_scoring_part, scoring_head
 from glossator.index.whoosh.speedups.memo import memo_for
-from glossator.index.whoosh.speedups.postings import Leaves, Scores, segment_norms, term_blocks
+from glossator.index.whoosh.speedups.postings import (
+    Leaves,
+    Scores,
+    mapped_postings,
+    raw_blocks,
+    segment_norms,
+    term_blocks,
+)
 
 #: Expansions with fewer postings than this are scored term by term
 #: (`postings.term_scores`): numpy's set-up costs more than it saves.
@@ -71,6 +79,61 @@ def _norm_array(top: Any, sub: Any, fieldname: str, norm: list[float | None]) ->
     return found
 
 
+def _q_array(ids: Any) -> array[int]:
+    """A numpy int64 array as an `array('q')` (plain ints to iterate)."""
+    out = array("q")
+    out.frombytes(ids.astype("=i8").tobytes())
+    return out
+
+
+#: numpy types of the packed widths (codec: 1, 2, 4, 8 bytes, little-endian).
+_WIDTHS = ("<u1", "<u2", "<u4", "<u8")
+
+
+def _term_arrays(np: Any, reader: Any, fieldname: str, word: bytes, info: Any) -> tuple[Any, Any]:
+    """(document numbers as int64, frequencies as float64) of one term stored
+    out of line in one segment: the numbers `term_blocks` gives, with a
+    packed block's ids and weights read as arrays instead of Python tuples."""
+    buf = mapped_postings(reader, info)
+    if buf is None:
+        ids_list: list[int] = []
+        tf_list: list[float] = []
+        for block_ids, block_weights, _values in term_blocks(
+            reader, fieldname, word, info, with_values=False
+        ):
+            ids_list.extend(block_ids)
+            tf_list.extend(block_weights)
+        return np.array(ids_list, dtype=np.int64), np.array(tf_list, dtype=np.float64)
+    deltas, tfs, counts = [], [], []
+    for count, compressed, data in raw_blocks(buf, info.extent()[0]):
+        head = scoring_head(data, bool(compressed))
+        if head is None:  # a block Whoosh pickled
+            ids, weights = decode_scoring_part(data, bool(compressed))
+            deltas.append(np.array(ids, dtype=np.int64))
+            if weights is None or isinstance(weights, float):
+                tfs.append(np.full(count, 1.0 if weights is None else weights))
+            else:
+                tfs.append(np.array(weights, dtype=np.float64))
+        else:
+            count, idw, idbytes, wmode, ww, wbytes = head
+            deltas.append(np.frombuffer(idbytes, dtype=_WIDTHS[idw]).astype(np.int64))
+            if wmode == 0:
+                tfs.append(np.ones(count))
+            elif wmode == 1:
+                tfs.append(np.full(count, np.frombuffer(wbytes, dtype="<f8")[0]))
+            elif wmode == 2:
+                tfs.append(np.frombuffer(wbytes, dtype=_WIDTHS[ww]).astype(np.float64))
+            else:
+                tfs.append(np.frombuffer(wbytes, dtype="<f4").astype(np.float64))
+        counts.append(count)
+    # A block stores its first document number, then the gaps: each id is
+    # the running sum within its block.
+    running = np.cumsum(np.concatenate(deltas))
+    before = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    base = np.where(before > 0, running[np.maximum(before - 1, 0)], 0)
+    return running - np.repeat(base, counts), np.concatenate(tfs)
+
+
 def expansion_scores(
     sub: Any, top: Any, fieldname: str, terms: list[tuple[bytes, Any]]
 ) -> tuple[Scores, Leaves] | None:
@@ -84,37 +147,58 @@ def expansion_scores(
     reader = sub.reader()
     norm_array = _norm_array(top, sub, fieldname, segment_norms(sub, top, fieldname))
     K1 = top.weighting.K1
-    deleted = reader.has_deletions() and reader.deleted_docs_set
-    decoded = []
+    if not terms:
+        return {}, []
+    # Most expanded terms are rare, their postings inlined in the term
+    # table: those are gathered into plain lists, one array per run of them.
+    id_chunks, tf_chunks, lengths = [], [], []
+    run_ids: list[int] = []
+    run_tfs: list[float] = []
     for word, info in terms:
         if info.is_inlined():
             ids, weights, _values = info.inlined_postings()
-            doc_ids = array("q", ids)
-            tfs = array("d", weights)
-        else:
-            doc_ids, tfs = array("q"), array("d")
-            for block_ids, block_weights, _values in term_blocks(
-                reader, fieldname, word, info, with_values=False
-            ):
-                doc_ids.fromlist(block_ids)
-                tfs.fromlist(list(block_weights))
-        if deleted:
-            kept = [i for i, d in enumerate(doc_ids) if d not in deleted]
-            doc_ids = array("q", [doc_ids[i] for i in kept])
-            tfs = array("d", [tfs[i] for i in kept])
-        if doc_ids:
-            decoded.append((word, doc_ids, tfs))
-    if not decoded:
+            run_ids.extend(ids)
+            run_tfs.extend(weights)
+            lengths.append(len(ids))
+            continue
+        if run_ids:
+            id_chunks.append(np.array(run_ids, dtype=np.int64))
+            tf_chunks.append(np.array(run_tfs, dtype=np.float64))
+            run_ids, run_tfs = [], []
+        ids_array, tf_array = _term_arrays(np, reader, fieldname, word, info)
+        id_chunks.append(ids_array)
+        tf_chunks.append(tf_array)
+        lengths.append(len(ids_array))
+    if run_ids:
+        id_chunks.append(np.array(run_ids, dtype=np.int64))
+        tf_chunks.append(np.array(run_tfs, dtype=np.float64))
+    ids_cat = np.concatenate(id_chunks)
+    tf_cat = np.concatenate(tf_chunks)
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    if reader.has_deletions():
+        gone = np.array(sorted(reader.deleted_docs_set), dtype=np.int64)
+        kept = ~np.isin(ids_cat, gone)
+        running = np.concatenate(([0], np.cumsum(kept)))
+        ids_cat, tf_cat, bounds = ids_cat[kept], tf_cat[kept], running[bounds]
+    # Each term's postings once deleted documents are left out; terms left
+    # with none are dropped, as `term_scores` gives them an empty part.
+    edges = bounds.tolist()
+    spans = [
+        (word, a, b)
+        for (word, _info), a, b in zip(terms, edges[:-1], edges[1:], strict=True)
+        if b > a
+    ]
+    if not spans:
         return {}, []
-    parts: Leaves = [((fieldname, word), DocSet(doc_ids)) for word, doc_ids, _t in decoded]
+    parts: Leaves = [((fieldname, word), DocSet(_q_array(ids_cat[a:b]))) for word, a, b in spans]
     # `postings.add` adds the longest list first (a stable sort), the others
     # in turn; bincount adds in array order, so the sums match it.
-    decoded.sort(key=lambda t: len(t[1]), reverse=True)
-    ids_all = np.concatenate([np.frombuffer(d, dtype=np.int64) for _w, d, _t in decoded])
-    tf_all = np.concatenate([np.frombuffer(t, dtype=np.float64) for _w, _d, t in decoded])
+    spans.sort(key=lambda span: span[2] - span[1], reverse=True)
+    ids_all = np.concatenate([ids_cat[a:b] for _word, a, b in spans])
+    tf_all = np.concatenate([tf_cat[a:b] for _word, a, b in spans])
     idf_all = np.repeat(
-        np.array([top.idf(fieldname, word) for word, _d, _t in decoded], dtype=np.float64),
-        [len(d) for _w, d, _t in decoded],
+        np.array([top.idf(fieldname, word) for word, _a, _b in spans], dtype=np.float64),
+        [b - a for _word, a, b in spans],
     )
     # idf * ((tf * (K1 + 1)) / (tf + norm)), as term_scores computes it.
     scores = idf_all * ((tf_all * (K1 + 1)) / (tf_all + norm_array[ids_all]))
