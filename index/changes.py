@@ -11,7 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossator.index.corpus import ArticleFile, article_file, find_article_files
+from glossator.index.corpus import (
+    ArticleFile,
+    ScannedFile,
+    article_file,
+    find_article_files,
+    scan_article_files,
+)
 from glossator.index.engine import UpdateReport
 from glossator.index.manifest import Manifest, ManifestEntry
 
@@ -32,21 +38,45 @@ def diff(
     files: Iterable[ArticleFile], manifest: Manifest, sidecar_mtime: Callable[[ArticleFile], int]
 ) -> Changes:
     """Compare the files on disk with the manifest."""
+    return _compare(
+        ((f.id, f.location, f.size, f.mtime_ns, sidecar_mtime(f)) for f in files), manifest
+    )
+
+
+def scan(
+    root: Path, manifest: Manifest, sidecar_mtime: Callable[[ArticleFile], int] | None = None
+) -> Changes:
+    """`diff` of every article file under `root`, with no object made for an
+    unchanged one. Without `sidecar_mtime` the sidecar mtimes the scan found
+    beside the articles are compared; with it (sidecars kept elsewhere) it is
+    asked for each file.
+
+    Like every mtime and size scan, an edit that keeps a file's size and
+    mtime is not seen.
+    """
+    found: Iterable[ScannedFile] = scan_article_files(root)
+    if sidecar_mtime is not None:
+        ask = sidecar_mtime
+        found = ((e[0], e[1], e[2], e[3], ask(ArticleFile(*e))) for e in found)
+    return _compare(found, manifest)
+
+
+def _compare(found: Iterable[ScannedFile], manifest: Manifest) -> Changes:
     out = Changes()
+    todo, get = out.todo, manifest.get
     seen: set[str] = set()
-    for f in files:
-        out.total += 1
-        seen.add(f.id)
-        old = manifest.get(f.id)
-        if (
-            old is not None
-            and old.mtime_ns == f.mtime_ns
-            and old.size == f.size
-            and old.sidecar_mtime_ns == sidecar_mtime(f)
-        ):
-            out.unchanged += 1
+    total = unchanged = 0
+    for entry in found:
+        total += 1
+        article_id = entry[0]
+        seen.add(article_id)
+        old = get(article_id)
+        # A manifest entry starts (mtime_ns, size, sha256, sidecar_mtime_ns).
+        if old is not None and old[0] == entry[3] and old[1] == entry[2] and old[3] == entry[4]:
+            unchanged += 1
         else:
-            out.todo.append(f)
+            todo.append(ArticleFile(*entry))
+    out.total, out.unchanged = total, unchanged
     out.gone = [k for k in manifest if k not in seen]
     return out
 

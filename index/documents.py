@@ -226,6 +226,11 @@ class DocumentBuilder:
             list(sidecar.tags), mtime, date, sidecar.source or None, tuple(sidecar.incidents)
         )
 
+    def sidecar_check(self) -> Callable[[ArticleFile], int] | None:
+        """What a corpus scan asks for each file's sidecar mtime; None when
+        the sidecars sit beside the articles, where the scan sees them."""
+        return None if self.annotations_dir is None else self.sidecar_mtime
+
     def sidecar_mtime(self, f: ArticleFile) -> int:
         """The mtime of an article's sidecar, 0 when it has none."""
         if self.annotations_dir is None and f.sidecar_mtime_ns is not None:

@@ -239,11 +239,16 @@ class Index:
                     self._create(reason)
                 self._opened = True
             manifest = {} if rebuild else self._load_manifest()
-            files = list(find_article_files(self.corpus))
-            todo = changes.diff(files, manifest, self.documents.sidecar_mtime)
+            todo = changes.scan(self.corpus, manifest, self.documents.sidecar_check())
             recogniser = current_state(self.corpus)
             forced = stale_entities(
-                self.dir, files, todo, manifest, recogniser, self.documents.read, self.max_bytes
+                self.dir,
+                lambda: find_article_files(self.corpus),
+                todo,
+                manifest,
+                recogniser,
+                self.documents.read,
+                self.max_bytes,
             )
             report.total, report.unchanged = todo.total, todo.unchanged
             if progress:

@@ -78,7 +78,15 @@ class ManifestFile:
         return dict(stored())
 
     def save(self, generation: int, manifest: Manifest) -> None:
-        """Write `manifest` as the one of index `generation`."""
+        """Write `manifest` as the one of index `generation`; nothing is
+        written when the file already holds exactly that."""
+        cached = self._cache
+        if cached is not None and cached[0] == self._stamp(generation) and cached[1] == manifest:
+            # The file is the version this process last read or wrote (same
+            # generation, mtime and size) and holds these entries: an update
+            # that found nothing to do at 100,000 articles spent a fifth of
+            # its time writing the same 16 MB again.
+            return
         # Entries are tuples, which JSON writes as lists.
         data = {"generation": generation, "articles": manifest}
         atomic_write(self.path, json.dumps(data, separators=(",", ":")))

@@ -92,7 +92,14 @@ def save_state(index_dir: Path, state: RecogniserState) -> None:
         "entries": sorted([lab, n, list(a)] for lab, n, a in state.entries),
         "corrections": sorted((list(c) for c in state.corrections), key=repr),
     }
-    atomic_write(Path(index_dir) / STATE_FILE, json.dumps(data, ensure_ascii=False))
+    text = json.dumps(data, ensure_ascii=False)
+    path = Path(index_dir) / STATE_FILE
+    try:
+        if path.read_text("utf-8") == text:
+            return  # already recorded: every update ends here, most with nothing new
+    except (OSError, ValueError):
+        pass
+    atomic_write(path, text)
 
 
 @dataclass(frozen=True)
@@ -202,7 +209,7 @@ def lowered_text(file: ArticleFile, max_bytes: int) -> str | None:
 
 def stale_entities(
     index_dir: Path,
-    files: list[ArticleFile],
+    files: Callable[[], Iterable[ArticleFile]],
     todo: Changes,
     manifest: Manifest,
     now: RecogniserState,
@@ -210,7 +217,8 @@ def stale_entities(
     max_bytes: int,
 ) -> set[str]:
     """Articles unchanged on disk whose indexed entities the recogniser
-    change makes stale; they join `todo` (`read` reads one in full)."""
+    change makes stale; they join `todo` (`read` reads one in full).
+    `files()` lists the corpus, called only when something is stale."""
     if not manifest:
         return set()
     stale = staleness(load_state(index_dir), now)
@@ -218,7 +226,7 @@ def stale_entities(
         return set()
     queued = {f.id for f in todo.todo}
     forced: set[str] = set()
-    for f in files:
+    for f in files():
         if f.id in queued or f.id not in manifest:
             continue
         lowered = lowered_text(f, max_bytes)

@@ -135,6 +135,11 @@ class StoryStore:
     def __init__(self, directory: Path) -> None:
         self.path = Path(directory) / STORE_FILE
         self._db: sqlite3.Connection | None = None
+        #: The stamps last read, with the `data_version` they were read at:
+        #: a full sync compares 100,000 of them, and reading them again
+        #: when no other connection has written since was most of the
+        #: sync of an update that found nothing to do.
+        self._stamps: tuple[int, dict[str, str]] | None = None
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
@@ -161,6 +166,7 @@ class StoryStore:
         return self._db
 
     def close(self) -> None:
+        self._stamps = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -178,7 +184,29 @@ class StoryStore:
 
     def stamps(self) -> dict[str, str]:
         """Article id -> the stamp it was stored with."""
-        return dict(self._conn().execute("SELECT id, stamp FROM articles"))
+        return dict(self._known_stamps())
+
+    def _known_stamps(self) -> dict[str, str]:
+        """The stamps, read again only when another connection (another
+        process) has committed since they were last read; this connection's
+        own writes keep them current (`sync`, `put`, `delete`)."""
+        db = self._conn()
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        if self._stamps is None or self._stamps[0] != version:
+            self._stamps = (version, dict(db.execute("SELECT id, stamp FROM articles")))
+        return self._stamps[1]
+
+    def _mark(self, written: Mapping[str, str | None]) -> None:
+        """Keep the known stamps current after this connection committed
+        `written` (article id -> its new stamp, None for a dropped row)."""
+        if self._stamps is None:
+            return
+        marks = self._stamps[1]
+        for article_id, mark in written.items():
+            if mark is None:
+                marks.pop(article_id, None)
+            else:
+                marks[article_id] = mark
 
     def sync(
         self,
@@ -193,32 +221,41 @@ class StoryStore:
         Returns how many rows were written or dropped."""
         db = self._conn()
         if only is None:
-            have = self.stamps()
-            ids = set(wanted) | set(have)
+            have = self._known_stamps()
+            if have == wanted:
+                return 0
+            stale = [i for i in have if i not in wanted]
+            todo = sorted(i for i, mark in wanted.items() if have.get(i) != mark)
         else:
             # Named articles only (a watcher's burst): their rows alone are
             # read, whatever the size of the store.
             ids = set(only)
             have = self._stamps_of(sorted(ids))
-        stale = [i for i in ids if i in have and i not in wanted]
-        todo = sorted(i for i in ids if i in wanted and have.get(i) != wanted[i])
-        with db:
-            for article_id in stale:
-                self._drop(db, article_id)
-        n = len(stale)
+            stale = [i for i in ids if i in have and i not in wanted]
+            todo = sorted(i for i in ids if i in wanted and have.get(i) != wanted[i])
         # Filling an empty store (a first build): there is nothing to drop.
         fresh = only is None and not have and len(todo) >= BULK_MIN
-        # One transaction per batch: a commit per article would make a full
-        # build wait on thousands of syncs to disk.
-        for at in range(0, len(todo), SYNC_BATCH):
-            batch = [(i, facts_of(i)) for i in todo[at : at + SYNC_BATCH]]
+        try:
             with db:
-                for article_id, facts in batch:
-                    if not fresh:
-                        self._drop(db, article_id)
-                    if facts is not None:
-                        self._put(db, article_id, wanted[article_id], facts)
-            n += len(batch)
+                for article_id in stale:
+                    self._drop(db, article_id)
+            self._mark({i: None for i in stale})
+            n = len(stale)
+            # One transaction per batch: a commit per article would make a
+            # full build wait on thousands of syncs to disk.
+            for at in range(0, len(todo), SYNC_BATCH):
+                batch = [(i, facts_of(i)) for i in todo[at : at + SYNC_BATCH]]
+                with db:
+                    for article_id, facts in batch:
+                        if not fresh:
+                            self._drop(db, article_id)
+                        if facts is not None:
+                            self._put(db, article_id, wanted[article_id], facts)
+                self._mark({i: None if f is None else wanted[i] for i, f in batch})
+                n += len(batch)
+        except BaseException:
+            self._stamps = None
+            raise
         return n
 
     def _stamps_of(self, ids: list[str]) -> dict[str, str]:
@@ -233,14 +270,24 @@ class StoryStore:
     def put(self, article_id: str, stamp: str, facts: Facts) -> None:
         """Store (or replace) one article's row."""
         db = self._conn()
-        with db:
-            self._drop(db, article_id)
-            self._put(db, article_id, stamp, facts)
+        try:
+            with db:
+                self._drop(db, article_id)
+                self._put(db, article_id, stamp, facts)
+        except BaseException:
+            self._stamps = None
+            raise
+        self._mark({article_id: stamp})
 
     def delete(self, article_id: str) -> None:
         db = self._conn()
-        with db:
-            self._drop(db, article_id)
+        try:
+            with db:
+                self._drop(db, article_id)
+        except BaseException:
+            self._stamps = None
+            raise
+        self._mark({article_id: None})
 
     @staticmethod
     def _drop(db: sqlite3.Connection, article_id: str) -> None:

@@ -124,10 +124,10 @@ class WhooshEngine:
         """
         from glossator.index.whoosh.writer import MAX_SEGMENTS, merge_smallest, open_writer
 
-        with self.ix.searcher() as s:
-            reader = s.reader()
-            count = 1 if reader.is_atomic() else len(reader.leaf_readers())
-        if count > MAX_SEGMENTS:
+        # Counted from the table of contents: opening a reader of every
+        # segment to count them cost more than the rest of an update that
+        # found nothing to do.
+        if len(self.ix._segments()) > MAX_SEGMENTS:
             writer = open_writer(
                 self.ix, large=False, lock_wait=self.lock_wait, merging=True, fast=self.fast
             )
