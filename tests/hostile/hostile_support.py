@@ -233,3 +233,41 @@ def copy_tree(src: Path, dest: Path) -> Path:
     for p in dest.rglob("*"):
         p.chmod(0o755 if p.is_dir() else 0o644)
     return dest
+
+
+# -- the small corpus of the fault tests ----------------------------------------------
+
+ARTICLE = "a.txt"
+TEXT = "Strike on the base\nA drone hit the base at dawn, officials said.\n" * 3
+
+
+def fault_corpus(root: Path, n: int = 1) -> Path:
+    """One article, ARTICLE, and n - 1 short others under root."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / ARTICLE).write_text(TEXT, encoding="utf-8")
+    for i in range(1, n):
+        (root / f"b{i:05d}.txt").write_text(f"Article {i}\nword{i} common text\n", encoding="utf-8")
+    return root
+
+
+def child_pids(pid: int) -> list[int]:
+    """The pids whose parent is pid, read from /proc."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def alive(pid: int) -> bool:
+    """Whether pid runs (a zombie does not)."""
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -1,41 +1,34 @@
-"""Faults: many writers at once, kill -9 mid-save and mid-index, SIGHUP, a
-read-only corpus, a full disk, huge and looping corpora.
+"""Faults: many writers at once, and kill -9 in the middle of a save.
 
-Guarantees: no edit is lost, no file is torn, the index is always usable
-(rebuilt with a notice if it must be), no sidecar is changed by indexing.
+Guarantees: no edit is lost and no file is torn.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import os
 import random
-import shutil
 import signal
 import subprocess
 import time
 from pathlib import Path
 
-import pytest
 import yaml
-from hostile_support import GLOSSATOR, cli_env, glossator, glossator_here, glossator_in, slow
+from hostile_support import (
+    ARTICLE,
+    GLOSSATOR,
+    TEXT,
+    cli_env,
+    fault_corpus,
+    glossator,
+    glossator_in,
+    slow,
+)
 
-from glossator.annotations.errors import StoreError
 from glossator.annotations.store import SidecarStore
 
-ARTICLE = "a.txt"
-TEXT = "Strike on the base\nA drone hit the base at dawn, officials said.\n" * 3
 _fork = multiprocessing.get_context("fork")
-
-
-def _corpus(root: Path, n: int = 1) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / ARTICLE).write_text(TEXT, encoding="utf-8")
-    for i in range(1, n):
-        (root / f"b{i:05d}.txt").write_text(f"Article {i}\nword{i} common text\n", encoding="utf-8")
-    return root
 
 
 # -- concurrency through the public API ------------------------------------------------
@@ -56,7 +49,7 @@ def _api_writer(root: str, worker: int, edits: int, barrier) -> None:  # type: i
 
 
 def _api_edits(tmp_path: Path, workers: int, edits: int) -> dict[str, float]:
-    root = _corpus(tmp_path / "corpus")
+    root = fault_corpus(tmp_path / "corpus")
     barrier = _fork.Barrier(workers)
     started = time.perf_counter()
     procs = [
@@ -96,7 +89,7 @@ def test_8_processes_x_50_edits_through_the_api_keep_all_400(tmp_path: Path) -> 
 
 
 def _cli_concurrency(tmp_path: Path, workers: int, edits: int, articles: int) -> str:
-    root = _corpus(tmp_path / "corpus", articles)
+    root = fault_corpus(tmp_path / "corpus", articles)
     assert glossator("index", str(root)).returncode == 0
     ids = [ARTICLE] + [f"b{i:05d}.txt" for i in range(1, articles)]
     script = tmp_path / "edits.sh"
@@ -205,7 +198,7 @@ def _timed_save_loop(root: str) -> None:
 
 
 def _kill_during_saves(tmp_path: Path, kills: int, seed: int) -> str:
-    root = _corpus(tmp_path / "corpus")
+    root = fault_corpus(tmp_path / "corpus")
     store = SidecarStore(root)
     store.add_tags(ARTICLE, TEXT, ["seed"])
     path = store.path_for(ARTICLE)
@@ -252,348 +245,3 @@ def test_kill_9_during_50_saves_leaves_old_or_new_never_torn(tmp_path: Path) -> 
 @slow
 def test_kill_9_during_200_saves_leaves_old_or_new_never_torn(tmp_path: Path) -> None:
     print(_kill_during_saves(tmp_path, 200, 2026))
-
-
-# -- kill -9 mid-index ----------------------------------------------------------------------
-
-
-def _children(pid: int) -> list[int]:
-    out = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                out.append(int(entry.name))
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-def _digest(root: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in root.rglob("*.yaml")
-        if ".glossator" not in p.parts
-    }
-
-
-def _kill_during_index(
-    tmp_path: Path, source: Path | None, articles: int, kills: int, orphan_wait: float = 0.0
-) -> str:
-    root = tmp_path / "corpus"
-    if source is not None:
-        shutil.copytree(source, root)
-    else:
-        _corpus(root, articles)
-    files = sorted(p for p in root.rglob("*.txt"))[:articles]
-    for p in sorted(root.rglob("*.txt"))[articles:]:
-        p.unlink()
-    store = SidecarStore(root)
-    for i, p in enumerate(files[::10]):
-        rel = p.relative_to(root).as_posix()
-        store.add_tags(rel, p.read_text("utf-8", "replace"), [f"kept_{i}"])
-    sidecars = _digest(root)
-    rng = random.Random(77)
-    orphans: list[int] = []
-    for k in range(kills):
-        if k % 3 == 2:  # sometimes a rebuild, which deletes the old index first
-            proc = subprocess.Popen(
-                [*GLOSSATOR, "index", str(root), "--rebuild", "-q"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                env=cli_env(GLOSSATOR_WORKERS="2"),
-            )
-        else:
-            (root / files[rng.randrange(len(files))].relative_to(root)).touch()
-            proc = subprocess.Popen(
-                [*GLOSSATOR, "index", str(root), "-q"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                env=cli_env(GLOSSATOR_WORKERS="2"),
-            )
-        time.sleep(rng.uniform(0.2, 1.2))
-        kids = _children(proc.pid)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        deadline = time.monotonic() + orphan_wait
-        while time.monotonic() < deadline and any(_alive(c) for c in kids):
-            time.sleep(0.1)
-        orphans += [c for c in kids if _alive(c)]
-        for c in kids:  # clean up after a failure so later kills are independent
-            if _alive(c):
-                os.kill(c, signal.SIGKILL)
-    final = glossator("index", str(root))
-    assert final.returncode == 0, final.stderr.decode()[-1000:]
-    assert _digest(root) == sidecars, "indexing changed or lost a sidecar"
-    search = glossator("search", "--corpus", str(root), "--json", "--no-update", "tag:kept_0")
-    assert search.returncode == 0 and json.loads(search.stdout)["total"] == 1
-    count = json.loads(
-        glossator(
-            "search", "--corpus", str(root), "--json", "--no-update", "--limit", "1", "*"
-        ).stdout
-        or b"{}"
-    ).get("total")
-    if orphan_wait:
-        assert not orphans, (
-            f"{len(orphans)} worker processes outlived a killed "
-            f"'glossator index' by {orphan_wait:.0f} s"
-        )
-    summary = final.stdout.decode().strip().splitlines()[-1]
-    return (
-        f"{kills} kills of 'glossator index' over {len(files)} articles; next run: {summary};"
-        f" {len(sidecars)} sidecars unchanged; {count} searchable"
-    )
-
-
-def test_kill_9_during_index_then_next_index_works(tmp_path: Path, bbc_copy: Path) -> None:
-    print(_kill_during_index(tmp_path, bbc_copy, 400, 10))
-
-
-def test_killed_index_leaves_no_worker_processes(tmp_path: Path, bbc_copy: Path) -> None:
-    root = tmp_path / "corpus"
-    shutil.copytree(bbc_copy / "business", root)  # ~500 articles: a parallel update
-    proc = subprocess.Popen(
-        [*GLOSSATOR, "index", str(root), "-q"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=cli_env(GLOSSATOR_WORKERS="2"),
-    )
-    deadline = time.monotonic() + 10
-    kids: list[int] = []
-    while time.monotonic() < deadline and len(kids) < 2:
-        time.sleep(0.2)
-        kids = _children(proc.pid)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    # The workers have 3 s to notice and end; done as soon as they all have.
-    deadline = time.monotonic() + 3.0
-    while time.monotonic() < deadline and any(_alive(c) for c in kids):
-        time.sleep(0.05)
-    left = [c for c in kids if _alive(c)]
-    for c in left:
-        os.kill(c, signal.SIGKILL)
-    assert kids, "the update never started its workers; the test proved nothing"
-    assert not left, (
-        f"{len(left)} of {len(kids)} worker processes outlived 'glossator index' by 3 s"
-    )
-
-
-def test_a_tag_with_a_hyphen_is_searchable(
-    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
-) -> None:
-    root = _corpus(tmp_path / "corpus")
-    status, _, err = glossator_here(
-        capfdbinary, "tag", "--corpus", str(root), str(root / ARTICLE), "--add", "kataib-hezbollah"
-    )
-    assert status == 0, err
-    status, out, _ = glossator_here(
-        capfdbinary, "search", "--corpus", str(root), "--json", "tag:kataib-hezbollah"
-    )
-    assert status == 0 and json.loads(out)["total"] == 1
-
-
-# -- SIGHUP ----------------------------------------------------------------------------------
-
-
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
-@pytest.mark.e2e
-def test_sighup_to_the_reader_leaves_no_process_and_no_half_written_file(tmp_path: Path) -> None:
-    from test_hostile_app import _reader_env
-    from tmux_driver import Tmux
-
-    root = _corpus(tmp_path / "corpus", 5)
-    assert glossator("index", str(root)).returncode == 0
-    store = SidecarStore(root)
-    store.add_tags(ARTICLE, TEXT, ["before"])
-    tmux = Tmux("hup")
-    try:
-        tmux.start([*GLOSSATOR, str(root)], cwd=root, env=_reader_env())
-        tmux.wait_for("articles indexed", timeout=30)
-        shell = int(tmux.pane("pane_pid"))
-        reader = next(
-            (
-                c
-                for c in [shell, *_children(shell)]
-                if _alive(c) and b"glossator" in Path(f"/proc/{c}/cmdline").read_bytes()
-            ),
-            shell,
-        )
-        # Save while the reader is open, then hang up on it.
-        store.add_note(ARTICLE, TEXT, "saved by a colleague")
-        os.kill(reader, signal.SIGHUP)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and _alive(reader):
-            time.sleep(0.1)
-        still = _alive(reader)
-    finally:
-        tmux.kill()
-    assert not still, "glossator ignored SIGHUP and kept running"
-    assert not [p for p in root.rglob("*.tmp")], "a half-written temporary file was left"
-    sidecar = store.load(ARTICLE, TEXT)
-    assert sidecar.tags == ["before"] and len(sidecar.notes) == 1
-
-
-# -- environment -------------------------------------------------------------------------------
-
-
-def _mount(*args: str) -> bool:
-    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
-
-
-def test_read_only_corpus_says_so_and_annotations_dir_works(
-    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
-) -> None:
-    src = _corpus(tmp_path / "src", 3)
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    # Root ignores permissions, so a read-only bind mount is the honest test.
-    if not (_mount("--bind", str(src), str(ro)) and _mount("-o", "remount,ro,bind", str(ro))):
-        _mount_cleanup(ro)
-        pytest.skip("cannot make a read-only bind mount here")
-    try:
-        status, out, err = glossator_here(
-            capfdbinary, "tag", "--corpus", str(ro), str(ro / ARTICLE), "--add", "x"
-        )
-        assert status == 1, (out, err)
-        # A notice that the index moved to the user's cache, then the one-line failure.
-        last = err.strip().splitlines()[-1]
-        assert b"--annotations-dir" in last and b"Read-only" in last, err
-        assert all(line.startswith(b"glossator: ") for line in err.strip().splitlines()), err
-        ann = tmp_path / "ann"
-        status, out, err = glossator_here(
-            capfdbinary,
-            "tag",
-            "--corpus",
-            str(ro),
-            "--annotations-dir",
-            str(ann),
-            str(ro / ARTICLE),
-            "--add",
-            "x",
-        )
-        assert status == 0, err
-        assert (ann / f"{ARTICLE}.yaml").is_file()
-        status, out, err = glossator_here(
-            capfdbinary,
-            "search",
-            "--corpus",
-            str(ro),
-            "--annotations-dir",
-            str(ann),
-            "--json",
-            "tag:x",
-        )
-        assert status == 0 and json.loads(out)["total"] == 1
-    finally:
-        _mount_cleanup(ro)
-
-
-def _mount_cleanup(path: Path) -> None:
-    subprocess.run(["umount", str(path)], capture_output=True)
-
-
-def test_full_disk_on_save_keeps_the_old_file_and_says_so(
-    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
-) -> None:
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if not _mount("-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)):
-        pytest.skip("cannot mount a small tmpfs here")
-    try:
-        root = _corpus(disk / "corpus")
-        store = SidecarStore(root)
-        store.add_note(ARTICLE, TEXT, "the analyst's first note")
-        path = store.path_for(ARTICLE)
-        before = path.read_bytes()
-        filler = disk / "filler"
-        fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-        try:
-            while True:
-                os.write(fd, b"\0" * 4096)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-        with pytest.raises(StoreError) as caught:
-            store.add_note(ARTICLE, TEXT, "a long note " * 2000)
-        assert "space" in str(caught.value) and "nothing changed" in str(caught.value)
-        assert path.read_bytes() == before
-        status, out, err = glossator_here(
-            capfdbinary,
-            "note",
-            "--corpus",
-            str(root),
-            "--index-dir",
-            str(tmp_path / "ix"),
-            str(root / ARTICLE),
-            "another long note " * 2000,
-        )
-        assert status == 1 and b"space" in err and err.count(b"\n") == 1, err
-        assert path.read_bytes() == before
-        assert not [p for p in root.iterdir() if p.name.endswith(".tmp")]
-    finally:
-        _mount_cleanup(disk)
-
-
-def _tiny_corpus(root: Path, n: int) -> None:
-    for i in range(n):
-        folder = root / f"d{i // 1000:03d}"
-        if i % 1000 == 0:
-            folder.mkdir(parents=True)
-        (folder / f"{i:06d}.txt").write_bytes(b"T%d\nw%d tiny\n" % (i, i))
-
-
-def _many_files(tmp_path: Path, n: int) -> str:
-    root = tmp_path / "many"
-    _tiny_corpus(root, n)
-    started = time.perf_counter()
-    proc = glossator("index", str(root), timeout=3600)
-    seconds = time.perf_counter() - started
-    assert proc.returncode == 0, proc.stderr.decode()[-500:]
-    assert f"{n} articles: {n} added".encode() in proc.stdout, proc.stdout
-    hit = json.loads(
-        glossator("search", "--corpus", str(root), "--json", "--no-update", f"w{n - 1}").stdout
-    )
-    assert hit["total"] == 1 and hit["hits"][0]["id"].endswith(f"{n - 1:06d}.txt")
-    return f"{n} tiny files indexed in {seconds:.1f} s, search finds the last one"
-
-
-def test_10000_tiny_files_index_and_search(tmp_path: Path) -> None:
-    print(_many_files(tmp_path, 10_000))
-
-
-@slow
-def test_100000_tiny_files_index_and_search(tmp_path: Path) -> None:
-    print(_many_files(tmp_path, 100_000))
-
-
-def test_deep_tree_with_symlink_loops_indexes_each_file_once(tmp_path: Path) -> None:
-    root = tmp_path / "deep"
-    folder = root
-    for depth in range(10):
-        folder = folder / f"level{depth}"
-        folder.mkdir(parents=True)
-        (folder / f"article{depth}.txt").write_text(f"Depth {depth}\nnested{depth} text\n")
-    (folder / "up").symlink_to(root)  # a loop from the bottom to the top
-    (root / "level0" / "self").symlink_to(root / "level0")
-    (root / "level0" / "level1" / "sideways").symlink_to(root / "level0" / "level1" / "level2")
-    (root / "dangling").symlink_to(tmp_path / "gone")
-    proc = glossator("index", str(root), timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    assert b"10 articles: 10 added" in proc.stdout, proc.stdout
-    for depth in range(10):
-        # The first search from the real command, the others in this process.
-        cli = glossator if depth == 0 else glossator_in
-        data = json.loads(
-            cli("search", "--corpus", str(root), "--json", "--no-update", f"nested{depth}").stdout
-        )
-        assert data["total"] == 1, f"depth {depth} found {data['total']} times"

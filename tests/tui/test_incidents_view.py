@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from incidents_pilot import KIRKUK, kirkuk_row, on_kirkuk, open_view, status_text
 from reader_pilot import search, settle
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from glossator.tui.screens.incidents import IncidentsScreen
@@ -18,39 +18,16 @@ from glossator.tui.widgets.incident_table import (
 )
 from glossator.tui.widgets.status import StatusLine
 
-#: The seed reporting the US strike near Kirkuk that killed five militants.
-KIRKUK = "002_45e5cc2aff789250.txt"
-
-
-def _kirkuk(row: dict) -> bool:
-    return row["article"] == KIRKUK and row["location"] == "Kirkuk" and row["fatalities"] == 5
-
-
-async def _open_view(pilot: Pilot[object], query: str | None = None) -> IncidentTable:
-    await settle(pilot)
-    if query is not None:
-        await search(pilot, query)
-    await pilot.press("tab" if query is None else "enter")
-    await pilot.press("i")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, IncidentsScreen)
-    return screen.query_one(IncidentTable)
-
-
-def _status(pilot: Pilot[object], selector: str = "#incidents-status") -> str:
-    return str(pilot.app.screen.query_one(selector).render())
-
 
 async def test_i_lists_every_seed_incident_with_its_toll(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_view(pilot)
+        await open_view(pilot)
         rows = app.screen.state.rows  # every incident (the table may join events)
         assert len(rows) >= 10
         assert {r["article"] for r in rows} == {p.name for p in app.session.corpus.glob("*.txt")}
-        assert any(_kirkuk(r) for r in rows)
-        assert "16 in 5 articles" in _status(pilot, "#incidents-title") or len(rows) != 16
+        assert any(kirkuk_row(r) for r in rows)
+        assert "16 in 5 articles" in status_text(pilot, "#incidents-title") or len(rows) != 16
         shown = app.export_screenshot().replace("&#160;", " ")
         assert "Kirkuk" in shown and "sorted by" in shown
         await pilot.press("q")
@@ -61,16 +38,16 @@ async def test_i_lists_every_seed_incident_with_its_toll(app_factory):
 async def test_a_query_limits_the_view_to_its_hits(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await _open_view(pilot, "kirkuk")
+        table = await open_view(pilot, "kirkuk")
         articles = {r["article"] for r in table.rows_shown}
         assert KIRKUK in articles and len(articles) < 5
-        assert "kirkuk" in _status(pilot, "#incidents-title")
+        assert "kirkuk" in status_text(pilot, "#incidents-title")
 
 
 async def test_sorting_and_the_status_filter(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await _open_view(pilot)
+        table = await open_view(pilot)
         found_order = [row_key(r) for r in table.rows_shown]
         keys = [c.key for c in COLUMNS]
         # s steps to the next column; killed sorts the largest toll first.
@@ -80,16 +57,16 @@ async def test_sorting_and_the_status_filter(app_factory):
         known = [t for t in tolls if t is not None]
         assert known == sorted(known, reverse=True) and known[0] == 10
         assert tolls[: len(known)] == known  # not stated comes last
-        assert "sorted by killed ↓" in _status(pilot)
+        assert "sorted by killed ↓" in status_text(pilot)
         await pilot.press("S")
         known = [r["fatalities"] for r in table.rows_shown if r["fatalities"] is not None]
-        assert known == sorted(known) and "killed ↑" in _status(pilot)
+        assert known == sorted(known) and "killed ↑" in status_text(pilot)
         assert [row_key(r) for r in table.rows_shown] != found_order
         # f: all, unchecked (every seed incident), checked (none yet), rejected.
         await pilot.press("f")
-        assert len(table.rows_shown) == len(found_order) and "unchecked" in _status(pilot)
+        assert len(table.rows_shown) == len(found_order) and "unchecked" in status_text(pilot)
         await pilot.press("f")
-        assert table.rows_shown == [] and "no incidents here" in _status(pilot)
+        assert table.rows_shown == [] and "no incidents here" in status_text(pilot)
         for _ in range(len(FILTERS) - 2):
             await pilot.press("f")
         assert len(table.rows_shown) == len(found_order)
@@ -98,8 +75,8 @@ async def test_sorting_and_the_status_filter(app_factory):
 async def test_enter_opens_the_article_at_the_sentence_and_back_returns(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await _open_view(pilot)
-        at = next(i for i, r in enumerate(table.rows_shown) if _kirkuk(r))
+        table = await open_view(pilot)
+        at = next(i for i, r in enumerate(table.rows_shown) if kirkuk_row(r))
         row = table.rows_shown[at]
         table.move_cursor(row=at)
         await pilot.press("enter")
@@ -180,163 +157,6 @@ def test_columns_fit_80_and_160_columns_most_important_first():
     assert wide["type"] == len("Shelling/artillery/missile attack")
 
 
-# -- checks -------------------------------------------------------------------
-
-
-def _sidecar_incidents(seeds, article: str) -> list[dict]:
-    import yaml
-
-    path = seeds / f"{article}.yaml"
-    assert path.exists(), "the check was not saved"
-    data = yaml.safe_load(path.read_text("utf-8"))
-    return data.get("incidents") or []
-
-
-async def _on_kirkuk(pilot: Pilot[object]) -> IncidentTable:
-    table = await _open_view(pilot)
-    at = next(i for i, r in enumerate(table.rows_shown) if _kirkuk(r))
-    table.move_cursor(row=at)
-    await pilot.pause()
-    return table
-
-
-async def test_y_and_x_check_the_row_in_place_and_u_undoes(app_factory, seeds):
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        table = await _on_kirkuk(pilot)
-        at = table.cursor_row
-        await pilot.press("y")
-        await settle(pilot)
-        assert table.cursor_row == at and table.current["status"] == "confirmed"
-        assert table.current["fatalities"] == 5 and table.current["location"] == "Kirkuk"
-        assert "confirmed: Air/drone strike, Kirkuk, 5 killed" in _status(pilot)
-        assert [c["status"] for c in _sidecar_incidents(seeds, KIRKUK)] == ["confirmed"]
-        await pilot.press("x")
-        await settle(pilot)
-        assert table.cursor_row == at and table.current["status"] == "rejected"
-        assert [c["status"] for c in _sidecar_incidents(seeds, KIRKUK)] == ["rejected"]
-        await pilot.press("u")
-        await settle(pilot)
-        assert table.cursor_row == at and table.current["status"] == "extracted"
-        assert _sidecar_incidents(seeds, KIRKUK) == []
-
-
-async def test_e_edits_one_field_and_refuses_a_bad_toll(app_factory, seeds):
-    from glossator.tui.screens.incident_dialogs import IncidentEditDialog
-
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        table = await _on_kirkuk(pilot)
-        at = table.cursor_row
-        await pilot.press("e")
-        await settle(pilot)
-        assert isinstance(app.screen, IncidentEditDialog)
-        await pilot.press("k", "ctrl+u", "f", "i", "v", "e", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, IncidentEditDialog)  # refused, the text kept
-        error = str(app.screen.query_one("#dialog-error").render())
-        assert "whole number" in error and "\n" not in error.strip()
-        await pilot.press("ctrl+u", "6", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, IncidentsScreen)
-        assert table.cursor_row == at
-        assert table.current["status"] == "edited" and table.current["fatalities"] == 6
-        saved = _sidecar_incidents(seeds, KIRKUK)
-        assert saved[0]["status"] == "edited" and saved[0]["fields"]["fatalities"] == 6
-        # A date the sidecar cannot hold is refused with one line saying what to type.
-        await pilot.press("e", "d", *"yesterday", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, IncidentEditDialog)
-        error = str(app.screen.query_one("#dialog-error").render())
-        assert "YYYY-MM-DD" in error and "\n" not in error.strip()
-        await pilot.press("escape", "escape")
-        await settle(pilot)
-        # The type comes from ACLED's list.
-        await pilot.press("e", "t")
-        await settle(pilot)
-        await pilot.press("down", "enter")
-        await settle(pilot)
-        assert table.current["sub_event_type"] == "Shelling/artillery/missile attack"
-
-
-async def test_checks_in_the_article_on_the_incident_under_the_cursor(app_factory, seeds):
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await search(pilot, "kirkuk")
-        await pilot.press("enter", "enter")
-        await settle(pilot)
-        screen = app.screen
-        view = screen.query_one(ArticleView)
-        assert screen.check_action("confirm_incident", ()) is False  # cursor on no incident
-        meta = screen.query_one("#article-meta")
-        assert f"{len(view.incidents)} incidents" in str(meta.render())
-        await pilot.press("right_curly_bracket")
-        assert screen.check_action("confirm_incident", ()) is True
-        assert screen.check_action("undo_incident", ()) is False  # not checked yet
-        await pilot.press("Y")
-        await settle(pilot)
-        assert screen.incident_here()["status"] == "confirmed"
-        assert "confirmed: Air/drone strike, Kirkuk, 5 killed" in str(
-            screen.query_one(StatusLine).render()
-        )
-        assert screen.check_action("undo_incident", ()) is True
-        await pilot.press("X")
-        await settle(pilot)
-        assert screen.incident_here()["status"] == "rejected"
-        assert (screen.incident_here()["start"], screen.incident_here()["end"]) not in (
-            view.incidents
-        )  # a rejected sentence is no longer marked, nor counted
-        assert f"{len(view.incidents)} incidents" in str(meta.render()) and len(view.incidents) == 3
-        await pilot.press("U")
-        await settle(pilot)
-        assert screen.incident_here()["status"] == "extracted"
-        assert _sidecar_incidents(seeds, KIRKUK) == []
-
-
-async def test_A_adds_an_incident_from_the_selection(app_factory, seeds):
-    from glossator.tui.screens.incident_dialogs import IncidentAddDialog
-
-    app = app_factory()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await search(pilot, "kirkuk")
-        await pilot.press("enter", "enter")
-        await settle(pilot)
-        screen = app.screen
-        view = screen.query_one(ArticleView)
-        text = view.text
-        start = text.index("A statement by the Islamic Resistance")
-        end = text.index(".", start) + 1
-        view.jump((start, end), select=True)
-        await pilot.pause()
-        await pilot.press("A")
-        await settle(pilot)
-        assert isinstance(app.screen, IncidentAddDialog)
-        await pilot.press(*"nonsense", "enter")  # type: refused on the last field
-        for _ in range(8):
-            await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, IncidentAddDialog)
-        assert "type:" in str(app.screen.query_one("#dialog-error").render())
-        app.screen.query_one("#add-sub_event_type").value = "armed"
-        app.screen.query_one("#add-fatalities").value = "5"
-        app.screen.query_one("#add-location").value = "Kirkuk"
-        app.screen.query_one("#add-injured").focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, MainScreen)
-        added = [r for r in app.screen.pane.incidents if r["status"] == "added"]
-        assert len(added) == 1 and added[0]["sub_event_type"] == "Armed clash"
-        assert added[0]["fatalities"] == 5 and added[0]["start"] == start
-        saved = _sidecar_incidents(seeds, KIRKUK)
-        assert [c["status"] for c in saved] == ["added"]
-        # The view lists it with the article's others, in text order.
-        await pilot.press("i")
-        await settle(pilot)
-        rows = app.screen.query_one(IncidentTable).rows_shown
-        starts = [r["start"] for r in rows]
-        assert starts == sorted(starts) and "added" in [r["status"] for r in rows]
-
-
 async def test_hostile_text_in_the_view_is_shown_literally(app_factory, tmp_path):
     corpus = tmp_path / "hostile"
     corpus.mkdir()
@@ -347,7 +167,7 @@ async def test_hostile_text_in_the_view_is_shown_literally(app_factory, tmp_path
     )
     app = app_factory(corpus)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await _open_view(pilot)
+        table = await open_view(pilot)
         assert [(r["fatalities"], r["injured"]) for r in table.rows_shown] == [(3, 7)]
         sentence = str(app.screen.query_one("#incidents-sentence").render())
         assert "[red]and[/red]" in sentence and "\x1b" not in sentence
@@ -371,13 +191,13 @@ async def test_the_view_is_in_the_palette_and_its_keys_can_be_remapped(seeds):
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Sort", "Reverse", "Filter", "Confirm", "Reject", "Edit", "Undo"} <= titles
         await pilot.press("o")
-        assert "sorted by date" in _status(pilot)
+        assert "sorted by date" in status_text(pilot)
 
 
 async def test_an_incident_added_in_the_article_shows_in_the_view_on_the_way_back(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await _on_kirkuk(pilot)
+        table = await on_kirkuk(pilot)
         before = len(app.screen.state.rows)
         await pilot.press("enter")
         await settle(pilot)
@@ -397,10 +217,10 @@ async def test_an_incident_added_in_the_article_shows_in_the_view_on_the_way_bac
         table = app.screen.query_one(IncidentTable)
         assert len(app.screen.state.rows) == before + 1
         rows = table.rows_shown
-        assert f"{before + 1} in 5 articles" in _status(pilot, "#incidents-title")
+        assert f"{before + 1} in 5 articles" in status_text(pilot, "#incidents-title")
         at = next(i for i, r in enumerate(rows) if r["status"] == "added")
         assert rows[at - 1]["article"] == KIRKUK and rows[at]["start"] == start
-        assert _kirkuk(table.current)  # the cursor stayed on the row it was on
+        assert kirkuk_row(table.current)  # the cursor stayed on the row it was on
 
 
 async def test_a_large_log_stops_at_the_cap_and_says_so(app_factory, monkeypatch):
@@ -410,7 +230,7 @@ async def test_a_large_log_stops_at_the_cap_and_says_so(app_factory, monkeypatch
     monkeypatch.setattr(incidents, "CHUNK", 1)
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await _open_view(pilot)
+        table = await open_view(pilot)
         assert len(table.rows_shown) == 3
-        title = _status(pilot, "#incidents-title")
+        title = status_text(pilot, "#incidents-title")
         assert "stopped at 3 incidents" in title and "of 5 articles" in title
