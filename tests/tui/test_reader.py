@@ -332,3 +332,22 @@ async def test_every_export_choice_is_one_key(app_factory, seeds, tmp_path):
         await settle(pilot, 0.1)
         assert dest.exists() and "airstrike" in dest.read_text("utf-8")
 
+
+async def test_a_new_query_starts_at_its_best_hit(app_factory):
+    # 001 is the best hit of "militia" and the second row of "strike" (002 is
+    # first): the cursor must not follow 001 from one query to the next, or
+    # enter, enter after typing opens what an earlier keystroke ranked first.
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "militia")
+        results = app.screen.query_one(ResultList)
+        assert results.highlighted_option.id == "001_5395cbd962320f37.txt"
+        await search(pilot, "strike")
+        assert [h.article_id for h in results.hits][:2] == [
+            "002_45e5cc2aff789250.txt",
+            "001_5395cbd962320f37.txt",
+        ]
+        assert results.highlighted == 0
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert app.screen.bundle.article.id == "002_45e5cc2aff789250.txt"

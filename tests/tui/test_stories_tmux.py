@@ -24,9 +24,16 @@ def test_stories_rows_reprint_folding_and_event_disagreement(seeds: Path, tmp_pa
         tmux.wait_for("5 articles indexed")
         tmux.type("strike")
         # 000, 001 and 004 report the same strikes: one row, the others counted.
-        screen = tmux.wait_until(lambda s: "+2 reports" in s and " stories" in s, "a story row")
+        # The hits of the whole word, not of a prefix typed on the way there.
+        screen = tmux.wait_until(
+            lambda s: "+2 reports" in s and "5 hits in 3 stories" in s, "a story row"
+        )
         assert all(len(line) <= 80 for line in screen.splitlines())
         tmux.keys("Enter")
+        # The best hit, 002, is a story of one: space does not apply to it.
+        screen = tmux.wait_until(lambda s: "⏎ Open" in footer(s), "focus on the hits")
+        assert "space Reports" not in footer(screen)
+        tmux.keys("Down")
         tmux.wait_until(lambda s: "space Reports" in footer(s), "the story's key in the footer")
         tmux.keys("Space")
         screen = tmux.wait_until(lambda s: s.count("↳") == 2, "the story expanded")

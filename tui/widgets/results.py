@@ -124,8 +124,9 @@ class ResultList(OptionList):
         self._on_story = False
         """The highlighted entry is (part of) a story of several reports."""
 
-    def show_hits(self, hits: Sequence[SearchHit]) -> None:
-        """Replace the entries, one per hit, keeping the highlighted article if still there."""
+    def show_hits(self, hits: Sequence[SearchHit], *, keep_cursor: bool = True) -> None:
+        """Replace the entries, one per hit, keeping the highlighted article if
+        still there (with `keep_cursor`; else the cursor goes to the best hit)."""
         # Each article once, even if the index briefly holds two copies of it.
         unique: dict[str, SearchHit] = {}
         for hit in hits:
@@ -136,11 +137,13 @@ class ResultList(OptionList):
             (_look(h), h.article_id, h.article_id, partial(render_hit, h)) for h in self.hits
         ]
         self._story_at = {}
-        self._fill(entries)
+        self._fill(entries, keep_cursor)
 
-    def show_stories(self, hits: Sequence[SearchHit], rows: Sequence[StoryRow]) -> None:
+    def show_stories(
+        self, hits: Sequence[SearchHit], rows: Sequence[StoryRow], *, keep_cursor: bool = True
+    ) -> None:
         """Replace the entries, one per story (`rows`, from the hits), keeping
-        the highlighted article and the expanded stories."""
+        the expanded stories and (with `keep_cursor`) the highlighted article."""
         self.hits = tuple(hits)
         self.rows = tuple(rows)
         self.expanded &= {r.story for r in rows if r.others}
@@ -165,16 +168,25 @@ class ResultList(OptionList):
                      partial(render_report, report, hit))
                 )  # fmt: skip
                 self._story_at[option_id] = row
-        self._fill(entries)
+        self._fill(entries, keep_cursor)
 
-    def _fill(self, entries: Sequence[tuple[object, str, str, Callable[[], Content]]]) -> None:
+    def _fill(
+        self, entries: Sequence[tuple[object, str, str, Callable[[], Content]]], keep_cursor: bool
+    ) -> None:
         """Show these entries (look, option id, article, how to draw it), reusing
-        the options of entries that look the same."""
-        before = self.highlighted_option.id if self.highlighted_option is not None else None
+        the options of entries that look the same. The cursor stays on its
+        article with `keep_cursor` (more hits, the index changed), else goes
+        to the first entry (another query: the best hit first)."""
+        option = self.highlighted_option
+        before = option.id if option is not None and keep_cursor else None
         self._articles = {option_id: article for _, option_id, article, _ in entries}
         looks = [look for look, *_ in entries]
         if looks == [look for look, _ in self._shown]:
-            return  # the same entries as on screen (say, a space was typed): nothing to redraw
+            # The same entries as on screen (say, a space was typed): nothing to redraw.
+            if not keep_cursor and looks:
+                self.highlighted = 0
+                self._story_key()
+            return
         # While typing, many entries stay as they were: keep their options, so
         # their layout is not worked out again, and their drawn lines when they
         # keep their place in the list.

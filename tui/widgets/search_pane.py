@@ -338,7 +338,10 @@ class SearchPane(Vertical):
         self, result: SearchResult | QueryError, rows: list[StoryRow] | None = None
     ) -> None:
         """Show new results (one row per story when `rows` are given), or an
-        inline message for a query that does not parse."""
+        inline message for a query that does not parse. The cursor stays on
+        its article when the query is the one shown (more hits, the index
+        changed); another query starts at its best hit."""
+        keep_cursor = result.query == self.shown_query
         self.shown_query = result.query
         if isinstance(result, QueryError):
             self.error = result.message
@@ -364,9 +367,9 @@ class SearchPane(Vertical):
         self._status(line)
         self.rows = rows
         if rows is not None:
-            self.query_one(ResultList).show_stories(result.hits, rows)
+            self.query_one(ResultList).show_stories(result.hits, rows, keep_cursor=keep_cursor)
         else:
-            self.query_one(ResultList).show_hits(result.hits)
+            self.query_one(ResultList).show_hits(result.hits, keep_cursor=keep_cursor)
         if not result.total:
             self.query_one(FacetList).show_facets({})
 
