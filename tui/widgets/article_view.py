@@ -18,6 +18,8 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
@@ -211,6 +213,15 @@ class ArticleView(TextArea, inherit_bindings=True):
 
     def on_resize(self) -> None:
         self._style_cache.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A pane that narrows (the sidebar opening with the first article) is
+        # drawn at its new width before its Resize event rewraps the text:
+        # lines wrapped for the old width would be cut off for that frame.
+        # (`WrappedDocument._width` is the width it last wrapped at, textual 8.2.)
+        if self.soft_wrap and self.wrapped_document._width != self.wrap_width:
+            self._rewrap_and_refresh_virtual_size()
+        return super().render_lines(crop)
 
     def get_line(self, line_index: int) -> Text:
         """The line with entity, hit and span styles added (text unchanged)."""
