@@ -193,7 +193,8 @@ def subject_actor(sentence: str, entities: Sequence[Entity], trigger_start: int)
 
 
 _TARGET_CUE = re.compile(
-    r"(?:[\w’'-]+\ ){0,3}?(?:on|at|against|targeting|into|targeted|attacked|struck|hit|shelled"
+    r"(?:[\w’'-]+\ ){0,3}?(?:on|at(?!\ (?:least|most)\b)|against|targeting|into|targeted"
+    r"|attacked|struck|hit|shelled"
     r"|bombed|stormed|ambushed|kidnapped|abducted|with|killed|seized|fought)\ ",
     re.VERBOSE,
 )
@@ -269,9 +270,29 @@ def clash_sides(sentence: str, entities: Sequence[Entity]) -> tuple[str | None, 
     return None, None
 
 
+#: A count right after the trigger: its object ("abducted *at least 30 women*").
+_COUNT_AFTER = re.compile(r"\ (?:at\ least|at\ most|more\ than|nearly|almost)\ (?:\d|[a-z]+\ )")
+#: Verbs whose object is what was fired, not who was hit: the trigger itself
+#: ("militants *fired* rockets") or right after it ("a drone *fired* missiles").
+_FIRED = re.compile(r"(?:fired|launched|dropped|lobbed)$")
+_FIRED_NEXT = re.compile(r"\ (?:fired|launched|dropped|lobbed)\b")
+#: Where what was fired landed ("fired *two missiles* into *a base*").
+_FIRED_AT = re.compile(
+    r"\ (?:[\w’'-]+\ ){0,5}?(?:into|at(?!\ (?:least|most)\b)|on|towards?)\ ", re.VERBOSE
+)
+
+
 def target_after(sentence: str, trigger_end: int) -> str | None:
     """The target named after the trigger ("strike *on a school*", "attacked *a convoy*")."""
     rest = sentence[trigger_end:]
+    if fired := _FIRED_NEXT.match(rest):
+        trigger_end += fired.end()
+        rest = sentence[trigger_end:]
+    if fired or _FIRED.search(sentence[:trigger_end]):
+        landed = _FIRED_AT.match(rest)
+        return _noun_phrase(sentence, trigger_end + landed.end()) if landed else None
+    if _COUNT_AFTER.match(rest):
+        return _noun_phrase(sentence, trigger_end + 1)
     match = _TARGET_CUE.match(rest, 1 if rest.startswith(" ") else 0)
     if match is None:
         return None

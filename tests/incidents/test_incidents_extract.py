@@ -162,6 +162,27 @@ def test_actor_place_country_and_coordinates(run: Run) -> None:
     assert str(found.event_date) == "2024-03-11"
 
 
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # What was fired is not the target; where it landed is.
+        (
+            "A drone fired at least two missiles into an al-Nujaba militia base in eastern "
+            "Baghdad on Thursday.",
+            "al-Nujaba militia base",
+        ),
+        # A count after the verb belongs to its object, "at" here is no place cue.
+        (
+            "Paramilitary fighters abducted at least 30 women in a raid on a village in "
+            "Darfur on Monday.",
+            "women",
+        ),
+    ],
+)
+def test_the_target_after_a_count_or_a_firing(run: Run, text: str, actor2: str) -> None:
+    assert one(run, text).actor2 == actor2
+
+
 def test_blame_names_the_attacker(run: Run) -> None:
     found = one(
         run,
