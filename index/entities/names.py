@@ -282,6 +282,7 @@ class NameRules:
                 out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
         out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
         out += shapes.republics(text)
+        out += shapes.ordinal_units(text, _STOP_TOKENS)
         out += shapes.datelines(text)
         return out
 

@@ -34,6 +34,26 @@ def test_wire_shapes(recogniser: Recogniser, phrase: str, span: str, label: str)
     assert (span, label) in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "span"),
+    [
+        ("by the army's 103rd Infantry Brigade", "103rd Infantry Brigade"),
+        ("by a commander of the 444th Brigade", "444th Brigade"),
+        ("by the 2nd Army Corps", "2nd Army Corps"),
+        ("by the Velmoran 21st Mechanised Division", "21st Mechanised Division"),
+    ],
+)
+def test_a_numbered_military_unit_is_one_organisation(
+    recogniser: Recogniser, phrase: str, span: str
+) -> None:
+    assert (span, "ORG") in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
+
+
+def test_a_number_before_a_longer_name_is_no_unit(recogniser: Recogniser) -> None:
+    labels = found("He won the 4th Division Tolvan Cup and the 1st Group prize.", recogniser)
+    assert not any(text.startswith(("4th", "1st")) for text, _ in labels)
+
+
 def test_a_village_word_after_a_name_makes_no_place(recogniser: Recogniser) -> None:
     labels = found("Athletes stayed at the Olympic village in Velmora.", recogniser)
     assert ("Olympic", "GPE") not in labels
