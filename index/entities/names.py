@@ -64,8 +64,13 @@ _FAC_HEADS = (
     "oil field|gas field|oilfield|gasfield|power plant|power station|nuclear power plant|"
     "Stadium|stadium|airfield|Airfield|displacement camp|refugee camp|camp|children's hospital|"
     "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
-    "naval base|Naval Base"
+    "naval base|Naval Base|market|outpost"
 )
+#: Facility heads that say which only after a name no list holds: "the London
+#: market", "the Japanese market" are a trade's, "the Hajar al-Mak market" a place.
+_UNLISTED_ONLY = frozenset(("camp", "market"))
+#: Words before "market" that name a season or a trade, not a place.
+_MARKET_KINDS = frozenset("Christmas Stock World Single Common Black".split())
 #: A capitalised last word that makes the whole sequence a facility ("Nasser
 #: Hospital", "Al Anad Air Base") when a name comes before it.
 _FAC_LAST_WORDS = frozenset(
@@ -204,8 +209,11 @@ class NameRules:
             return None  # "the Medecins Sans Frontieres hospital": whose, not which
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
-        if after.group().strip() == "camp" and self._lookup(name) is not None:
-            return None  # "England camp": a team's camp, not a named one
+        head = after.group().strip()
+        if head in _UNLISTED_ONLY and self._lookup(name) is not None:
+            return None  # "England camp": a team's camp; "the London market"
+        if head == "market" and name.split()[-1] in _MARKET_KINDS:
+            return None  # "the Christmas market", "the World market"
         if len(name) <= 4 and name.replace(".", "").isupper():
             return None  # "US base": a base of someone, not a named one
         if name.split()[-1] in _ORG_HEADS:

@@ -54,6 +54,24 @@ def test_a_number_before_a_longer_name_is_no_unit(recogniser: Recogniser) -> Non
     assert not any(text.startswith(("4th", "1st")) for text, _ in labels)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "span"),
+    [
+        ("at the Qarrun al-Zeit market", "Qarrun al-Zeit market"),
+        ("near the Velbari outpost", "Velbari outpost"),
+    ],
+)
+def test_a_named_market_or_outpost_is_a_facility(
+    recogniser: Recogniser, phrase: str, span: str
+) -> None:
+    assert (span, "FAC") in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
+
+
+def test_a_trades_market_is_no_facility(recogniser: Recogniser) -> None:
+    text = "Sales in the London market, the Japanese market and the Christmas market fell."
+    assert [name for name, label in found(text, recogniser) if label == "FAC"] == []
+
+
 def test_a_village_word_after_a_name_makes_no_place(recogniser: Recogniser) -> None:
     labels = found("Athletes stayed at the Olympic village in Velmora.", recogniser)
     assert ("Olympic", "GPE") not in labels
