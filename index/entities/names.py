@@ -48,7 +48,8 @@ _ORG_HEADS = frozenset(
     Court Tribunal Foundation Trust Unit Units Regiment Division Fleet Navy Airways Airlines
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
     Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
-    Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative""".split()
+    Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative Observatory
+    Forum""".split()
 )
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).
@@ -322,6 +323,8 @@ class NameRules:
             return None
         if len(words) != 1 or words[0].isupper() or self._lookup(words[0]) in ("ORG", "NORP"):
             return None
+        if words[0] in _GENERIC_HEADS:
+            return None  # "the G7 Group and World Economic Forum": two bodies
         if self._lookup(second[0]) == "NORP":
             return None  # "Lufthansa and British Airways"
         inner = next((i for i, w in enumerate(second) if w in ("of", "for")), len(second))

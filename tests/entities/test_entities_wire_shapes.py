@@ -72,6 +72,25 @@ def test_a_trades_market_is_no_facility(recogniser: Recogniser) -> None:
     assert [name for name, label in found(text, recogniser) if label == "FAC"] == []
 
 
+@pytest.mark.parametrize(
+    ("phrase", "span"),
+    [
+        ("by the Velmoran Observatory for Human Rights", "Velmoran Observatory for Human Rights"),
+        ("by the Tolvan Peace Forum", "Tolvan Peace Forum"),
+    ],
+)
+def test_observatory_and_forum_are_organisation_heads(
+    recogniser: Recogniser, phrase: str, span: str
+) -> None:
+    assert (span, "ORG") in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
+
+
+def test_a_generic_head_before_and_starts_no_joined_name(recogniser: Recogniser) -> None:
+    labels = found("at meetings of the G7 Group and Tolvan Peace Forum", recogniser)
+    assert ("Tolvan Peace Forum", "ORG") in labels
+    assert not any(" and " in text for text, _ in labels)
+
+
 def test_a_village_word_after_a_name_makes_no_place(recogniser: Recogniser) -> None:
     labels = found("Athletes stayed at the Olympic village in Velmora.", recogniser)
     assert ("Olympic", "GPE") not in labels
