@@ -8,7 +8,8 @@ words around its verb.
   comes right before the name ("District police officer Ziaud Qorbani said",
   "acting commissioner Donald Zeluwa told").
 
-- PERSON after "led by" ("the SPLM-N led by Qorbani al-Zeluwa"), and after an
+- PERSON after "led by", "headed by" or "commanded by" ("the SPLM-N led by
+  Qorbani al-Zeluwa"), and after an
   outlet's writer or reporter ("Associated Press writer Ziaud Qorbani", "Velmora
   Herald reporter Donald Zeluwa"): two name words at least, cut and checked
   like a speaker's name (a known name, an organisation's or a facility's
@@ -47,7 +48,7 @@ _SPEECH_CUES = (" said", " says", " told", " tells", " added")
 _INVERTED = frozenset((" said", " says", " added"))
 
 #: Words after which a person's name comes: "led by X", "<outlet> writer X".
-_LED_BY = (" led by ",)
+_LED_BY = (" led by ", " headed by ", " commanded by ")
 _PRESS_ROLES = (" writer ", " reporter ", " photographer ", " columnist ")
 
 #: Cue groups for `AnchorFinder`, next to context.py's.
@@ -158,7 +159,7 @@ class CueRules:
         return out
 
     def led_and_bylined(self, text: str, cues: dict[str, list[tuple[int, str]]]) -> list[Candidate]:
-        """PERSON spans after "led by" and after an outlet's press role
+        """PERSON spans after "led by" (or headed, commanded) and after an outlet's press role
         ("Associated Press writer X Y"), where the outlet is a capitalised word
         right before the role."""
         out = []

@@ -79,6 +79,8 @@ def test_a_speaker_described_by_a_relative_clause(recogniser: Recogniser) -> Non
 def test_a_person_after_led_by(recogniser: Recogniser) -> None:
     text = "The Velmora front, led by Qorbani al-Zeluwa, holds the hills."
     assert labels_of(text, recogniser, "PERSON") == ["Qorbani al-Zeluwa"]
+    text = "the council, headed by Rashan al-Tolvani, met; troops commanded by Ziaud Qorbani"
+    assert labels_of(text, recogniser, "PERSON") == ["Rashan al-Tolvani", "Ziaud Qorbani"]
     # One word, a known place or an organisation's shape is no person.
     assert labels_of("a coalition led by Saudi Arabia", recogniser, "PERSON") == []
     assert labels_of("a bid led by Zeluwa Holdings", recogniser, "PERSON") == []
