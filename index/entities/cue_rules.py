@@ -50,12 +50,23 @@ _INVERTED = frozenset((" said", " says", " added"))
 #: Words after which a person's name comes: "led by X", "<outlet> writer X".
 _LED_BY = (" led by ", " headed by ", " commanded by ")
 _PRESS_ROLES = (" writer ", " reporter ", " photographer ", " columnist ")
+#: Demonyms that are nouns for one person only ("Frenchman Cyril Saulnier",
+#: "Dane Kenneth Carlsen"); adjectives ("American", "Russian") also modify
+#: names of things ("American Express", "Russian Grand Prix").
+_PERSON_DEMONYMS = tuple(
+    f"{word} "
+    for word in (
+        "Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Welshman"
+        " Welshwoman Dutchman Dutchwoman Dane Swede Briton Spaniard Scot Finn Pole Croat Serb"
+    ).split()
+)
 
 #: Cue groups for `AnchorFinder`, next to context.py's.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "speech": _SPEECH_CUES,
     "led_by": _LED_BY,
     "press_role": _PRESS_ROLES,
+    "person_demonym": _PERSON_DEMONYMS,
 }
 
 _NAME_AT = re.compile(_NAME).match
@@ -163,8 +174,10 @@ class CueRules:
         ("Associated Press writer X Y"), where the outlet is a capitalised word
         right before the role."""
         out = []
-        for group in ("led_by", "press_role"):
+        for group in ("led_by", "press_role", "person_demonym"):
             for pos, cue in cues[group]:
+                if group == "person_demonym" and text[pos - 1 : pos].isalnum():
+                    continue  # "ScotRail", "Apole"
                 if group == "press_role" and not text[pos - 1 : pos].isupper():
                     last = text.rfind(" ", 0, pos) + 1
                     if not text[last : last + 1].isupper():

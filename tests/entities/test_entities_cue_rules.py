@@ -93,3 +93,10 @@ def test_a_person_after_an_outlets_writer(recogniser: Recogniser) -> None:
     assert "Donald Zeluwa" in labels_of(text, recogniser, "PERSON")
     # Without an outlet before the role nothing says who it is.
     assert labels_of("a crime writer Ziaud Qorbani", recogniser, "PERSON") == []
+
+
+def test_a_person_after_a_demonym_for_one_person(recogniser: Recogniser) -> None:
+    text = "Frenchman Ziaud Qorbani beat the Dane Donald Zeluwa in Tolvan."
+    assert labels_of(text, recogniser, "PERSON") == ["Ziaud Qorbani", "Donald Zeluwa"]
+    # Inside a word the demonym is none: "ScotRail Velmora Line".
+    assert labels_of("the ScotRail Velmora Line", recogniser, "PERSON") == []
