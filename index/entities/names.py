@@ -85,6 +85,13 @@ _DESCRIPTORS = frozenset(
     "Separatist Insurgent Veteran Former Ousted Exiled Embattled Government Opposition".split()
 )
 
+#: Number words that open a count ("Four Philippine Army soldiers"): outside
+#: an organisation's name when a counted noun follows it, as a description is;
+#: "the Three Brotherhood Alliance" and "Three Gorges Corporation" keep theirs.
+_COUNT_OPENERS = frozenset(
+    "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Dozens Hundreds".split()
+)
+
 _SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")
 #: Heads that end the second half of one name ("Department of Health and
 #: Human Services"), not a second organisation's name.
@@ -161,6 +168,12 @@ class NameRules:
             "given_names.txt"
         )
         self._lookup = is_place
+        self._count_nouns = lexicon.read_words("count_nouns.txt")
+
+    def _counts_people(self, text: str, end: int) -> bool:
+        """Whether a counted noun comes right after `end` ("... Army soldiers")."""
+        word = _NEXT_WORD.match(text, end)
+        return word is not None and word.group(1) in self._count_nouns
 
     def _clean(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Drop leading stop words and a trailing possessive from a span."""
@@ -265,8 +278,9 @@ class NameRules:
             if named_facility and words[0] not in _STOP_TOKENS:
                 out.append(Candidate(start, end, "FAC", Layer.SPECIFIC))
                 continue
-            if words[0] in _DESCRIPTORS and len(words) > 2:
-                start += len(words[0]) + 1
+            counted = words[0] in _COUNT_OPENERS and self._counts_people(text, end)
+            if (words[0] in _DESCRIPTORS or counted) and len(words) > 2:
+                start += len(words[0]) + 1  # "Paramilitary ...", "Four Philippine Army soldiers"
                 words = words[1:]
             # The head noun ends the name ("Popular Mobilization Forces") or comes
             # before its complement ("Ministry of Defence").

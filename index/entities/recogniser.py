@@ -33,7 +33,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "29"
+VERSION = "30"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).

@@ -94,3 +94,12 @@ def test_a_generic_head_before_and_starts_no_joined_name(recogniser: Recogniser)
 def test_a_village_word_after_a_name_makes_no_place(recogniser: Recogniser) -> None:
     labels = found("Athletes stayed at the Olympic village in Velmora.", recogniser)
     assert ("Olympic", "GPE") not in labels
+
+
+def test_a_count_before_an_organisation_is_outside_it(recogniser: Recogniser) -> None:
+    got = found("Four Velmora Liberation Front fighters were killed.", recogniser)
+    assert ("Four", "CARDINAL") in got
+    assert ("Velmora Liberation Front", "ORG") in got
+    # A number word that is part of the name stays: no counted noun follows.
+    got = found("The Three Velmora Alliance said it attacked.", recogniser)
+    assert ("Three Velmora Alliance", "ORG") in got
