@@ -40,6 +40,7 @@ GOLD_SETS = (
     ("unseen5_", "fifth held-out set, labelled before its first run"),
     ("unseen6_", "sixth held-out set, labelled before its first run"),
     ("unseen7_", "seventh held-out set, labelled before its first run"),
+    ("unseen8_", "eighth held-out set, labelled before its first run"),
 )
 
 

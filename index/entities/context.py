@@ -78,7 +78,10 @@ _SETTLEMENT_CUES = tuple(
         "town village city district region province governorate area port territory county"
         " department municipality"
     ).split()
-)
+) + tuple(f"{word} of " for word in ("towns", "villages", "cities"))
+#: After a plural settlement word every name of the list is a place ("the
+#: villages of Gida Kiremu and Haro Limu", "the towns of Ndop, Bamessing and Bafut").
+_LIST_JOINS = (", and ", " and ", ", ")
 _ADMIN_CUES = tuple(
     f" {word}"
     for word in (
@@ -240,6 +243,16 @@ class ContextRules:
                 match = _NAME_MATCH(text, pos + len(cue))
                 if match is not None:
                     gpe.append(match.span())
+                plural = cue.endswith("s of ")
+                while plural and match is not None:
+                    join = next((j for j in _LIST_JOINS if text.startswith(j, match.end())), None)
+                    if join is None:
+                        break
+                    match = _NAME_MATCH(text, match.end() + len(join))
+                    if match is not None:
+                        gpe.append(match.span())
+                    if join.endswith("and "):
+                        break
         for pos, cue in cues["admin"]:
             if text.startswith(" store", pos + len(cue)):
                 continue  # "Upscale department store"

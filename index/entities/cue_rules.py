@@ -8,6 +8,13 @@ words around its verb.
   comes right before the name ("District police officer Ziaud Qorbani said",
   "acting commissioner Donald Zeluwa told").
 
+- PERSON after "led by", "headed by" or "commanded by" ("the SPLM-N led by
+  Qorbani al-Zeluwa"), and after an
+  outlet's writer or reporter ("Associated Press writer Ziaud Qorbani", "Velmora
+  Herald reporter Donald Zeluwa"): two name words at least, cut and checked
+  like a speaker's name (a known name, an organisation's or a facility's
+  shape is no person).
+
 Either half alone was tried in the second pass and left out: on BBC a bare
 '," said X Y' or "X Y said" finds companies ("Standard Chartered", "Deutsche
 Boerse") and titles pulled into the name ("Culture Secretary Tessa Jowell"),
@@ -40,8 +47,27 @@ _SPEECH_CUES = (" said", " says", " told", " tells", " added")
 #: Verbs that come before their subject at a quotation's end ("told" never does).
 _INVERTED = frozenset((" said", " says", " added"))
 
+#: Words after which a person's name comes: "led by X", "<outlet> writer X".
+_LED_BY = (" led by ", " headed by ", " commanded by ")
+_PRESS_ROLES = (" writer ", " reporter ", " photographer ", " columnist ")
+#: Demonyms that are nouns for one person only ("Frenchman Cyril Saulnier",
+#: "Dane Kenneth Carlsen"); adjectives ("American", "Russian") also modify
+#: names of things ("American Express", "Russian Grand Prix").
+_PERSON_DEMONYMS = tuple(
+    f"{word} "
+    for word in (
+        "Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Welshman"
+        " Welshwoman Dutchman Dutchwoman Dane Swede Briton Spaniard Scot Finn Pole Croat Serb"
+    ).split()
+)
+
 #: Cue groups for `AnchorFinder`, next to context.py's.
-CUE_GROUPS: dict[str, tuple[str, ...]] = {"speech": _SPEECH_CUES}
+CUE_GROUPS: dict[str, tuple[str, ...]] = {
+    "speech": _SPEECH_CUES,
+    "led_by": _LED_BY,
+    "press_role": _PRESS_ROLES,
+    "person_demonym": _PERSON_DEMONYMS,
+}
 
 _NAME_AT = re.compile(_NAME).match
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-]){_NAME}\Z")
@@ -141,6 +167,27 @@ class CueRules:
                 span = self._before(text, pos)
             if span is not None:
                 out.append(Candidate(*span, "PERSON", Layer.SPECIFIC))
+        return out
+
+    def led_and_bylined(self, text: str, cues: dict[str, list[tuple[int, str]]]) -> list[Candidate]:
+        """PERSON spans after "led by" (or headed, commanded) and after an outlet's press role
+        ("Associated Press writer X Y"), where the outlet is a capitalised word
+        right before the role."""
+        out = []
+        for group in ("led_by", "press_role", "person_demonym"):
+            for pos, cue in cues[group]:
+                if group == "person_demonym" and text[pos - 1 : pos].isalnum():
+                    continue  # "ScotRail", "Apole"
+                if group == "press_role" and not text[pos - 1 : pos].isupper():
+                    last = text.rfind(" ", 0, pos) + 1
+                    if not text[last : last + 1].isupper():
+                        continue  # "a crime writer X": whose writer is not said
+                match = _NAME_AT(text, pos + len(cue))
+                if match is None:
+                    continue
+                span = self._person(text, *match.span())
+                if span is not None:
+                    out.append(Candidate(*span, "PERSON", Layer.SPECIFIC))
         return out
 
     def _after(self, text: str, pos: int, end: int) -> tuple[int, int] | None:

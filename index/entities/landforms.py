@@ -10,7 +10,10 @@ LOC, head included (as a facility's noun is):
   name; a known feature is not: "the Nile delta", "the Dnipro River delta"
   give the Nile and the Dnipro River);
 - a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
-  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd".
+  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd";
+- a protected area by its two-word head, the name maybe one letter:
+  "Virunga National Park", "W National Park", "Selous Game Reserve" (a feature
+  inside it is part of its name: "Bryce Canyon National Park").
 
 FAC: a facility noun after a name with a lower-case kind between them, or a
 head `names.py` lacks: "Goma international airport", "Mirebalais civil
@@ -62,6 +65,19 @@ _AFTER = tuple(
         " Lake Delta Plateau Heights Gorge Coast Island Islands Forest Range Ranges Canyon"
         " Falls Glacier Marshes Swamp Lagoon Pass Highlands Archipelago Rainforest"
     ).split()
+)
+#: Protected areas after the name ("Virunga National Park", "W National Park").
+_PARKS = tuple(
+    f" {kind} {head}"
+    for kind, head in (
+        ("National", "Park"),
+        ("Game", "Reserve"),
+        ("Nature", "Reserve"),
+        ("Wildlife", "Reserve"),
+        ("Wildlife", "Sanctuary"),
+        ("Forest", "Reserve"),
+        ("National", "Reserve"),
+    )
 )
 #: Lower-case heads after the name ("the Sambisa forest"). Not "island" or
 #: "coast": after a name they describe ("the Caribbean island", "Adriatic
@@ -116,6 +132,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_upper": _UPPER,
     "landform_after": _AFTER,
     "landform_after_lower": _AFTER_LOWER,
+    "landform_park": _PARKS,
     "facility_kind": _FACILITIES,
     "road": _ROADS,
 }
@@ -124,6 +141,8 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
 #: article allowed ("Wadi al-Hamd", "Jabal al-Akhdar").
 _ONE_OR_TWO_CAPS = re.compile(rf"{_TOKEN}(?:\ {_TOKEN})?(?![\w’'-])")
 _TWO_CAPS_BEFORE = re.compile(rf"(?<![\w’'-]){_CAP}(?:\ {_CAP})?\Z")
+#: A park's name may be one capital letter ("W National Park").
+_PARK_NAME_BEFORE = re.compile(rf"(?<![\w’'.-])(?:{_CAP}|[A-Z])(?:\ {_CAP})?\Z")
 #: A hyphenated description ends the name: "UK-run prison", "Iran-backed".
 _DESCRIPTION = re.compile(r"-[a-z]+$")
 #: What a lower-case head may not follow: a people or an organisation (whose
@@ -195,12 +214,18 @@ class LandformRules:
         self, text: str, cues: dict[str, list[tuple[int, str]]]
     ) -> list[tuple[int, int, bool]]:
         spans = []
-        for group, lower in (("landform_after", False), ("landform_after_lower", True)):
+        groups = (
+            ("landform_after", False),
+            ("landform_after_lower", True),
+            ("landform_park", False),
+        )
+        for group, lower in groups:
+            before = _PARK_NAME_BEFORE if group == "landform_park" else _TWO_CAPS_BEFORE
             for pos, cue in cues[group]:
                 end = pos + len(cue)
                 if not _word_ends(text, end):
                     continue
-                match = _TWO_CAPS_BEFORE.search(text, max(0, pos - 40), pos)
+                match = before.search(text, max(0, pos - 40), pos)
                 if match is None:
                     continue
                 start = match.start()
@@ -209,8 +234,18 @@ class LandformRules:
                     start += len(first[0]) + 1  # "The Kurram River flows"
                 if cue in _AFTER_THE and not text.endswith(("the ", "The "), 0, start):
                     continue  # "Nottingham Forest", a club; "the Black Forest"; "a Smith pass"
+                if group == "landform_park" and not self._names_a_park(text[start:pos]):
+                    continue
                 spans.append((start, end, lower))
         return spans
+
+    def _names_a_park(self, name: str) -> bool:
+        """Whether `name` names a park rather than saying whose ("the UK National
+        Park network", "a Kenyan Wildlife Reserve"): one letter ("W") is a name,
+        an acronym or a people is not."""
+        if len(name) > 1 and name.isupper():
+            return False
+        return self._lookup(name) not in ("NORP", "ORG")
 
     def _facilities(self, text: str, cues: dict[str, list[tuple[int, str]]]) -> list[Candidate]:
         out = []

@@ -48,7 +48,8 @@ _ORG_HEADS = frozenset(
     Court Tribunal Foundation Trust Unit Units Regiment Division Fleet Navy Airways Airlines
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
     Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
-    Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative""".split()
+    Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative Observatory
+    Forum""".split()
 )
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).
@@ -64,8 +65,13 @@ _FAC_HEADS = (
     "oil field|gas field|oilfield|gasfield|power plant|power station|nuclear power plant|"
     "Stadium|stadium|airfield|Airfield|displacement camp|refugee camp|camp|children's hospital|"
     "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
-    "naval base|Naval Base"
+    "naval base|Naval Base|market|outpost"
 )
+#: Facility heads that say which only after a name no list holds: "the London
+#: market", "the Japanese market" are a trade's, "the Hajar al-Mak market" a place.
+_UNLISTED_ONLY = frozenset(("camp", "market"))
+#: Words before "market" that name a season or a trade, not a place.
+_MARKET_KINDS = frozenset("Christmas Stock World Single Common Black".split())
 #: A capitalised last word that makes the whole sequence a facility ("Nasser
 #: Hospital", "Al Anad Air Base") when a name comes before it.
 _FAC_LAST_WORDS = frozenset(
@@ -77,6 +83,13 @@ _FAC_LAST_WORDS = frozenset(
 _DESCRIPTORS = frozenset(
     "Paramilitary Militant Militants Rebel Rebels Jihadist Jihadists Islamist Armed Rival Allied "
     "Separatist Insurgent Veteran Former Ousted Exiled Embattled Government Opposition".split()
+)
+
+#: Number words that open a count ("Four Philippine Army soldiers"): outside
+#: an organisation's name when a counted noun follows it, as a description is;
+#: "the Three Brotherhood Alliance" and "Three Gorges Corporation" keep theirs.
+_COUNT_OPENERS = frozenset(
+    "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Dozens Hundreds".split()
 )
 
 _SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")
@@ -155,6 +168,12 @@ class NameRules:
             "given_names.txt"
         )
         self._lookup = is_place
+        self._count_nouns = lexicon.read_words("count_nouns.txt")
+
+    def _counts_people(self, text: str, end: int) -> bool:
+        """Whether a counted noun comes right after `end` ("... Army soldiers")."""
+        word = _NEXT_WORD.match(text, end)
+        return word is not None and word.group(1) in self._count_nouns
 
     def _clean(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Drop leading stop words and a trailing possessive from a span."""
@@ -204,8 +223,11 @@ class NameRules:
             return None  # "the Medecins Sans Frontieres hospital": whose, not which
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
-        if after.group().strip() == "camp" and self._lookup(name) is not None:
-            return None  # "England camp": a team's camp, not a named one
+        head = after.group().strip()
+        if head in _UNLISTED_ONLY and self._lookup(name) is not None:
+            return None  # "England camp": a team's camp; "the London market"
+        if head == "market" and name.split()[-1] in _MARKET_KINDS:
+            return None  # "the Christmas market", "the World market"
         if len(name) <= 4 and name.replace(".", "").isupper():
             return None  # "US base": a base of someone, not a named one
         if name.split()[-1] in _ORG_HEADS:
@@ -256,8 +278,9 @@ class NameRules:
             if named_facility and words[0] not in _STOP_TOKENS:
                 out.append(Candidate(start, end, "FAC", Layer.SPECIFIC))
                 continue
-            if words[0] in _DESCRIPTORS and len(words) > 2:
-                start += len(words[0]) + 1
+            counted = words[0] in _COUNT_OPENERS and self._counts_people(text, end)
+            if (words[0] in _DESCRIPTORS or counted) and len(words) > 2:
+                start += len(words[0]) + 1  # "Paramilitary ...", "Four Philippine Army soldiers"
                 words = words[1:]
             # The head noun ends the name ("Popular Mobilization Forces") or comes
             # before its complement ("Ministry of Defence").
@@ -282,6 +305,7 @@ class NameRules:
                 out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
         out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
         out += shapes.republics(text)
+        out += shapes.ordinal_units(text, _STOP_TOKENS)
         out += shapes.datelines(text)
         return out
 
@@ -313,6 +337,8 @@ class NameRules:
             return None
         if len(words) != 1 or words[0].isupper() or self._lookup(words[0]) in ("ORG", "NORP"):
             return None
+        if words[0] in _GENERIC_HEADS:
+            return None  # "the G7 Group and World Economic Forum": two bodies
         if self._lookup(second[0]) == "NORP":
             return None  # "Lufthansa and British Airways"
         inner = next((i for i, w in enumerate(second) if w in ("of", "for")), len(second))

@@ -33,7 +33,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "20"
+VERSION = "30"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -188,6 +188,7 @@ class Recogniser:
         found += context.after_locatives(text, cues)
         found += context.acronyms(text, found)
         found += static.cues.speakers(text, cues)
+        found += static.cues.led_and_bylined(text, cues)
         people = [c for c in found if c.label == "PERSON"]
         found += static.names.later_mentions(text, people)
         found = _drop_entourage_camps(text, found, people)

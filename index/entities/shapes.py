@@ -9,6 +9,8 @@ carries a possessive or a lower-case "of" joins it.
   "Democratic Republic of the Congo").
 - GPE: the place of a wire dateline in capitals ("N'DJAMENA (AFP) -",
   "PORT MORESBY, Papua New Guinea (Reuters) -").
+- ORG: a military unit by its number ("the 14th Infantry Division", "47th
+  Brigade"), which the sequence pass cuts to its capitalised words.
 - Other mentions of a place found by its context, and whether a line is
   written in capitals (a headline), for the context rules.
 """
@@ -102,6 +104,43 @@ def datelines(text: str) -> list[Candidate]:
     for match in _DATELINE.finditer(text, 0, head_end):
         out.append(Candidate(match.start(1), match.end(1), "GPE", Layer.SPECIFIC))
         out.append(Candidate(match.start(2), match.end(2), "ORG", Layer.SPECIFIC))
+    return out
+
+
+#: Unit heads after an ordinal ("3rd Division", "82nd Airborne Division").
+_UNIT_HEADS = tuple(
+    f" {head}"
+    for head in (
+        "Division Brigade Battalion Regiment Corps Army Fleet Squadron Group Commando"
+    ).split()
+)
+#: The ordinal and up to three capitalised words between it and the head.
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,’'-])\d{1,3}(?:st|nd|rd|th)((?:\ [A-Z][\w’'-]*){0,3})\Z")
+_NEXT_CAPITAL = re.compile(r"\ [A-Z]")
+
+
+def ordinal_units(text: str, stop: frozenset[str]) -> list[Candidate]:
+    """ORG for a military unit named by its number, the number included. Not
+    when a capitalised word carries the name on past the head (a longer name
+    this cannot delimit), nor "Group" with no word before it."""
+    out = []
+    for head in _UNIT_HEADS:
+        pos = text.find(head)
+        while pos >= 0:
+            end = pos + len(head)
+            if not text[end : end + 1].isalnum():
+                match = _ORDINAL_BEFORE.search(text, max(0, pos - 60), pos)
+                if (
+                    match is not None
+                    and not (head == " Group" and not match.group(1))
+                    and not any(w in stop for w in match.group(1).split())
+                    and not (
+                        _NEXT_CAPITAL.match(text, end)
+                        and text[end + 1 :].split(" ", 1)[0].strip(",.;:") not in stop
+                    )
+                ):
+                    out.append(Candidate(match.start(), end, "ORG", Layer.SPECIFIC))
+            pos = text.find(head, end)
     return out
 
 

@@ -315,3 +315,12 @@ def test_region_named_after_its_people() -> None:
 
 def test_given_names_from_other_languages() -> None:
     assert ("Roseline Pierre", "PERSON") in _spans('"It burned," said Roseline Pierre, a nurse.')
+
+
+def test_every_name_after_a_plural_settlement_word_is_a_place(recogniser: Recogniser) -> None:
+    text = "Gunmen hit the villages of Gida Velmor, Ostrani and Haro Tolvan on Monday."
+    places = [e.text for e in recogniser.recognise(text) if e.label == "GPE"]
+    assert places == ["Gida Velmor", "Ostrani", "Haro Tolvan"]
+    # A list ends at "and": the name after it is the last.
+    text = "the towns of Velbari and Ostrani and Zeluwa Holdings"
+    assert "Zeluwa Holdings" not in [e.text for e in recogniser.recognise(text)]

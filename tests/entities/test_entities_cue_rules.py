@@ -74,3 +74,29 @@ def test_speaker_before_said_more_shapes(recogniser: Recogniser) -> None:
 def test_a_speaker_described_by_a_relative_clause(recogniser: Recogniser) -> None:
     text = '"They came at night," said Qorbani Zeluwa, a farmer who lost two sons.'
     assert ("Qorbani Zeluwa", "PERSON") in {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+def test_a_person_after_led_by(recogniser: Recogniser) -> None:
+    text = "The Velmora front, led by Qorbani al-Zeluwa, holds the hills."
+    assert labels_of(text, recogniser, "PERSON") == ["Qorbani al-Zeluwa"]
+    text = "the council, headed by Rashan al-Tolvani, met; troops commanded by Ziaud Qorbani"
+    assert labels_of(text, recogniser, "PERSON") == ["Rashan al-Tolvani", "Ziaud Qorbani"]
+    # One word, a known place or an organisation's shape is no person.
+    assert labels_of("a coalition led by Saudi Arabia", recogniser, "PERSON") == []
+    assert labels_of("a bid led by Zeluwa Holdings", recogniser, "PERSON") == []
+
+
+def test_a_person_after_an_outlets_writer(recogniser: Recogniser) -> None:
+    text = "Velmora Herald writer Ziaud Qorbani in Tolvan contributed to this report."
+    assert "Ziaud Qorbani" in labels_of(text, recogniser, "PERSON")
+    text = "Tolvan Times reporter Donald Zeluwa was there."
+    assert "Donald Zeluwa" in labels_of(text, recogniser, "PERSON")
+    # Without an outlet before the role nothing says who it is.
+    assert labels_of("a crime writer Ziaud Qorbani", recogniser, "PERSON") == []
+
+
+def test_a_person_after_a_demonym_for_one_person(recogniser: Recogniser) -> None:
+    text = "Frenchman Ziaud Qorbani beat the Dane Donald Zeluwa in Tolvan."
+    assert labels_of(text, recogniser, "PERSON") == ["Ziaud Qorbani", "Donald Zeluwa"]
+    # Inside a word the demonym is none: "ScotRail Velmora Line".
+    assert labels_of("the ScotRail Velmora Line", recogniser, "PERSON") == []

@@ -62,13 +62,35 @@ def test_forest_needs_the_article(recogniser: Recogniser) -> None:
     assert labels_of("Nottingham Forest won 2-0.", recogniser, "LOC") == []
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Velbari National Park",
+        "K National Park",
+        "Ostrani Game Reserve",
+        "Tolvan Wildlife Sanctuary",
+    ],
+)
+def test_protected_areas_by_their_head(recogniser: Recogniser, phrase: str) -> None:
+    assert (phrase, "LOC") in found(
+        f"Gunmen attacked rangers in the {phrase} on Monday.", recogniser
+    )
+
+
+def test_a_park_head_needs_a_name(recogniser: Recogniser) -> None:
+    assert labels_of("A National Park ranger was hurt.", recogniser, "LOC") == []
+    assert labels_of("She ran the UK National Park network.", recogniser, "LOC") == []
+
+
 def test_a_sentence_opener_is_left_out(recogniser: Recogniser) -> None:
     assert ("Zentori River", "LOC") in found("The Zentori River burst its banks.", recogniser)
     assert ("Kelbasso mountains", "LOC") in found("The Kelbasso mountains are cold.", recogniser)
 
 
 def test_a_feature_inside_a_longer_name_is_left_alone(recogniser: Recogniser) -> None:
-    assert labels_of("He photographed Zorrin Canyon National Park.", recogniser, "LOC") == []
+    # The canyon is part of the park's name, not a feature of its own.
+    text = "He photographed Zorrin Canyon National Park."
+    assert labels_of(text, recogniser, "LOC") == ["Zorrin Canyon National Park"]
     assert labels_of("officers of Thames Valley Police said", recogniser, "LOC") == []
     assert ("Salt Lake City", "GPE") in found("east of Salt Lake City, Utah", recogniser)
 

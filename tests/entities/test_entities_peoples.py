@@ -38,3 +38,18 @@ def test_a_people_by_its_cue(recogniser: Recogniser, text: str, peoples: list[st
 )
 def test_no_people_without_a_name(recogniser: Recogniser, text: str) -> None:
     assert norp(text, recogniser) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Police said the Maoists had laid the mines.", "Maoists"),
+        ("the end of the Naxal insurgency", "Naxal"),
+        ("The Frenchman won in straight sets.", "Frenchman"),
+        ("the Irishman said after the race", "Irishman"),
+    ],
+)
+def test_political_groups_and_demonym_nouns_are_norp(
+    recogniser: Recogniser, text: str, span: str
+) -> None:
+    assert (span, "NORP") in {(e.text, e.label) for e in recogniser.recognise(text)}

@@ -34,6 +34,72 @@ def test_wire_shapes(recogniser: Recogniser, phrase: str, span: str, label: str)
     assert (span, label) in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "span"),
+    [
+        ("by the army's 103rd Infantry Brigade", "103rd Infantry Brigade"),
+        ("by a commander of the 444th Brigade", "444th Brigade"),
+        ("by the 2nd Army Corps", "2nd Army Corps"),
+        ("by the Velmoran 21st Mechanised Division", "21st Mechanised Division"),
+    ],
+)
+def test_a_numbered_military_unit_is_one_organisation(
+    recogniser: Recogniser, phrase: str, span: str
+) -> None:
+    assert (span, "ORG") in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
+
+
+def test_a_number_before_a_longer_name_is_no_unit(recogniser: Recogniser) -> None:
+    labels = found("He won the 4th Division Tolvan Cup and the 1st Group prize.", recogniser)
+    assert not any(text.startswith(("4th", "1st")) for text, _ in labels)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "span"),
+    [
+        ("at the Qarrun al-Zeit market", "Qarrun al-Zeit market"),
+        ("near the Velbari outpost", "Velbari outpost"),
+    ],
+)
+def test_a_named_market_or_outpost_is_a_facility(
+    recogniser: Recogniser, phrase: str, span: str
+) -> None:
+    assert (span, "FAC") in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
+
+
+def test_a_trades_market_is_no_facility(recogniser: Recogniser) -> None:
+    text = "Sales in the London market, the Japanese market and the Christmas market fell."
+    assert [name for name, label in found(text, recogniser) if label == "FAC"] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "span"),
+    [
+        ("by the Velmoran Observatory for Human Rights", "Velmoran Observatory for Human Rights"),
+        ("by the Tolvan Peace Forum", "Tolvan Peace Forum"),
+    ],
+)
+def test_observatory_and_forum_are_organisation_heads(
+    recogniser: Recogniser, phrase: str, span: str
+) -> None:
+    assert (span, "ORG") in found(f"Gunmen were stopped {phrase}, police said.", recogniser)
+
+
+def test_a_generic_head_before_and_starts_no_joined_name(recogniser: Recogniser) -> None:
+    labels = found("at meetings of the G7 Group and Tolvan Peace Forum", recogniser)
+    assert ("Tolvan Peace Forum", "ORG") in labels
+    assert not any(" and " in text for text, _ in labels)
+
+
 def test_a_village_word_after_a_name_makes_no_place(recogniser: Recogniser) -> None:
     labels = found("Athletes stayed at the Olympic village in Velmora.", recogniser)
     assert ("Olympic", "GPE") not in labels
+
+
+def test_a_count_before_an_organisation_is_outside_it(recogniser: Recogniser) -> None:
+    got = found("Four Velmora Liberation Front fighters were killed.", recogniser)
+    assert ("Four", "CARDINAL") in got
+    assert ("Velmora Liberation Front", "ORG") in got
+    # A number word that is part of the name stays: no counted noun follows.
+    got = found("The Three Velmora Alliance said it attacked.", recogniser)
+    assert ("Three Velmora Alliance", "ORG") in got
