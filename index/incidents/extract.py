@@ -22,7 +22,7 @@ from glossator.index.incidents import roles
 from glossator.index.incidents.casualties import count_casualties
 from glossator.index.incidents.dates import find_date, resolve
 from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
-from glossator.index.incidents.locate import Locator
+from glossator.index.incidents.locate import Locator, elsewhere
 from glossator.index.incidents.model import Incident
 from glossator.index.incidents.places import Place, PlaceTable, places
 from glossator.index.incidents.sentences import sentences
@@ -42,7 +42,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "11"
+VERSION = "12"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -95,7 +95,10 @@ class IncidentExtractor:
         spans = [span for span in sentences(text) if span[0] >= body_start]
         if not spans:
             return []
-        countries = self._locator.article_countries(entities)
+        # A weapon's or a border's demonym is no evidence of where anything
+        # happened ("a Turkish drone struck ... near the Iranian border").
+        placed = [e for e in entities if not elsewhere(text, e)]
+        countries = self._locator.article_countries(placed)
         drafts: list[Draft] = []
         cursor = 0
         stems = stem_positions(text)
@@ -137,7 +140,7 @@ class IncidentExtractor:
                 drafts,
                 headline=len(spans) > 1 and text.startswith("\n", end),
             )
-        return [self._finish(d, text, entities, countries) for d in drafts]
+        return [self._finish(d, text, placed, countries) for d in drafts]
 
     def _read_sentence(
         self,
@@ -203,6 +206,10 @@ class IncidentExtractor:
             if side1 and not draft.claimed:
                 draft.actor1 = side1
             draft.actor2 = side2 or draft.actor2
+        if draft.actor1 is not None and not draft.claimed:
+            draft.actor1 = (
+                self._locator.weapon_owner(sentence, entities, draft.actor1) or draft.actor1
+            )
         self._locator.place(sentence, entities, draft, countries, trigger.start)
         weapons = [e.text for e in entities if e.label == "WEAPON"]
         draft.weapon = (

@@ -372,3 +372,27 @@ def test_bombs_fired_or_dropped_are_shells_or_an_air_strike(
 )
 def test_places_that_are_not_where_it_happened(run: Run, text: str, location: str) -> None:
     assert one(run, text).location == location
+
+
+def test_a_weapons_demonym_is_the_attacker_not_the_country(run: Run) -> None:
+    struck = one(
+        run,
+        "An Israeli missile struck a house in the village of Kfar Zelkor on Thursday, "
+        "killing three people, the ministry said.",
+    )
+    assert struck.actor1 == "Israel"
+    assert struck.country != "Israel"
+    near_borders = one(
+        run,
+        "A Turkish drone struck a car outside Varnadu on Thursday, killing three people. "
+        "Varnadu lies close to the Turkish and Iranian borders.",
+    )
+    assert near_borders.actor1 == "Turkey"
+    assert near_borders.country is None
+    # A demonym before anything but a weapon or a border still gives the country.
+    forces = one(
+        run,
+        "Terrorists attacked a position of the Togolese armed forces near Varnadu on "
+        "Thursday, killing seven soldiers.",
+    )
+    assert forces.country == "Togo"
