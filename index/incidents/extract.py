@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from glossator.index.entities.model import Entity
-from glossator.index.incidents import roles
+from glossator.index.incidents import roles, wide_regions
 from glossator.index.incidents.casualties import count_casualties
 from glossator.index.incidents.dates import find_date, resolve
 from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
@@ -42,7 +42,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "12"
+VERSION = "13"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -270,7 +270,17 @@ class IncidentExtractor:
     ) -> Incident:
         country = latitude = longitude = admin1 = None
         from_name = False
-        if draft.location is not None:
+        # "Iraq's Kurdistan region": a wide region of the country named
+        # before it comes before the table's place of that name (Iran's
+        # Kurdistan province).
+        wide = (
+            wide_regions.find(draft.location, draft.location_country, self._places.subdivision)
+            if draft.location is not None and draft.location_country
+            else None
+        )
+        if wide is not None:
+            country = self._places.country_name(wide[0])
+        elif draft.location is not None:
             prefer = [draft.location_country] if draft.location_country else []
             place = self._places.lookup(
                 draft.location, prefer + countries, region=draft.location_area
@@ -304,6 +314,15 @@ class IncidentExtractor:
             country = self._locator.country_near(text, draft, entities, countries) or (
                 self._places.country_name(countries[0]) if countries else None
             )
+        if wide is None and draft.location is not None and admin1 is None and latitude is None:
+            wide = wide_regions.find(
+                draft.location,
+                self._places.country_of_word(country) if country else None,
+                self._places.subdivision,
+            )
+            if wide is not None:
+                country = self._places.country_name(wide[0])
+        subdivisions = wide[1] if wide is not None else ()
         return Incident(
             start=draft.start,
             end=draft.end,
@@ -318,6 +337,7 @@ class IncidentExtractor:
             country=country,
             country_from_name=from_name,
             admin1=admin1,
+            subdivisions=subdivisions,
             latitude=latitude,
             longitude=longitude,
             weapon=draft.weapon,

@@ -93,6 +93,13 @@ class PlaceTable:
             return place
         return Place(place.code, place.kind, place.latitude, place.longitude, sub)
 
+    def subdivision(self, name: str, code: str) -> str | None:
+        """The admin1 code of the subdivision of country `code` named `name`
+        ("Erbil", "IQ" -> "IQ.erbil"), or None."""
+        if not self._admin1_read:
+            self._read_admin1()
+        return self._region_admin1.get((name, code))
+
     def country_name(self, code: str) -> str:
         """The display name of an ISO country code."""
         return self._countries.get(code, code)

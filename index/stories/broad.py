@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from glossator.index.stories.matching import (
     Record,
+    in_subdivisions,
     is_region,
     same_actor,
     same_day,
@@ -40,12 +41,22 @@ def _inside(broad: Record, other: Record) -> bool:
         return False
     if broad.countrywide:
         return broad.fields.get("country") == other.fields.get("country")
+    if _unplaced(other) and broad.fields.get("country") == other.fields.get("country"):
+        # A place the table cannot put in any subdivision, in the region's
+        # country, may lie in it (as any place of a country lies in that
+        # country); the region still joins one event at most.
+        return True
     sub = broad.fields.get("admin1")
     return bool(
         (sub and sub == other.fields.get("admin1"))
+        or in_subdivisions(broad, other)
         or broad.place <= other.said
         or broad.place <= other.within
     )
+
+
+def _unplaced(rec: Record) -> bool:
+    return rec.fields.get("admin1") is None and rec.fields.get("latitude") is None
 
 
 def _agrees(broad: Record, other: Record, *, actors: bool = True) -> bool:

@@ -111,6 +111,9 @@ class Record:
     #: The armed groups its sentences name anywhere ("Papuan separatists
     #: kill 12", read with the attacker "Papuan").
     groups_told: frozenset[int] = frozenset()
+    #: The admin1 codes of the subdivisions a wide region spans, when the
+    #: location is one ("Iraqi Kurdistan": Erbil, Duhok, Sulaymaniyah).
+    subdivisions: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[str, int]:
@@ -232,6 +235,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                         if isinstance(t, str)
                     )
                 ),
+                frozenset(c for c in fields.get("subdivisions") or () if isinstance(c, str)),
             )
         )
     return out
@@ -311,17 +315,36 @@ def is_region(rec: Record) -> bool:
     (the place table has none for regions), or one named as its
     subdivision is ("Idlib" in Idlib), unless its sentences call it a
     city ("the city of Idlib")."""
+    if rec.city:
+        return False
+    if rec.subdivisions:
+        return True
     sub = rec.fields.get("admin1")
-    if not isinstance(sub, str) or rec.city:
+    if not isinstance(sub, str):
         return False
     return rec.fields.get("latitude") is None or rec.place <= _words(sub.partition(".")[2])
 
 
+def in_subdivisions(region: Record, other: Record) -> bool:
+    """`other`'s place lies in one of the subdivisions of the wide region
+    `region` names: by its admin1 code, or as a sentence or container names
+    one of them ("Sidakan in Erbil province")."""
+    if not region.subdivisions:
+        return False
+    if other.fields.get("admin1") in region.subdivisions:
+        return True
+    named = other.said | other.within
+    return any(_words(code.partition(".")[2]) <= named for code in region.subdivisions)
+
+
 def _in_region(region: Record, other: Record) -> bool:
     """`other`'s place lies in the subdivision `region` names ("North Kivu" /
-    "Goma"), by the place table's subdivision codes."""
+    "Goma"), by the place table's subdivision codes, or in one of the
+    subdivisions of the wide region it names."""
+    if not is_region(region):
+        return False
     sub = region.fields.get("admin1")
-    return bool(sub) and sub == other.fields.get("admin1") and is_region(region)
+    return (bool(sub) and sub == other.fields.get("admin1")) or in_subdivisions(region, other)
 
 
 def same_type(a: Record, b: Record) -> bool:

@@ -38,7 +38,7 @@ CONTAIN_MIN_SHINGLES = 40
 #: The record fields' version, bumped when `RECORD_FIELDS` or the
 #: extractor's output changes; with the signature scheme and `LAYOUT` it makes
 #: the store's version.
-RECORDS = 13
+RECORDS = 14
 #: The incident fields grouping needs, kept per article.
 RECORD_FIELDS = (
     "start",
@@ -53,6 +53,7 @@ RECORD_FIELDS = (
     "country",
     "country_from_name",
     "admin1",
+    "subdivisions",
     "latitude",
     "longitude",
     "fatalities",

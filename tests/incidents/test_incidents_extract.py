@@ -396,3 +396,18 @@ def test_a_weapons_demonym_is_the_attacker_not_the_country(run: Run) -> None:
         "Thursday, killing seven soldiers.",
     )
     assert forces.country == "Togo"
+
+
+def test_a_wide_region_is_its_countrys_and_spans_its_subdivisions(run: Run) -> None:
+    found = one(
+        run,
+        "A drone strike on a car killed four people in Iraq's autonomous Kurdistan region "
+        "on Thursday, a local official said.",
+    )
+    assert found.country == "Iraq"
+    assert {"IQ.erbil", "IQ.duhok", "IQ.sulaymaniyah"} <= set(found.subdivisions)
+    darfur = one(run, "Shelling killed five people in Darfur on Thursday.")
+    assert darfur.country == "Sudan" and len(darfur.subdivisions) == 5
+    # The same name in another country is that country's province, not the region.
+    iran = one(run, "Shelling killed five people in Iran's Kurdistan province on Thursday.")
+    assert iran.country == "Iran" and iran.subdivisions == ()

@@ -137,3 +137,29 @@ def test_an_event_told_by_many_reports_does_not_win_a_region_report_on_their_wor
     }
     g = grouped(finote=[market], b1=[bure[0]], b2=[bure[1]], b3=[bure[2]], ap=[report])
     assert same_event(g, "ap", "finote") and not same_event(g, "ap", "b1")
+
+
+WIDE = {
+    "sub_event_type": "Air/drone strike",
+    "country": "Iraq",
+    "event_date": "2025-08-03",
+    "location": "Iraqi Kurdistan",
+    "subdivisions": ["IQ.erbil", "IQ.duhok", "IQ.sulaymaniyah"],
+    "sentence": "A drone strike on a car killed four people in Iraqi Kurdistan.",
+}
+
+
+def test_a_wide_region_report_joins_an_event_in_one_of_its_subdivisions() -> None:
+    in_erbil = {
+        **WIDE,
+        "location": "Zervan",
+        "subdivisions": [],
+        "sentence": "A drone struck a car outside Zervan in Erbil province, killing three.",
+    }
+    placed = {**in_erbil, "sentence": "A drone struck a car outside Zervan.", "admin1": "IQ.erbil"}
+    unplaced = {**in_erbil, "sentence": "A drone struck a car outside Zervan, killing three."}
+    for one in (in_erbil, placed, unplaced):
+        assert same_event(grouped(town=[one], afp=[WIDE]), "town", "afp")
+    # A place the table puts in another subdivision is outside it.
+    basra = {**placed, "admin1": "IQ.basra", "latitude": 30.5, "longitude": 47.8}
+    assert not same_event(grouped(town=[basra], afp=[WIDE]), "town", "afp")
