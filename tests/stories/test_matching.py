@@ -49,6 +49,7 @@ def test_the_whole_country_contains_a_village_when_both_are_dated() -> None:
 def test_wire_names_places_and_countries_are_never_attackers() -> None:
     assert not record(actor1="AP").actor
     assert not record(actor1="Reuters").actor
+    assert not record(actor1="ANTARA").actor
     assert not record(actor1="Myanmar military").actor
     assert not record(location="Pont-Sonde", actor1="Pont-Sonde").actor
     assert record(actor1="Gran Grif gang").actor == {"gran", "grif"}
