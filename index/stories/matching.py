@@ -137,6 +137,21 @@ def _words(text: object) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
+#: A sentence that tells of bodies found or a toll updated ("found four
+#: more bodies on Sunday, raising to 15 the number killed", "the toll rose
+#: to 12 on Monday"): its date is the day of the finding or the update, and
+#: the event itself may lie days before.
+_AFTERWARDS = re.compile(
+    r"\b(?:(?:found|discovered|recovered|retrieved|exhumed|pulled)\b[^.;]{0,40}\bbod(?:y|ies)\b"
+    r"|bod(?:y|ies)\b[^.;]{0,40}\b(?:were|was|have\ been|has\ been|had\ been)\ "
+    r"(?:found|discovered|recovered|retrieved)"
+    r"|(?:raising|bringing|taking|pushing|lifting)\b[^.;]{0,30}\b(?:toll|number|tally)\b"
+    r"|(?:raising|bringing|taking|pushing|lifting)\ (?:it\ )?to\ (?:\d+|[a-z]+)\ the\ number"
+    r"|\btoll\b[^.;]{0,30}\b(?:rose|rises|risen|climbed|climbs|reached|reaches))",
+    re.IGNORECASE,
+)
+
+
 def _date_range(
     fields: dict[str, Any], article_date: dt.date | None
 ) -> tuple[dt.date, dt.date] | None:
@@ -149,6 +164,8 @@ def _date_range(
         try:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
                 d = dt.date.fromisoformat(text)
+                if _AFTERWARDS.search(str(fields.get("sentence") or "")):
+                    return d - dt.timedelta(days=UNDATED_LOOKBACK_DAYS), d
                 return d, d
             if re.fullmatch(r"\d{4}-W\d{2}", text):
                 y, w = text.split("-W")
