@@ -41,10 +41,15 @@ def _inside(broad: Record, other: Record) -> bool:
         return False
     if broad.countrywide:
         return broad.fields.get("country") == other.fields.get("country")
-    if _unplaced(other) and broad.fields.get("country") == other.fields.get("country"):
-        # A place the table cannot put in any subdivision, in the region's
-        # country, may lie in it (as any place of a country lies in that
-        # country); the region still joins one event at most.
+    if (
+        broad.subdivisions
+        and _unplaced(other)
+        and broad.fields.get("country") == other.fields.get("country")
+    ):
+        # A place the table cannot put in any subdivision, in the country of
+        # a region that spans several, may lie in it; the region still joins
+        # one event at most. (Not for a single subdivision: on BBC, "Wales"
+        # and "Scotland" then both joined one unknown stadium's event.)
         return True
     sub = broad.fields.get("admin1")
     return bool(

@@ -163,3 +163,13 @@ def test_a_wide_region_report_joins_an_event_in_one_of_its_subdivisions() -> Non
     # A place the table puts in another subdivision is outside it.
     basra = {**placed, "admin1": "IQ.basra", "latitude": 30.5, "longitude": 47.8}
     assert not same_event(grouped(town=[basra], afp=[WIDE]), "town", "afp")
+
+
+def test_a_one_subdivision_region_does_not_contain_a_place_the_table_cannot_put() -> None:
+    day = {"sub_event_type": "Armed clash", "country": "Velmoria", "event_date": "2025-08-03"}
+    stadium = {**day, "location": "Karsk Road", "sentence": "They clashed at Karsk Road."}
+    north = {**day, "location": "North", "admin1": "VV.north", "sentence": "A clash in North."}
+    south = {**day, "location": "South", "admin1": "VV.south", "sentence": "A clash in South."}
+    g = grouped(stadium=[stadium], north=[north], south=[south])
+    assert not same_event(g, "stadium", "north")
+    assert not same_event(g, "stadium", "south")
