@@ -42,7 +42,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "13"
+VERSION = "14"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -323,6 +323,16 @@ class IncidentExtractor:
             if wide is not None:
                 country = self._places.country_name(wide[0])
         subdivisions = wide[1] if wide is not None else ()
+        within_admin1 = None
+        if admin1 is None and wide is None:
+            # "Kpinkankandi in Kpendjal prefecture": the district's region.
+            code = self._places.country_of_word(country) if country else None
+            for name in (draft.within, draft.location):
+                hit = self._places.admin2(name, [code] if code else countries) if name else None
+                if hit is not None and (code is None or hit[0] == code):
+                    within_admin1 = hit[1]
+                    country = country or self._places.country_name(hit[0])
+                    break
         return Incident(
             start=draft.start,
             end=draft.end,
@@ -337,6 +347,7 @@ class IncidentExtractor:
             country=country,
             country_from_name=from_name,
             admin1=admin1,
+            within_admin1=within_admin1,
             subdivisions=subdivisions,
             latitude=latitude,
             longitude=longitude,

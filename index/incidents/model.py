@@ -78,6 +78,10 @@ class Incident:
     admin1: str | None = None
     """The first-level subdivision the place is in, or is (`NG.zamfara`), from
     the place table; None when the place is not in it."""
+    within_admin1: str | None = None
+    """For a place the table cannot put in a subdivision, the first-level
+    one its second-level container (or itself) lies in, from `admin2.tsv.gz`
+    ("Kpinkankandi in Kpendjal prefecture": `TG.savanes`)."""
     subdivisions: tuple[str, ...] = field(default=())
     """When the location is a region spanning several subdivisions
     ("Iraqi Kurdistan", `wide_regions.py`), their admin1 codes."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from glossator.index.stories.matching import (
     Record,
+    admin1_of,
     in_subdivisions,
     is_region,
     same_actor,
@@ -53,7 +54,7 @@ def _inside(broad: Record, other: Record) -> bool:
         return True
     sub = broad.fields.get("admin1")
     return bool(
-        (sub and sub == other.fields.get("admin1"))
+        (sub and sub in admin1_of(other))
         or in_subdivisions(broad, other)
         or broad.place <= other.said
         or broad.place <= other.within
@@ -61,7 +62,7 @@ def _inside(broad: Record, other: Record) -> bool:
 
 
 def _unplaced(rec: Record) -> bool:
-    return rec.fields.get("admin1") is None and rec.fields.get("latitude") is None
+    return not admin1_of(rec) and rec.fields.get("latitude") is None
 
 
 def _agrees(broad: Record, other: Record, *, actors: bool = True) -> bool:

@@ -348,7 +348,7 @@ def in_subdivisions(region: Record, other: Record) -> bool:
     one of them ("Sidakan in Erbil province")."""
     if not region.subdivisions:
         return False
-    if other.fields.get("admin1") in region.subdivisions:
+    if any(s in region.subdivisions for s in admin1_of(other)):
         return True
     named = other.said | other.within
     return any(_words(code.partition(".")[2]) <= named for code in region.subdivisions)
@@ -361,7 +361,15 @@ def _in_region(region: Record, other: Record) -> bool:
     if not is_region(region):
         return False
     sub = region.fields.get("admin1")
-    return (bool(sub) and sub == other.fields.get("admin1")) or in_subdivisions(region, other)
+    return (bool(sub) and sub in admin1_of(other)) or in_subdivisions(region, other)
+
+
+def admin1_of(rec: Record) -> tuple[object, ...]:
+    """The first-level subdivisions a record's place is known to lie in: the
+    place table's, or its district's (`Incident.within_admin1`)."""
+    return tuple(
+        s for s in (rec.fields.get("admin1"), rec.fields.get("within_admin1")) if s is not None
+    )
 
 
 def same_type(a: Record, b: Record) -> bool:

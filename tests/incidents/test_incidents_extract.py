@@ -411,3 +411,14 @@ def test_a_wide_region_is_its_countrys_and_spans_its_subdivisions(run: Run) -> N
     # The same name in another country is that country's province, not the region.
     iran = one(run, "Shelling killed five people in Iran's Kurdistan province on Thursday.")
     assert iran.country == "Iran" and iran.subdivisions == ()
+
+
+def test_a_place_in_a_known_district_lies_in_the_districts_region(run: Run) -> None:
+    found = one(
+        run,
+        "A drone struck a car near Sarvakan village in Soran district on Thursday, "
+        "killing three people.",
+    )
+    assert (found.location, found.within) == ("Sarvakan", "Soran")
+    assert found.within_admin1 == "IQ.erbil"
+    assert found.country == "Iraq"

@@ -165,6 +165,21 @@ def test_a_wide_region_report_joins_an_event_in_one_of_its_subdivisions() -> Non
     assert not same_event(grouped(town=[basra], afp=[WIDE]), "town", "afp")
 
 
+def test_a_region_report_joins_a_place_whose_district_lies_in_the_region() -> None:
+    region = {**WIDE, "location": "Erbil", "admin1": "IQ.erbil", "subdivisions": []}
+    village = {
+        **WIDE,
+        "location": "Sarvakan",
+        "within": "Soran",
+        "subdivisions": [],
+        "within_admin1": "IQ.erbil",
+        "sentence": "A drone struck a car near Sarvakan village in Soran district.",
+    }
+    assert same_event(grouped(village=[village], region=[region]), "village", "region")
+    elsewhere = {**village, "within_admin1": "IQ.duhok"}
+    assert not same_event(grouped(village=[elsewhere], region=[region]), "village", "region")
+
+
 def test_a_one_subdivision_region_does_not_contain_a_place_the_table_cannot_put() -> None:
     day = {"sub_event_type": "Armed clash", "country": "Velmoria", "event_date": "2025-08-03"}
     stadium = {**day, "location": "Karsk Road", "sentence": "They clashed at Karsk Road."}
