@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from glossator.index.entities.build_gazetteer import CONFLICT_COUNTRIES
-from glossator.index.incidents.build_admin1 import _region_names, admin1_code
+from glossator.index.incidents.build_admin1 import _region_names, admin1_code, write_table
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -92,12 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--admin1", type=Path, default=DATA_DIR / "admin1.tsv.gz")
     parser.add_argument("--out", type=Path, default=DATA_DIR / "admin2.tsv.gz")
     args = parser.parse_args(argv)
-    found = rows(_known_admin1(args.admin1))
-    body = "".join("\t".join(row) + "\n" for row in found)
-    # mtime=0 so rebuilding from the same inputs gives a byte-identical file.
-    with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as out:
-        out.write(body.encode("utf-8"))
-    print(f"{len(found)} rows -> {args.out} ({args.out.stat().st_size} bytes)")
+    write_table(rows(_known_admin1(args.admin1)), args.out)
 
 
 if __name__ == "__main__":
