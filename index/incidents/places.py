@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,9 @@ class Place:
     admin1: str | None = None
 
 
+#: "Southwest region" is the table's "South-West" (Cameroon's, Nigeria's
+#: "North-East" zone): a compass compound written as one word.
+_COMPASS = re.compile(r"^(North|South)(east|west)\b")
 _RANK = {"country": 0, "city": 1, "region": 2}
 _NO_REGION = ("country", "city")
 
@@ -145,6 +149,8 @@ class PlaceTable:
         comes before a city."""
         if not self._admin1_read:
             self._read_admin1()
+        if name not in self._names:
+            name = _COMPASS.sub(lambda m: f"{m[1]}-{m[2].capitalize()}", name)
         entries = self._names.get(name)
         if not entries:
             return None

@@ -422,3 +422,13 @@ def test_a_place_in_a_known_district_lies_in_the_districts_region(run: Run) -> N
     assert (found.location, found.within) == ("Sarvakan", "Soran")
     assert found.within_admin1 == "IQ.erbil"
     assert found.country == "Iraq"
+
+
+def test_a_compass_compound_in_one_word_is_the_tables_subdivision(run: Run) -> None:
+    found = one(
+        run,
+        "Armed separatists killed seven people in a village in Cameroon's restive "
+        "Southwest region on Thursday, a local official said.",
+    )
+    assert found.country == "Cameroon"
+    assert found.admin1 == "CM.south west"
