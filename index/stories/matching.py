@@ -229,6 +229,7 @@ def records_of(article: StoredArticle) -> list[Record]:
             continue
         span = _date_range(fields, adate)
         place = _words(fields.get("location"))
+        within = _words(fields.get("within"))
         country = _words(fields.get("country"))
         out.append(
             Record(
@@ -238,8 +239,8 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[0] if span else None,
                 span[1] if span else None,
                 place,
-                _words(fields.get("within")),
-                actor_words(fields.get("actor1"), place | country | _STOP, country),
+                within,
+                actor_words(fields.get("actor1"), place | within | country | _STOP, country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 place <= country if place else bool(country) and span is not None,
                 _named_a_city(fields),

@@ -52,6 +52,8 @@ def test_wire_names_places_and_countries_are_never_attackers() -> None:
     assert not record(actor1="ANTARA").actor
     assert not record(actor1="Myanmar military").actor
     assert not record(location="Pont-Sonde", actor1="Pont-Sonde").actor
+    # "Manyu: gunmen kill eight in Egbekaw": the container of the place.
+    assert not record(location="Egbekaw", within="Manyu", actor1="Manyu").actor
     assert record(actor1="Gran Grif gang").actor == {"gran", "grif"}
 
 
