@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from glossator.index.entities.build_gazetteer import ascii_name, variants
@@ -106,12 +106,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--places", type=Path, default=DATA_DIR / "places.tsv.gz")
     parser.add_argument("--out", type=Path, default=DATA_DIR / "admin1.tsv.gz")
     args = parser.parse_args(argv)
-    rows = sorted(set(_rows(args.places)))
+    write_table(sorted(set(_rows(args.places))), args.out)
+
+
+def write_table(rows: Sequence[tuple[str, ...]], path: Path) -> None:
+    """Write tab-separated rows gzipped, and print how many."""
     body = "".join("\t".join(row) + "\n" for row in rows)
     # mtime=0 so rebuilding from the same inputs gives a byte-identical file.
-    with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as out:
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as out:
         out.write(body.encode("utf-8"))
-    print(f"{len(rows)} rows -> {args.out} ({args.out.stat().st_size} bytes)")
+    print(f"{len(rows)} rows -> {path} ({path.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from glossator.index.entities.model import Entity
-from glossator.index.incidents import roles
+from glossator.index.incidents import roles, wide_regions
 from glossator.index.incidents.casualties import count_casualties
 from glossator.index.incidents.dates import find_date, resolve
 from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
-from glossator.index.incidents.locate import Locator
+from glossator.index.incidents.locate import Locator, elsewhere
 from glossator.index.incidents.model import Incident
 from glossator.index.incidents.places import Place, PlaceTable, places
 from glossator.index.incidents.sentences import sentences
@@ -42,7 +42,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "11"
+VERSION = "15"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -95,7 +95,10 @@ class IncidentExtractor:
         spans = [span for span in sentences(text) if span[0] >= body_start]
         if not spans:
             return []
-        countries = self._locator.article_countries(entities)
+        # A weapon's or a border's demonym is no evidence of where anything
+        # happened ("a Turkish drone struck ... near the Iranian border").
+        placed = [e for e in entities if not elsewhere(text, e)]
+        countries = self._locator.article_countries(placed)
         drafts: list[Draft] = []
         cursor = 0
         stems = stem_positions(text)
@@ -137,7 +140,7 @@ class IncidentExtractor:
                 drafts,
                 headline=len(spans) > 1 and text.startswith("\n", end),
             )
-        return [self._finish(d, text, entities, countries) for d in drafts]
+        return [self._finish(d, text, placed, countries) for d in drafts]
 
     def _read_sentence(
         self,
@@ -203,6 +206,10 @@ class IncidentExtractor:
             if side1 and not draft.claimed:
                 draft.actor1 = side1
             draft.actor2 = side2 or draft.actor2
+        if draft.actor1 is not None and not draft.claimed:
+            draft.actor1 = (
+                self._locator.weapon_owner(sentence, entities, draft.actor1) or draft.actor1
+            )
         self._locator.place(sentence, entities, draft, countries, trigger.start)
         weapons = [e.text for e in entities if e.label == "WEAPON"]
         draft.weapon = (
@@ -263,7 +270,17 @@ class IncidentExtractor:
     ) -> Incident:
         country = latitude = longitude = admin1 = None
         from_name = False
-        if draft.location is not None:
+        # "Iraq's Kurdistan region": a wide region of the country named
+        # before it comes before the table's place of that name (Iran's
+        # Kurdistan province).
+        wide = (
+            wide_regions.find(draft.location, draft.location_country, self._places.subdivision)
+            if draft.location is not None and draft.location_country
+            else None
+        )
+        if wide is not None:
+            country = self._places.country_name(wide[0])
+        elif draft.location is not None:
             prefer = [draft.location_country] if draft.location_country else []
             place = self._places.lookup(
                 draft.location, prefer + countries, region=draft.location_area
@@ -297,6 +314,25 @@ class IncidentExtractor:
             country = self._locator.country_near(text, draft, entities, countries) or (
                 self._places.country_name(countries[0]) if countries else None
             )
+        if wide is None and draft.location is not None and admin1 is None and latitude is None:
+            wide = wide_regions.find(
+                draft.location,
+                self._places.country_of_word(country) if country else None,
+                self._places.subdivision,
+            )
+            if wide is not None:
+                country = self._places.country_name(wide[0])
+        subdivisions = wide[1] if wide is not None else ()
+        within_admin1 = None
+        if admin1 is None and wide is None:
+            # "Kpinkankandi in Kpendjal prefecture": the district's region.
+            code = self._places.country_of_word(country) if country else None
+            for name in (draft.within, draft.location):
+                hit = self._places.admin2(name, [code] if code else countries) if name else None
+                if hit is not None and (code is None or hit[0] == code):
+                    within_admin1 = hit[1]
+                    country = country or self._places.country_name(hit[0])
+                    break
         return Incident(
             start=draft.start,
             end=draft.end,
@@ -311,6 +347,8 @@ class IncidentExtractor:
             country=country,
             country_from_name=from_name,
             admin1=admin1,
+            within_admin1=within_admin1,
+            subdivisions=subdivisions,
             latitude=latitude,
             longitude=longitude,
             weapon=draft.weapon,

@@ -43,7 +43,24 @@ _GROUP_AFTER = re.compile(
     r"\ (?:[a-z]+\ )?(?:group|groups|movement|guerrillas?|rebels|militants|insurgents"
     r"|separatists|militia|militiamen|fighters|faction)\b"
 )
+#: "a Turkish drone", "Israeli missiles", "the Russian air strike": the
+#: demonym names who fired the weapon, not where it fell.
+_WEAPON_AFTER = re.compile(
+    r"[- ](?:[a-z]+\ )?(?:drones?|missiles?|rockets?|strikes?|airstrikes?|shells|shelling"
+    r"|artillery|bombardment|bombs|warplanes?|jets?|aircraft|helicopters?|gunships?)\b"
+)
+#: "near the Turkish border", "close to the Turkish and Iranian borders": a
+#: neighbour, not where the event was.
+_BORDER_AFTER = re.compile(r"(?:\ (?:and|or)\ [A-Z][\w'’-]*)?\ (?:borders?|frontier)\b")
 _CARE_PLACES = ("hospital", "clinic", "infirmary", "morgue", "mortuary", "health centre")
+
+
+def elsewhere(text: str, entity: Entity) -> bool:
+    """A demonym that names a weapon's owner or a border ("a Turkish drone",
+    "the Iranian border"): no evidence of the event's country."""
+    return entity.label == "NORP" and bool(
+        _WEAPON_AFTER.match(text, entity.end) or _BORDER_AFTER.match(text, entity.end)
+    )
 
 
 class Locator:
@@ -65,6 +82,16 @@ class Locator:
                 if code is not None:
                     counts[code] += 1
         return [code for code, _ in counts.most_common()]
+
+    def weapon_owner(self, sentence: str, entities: Sequence[Entity], actor: str) -> str | None:
+        """The country whose weapon the attacker `actor` is read from ("an
+        Israeli missile struck": Israel), or None when it is no such demonym."""
+        for entity in entities:
+            if entity.text == actor and entity.label == "NORP":
+                if _WEAPON_AFTER.match(sentence, entity.end):
+                    code = self._places.country_of_word(entity.text)
+                    return self._places.country_name(code) if code else None
+        return None
 
     def place(
         self,
@@ -155,6 +182,8 @@ class Locator:
         """The country named just before a place: "the *Yemeni* port of", "*Nigeria's* Kaduna"."""
         for entity in reversed(entities):
             if entity.end > start or entity.end < start - 45:
+                continue
+            if elsewhere(sentence, entity):
                 continue
             if entity.label == "NORP" or (
                 entity.label == "GPE" and sentence.startswith(("’s", "'s"), entity.end)

@@ -78,6 +78,13 @@ class Incident:
     admin1: str | None = None
     """The first-level subdivision the place is in, or is (`NG.zamfara`), from
     the place table; None when the place is not in it."""
+    within_admin1: str | None = None
+    """For a place the table cannot put in a subdivision, the first-level
+    one its second-level container (or itself) lies in, from `admin2.tsv.gz`
+    ("Kpinkankandi in Kpendjal prefecture": `TG.savanes`)."""
+    subdivisions: tuple[str, ...] = field(default=())
+    """When the location is a region spanning several subdivisions
+    ("Iraqi Kurdistan", `wide_regions.py`), their admin1 codes."""
     latitude: float | None = None
     longitude: float | None = None
     weapon: str | None = None
@@ -94,6 +101,7 @@ class Incident:
         out["event_date"] = None if self.event_date is None else str(self.event_date)
         out["event_date_precision"] = None if self.event_date is None else self.event_date.precision
         out["mentions"] = [list(span) for span in self.mentions]
+        out["subdivisions"] = list(self.subdivisions)
         return out
 
     @classmethod
@@ -103,6 +111,7 @@ class Incident:
         text = values.pop("event_date")
         precision = values.pop("event_date_precision", None)
         values["mentions"] = tuple(tuple(span) for span in values.get("mentions", ()))
+        values["subdivisions"] = tuple(values.get("subdivisions", ()))
         values["event_date"] = None if text is None else _parse_event_date(text, precision)
         return cls(**values)
 

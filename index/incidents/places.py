@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,9 @@ class Place:
     admin1: str | None = None
 
 
+#: "Southwest region" is the table's "South-West" (Cameroon's, Nigeria's
+#: "North-East" zone): a compass compound written as one word.
+_COMPASS = re.compile(r"^(North|South)(east|west)\b")
 _RANK = {"country": 0, "city": 1, "region": 2}
 _NO_REGION = ("country", "city")
 
@@ -40,12 +44,16 @@ class PlaceTable:
         self,
         rows: Iterable[list[str]],
         admin1: Iterable[list[str]] | Callable[[], Iterable[list[str]]] = (),
+        admin2: Iterable[list[str]] | Callable[[], Iterable[list[str]]] = (),
     ) -> None:
         """`admin1` (rows of `admin1.tsv.gz`, or a function giving them) is
         read on the first `lookup`: a process that never looks a place up
-        (a search) does not pay for it."""
+        (a search) does not pay for it; `admin2` (rows of `admin2.tsv.gz`)
+        on the first `admin2` look-up."""
         self._admin1 = admin1
         self._admin1_read = False
+        self._admin2_source = admin2
+        self._admin2: dict[str, list[tuple[str, str]]] | None = None
         self._city_admin1: dict[tuple[str, float, float], str] = {}
         self._region_admin1: dict[tuple[str, str], str] = {}
         self._countries: dict[str, str] = {}
@@ -93,6 +101,31 @@ class PlaceTable:
             return place
         return Place(place.code, place.kind, place.latitude, place.longitude, sub)
 
+    def admin2(self, name: str, prefer: Iterable[str] = ()) -> tuple[str, str] | None:
+        """The country code and admin1 code of the second-level subdivision
+        `name` ("Kpendjal" -> ("TG", "TG.savanes")): the one in a `prefer`red
+        country, else the only one; None when unknown or in several countries."""
+        if self._admin2 is None:
+            table: dict[str, list[tuple[str, str]]] = {}
+            source = self._admin2_source
+            for row in source() if callable(source) else source:
+                if len(row) == 3:
+                    table.setdefault(row[0], []).append((row[1], row[2]))
+            self._admin2 = table
+        entries = self._admin2.get(name, [])
+        for code in prefer:
+            for entry in entries:
+                if entry[0] == code:
+                    return entry
+        return entries[0] if len(entries) == 1 else None
+
+    def subdivision(self, name: str, code: str) -> str | None:
+        """The admin1 code of the subdivision of country `code` named `name`
+        ("Erbil", "IQ" -> "IQ.erbil"), or None."""
+        if not self._admin1_read:
+            self._read_admin1()
+        return self._region_admin1.get((name, code))
+
     def country_name(self, code: str) -> str:
         """The display name of an ISO country code."""
         return self._countries.get(code, code)
@@ -116,6 +149,8 @@ class PlaceTable:
         comes before a city."""
         if not self._admin1_read:
             self._read_admin1()
+        if name not in self._names:
+            name = _COMPASS.sub(lambda m: f"{m[1]}-{m[2].capitalize()}", name)
         entries = self._names.get(name)
         if not entries:
             return None
@@ -138,9 +173,14 @@ def places() -> PlaceTable:
     with gzip.open(DATA_DIR / "places.tsv.gz", "rt", encoding="utf-8") as handle:
         # The table's own demonyms come after, so they win over the supplement.
         rows = chain(demonym_rows(), (line.rstrip("\n").split("\t") for line in handle))
-        return PlaceTable(rows, _admin1_rows)
+        return PlaceTable(rows, _admin1_rows, _admin2_rows)
 
 
 def _admin1_rows() -> list[list[str]]:
     with gzip.open(DATA_DIR / "admin1.tsv.gz", "rt", encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle]
+
+
+def _admin2_rows() -> list[list[str]]:
+    with gzip.open(DATA_DIR / "admin2.tsv.gz", "rt", encoding="utf-8") as handle:
         return [line.rstrip("\n").split("\t") for line in handle]

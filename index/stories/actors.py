@@ -69,7 +69,7 @@ _GENERIC_ACTORS = {
 WIRE_SERVICES = frozenset(
     "ap afp reuters upi dpa efe ansa xinhua tass ria interfax anadolu bernama kyodo"
     " yonhap pti ani irna wafa sana nna lusa apa mena qna spa kuna bna wam"
-    " ukrinform unian rfa rfi bbc cnn".split()
+    " ukrinform unian rfa rfi bbc cnn antara".split()
 )
 #: Date words the extractor can mistake for an attacker ("Monday's attack").
 _NOT_ACTORS = {

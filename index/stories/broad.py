@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from glossator.index.stories.matching import (
     Record,
+    admin1_of,
+    in_subdivisions,
     is_region,
     same_actor,
     same_day,
@@ -40,12 +42,27 @@ def _inside(broad: Record, other: Record) -> bool:
         return False
     if broad.countrywide:
         return broad.fields.get("country") == other.fields.get("country")
+    if (
+        broad.subdivisions
+        and _unplaced(other)
+        and broad.fields.get("country") == other.fields.get("country")
+    ):
+        # A place the table cannot put in any subdivision, in the country of
+        # a region that spans several, may lie in it; the region still joins
+        # one event at most. (Not for a single subdivision: on BBC, "Wales"
+        # and "Scotland" then both joined one unknown stadium's event.)
+        return True
     sub = broad.fields.get("admin1")
     return bool(
-        (sub and sub == other.fields.get("admin1"))
+        (sub and sub in admin1_of(other))
+        or in_subdivisions(broad, other)
         or broad.place <= other.said
         or broad.place <= other.within
     )
+
+
+def _unplaced(rec: Record) -> bool:
+    return not admin1_of(rec) and rec.fields.get("latitude") is None
 
 
 def _agrees(broad: Record, other: Record, *, actors: bool = True) -> bool:

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossator.index.stories.broad import attach_broad, is_broad
+from glossator.index.stories.dates import UNDATED_LOOKBACK_DAYS
 from glossator.index.stories.matching import (
     DATE_WINDOW_DAYS,
     NEAR_KM,
-    UNDATED_LOOKBACK_DAYS,
     Record,
     compatible,
     records_of,

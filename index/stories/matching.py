@@ -16,14 +16,12 @@ from typing import Any
 
 from glossator.index.stories.actors import actor_words
 from glossator.index.stories.armed_groups import groups_named
+from glossator.index.stories.dates import date_range
 from glossator.index.stories.store import StoredArticle
 
 #: Event dates (or article dates, when the record has none) further apart
 #: than this are different events.
 DATE_WINDOW_DAYS = 2
-#: When a record has no date of its own, the event is taken to lie this
-#: many days before the article's date, up to the article's date.
-UNDATED_LOOKBACK_DAYS = 3
 #: Places with coordinates this close are the same place (one place under
 #: two spellings or names). Two towns further apart are neighbours, and a
 #: neighbouring town hit the same day is another event (Bure is 22 km from
@@ -111,6 +109,9 @@ class Record:
     #: The armed groups its sentences name anywhere ("Papuan separatists
     #: kill 12", read with the attacker "Papuan").
     groups_told: frozenset[int] = frozenset()
+    #: The admin1 codes of the subdivisions a wide region spans, when the
+    #: location is one ("Iraqi Kurdistan": Erbil, Duhok, Sulaymaniyah).
+    subdivisions: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[str, int]:
@@ -132,54 +133,6 @@ def _words(text: object) -> frozenset[str]:
     if not isinstance(text, str):
         return frozenset()
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
-
-
-def _date_range(
-    fields: dict[str, Any], article_date: dt.date | None
-) -> tuple[dt.date, dt.date] | None:
-    """The days the event may lie in: its own date when it is a day or a
-    week; a month or year other than the article's ("last month", "in
-    2020") when it is one; else (the article's own month or year, none)
-    the days before the article's date; None when neither is known."""
-    text = fields.get("event_date")
-    if isinstance(text, str) and text:
-        try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                d = dt.date.fromisoformat(text)
-                return d, d
-            if re.fullmatch(r"\d{4}-W\d{2}", text):
-                y, w = text.split("-W")
-                start = dt.date.fromisocalendar(int(y), int(w), 1)
-                return start, start + dt.timedelta(days=6)
-            earlier = _earlier_period(text, article_date)
-            if earlier is not None:
-                return earlier
-        except ValueError:
-            pass
-    if article_date is not None:
-        return article_date - dt.timedelta(days=UNDATED_LOOKBACK_DAYS), article_date
-    return None
-
-
-def _earlier_period(text: str, article_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
-    """A month ("2023-11") or year ("2020") before the article's own, as its
-    first and last days; None for anything else (the article's own month or
-    year says no more than the days before it)."""
-    if article_date is None:
-        return None
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        year, month = int(text[:4]), int(text[5:])
-        first = dt.date(year, month, 1)
-        if (year, month) >= (article_date.year, article_date.month):
-            return None
-        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    if re.fullmatch(r"\d{4}", text):
-        year = int(text)
-        if year >= article_date.year:
-            return None
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return None
 
 
 def _named_a_city(fields: dict[str, Any]) -> bool:
@@ -207,8 +160,9 @@ def records_of(article: StoredArticle) -> list[Record]:
     for i, fields in enumerate(article.incidents):
         if not isinstance(fields, dict):
             continue
-        span = _date_range(fields, adate)
+        span = date_range(fields, adate)
         place = _words(fields.get("location"))
+        within = _words(fields.get("within"))
         country = _words(fields.get("country"))
         out.append(
             Record(
@@ -218,8 +172,8 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[0] if span else None,
                 span[1] if span else None,
                 place,
-                _words(fields.get("within")),
-                actor_words(fields.get("actor1"), place | country | _STOP, country),
+                within,
+                actor_words(fields.get("actor1"), place | within | country | _STOP, country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 place <= country if place else bool(country) and span is not None,
                 _named_a_city(fields),
@@ -232,6 +186,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                         if isinstance(t, str)
                     )
                 ),
+                frozenset(c for c in fields.get("subdivisions") or () if isinstance(c, str)),
             )
         )
     return out
@@ -311,17 +266,44 @@ def is_region(rec: Record) -> bool:
     (the place table has none for regions), or one named as its
     subdivision is ("Idlib" in Idlib), unless its sentences call it a
     city ("the city of Idlib")."""
+    if rec.city:
+        return False
+    if rec.subdivisions:
+        return True
     sub = rec.fields.get("admin1")
-    if not isinstance(sub, str) or rec.city:
+    if not isinstance(sub, str):
         return False
     return rec.fields.get("latitude") is None or rec.place <= _words(sub.partition(".")[2])
 
 
+def in_subdivisions(region: Record, other: Record) -> bool:
+    """`other`'s place lies in one of the subdivisions of the wide region
+    `region` names: by its admin1 code, or as a sentence or container names
+    one of them ("Sidakan in Erbil province")."""
+    if not region.subdivisions:
+        return False
+    if any(s in region.subdivisions for s in admin1_of(other)):
+        return True
+    named = other.said | other.within
+    return any(_words(code.partition(".")[2]) <= named for code in region.subdivisions)
+
+
 def _in_region(region: Record, other: Record) -> bool:
     """`other`'s place lies in the subdivision `region` names ("North Kivu" /
-    "Goma"), by the place table's subdivision codes."""
+    "Goma"), by the place table's subdivision codes, or in one of the
+    subdivisions of the wide region it names."""
+    if not is_region(region):
+        return False
     sub = region.fields.get("admin1")
-    return bool(sub) and sub == other.fields.get("admin1") and is_region(region)
+    return (bool(sub) and sub in admin1_of(other)) or in_subdivisions(region, other)
+
+
+def admin1_of(rec: Record) -> tuple[object, ...]:
+    """The first-level subdivisions a record's place is known to lie in: the
+    place table's, or its district's (`Incident.within_admin1`)."""
+    return tuple(
+        s for s in (rec.fields.get("admin1"), rec.fields.get("within_admin1")) if s is not None
+    )
 
 
 def same_type(a: Record, b: Record) -> bool:

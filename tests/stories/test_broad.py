@@ -137,3 +137,54 @@ def test_an_event_told_by_many_reports_does_not_win_a_region_report_on_their_wor
     }
     g = grouped(finote=[market], b1=[bure[0]], b2=[bure[1]], b3=[bure[2]], ap=[report])
     assert same_event(g, "ap", "finote") and not same_event(g, "ap", "b1")
+
+
+WIDE = {
+    "sub_event_type": "Air/drone strike",
+    "country": "Iraq",
+    "event_date": "2025-08-03",
+    "location": "Iraqi Kurdistan",
+    "subdivisions": ["IQ.erbil", "IQ.duhok", "IQ.sulaymaniyah"],
+    "sentence": "A drone strike on a car killed four people in Iraqi Kurdistan.",
+}
+
+
+def test_a_wide_region_report_joins_an_event_in_one_of_its_subdivisions() -> None:
+    in_erbil = {
+        **WIDE,
+        "location": "Zervan",
+        "subdivisions": [],
+        "sentence": "A drone struck a car outside Zervan in Erbil province, killing three.",
+    }
+    placed = {**in_erbil, "sentence": "A drone struck a car outside Zervan.", "admin1": "IQ.erbil"}
+    unplaced = {**in_erbil, "sentence": "A drone struck a car outside Zervan, killing three."}
+    for one in (in_erbil, placed, unplaced):
+        assert same_event(grouped(town=[one], afp=[WIDE]), "town", "afp")
+    # A place the table puts in another subdivision is outside it.
+    basra = {**placed, "admin1": "IQ.basra", "latitude": 30.5, "longitude": 47.8}
+    assert not same_event(grouped(town=[basra], afp=[WIDE]), "town", "afp")
+
+
+def test_a_region_report_joins_a_place_whose_district_lies_in_the_region() -> None:
+    region = {**WIDE, "location": "Erbil", "admin1": "IQ.erbil", "subdivisions": []}
+    village = {
+        **WIDE,
+        "location": "Sarvakan",
+        "within": "Soran",
+        "subdivisions": [],
+        "within_admin1": "IQ.erbil",
+        "sentence": "A drone struck a car near Sarvakan village in Soran district.",
+    }
+    assert same_event(grouped(village=[village], region=[region]), "village", "region")
+    elsewhere = {**village, "within_admin1": "IQ.duhok"}
+    assert not same_event(grouped(village=[elsewhere], region=[region]), "village", "region")
+
+
+def test_a_one_subdivision_region_does_not_contain_a_place_the_table_cannot_put() -> None:
+    day = {"sub_event_type": "Armed clash", "country": "Velmoria", "event_date": "2025-08-03"}
+    stadium = {**day, "location": "Karsk Road", "sentence": "They clashed at Karsk Road."}
+    north = {**day, "location": "North", "admin1": "VV.north", "sentence": "A clash in North."}
+    south = {**day, "location": "South", "admin1": "VV.south", "sentence": "A clash in South."}
+    g = grouped(stadium=[stadium], north=[north], south=[south])
+    assert not same_event(g, "stadium", "north")
+    assert not same_event(g, "stadium", "south")

@@ -49,8 +49,11 @@ def test_the_whole_country_contains_a_village_when_both_are_dated() -> None:
 def test_wire_names_places_and_countries_are_never_attackers() -> None:
     assert not record(actor1="AP").actor
     assert not record(actor1="Reuters").actor
+    assert not record(actor1="ANTARA").actor
     assert not record(actor1="Myanmar military").actor
     assert not record(location="Pont-Sonde", actor1="Pont-Sonde").actor
+    # "Manyu: gunmen kill eight in Egbekaw": the container of the place.
+    assert not record(location="Egbekaw", within="Manyu", actor1="Manyu").actor
     assert record(actor1="Gran Grif gang").actor == {"gran", "grif"}
 
 
@@ -339,3 +342,34 @@ def test_a_report_whose_sentences_give_another_name_of_the_group_agrees(
         sentence="Ostrian gunmen killed 12 miners in Tarvos, police said.",
     )
     assert not compatible(police, other)
+
+
+def test_a_report_of_bodies_found_or_a_toll_risen_may_date_an_earlier_event() -> None:
+    attack = record(
+        "2024-03-08", location="Zelkor", event_date="2024-03-08", actor1="Velmor rebels"
+    )
+    found = record(
+        "2024-03-11",
+        location="Zelkor",
+        event_date="2024-03-11",
+        sentence="Search teams found four more bodies near Zelkor on Monday, raising to 15 "
+        "the number killed by the rebels.",
+    )
+    assert (found.first, found.last) == (dt.date(2024, 3, 8), dt.date(2024, 3, 11))
+    assert compatible(attack, found)
+    rose = record(
+        "2024-03-11",
+        location="Zelkor",
+        event_date="2024-03-11",
+        sentence="The toll in the Zelkor attack rose to 12 on Monday.",
+    )
+    assert rose.first == dt.date(2024, 3, 8)
+    # A report of its own day's attack is dated to that day only.
+    later = record(
+        "2024-03-11",
+        location="Zelkor",
+        event_date="2024-03-11",
+        sentence="Rebels killed three people in Zelkor on Monday.",
+    )
+    assert later.first == later.last == dt.date(2024, 3, 11)
+    assert not compatible(attack, later)

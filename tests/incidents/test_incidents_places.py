@@ -1,0 +1,78 @@
+"""Where an event happened: weapons' and borders' demonyms, regions
+spanning several subdivisions, districts and their regions, compass
+compounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from glossator.index.incidents import Incident
+
+Run = Callable[..., list[Incident]]
+
+
+def one(run: Run, text: str) -> Incident:
+    found = run(text, dt.date(2024, 3, 15))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_weapons_demonym_is_the_attacker_not_the_country(incidents: Run) -> None:
+    struck = one(
+        incidents,
+        "An Israeli missile struck a house in the village of Kfar Zelkor on Thursday, "
+        "killing three people, the ministry said.",
+    )
+    assert struck.actor1 == "Israel"
+    assert struck.country != "Israel"
+    near_borders = one(
+        incidents,
+        "A Turkish drone struck a car outside Varnadu on Thursday, killing three people. "
+        "Varnadu lies close to the Turkish and Iranian borders.",
+    )
+    assert near_borders.actor1 == "Turkey"
+    assert near_borders.country is None
+    # A demonym before anything but a weapon or a border still gives the country.
+    forces = one(
+        incidents,
+        "Terrorists attacked a position of the Togolese armed forces near Varnadu on "
+        "Thursday, killing seven soldiers.",
+    )
+    assert forces.country == "Togo"
+
+
+def test_a_wide_region_is_its_countrys_and_spans_its_subdivisions(incidents: Run) -> None:
+    found = one(
+        incidents,
+        "A drone strike on a car killed four people in Iraq's autonomous Kurdistan region "
+        "on Thursday, a local official said.",
+    )
+    assert found.country == "Iraq"
+    assert {"IQ.erbil", "IQ.duhok", "IQ.sulaymaniyah"} <= set(found.subdivisions)
+    darfur = one(incidents, "Shelling killed five people in Darfur on Thursday.")
+    assert darfur.country == "Sudan" and len(darfur.subdivisions) == 5
+    # The same name in another country is that country's province, not the region.
+    iran = one(incidents, "Shelling killed five people in Iran's Kurdistan province on Thursday.")
+    assert iran.country == "Iran" and iran.subdivisions == ()
+
+
+def test_a_place_in_a_known_district_lies_in_the_districts_region(incidents: Run) -> None:
+    found = one(
+        incidents,
+        "A drone struck a car near Sarvakan village in Soran district on Thursday, "
+        "killing three people.",
+    )
+    assert (found.location, found.within) == ("Sarvakan", "Soran")
+    assert found.within_admin1 == "IQ.erbil"
+    assert found.country == "Iraq"
+
+
+def test_a_compass_compound_in_one_word_is_the_tables_subdivision(incidents: Run) -> None:
+    found = one(
+        incidents,
+        "Armed separatists killed seven people in a village in Cameroon's restive "
+        "Southwest region on Thursday, a local official said.",
+    )
+    assert found.country == "Cameroon"
+    assert found.admin1 == "CM.south west"
