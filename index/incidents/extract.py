@@ -140,7 +140,9 @@ class IncidentExtractor:
                 drafts,
                 headline=len(spans) > 1 and text.startswith("\n", end),
             )
-        return [self._finish(d, text, placed, countries) for d in drafts]
+        # "Chhattisgarh's Bijapur" once: every Bijapur of the article is that one.
+        regions = self._locator.article_subdivisions(placed, countries)
+        return [self._finish(d, text, placed, countries, regions) for d in drafts]
 
     def _read_sentence(
         self,
@@ -266,7 +268,12 @@ class IncidentExtractor:
         previous.last_index = index
 
     def _finish(
-        self, draft: Draft, text: str, entities: Sequence[Entity], countries: list[str]
+        self,
+        draft: Draft,
+        text: str,
+        entities: Sequence[Entity],
+        countries: list[str],
+        regions: frozenset[str] = frozenset(),
     ) -> Incident:
         country = latitude = longitude = admin1 = None
         from_name = False
@@ -283,7 +290,7 @@ class IncidentExtractor:
         elif draft.location is not None:
             prefer = [draft.location_country] if draft.location_country else []
             place = self._places.lookup(
-                draft.location, prefer + countries, region=draft.location_area
+                draft.location, prefer + countries, region=draft.location_area, within=regions
             )
             if place is None and draft.location_country:
                 country = self._places.country_name(draft.location_country)

@@ -83,6 +83,20 @@ class Locator:
                     counts[code] += 1
         return [code for code, _ in counts.most_common()]
 
+    def article_subdivisions(
+        self, entities: Sequence[Entity], countries: Sequence[str]
+    ) -> frozenset[str]:
+        """The admin1 codes of the subdivisions the article names ("Chhattisgarh"
+        -> IN.chhattisgarh), in the countries it names."""
+        found = set()
+        for entity in entities:
+            if entity.label in ("GPE", "LOC"):
+                for code in countries:
+                    sub = self._places.subdivision(entity.text, code)
+                    if sub is not None:
+                        found.add(sub)
+        return frozenset(found)
+
     def weapon_owner(self, sentence: str, entities: Sequence[Entity], actor: str) -> str | None:
         """The country whose weapon the attacker `actor` is read from ("an
         Israeli missile struck": Israel), or None when it is no such demonym."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -141,12 +141,19 @@ class PlaceTable:
         return None
 
     def lookup(
-        self, name: str, prefer: Iterable[str] = (), *, region: bool = False
+        self,
+        name: str,
+        prefer: Iterable[str] = (),
+        *,
+        region: bool = False,
+        within: Collection[str] = (),
     ) -> Place | None:
         """The best place for `name`: in one of the `prefer`red country codes if any
         (countries the article mentions), else the first (largest) one. With
         `region` (the text says "Kunduz province"), a subdivision of that name
-        comes before a city."""
+        comes before a city. Of several places of that name in one country,
+        one in a subdivision `within` (admin1 codes the article names) comes
+        first: Bijapur in an article about Chhattisgarh is Chhattisgarh's."""
         if not self._admin1_read:
             self._read_admin1()
         if name not in self._names:
@@ -158,9 +165,10 @@ class PlaceTable:
             entries = [p for p in entries if p.kind == "region"] or entries
         wanted = list(prefer)
         for code in wanted:
-            for place in entries:
-                if place.code == code:
-                    return self._with_admin1(name, place)
+            here = [self._with_admin1(name, p) for p in entries if p.code == code]
+            if here:
+                inside = [p for p in here if p.admin1 in within] if len(here) > 1 else ()
+                return inside[0] if inside else here[0]
         cities = [p for p in entries if p.kind == "city"]
         best = cities[0] if cities and entries[0].kind != "country" else entries[0]
         return self._with_admin1(name, best)

@@ -76,3 +76,15 @@ def test_a_compass_compound_in_one_word_is_the_tables_subdivision(incidents: Run
     )
     assert found.country == "Cameroon"
     assert found.admin1 == "CM.south west"
+
+
+def test_a_name_two_subdivisions_share_is_the_one_in_the_subdivision_the_article_names(
+    incidents,
+) -> None:
+    # Two Bijapurs in India: Karnataka's (the larger) and Chhattisgarh's.
+    headline = "Maoists ambush security convoy in Bijapur, nine killed\n"
+    there = "The attack came days after a Maoist leader was killed in Chhattisgarh."
+    [found] = incidents(headline + there)
+    assert found.location == "Bijapur" and found.admin1 == "IN.chhattisgarh"
+    [alone] = incidents(headline + "The attack came days after a Maoist leader was killed.")
+    assert alone.admin1 == "IN.karnataka"
