@@ -62,12 +62,13 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
             raise Failure(problem)
     session = open_session(ix, config)
     try:
-        result = session.find(args.query, limit=args.limit)
+        # Facets are part of the JSON; the lines printed for a person show none.
+        result = session.find(args.query, limit=args.limit, facets=args.json)
     except IndexLost as exc:
         if args.no_update:
             raise Failure(f"the index cannot be searched ({exc}): run glossator index") from exc
         update_index(ix)  # the index has said it is rebuilding, in one line
-        result = session.find(args.query, limit=args.limit)
+        result = session.find(args.query, limit=args.limit, facets=args.json)
     if isinstance(result, QueryError):
         raise UsageError(f"query {shown_query(args.query)}: {result.message}")
     if args.json:

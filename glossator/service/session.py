@@ -257,9 +257,12 @@ class Session(ArticleChecks, ArticleEdits, SessionExports, SessionCorrections):
             )
         )
 
-    def find(self, query: str, limit: int = 10) -> SearchResult | QueryError:
-        """A whole search, as the command line runs it: ranked hits, snippets, facets."""
-        return self._guarded(lambda: self.searcher().search(query, limit=limit))
+    def find(
+        self, query: str, limit: int = 10, *, facets: bool = True
+    ) -> SearchResult | QueryError:
+        """A whole search, as the command line runs it: ranked hits, snippets,
+        and facets unless `facets=False` (the plain output shows none)."""
+        return self._guarded(lambda: self.searcher().search(query, limit=limit, facets=facets))
 
     def facets(
         self, query: str, cancelled: Callable[[], bool] | None = None
