@@ -5,15 +5,16 @@ sync merge driver and ``glossator sync`` all read sidecars through here."""
 from __future__ import annotations
 
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from glossator.annotations.anchor import text_sha256
-from glossator.annotations.codec import read_sidecar
 from glossator.annotations.errors import SidecarError
 from glossator.annotations.fsio import read_untrusted
-from glossator.annotations.model import Sidecar
-from glossator.annotations.yamlsafe import parse_node
+
+if TYPE_CHECKING:
+    import yaml
+
+    from glossator.annotations.model import Sidecar
 
 __all__ = ["MAX_SIDECAR_BYTES", "parse_sidecar", "read_sidecar_file", "too_big"]
 
@@ -21,6 +22,8 @@ MAX_SIDECAR_BYTES = 2 * 1024 * 1024
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
+    import yaml
+
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
@@ -38,6 +41,13 @@ def parse_sidecar(
     With ``text`` span offsets are checked against it; with ``article_name``
     the ``article`` field must equal it.
     """
+    # Here, not at the top: opening a store (as every search does) reads no
+    # sidecar, and should not pay for importing and compiling PyYAML.
+    import yaml
+
+    from glossator.annotations.codec import read_sidecar
+    from glossator.annotations.yamlsafe import parse_node
+
     try:
         document = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

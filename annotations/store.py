@@ -13,8 +13,6 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from glossator.annotations.anchor import Anchored, context_of, reanchor, text_sha256
-from glossator.annotations.codec import read_sidecar
-from glossator.annotations.dump import dump_sidecar
 from glossator.annotations.errors import InvalidValue, NotFoundError, SidecarError, StoreError
 from glossator.annotations.fsio import (
     RefusedFile,
@@ -42,7 +40,6 @@ from glossator.annotations.sidecar_file import (
     read_sidecar_file,
     too_big,
 )
-from glossator.annotations.yamlsafe import parse_node
 
 __all__ = [
     "MAX_SIDECAR_BYTES",
@@ -168,6 +165,8 @@ class SidecarStore:
                 change(sidecar)
                 self._anchor(sidecar, text)
                 sidecar.version = SIDECAR_VERSION  # an older file is migrated by this save
+                from glossator.annotations.dump import dump_sidecar
+
                 data = dump_sidecar(sidecar)
                 self._check_before_write(path, article_id, data, text)
                 atomic_write(path, data.encode("utf-8"))
@@ -193,6 +192,9 @@ class SidecarStore:
     def _check_before_write(path: Path, article_id: str, data: str, text: str) -> None:
         # Write only what this store can read back, so a bad value passed to
         # edit() can never turn a good sidecar into one the app refuses to open.
+        from glossator.annotations.codec import read_sidecar
+        from glossator.annotations.yamlsafe import parse_node
+
         _, problems = read_sidecar(
             parse_node(data), text_sha256(text), len(text), PurePosixPath(article_id).name
         )

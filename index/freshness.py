@@ -34,7 +34,12 @@ from glossator.index.locations import watchlist_path
 
 FRESH_FILE = "glossator-fresh.json"
 #: Index files whose stats stand for the index's state (with every `*.toc`).
-INDEX_FILES = ("glossator-manifest.json", "glossator-meta.json", "glossator-recogniser.json")
+INDEX_FILES = (
+    "glossator-manifest.json",
+    "glossator-manifest.delta",
+    "glossator-meta.json",
+    "glossator-recogniser.json",
+)
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-from yaml.nodes import MappingNode, ScalarNode
-
-from glossator.annotations.yamlsafe import parse_node, scalar_value
-
 __all__ = ["FIELDS", "MAX_BYTES", "FrontMatter", "parse_front_matter"]
 
 #: The keys glossator reads; others are kept in `extra` as strings.
@@ -83,6 +78,13 @@ def parse_front_matter(text: str) -> FrontMatter:
     elif text.startswith("\n", body_start):
         body_start += 1
     block = text[opening.end() : closing.start()]
+    # Here, not at the top: most articles have no front matter, and a search
+    # that reads none should not pay for importing and compiling PyYAML.
+    import yaml
+    from yaml.nodes import MappingNode, ScalarNode
+
+    from glossator.annotations.yamlsafe import parse_node, scalar_value
+
     try:
         node = parse_node(block)
     except (yaml.YAMLError, RecursionError, ValueError) as exc:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from glossator.index import changes, parallel, updating
+from glossator.index import changes
 from glossator.index.article_ids import load_article as _load_article
 from glossator.index.article_ids import read_indexed
 from glossator.index.completeness import mark_complete, mark_incomplete
@@ -38,10 +38,8 @@ from glossator.index.folder_meta import META_FILE, empty_folder, meta_problem, r
 from glossator.index.locations import choose_index_dir
 from glossator.index.locking import update_lock
 from glossator.index.manifest import Manifest, ManifestFile
-from glossator.index.recogniser_state import current_state, save_state, stale_entities
 from glossator.index.spelling import SpellingWords
 from glossator.index.stories.store import StoryStore
-from glossator.index.stories.sync import sync_stories
 
 if TYPE_CHECKING:
     from glossator.annotations.store import SidecarStore
@@ -227,6 +225,11 @@ class Index:
         indexed. With `batch_commit_seconds`, a single-process update also
         commits at that interval.
         """
+        # Here, not at the top: a search on a fresh index never updates, and
+        # should not pay for the recogniser's state, the worker pool or PyYAML.
+        from glossator.index import parallel, updating
+        from glossator.index.recogniser_state import current_state, save_state, stale_entities
+
         started = time.perf_counter()
         report = UpdateReport()
         notices_before = len(self.notices)
@@ -290,6 +293,8 @@ class Index:
         article under them, on disk or in the index (a folder moved in or
         out whole). Cost grows with the articles named, not with the corpus.
         """
+        from glossator.index import updating
+
         started = time.perf_counter()
         report = UpdateReport()
         notices_before = len(self.notices)
@@ -327,6 +332,8 @@ class Index:
 
     def reindex(self, article_ids: Iterable[str], *, lock_wait: float = 10.0) -> int:
         """Re-index these articles now (after a tag change); returns how many were written."""
+        from glossator.index import updating
+
         engine = self.open()
         article_ids = list(article_ids)
         with self._update_lock(lock_wait):
@@ -347,6 +354,8 @@ class Index:
         ready: dict[str, object] | None = None,
     ) -> int:
         """Bring the story store in step with the manifest (`stories.sync`)."""
+        from glossator.index.stories.sync import sync_stories
+
         store, docs = self.stories, self.documents
         return sync_stories(store, manifest, self.article, docs, self._say, only, ready)
 

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
-
 from glossator.index.completeness import incomplete_problem
 from glossator.tui.cli_context import (
     Failure,
@@ -27,6 +25,8 @@ from glossator.tui.render import json_for_terminal, shown_id, shown_query, termi
 
 def cmd_index(args: argparse.Namespace, config: Any) -> int:
     """`glossator index [CORPUS] [--rebuild]`."""
+    from rich.text import Text
+
     corpus = Path(args.corpus) if args.corpus is not None else Path(".")
     if not corpus.is_dir():
         raise Failure(f"corpus folder {corpus} not found; pass the folder that holds your articles")
@@ -48,7 +48,7 @@ def cmd_index(args: argparse.Namespace, config: Any) -> int:
 def cmd_search(args: argparse.Namespace, config: Any) -> int:
     """`glossator search QUERY`."""
     from glossator.index.engine import IndexLost, QueryError
-    from glossator.tui.render import print_result
+    from glossator.tui.render import write_result
 
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more")
@@ -62,18 +62,19 @@ def cmd_search(args: argparse.Namespace, config: Any) -> int:
             raise Failure(problem)
     session = open_session(ix, config)
     try:
-        result = session.find(args.query, limit=args.limit)
+        # Facets are part of the JSON; the lines printed for a person show none.
+        result = session.find(args.query, limit=args.limit, facets=args.json)
     except IndexLost as exc:
         if args.no_update:
             raise Failure(f"the index cannot be searched ({exc}): run glossator index") from exc
         update_index(ix)  # the index has said it is rebuilding, in one line
-        result = session.find(args.query, limit=args.limit)
+        result = session.find(args.query, limit=args.limit, facets=args.json)
     if isinstance(result, QueryError):
         raise UsageError(f"query {shown_query(args.query)}: {result.message}")
     if args.json:
         dump_json(result.to_dict())
     else:
-        print_result(stdout_console(), result)
+        write_result(result, stdout_console)
     return 0
 
 
@@ -90,6 +91,7 @@ def _update_unless_fresh(ix: Any) -> None:
 
 def cmd_show(args: argparse.Namespace, config: Any) -> int:
     """`glossator show ARTICLE [--entities] [--json]`."""
+    from rich.text import Text
 
     ix, article = named_article(args, config)
     ents = ix.entities(article) if args.entities else None
@@ -122,6 +124,8 @@ def cmd_show(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_tag(args: argparse.Namespace, config: Any) -> int:
     """`glossator tag QUERY --add T --remove T [--dry-run]`."""
+    from rich.text import Text
+
     from glossator.annotations.model import TagError, normalise_tag
     from glossator.index.corpus import CorpusError
     from glossator.index.engine import IndexUnavailable, QueryError
@@ -223,6 +227,8 @@ def _saved_changes(changes: Iterator[Any]) -> Iterator[Any]:
 
 def cmd_note(args: argparse.Namespace, config: Any) -> int:
     """`glossator note ARTICLE TEXT`."""
+    from rich.text import Text
+
     from glossator.annotations.errors import AnnotationError
     from glossator.index.corpus import CorpusError
 
@@ -247,6 +253,8 @@ def cmd_note(args: argparse.Namespace, config: Any) -> int:
 
 def cmd_rate(args: argparse.Namespace, config: Any) -> int:
     """`glossator rate ARTICLE CODE [--json]`: the reader's `r`."""
+    from rich.text import Text
+
     from glossator.annotations.errors import AnnotationError
 
     ix, article = named_article(args, config)

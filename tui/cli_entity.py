@@ -86,6 +86,7 @@ def _update(args: argparse.Namespace, ix: Any) -> str:
 def cmd_entity(args: argparse.Namespace, config: Any) -> int:
     """`glossator entity ACTION ...`."""
     from glossator.annotations.model import default_author
+    from glossator.index.entities.watchlist import WatchlistError
     from glossator.service import corrections
     from glossator.tui.cli_output import dump_json, stdout_console
 
@@ -124,7 +125,7 @@ def cmd_entity(args: argparse.Namespace, config: Any) -> int:
         also = f" (replaces {', '.join(c.id for c in replaced)})" if replaced else ""
         out.print(Text(shown_id(f"saved {fix.id}: {fix.describe()}{also}{_update(args, ix)}")))
         return 0
-    except corrections.WatchlistError as exc:
+    except WatchlistError as exc:
         raise Failure(str(exc)) from None
     except ValueError as exc:
         raise UsageError(str(exc)) from None

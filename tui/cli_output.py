@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from glossator.tui.cli_context import Failure
 from glossator.tui.render import terminal_json
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["dump_json", "stdout_console", "update_index"]
 
@@ -20,12 +21,16 @@ def dump_json(data: Any) -> None:
 
 def stdout_console() -> Console:
     """A console on standard output that never styles what it prints."""
+    from rich.console import Console
+
     # highlight=False: never colour numbers or paths found inside article text.
     return Console(highlight=False, soft_wrap=True)
 
 
 def update_index(ix: Any, *, rebuild: bool = False, quiet: bool = False) -> Any:
     """Update the index, with a progress bar on a terminal."""
+    from rich.console import Console
+
     from glossator.index.engine import IndexUnavailable
 
     err = Console(stderr=True, highlight=False)

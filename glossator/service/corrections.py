@@ -16,20 +16,21 @@ from typing import TYPE_CHECKING
 
 from glossator.index.article_ids import resolve_article_id
 from glossator.index.corpus import CorpusError
-from glossator.index.entities.corrections import ANY, Correction
-from glossator.index.entities.watchlist import Watchlist, WatchlistError, read_watchlist
-from glossator.index.entities.watchlist_edit import add_correction, remove_correction
 from glossator.index.labels import LABELS
 from glossator.index.locations import watchlist_path
 
 if TYPE_CHECKING:
     from glossator.annotations.store import SidecarStore
+    from glossator.index.entities.corrections import Correction
+    from glossator.index.entities.watchlist import Watchlist
     from glossator.index.indexer import Index
 
+# The watchlist and correction modules are imported where they are used:
+# they import PyYAML and the gazetteer, which a session that only searches
+# (every `glossator search`) never needs.
+
 __all__ = [
-    "Correction",
     "SessionCorrections",
-    "WatchlistError",
     "correction",
     "drop_correction",
     "list_corrections",
@@ -62,6 +63,8 @@ def correction(
     """A correction of `text`: `wrong` (a label, or `ANY`) is what it is not,
     `label` what it is; `article` (an id or a path inside the corpus) limits
     it to that article. Raises `ValueError` with one line saying what to fix."""
+    from glossator.index.entities.corrections import ANY, Correction
+
     text = " ".join(text.split())
     if not text:
         raise ValueError("give the entity's text, e.g. 'Labour'")
@@ -94,16 +97,22 @@ def save_correction(corpus: Path, fix: Correction) -> list[Correction]:
     """Save a correction in the corpus watchlist (a version 1 file becomes
     version 2); returns the corrections it replaced. `WatchlistError` when the
     file cannot be edited (it is then left as it was)."""
+    from glossator.index.entities.watchlist_edit import add_correction
+
     return add_correction(watchlist_path(corpus), fix)
 
 
 def list_corrections(corpus: Path) -> Watchlist:
     """The corpus watchlist as read (its corrections, entries and problems)."""
+    from glossator.index.entities.watchlist import read_watchlist
+
     return read_watchlist(watchlist_path(corpus))
 
 
 def drop_correction(corpus: Path, correction_id: str) -> Correction:
     """Remove a correction by id (undo); returns it. `WatchlistError` when there is none."""
+    from glossator.index.entities.watchlist_edit import remove_correction
+
     return remove_correction(watchlist_path(corpus), correction_id)
 
 

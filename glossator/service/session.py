@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from glossator.annotations.errors import AnnotationError, SidecarError
 from glossator.annotations.incidents import reconcile
@@ -22,15 +22,12 @@ from glossator.service.corrections import SessionCorrections
 from glossator.service.editing import ArticleEdits
 from glossator.service.exporting import SessionExports
 from glossator.service.incidents import as_rows
-from glossator.service.stories import (
-    OtherReport,
-    Stories,
-    Story,
-    StoryReports,
-    StoryRow,
-    story_rows,
-)
 from glossator.service.watchlist import add_watch_entry
+
+if TYPE_CHECKING:
+    # Imported where stories are first asked for: a `glossator search`
+    # never groups its hits, and the grouping modules are a tenth of its start.
+    from glossator.service.stories import OtherReport, Stories, Story, StoryReports, StoryRow
 
 #: Searches shown while typing are cut at this many hits.
 RESULT_LIMIT = 30
@@ -260,9 +257,12 @@ class Session(ArticleChecks, ArticleEdits, SessionExports, SessionCorrections):
             )
         )
 
-    def find(self, query: str, limit: int = 10) -> SearchResult | QueryError:
-        """A whole search, as the command line runs it: ranked hits, snippets, facets."""
-        return self._guarded(lambda: self.searcher().search(query, limit=limit))
+    def find(
+        self, query: str, limit: int = 10, *, facets: bool = True
+    ) -> SearchResult | QueryError:
+        """A whole search, as the command line runs it: ranked hits, snippets,
+        and facets unless `facets=False` (the plain output shows none)."""
+        return self._guarded(lambda: self.searcher().search(query, limit=limit, facets=facets))
 
     def facets(
         self, query: str, cancelled: Callable[[], bool] | None = None
@@ -338,6 +338,8 @@ class Session(ArticleChecks, ArticleEdits, SessionExports, SessionCorrections):
 
     def _stories(self) -> Stories:
         if self._story_groups is None:
+            from glossator.service.stories import Stories
+
             self._story_groups = Stories(self.index)
         return self._story_groups
 
@@ -365,12 +367,16 @@ class Session(ArticleChecks, ArticleEdits, SessionExports, SessionCorrections):
 
     def _reports(self) -> StoryReports:
         if self._story_reports is None:
+            from glossator.service.stories import StoryReports
+
             self._story_reports = StoryReports(self.index, self._stories())
         return self._story_reports
 
     def story_rows(self, hits: Iterable[SearchHit]) -> list[StoryRow]:
         """Ranked hits as one row per story (the reader's grouped result list),
         each with its other articles' titles, sources and dates."""
+        from glossator.service.stories import story_rows
+
         return story_rows(self._reports(), hits)
 
     def other_reports(self, article_id: str) -> list[OtherReport]:

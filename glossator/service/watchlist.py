@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from glossator.index.entities.watchlist import WatchEntry, load_watchlist
-from glossator.index.entities.watchlist_edit import add_to_watchlist
 from glossator.index.locations import watchlist_path
+
+if TYPE_CHECKING:
+    from glossator.index.entities.watchlist import WatchEntry
+
+# The watchlist modules are imported where they are used: they import PyYAML,
+# which a session that only searches (every `glossator search`) never needs.
 
 __all__ = ["add_watch_entry", "watch_entries"]
 
@@ -22,10 +27,14 @@ def add_watch_entry(
     and a name already there (in any case) is not added twice. The file is
     read with the hardened loader and written atomically, never through a link.
     """
+    from glossator.index.entities.watchlist_edit import add_to_watchlist
+
     return add_to_watchlist(watchlist_path(corpus), name, label, aliases, note)
 
 
 def watch_entries(corpus: Path) -> tuple[list[WatchEntry], list[str]]:
     """The corpus watchlist's entries, and one line per problem in the file
     (a file that does not load has no entries and one problem)."""
+    from glossator.index.entities.watchlist import load_watchlist
+
     return load_watchlist(watchlist_path(corpus))

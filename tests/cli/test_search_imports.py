@@ -40,6 +40,23 @@ NOT_FOR_A_SEARCH = (
     "glossator.index.whoosh.writer",
     "glossator.index.whoosh.bulk",
     "whoosh.writing",
+    # PyYAML: no sidecar, watchlist or front matter is read by a search on a
+    # fresh index of articles without front matter.
+    "yaml",
+    "glossator.annotations.codec",
+    "glossator.index.entities.watchlist",
+    "glossator.index.recogniser_state",
+    # Rich: output that is not a terminal is printed as plain lines.
+    "rich",
+    # The update's machinery: a fresh index is not updated.
+    "glossator.index.updating",
+    "glossator.index.parallel",
+    "multiprocessing",
+    # The config file's parser: the tests' private config file does not exist.
+    "tomllib",
+    # Story grouping and entity corrections: a search asks for neither.
+    "glossator.service.stories",
+    "glossator.index.entities.corrections",
 )
 
 SEARCH = """

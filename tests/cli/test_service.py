@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from glossator.index.engine import QueryError
 from glossator.service import Session
 
 SEED = "000_a527e38b797e7e70.txt"
@@ -44,3 +45,13 @@ def test_rate_takes_an_admiralty_code_and_refuses_anything_else(session: Session
     with pytest.raises(ValueError, match="like B2"):
         session.rate(article, "Z9")
     assert session.rate(article, "").rating is None
+
+
+def test_find_counts_facets_only_when_asked(session: Session) -> None:
+    """The command line's plain output shows no facets, so it does not pay for them."""
+    whole = session.find("Kirkuk")
+    bare = session.find("Kirkuk", facets=False)
+    assert not isinstance(whole, QueryError) and not isinstance(bare, QueryError)
+    assert whole.facets and bare.facets == {}
+    assert [h.article_id for h in bare.hits] == [h.article_id for h in whole.hits]
+    assert bare.total == whole.total
