@@ -31,6 +31,8 @@ __all__ = [
     "KILLING",
     "may_kill",
     "killing_trigger",
+    "may_operate",
+    "operation_trigger",
 ]
 
 
@@ -296,6 +298,37 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
         if armed:
             return Trigger(KILLING.sub_event_type, start, end, match.group(), KILLING.strength)
     return None
+
+
+#: A security forces' raid or operation ("a police raid on a favela", "a
+#: Military Police operation against drug traffickers"): an armed clash with
+#: the gangs it targets, but only when the sentence counts its dead ("left
+#: nine dead", "nine people were killed during"); a raid on an office or a
+#: match-day operation is no incident.
+_OPERATION = re.compile(
+    r"\b(?i:police|military|army|security\ forces'?|troops'?)\ (?:[\w-]+\ )?"
+    r"(?:raids?|operations?|incursions?)\b"
+)
+_OPERATION_DEAD = re.compile(
+    r"\b(?:(?:left|leaving|leaves|leave)\ (?:[\w-]+\ ){1,3}?dead"
+    r"|(?:were|was|been)\ (?:shot\ )?killed|death\ toll|(?:dead|killed)\ in)\b"
+)
+OPERATION = TriggerRule("Armed clash", _OPERATION.pattern, 0)
+
+
+def may_operate(sentence: str) -> bool:
+    """A cheap test before `operation_trigger`: the sentence names a raid or operation."""
+    return "raid" in sentence or "peration" in sentence or "incursion" in sentence
+
+
+def operation_trigger(sentence: str) -> Trigger | None:
+    """A security forces' raid or operation as an Armed clash trigger, when the
+    sentence counts people killed in it."""
+    match = _OPERATION.search(sentence)
+    if match is None or _OPERATION_DEAD.search(sentence) is None:
+        return None
+    start, end = match.span()
+    return Trigger(OPERATION.sub_event_type, start, end, match.group(), OPERATION.strength)
 
 
 _BOMBS_FIRED = re.compile(

@@ -320,6 +320,40 @@ def test_a_killing_without_an_armed_actor_is_not_an_incident(run: Run, text: str
     assert run(text, DATE) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A police raid on a favela in Varnadu left nine people dead on Wednesday.", 9),
+        (
+            "Nine people were killed on Wednesday during a Military Police operation against "
+            "drug traffickers in Varnadu, the police said.",
+            9,
+        ),
+    ],
+)
+def test_a_security_operation_that_kills_is_an_armed_clash(
+    run: Run, text: str, killed: int
+) -> None:
+    found = one(run, text)
+    assert (found.sub_event_type, found.fatalities, found.location) == (
+        "Armed clash",
+        killed,
+        "Varnadu",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A huge police operation was mounted for the match in Varnadu on Saturday.",
+        "Police said the operation in Varnadu on Thursday had been planned for months.",
+        "The army operation to rescue the miners in Varnadu ended on Thursday.",
+    ],
+)
+def test_a_security_operation_without_dead_is_not_an_incident(run: Run, text: str) -> None:
+    assert run(text, DATE) == []
+
+
 def test_a_wire_datelines_date_is_when_it_was_filed_not_the_event(run: Run) -> None:
     found = one(
         run, "KORVANI, March 15 (Reuters) - A mortar hit a camp on Wednesday, killing nine."
