@@ -136,6 +136,8 @@ class Locator:
                 sentence, max(0, start - 50), start
             ):
                 continue
+            if how == "FAC" and self._generic_facility(text):
+                continue
             if how == "CUE" and _GROUP_AFTER.match(sentence, end):
                 continue
             if how == "CUE" and _ACRONYM_AFTER.match(sentence, end):
@@ -228,6 +230,12 @@ class Locator:
                 ):
                     place = self._places.lookup(entity.text, countries, region=kind in _AREA_KINDS)
             yield entity, place
+
+    def _generic_facility(self, text: str) -> bool:
+        """ "Congo displacement camp", "a Syria refugee camp": a kind of
+        facility in a country, named by nothing but the country."""
+        first, _, rest = text.partition(" ")
+        return bool(rest) and rest == rest.lower() and bool(self._places.countries_named(first))
 
     def country_near(
         self,

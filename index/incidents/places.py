@@ -149,6 +149,10 @@ class PlaceTable:
                 return place.code
         return None
 
+    def countries_named(self, word: str) -> tuple[str, ...]:
+        """Every country code the country name `word` names (none for other words)."""
+        return tuple(p.code for p in self._names.get(word, ()) if p.kind == "country")
+
     def lookup(
         self,
         name: str,

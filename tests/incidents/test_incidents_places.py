@@ -88,3 +88,12 @@ def test_a_name_two_subdivisions_share_is_the_one_in_the_subdivision_the_article
     assert found.location == "Bijapur" and found.admin1 == "IN.chhattisgarh"
     [alone] = incidents(headline + "The attack came days after a Maoist leader was killed.")
     assert alone.admin1 == "IN.karnataka"
+
+
+def test_a_facility_named_by_nothing_but_its_country_is_no_place(incidents: Run) -> None:
+    text = (
+        "12 killed as shells hit Sudan displacement camp\n"
+        "Shells struck a camp for displaced people in Sudan's North Darfur state on Sunday, "
+        "killing at least 12 people, aid workers said."
+    )
+    assert one(incidents, text).location == "North Darfur"
