@@ -73,14 +73,23 @@ class Locator:
         """The countries the article's names point to, most named first;
         leaving out the mentions of the name `without`."""
         counts: Counter[str] = Counter()
+        shared = []
         for entity in entities:
             if entity.label in ("GPE", "NORP") and entity.text != without:
+                named = self._places.countries_named(entity.text)
+                if len(named) > 1:
+                    shared.append(named)
+                    continue
                 code = self._places.country_of_word(entity.text)
                 if code is None and entity.label == "GPE":
                     place = self._places.lookup(entity.text)
                     code = place.code if place else None
                 if code is not None:
                     counts[code] += 1
+        for named in shared:
+            # "Congo" is the one of its countries the article's other names
+            # point to ("eastern Congo's North Kivu"), else the table's.
+            counts[next((code for code in named if code in counts), named[0])] += 1
         return [code for code, _ in counts.most_common()]
 
     def article_subdivisions(

@@ -37,6 +37,10 @@ _COMPASS = re.compile(r"^(North|South)(east|west)\b")
 #: "Jammu and Kashmir" "Jammu & Kashmir": a subdivision of two names joined
 #: by "and".
 _TWO_NAMES = re.compile(r"^([A-Z][\w'-]*) and ([A-Z][\w'-]*)$")
+#: Names two countries go by: "Congo" is the Republic's in the table and
+#: the Democratic Republic's in most news ("eastern Congo's North Kivu").
+#: The first is the table's; the article's other places choose.
+SHARED_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {"Congo": ("CG", "CD")}
 _RANK = {"country": 0, "city": 1, "region": 2}
 _NO_REGION = ("country", "city")
 
@@ -75,6 +79,10 @@ class PlaceTable:
                 place = Place(code, kind, float(lat) if lat else None, float(lon) if lon else None)
                 population[place] = int(pop or 0)
                 self._names.setdefault(name, []).append(place)
+        for name, codes in SHARED_COUNTRY_NAMES.items():
+            entries = self._names.get(name, [])
+            if any(p.kind == "country" and p.code == codes[0] for p in entries):
+                entries.extend(Place(code, "country") for code in codes[1:])
         for entries in self._names.values():
             entries.sort(key=lambda p: (_RANK.get(p.kind, 3), -population.get(p, 0)))
 
@@ -150,7 +158,8 @@ class PlaceTable:
         return None
 
     def countries_named(self, word: str) -> tuple[str, ...]:
-        """Every country code the country name `word` names (none for other words)."""
+        """Every country code the country name `word` names: two for "Congo",
+        one for most names, none for other words."""
         return tuple(p.code for p in self._names.get(word, ()) if p.kind == "country")
 
     def lookup(

@@ -97,3 +97,15 @@ def test_a_facility_named_by_nothing_but_its_country_is_no_place(incidents: Run)
         "killing at least 12 people, aid workers said."
     )
     assert one(incidents, text).location == "North Darfur"
+
+
+def test_a_name_two_countries_go_by_is_the_one_the_articles_other_places_are_in(
+    incidents: Run,
+) -> None:
+    text = (
+        "Rebels killed 12 villagers in Kalembe in eastern Congo on Sunday, officials said. "
+        "The army in North Kivu blamed the M23."
+    )
+    assert one(incidents, text).country == "Democratic Republic of Congo"
+    alone = one(incidents, "Shells hit a camp in Congo on Sunday, killing 12 people.")
+    assert alone.country == "Republic of Congo"
