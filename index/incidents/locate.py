@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles
@@ -55,6 +56,10 @@ _BORDER_AFTER = re.compile(r"(?:\ (?:and|or)\ [A-Z][\w'’-]*)?\ (?:borders?|fro
 _CARE_PLACES = ("hospital", "clinic", "infirmary", "morgue", "mortuary", "health centre")
 
 
+#: "attacked a checkpoint in North Sinai": a name right after a locative.
+_LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|near|outside|across)\ $")
+
+
 def elsewhere(text: str, entity: Entity) -> bool:
     """A demonym that names a weapon's owner or a border ("a Turkish drone",
     "the Iranian border"): no evidence of the event's country."""
@@ -68,6 +73,19 @@ class Locator:
 
     def __init__(self, table: PlaceTable) -> None:
         self._places = table
+
+    def misread_place(self, text: str, entity: Entity) -> Entity:
+        """`entity`, as a place when the recogniser read a subdivision the
+        place table knows, written right after a locative, as a person's
+        name ("in North Sinai")."""
+        if entity.label != "PERSON" or not _LOCATIVE_RIGHT_BEFORE.search(
+            text, max(0, entity.start - 8), entity.start
+        ):
+            return entity
+        place = self._places.lookup(entity.text)
+        if place is None or place.kind != "region":
+            return entity
+        return replace(entity, label="GPE")
 
     def article_countries(self, entities: Sequence[Entity], without: str = "") -> list[str]:
         """The countries the article's names point to, most named first;

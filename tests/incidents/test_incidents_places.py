@@ -109,3 +109,14 @@ def test_a_name_two_countries_go_by_is_the_one_the_articles_other_places_are_in(
     assert one(incidents, text).country == "Democratic Republic of Congo"
     alone = one(incidents, "Shells hit a camp in Congo on Sunday, killing 12 people.")
     assert alone.country == "Republic of Congo"
+
+
+def test_a_subdivision_read_as_a_persons_name_after_a_locative_is_a_place(
+    incidents: Run,
+) -> None:
+    found = one(
+        incidents,
+        "Five soldiers were killed on Friday when militants attacked a security checkpoint "
+        "west of Zelkor in North Sinai, the army spokesman said.",
+    )
+    assert (found.location, found.country) == ("Zelkor", "Egypt")
