@@ -120,3 +120,16 @@ def test_a_subdivision_read_as_a_persons_name_after_a_locative_is_a_place(
         "west of Zelkor in North Sinai, the army spokesman said.",
     )
     assert (found.location, found.country) == ("Zelkor", "Egypt")
+
+
+def test_a_road_named_after_a_place_lies_in_the_district_or_town_after_it(
+    incidents: Run,
+) -> None:
+    town = one(incidents, "A roadside bomb killed three soldiers on the Zelkor road in Varnadu.")
+    assert (town.location, town.within) == ("Zelkor", "Varnadu")
+    district = one(
+        incidents,
+        "A roadside bomb killed three soldiers on Tuesday on the Zelkor-Kalembe road in "
+        "Varnadu district, police said.",
+    )
+    assert (district.location, district.within) == ("Zelkor-Kalembe", "Varnadu")
