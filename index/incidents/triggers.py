@@ -260,6 +260,11 @@ _BY_ARMED = re.compile(
     rf"\ by\ (?:the\ |a\ |an\ |suspected\ |alleged\ )?(?:[\w-]+\ ){{0,2}}?{_ARMED}\b",
     re.IGNORECASE,
 )
+#: "condemned the killing of at least 15 civilians by 3R fighters": the
+#: noun with its victims, then an armed agent.
+_KILLING_OF_BY_ARMED = re.compile(
+    rf"\ of\ [^.;]{{0,60}}?{_BY_ARMED.pattern}", re.IGNORECASE | re.VERBOSE
+)
 _CLAIMED_KILLING = re.compile(
     r"\bclaim(?:s|ed|ing)?\ (?:responsibility\ for\ )?(?:the\ )?killings?\b", re.IGNORECASE
 )
@@ -276,7 +281,8 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
     fighters killed 13", "JNIM fighters overran"), a named group or people
     right before it (`actors`: the spans of organisation and nationality
     entities, "TPNPB killed 13"), a passive agent ("killed by the KKB",
-    "killed by suspected militants"), or a claim ("claims killing of 13")."""
+    "killed by suspected militants", "the killing of 15 civilians by 3R
+    fighters"), or a claim ("claims killing of 13")."""
     for match in _KILLING.finditer(sentence):
         start, end = match.span()
         before = sentence[:start]
@@ -287,6 +293,8 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
         ):
             armed = True
         elif _CLAIMED_KILLING.search(sentence, max(0, start - 40), end):
+            armed = True
+        elif match.group().lower() == "killing" and _KILLING_OF_BY_ARMED.match(sentence, end):
             armed = True
         elif not _PASSIVE_BEFORE.search(before[-30:]):
             clause = re.split(r"[;:]|,\ (?:who|which|after|while|as)\b", before)[-1]

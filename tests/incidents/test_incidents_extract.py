@@ -305,6 +305,16 @@ def test_a_killing_by_an_armed_actor_is_an_attack(run: Run, text: str, killed: i
     assert found.location in ("Varnadu", None)
 
 
+def test_the_killing_of_victims_by_an_armed_actor_is_an_attack(run: Run) -> None:
+    found = one(
+        run,
+        "The mission condemned the killing of at least 15 civilians by rebel fighters in "
+        "Varnadu village, Zelkor prefecture.",
+    )
+    assert (found.sub_event_type, found.location) == ("Attack", "Varnadu")
+    assert run("The mission condemned the killing of civilians in Varnadu.", DATE) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
