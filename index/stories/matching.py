@@ -323,6 +323,13 @@ def same_type(a: Record, b: Record) -> bool:
     return {fa, fb} == _ONE_DAY_FAMILIES and same_day(a, b)
 
 
+def same_kind(a: Record, b: Record) -> bool:
+    """Both of one type family, neither only a generic attack: a roadside
+    bomb and a landmine, not a bombing and a shooting told as an attack."""
+    fa = _FAMILY.get(a.fields.get("sub_event_type") or "")
+    return fa is not None and fa == _FAMILY.get(b.fields.get("sub_event_type") or "")
+
+
 def same_time(a: Record, b: Record) -> bool:
     if a.first is None or b.first is None or a.last is None or b.last is None:
         return True
