@@ -32,6 +32,14 @@ _CONTAINED = re.compile(
     rf"(?:,\ |\ in\ |\ of\ )(?:the\ )?(?P<outer>{_NAME})\ {_ADMIN}\b",
     re.VERBOSE,
 )
+#: "on the Kutru-Bedre road in Bijapur district", "the Kutru road in
+#: Bijapur": a road named after a place, inside a district or town that
+#: needs no kind word; the road's place is where it happened.
+_ROAD_IN = re.compile(
+    rf"(?P<inner>{_NAME})\ (?:road|highway)\ in\ (?:the\ )?(?P<outer>{_NAME})"
+    rf"(?:\ {_ADMIN})?\b",
+    re.VERBOSE,
+)
 #: Capitalised words that start a sentence or name no place ("Residents of X").
 _NOT_PLACES = frozenset(
     "The A An In On At Of Residents Villagers Gunmen Bandits Police Troops Officials"
@@ -46,7 +54,7 @@ def inner_place(sentence: str, location: str) -> tuple[str, str] | None:
 
     `location` is the place the extractor picked: either the area itself
     ("Zurmi Local Government Area", "Zurmi") or the inner place ("Kadawa")."""
-    for match in _CONTAINED.finditer(sentence):
+    for match in (*_CONTAINED.finditer(sentence), *_ROAD_IN.finditer(sentence)):
         inner = match.group("inner")
         outer = re.sub(r"^.*['’]s\ ", "", match.group("outer"))
         if inner.split()[0] in _NOT_PLACES or inner == outer:

@@ -35,14 +35,16 @@ from glossator.index.incidents.triggers import (
     is_hypothetical,
     killing_trigger,
     may_kill,
+    may_operate,
     may_trigger,
+    operation_trigger,
     stem_positions,
 )
 
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "15"
+VERSION = "22"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -95,6 +97,7 @@ class IncidentExtractor:
         spans = [span for span in sentences(text) if span[0] >= body_start]
         if not spans:
             return []
+        entities = [self._locator.misread_place(text, e) for e in entities]
         # A weapon's or a border's demonym is no evidence of where anything
         # happened ("a Turkish drone struck ... near the Iranian border").
         placed = [e for e in entities if not elsewhere(text, e)]
@@ -109,7 +112,7 @@ class IncidentExtractor:
                 if may_trigger(stems, start, end) and TRIGGER_SCAN.search(fold_first(sentence))
                 else None
             )
-            killing = trigger is None and may_kill(sentence)
+            killing = trigger is None and (may_kill(sentence) or may_operate(sentence))
             if trigger is None and not drafts and not killing:
                 # Nothing to start or to add to: most sentences of most articles.
                 continue
@@ -125,7 +128,7 @@ class IncidentExtractor:
                     )
             if killing:
                 actors = [(e.start, e.end) for e in local if e.label in ("ORG", "NORP")]
-                trigger = killing_trigger(sentence, actors)
+                trigger = killing_trigger(sentence, actors) or operation_trigger(sentence)
                 if trigger is None and not drafts:
                     continue
             self._read_sentence(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles
@@ -55,6 +56,10 @@ _BORDER_AFTER = re.compile(r"(?:\ (?:and|or)\ [A-Z][\w'’-]*)?\ (?:borders?|fro
 _CARE_PLACES = ("hospital", "clinic", "infirmary", "morgue", "mortuary", "health centre")
 
 
+#: "attacked a checkpoint in North Sinai": a name right after a locative.
+_LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|near|outside|across)\ $")
+
+
 def elsewhere(text: str, entity: Entity) -> bool:
     """A demonym that names a weapon's owner or a border ("a Turkish drone",
     "the Iranian border"): no evidence of the event's country."""
@@ -69,18 +74,40 @@ class Locator:
     def __init__(self, table: PlaceTable) -> None:
         self._places = table
 
+    def misread_place(self, text: str, entity: Entity) -> Entity:
+        """`entity`, as a place when the recogniser read a subdivision the
+        place table knows, written right after a locative, as a person's
+        name ("in North Sinai")."""
+        if entity.label != "PERSON" or not _LOCATIVE_RIGHT_BEFORE.search(
+            text, max(0, entity.start - 8), entity.start
+        ):
+            return entity
+        place = self._places.lookup(entity.text)
+        if place is None or place.kind != "region":
+            return entity
+        return replace(entity, label="GPE")
+
     def article_countries(self, entities: Sequence[Entity], without: str = "") -> list[str]:
         """The countries the article's names point to, most named first;
         leaving out the mentions of the name `without`."""
         counts: Counter[str] = Counter()
+        shared = []
         for entity in entities:
             if entity.label in ("GPE", "NORP") and entity.text != without:
+                named = self._places.countries_named(entity.text)
+                if len(named) > 1:
+                    shared.append(named)
+                    continue
                 code = self._places.country_of_word(entity.text)
                 if code is None and entity.label == "GPE":
                     place = self._places.lookup(entity.text)
                     code = place.code if place else None
                 if code is not None:
                     counts[code] += 1
+        for named in shared:
+            # "Congo" is the one of its countries the article's other names
+            # point to ("eastern Congo's North Kivu"), else the table's.
+            counts[next((code for code in named if code in counts), named[0])] += 1
         return [code for code, _ in counts.most_common()]
 
     def article_subdivisions(
@@ -135,6 +162,8 @@ class Locator:
             if text.lower().endswith(_CARE_PLACES) and _TREATED_BEFORE.search(
                 sentence, max(0, start - 50), start
             ):
+                continue
+            if how == "FAC" and self._generic_facility(text):
                 continue
             if how == "CUE" and _GROUP_AFTER.match(sentence, end):
                 continue
@@ -228,6 +257,12 @@ class Locator:
                 ):
                     place = self._places.lookup(entity.text, countries, region=kind in _AREA_KINDS)
             yield entity, place
+
+    def _generic_facility(self, text: str) -> bool:
+        """ "Congo displacement camp", "a Syria refugee camp": a kind of
+        facility in a country, named by nothing but the country."""
+        first, _, rest = text.partition(" ")
+        return bool(rest) and rest == rest.lower() and bool(self._places.countries_named(first))
 
     def country_near(
         self,

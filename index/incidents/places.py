@@ -33,6 +33,14 @@ class Place:
 #: "Southwest region" is the table's "South-West" (Cameroon's, Nigeria's
 #: "North-East" zone): a compass compound written as one word.
 _COMPASS = re.compile(r"^(North|South)(east|west)\b")
+#: "Sistan and Baluchestan" is also written "Sistan-Baluchestan" and
+#: "Jammu and Kashmir" "Jammu & Kashmir": a subdivision of two names joined
+#: by "and".
+_TWO_NAMES = re.compile(r"^([A-Z][\w'-]*) and ([A-Z][\w'-]*)$")
+#: Names two countries go by: "Congo" is the Republic's in the table and
+#: the Democratic Republic's in most news ("eastern Congo's North Kivu").
+#: The first is the table's; the article's other places choose.
+SHARED_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {"Congo": ("CG", "CD")}
 _RANK = {"country": 0, "city": 1, "region": 2}
 _NO_REGION = ("country", "city")
 
@@ -71,6 +79,10 @@ class PlaceTable:
                 place = Place(code, kind, float(lat) if lat else None, float(lon) if lon else None)
                 population[place] = int(pop or 0)
                 self._names.setdefault(name, []).append(place)
+        for name, codes in SHARED_COUNTRY_NAMES.items():
+            entries = self._names.get(name, [])
+            if any(p.kind == "country" and p.code == codes[0] for p in entries):
+                entries.extend(Place(code, "country") for code in codes[1:])
         for entries in self._names.values():
             entries.sort(key=lambda p: (_RANK.get(p.kind, 3), -population.get(p, 0)))
 
@@ -83,12 +95,17 @@ class PlaceTable:
             if row[0] == "city" and len(row) == 5:
                 self._city_admin1[(row[1], float(row[2]), float(row[3]))] = row[4]
             elif row[0] == "region" and len(row) == 4:
-                name, code = row[1], row[2]
-                self._region_admin1[(name, code)] = row[3]
-                entries = self._names.setdefault(name, [])
-                if not any(p.code == code and p.kind not in _NO_REGION for p in entries):
-                    entries.append(Place(code, "region", admin1=row[3]))
-                    entries.sort(key=lambda p: _RANK.get(p.kind, 3))
+                self._region_admin1[(row[1], row[2])] = row[3]
+                for name in _spellings(row[1]):
+                    self._add_region(name, row[2], row[3])
+
+    def _add_region(self, name: str, code: str, admin1: str) -> None:
+        """Register subdivision `admin1` of country `code` under `name`."""
+        self._region_admin1.setdefault((name, code), admin1)
+        entries = self._names.setdefault(name, [])
+        if not any(p.code == code and p.kind not in _NO_REGION for p in entries):
+            entries.append(Place(code, "region", admin1=admin1))
+            entries.sort(key=lambda p: _RANK.get(p.kind, 3))
 
     def _with_admin1(self, name: str, place: Place) -> Place:
         if place.kind == "country" or place.admin1 is not None:
@@ -140,6 +157,11 @@ class PlaceTable:
                 return place.code
         return None
 
+    def countries_named(self, word: str) -> tuple[str, ...]:
+        """Every country code the country name `word` names: two for "Congo",
+        one for most names, none for other words."""
+        return tuple(p.code for p in self._names.get(word, ()) if p.kind == "country")
+
     def lookup(
         self,
         name: str,
@@ -172,6 +194,14 @@ class PlaceTable:
         cities = [p for p in entries if p.kind == "city"]
         best = cities[0] if cities and entries[0].kind != "country" else entries[0]
         return self._with_admin1(name, best)
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """`name` and the other ways a subdivision of two names is written."""
+    two = _TWO_NAMES.match(name)
+    if two is None:
+        return (name,)
+    return (name, f"{two[1]}-{two[2]}", f"{two[1]} & {two[2]}")
 
 
 @cache

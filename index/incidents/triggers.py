@@ -31,6 +31,8 @@ __all__ = [
     "KILLING",
     "may_kill",
     "killing_trigger",
+    "may_operate",
+    "operation_trigger",
 ]
 
 
@@ -258,6 +260,11 @@ _BY_ARMED = re.compile(
     rf"\ by\ (?:the\ |a\ |an\ |suspected\ |alleged\ )?(?:[\w-]+\ ){{0,2}}?{_ARMED}\b",
     re.IGNORECASE,
 )
+#: "condemned the killing of at least 15 civilians by 3R fighters": the
+#: noun with its victims, then an armed agent.
+_KILLING_OF_BY_ARMED = re.compile(
+    rf"\ of\ [^.;]{{0,60}}?{_BY_ARMED.pattern}", re.IGNORECASE | re.VERBOSE
+)
 _CLAIMED_KILLING = re.compile(
     r"\bclaim(?:s|ed|ing)?\ (?:responsibility\ for\ )?(?:the\ )?killings?\b", re.IGNORECASE
 )
@@ -274,7 +281,8 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
     fighters killed 13", "JNIM fighters overran"), a named group or people
     right before it (`actors`: the spans of organisation and nationality
     entities, "TPNPB killed 13"), a passive agent ("killed by the KKB",
-    "killed by suspected militants"), or a claim ("claims killing of 13")."""
+    "killed by suspected militants", "the killing of 15 civilians by 3R
+    fighters"), or a claim ("claims killing of 13")."""
     for match in _KILLING.finditer(sentence):
         start, end = match.span()
         before = sentence[:start]
@@ -286,6 +294,8 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
             armed = True
         elif _CLAIMED_KILLING.search(sentence, max(0, start - 40), end):
             armed = True
+        elif match.group().lower() == "killing" and _KILLING_OF_BY_ARMED.match(sentence, end):
+            armed = True
         elif not _PASSIVE_BEFORE.search(before[-30:]):
             clause = re.split(r"[;:]|,\ (?:who|which|after|while|as)\b", before)[-1]
             offset = start - len(clause)
@@ -296,6 +306,37 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
         if armed:
             return Trigger(KILLING.sub_event_type, start, end, match.group(), KILLING.strength)
     return None
+
+
+#: A security forces' raid or operation ("a police raid on a favela", "a
+#: Military Police operation against drug traffickers"): an armed clash with
+#: the gangs it targets, but only when the sentence counts its dead ("left
+#: nine dead", "nine people were killed during"); a raid on an office or a
+#: match-day operation is no incident.
+_OPERATION = re.compile(
+    r"\b(?i:police|military|army|security\ forces'?|troops'?)\ (?:[\w-]+\ )?"
+    r"(?:raids?|operations?|incursions?)\b"
+)
+_OPERATION_DEAD = re.compile(
+    r"\b(?:(?:left|leaving|leaves|leave)\ (?:[\w-]+\ ){1,3}?dead"
+    r"|(?:were|was|been)\ (?:shot\ )?killed|death\ toll|(?:dead|killed)\ in)\b"
+)
+OPERATION = TriggerRule("Armed clash", _OPERATION.pattern, 0)
+
+
+def may_operate(sentence: str) -> bool:
+    """A cheap test before `operation_trigger`: the sentence names a raid or operation."""
+    return "raid" in sentence or "peration" in sentence or "incursion" in sentence
+
+
+def operation_trigger(sentence: str) -> Trigger | None:
+    """A security forces' raid or operation as an Armed clash trigger, when the
+    sentence counts people killed in it."""
+    match = _OPERATION.search(sentence)
+    if match is None or _OPERATION_DEAD.search(sentence) is None:
+        return None
+    start, end = match.span()
+    return Trigger(OPERATION.sub_event_type, start, end, match.group(), OPERATION.strength)
 
 
 _BOMBS_FIRED = re.compile(

@@ -5,8 +5,9 @@ Such a record contains every place of its country or region, so matched
 like any record it could join two events of that region and bridge their
 stories. It joins at most one event instead: one whose named places lie in
 its country or region, whose records all agree with it on time, type and
-attackers, and which its sentences resemble most when several do (an
-equal best is a tie, and it joins none; the likeliest event is chosen
+attackers, and which is of its own type family, then which its
+sentences resemble most, when several do (an equal best is a tie, and
+it joins none; the likeliest event is chosen
 before attackers are compared, so an attacker that rules it out leaves the
 record alone rather than sending it to another event). A whole-country record joins
 only when both it and the event are dated (without dates it would join any
@@ -22,6 +23,7 @@ from glossator.index.stories.matching import (
     is_region,
     same_actor,
     same_day,
+    same_kind,
     same_time,
     same_type,
 )
@@ -85,10 +87,15 @@ def _fits(broad: Record, members: list[Record], *, actors: bool = True) -> bool:
     return True
 
 
-def _likeness(broad: Record, members: list[Record]) -> int:
-    """Words the record shares with the event's closest report: its best
-    member, so an event told by many reports does not win on their words."""
-    return max((len(broad.said & m.said) for m in members), default=0)
+def _likeness(broad: Record, members: list[Record]) -> tuple[bool, int]:
+    """Whether a report of the event is of the record's own type family
+    (a bomb attack's, not only a generic attack's), then the words the
+    record shares with the event's closest report: its best member, so an
+    event told by many reports does not win on their words."""
+    return (
+        any(same_kind(broad, m) for m in members),
+        max((len(broad.said & m.said) for m in members), default=0),
+    )
 
 
 def attach_broad(clusters: list[list[Record]], broad: list[Record]) -> list[Record]:

@@ -306,11 +306,28 @@ def admin1_of(rec: Record) -> tuple[object, ...]:
     )
 
 
+#: Families one event is often told as by different outlets: "a border
+#: clash flares" and "forces struck a village" of one place on one day.
+_ONE_DAY_FAMILIES = frozenset({"clash", "strike"})
+
+
 def same_type(a: Record, b: Record) -> bool:
+    """One event's types: the same family, or an attack of any kind; a clash
+    and a strike or shelling only when both are dated to the same day."""
     ta, tb = a.fields.get("sub_event_type"), b.fields.get("sub_event_type")
     if ta == tb or ta == "Attack" or tb == "Attack" or not ta or not tb:
         return True
-    return _FAMILY.get(ta) == _FAMILY.get(tb)
+    fa, fb = _FAMILY.get(ta), _FAMILY.get(tb)
+    if fa == fb:
+        return True
+    return {fa, fb} == _ONE_DAY_FAMILIES and same_day(a, b)
+
+
+def same_kind(a: Record, b: Record) -> bool:
+    """Both of one type family, neither only a generic attack: a roadside
+    bomb and a landmine, not a bombing and a shooting told as an attack."""
+    fa = _FAMILY.get(a.fields.get("sub_event_type") or "")
+    return fa is not None and fa == _FAMILY.get(b.fields.get("sub_event_type") or "")
 
 
 def same_time(a: Record, b: Record) -> bool:

@@ -177,3 +177,19 @@ def test_a_place_of_another_countrys_name_takes_the_country_of_its_district() ->
     assert found("Fighters of the Karnel group killed 17 people in Bravel on 3 May 2026.")[0] == (
         table.country_name("OS")
     )
+
+
+def test_a_subdivision_of_two_names_is_found_however_they_are_joined() -> None:
+    rows = [["region", "Sistan va Baluchestan", "IR", "", "", "0"]]
+    admin1 = [["region", "Sistan and Baluchestan", "IR", "IR.sistan and baluchestan"]]
+    table = PlaceTable(rows, admin1)
+    for name in ("Sistan and Baluchestan", "Sistan-Baluchestan", "Sistan & Baluchestan"):
+        found = table.lookup(name)
+        assert found is not None and found.admin1 == "IR.sistan and baluchestan", name
+    # Only two names joined by "and": a longer one keeps its own spelling.
+    assert (
+        PlaceTable(rows, [["region", "Dadra and Nagar Haveli", "IN", "IN.d"]]).lookup(
+            "Dadra-Nagar Haveli"
+        )
+        is None
+    )

@@ -305,6 +305,16 @@ def test_a_killing_by_an_armed_actor_is_an_attack(run: Run, text: str, killed: i
     assert found.location in ("Varnadu", None)
 
 
+def test_the_killing_of_victims_by_an_armed_actor_is_an_attack(run: Run) -> None:
+    found = one(
+        run,
+        "The mission condemned the killing of at least 15 civilians by rebel fighters in "
+        "Varnadu village, Zelkor prefecture.",
+    )
+    assert (found.sub_event_type, found.location) == ("Attack", "Varnadu")
+    assert run("The mission condemned the killing of civilians in Varnadu.", DATE) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -317,6 +327,40 @@ def test_a_killing_by_an_armed_actor_is_an_attack(run: Run, text: str, killed: i
     ],
 )
 def test_a_killing_without_an_armed_actor_is_not_an_incident(run: Run, text: str) -> None:
+    assert run(text, DATE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A police raid on a favela in Varnadu left nine people dead on Wednesday.", 9),
+        (
+            "Nine people were killed on Wednesday during a Military Police operation against "
+            "drug traffickers in Varnadu, the police said.",
+            9,
+        ),
+    ],
+)
+def test_a_security_operation_that_kills_is_an_armed_clash(
+    run: Run, text: str, killed: int
+) -> None:
+    found = one(run, text)
+    assert (found.sub_event_type, found.fatalities, found.location) == (
+        "Armed clash",
+        killed,
+        "Varnadu",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A huge police operation was mounted for the match in Varnadu on Saturday.",
+        "Police said the operation in Varnadu on Thursday had been planned for months.",
+        "The army operation to rescue the miners in Varnadu ended on Thursday.",
+    ],
+)
+def test_a_security_operation_without_dead_is_not_an_incident(run: Run, text: str) -> None:
     assert run(text, DATE) == []
 
 

@@ -88,3 +88,48 @@ def test_a_name_two_subdivisions_share_is_the_one_in_the_subdivision_the_article
     assert found.location == "Bijapur" and found.admin1 == "IN.chhattisgarh"
     [alone] = incidents(headline + "The attack came days after a Maoist leader was killed.")
     assert alone.admin1 == "IN.karnataka"
+
+
+def test_a_facility_named_by_nothing_but_its_country_is_no_place(incidents: Run) -> None:
+    text = (
+        "12 killed as shells hit Sudan displacement camp\n"
+        "Shells struck a camp for displaced people in Sudan's North Darfur state on Sunday, "
+        "killing at least 12 people, aid workers said."
+    )
+    assert one(incidents, text).location == "North Darfur"
+
+
+def test_a_name_two_countries_go_by_is_the_one_the_articles_other_places_are_in(
+    incidents: Run,
+) -> None:
+    text = (
+        "Rebels killed 12 villagers in Kalembe in eastern Congo on Sunday, officials said. "
+        "The army in North Kivu blamed the M23."
+    )
+    assert one(incidents, text).country == "Democratic Republic of Congo"
+    alone = one(incidents, "Shells hit a camp in Congo on Sunday, killing 12 people.")
+    assert alone.country == "Republic of Congo"
+
+
+def test_a_subdivision_read_as_a_persons_name_after_a_locative_is_a_place(
+    incidents: Run,
+) -> None:
+    found = one(
+        incidents,
+        "Five soldiers were killed on Friday when militants attacked a security checkpoint "
+        "west of Zelkor in North Sinai, the army spokesman said.",
+    )
+    assert (found.location, found.country) == ("Zelkor", "Egypt")
+
+
+def test_a_road_named_after_a_place_lies_in_the_district_or_town_after_it(
+    incidents: Run,
+) -> None:
+    town = one(incidents, "A roadside bomb killed three soldiers on the Zelkor road in Varnadu.")
+    assert (town.location, town.within) == ("Zelkor", "Varnadu")
+    district = one(
+        incidents,
+        "A roadside bomb killed three soldiers on Tuesday on the Zelkor-Kalembe road in "
+        "Varnadu district, police said.",
+    )
+    assert (district.location, district.within) == ("Zelkor-Kalembe", "Varnadu")

@@ -188,3 +188,17 @@ def test_a_one_subdivision_region_does_not_contain_a_place_the_table_cannot_put(
     g = grouped(stadium=[stadium], north=[north], south=[south])
     assert not same_event(g, "stadium", "north")
     assert not same_event(g, "stadium", "south")
+
+
+def test_a_region_only_report_joins_the_event_of_its_own_type_family_over_a_generic_attack() -> (
+    None
+):
+    bomb = {**DAY, "sub_event_type": "Remote explosive/landmine/IED"}
+    road = {**bomb, **{k: FINOTE[k] for k in ("location", "admin1", "latitude", "longitude")}}
+    road["sentence"] = "Rebels killed nine people with a landmine near Finote Selam."
+    shooting = {**BURE, "sub_event_type": "Attack"}
+    shooting["sentence"] = "Rebels killed two people near Bure."
+    region = {**AMHARA, **{k: bomb[k] for k in ("sub_event_type",)}}
+    region["sentence"] = "Rebels killed people in Amhara."
+    g = grouped(road=[road], shot=[shooting], wire=[region])
+    assert same_event(g, "wire", "road") and not same_event(g, "wire", "shot")

@@ -373,3 +373,20 @@ def test_a_report_of_bodies_found_or_a_toll_risen_may_date_an_earlier_event() ->
     )
     assert later.first == later.last == dt.date(2024, 3, 11)
     assert not compatible(attack, later)
+
+
+def test_a_clash_and_a_strike_of_one_place_are_one_event_only_on_one_day() -> None:
+    def rec(kind: str, day: str | None) -> Record:
+        return record(
+            "2024-03-12",
+            sub_event_type=kind,
+            location="Kanbalu",
+            event_date=day,
+            sentence="Kanbalu was hit.",
+        )
+
+    clash, strike = rec("Armed clash", "2024-03-11"), rec("Air/drone strike", "2024-03-11")
+    assert compatible(clash, strike)
+    assert not compatible(clash, rec("Air/drone strike", "2024-03-10"))
+    assert not compatible(clash, rec("Air/drone strike", None))
+    assert not compatible(rec("Abduction/forced disappearance", "2024-03-11"), strike)
