@@ -96,9 +96,23 @@ _ORG_KIND_BEFORE = tuple(
     f"{word} "
     for word in (
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
+        " giant"
     ).split()
+) + ("shares in ", "Shares in ")
+#: "the Shining Path guerrilla group": one lower-case kind may stand between
+#: the name and "group"; "Bombardier's shares": a company's possessions.
+_ORG_KIND_AFTER = (
+    (" group", " militia", " militias")
+    + tuple(
+        f" {kind} group"
+        for kind in "guerrilla rebel armed militant separatist jihadist insurgent".split()
+    )
+    + tuple(
+        f"{mark}s {thing}"
+        for mark in "'’"
+        for thing in ("shares", "share price", "profits", "shareholders", "chief executive")
+    )
 )
-_ORG_KIND_AFTER = (" group", " militia", " militias")
 #: A capitalised name after these with no other label is taken for a place.
 LOCATIVE_CUES = (" near ", " outside ", " towards ", " in ")
 _DESCRIPTION = re.compile(r"-[a-z]+$")
@@ -114,7 +128,7 @@ _NOT_PLACE_HEADS = frozenset(
 #: Words before "in" that make what follows a company or a film ("shares in
 #: Gazprom", "starring in Closer"), measured on BBC.
 _NOT_PLACE_BEFORE_IN = re.compile(
-    r"(?:shares|stake|stakes|interest|investment|invest|invested|investing|role|roles|starring"
+    r"(?:[Ss]hares|stake|stakes|interest|investment|invest|invested|investing|role|roles|starring"
     r"|starred|stars|appeared|appears|nominated|work|works|worked|working)\Z"
 )
 _TITLE_WORDS = frozenset(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,10 +21,11 @@ from glossator.index.entities.landforms import CUE_GROUPS as LANDFORM_CUE_GROUPS
 from glossator.index.entities.landforms import LandformRules
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
-from glossator.index.entities.names import NameRules, title_forms
+from glossator.index.entities.names import _STOP_TOKENS, NameRules, title_forms
 from glossator.index.entities.peoples import CUE_GROUPS as PEOPLE_CUE_GROUPS
 from glossator.index.entities.peoples import PeopleRules
 from glossator.index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityRules
+from glossator.index.entities.spread import org_mentions
 from glossator.index.entities.watchlist import (
     WatchEntry,
     WatchlistMatcher,
@@ -33,7 +34,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "30"
+VERSION = "31"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -76,6 +77,7 @@ class _Static:
     cues: CueRules
     landforms: LandformRules
     peoples: PeopleRules
+    lookup: Callable[[str], str | None]
 
 
 @cache
@@ -101,6 +103,7 @@ def _static() -> _Static:
         CueRules(table.get, titles),
         LandformRules(table.get),
         PeopleRules(table.get),
+        table.get,
     )
 
 
@@ -189,6 +192,7 @@ class Recogniser:
         found += context.acronyms(text, found)
         found += static.cues.speakers(text, cues)
         found += static.cues.led_and_bylined(text, cues)
+        found += org_mentions(text, found, static.lookup, _STOP_TOKENS)
         people = [c for c in found if c.label == "PERSON"]
         found += static.names.later_mentions(text, people)
         found = _drop_entourage_camps(text, found, people)
