@@ -113,8 +113,26 @@ _ORG_KIND_AFTER = (
         for thing in ("shares", "share price", "profits", "shareholders", "chief executive")
     )
 )
-#: A capitalised name after these with no other label is taken for a place.
-LOCATIVE_CUES = (" near ", " outside ", " towards ", " in ")
+#: A capitalised name after these with no other label is taken for a place:
+#: "near Vovchansk", "the road to Zalambessa", "their base at Fataki", "the
+#: direction of al-Takma", "camps around Shire". Not "post at" (a job on
+#: BBC: "the vacant post at Ajax").
+LOCATIVE_CUES = (
+    " near ",
+    " outside ",
+    " towards ",
+    " in ",
+    " road to ",
+    " road between ",
+    " base at ",
+    " bases at ",
+    " bases around ",
+    " camps around ",
+    " direction of ",
+    " posts at ",
+    " barracks at ",
+    " travelled to ",
+)
 _DESCRIPTION = re.compile(r"-[a-z]+$")
 _HYPHEN_DESCRIPTION = re.compile(r"-[a-z]")
 #: Last words that make a name after "in" something other than a place.

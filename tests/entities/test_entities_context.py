@@ -166,6 +166,27 @@ def test_unknown_name_after_locative_is_a_fallback_place(recogniser: Recogniser)
     assert labels_of("They play in the Premier League.", recogniser, "GPE") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops were stopped at a checkpoint on the road to Zindaro.",
+        "Gunmen ambushed a patrol from their base at Zindaro.",
+        "Shells came from the direction of Zindaro on Monday.",
+        "Displaced families remain in camps around Zindaro.",
+        "Rebels attacked a barracks at Zindaro and the border posts at Zindaro.",
+        "The minister travelled to Zindaro on Friday.",
+    ],
+)
+def test_route_and_base_cues_name_a_place(text: str, recogniser: Recogniser) -> None:
+    assert ("Zindaro", "GPE") in found(text, recogniser)
+
+
+def test_a_job_at_a_club_is_no_place(recogniser: Recogniser) -> None:
+    assert ("Zindaro", "GPE") not in found(
+        "He was linked with the vacant post at Zindaro.", recogniser
+    )
+
+
 # Facilities
 
 
