@@ -164,6 +164,11 @@ class NameRules:
     def __init__(self, is_place: Callable[[str], str | None]) -> None:
         """`is_place(name)` gives the fixed-list label of a name, or None."""
         self._titles = _title_pattern()
+        #: Capitalised words of titles, never the first word of a name found
+        #: by apposition ("Lieutenant Colonel X Y, the spokesperson").
+        self._title_words = {
+            word for form in title_forms() if form[:1].isupper() for word in form.split()
+        }
         self._first_names = lexicon.read_words("first_names.txt") | lexicon.read_words(
             "given_names.txt"
         )
@@ -299,10 +304,16 @@ class NameRules:
                 continue
             if any(w in ("of", "for", "on", "in") for w in words):
                 continue
+            # A title in front stays outside: "Lieutenant Colonel X Y, the
+            # spokesperson", "Lance Corporal X Y" ("Lance" is a given name too).
+            lead = 0
+            while lead < len(words) - 2 and words[lead] in self._title_words:
+                lead += 1
+            titled = start + sum(len(w) + 1 for w in words[:lead])
             if _APPOSITION.match(text, end) and self._lookup(text[start:end]) is None:
-                out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
+                out.append(Candidate(titled, end, "PERSON", Layer.SPECIFIC))
             elif words[0] in self._first_names and self._lookup(text[start:end]) is None:
-                out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
+                out.append(Candidate(titled, end, "PERSON", Layer.FALLBACK))
         out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
         out += shapes.republics(text)
         out += shapes.ordinal_units(text, _STOP_TOKENS)

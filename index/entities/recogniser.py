@@ -34,7 +34,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "34"
+VERSION = "35"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).

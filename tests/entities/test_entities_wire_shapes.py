@@ -103,3 +103,24 @@ def test_a_count_before_an_organisation_is_outside_it(recogniser: Recogniser) ->
     # A number word that is part of the name stays: no counted noun follows.
     got = found("The Three Velmora Alliance said it attacked.", recogniser)
     assert ("Three Velmora Alliance", "ORG") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Fire came on Friday, said Lieutenant Colonel Jo-Ann Qarvesh, the spokesperson.",
+            "Jo-Ann Qarvesh",
+        ),
+        ("The division spokesperson, Maj Isaac Qarvesh, told reporters.", "Isaac Qarvesh"),
+        ("We lost one soldier, Pte Samuel Qarvesh, he said.", "Samuel Qarvesh"),
+        (
+            "The dead were Sergeant Md Anwar Hossain and Lance Corporal Rubel Qarvesh.",
+            "Rubel Qarvesh",
+        ),
+    ],
+)
+def test_a_rank_stays_outside_the_name(recogniser: Recogniser, text: str, name: str) -> None:
+    people = [e.text for e in recogniser.recognise(text) if e.label == "PERSON"]
+    assert name in people
+    assert not any(p.endswith(name) and p != name for p in people)
