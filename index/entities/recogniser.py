@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,7 +35,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "35"
+VERSION = "36"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -119,6 +120,25 @@ def _drop_entourage_camps(
     return [c for c in found if c not in bad] if bad else found
 
 
+#: A capitalised word and a space right before a span.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+ \Z")
+
+
+def _drop_named_weapon_heads(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a weapon word written with a capital after a capitalised word: it
+    ends a name ("Sex Pistols", "Royal Gurkha Rifles", "Atomic Bomb"), while a
+    weapon's model name goes before a lower-case head ("Katyusha rockets")."""
+    bad = [
+        c
+        for c in found
+        if c.label == "WEAPON"
+        and text[c.start : c.end].split()[-1][:1].isupper()
+        and not text[c.start : c.end].split()[-1].isupper()
+        and _CAPITALISED_BEFORE.search(text, max(0, c.start - 30), c.start)
+    ]
+    return [c for c in found if c not in bad] if bad else found
+
+
 def _mtime(path: Path | None) -> int | None:
     if path is None:
         return None
@@ -196,6 +216,7 @@ class Recogniser:
         people = [c for c in found if c.label == "PERSON"]
         found += static.names.later_mentions(text, people)
         found = _drop_entourage_camps(text, found, people)
+        found = _drop_named_weapon_heads(text, found)
         found += self._watch.find(norm)
         return found
 

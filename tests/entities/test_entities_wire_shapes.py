@@ -124,3 +124,34 @@ def test_a_rank_stays_outside_the_name(recogniser: Recogniser, text: str, name: 
     people = [e.text for e in recogniser.recognise(text) if e.label == "PERSON"]
     assert name in people
     assert not any(p.endswith(name) and p != name for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Officers found casings from AR-15 rifles at the scene.", "AR-15 rifles"),
+        ("The rebels captured ZU-23 anti-aircraft guns.", "ZU-23 anti-aircraft guns"),
+        ("Police seized 9mm pistols in the raid.", "9mm pistols"),
+        ("Troops seized a Qarvesh .50-caliber sniper rifle.", "Qarvesh .50-caliber sniper rifle"),
+        ("Gunmen armed with high-powered rifles attacked.", "high-powered rifles"),
+        ("A bomber wearing an explosive vest struck.", "explosive vest"),
+    ],
+)
+def test_model_codes_and_calibres_join_the_weapon(
+    recogniser: Recogniser, text: str, weapon: str
+) -> None:
+    assert [e.text for e in recogniser.recognise(text) if e.label == "WEAPON"] == [weapon]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support acts included the Sex Pistols.",
+        "Soldiers of the Royal Qarvesh Rifles flew in.",
+        "Their album How To Dismantle An Atomic Bomb sold well.",
+    ],
+)
+def test_a_capitalised_weapon_word_ending_a_name_is_no_weapon(
+    recogniser: Recogniser, text: str
+) -> None:
+    assert [e.text for e in recogniser.recognise(text) if e.label == "WEAPON"] == []
