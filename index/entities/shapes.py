@@ -82,10 +82,13 @@ def republics(text: str) -> list[Candidate]:
 
 
 #: A dateline: a line opening with a place in capitals, maybe its country, then
-#: the agency in parentheses and a dash or colon ("BAMAKO (AFP) -").
+#: the agency in parentheses and a dash or colon ("BAMAKO (AFP) -"), maybe
+#: a date before the agency ("SAN PEDRO SULA, Honduras, March 2 (Reuters) -"),
+#: or no agency after the country ("COTABATO CITY, Philippines -").
 _DATELINE = re.compile(
-    r"^([A-Z][A-Z’'.-]+(?:\ [A-Z][A-Z’'.-]+){0,2})(?:,\ [A-Z][\w.’'\ -]{1,40}?)?"
-    r"\ \(([A-Z][\w\ .&-]{1,30})\)\ ?[-–—:]",
+    r"^([A-Z][A-Z’'.-]+(?:\ [A-Z][A-Z’'.-]+){0,2})"
+    r"(?:(?:,\ [A-Z][\w.’'\ -]{1,40}?)?(?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?"
+    r"\ \(([A-Z][\w\ .&-]{1,30})\)|,\ [A-Z][\w.’'\ ]{1,40}?)\ ?[-–—:]\ ",
     re.MULTILINE,
 )
 
@@ -103,7 +106,8 @@ def datelines(text: str) -> list[Candidate]:
             break
     for match in _DATELINE.finditer(text, 0, head_end):
         out.append(Candidate(match.start(1), match.end(1), "GPE", Layer.SPECIFIC))
-        out.append(Candidate(match.start(2), match.end(2), "ORG", Layer.SPECIFIC))
+        if match.group(2) is not None:  # "COTABATO CITY, Philippines -": no agency
+            out.append(Candidate(match.start(2), match.end(2), "ORG", Layer.SPECIFIC))
     return out
 
 

@@ -18,6 +18,24 @@ def test_a_datelines_agency_is_an_organisation(recogniser: Recogniser) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Attack on market\nKELVA TOLMA, Tolvan, March 2 (Velmora Herald) - Gunmen struck.",
+        "Attack on market\nKELVA TOLMA, Tolvan - Gunmen struck a market.",
+    ],
+)
+def test_a_dateline_with_a_date_or_no_agency(recogniser: Recogniser, text: str) -> None:
+    labels = found(text, recogniser)
+    assert ("KELVA TOLMA", "GPE") in labels
+    assert not {("KELVA", "ORG"), ("TOLMA", "ORG")} & labels
+
+
+def test_a_capitalised_line_with_no_country_is_no_dateline(recogniser: Recogniser) -> None:
+    text = "Title\nBREAKING - Gunmen struck a market."
+    assert ("BREAKING", "GPE") not in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
     ("phrase", "span", "label"),
     [
         ("on the N-25 highway", "N-25 highway", "FAC"),
