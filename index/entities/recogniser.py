@@ -35,7 +35,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "37"
+VERSION = "38"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -139,6 +139,20 @@ def _drop_named_weapon_heads(text: str, found: list[Candidate]) -> list[Candidat
     return [c for c in found if c not in bad] if bad else found
 
 
+#: A currency word after a demonym makes it part of a sum of money ("65
+#: Canadian cents", "Swiss francs"), which is no entity of ours.
+_CURRENCY_AFTER = re.compile(
+    r" (?:cents?|dollars?|pounds?|euros?|francs?|pesos?|rupees?|yen|yuan|kroner|kronor|krona"
+    r"|rand|roubles?|rubles?|lira|dinars?|rials?|riyals?|shillings?)\b"
+)
+
+
+def _drop_currency_demonyms(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a NORP that names a currency: "Canadian dollars" is money."""
+    bad = [c for c in found if c.label == "NORP" and _CURRENCY_AFTER.match(text, c.end)]
+    return [c for c in found if c not in bad] if bad else found
+
+
 def _mtime(path: Path | None) -> int | None:
     if path is None:
         return None
@@ -217,6 +231,7 @@ class Recogniser:
         found += static.names.later_mentions(text, people)
         found = _drop_entourage_camps(text, found, people)
         found = _drop_named_weapon_heads(text, found)
+        found = _drop_currency_demonyms(text, found)
         found += self._watch.find(norm)
         return found
 
