@@ -89,6 +89,16 @@ _ADMIN_CUES = tuple(
         " municipality prefecture township"
     ).split()
 )
+#: "the Raghwan and Sirwah fronts", "the Mahbes and Farsia sectors": two
+#: names joined by "and" before a plural area word are both places.
+_AREA_PLURAL_CUES = tuple(
+    f" {word}"
+    for word in (
+        "districts provinces regions governorates sectors fronts neighbourhoods"
+        " neighborhoods towns villages"
+    ).split()
+)
+_AND_NAME_BEFORE = re.compile(rf"(?<![\w’'-])({_NAME}) and ({_NAME})\Z")
 #: "energy firm Burren Energy", "security firm Ambrey": a lower-case kind of
 #: organisation right before a name; "the Emergency Lawyers group",
 #: "Wazalendo militias": right after it.
@@ -168,6 +178,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "spokesman": _SPOKESMAN_CUES,
     "settlement": _SETTLEMENT_CUES,
     "admin": _ADMIN_CUES,
+    "area_plural": _AREA_PLURAL_CUES,
     "unit": _UNIT_WORDS,
     "locative": LOCATIVE_CUES,
     "org_before": _ORG_KIND_BEFORE,
@@ -268,7 +279,8 @@ class ContextRules:
         return out
 
     def places(self, text: str, cues: Cues) -> list[Candidate]:
-        """GPE after "the village of" or before "region" (landforms: `landforms.py`)."""
+        """GPE after "the village of", before "region", and both names of "the X
+        and Y fronts" (landforms: `landforms.py`)."""
         gpe = []
         for pos, cue in cues["settlement"]:
             if pos == 0 or not text[pos - 1].isalpha():
@@ -292,6 +304,14 @@ class ContextRules:
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:
                     gpe.append(match.span())
+        for pos, cue in cues["area_plural"]:
+            if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
+                pair = _AND_NAME_BEFORE.search(text, max(0, pos - 80), pos)
+                # "the Americas and Asia-Pacific regions": continents, no places of ours.
+                if pair is not None and not any(
+                    self._lookup(part) == "LOC" for part in re.split(r"[ -]", pair.group())
+                ):
+                    gpe += [pair.span(1), pair.span(2)]
         out = []
         for start, end in gpe:
             start = past_description(text, start, end)

@@ -181,6 +181,22 @@ def test_route_and_base_cues_name_a_place(text: str, recogniser: Recogniser) -> 
     assert ("Zindaro", "GPE") in found(text, recogniser)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting has flared on the Zindaro and Qalbeni fronts.",
+        "Clashes erupted in the Zindaro and Qalbeni districts overnight.",
+    ],
+)
+def test_two_names_before_a_plural_area_word_are_places(text: str, recogniser: Recogniser) -> None:
+    assert labels_of(text, recogniser, "GPE") == ["Zindaro", "Qalbeni"]
+
+
+def test_continents_before_regions_are_no_places(recogniser: Recogniser) -> None:
+    text = "It cut jobs in the Zindaro and Asia-Pacific regions."
+    assert labels_of(text, recogniser, "GPE") == []
+
+
 def test_a_job_at_a_club_is_no_place(recogniser: Recogniser) -> None:
     assert ("Zindaro", "GPE") not in found(
         "He was linked with the vacant post at Zindaro.", recogniser
