@@ -49,7 +49,7 @@ _ORG_HEADS = frozenset(
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
     Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
     Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative Observatory
-    Forum""".split()
+    Forum Records Watch""".split()
 )
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).

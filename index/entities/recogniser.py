@@ -35,7 +35,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "39"
+VERSION = "40"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).

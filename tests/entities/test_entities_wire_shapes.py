@@ -173,3 +173,16 @@ def test_a_capitalised_weapon_word_ending_a_name_is_no_weapon(
     recogniser: Recogniser, text: str
 ) -> None:
     assert [e.text for e in recogniser.recognise(text) if e.label == "WEAPON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He showcased his label Qarvesh Records in London.", "Qarvesh Records"),
+        ("according to the monitoring group Deep Qarvesh Watch", "Deep Qarvesh Watch"),
+    ],
+)
+def test_records_and_watch_end_an_organisation(
+    recogniser: Recogniser, text: str, name: str
+) -> None:
+    assert (name, "ORG") in found(text, recogniser)
