@@ -23,6 +23,8 @@ from glossator.index.entities.landforms import LandformRules
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
 from glossator.index.entities.names import _STOP_TOKENS, NameRules, title_forms
+from glossator.index.entities.org_context import CUE_GROUPS as ORG_CUE_GROUPS
+from glossator.index.entities.org_context import OrgContextRules
 from glossator.index.entities.peoples import CUE_GROUPS as PEOPLE_CUE_GROUPS
 from glossator.index.entities.peoples import PeopleRules
 from glossator.index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityRules
@@ -35,7 +37,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "40"
+VERSION = "41"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -75,6 +77,7 @@ class _Static:
     quantities: QuantityRules
     names: NameRules
     context: ContextRules
+    orgs: OrgContextRules
     cues: CueRules
     landforms: LandformRules
     peoples: PeopleRules
@@ -90,6 +93,7 @@ def _static() -> _Static:
     titles = title_forms()
     cue_groups: dict[str, Iterable[str]] = {
         **CUE_GROUPS,
+        **ORG_CUE_GROUPS,
         **SPEECH_CUE_GROUPS,
         **LANDFORM_CUE_GROUPS,
         **PEOPLE_CUE_GROUPS,
@@ -101,6 +105,7 @@ def _static() -> _Static:
         QuantityRules(norp_plurals),
         NameRules(table.get),
         ContextRules(table.get),
+        OrgContextRules(table.get),
         CueRules(table.get, titles),
         LandformRules(table.get),
         PeopleRules(table.get),
@@ -218,7 +223,8 @@ class Recogniser:
         found += static.quantities.cardinals(text, anchors.quantities)
         found += static.names.people_by_title(text, anchors.titles)
         found += static.names.sequences(text)
-        found += context.backed_and_spokesman(text, cues)
+        found += static.orgs.backed_and_spokesman(text, cues)
+        found += static.orgs.members_of(text, cues)
         found += context.places(text, cues)
         found += static.landforms.find(text, cues)
         found += static.peoples.find(text, cues)

@@ -197,6 +197,24 @@ def test_continents_before_regions_are_no_places(recogniser: Recogniser) -> None
     assert labels_of(text, recogniser, "GPE") == []
 
 
+def test_the_groups_after_members_of_are_organisations(recogniser: Recogniser) -> None:
+    text = "The riot broke out where members of Los Zindaros and Los Qalbenis are held."
+    assert labels_of(text, recogniser, "ORG") == ["Los Zindaros", "Los Qalbenis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the Zindaro of Qalbeni's rate-setting panel met.",
+        "Some members of the Zindaro council did not agree.",
+    ],
+)
+def test_members_of_a_longer_name_or_a_modifier_is_no_guess(
+    text: str, recogniser: Recogniser
+) -> None:
+    assert "Zindaro" not in labels_of(text, recogniser, "ORG")
+
+
 def test_a_job_at_a_club_is_no_place(recogniser: Recogniser) -> None:
     assert ("Zindaro", "GPE") not in found(
         "He was linked with the vacant post at Zindaro.", recogniser
