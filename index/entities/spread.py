@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from glossator.index.entities.model import Candidate, Layer
+from glossator.index.entities.shapes import whole_mentions
 
 #: Heads whose first word names the group alone: "Polisario Front" -> "Polisario".
 _SHORT_HEADS = frozenset({"Front", "Movement"})
@@ -71,23 +72,15 @@ def org_mentions(
     longest = max((e - s for s, e in others), default=0)
     out = []
     for form, layer in forms.items():
-        pos = text.find(form)
-        while pos >= 0:
-            end = pos + len(form)
-            before, after = text[pos - 1 : pos], text[end : end + 1]
-            if not (
+        for pos, end in whole_mentions(text, form):
+            if (
                 (pos, end) in seen
-                or before.isalnum()
                 or text.endswith("& ", 0, pos)
-                or (before and before in "-’'")
-                or after.isalnum()
-                or after == "-"
+                or text[end : end + 1] == "-"
                 or _NEXT_NAME_WORD.match(text, end)
             ):
-                first = bisect_left(starts, pos - longest)
-                if not any(
-                    s < end and pos < e for s, e in others[first : bisect_left(starts, end)]
-                ):
-                    out.append(Candidate(pos, end, "ORG", layer))
-            pos = text.find(form, end)
+                continue
+            first = bisect_left(starts, pos - longest)
+            if not any(s < end and pos < e for s, e in others[first : bisect_left(starts, end)]):
+                out.append(Candidate(pos, end, "ORG", layer))
     return out
