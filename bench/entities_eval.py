@@ -41,6 +41,7 @@ GOLD_SETS = (
     ("unseen6_", "sixth held-out set, labelled before its first run"),
     ("unseen7_", "seventh held-out set, labelled before its first run"),
     ("unseen8_", "eighth held-out set, labelled before its first run"),
+    ("unseen9_", "ninth held-out set, labelled before its first run"),
 )
 
 

@@ -20,6 +20,8 @@ from glossator.index.entities.names import _NAME, _ORG_HEADS, _STOP_TOKENS, past
 #: "(IDF)", "(UKMTO)", "(M23)": two or more capitals, maybe digits, maybe a final s.
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z]?[A-Z0-9]{1,7}(?:-[A-Z0-9]{1,5})*)\)")
 _CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|on\ the)"
+#: A name and "and (the)" opening a longer full name.
+_PLACE_AND = re.compile(rf"({_NAME}) and (?:the )?")
 _FULL_NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ {_CONNECTOR}\ {_NAME})*\Z")
 #: Starts with a character class (the boundary checked after the first
 #: capital) so the regex engine can skip to the next capital.
@@ -98,6 +100,7 @@ class AcronymRules:
                     start, end = full.span()
                     start = self._past_stop_words(text, start, end)  # "The", "In"
                     start = self._past_members(text, past_description(text, start, end), end)
+                    start = self._past_place_and(text, start, end, match.group(1))
                     owner = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
                     if owner is not None:  # "Sudan People's Liberation Movement-North"
                         start = self._past_stop_words(text, owner.start(), end)
@@ -207,6 +210,23 @@ class AcronymRules:
             start += len(head) + 1
             head, _, rest = rest.partition(" ")
         return start
+
+    def _past_place_and(self, text: str, start: int, end: int, acronym: str) -> int:
+        """`start` moved past "X and (the)" when X is a known place and an
+        organisation's name follows (an ORG head, a known name, or the
+        acronym's initials): "Baghdad and the Kurdistan Regional Government
+        (KRG)" is a place and an ORG, not one name."""
+        match = _PLACE_AND.match(text, start, end)
+        if match is None or self._lookup(match.group(1)) not in ("GPE", "LOC"):
+            return start
+        rest = text[match.end() : end]
+        words = rest.split()
+        capitals = "".join(w[0] for w in words if w[0].isupper())
+        if len(words) < 2 or not (
+            words[-1] in _ORG_HEADS or capitals == acronym or self._lookup(rest) is not None
+        ):
+            return start
+        return match.end()
 
     def _past_members(self, text: str, start: int, end: int) -> int:
         """`start` moved past "Fighters of the" or "Members of" in front of a

@@ -6,8 +6,8 @@
 - ORG and others: an acronym defined in parentheses after its full name
   ("Israel Defense Forces (IDF)") labels the full name and every later use of
   the acronym; an unknown acronym in capitals is a fallback ORG.
-- ORG: "the X-backed/-led/-aligned ..." and "spokesman for (the) X" when X is
-  not a known place or people.
+- ORG by the words around a name ("the X-backed ...", "spokesman for X",
+  "members of X"): `org_context.py`.
 - GPE: a capitalised name after "the town/village/city of" or before
   "region/province/district/state" ("the village of Aita al-Shaab").
 - LOC and FAC by a head word: `landforms.py`.
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.acronyms import AcronymRules
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS, past_description
+from glossator.index.entities.names import _NAME, _STOP_TOKENS, past_description
 
 _NUMBER = (
     r"(?i:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -59,19 +59,7 @@ _DATE_PREFIX = re.compile(
 #: (found with str.find), with a name matched forwards or backwards from
 #: there: a pattern scanned over the whole text cost more than all other
 #: rules together.
-_CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|on\ the)"
-_NAME_AT = re.compile(rf"{_NAME}(?:\ {_CONNECTOR}\ {_NAME})*")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-]){_NAME}\Z")
-_THE_NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?:the|The)\ ({_CAP}(?:\ {_CAP})*)\Z")
-_BACKED_CUES = tuple(
-    f"-{word}"
-    for word in (
-        "backed led aligned allied linked affiliated controlled run supported sponsored".split()
-    )
-)
-_SPOKESMAN_CUES = tuple(
-    f"{word} for " for word in "spokesman spokeswoman spokesperson official commander".split()
-)
 _SETTLEMENT_CUES = tuple(
     f"{word} of "
     for word in (
@@ -89,18 +77,36 @@ _ADMIN_CUES = tuple(
         " municipality prefecture township"
     ).split()
 )
-#: "energy firm Burren Energy", "security firm Ambrey": a lower-case kind of
-#: organisation right before a name; "the Emergency Lawyers group",
-#: "Wazalendo militias": right after it.
-_ORG_KIND_BEFORE = tuple(
-    f"{word} "
+#: "the Raghwan and Sirwah fronts", "the Mahbes and Farsia sectors": two
+#: names joined by "and" before a plural area word are both places.
+_AREA_PLURAL_CUES = tuple(
+    f" {word}"
     for word in (
-        "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
+        "districts provinces regions governorates sectors fronts neighbourhoods"
+        " neighborhoods towns villages"
     ).split()
 )
-_ORG_KIND_AFTER = (" group", " militia", " militias")
-#: A capitalised name after these with no other label is taken for a place.
-LOCATIVE_CUES = (" near ", " outside ", " towards ", " in ")
+_AND_NAME_BEFORE = re.compile(rf"(?<![\w’'-])({_NAME}) and ({_NAME})\Z")
+#: A capitalised name after these with no other label is taken for a place:
+#: "near Vovchansk", "the road to Zalambessa", "their base at Fataki", "the
+#: direction of al-Takma", "camps around Shire". Not "post at" (a job on
+#: BBC: "the vacant post at Ajax").
+LOCATIVE_CUES = (
+    " near ",
+    " outside ",
+    " towards ",
+    " in ",
+    " road to ",
+    " road between ",
+    " base at ",
+    " bases at ",
+    " bases around ",
+    " camps around ",
+    " direction of ",
+    " posts at ",
+    " barracks at ",
+    " travelled to ",
+)
 _DESCRIPTION = re.compile(r"-[a-z]+$")
 _HYPHEN_DESCRIPTION = re.compile(r"-[a-z]")
 #: Last words that make a name after "in" something other than a place.
@@ -114,11 +120,8 @@ _NOT_PLACE_HEADS = frozenset(
 #: Words before "in" that make what follows a company or a film ("shares in
 #: Gazprom", "starring in Closer"), measured on BBC.
 _NOT_PLACE_BEFORE_IN = re.compile(
-    r"(?:shares|stake|stakes|interest|investment|invest|invested|investing|role|roles|starring"
+    r"(?:[Ss]hares|stake|stakes|interest|investment|invest|invested|investing|role|roles|starring"
     r"|starred|stars|appeared|appears|nominated|work|works|worked|working)\Z"
-)
-_TITLE_WORDS = frozenset(
-    "Commissioner Minister Secretary President Chancellor Director Chairman Governor".split()
 )
 
 
@@ -132,14 +135,11 @@ _LOWER_WORD = re.compile(r"\ [a-z]")
 #: Every cue the rules need, by group; `AnchorFinder` finds them all in the
 #: pass it already makes over the text, and the rules get them as `Cues`.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
-    "backed": _BACKED_CUES,
-    "spokesman": _SPOKESMAN_CUES,
     "settlement": _SETTLEMENT_CUES,
     "admin": _ADMIN_CUES,
+    "area_plural": _AREA_PLURAL_CUES,
     "unit": _UNIT_WORDS,
     "locative": LOCATIVE_CUES,
-    "org_before": _ORG_KIND_BEFORE,
-    "org_after": _ORG_KIND_AFTER,
 }
 
 
@@ -196,47 +196,9 @@ class ContextRules:
         """Acronyms defined in parentheses and unknown capitals (`acronyms.py`)."""
         return self._acronyms.find(text, found)
 
-    def backed_and_spokesman(self, text: str, cues: Cues) -> list[Candidate]:
-        """ORG for "the X-backed ..." and "spokesman for the X" when X is no known place."""
-        spans = []
-        for pos, cue in cues["backed"]:
-            if _word_ends(text, pos + len(cue)):
-                match = _THE_NAME_BEFORE.search(text, max(0, pos - 60), pos)
-                if match is not None:
-                    spans.append(match.span(1))
-        for pos, cue in cues["org_before"]:
-            if pos and text[pos - 1].isalpha():
-                continue  # "confirm Monday"
-            match = _NAME_MATCH(text, pos + len(cue))
-            if match is not None:
-                spans.append(match.span())
-        for pos, cue in cues["org_after"]:
-            if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
-                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
-                # "Iranian-backed Iraqi militia": whose militia, not its name.
-                if match is not None and self._lookup(match.group().split()[-1]) is None:
-                    if not _HYPHEN_DESCRIPTION.search(match.group()):
-                        spans.append(match.span())
-        for pos, cue in cues["spokesman"]:
-            at = pos + len(cue)
-            if text.startswith("the ", at):
-                at += 4
-            match = _NAME_AT.match(text, at)
-            if match is not None:
-                spans.append(match.span())
-        out = []
-        for start, end in spans:
-            name = text[start:end]
-            words = name.split()
-            if self._lookup(name) is not None or words[0] in _STOP_TOKENS:
-                continue
-            if _DESCRIPTION.search(name) or not _TITLE_WORDS.isdisjoint(words):
-                continue  # "North Carolina-based", "... Commissioner Franco Frattini"
-            out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
-        return out
-
     def places(self, text: str, cues: Cues) -> list[Candidate]:
-        """GPE after "the village of" or before "region" (landforms: `landforms.py`)."""
+        """GPE after "the village of", before "region", and both names of "the X
+        and Y fronts" (landforms: `landforms.py`)."""
         gpe = []
         for pos, cue in cues["settlement"]:
             if pos == 0 or not text[pos - 1].isalpha():
@@ -260,6 +222,14 @@ class ContextRules:
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:
                     gpe.append(match.span())
+        for pos, cue in cues["area_plural"]:
+            if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
+                pair = _AND_NAME_BEFORE.search(text, max(0, pos - 80), pos)
+                # "the Americas and Asia-Pacific regions": continents, no places of ours.
+                if pair is not None and not any(
+                    self._lookup(part) == "LOC" for part in re.split(r"[ -]", pair.group())
+                ):
+                    gpe += [pair.span(1), pair.span(2)]
         out = []
         for start, end in gpe:
             start = past_description(text, start, end)

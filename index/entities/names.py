@@ -49,7 +49,7 @@ _ORG_HEADS = frozenset(
     Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
     Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
     Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative Observatory
-    Forum""".split()
+    Forum Records Watch""".split()
 )
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).
@@ -131,6 +131,14 @@ _ADMIN_AFTER = re.compile(
     r" (?:district|province|governorate|region|county|prefecture|municipality|oblast)\b"
 )
 _MODEL_NAME_BEFORE = re.compile(r"([A-Z][\w-]*\w) $")
+#: A model code ("AR-15", "ZU-23", "M203"): letters, an optional hyphen, digits.
+_MODEL_CODE = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
+#: A calibre before a weapon ("9mm pistols", ".50-caliber machine gun"), with
+#: a maker's name before it ("Barrett .50-caliber sniper rifle").
+_CALIBRE_BEFORE = re.compile(
+    r"(?<![\w.-])(?:[A-Z][a-z]+ )?(?:\.\d{2,3}-calib(?:er|re)|\d{1,3}(?:\.\d)?mm"
+    r"|\d{1,3}-millimet(?:er|re)) $"
+)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -164,6 +172,11 @@ class NameRules:
     def __init__(self, is_place: Callable[[str], str | None]) -> None:
         """`is_place(name)` gives the fixed-list label of a name, or None."""
         self._titles = _title_pattern()
+        #: Capitalised words of titles, never the first word of a name found
+        #: by apposition ("Lieutenant Colonel X Y, the spokesperson").
+        self._title_words = {
+            word for form in title_forms() if form[:1].isupper() for word in form.split()
+        }
         self._first_names = lexicon.read_words("first_names.txt") | lexicon.read_words(
             "given_names.txt"
         )
@@ -299,10 +312,16 @@ class NameRules:
                 continue
             if any(w in ("of", "for", "on", "in") for w in words):
                 continue
+            # A title in front stays outside: "Lieutenant Colonel X Y, the
+            # spokesperson", "Lance Corporal X Y" ("Lance" is a given name too).
+            lead = 0
+            while lead < len(words) - 2 and words[lead] in self._title_words:
+                lead += 1
+            titled = start + sum(len(w) + 1 for w in words[:lead])
             if _APPOSITION.match(text, end) and self._lookup(text[start:end]) is None:
-                out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
+                out.append(Candidate(titled, end, "PERSON", Layer.SPECIFIC))
             elif words[0] in self._first_names and self._lookup(text[start:end]) is None:
-                out.append(Candidate(start, end, "PERSON", Layer.FALLBACK))
+                out.append(Candidate(titled, end, "PERSON", Layer.FALLBACK))
         out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
         out += shapes.republics(text)
         out += shapes.ordinal_units(text, _STOP_TOKENS)
@@ -353,15 +372,27 @@ class NameRules:
 
     def named_weapons(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Weapon spans grown to take in a model name before them ("Burkan rocket",
-        "Shahed drones"), unless that word is a place, group or sentence opener."""
+        "Shahed drones"), unless that word is a place, group or sentence opener;
+        a model code ("AR-15 rifles") or a calibre ("9mm pistols", "Barrett
+        .50-caliber sniper rifle") always."""
         out = []
         for cand in found:
             if cand.label != "WEAPON":
+                continue
+            calibre = _CALIBRE_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+            if calibre is not None and text[cand.start : cand.end][:1].islower():
+                start = calibre.start()
+                if text[start : start + 1].isupper() and self._lookup(text[start:].split()[0]):
+                    start = text.index(" ", start) + 1  # "Iraqi 9mm pistols": whose
+                out.append(Candidate(start, cand.end, "WEAPON", cand.layer))
                 continue
             before = _MODEL_NAME_BEFORE.search(text, max(0, cand.start - 30), cand.start)
             if before is None or (before.start() and text[before.start() - 1].isalnum()):
                 continue
             word = before.group(1)
+            if _MODEL_CODE.fullmatch(word) and text[cand.start : cand.end][:1].islower():
+                out.append(Candidate(before.start(), cand.end, "WEAPON", cand.layer))
+                continue  # a model code says which model even at a sentence start
             opener = text[max(0, before.start() - 2) : before.start()]
             if not opener or opener[-1] == "\n" or opener[0] in ".!?:":
                 continue  # a capital at the start of a sentence says nothing

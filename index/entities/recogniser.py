@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,10 +22,13 @@ from glossator.index.entities.landforms import CUE_GROUPS as LANDFORM_CUE_GROUPS
 from glossator.index.entities.landforms import LandformRules
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
-from glossator.index.entities.names import NameRules, title_forms
+from glossator.index.entities.names import _STOP_TOKENS, NameRules, title_forms
+from glossator.index.entities.org_context import CUE_GROUPS as ORG_CUE_GROUPS
+from glossator.index.entities.org_context import OrgContextRules
 from glossator.index.entities.peoples import CUE_GROUPS as PEOPLE_CUE_GROUPS
 from glossator.index.entities.peoples import PeopleRules
 from glossator.index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityRules
+from glossator.index.entities.spread import org_mentions
 from glossator.index.entities.watchlist import (
     WatchEntry,
     WatchlistMatcher,
@@ -33,7 +37,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "30"
+VERSION = "41"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -73,9 +77,11 @@ class _Static:
     quantities: QuantityRules
     names: NameRules
     context: ContextRules
+    orgs: OrgContextRules
     cues: CueRules
     landforms: LandformRules
     peoples: PeopleRules
+    lookup: Callable[[str], str | None]
 
 
 @cache
@@ -87,6 +93,7 @@ def _static() -> _Static:
     titles = title_forms()
     cue_groups: dict[str, Iterable[str]] = {
         **CUE_GROUPS,
+        **ORG_CUE_GROUPS,
         **SPEECH_CUE_GROUPS,
         **LANDFORM_CUE_GROUPS,
         **PEOPLE_CUE_GROUPS,
@@ -98,9 +105,11 @@ def _static() -> _Static:
         QuantityRules(norp_plurals),
         NameRules(table.get),
         ContextRules(table.get),
+        OrgContextRules(table.get),
         CueRules(table.get, titles),
         LandformRules(table.get),
         PeopleRules(table.get),
+        table.get,
     )
 
 
@@ -113,6 +122,39 @@ def _drop_entourage_camps(
         return found
     surnames = {text[p.start : p.end].split()[-1] for p in people}
     bad = {c for c in camps if text[c.start : c.end - 5].split()[-1] in surnames}
+    return [c for c in found if c not in bad] if bad else found
+
+
+#: A capitalised word and a space right before a span.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+ \Z")
+
+
+def _drop_named_weapon_heads(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a weapon word written with a capital after a capitalised word: it
+    ends a name ("Sex Pistols", "Royal Gurkha Rifles", "Atomic Bomb"), while a
+    weapon's model name goes before a lower-case head ("Katyusha rockets")."""
+    bad = [
+        c
+        for c in found
+        if c.label == "WEAPON"
+        and text[c.start : c.end].split()[-1][:1].isupper()
+        and not text[c.start : c.end].split()[-1].isupper()
+        and _CAPITALISED_BEFORE.search(text, max(0, c.start - 30), c.start)
+    ]
+    return [c for c in found if c not in bad] if bad else found
+
+
+#: A currency word after a demonym makes it part of a sum of money ("65
+#: Canadian cents", "Swiss francs"), which is no entity of ours.
+_CURRENCY_AFTER = re.compile(
+    r" (?:cents?|dollars?|pounds?|euros?|francs?|pesos?|rupees?|yen|yuan|kroner|kronor|krona"
+    r"|rand|roubles?|rubles?|lira|dinars?|rials?|riyals?|shillings?)\b"
+)
+
+
+def _drop_currency_demonyms(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a NORP that names a currency: "Canadian dollars" is money."""
+    bad = [c for c in found if c.label == "NORP" and _CURRENCY_AFTER.match(text, c.end)]
     return [c for c in found if c not in bad] if bad else found
 
 
@@ -181,7 +223,8 @@ class Recogniser:
         found += static.quantities.cardinals(text, anchors.quantities)
         found += static.names.people_by_title(text, anchors.titles)
         found += static.names.sequences(text)
-        found += context.backed_and_spokesman(text, cues)
+        found += static.orgs.backed_and_spokesman(text, cues)
+        found += static.orgs.members_of(text, cues)
         found += context.places(text, cues)
         found += static.landforms.find(text, cues)
         found += static.peoples.find(text, cues)
@@ -189,9 +232,12 @@ class Recogniser:
         found += context.acronyms(text, found)
         found += static.cues.speakers(text, cues)
         found += static.cues.led_and_bylined(text, cues)
+        found += org_mentions(text, found, static.lookup, _STOP_TOKENS)
         people = [c for c in found if c.label == "PERSON"]
         found += static.names.later_mentions(text, people)
         found = _drop_entourage_camps(text, found, people)
+        found = _drop_named_weapon_heads(text, found)
+        found = _drop_currency_demonyms(text, found)
         found += self._watch.find(norm)
         return found
 

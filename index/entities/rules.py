@@ -8,7 +8,9 @@ Span conventions (see docs/entities.md):
 - TIME is a clock time: "2:30 a.m.", "2330 GMT", "10pm", "at 14:30". A bare
   "3:45" is more often a race time or a score, so it needs "at" before it.
 - CARDINAL is the quantity only, with its hedge ("at least 100", "more than
-  13,000", "dozens", "Some 2,500"), never the counted noun, and only when it
+  13,000", "dozens", "Some 2,500", "several hundred"), or a range ("100-120",
+  "110 to 135"; a hyphen joins two numbers of two digits or more, so a score
+  such as "0-2" is none), never the counted noun, and only when it
   counts people, casualties, forces, attacks or munitions: "five" in "five
   militants", "2,500" in "2,500 US troops", "23 times" -> "at least 23".
 """
@@ -75,9 +77,12 @@ _QUANTITY = re.compile(
     rf"""
     (?<![\w$£€.,-])
     (?P<qty>
-      (?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\ (?:million|thousand|hundred))?
+      (?:\d{{1,3}}(?:,\d{{3}})+|\d{{2,}}[-–]\d{{2,}}(?![\d,.])
+        |\d+(?:\.\d+)?(?:\ to\ \d+(?![\d,.]))?)
+        (?:\ (?:million|thousand|hundred))?
      |(?i:{_NUMBER_WORDS})(?:[- ](?i:{_NUMBER_WORDS}))?(?:\ (?i:hundred|thousand|million))?
-     |(?i:half\ a\ million|dozens?|scores|hundreds|thousands|tens\ of\ thousands)
+     |(?i:half\ a\ million|dozens?|scores|hundreds|thousands|tens\ of\ thousands
+        |several\ (?:hundred|thousand|dozen))
     )
     (?![\w’'])
     (?P<tail>(?:\ of(?:\ the|\ its|\ their|\ his|\ them|\ those)?)?(?:\ [\w’'.-]+){{0,4}})
@@ -88,7 +93,7 @@ _QUANTITY = re.compile(
 #: full pattern is only tried there (see `anchors.py`).
 QUANTITY_WORDS = (
     *_NUMBER_WORDS.split("|"),
-    *("half", "dozen", "scores", "hundreds", "thousands", "tens"),
+    *("half", "dozen", "scores", "hundreds", "thousands", "tens", "several"),
 )
 _HEDGE_BEFORE = re.compile(rf"(?i:{_HEDGE}|a\ |several\ )$")
 #: Where a date can start (besides a digit): every month name and abbreviation

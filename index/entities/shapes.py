@@ -18,7 +18,7 @@ carries a possessive or a lower-case "of" joins it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from glossator.index.entities.model import Candidate, Layer
 
@@ -82,10 +82,13 @@ def republics(text: str) -> list[Candidate]:
 
 
 #: A dateline: a line opening with a place in capitals, maybe its country, then
-#: the agency in parentheses and a dash or colon ("BAMAKO (AFP) -").
+#: the agency in parentheses and a dash or colon ("BAMAKO (AFP) -"), maybe
+#: a date before the agency ("SAN PEDRO SULA, Honduras, March 2 (Reuters) -"),
+#: or no agency after the country ("COTABATO CITY, Philippines -").
 _DATELINE = re.compile(
-    r"^([A-Z][A-Z’'.-]+(?:\ [A-Z][A-Z’'.-]+){0,2})(?:,\ [A-Z][\w.’'\ -]{1,40}?)?"
-    r"\ \(([A-Z][\w\ .&-]{1,30})\)\ ?[-–—:]",
+    r"^([A-Z][A-Z’'.-]+(?:\ [A-Z][A-Z’'.-]+){0,2})"
+    r"(?:(?:,\ [A-Z][\w.’'\ -]{1,40}?)?(?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?"
+    r"\ \(([A-Z][\w\ .&-]{1,30})\)|,\ [A-Z][\w.’'\ ]{1,40}?)\ ?[-–—:]\ ",
     re.MULTILINE,
 )
 
@@ -103,7 +106,8 @@ def datelines(text: str) -> list[Candidate]:
             break
     for match in _DATELINE.finditer(text, 0, head_end):
         out.append(Candidate(match.start(1), match.end(1), "GPE", Layer.SPECIFIC))
-        out.append(Candidate(match.start(2), match.end(2), "ORG", Layer.SPECIFIC))
+        if match.group(2) is not None:  # "COTABATO CITY, Philippines -": no agency
+            out.append(Candidate(match.start(2), match.end(2), "ORG", Layer.SPECIFIC))
     return out
 
 
@@ -144,22 +148,31 @@ def ordinal_units(text: str, stop: frozenset[str]) -> list[Candidate]:
     return out
 
 
+def whole_mentions(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every mention of `name` as whole words: no letter or
+    digit either side, no hyphen or apostrophe before ("Blair-era" is no
+    mention of "era"). Plain str.find: a per-article regex would be compiled
+    afresh for every article."""
+    pos = text.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        before, after = text[pos - 1 : pos], text[end : end + 1]
+        if not (before.isalnum() or (before and before in "-’'") or after.isalnum()):
+            yield pos, end
+        pos = text.find(name, end)
+
+
 def other_mentions(text: str, places: list[Candidate]) -> list[Candidate]:
     """Every other mention of a place found by its context ("the town of Adan
     Yabaal ... Adan Yabaal"), as a fallback: lists and rules win over it."""
     seen = {(c.start, c.end) for c in places}
     names = {text[c.start : c.end]: c.label for c in places}
-    out = []
-    for name, label in names.items():
-        pos = text.find(name)
-        while pos >= 0:
-            end = pos + len(name)
-            before, after = text[pos - 1 : pos], text[end : end + 1]
-            if not (before.isalnum() or (before and before in "-’'") or after.isalnum()):
-                if (pos, end) not in seen:
-                    out.append(Candidate(pos, end, label, Layer.FALLBACK))
-            pos = text.find(name, end)
-    return out
+    return [
+        Candidate(pos, end, label, Layer.FALLBACK)
+        for name, label in names.items()
+        for pos, end in whole_mentions(text, name)
+        if (pos, end) not in seen
+    ]
 
 
 def in_capitals(text: str, line_start: int) -> bool:

@@ -166,6 +166,61 @@ def test_unknown_name_after_locative_is_a_fallback_place(recogniser: Recogniser)
     assert labels_of("They play in the Premier League.", recogniser, "GPE") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops were stopped at a checkpoint on the road to Zindaro.",
+        "Gunmen ambushed a patrol from their base at Zindaro.",
+        "Shells came from the direction of Zindaro on Monday.",
+        "Displaced families remain in camps around Zindaro.",
+        "Rebels attacked a barracks at Zindaro and the border posts at Zindaro.",
+        "The minister travelled to Zindaro on Friday.",
+    ],
+)
+def test_route_and_base_cues_name_a_place(text: str, recogniser: Recogniser) -> None:
+    assert ("Zindaro", "GPE") in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting has flared on the Zindaro and Qalbeni fronts.",
+        "Clashes erupted in the Zindaro and Qalbeni districts overnight.",
+    ],
+)
+def test_two_names_before_a_plural_area_word_are_places(text: str, recogniser: Recogniser) -> None:
+    assert labels_of(text, recogniser, "GPE") == ["Zindaro", "Qalbeni"]
+
+
+def test_continents_before_regions_are_no_places(recogniser: Recogniser) -> None:
+    text = "It cut jobs in the Zindaro and Asia-Pacific regions."
+    assert labels_of(text, recogniser, "GPE") == []
+
+
+def test_the_groups_after_members_of_are_organisations(recogniser: Recogniser) -> None:
+    text = "The riot broke out where members of Los Zindaros and Los Qalbenis are held."
+    assert labels_of(text, recogniser, "ORG") == ["Los Zindaros", "Los Qalbenis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the Zindaro of Qalbeni's rate-setting panel met.",
+        "Some members of the Zindaro council did not agree.",
+    ],
+)
+def test_members_of_a_longer_name_or_a_modifier_is_no_guess(
+    text: str, recogniser: Recogniser
+) -> None:
+    assert "Zindaro" not in labels_of(text, recogniser, "ORG")
+
+
+def test_a_job_at_a_club_is_no_place(recogniser: Recogniser) -> None:
+    assert ("Zindaro", "GPE") not in found(
+        "He was linked with the vacant post at Zindaro.", recogniser
+    )
+
+
 # Facilities
 
 

@@ -74,6 +74,29 @@ def test_more_counts(recogniser: Recogniser, text: str, count: str) -> None:
     assert labels_of(text, recogniser, "CARDINAL") == [count]
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Among the dead were two municipal police officers.", "two"),
+        ("Separatists kill 9 bus passengers.", "9"),
+        ("It treated 18 gunshot victims.", "18"),
+        ("Police arrested two suspects.", "two"),
+        ("They need to evacuate several hundred UK citizens.", "several hundred"),
+        ("A company of 100-120 UK troops is ready.", "100-120"),
+        ("a new aircraft seating 110 to 135 passengers", "110 to 135"),
+    ],
+)
+def test_counts_with_more_modifiers_and_ranges(
+    recogniser: Recogniser, text: str, count: str
+) -> None:
+    assert labels_of(text, recogniser, "CARDINAL") == [count]
+
+
+def test_a_score_is_no_range(recogniser: Recogniser) -> None:
+    assert labels_of("Man City 0-2 Man Utd", recogniser, "CARDINAL") == []
+    assert labels_of("They ran out 5-4 winners.", recogniser, "CARDINAL") == []
+
+
 def test_and_needs_modifiers_on_both_sides(recogniser: Recogniser) -> None:
     assert labels_of("two countries and Russian sailors", recogniser, "CARDINAL") == []
 

@@ -55,3 +55,15 @@ def test_a_technical_term_in_parentheses_is_no_organisation(recogniser: Recognis
     labels = found(text, recogniser)
     assert ("Really Simple Syndication", "ORG") not in labels
     assert ("DVB-H", "ORG") not in labels
+
+
+def test_a_place_before_and_stays_out_of_a_defined_name(recogniser: Recogniser) -> None:
+    text = "Baghdad and the Qarvesh Regional Government (QRG) signed a deal. The QRG said so."
+    labels = found(text, recogniser)
+    assert ("Baghdad", "GPE") in labels
+    assert ("Qarvesh Regional Government", "ORG") in labels
+
+
+def test_a_name_with_and_inside_keeps_it(recogniser: Recogniser) -> None:
+    text = "The Qarvesh Securities and Exchange Board (QSEB) fined the bank."
+    assert ("Qarvesh Securities and Exchange Board", "ORG") in found(text, recogniser)

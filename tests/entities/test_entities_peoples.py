@@ -53,3 +53,11 @@ def test_political_groups_and_demonym_nouns_are_norp(
     recogniser: Recogniser, text: str, span: str
 ) -> None:
     assert (span, "NORP") in {(e.text, e.label) for e in recogniser.recognise(text)}
+
+
+def test_a_demonym_naming_a_currency_is_money_not_a_people(recogniser: Recogniser) -> None:
+    text = "Shares lost 65 Canadian cents, to 1.90 Canadian dollars, against the Swiss franc."
+    assert [e.text for e in recogniser.recognise(text) if e.label == "NORP"] == []
+    assert [e.text for e in recogniser.recognise("Canadian troops left.") if e.label == "NORP"] == [
+        "Canadian"
+    ]

@@ -18,6 +18,24 @@ def test_a_datelines_agency_is_an_organisation(recogniser: Recogniser) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Attack on market\nKELVA TOLMA, Tolvan, March 2 (Velmora Herald) - Gunmen struck.",
+        "Attack on market\nKELVA TOLMA, Tolvan - Gunmen struck a market.",
+    ],
+)
+def test_a_dateline_with_a_date_or_no_agency(recogniser: Recogniser, text: str) -> None:
+    labels = found(text, recogniser)
+    assert ("KELVA TOLMA", "GPE") in labels
+    assert not {("KELVA", "ORG"), ("TOLMA", "ORG")} & labels
+
+
+def test_a_capitalised_line_with_no_country_is_no_dateline(recogniser: Recogniser) -> None:
+    text = "Title\nBREAKING - Gunmen struck a market."
+    assert ("BREAKING", "GPE") not in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
     ("phrase", "span", "label"),
     [
         ("on the N-25 highway", "N-25 highway", "FAC"),
@@ -103,3 +121,68 @@ def test_a_count_before_an_organisation_is_outside_it(recogniser: Recogniser) ->
     # A number word that is part of the name stays: no counted noun follows.
     got = found("The Three Velmora Alliance said it attacked.", recogniser)
     assert ("Three Velmora Alliance", "ORG") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Fire came on Friday, said Lieutenant Colonel Jo-Ann Qarvesh, the spokesperson.",
+            "Jo-Ann Qarvesh",
+        ),
+        ("The division spokesperson, Maj Isaac Qarvesh, told reporters.", "Isaac Qarvesh"),
+        ("We lost one soldier, Pte Samuel Qarvesh, he said.", "Samuel Qarvesh"),
+        (
+            "The dead were Sergeant Md Anwar Hossain and Lance Corporal Rubel Qarvesh.",
+            "Rubel Qarvesh",
+        ),
+    ],
+)
+def test_a_rank_stays_outside_the_name(recogniser: Recogniser, text: str, name: str) -> None:
+    people = [e.text for e in recogniser.recognise(text) if e.label == "PERSON"]
+    assert name in people
+    assert not any(p.endswith(name) and p != name for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Officers found casings from AR-15 rifles at the scene.", "AR-15 rifles"),
+        ("The rebels captured ZU-23 anti-aircraft guns.", "ZU-23 anti-aircraft guns"),
+        ("Police seized 9mm pistols in the raid.", "9mm pistols"),
+        ("Troops seized a Qarvesh .50-caliber sniper rifle.", "Qarvesh .50-caliber sniper rifle"),
+        ("Gunmen armed with high-powered rifles attacked.", "high-powered rifles"),
+        ("A bomber wearing an explosive vest struck.", "explosive vest"),
+    ],
+)
+def test_model_codes_and_calibres_join_the_weapon(
+    recogniser: Recogniser, text: str, weapon: str
+) -> None:
+    assert [e.text for e in recogniser.recognise(text) if e.label == "WEAPON"] == [weapon]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support acts included the Sex Pistols.",
+        "Soldiers of the Royal Qarvesh Rifles flew in.",
+        "Their album How To Dismantle An Atomic Bomb sold well.",
+    ],
+)
+def test_a_capitalised_weapon_word_ending_a_name_is_no_weapon(
+    recogniser: Recogniser, text: str
+) -> None:
+    assert [e.text for e in recogniser.recognise(text) if e.label == "WEAPON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He showcased his label Qarvesh Records in London.", "Qarvesh Records"),
+        ("according to the monitoring group Deep Qarvesh Watch", "Deep Qarvesh Watch"),
+    ],
+)
+def test_records_and_watch_end_an_organisation(
+    recogniser: Recogniser, text: str, name: str
+) -> None:
+    assert (name, "ORG") in found(text, recogniser)

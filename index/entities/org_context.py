@@ -1,0 +1,160 @@
+"""Context rules for organisations: a name found by the words around it.
+
+- "the X-backed/-led/-aligned ..." and "spokesman for (the) X" when X is no
+  known place or people; a lower-case kind before or after a name ("energy
+  firm Burren Energy", "the Shining Path guerrilla group", "shares in X",
+  "X's chief executive"): ORG.
+- The names after "members of (the)": a fallback ORG ("members of Los Lobos
+  and Los Choneros").
+
+Split from `context.py`, whose helpers it shares; each rule is tried only
+where its literal cue occurs (`anchors.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from glossator.index.entities.context import (
+    _DESCRIPTION,
+    _HYPHEN_DESCRIPTION,
+    _NAME_BEFORE,
+    _NAME_MATCH,
+    Cues,
+    _word_ends,
+)
+from glossator.index.entities.model import Candidate, Layer
+from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS
+
+_CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|on\ the)"
+_NAME_AT = re.compile(rf"{_NAME}(?:\ {_CONNECTOR}\ {_NAME})*")
+_THE_NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?:the|The)\ ({_CAP}(?:\ {_CAP})*)\Z")
+_BACKED_CUES = tuple(
+    f"-{word}"
+    for word in (
+        "backed led aligned allied linked affiliated controlled run supported sponsored".split()
+    )
+)
+_SPOKESMAN_CUES = tuple(
+    f"{word} for " for word in "spokesman spokeswoman spokesperson official commander".split()
+)
+#: The word after a name (a space, then letters), for the "members of" guess.
+_WORD_AFTER = re.compile(r"(?:\ |['’])([\w’']+)")
+#: Words that may follow the name of a group its members belong to.
+_AFTER_MEMBERS_NAME = frozenset(
+    """and or who which that were was are is have had has will would could can to in at on
+    for from with said say says told also did do not as after before during when""".split()
+)
+#: "energy firm Burren Energy", "security firm Ambrey": a lower-case kind of
+#: organisation right before a name; "the Emergency Lawyers group",
+#: "Wazalendo militias": right after it.
+_ORG_KIND_BEFORE = tuple(
+    f"{word} "
+    for word in (
+        "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
+        " giant"
+    ).split()
+) + ("shares in ", "Shares in ")
+#: "the Shining Path guerrilla group": one lower-case kind may stand between
+#: the name and "group"; "Bombardier's shares": a company's possessions.
+_ORG_KIND_AFTER = (
+    (" group", " militia", " militias")
+    + tuple(
+        f" {kind} group"
+        for kind in "guerrilla rebel armed militant separatist jihadist insurgent".split()
+    )
+    + tuple(
+        f"{mark}s {thing}"
+        for mark in "'’"
+        for thing in ("shares", "share price", "profits", "shareholders", "chief executive")
+    )
+)
+_TITLE_WORDS = frozenset(
+    "Commissioner Minister Secretary President Chancellor Director Chairman Governor".split()
+)
+
+
+#: The cues of these rules, by group (merged into `AnchorFinder`'s groups).
+CUE_GROUPS: dict[str, tuple[str, ...]] = {
+    "backed": _BACKED_CUES,
+    "spokesman": _SPOKESMAN_CUES,
+    "org_before": _ORG_KIND_BEFORE,
+    "org_after": _ORG_KIND_AFTER,
+    "members": ("members of ", "Members of "),
+}
+
+
+class OrgContextRules:
+    """ORG candidates from the words around a name (see the module docstring)."""
+
+    def __init__(self, lookup: Callable[[str], str | None]) -> None:
+        """`lookup(name)` gives the fixed-list label of a name, or None."""
+        self._lookup = lookup
+
+    def backed_and_spokesman(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG for "the X-backed ..." and "spokesman for the X" when X is no known place."""
+        spans = []
+        for pos, cue in cues["backed"]:
+            if _word_ends(text, pos + len(cue)):
+                match = _THE_NAME_BEFORE.search(text, max(0, pos - 60), pos)
+                if match is not None:
+                    spans.append(match.span(1))
+        for pos, cue in cues["org_before"]:
+            if pos and text[pos - 1].isalpha():
+                continue  # "confirm Monday"
+            match = _NAME_MATCH(text, pos + len(cue))
+            if match is not None:
+                spans.append(match.span())
+        for pos, cue in cues["org_after"]:
+            if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                # "Iranian-backed Iraqi militia": whose militia, not its name.
+                if match is not None and self._lookup(match.group().split()[-1]) is None:
+                    if not _HYPHEN_DESCRIPTION.search(match.group()):
+                        spans.append(match.span())
+        for pos, cue in cues["spokesman"]:
+            at = pos + len(cue)
+            if text.startswith("the ", at):
+                at += 4
+            match = _NAME_AT.match(text, at)
+            if match is not None:
+                spans.append(match.span())
+        out = []
+        for start, end in spans:
+            name = text[start:end]
+            words = name.split()
+            if self._lookup(name) is not None or words[0] in _STOP_TOKENS:
+                continue
+            if _DESCRIPTION.search(name) or not _TITLE_WORDS.isdisjoint(words):
+                continue  # "North Carolina-based", "... Commissioner Franco Frattini"
+            out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
+        return out
+
+    def members_of(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG guesses (fallback layer) for the names after "members of (the)":
+        a band, a gang, a body ("members of Los Lobos and Los Choneros")."""
+        out = []
+        for pos, cue in cues["members"]:
+            if pos and text[pos - 1].isalpha():
+                continue
+            at = pos + len(cue)
+            if text.startswith("the ", at):
+                at += 4
+            match = _NAME_MATCH(text, at)
+            while match is not None:
+                name = match.group()
+                if name.split()[0] in _STOP_TOKENS or self._lookup(name) is not None:
+                    break
+                if _DESCRIPTION.search(name) or name.isupper():
+                    break
+                # "the Bank of England's", "Mott the Hoople": a longer name;
+                # "the Carib council": a modifier of a noun, not the body.
+                after = _WORD_AFTER.match(text, match.end())
+                if after is not None and after.group(1) not in _AFTER_MEMBERS_NAME:
+                    break
+                out.append(Candidate(*match.span(), "ORG", Layer.FALLBACK))
+                if not text.startswith(" and ", match.end()):
+                    break
+                match = _NAME_MATCH(text, match.end() + 5)
+        return out
