@@ -133,3 +133,13 @@ def test_a_road_named_after_a_place_lies_in_the_district_or_town_after_it(
         "Varnadu district, police said.",
     )
     assert (district.location, district.within) == ("Zelkor-Kalembe", "Varnadu")
+
+
+def test_a_place_written_with_accents_is_the_tables_name_without_them(incidents: Run) -> None:
+    shot = one(
+        incidents,
+        "Gunmen shot dead four people at a bar in Medellín on Tuesday, the police said.",
+    )
+    assert shot.location == "Medellín"
+    assert shot.country == "Colombia"
+    assert shot.latitude is not None
