@@ -44,7 +44,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "23"
+VERSION = "24"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -101,7 +101,9 @@ class IncidentExtractor:
         # A weapon's or a border's demonym is no evidence of where anything
         # happened ("a Turkish drone struck ... near the Iranian border").
         placed = [e for e in entities if not elsewhere(text, e)]
-        countries = self._locator.article_countries(placed)
+        countries = self._locator.article_countries(
+            placed, filed=self._locator.filed_from(text, body_start)
+        )
         drafts: list[Draft] = []
         cursor = 0
         stems = stem_positions(text)

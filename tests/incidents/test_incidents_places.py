@@ -143,3 +143,23 @@ def test_a_place_written_with_accents_is_the_tables_name_without_them(incidents:
     assert shot.location == "Medellín"
     assert shot.country == "Colombia"
     assert shot.latitude is not None
+
+
+def test_the_city_in_capitals_a_report_is_filed_from_decides_its_country(
+    incidents: Run,
+) -> None:
+    # No other name says which country an unknown village is in.
+    herders = incidents(
+        "Four herders killed\nMAROUA: Gunmen killed four herders in Tchakamari village "
+        "on Monday, a local official said.",
+        dt.date(2024, 3, 15),
+    )
+    assert [(i.location, i.country) for i in herders] == [("Tchakamari", "Cameroon")]
+    # "Plateau" is a region of Benin and of Nigeria: the dateline's Jos is in
+    # Nigeria's.
+    raid = incidents(
+        "Gunmen kill nine in Plateau raid\nJOS: Gunmen killed nine people when they "
+        "raided Kwall village in Bassa Local Government Area of Plateau State on Tuesday.",
+        dt.date(2024, 3, 15),
+    )
+    assert {i.country for i in raid} == {"Nigeria"}
