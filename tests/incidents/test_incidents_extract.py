@@ -437,3 +437,26 @@ def test_bombs_fired_or_dropped_are_shells_or_an_air_strike(
 )
 def test_places_that_are_not_where_it_happened(run: Run, text: str, location: str) -> None:
     assert one(run, text).location == location
+
+
+def test_of_the_front_matters_names_only_a_countrys_is_evidence_of_the_country() -> None:
+    from glossator.index.entities import Recogniser
+    from glossator.index.incidents import extract_incidents, parse_front_matter
+
+    # "Punch" (a newspaper) is also a town in India's table: read from the
+    # front matter, it put an unknown village in India.
+    text = (
+        "---\ndate: 2024-03-15\nsource: Punch\n---\n"
+        "Toll rises to 12\nThe toll from Sunday's attack on Tchakamari has risen to 12, "
+        "the police said on Wednesday.\n"
+    )
+    meta = parse_front_matter(text)
+    entities = Recogniser.load().recognise(text)
+    assert any(e.text == "Punch" and e.start < meta.body_start for e in entities)
+    found = extract_incidents(text, entities, meta.date, meta.body_start)
+    assert [(i.location, i.country) for i in found] == [("Tchakamari", None)]
+    # A country the source's name names still is.
+    named = text.replace("source: Punch", "source: L'Express de Madagascar")
+    meta = parse_front_matter(named)
+    found = extract_incidents(named, Recogniser.load().recognise(named), meta.date, meta.body_start)
+    assert [(i.location, i.country) for i in found] == [("Tchakamari", "Madagascar")]
