@@ -460,3 +460,26 @@ def test_of_the_front_matters_names_only_a_countrys_is_evidence_of_the_country()
     meta = parse_front_matter(named)
     found = extract_incidents(named, Recogniser.load().recognise(named), meta.date, meta.body_start)
     assert [(i.location, i.country) for i in found] == [("Tchakamari", "Madagascar")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Eight killed in Zorkan village attack\nEight people were killed on Sunday "
+            "when armed men stormed a village, the police said.",
+            "Zorkan",
+        ),
+        (
+            "Four soldiers killed in Bijapur district IED blast\nFour soldiers were killed "
+            "on Monday when an IED exploded under their vehicle, police said.",
+            "Bijapur",
+        ),
+    ],
+)
+def test_a_name_before_a_place_word_and_the_event_word_is_the_place(
+    run: Run, text: str, place: str
+) -> None:
+    found = run(text, dt.date(2024, 3, 15))
+    assert all(i.actor1 != place for i in found)
+    assert found[0].location == place
