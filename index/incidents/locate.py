@@ -54,6 +54,10 @@ _WEAPON_AFTER = re.compile(
 #: neighbour, not where the event was.
 _BORDER_AFTER = re.compile(r"(?:\ (?:and|or)\ [A-Z][\w'’-]*)?\ (?:borders?|frontier)\b")
 _CARE_PLACES = ("hospital", "clinic", "infirmary", "morgue", "mortuary", "health centre")
+#: "... in hospital in ", "a clinic at ": a care place's town follows.
+_CARE_IN_BEFORE = re.compile(
+    r"\b(?:hospitals?|clinic|infirmary|morgue|mortuary|health\ centre)\ (?:in|at)\ $"
+)
 
 
 #: A city in capitals opening a line, before a comma, colon, dash or
@@ -191,6 +195,12 @@ class Locator:
             if text.lower().endswith(_CARE_PLACES) and _TREATED_BEFORE.search(
                 sentence, max(0, start - 50), start
             ):
+                continue
+            care = _CARE_IN_BEFORE.search(sentence, max(0, start - 30), start)
+            if care is not None and _TREATED_BEFORE.search(
+                sentence, max(0, care.start() - 50), care.start()
+            ):
+                # "died in hospital in Cúcuta": where the wounded were treated.
                 continue
             if how == "FAC" and self._generic_facility(text):
                 continue

@@ -163,3 +163,13 @@ def test_the_city_in_capitals_a_report_is_filed_from_decides_its_country(
         dt.date(2024, 3, 15),
     )
     assert {i.country for i in raid} == {"Nigeria"}
+
+
+def test_the_town_of_the_hospital_the_wounded_died_in_is_not_the_place(incidents: Run) -> None:
+    died = one(
+        incidents,
+        "A fourth soldier wounded in Tuesday's drone attack on the army base has died "
+        "in hospital in Arauca, the army said.",
+    )
+    assert died.location != "Arauca"
+    assert died.country == "Colombia"
