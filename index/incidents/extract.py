@@ -44,7 +44,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "22"
+VERSION = "27"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -97,11 +97,20 @@ class IncidentExtractor:
         spans = [span for span in sentences(text) if span[0] >= body_start]
         if not spans:
             return []
-        entities = [self._locator.misread_place(text, e) for e in entities]
+        # Of the front matter's names only a country's is evidence of where
+        # anything happened ("source: L'Express de Madagascar"); a newspaper
+        # read as a town ("source: Punch", India's Punch) is not.
+        entities = [
+            self._locator.misread_place(text, e)
+            for e in entities
+            if e.start >= body_start or self._places.country_of_word(e.text) is not None
+        ]
         # A weapon's or a border's demonym is no evidence of where anything
         # happened ("a Turkish drone struck ... near the Iranian border").
         placed = [e for e in entities if not elsewhere(text, e)]
-        countries = self._locator.article_countries(placed)
+        countries = self._locator.article_countries(
+            placed, filed=self._locator.filed_from(text, body_start)
+        )
         drafts: list[Draft] = []
         cursor = 0
         stems = stem_positions(text)

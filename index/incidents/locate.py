@@ -54,8 +54,19 @@ _WEAPON_AFTER = re.compile(
 #: neighbour, not where the event was.
 _BORDER_AFTER = re.compile(r"(?:\ (?:and|or)\ [A-Z][\w'’-]*)?\ (?:borders?|frontier)\b")
 _CARE_PLACES = ("hospital", "clinic", "infirmary", "morgue", "mortuary", "health centre")
+#: "... in hospital in ", "a clinic at ": a care place's town follows.
+_CARE_IN_BEFORE = re.compile(
+    r"\b(?:hospitals?|clinic|infirmary|morgue|mortuary|health\ centre)\ (?:in|at)\ $"
+)
 
 
+#: A city in capitals opening a line, before a comma, colon, dash or
+#: agency ("JOS: ...", "MAROUA - ...", "CULIACÁN, Sin. - ..."): where the
+#: report was filed.
+_DATELINE_CITY = re.compile(
+    r"^[ \t]*([A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*(?:\ [A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*){0,3})(?=,|[ \t]*[-–—:(])",
+    re.MULTILINE,
+)
 #: "attacked a checkpoint in North Sinai": a name right after a locative.
 _LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|near|outside|across)\ $")
 
@@ -87,9 +98,26 @@ class Locator:
             return entity
         return replace(entity, label="GPE")
 
-    def article_countries(self, entities: Sequence[Entity], without: str = "") -> list[str]:
+    def filed_from(self, text: str, start: int = 0) -> str | None:
+        """The country of the city in capitals that opens one of the
+        article's first lines (its dateline: "JOS: ...", "MAROUA - ..."),
+        or None."""
+        for found in _DATELINE_CITY.finditer(text, start, start + 400):
+            place = self._places.lookup(found[1].title())
+            if place is not None and place.kind == "city":
+                return place.code
+        return None
+
+    def article_countries(
+        self, entities: Sequence[Entity], without: str = "", filed: str | None = None
+    ) -> list[str]:
         """The countries the article's names point to, most named first;
-        leaving out the mentions of the name `without`."""
+        leaving out the mentions of the name `without`. The country it was
+        `filed` from (`filed_from`) counts as less than one mention: it
+        decides between countries named as often ("Plateau" in Benin and
+        Nigeria, "Plateau State" in Nigeria, filed from Jos), and comes
+        last when named by nothing else (a bureau reports on its
+        neighbours)."""
         counts: Counter[str] = Counter()
         shared = []
         for entity in entities:
@@ -108,7 +136,12 @@ class Locator:
             # "Congo" is the one of its countries the article's other names
             # point to ("eastern Congo's North Kivu"), else the table's.
             counts[next((code for code in named if code in counts), named[0])] += 1
-        return [code for code, _ in counts.most_common()]
+        ranked = [code for code, _ in counts.most_common()]
+        if filed is not None:
+            ranked = sorted(ranked, key=lambda code: (-counts[code], code != filed))
+            if filed not in counts:
+                ranked.append(filed)
+        return ranked
 
     def article_subdivisions(
         self, entities: Sequence[Entity], countries: Sequence[str]
@@ -162,6 +195,12 @@ class Locator:
             if text.lower().endswith(_CARE_PLACES) and _TREATED_BEFORE.search(
                 sentence, max(0, start - 50), start
             ):
+                continue
+            care = _CARE_IN_BEFORE.search(sentence, max(0, start - 30), start)
+            if care is not None and _TREATED_BEFORE.search(
+                sentence, max(0, care.start() - 50), care.start()
+            ):
+                # "died in hospital in Cúcuta": where the wounded were treated.
                 continue
             if how == "FAC" and self._generic_facility(text):
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -13,7 +14,7 @@ from itertools import chain
 from glossator.index.entities.lexicon import DATA_DIR
 from glossator.index.incidents.demonyms import demonym_rows
 
-__all__ = ["Place", "PlaceTable", "places"]
+__all__ = ["Place", "PlaceTable", "places", "plain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,10 @@ class PlaceTable:
             self._read_admin1()
         if name not in self._names:
             name = _COMPASS.sub(lambda m: f"{m[1]}-{m[2].capitalize()}", name)
+        if name not in self._names:
+            # The table's names are written without accents: "Culiacán" is
+            # its "Culiacan".
+            name = plain(name)
         entries = self._names.get(name)
         if not entries:
             return None
@@ -194,6 +199,12 @@ class PlaceTable:
         cities = [p for p in entries if p.kind == "city"]
         best = cities[0] if cities and entries[0].kind != "country" else entries[0]
         return self._with_admin1(name, best)
+
+
+def plain(text: str) -> str:
+    """`text` without its accents and other combining marks ("Tibú" -> "Tibu")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _spellings(name: str) -> tuple[str, ...]:

@@ -132,6 +132,13 @@ _NP_START = re.compile(
 )
 
 
+#: A word that makes the name before it a place: "Mangu *village* attack".
+_PLACE_WORD_AFTER = re.compile(
+    r"\ (?:village|town|city|district|county|province|state|region|area|camp|market"
+    r"|neighbourhood|neighborhood|township|commune|LGA)\b"
+)
+
+
 def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) -> str | None:
     """The actor named in front of the trigger noun ("a *US* drone strike")."""
     head = sentence[:trigger_start]
@@ -140,6 +147,10 @@ def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) 
     if trigger_start - start > 40:
         return None
     for entity in _in(entities, start, trigger_start, ("ORG", "NORP", "GPE")):
+        if _PLACE_WORD_AFTER.match(sentence, entity.end):
+            # "Mangu village attack", "Bijapur district IED blast": where,
+            # not who.
+            continue
         text = sentence[entity.start : trigger_start].strip()
         words = [w for w in text.split() if w[:1].isupper() or w in ACTOR_NOUNS]
         # Keep the name and any actor nouns after it ("Sudanese army warplanes").
@@ -151,7 +162,9 @@ def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) 
                 break
         return " ".join(kept) if len(kept) > 1 else entity.text
     caps = [
-        m for m in _CAP_SEQ.finditer(sentence, start, trigger_start) if m.group() not in _STOP_CAPS
+        m
+        for m in _CAP_SEQ.finditer(sentence, start, trigger_start)
+        if m.group() not in _STOP_CAPS and not _PLACE_WORD_AFTER.match(sentence, m.end())
     ]
     if caps:
         return caps[-1].group()

@@ -5,13 +5,13 @@ Such a record contains every place of its country or region, so matched
 like any record it could join two events of that region and bridge their
 stories. It joins at most one event instead: one whose named places lie in
 its country or region, whose records all agree with it on time, type and
-attackers, and which is of its own type family, then which its
-sentences resemble most, when several do (an equal best is a tie, and
-it joins none; the likeliest event is chosen
+attackers, and which is of its own type family, then whose death toll its
+own fits, then which its sentences resemble most, when several do (an
+equal best is a tie, and it joins none; the likeliest event is chosen
 before attackers are compared, so an attacker that rules it out leaves the
-record alone rather than sending it to another event). A whole-country record joins
-only when both it and the event are dated (without dates it would join any
-report of the country).
+record alone rather than sending it to another event). A whole-country
+record joins only when both it and the event are dated (without dates it
+would join any report of the country).
 """
 
 from __future__ import annotations
@@ -87,13 +87,26 @@ def _fits(broad: Record, members: list[Record], *, actors: bool = True) -> bool:
     return True
 
 
-def _likeness(broad: Record, members: list[Record]) -> tuple[bool, int]:
+def _toll_fits(broad: Record, members: list[Record]) -> bool:
+    """The record's death toll lies within half the event's lowest and
+    twice its highest (tolls disagree between outlets and rise in
+    follow-ups, but 30 dead is not an attack that killed eight)."""
+    toll = broad.fields.get("fatalities")
+    tolls = [n for m in members if isinstance(n := m.fields.get("fatalities"), int) and n > 0]
+    if not isinstance(toll, int) or toll <= 0 or not tolls:
+        return False
+    return min(tolls) / 2 <= toll <= max(tolls) * 2
+
+
+def _likeness(broad: Record, members: list[Record]) -> tuple[bool, bool, int]:
     """Whether a report of the event is of the record's own type family
-    (a bomb attack's, not only a generic attack's), then the words the
+    (a bomb attack's, not only a generic attack's), then whether its
+    death toll fits the event's (`_toll_fits`), then the words the
     record shares with the event's closest report: its best member, so an
     event told by many reports does not win on their words."""
     return (
         any(same_kind(broad, m) for m in members),
+        _toll_fits(broad, members),
         max((len(broad.said & m.said) for m in members), default=0),
     )
 

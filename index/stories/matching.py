@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glossator.index.incidents.places import plain
 from glossator.index.stories.actors import actor_words
 from glossator.index.stories.armed_groups import groups_named
 from glossator.index.stories.dates import date_range
@@ -132,7 +133,8 @@ def _told(text: object) -> frozenset[str]:
 def _words(text: object) -> frozenset[str]:
     if not isinstance(text, str):
         return frozenset()
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+    # "Tibú" and "Tibu" are one name; without folding, "Tibú" is "tib".
+    return frozenset(w for w in _WORD.findall(plain(text).lower()) if w not in _STOP)
 
 
 def _named_a_city(fields: dict[str, Any]) -> bool:

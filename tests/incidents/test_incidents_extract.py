@@ -437,3 +437,49 @@ def test_bombs_fired_or_dropped_are_shells_or_an_air_strike(
 )
 def test_places_that_are_not_where_it_happened(run: Run, text: str, location: str) -> None:
     assert one(run, text).location == location
+
+
+def test_of_the_front_matters_names_only_a_countrys_is_evidence_of_the_country() -> None:
+    from glossator.index.entities import Recogniser
+    from glossator.index.incidents import extract_incidents, parse_front_matter
+
+    # "Punch" (a newspaper) is also a town in India's table: read from the
+    # front matter, it put an unknown village in India.
+    text = (
+        "---\ndate: 2024-03-15\nsource: Punch\n---\n"
+        "Toll rises to 12\nThe toll from Sunday's attack on Tchakamari has risen to 12, "
+        "the police said on Wednesday.\n"
+    )
+    meta = parse_front_matter(text)
+    entities = Recogniser.load().recognise(text)
+    assert any(e.text == "Punch" and e.start < meta.body_start for e in entities)
+    found = extract_incidents(text, entities, meta.date, meta.body_start)
+    assert [(i.location, i.country) for i in found] == [("Tchakamari", None)]
+    # A country the source's name names still is.
+    named = text.replace("source: Punch", "source: L'Express de Madagascar")
+    meta = parse_front_matter(named)
+    found = extract_incidents(named, Recogniser.load().recognise(named), meta.date, meta.body_start)
+    assert [(i.location, i.country) for i in found] == [("Tchakamari", "Madagascar")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Eight killed in Zorkan village attack\nEight people were killed on Sunday "
+            "when armed men stormed a village, the police said.",
+            "Zorkan",
+        ),
+        (
+            "Four soldiers killed in Bijapur district IED blast\nFour soldiers were killed "
+            "on Monday when an IED exploded under their vehicle, police said.",
+            "Bijapur",
+        ),
+    ],
+)
+def test_a_name_before_a_place_word_and_the_event_word_is_the_place(
+    run: Run, text: str, place: str
+) -> None:
+    found = run(text, dt.date(2024, 3, 15))
+    assert all(i.actor1 != place for i in found)
+    assert found[0].location == place

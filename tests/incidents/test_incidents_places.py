@@ -133,3 +133,43 @@ def test_a_road_named_after_a_place_lies_in_the_district_or_town_after_it(
         "Varnadu district, police said.",
     )
     assert (district.location, district.within) == ("Zelkor-Kalembe", "Varnadu")
+
+
+def test_a_place_written_with_accents_is_the_tables_name_without_them(incidents: Run) -> None:
+    shot = one(
+        incidents,
+        "Gunmen shot dead four people at a bar in Medellín on Tuesday, the police said.",
+    )
+    assert shot.location == "Medellín"
+    assert shot.country == "Colombia"
+    assert shot.latitude is not None
+
+
+def test_the_city_in_capitals_a_report_is_filed_from_decides_its_country(
+    incidents: Run,
+) -> None:
+    # No other name says which country an unknown village is in.
+    herders = incidents(
+        "Four herders killed\nMAROUA: Gunmen killed four herders in Tchakamari village "
+        "on Monday, a local official said.",
+        dt.date(2024, 3, 15),
+    )
+    assert [(i.location, i.country) for i in herders] == [("Tchakamari", "Cameroon")]
+    # "Plateau" is a region of Benin and of Nigeria: the dateline's Jos is in
+    # Nigeria's.
+    raid = incidents(
+        "Gunmen kill nine in Plateau raid\nJOS: Gunmen killed nine people when they "
+        "raided Kwall village in Bassa Local Government Area of Plateau State on Tuesday.",
+        dt.date(2024, 3, 15),
+    )
+    assert {i.country for i in raid} == {"Nigeria"}
+
+
+def test_the_town_of_the_hospital_the_wounded_died_in_is_not_the_place(incidents: Run) -> None:
+    died = one(
+        incidents,
+        "A fourth soldier wounded in Tuesday's drone attack on the army base has died "
+        "in hospital in Arauca, the army said.",
+    )
+    assert died.location != "Arauca"
+    assert died.country == "Colombia"

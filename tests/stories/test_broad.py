@@ -202,3 +202,16 @@ def test_a_region_only_report_joins_the_event_of_its_own_type_family_over_a_gene
     region["sentence"] = "Rebels killed people in Amhara."
     g = grouped(road=[road], shot=[shooting], wire=[region])
     assert same_event(g, "wire", "road") and not same_event(g, "wire", "shot")
+
+
+def test_a_region_only_report_joins_the_event_its_death_toll_fits_over_its_words() -> None:
+    finote = {**FINOTE, "fatalities": 26, "sentence": "Drones struck Finote Selam, killing 26."}
+    bure = {**BURE, "fatalities": 4}
+    # Its words are the minibus strike's, its toll the market's.
+    report = {
+        **AMHARA,
+        "fatalities": 30,
+        "sentence": "A drone strike hit a minibus outside a town in Amhara, killing 30.",
+    }
+    g = grouped(finote=[finote], bure=[bure], ap=[report])
+    assert same_event(g, "ap", "finote") and not same_event(g, "ap", "bure")

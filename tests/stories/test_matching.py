@@ -390,3 +390,16 @@ def test_a_clash_and_a_strike_of_one_place_are_one_event_only_on_one_day() -> No
     assert not compatible(clash, rec("Air/drone strike", "2024-03-10"))
     assert not compatible(clash, rec("Air/drone strike", None))
     assert not compatible(rec("Abduction/forced disappearance", "2024-03-11"), strike)
+
+
+def test_a_place_written_with_and_without_accents_is_one_place() -> None:
+    accented = record(
+        location="Tibú", sentence="Drones struck the army base in Tibú on Tuesday, killing two."
+    )
+    plain = record(location="Tibu", sentence="Rebels attacked the base in Tibu on Tuesday.")
+    assert same_place(accented, plain)
+    suburb = record(
+        location="Aguaruto",
+        sentence="Gunmen opened fire at a party in the Aguaruto neighbourhood of Culiacán.",
+    )
+    assert same_place(suburb, record(location="Culiacan", sentence="Gunmen killed nine."))
