@@ -152,6 +152,17 @@ def _named_a_city(fields: dict[str, Any]) -> bool:
     )
 
 
+def _in_dateline(fields: dict[str, Any]) -> bool:
+    """The record's attacker was read from the dateline that opens its
+    sentence ("DURBAN: Six people were shot ...", read "DURBAN: Six"): the
+    city the report was filed from, not who attacked."""
+    actor, sentence = fields.get("actor1"), fields.get("sentence")
+    if not isinstance(actor, str) or not actor or not isinstance(sentence, str):
+        return False
+    opening = _DATELINE.match(sentence)
+    return opening is not None and 0 <= sentence.find(actor) < opening.end()
+
+
 def records_of(article: StoredArticle) -> list[Record]:
     """An article's incident records, ready to compare."""
     try:
@@ -175,7 +186,9 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[1] if span else None,
                 place,
                 within,
-                actor_words(fields.get("actor1"), place | within | country | _STOP, country),
+                frozenset()
+                if _in_dateline(fields)
+                else actor_words(fields.get("actor1"), place | within | country | _STOP, country),
                 _told(fields.get("sentence")) | _told(fields.get("mentioned")),
                 place <= country if place else bool(country) and span is not None,
                 _named_a_city(fields),

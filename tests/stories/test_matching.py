@@ -403,3 +403,16 @@ def test_a_place_written_with_and_without_accents_is_one_place() -> None:
         sentence="Gunmen opened fire at a party in the Aguaruto neighbourhood of Culiacán.",
     )
     assert same_place(suburb, record(location="Culiacan", sentence="Gunmen killed nine."))
+
+
+def test_a_dateline_read_as_attacker_is_no_attacker() -> None:
+    def belvic(actor: str, sentence: str) -> Record:
+        return record("2024-06-13", location="Belvic", actor1=actor, sentence=sentence)
+
+    # "VARNOSK: A lorry driver was shot ..." read with the attacker "VARNOSK: A".
+    filed = belvic("VARNOSK: A", "VARNOSK: A lorry driver was shot dead near Belvic on Tuesday.")
+    assert not filed.actor
+    assert compatible(filed, record("2024-06-12", location="Belvic", actor1="Kessar Front"))
+    # A name after the dateline is still the attacker.
+    after = belvic("Kessar Front", "VARNOSK: Kessar Front fighters attacked Belvic on Tuesday.")
+    assert after.actor == {"kessar", "front"}
