@@ -69,6 +69,20 @@ _NEW_EVENT = re.compile(
 _PERSON_KILLED = re.compile(r"^\ was\ (?:reportedly\ )?killed\b")
 
 
+#: A capitalised word and a hyphen right before a name: "KwaZulu-" of
+#: "KwaZulu-Natal".
+_HYPHENED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,}-$")
+
+
+def _name_tail(text: str, entity: Entity) -> bool:
+    """`entity` is a place read from the end of a longer hyphened name
+    ("Natal" of "KwaZulu-Natal"): no evidence of the country its own name is
+    in. A short particle before the hyphen ("al-Anbar") is part of the name."""
+    return entity.label in ("GPE", "LOC") and (
+        _HYPHENED_HEAD.search(text, max(0, entity.start - 20), entity.start) is not None
+    )
+
+
 class IncidentExtractor:
     """Reads incident records out of article text; build once, reuse for every article."""
 
@@ -107,7 +121,7 @@ class IncidentExtractor:
         ]
         # A weapon's or a border's demonym is no evidence of where anything
         # happened ("a Turkish drone struck ... near the Iranian border").
-        placed = [e for e in entities if not elsewhere(text, e)]
+        placed = [e for e in entities if not elsewhere(text, e) and not _name_tail(text, e)]
         countries = self._locator.article_countries(
             placed, filed=self._locator.filed_from(text, body_start)
         )

@@ -483,3 +483,9 @@ def test_a_name_before_a_place_word_and_the_event_word_is_the_place(
     found = run(text, dt.date(2024, 3, 15))
     assert all(i.actor1 != place for i in found)
     assert found[0].location == place
+
+
+def test_a_city_read_from_the_end_of_a_hyphened_name_is_no_country(run: Run) -> None:
+    # "Natal" of "Kovaru-Natal" is not Brazil's Natal.
+    found = one(run, "Gunmen shot dead six people in Belvic on Saturday, Kovaru-Natal police said.")
+    assert found.country != "Brazil"
