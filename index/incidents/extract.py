@@ -76,8 +76,9 @@ _HYPHENED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,}-$")
 
 def _name_tail(text: str, entity: Entity) -> bool:
     """`entity` is a place read from the end of a longer hyphened name
-    ("Natal" of "KwaZulu-Natal"): no evidence of the country its own name is
-    in. A short particle before the hyphen ("al-Anbar") is part of the name."""
+    ("Natal" of "KwaZulu-Natal"): neither where anything happened nor
+    evidence of the country its own name is in. A short particle before the
+    hyphen ("al-Anbar") is part of the name."""
     return entity.label in ("GPE", "LOC") and (
         _HYPHENED_HEAD.search(text, max(0, entity.start - 20), entity.start) is not None
     )
@@ -117,11 +118,12 @@ class IncidentExtractor:
         entities = [
             self._locator.misread_place(text, e)
             for e in entities
-            if e.start >= body_start or self._places.country_of_word(e.text) is not None
+            if (e.start >= body_start or self._places.country_of_word(e.text) is not None)
+            and not _name_tail(text, e)
         ]
         # A weapon's or a border's demonym is no evidence of where anything
         # happened ("a Turkish drone struck ... near the Iranian border").
-        placed = [e for e in entities if not elsewhere(text, e) and not _name_tail(text, e)]
+        placed = [e for e in entities if not elsewhere(text, e)]
         countries = self._locator.article_countries(
             placed, filed=self._locator.filed_from(text, body_start)
         )

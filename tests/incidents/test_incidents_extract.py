@@ -489,3 +489,8 @@ def test_a_city_read_from_the_end_of_a_hyphened_name_is_no_country(run: Run) -> 
     # "Natal" of "Kovaru-Natal" is not Brazil's Natal.
     found = one(run, "Gunmen shot dead six people in Belvic on Saturday, Kovaru-Natal police said.")
     assert found.country != "Brazil"
+
+
+def test_a_city_read_from_the_end_of_a_hyphened_name_is_not_the_place(run: Run) -> None:
+    found = one(run, "Gunmen shot dead six people on Saturday, Kovaru-Natal police said.")
+    assert found.location != "Natal"
