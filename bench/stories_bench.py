@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from glossator.index.indexer import Index  # noqa: E402
 from glossator.index.stories import signatures  # noqa: E402
 from glossator.index.stories.grouping import grouping_of  # noqa: E402
-from glossator.index.stories.store import StoredArticle  # noqa: E402
+from glossator.index.stories.rows import StoredArticle  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 #: Issue #15's targets.
@@ -196,7 +196,7 @@ def run(name: str, show_pairs: bool, runs: int) -> None:
 
 
 def close_misses(store, rows: dict[str, StoredArticle]):  # type: ignore[no-untyped-def]
-    from glossator.index.stories.store import near
+    from glossator.index.stories.rows import near
 
     db = store._conn()
     out = []

@@ -23,7 +23,8 @@ from collections.abc import Callable
 from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.acronyms import AcronymRules
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import _NAME, _STOP_TOKENS, past_description
+from glossator.index.entities.name_words import _NAME, _STOP_TOKENS
+from glossator.index.entities.names import past_description
 
 _NUMBER = (
     r"(?i:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"

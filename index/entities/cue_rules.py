@@ -30,14 +30,14 @@ import re
 from collections.abc import Callable, Iterable
 
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import (
+from glossator.index.entities.name_words import (
     _ATTACHED,
     _FAC_LAST_WORDS,
     _NAME,
     _ORG_HEADS,
     _STOP_TOKENS,
-    past_description,
 )
+from glossator.index.entities.names import past_description
 
 __all__ = ["CUE_GROUPS", "CueRules"]
 

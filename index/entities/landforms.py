@@ -38,7 +38,7 @@ from collections.abc import Callable
 
 from glossator.index.entities import shapes
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import _CAP, _ORG_HEADS, _STOP_TOKENS, _TOKEN
+from glossator.index.entities.name_words import _CAP, _ORG_HEADS, _STOP_TOKENS, _TOKEN
 
 __all__ = ["CUE_GROUPS", "LandformRules"]
 

@@ -16,80 +16,18 @@ from collections.abc import Callable
 from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.anchors import matches_at
 from glossator.index.entities.model import Candidate, Layer
-
-_UPPER = r"[A-ZÀ-ÖØ-Þ]"
-_LETTERS = r"[^\W\d_]"
-#: One capitalised word, possibly hyphenated or with an inner apostrophe
-#: ("Al-Sudani", "O'Brien", "Nujaba’a"), but never swallowing a possessive; a
-#: full stop only after an initial ("George W. Bush"), never after a word.
-_CAP = rf"(?:{_UPPER}{_LETTERS}*(?:[-’'](?![sS]\b){_LETTERS}+)*(?<=[^\W\d_]{{2}})|{_UPPER}\.)"
-_ATTACHED = rf"(?:al|el|ad|as|ash|az|ar|ud|ul|bin|ibn)-{_UPPER}{_LETTERS}+"
-_FREE = r"(?:bin|ibn|bint|abu|al|el|de|da|di|du|van|von|der|del|la|le|dos|das)"
-_TOKEN = rf"(?:{_CAP}|{_ATTACHED})"
-#: A name: tokens joined by single spaces, with free-standing particles only
-#: between two tokens. "Shia’ al-Sudani" keeps its stray apostrophe.
-#: A bare initial ("George W Bush") too, only between two tokens.
-_BETWEEN = rf"(?:{_FREE}\ |{_UPPER}\ (?={_CAP}))"
-_NAME = rf"{_TOKEN}(?:(?:[’'](?=\ (?:al|Al|el|El)-))?\ {_BETWEEN}?{_TOKEN})*"
-
-_STOP_TOKENS = frozenset(
-    """The A An This That These Those It Its He She They We I You In On At By For From With
-    And But Or As If When While After Before Since According There Here His Her Their Our
-    My Your Last Earlier Later Meanwhile However Also ALSO Some Many Most All Both Each Such
-    No Not Yes Now Then Today Yesterday Tomorrow Mr Mrs Ms Dr Sir What Who Why How Where
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December READ Latest Comment Leave""".split()
-)
-_ORG_HEADS = frozenset(
-    """Ministry Forces Force Brigades Brigade Battalion Battalions Command Council Organization
-    Organisation Army Party Movement Front Corps Guard Guards Agency Department Committee
-    Commission University College Company Corporation Bank Group Authority Office Institute
-    Association Union Federation League Network Service Services Police Parliament Assembly
-    Court Tribunal Foundation Trust Unit Units Regiment Division Fleet Navy Airways Airlines
-    Club Society Board Bureau Administration Alliance Coalition Mobilization Mobilisation
-    Resistance Agency News Times Post Channel Television Radio Energy Oil Petroleum Holdings
-    Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative Observatory
-    Forum Records Watch""".split()
-)
-#: Heads that make a name only with a non-national modifier ("Popular
-#: Mobilization Forces" yes, "US Forces" no).
-_GENERIC_HEADS = frozenset(
-    (
-        "Forces Force Group Groups Coalition Alliance Resistance Police Unit Units Service Services"
-    ).split()
-)
-_FAC_HEADS = (
-    "air base|airbase|Air Base|Airbase|Air Force Base|base|Base|military base|International "
-    "Airport|airport|Airport|garrison|Garrison|Landing Zone|prison|Prison|hospital|Hospital|"
-    "refinery|Refinery|dam|Dam|border crossing|crossing|Crossing|bridge|Bridge|mosque|Mosque|"
-    "oil field|gas field|oilfield|gasfield|power plant|power station|nuclear power plant|"
-    "Stadium|stadium|airfield|Airfield|displacement camp|refugee camp|camp|children's hospital|"
-    "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
-    "naval base|Naval Base|market|outpost"
-)
-#: Facility heads that say which only after a name no list holds: "the London
-#: market", "the Japanese market" are a trade's, "the Hajar al-Mak market" a place.
-_UNLISTED_ONLY = frozenset(("camp", "market"))
-#: Words before "market" that name a season or a trade, not a place.
-_MARKET_KINDS = frozenset("Christmas Stock World Single Common Black".split())
-#: A capitalised last word that makes the whole sequence a facility ("Nasser
-#: Hospital", "Al Anad Air Base") when a name comes before it.
-_FAC_LAST_WORDS = frozenset(
-    "Hospital Airport Base Airbase Airfield Prison Stadium Dam Bridge Mosque Refinery Crossing "
-    "Barracks Checkpoint".split()
-)
-#: Sentence-initial descriptions swallowed into an organisation's name
-#: ("Paramilitary Rapid Support Forces").
-_DESCRIPTORS = frozenset(
-    "Paramilitary Militant Militants Rebel Rebels Jihadist Jihadists Islamist Armed Rival Allied "
-    "Separatist Insurgent Veteran Former Ousted Exiled Embattled Government Opposition".split()
-)
-
-#: Number words that open a count ("Four Philippine Army soldiers"): outside
-#: an organisation's name when a counted noun follows it, as a description is;
-#: "the Three Brotherhood Alliance" and "Three Gorges Corporation" keep theirs.
-_COUNT_OPENERS = frozenset(
-    "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Dozens Hundreds".split()
+from glossator.index.entities.name_words import (
+    _CAP,
+    _COUNT_OPENERS,
+    _DESCRIPTORS,
+    _FAC_HEADS,
+    _FAC_LAST_WORDS,
+    _GENERIC_HEADS,
+    _MARKET_KINDS,
+    _NAME,
+    _ORG_HEADS,
+    _STOP_TOKENS,
+    _UNLISTED_ONLY,
 )
 
 _SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")

@@ -25,7 +25,7 @@ from glossator.index.entities.context import (
     _word_ends,
 )
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import _CAP, _NAME, _STOP_TOKENS
+from glossator.index.entities.name_words import _CAP, _NAME, _STOP_TOKENS
 
 _CONNECTOR = r"(?:of|for|in|on|and|de|du|des|of\ the|for\ the|and\ the|in\ the|on\ the)"
 _NAME_AT = re.compile(rf"{_NAME}(?:\ {_CONNECTOR}\ {_NAME})*")

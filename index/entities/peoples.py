@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from glossator.index.entities import shapes
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.names import _STOP_TOKENS
+from glossator.index.entities.name_words import _STOP_TOKENS
 from glossator.index.entities.rules import QUANTITY_WORDS
 
 __all__ = ["CUE_GROUPS", "PeopleRules"]

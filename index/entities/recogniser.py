@@ -22,7 +22,8 @@ from glossator.index.entities.landforms import CUE_GROUPS as LANDFORM_CUE_GROUPS
 from glossator.index.entities.landforms import LandformRules
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
-from glossator.index.entities.names import _STOP_TOKENS, NameRules, title_forms
+from glossator.index.entities.name_words import _STOP_TOKENS
+from glossator.index.entities.names import NameRules, title_forms
 from glossator.index.entities.org_context import CUE_GROUPS as ORG_CUE_GROUPS
 from glossator.index.entities.org_context import OrgContextRules
 from glossator.index.entities.peoples import CUE_GROUPS as PEOPLE_CUE_GROUPS

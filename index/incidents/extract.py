@@ -22,7 +22,7 @@ from glossator.index.incidents import roles, wide_regions
 from glossator.index.incidents.casualties import count_casualties
 from glossator.index.incidents.dates import find_date, resolve
 from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
-from glossator.index.incidents.locate import Locator, elsewhere
+from glossator.index.incidents.locate import Locator, elsewhere, name_tail
 from glossator.index.incidents.model import Incident
 from glossator.index.incidents.places import Place, PlaceTable, places
 from glossator.index.incidents.sentences import sentences
@@ -69,21 +69,6 @@ _NEW_EVENT = re.compile(
 _PERSON_KILLED = re.compile(r"^\ was\ (?:reportedly\ )?killed\b")
 
 
-#: A capitalised word and a hyphen right before a name: "KwaZulu-" of
-#: "KwaZulu-Natal".
-_HYPHENED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,}-$")
-
-
-def _name_tail(text: str, entity: Entity) -> bool:
-    """`entity` is a place read from the end of a longer hyphened name
-    ("Natal" of "KwaZulu-Natal"): neither where anything happened nor
-    evidence of the country its own name is in. A short particle before the
-    hyphen ("al-Anbar") is part of the name."""
-    return entity.label in ("GPE", "LOC") and (
-        _HYPHENED_HEAD.search(text, max(0, entity.start - 20), entity.start) is not None
-    )
-
-
 class IncidentExtractor:
     """Reads incident records out of article text; build once, reuse for every article."""
 
@@ -119,7 +104,7 @@ class IncidentExtractor:
             self._locator.misread_place(text, e)
             for e in entities
             if (e.start >= body_start or self._places.country_of_word(e.text) is not None)
-            and not _name_tail(text, e)
+            and not name_tail(text, e)
         ]
         # A weapon's or a border's demonym is no evidence of where anything
         # happened ("a Turkish drone struck ... near the Iranian border").

@@ -79,6 +79,21 @@ def elsewhere(text: str, entity: Entity) -> bool:
     )
 
 
+#: A capitalised word and a hyphen right before a name: "KwaZulu-" of
+#: "KwaZulu-Natal".
+_HYPHENED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,}-$")
+
+
+def name_tail(text: str, entity: Entity) -> bool:
+    """`entity` is a place read from the end of a longer hyphened name
+    ("Natal" of "KwaZulu-Natal"): neither where anything happened nor
+    evidence of the country its own name is in. A short particle before the
+    hyphen ("al-Anbar") is part of the name."""
+    return entity.label in ("GPE", "LOC") and (
+        _HYPHENED_HEAD.search(text, max(0, entity.start - 20), entity.start) is not None
+    )
+
+
 class Locator:
     """Picks an incident's place from a sentence and resolves its country."""
 

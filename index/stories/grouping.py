@@ -7,7 +7,7 @@ conflicting attacker. Records join an event only when they are compatible
 with every record already in it (complete linkage), so two unrelated
 reports are never chained through a third.
 
-A **story** is a connected set of articles: near-duplicates (store.near)
+A **story** is a connected set of articles: near-duplicates (rows.near)
 and articles sharing an event. An article with more than
 `MAX_LINKING_EVENTS` events (a round-up) is joined through near-duplicates
 only, so it does not merge the stories of every event it mentions.
@@ -32,7 +32,8 @@ from glossator.index.stories.matching import (
     records_of,
     same_named_place,
 )
-from glossator.index.stories.store import StoredArticle, StoryStore
+from glossator.index.stories.rows import StoredArticle
+from glossator.index.stories.store import StoryStore
 
 #: An article with more events than this (a round-up) joins stories
 #: through near-duplicates only.

@@ -18,7 +18,7 @@ from glossator.index.incidents.places import plain
 from glossator.index.stories.actors import actor_words
 from glossator.index.stories.armed_groups import groups_named
 from glossator.index.stories.dates import date_range
-from glossator.index.stories.store import StoredArticle
+from glossator.index.stories.rows import StoredArticle
 
 #: Event dates (or article dates, when the record has none) further apart
 #: than this are different events.

@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from glossator.index.stories import signatures
+from glossator.index.stories.rows import Facts, StoredArticle, near
 from glossator.index.stories.signatures import Signature
 
 STORE_FILE = "stories.sqlite3"
@@ -26,14 +26,6 @@ STORE_FILE = "stories.sqlite3"
 SYNC_BATCH = 500
 #: Rows from which filling an empty store skips looking for rows to drop.
 BULK_MIN = 200
-
-#: Two bodies are near-duplicates when their estimated Jaccard similarity
-#: reaches `JACCARD_MIN`, or when the smaller is mostly inside the larger
-#: (a truncation) and has at least `CONTAIN_MIN_SHINGLES` shingles.
-#: Chosen from measurements on BBC and made reprints (docs/stories.md).
-JACCARD_MIN = 0.5
-CONTAINMENT_MIN = 0.8
-CONTAIN_MIN_SHINGLES = 40
 
 #: The record fields' version, bumped when `RECORD_FIELDS` or the
 #: extractor's output changes; with the signature scheme and `LAYOUT` it makes
@@ -93,42 +85,6 @@ CREATE TABLE IF NOT EXISTS bands (
 
 def _version() -> str:
     return f"{signatures.VERSION}+records-{RECORDS}/layout-{LAYOUT}"
-
-
-@dataclass(frozen=True, slots=True)
-class StoredArticle:
-    """One article's row: its date (ISO, or None) and incident records."""
-
-    id: str
-    body_hash: str
-    shingles: int
-    values: bytes
-    date: str | None
-    incidents: list[dict[str, Any]]
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What sync needs of one changed article."""
-
-    signature: Signature
-    date: str | None
-    incidents: list[dict[str, Any]]
-
-
-def near(a: StoredArticle | Signature, b: StoredArticle | Signature) -> float | None:
-    """The estimated Jaccard similarity when `a` and `b` are near-duplicates, else None."""
-    if a.body_hash == b.body_hash:
-        return 1.0
-    j = signatures.jaccard(a.values, b.values)
-    if j >= JACCARD_MIN:
-        return j
-    if (
-        min(a.shingles, b.shingles) >= CONTAIN_MIN_SHINGLES
-        and signatures.containment(j, a.shingles, b.shingles) >= CONTAINMENT_MIN
-    ):
-        return j
-    return None
 
 
 class StoryStore:

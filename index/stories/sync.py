@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 from glossator.index.manifest import Manifest, ManifestEntry
+from glossator.index.stories.rows import Facts
 from glossator.index.stories.signatures import signature
-from glossator.index.stories.store import Facts, StoryStore
+from glossator.index.stories.store import StoryStore
 
 if TYPE_CHECKING:
     from glossator.index.corpus import Article

@@ -5,7 +5,7 @@ from __future__ import annotations
 from glossator.index.incidents.build_admin1 import admin1_code
 from glossator.index.incidents.places import PlaceTable, places
 from glossator.index.stories.matching import Record, records_of, same_place
-from glossator.index.stories.store import StoredArticle
+from glossator.index.stories.rows import StoredArticle
 
 ROWS = [
     ["city", "Goma", "CD", "-1.6741", "29.2284", "432587"],

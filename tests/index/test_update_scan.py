@@ -26,8 +26,9 @@ from glossator.index.recogniser_state import (
     load_state,
     save_state,
 )
+from glossator.index.stories.rows import Facts
 from glossator.index.stories.signatures import Signature
-from glossator.index.stories.store import Facts, StoryStore
+from glossator.index.stories.store import StoryStore
 
 ARTICLE = "001_5395cbd962320f37.txt"
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from glossator.index.stories.grouping import Grouping, group
 from glossator.index.stories.matching import compatible, records_of
-from glossator.index.stories.store import StoredArticle
+from glossator.index.stories.rows import StoredArticle
 
 DAY = {"sub_event_type": "Air/drone strike", "country": "Ethiopia", "event_date": "2025-08-03"}
 FINOTE = {

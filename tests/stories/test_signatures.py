@@ -77,7 +77,7 @@ def test_a_truncation_to_two_fifths_shares_a_band_with_its_original() -> None:
     # A hundred generated articles, so the test does not rest on one draw.
     from random import Random
 
-    from glossator.index.stories.store import near
+    from glossator.index.stories.rows import near
 
     vocabulary = [f"w{i}" for i in range(3000)]
     found, missed = 0, []

@@ -194,8 +194,9 @@ def test_filling_an_empty_store_in_bulk_stores_what_row_by_row_puts_do(tmp_path:
     import random
     import sqlite3
 
+    from glossator.index.stories.rows import Facts
     from glossator.index.stories.signatures import BANDS, NUM_PERM, Signature
-    from glossator.index.stories.store import BULK_MIN, Facts, StoryStore
+    from glossator.index.stories.store import BULK_MIN, StoryStore
 
     rng = random.Random(7)
     base = [rng.getrandbits(32) for _ in range(NUM_PERM)]
@@ -236,8 +237,9 @@ def test_band_keys_are_32_bit_and_colliding_keys_find_the_same_pairs(
     import random
 
     from glossator.index.stories import signatures
+    from glossator.index.stories.rows import Facts
     from glossator.index.stories.signatures import NUM_PERM, Signature
-    from glossator.index.stories.store import Facts, StoryStore
+    from glossator.index.stories.store import StoryStore
 
     rng = random.Random(11)
     base = [rng.getrandbits(32) for _ in range(NUM_PERM)]
@@ -269,8 +271,9 @@ def test_band_keys_are_32_bit_and_colliding_keys_find_the_same_pairs(
 def test_a_store_of_the_old_layout_is_started_afresh(tmp_path: Path) -> None:
     import sqlite3
 
+    from glossator.index.stories.rows import Facts
     from glossator.index.stories.signatures import Signature
-    from glossator.index.stories.store import Facts, StoryStore
+    from glossator.index.stories.store import StoryStore
 
     db = sqlite3.connect(tmp_path / "stories.sqlite3")
     db.executescript(
