@@ -33,3 +33,9 @@ def incidents(
         return extractor.extract(text, recogniser.recognise(text), date)
 
     return run
+
+
+@pytest.fixture
+def run(incidents: Callable[..., list[Incident]]) -> Callable[..., list[Incident]]:
+    """The extractor tests' name for `incidents`."""
+    return incidents

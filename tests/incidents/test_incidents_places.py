@@ -5,17 +5,8 @@ compounds."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from glossator.index.incidents import Incident
-
-Run = Callable[..., list[Incident]]
-
-
-def one(run: Run, text: str) -> Incident:
-    found = run(text, dt.date(2024, 3, 15))
-    assert len(found) == 1, found
-    return found[0]
+from incident_steps import Run, one
 
 
 def test_a_weapons_demonym_is_the_attacker_not_the_country(incidents: Run) -> None:
