@@ -193,6 +193,10 @@ class Session(ArticleChecks, ArticleEdits, SessionExports, SessionCorrections):
         if old is not None:
             old.close()
 
+    def losing_index(self) -> bool:
+        """The index is gone or being rebuilt: what fails meanwhile is no problem of its own."""
+        return self.rebuilding or self.index.missing() is not None
+
     def stale(self) -> str | None:
         """Why the index should be brought up to date now, or None.
 

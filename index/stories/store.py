@@ -11,13 +11,15 @@ corpus size.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from glossator.index.stories import signatures
+from glossator.index.stories.layout import LAYOUT, META, SCHEMA
 from glossator.index.stories.rows import Facts, StoredArticle, near
 from glossator.index.stories.signatures import Signature
 
@@ -55,32 +57,24 @@ RECORD_FIELDS = (
     "mentioned",
 )
 
-#: The tables' layout; a store in another layout (or of another signature
-#: scheme) is emptied and refilled. 3: band keys of 32 bits.
-LAYOUT = 3
-_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-# Articles get an integer key `n`, which is all a band row repeats; the
-# bands are one b-tree on (key, n) with no rowid, so the table is its own
-# index. An article's bands are found again from its stored signature when
-# it is dropped, so no index on `n` is kept either.
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    n INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    stamp TEXT NOT NULL,
-    body_hash TEXT NOT NULL,
-    shingles INTEGER NOT NULL,
-    sig BLOB NOT NULL,
-    date TEXT,
-    incidents TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_body ON articles (body_hash);
-CREATE TABLE IF NOT EXISTS bands (
-    key INTEGER NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (key, n)
-) WITHOUT ROWID;
-"""
+
+_R = TypeVar("_R")
+
+
+def _reopening(read: Callable[..., _R]) -> Callable[..., _R]:
+    """A read that a rebuild's `close()` interrupts (the reader's thread
+    searching while a lost index is replaced) reads the new store instead."""
+
+    @functools.wraps(read)
+    def run(self: StoryStore, *args: Any) -> _R:
+        try:
+            return read(self, *args)
+        except sqlite3.ProgrammingError as exc:
+            if "closed" not in str(exc):
+                raise
+            return read(self, *args)
+
+    return run
 
 
 def _version() -> str:
@@ -106,7 +100,7 @@ class StoryStore:
             # A crash loses at most the last transaction, never the file's
             # integrity; the store is rebuilt from the articles in any case.
             db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(_META)
+            db.executescript(META)
             row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
             if row is None or row[0] != _version():
                 # Signatures of another scheme do not compare, and rows of
@@ -114,12 +108,12 @@ class StoryStore:
                 with db:
                     db.execute("DROP TABLE IF EXISTS bands")
                     db.execute("DROP TABLE IF EXISTS articles")
-                    db.executescript(_SCHEMA)
+                    db.executescript(SCHEMA)
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_version(),))
                 if row is not None:
                     db.execute("VACUUM")
             else:
-                db.executescript(_SCHEMA)
+                db.executescript(SCHEMA)
             self._db = db
         return self._db
 
@@ -140,6 +134,7 @@ class StoryStore:
 
     # -- keeping in step --------------------------------------------------------
 
+    @_reopening
     def stamps(self) -> dict[str, str]:
         """Article id -> the stamp it was stored with."""
         return dict(self._known_stamps())
@@ -286,6 +281,7 @@ class StoryStore:
 
     # -- reading ----------------------------------------------------------------
 
+    @_reopening
     def get(self, article_id: str) -> StoredArticle | None:
         row = (
             self._conn()
@@ -311,6 +307,7 @@ class StoryStore:
             out += [StoredArticle(r[0], r[1], r[2], r[3], r[4], []) for r in rows]
         return out
 
+    @_reopening
     def all(self) -> list[StoredArticle]:
         """Every stored article, by id."""
         rows = self._conn().execute(
@@ -318,6 +315,7 @@ class StoryStore:
         )
         return [_stored(r) for r in rows]
 
+    @_reopening
     def near_duplicates(self, article_id: str) -> list[tuple[str, float]]:
         """The stored articles that are near-duplicates of `article_id`, with
         their estimated similarity, most similar first."""
@@ -326,6 +324,7 @@ class StoryStore:
             return []
         return [(other.id, j) for other, j in self._near(me, exclude=article_id)]
 
+    @_reopening
     def near_signature(self, sig: Signature) -> list[tuple[str, float]]:
         """Stored near-duplicates of a signature not (yet) stored."""
         return [(other.id, j) for other, j in self._near(sig, exclude=None)]
@@ -356,6 +355,7 @@ class StoryStore:
         found.sort(key=lambda p: (-p[1], p[0].id))
         return found
 
+    @_reopening
     def all_near_pairs(self) -> list[tuple[str, str, float]]:
         """Every near-duplicate pair (a < b), from shared band keys and body hashes."""
         db = self._conn()

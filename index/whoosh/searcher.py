@@ -22,6 +22,7 @@ from whoosh.qparser import (
     MultifieldParser,
     PlusMinusPlugin,
 )
+from whoosh.reading import ReaderClosed
 
 from glossator.index.engine import ArticleText, QueryError, SearchCancelled, SearchResult
 from glossator.index.labels import LABELS, field_for
@@ -91,7 +92,10 @@ class WhooshSearcher:
         """Release the Whoosh searcher's files."""
         with self._lock:
             if self._searcher is not None:
-                self._searcher.close()
+                try:
+                    self._searcher.close()
+                except ReaderClosed:  # its files were released already: nothing to do
+                    pass
                 self._searcher = None
                 self._facet_column = None
 

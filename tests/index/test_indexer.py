@@ -297,3 +297,14 @@ def test_workers_opening_a_new_entity_cache_at_once_all_succeed(tmp_path: Path) 
         for p in procs:
             p.join(30)
         assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+
+
+def test_a_searcher_whose_files_were_released_already_closes(seeds: Path) -> None:
+    # Two threads replacing a lost index's searcher at once both close it.
+    index = Index(seeds)
+    index.update()
+    searcher = index.searcher()
+    assert searcher.search("militia").total == 5
+    searcher._searcher.ixreader.close()  # type: ignore[attr-defined]
+    searcher.close()
+    assert searcher.search("militia").total == 5

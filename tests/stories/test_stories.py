@@ -296,3 +296,26 @@ def test_a_store_of_the_old_layout_is_started_afresh(tmp_path: Path) -> None:
     store.delete("b.txt")
     assert store.near_duplicates("a.txt") == []
     store.close()
+
+
+def test_a_read_the_store_is_closed_under_reads_the_store_again(tmp_path: Path) -> None:
+    # A rebuild of a lost index closes the store while the reader's thread
+    # may be reading it: that read opens it again rather than failing.
+    from glossator.index.stories.rows import Facts
+    from glossator.index.stories.signatures import Signature
+    from glossator.index.stories.store import StoryStore
+
+    store = StoryStore(tmp_path)
+    sig = Signature("0" * 40, 300, bytes(4 * 128))
+    store.sync({"a.txt": "s"}, lambda _: Facts(sig, None, []))
+    opened = store._conn
+
+    def closed_under_it() -> object:
+        db = opened()
+        store._conn = opened  # type: ignore[method-assign]
+        store.close()
+        return db
+
+    store._conn = closed_under_it  # type: ignore[method-assign]
+    assert [row.id for row in store.all()] == ["a.txt"]
+    store.close()

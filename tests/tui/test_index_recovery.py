@@ -8,6 +8,7 @@ with `w`) re-indexes the articles it names, also in the background.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -79,6 +80,31 @@ async def test_a_deleted_index_is_rebuilt_on_the_next_query(app_factory, seeds: 
         assert (seeds / ".glossator" / "index").is_dir()
         assert app.session.index.doc_count() == 5
         assert [e.text for e in app.session.log] == trouble
+
+
+async def test_stories_failing_as_the_index_vanishes_are_not_a_second_problem(
+    app_factory, seeds: Path
+):
+    # The index deleted while a search groups its hits: reading the story
+    # store fails there, and the next query rebuilds the index. The log has
+    # one problem, the lost index, not also the grouping it broke.
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "militia")
+        group = app.session.story_rows
+
+        def vanishing(hits: object) -> object:
+            app.session.story_rows = group
+            shutil.rmtree(seeds / ".glossator" / "index")
+            raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+
+        app.session.story_rows = vanishing
+        await search(pilot, "airstrike")
+        assert app.session.story_rows is group  # the search grouped its hits
+        await search(pilot, "militia", type_it=False)
+        await until(pilot, lambda: total(app, "militia") == 5)
+        await until(pilot, lambda: not app.session.rebuilding)
+        assert [e.text for e in app.session.log] == ["rebuilding the index: its folder is missing"]
 
 
 async def test_a_damaged_segment_is_rebuilt_on_the_next_query(app_factory, seeds: Path):

@@ -141,7 +141,8 @@ class ArticlePane(Vertical):
         try:
             return self.session.incidents(article, checked=bundle.sidecar is not None)
         except Exception as exc:  # incidents must never stop reading
-            self.session.add_log("index", f"{article.id}: incidents unavailable: {exc}")
+            if not self.session.losing_index():  # a rebuild is logged by itself
+                self.session.add_log("index", f"{article.id}: incidents unavailable: {exc}")
             return []
 
     @work(
@@ -186,7 +187,8 @@ class ArticlePane(Vertical):
         try:
             reports = self.session.other_reports(article_id)
         except Exception as exc:  # stories must never stop reading
-            self.session.add_log("index", f"{article_id}: other reports unavailable: {exc}")
+            if not self.session.losing_index():  # a rebuild is logged by itself
+                self.session.add_log("index", f"{article_id}: other reports unavailable: {exc}")
             reports = []
         if not get_current_worker().is_cancelled:
             self.post_message(self.ReportsFound(article_id, reports))

@@ -231,6 +231,8 @@ class SearchPane(Vertical):
             return self.session.story_rows(result.hits)
         except Exception as exc:  # grouping must never stop searching
             problem = f"stories unavailable, one row per hit: {exc}"
+            if self.session.losing_index():
+                return None  # the rebuild is the problem, logged once by itself
             if problem != self._story_trouble:  # logged once, not at every keystroke
                 self._story_trouble = problem
                 self.session.add_log("index", problem)

@@ -151,7 +151,8 @@ class StatusLine(Static):
             # Group the stories now, so the first keystroke does not wait for it.
             self.session.group_hits(())
         except Exception as exc:  # the result list then lists every hit
-            self.session.add_log("index", f"stories unavailable: {exc}")
+            if not self.session.losing_index():  # a rebuild is logged by itself
+                self.session.add_log("index", f"stories unavailable: {exc}")
 
     def refresh_index(self, reason: str, *, lost: bool) -> None:
         """Say why in one line, then bring the index up to date in the
