@@ -8,10 +8,12 @@ app can show it inline and the CLI can print it on one line.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -27,6 +29,7 @@ from whoosh.reading import ReaderClosed
 from glossator.index.engine import ArticleText, QueryError, SearchCancelled, SearchResult
 from glossator.index.labels import LABELS, field_for
 from glossator.index.query import typing_query, validate
+from glossator.index.whoosh.analysis import TOKEN_PATTERN
 from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
 from glossator.index.whoosh.dates import ArticleDatePlugin
 from glossator.index.whoosh.hits import BodyTexts, make_highlighter, make_hit
@@ -42,6 +45,50 @@ FACET_VALUES = 12
 FACET_CACHE_SIZE = 20_000
 #: In search-as-you-type, a prefix expands to at most this many terms.
 TYPING_EXPANSION = 32
+
+
+_WORDS = re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=65_536)
+def _name_key(value: str) -> tuple[str, ...]:
+    """The words an entity field indexes a name as: spellings with the same
+    words ("Shia al-Sudani", "Shia’ Al-Sudani") are one name to a search."""
+    return tuple(m.group() for m in _WORDS.finditer(value.lower()))
+
+
+def _one_per_name(stored: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A document's facet values with each name once, however it was spelt."""
+    names: dict[str, Any] = stored[1]
+    for label, found in names.items():
+        if len(found) > 1 and len({_name_key(v) for v in found}) < len(found):
+            firsts: dict[tuple[str, ...], str] = {}
+            for value in found:
+                firsts.setdefault(_name_key(value), value)
+            names = {**names, label: list(firsts.values())}
+    return stored if names is stored[1] else (stored[0], names, *stored[2:])
+
+
+def _same_name(values: list[str]) -> Counter[str]:
+    """Counts of names, the spellings a search does not tell apart counted
+    as one, under the spelling written most often."""
+    counts = Counter(values)
+    keys = {value: _name_key(value) for value in counts}
+    if len(set(keys.values())) == len(keys):
+        return counts
+    groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for value, n in counts.items():
+        groups.setdefault(keys[value], []).append((value, n))
+    merged: Counter[str] = Counter()
+    for spellings in groups.values():
+        # The most written; of those, the plainest ("Shia" before "Shia’"), then the first.
+        shown = max(spellings, key=lambda pair: (pair[1], -_marks(pair[0])))[0]
+        merged[shown] = sum(n for _, n in spellings)
+    return merged
+
+
+def _marks(value: str) -> int:
+    return sum(not (c.isalnum() or c.isspace() or c == "-") for c in value)
 
 
 class WhooshSearcher:
@@ -210,7 +257,7 @@ class WhooshSearcher:
         for docnum in docnums:
             cached = cache.get(docnum)
             if cached is None:
-                cached = column[docnum] or ((), {})
+                cached = _one_per_name(column[docnum] or ((), {}))
                 if len(cache) >= FACET_CACHE_SIZE:
                     # Forget the oldest half: the cache stays bounded on a
                     # large corpus, and recent queries' documents stay.
@@ -227,7 +274,11 @@ class WhooshSearcher:
                     bucket = buckets[label] = values.get(field_for(label))
                 if bucket is not None:
                     bucket.extend(found)
-        return {k: Counter(v).most_common(FACET_VALUES) for k, v in values.items() if v}
+        return {
+            k: (Counter(v) if k in ("tag", "event") else _same_name(v)).most_common(FACET_VALUES)
+            for k, v in values.items()
+            if v
+        }
 
     def _cap_prefixes(self, s: Any, q: Any) -> Any:
         """Replace each prefix query by its TYPING_EXPANSION most frequent terms.

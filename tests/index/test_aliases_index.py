@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from glossator.index.engine import Searcher, SearchResult
@@ -61,3 +63,25 @@ def test_facets_count_each_canonical_name_once_per_article(searcher: Searcher) -
     assert isinstance(everything, SearchResult)
     assert dict(everything.facets["person"])["Tony Blair"] == 2
     assert dict(everything.facets["org"]) == {"Kataib Hezbollah": 2}
+
+
+def test_facets_count_spellings_a_search_does_not_tell_apart_as_one_name(
+    tmp_path: Path,
+) -> None:
+    # The same words with another apostrophe, case or hyphen: one name to
+    # `person:` search, so one facet value, counted once per article.
+    texts = {
+        "a.txt": "Talks in Baghdad\nPrime Minister Mohammed Shia’ al-Sudani spoke on Monday.",
+        "b.txt": "Talks go on\nPrime Minister Mohammed Shia al-Sudani spoke on Tuesday.",
+        "c.txt": "More talks\nPrime Minister Mohammed Shia al-Sudani spoke on Wednesday. "
+        "Later Mohammed Shia’ al-Sudani left.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ix = Index(tmp_path)
+    ix.update()
+    searcher = ix.searcher()
+    assert ids(searcher, 'person:"mohammed shia al-sudani"') == set(texts)
+    result = searcher.search("talks", limit=50)
+    assert isinstance(result, SearchResult)
+    assert dict(result.facets["person"]) == {"Mohammed Shia al-Sudani": 3}
