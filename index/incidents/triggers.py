@@ -100,7 +100,21 @@ RULES: tuple[TriggerRule, ...] = (
         "Attack",
         r"attack(?:ed|s|ing)?|stormed|opened\ fire|shot\ dead|gunned\ down|ambush(?:ed|es)?"
         r"|massacred?|assault(?:ed)?|raided|killing\ spree|stabbed|executed|strikes?|struck"
-        r"|shot\ (?:him|her|them|both|all\ \w+)\ dead|shot\ and\ killed",
+        r"|shot\ (?:him|her|them|both|all\ \w+)\ dead|shot\ and\ killed"
+        # Arson as an attack: "set fire to a sawmill", "set the trucks
+        # ablaze", "torched several trucks"; not the passive "vehicles were
+        # set alight", which rioting is told by as often.
+        r"|set\ fire\ to|set\ (?:[\w-]+\ ){1,3}?(?:on\ fire|ablaze|alight)|torch(?:ed|ing)"
+        r"|burn(?:t|ed)\ down"
+        r"|arson\ attacks?|firebomb(?:ed|ing|ings)?"
+        # A shooting only as an attack on people: "gunmen" need not be named,
+        # but the noun alone is also a film's or a match's ("shooting at
+        # goal"), so a mass, deadly or venue shooting, or one dated by its day.
+        r"|(?:mass|deadly|fatal)\ shootings?|shooting\ (?:attack|spree)s?"
+        r"|shootings?\ at\ (?:a|an|the)\ (?:[\w-]+\ )?(?:tavern|bar|pub|shebeen|nightclub"
+        r"|school|church|mosque|market|party|restaurant|shop|store|bus|taxi\ rank|checkpoint"
+        r"|wedding|funeral)"
+        r"|(?:day|night|weekend)['’]s\ shootings?",
         1,
     ),
 )
@@ -144,6 +158,9 @@ STEMS: tuple[str, ...] = (
     # attacks
     "attack", "stormed", "opened fire", "gunned down", "ambush", "massacre", "assault",
     "raided", "killing spree", "stabbed", "executed", "strike", "struck",
+    # arson, shootings
+    "set fire", "on fire", "ablaze", "alight", "torch", "burnt down", "burned down",
+    "arson", "firebomb", "shooting",
 )  # fmt: skip
 
 
