@@ -12,6 +12,7 @@ import math
 import re
 from typing import Any
 
+from glossator.index.incidents.places import plain
 from glossator.index.stories.records import Record, records_of, words
 
 __all__ = [
@@ -46,6 +47,8 @@ _FAMILY = {
     "Abduction/forced disappearance": "abduction",
 }
 _WORD = re.compile(r"[a-z0-9]+")
+#: What a subdivision is called after its name ("the Far North region").
+_KIND_WORD = r"(?:region|province|state|department|governorate|oblast)"
 
 
 # -- compatibility ---------------------------------------------------------------
@@ -88,7 +91,7 @@ def same_place(a: Record, b: Record) -> bool:
     for one, other in ((a, b), (b, a)):
         if not other.place:
             continue
-        if other.city and other.place <= one.within:
+        if other.city and other.place <= one.within and not one.within_city:
             # "Imam Sahib district of Kunduz province" / "the city of
             # Kunduz": the province is named after the city, and a district
             # of it is not the city.
@@ -151,7 +154,22 @@ def _in_region(region: Record, other: Record) -> bool:
     if not is_region(region):
         return False
     sub = region.fields.get("admin1")
-    return (bool(sub) and sub in admin1_of(other)) or in_subdivisions(region, other)
+    if isinstance(sub, str) and (sub in admin1_of(other) or names_subdivision(other, sub)):
+        return True
+    return in_subdivisions(region, other)
+
+
+def names_subdivision(rec: Record, sub: str) -> bool:
+    """`rec`'s sentences name the subdivision `sub` (an admin1 code) by the
+    table's name with its kind word: a report placed in "Extreme North"
+    contains a village "near Mora in the Mayo-Sava division of the Far
+    North region"."""
+    name = sub.partition(".")[2]
+    text = " ".join(
+        t for t in (rec.fields.get("sentence"), rec.fields.get("mentioned")) if isinstance(t, str)
+    )
+    folded = " ".join(_WORD.findall(plain(text).lower()))
+    return bool(name) and re.search(rf"\b{re.escape(name)}\ {_KIND_WORD}\b", folded) is not None
 
 
 def admin1_of(rec: Record) -> tuple[object, ...]:

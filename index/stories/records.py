@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from glossator.index.incidents.places import plain
+from glossator.index.incidents.places import places, plain
 from glossator.index.stories.actors import actor_words
 from glossator.index.stories.armed_groups import groups_named
 from glossator.index.stories.dates import date_range
@@ -93,6 +93,9 @@ class Record:
     #: The admin1 codes of the subdivisions a wide region spans, when the
     #: location is one ("Iraqi Kurdistan": Erbil, Duhok, Sulaymaniyah).
     subdivisions: frozenset[str] = frozenset()
+    #: `within` is the city a local paper filed from (`_filed_within`): a
+    #: city, not a province named after one.
+    within_city: bool = False
 
     @property
     def key(self) -> tuple[str, int]:
@@ -143,6 +146,34 @@ def _in_dateline(fields: dict[str, Any]) -> bool:
     return opening is not None and 0 <= sentence.find(actor) < opening.end()
 
 
+#: A local paper's dateline: a city in capitals, no agency ("DURBAN: ...").
+_LOCAL_DATELINE = re.compile(r"\s*([A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,2})\s*(?:[-–—]|:)\s")
+
+
+def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> frozenset[str]:
+    """The city a local paper files from, as the container of a place the
+    place table does not know ("DURBAN: ... a tavern in Umlazi"): a local
+    paper's dateline is the nearest city, where an agency's is its bureau.
+    Nothing when the place is known, has a container, or the city is not
+    one of the record's country."""
+    sentence, country = fields.get("sentence"), fields.get("country")
+    if (
+        not place
+        or not isinstance(sentence, str)
+        or not isinstance(country, str)
+        or fields.get("latitude") is not None
+        or fields.get("admin1")
+        or (opening := _LOCAL_DATELINE.match(sentence)) is None
+    ):
+        return frozenset()
+    table = places()
+    city = table.lookup(opening[1].title())
+    if city is None or city.kind != "city" or table.country_name(city.code) != country:
+        return frozenset()
+    filed = words(opening[1].title())
+    return frozenset() if filed <= place else filed
+
+
 def records_of(article: StoredArticle) -> list[Record]:
     """An article's incident records, ready to compare."""
     try:
@@ -156,6 +187,7 @@ def records_of(article: StoredArticle) -> list[Record]:
         span = date_range(fields, adate)
         place = words(fields.get("location"))
         within = words(fields.get("within"))
+        filed = frozenset() if within else _filed_within(fields, place)
         country = words(fields.get("country"))
         out.append(
             Record(
@@ -165,7 +197,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                 span[0] if span else None,
                 span[1] if span else None,
                 place,
-                within,
+                within or filed,
                 frozenset()
                 if _in_dateline(fields)
                 else actor_words(fields.get("actor1"), place | within | country | _STOP, country),
@@ -182,6 +214,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                     )
                 ),
                 frozenset(c for c in fields.get("subdivisions") or () if isinstance(c, str)),
+                bool(filed),
             )
         )
     return out
