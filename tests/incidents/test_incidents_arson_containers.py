@@ -78,3 +78,24 @@ def test_cameroon_s_extreme_north_is_its_far_north_region() -> None:
         place = table.lookup(name)
         assert place is not None and (place.code, place.kind) == ("CM", "region")
         assert table.subdivision(name, "CM") == "CM.far north"
+
+
+def test_a_response_planned_after_a_past_attack_does_not_make_the_attack_hypothetical(
+    incidents: Run,
+) -> None:
+    said = (
+        "The government said on Wednesday it would extend the state of emergency after "
+        "yesterday's attack near Ercilla in which a truck driver was killed."
+    )
+    assert [i.location for i in incidents(said, dt.date(2026, 5, 13))] == ["Ercilla"]
+    # A threat of attacks to come still is one.
+    threat = "The group said it would attack police posts near Ercilla next week."
+    assert incidents(threat, dt.date(2026, 5, 13)) == []
+
+
+def test_a_numbered_route_is_not_the_place(incidents: Run) -> None:
+    burnt = incidents(
+        "Gunmen shot dead a driver on Route 5 near Ercilla on Tuesday, police said.",
+        dt.date(2026, 5, 12),
+    )
+    assert [i.location for i in burnt] == ["Ercilla"]
