@@ -93,8 +93,9 @@ class Record:
     #: The admin1 codes of the subdivisions a wide region spans, when the
     #: location is one ("Iraqi Kurdistan": Erbil, Duhok, Sulaymaniyah).
     subdivisions: frozenset[str] = frozenset()
-    #: `within` is the city a local paper filed from (`_filed_within`): a
-    #: city, not a province named after one.
+    #: `within` is a city, not a province named after one: the city a local
+    #: paper filed from (`_filed_within`), or one the sentences call a city
+    #: ("Barangay Carabalan, Himamaylan City").
     within_city: bool = False
 
     @property
@@ -120,9 +121,10 @@ def words(text: object) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(plain(text).lower()) if w not in _STOP)
 
 
-def _named_a_city(fields: dict[str, Any]) -> bool:
-    """The record's sentences call its location a city or town."""
-    location = fields.get("location")
+def _named_a_city(fields: dict[str, Any], key: str = "location") -> bool:
+    """The record's sentences call its location (or the place under `key`)
+    a city or town."""
+    location = fields.get(key)
     if not isinstance(location, str) or not location.strip():
         return False
     text = " ".join(
@@ -214,7 +216,7 @@ def records_of(article: StoredArticle) -> list[Record]:
                     )
                 ),
                 frozenset(c for c in fields.get("subdivisions") or () if isinstance(c, str)),
-                bool(filed),
+                bool(filed) or _named_a_city(fields, "within"),
             )
         )
     return out

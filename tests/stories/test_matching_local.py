@@ -76,3 +76,23 @@ def test_two_unknown_villages_filed_from_one_city_stay_two_places() -> None:
         "sentence": "DURBAN: Two men were shot dead in KwaMashu on Saturday.",
     }
     assert not compatible(record("2026-08-16", **TOWNSHIP), record("2026-08-16", **other))
+
+
+def test_a_barangay_s_city_is_the_city_a_report_names_not_a_province() -> None:
+    ambush = {"sub_event_type": "Attack", "country": "Philippines", "event_date": "2026-10-08"}
+    barangay = {
+        **ambush,
+        "location": "Carabalan",
+        "within": "Himamaylan",
+        "sentence": "Rebels ambushed a patrol in Barangay Carabalan, Himamaylan City, Negros "
+        "Occidental, on Thursday.",
+    }
+    city = {
+        **ambush,
+        "location": "Himamaylan",
+        "admin1": "PH.western visayas",
+        "latitude": 10.0989,
+        "longitude": 122.8706,
+        "sentence": "Rebels ambushed troops in Himamaylan City on Thursday.",
+    }
+    assert compatible(record("2026-10-09", **barangay), record("2026-10-09", **city))
