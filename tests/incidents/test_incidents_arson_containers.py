@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
+
 from glossator.index.incidents import Incident
 from glossator.index.incidents.containers import inner_place
 from glossator.index.incidents.places import places
@@ -15,35 +17,34 @@ from glossator.index.incidents.triggers import find_trigger
 Run = Callable[..., list[Incident]]
 
 
-def test_setting_fire_to_buildings_is_an_attack() -> None:
-    for sentence in (
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Armed men set fire to a school and three houses in Kalumba on Wednesday.",
         "Hooded men torched five lorries on the highway on Tuesday.",
         "Militiamen set the market ablaze before dawn.",
-    ):
-        found = find_trigger(sentence)
-        assert found is not None and found.sub_event_type == "Attack", sentence
-
-
-def test_buildings_set_alight_in_rioting_are_no_attack() -> None:
-    # BBC: "nearly 400 people were injured and buildings and vehicles were
-    # set alight" (the 1981 riots), no armed actor and no attack.
-    assert find_trigger("Nearly 400 people were injured and cars were set alight.") is None
-
-
-def test_a_shooting_of_people_is_an_attack_and_a_shot_at_goal_is_not() -> None:
-    for sentence in (
         "Nine people died in Saturday night's shooting, police said.",
         "Five were killed in a shooting at a tavern in Soweto.",
         "The mass shooting left 12 dead.",
-    ):
-        found = find_trigger(sentence)
-        assert found is not None and found.sub_event_type == "Attack", sentence
-    for sentence in (
+    ],
+)
+def test_arson_and_shootings_of_people_are_attacks(sentence: str) -> None:
+    found = find_trigger(sentence)
+    assert found is not None and found.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # BBC: "nearly 400 people were injured and buildings and vehicles
+        # were set alight" (the 1981 riots): no armed actor, no attack.
+        "Nearly 400 people were injured and cars were set alight.",
         "He kept shooting at goal but the keeper saved everything.",
         "The crew began shooting at the studio in March.",
-    ):
-        assert find_trigger(sentence) is None, sentence
+    ],
+)
+def test_rioting_fires_and_shots_at_goal_are_no_attack(sentence: str) -> None:
+    assert find_trigger(sentence) is None
 
 
 def test_a_town_named_in_a_province_after_a_comma_keeps_its_container() -> None:
