@@ -41,7 +41,13 @@ _KIND_WORDS = frozenset(
     " district muhafazat wilayah wilaya of the".split()
 )
 #: English names news wires use where GeoNames and ISO print the local one.
-ENGLISH_NAMES = {"North Kivu": "CD.nord kivu"}
+ENGLISH_NAMES = {
+    "North Kivu": "CD.nord kivu",
+    # Cameroon's Far North as its own government and French-language
+    # wires name it ("Extreme-Nord").
+    "Extreme North": "CM.far north",
+    "Extreme-North": "CM.far north",
+}
 
 
 def admin1_code(country: str, name: str) -> str | None:

@@ -1,7 +1,8 @@
 """A place named inside a broader one, and which is the incident's.
 
 "Kadawa village in Zurmi Local Government Area", "Residents of Kadawa in
-Zurmi LGA", "Pajut, Duk County", "attacked Dauran in the Zurmi local
+Zurmi LGA", "Pajut, Duk County", "near Ercilla, in Malleco province",
+"Barangay Carabalan, Himamaylan City", "attacked Dauran in the Zurmi local
 government area", "Imam Sahib district of Kunduz province": the village,
 town or district is where it happened, and the district, county, province
 or state is kept as its container (`Incident.within`), so two villages of
@@ -27,9 +28,13 @@ _INNER_KIND = (
     r"(?:village|community|town|settlement|hamlet|[Dd]istrict|[Ss]ub-?district|[Cc]ounty"
     r"|[Tt]ownship|[Mm]unicipality|[Cc]ommune)"
 )
+#: A city named as a barangay's or a suburb's container ("Barangay
+#: Carabalan, Himamaylan City"): only after a comma, as "in Mexico City"
+#: names the city itself.
+_CITY = rf"(?:,\ (?P<city>{_NAME})\ City\b)"
 _CONTAINED = re.compile(
-    rf"(?P<inner>{_NAME})(?:\ {_INNER_KIND})?"
-    rf"(?:,\ |\ in\ |\ of\ )(?:the\ )?(?P<outer>{_NAME})\ {_ADMIN}\b",
+    rf"(?:(?:Barangay|Brgy\.)\ )?(?P<inner>{_NAME})(?:\ {_INNER_KIND})?"
+    rf"(?:(?:,\ |\ in\ |\ of\ |,\ in\ )(?:the\ )?(?P<outer>{_NAME})\ {_ADMIN}\b|{_CITY})",
     re.VERBOSE,
 )
 #: "on the Kutru-Bedre road in Bijapur district", "the Kutru road in
@@ -56,7 +61,7 @@ def inner_place(sentence: str, location: str) -> tuple[str, str] | None:
     ("Zurmi Local Government Area", "Zurmi") or the inner place ("Kadawa")."""
     for match in (*_CONTAINED.finditer(sentence), *_ROAD_IN.finditer(sentence)):
         inner = match.group("inner")
-        outer = re.sub(r"^.*['’]s\ ", "", match.group("outer"))
+        outer = re.sub(r"^.*['’]s\ ", "", match.group("outer") or match.group("city") or "")
         if inner.split()[0] in _NOT_PLACES or inner == outer:
             continue
         if location == inner or location.startswith(outer) or inner.startswith(location):

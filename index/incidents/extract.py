@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles, wide_regions
+from glossator.index.incidents.aggregates import aggregate_kind, is_hypothetical
 from glossator.index.incidents.casualties import count_casualties
 from glossator.index.incidents.dates import find_date, resolve
 from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
@@ -29,10 +30,8 @@ from glossator.index.incidents.sentences import sentences
 from glossator.index.incidents.triggers import (
     TRIGGER_SCAN,
     Trigger,
-    aggregate_kind,
     find_trigger,
     fold_first,
-    is_hypothetical,
     killing_trigger,
     may_kill,
     may_operate,
@@ -44,7 +43,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "27"
+VERSION = "29"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE

@@ -118,9 +118,18 @@ class Locator:
         article's first lines (its dateline: "JOS: ...", "MAROUA - ..."),
         or None."""
         for found in _DATELINE_CITY.finditer(text, start, start + 400):
-            place = self._places.lookup(found[1].title())
-            if place is not None and place.kind == "city":
+            name = found[1].title()
+            place = self._places.lookup(name)
+            if place is None or place.kind != "city":
+                continue
+            others = [c for c in self._places.codes_of(name) if c != place.code]
+            if not others:
                 return place.code
+            # "CONCEPCION: ... the Paraguayan People's Army": a name several
+            # countries have is the one of them the text names, and no
+            # evidence when it names none of them (or only the first).
+            named = self._places.countries_in(text)
+            return next((c for c in others if c in named), None)
         return None
 
     def article_countries(
@@ -145,12 +154,26 @@ class Locator:
                 if code is None and entity.label == "GPE":
                     place = self._places.lookup(entity.text)
                     code = place.code if place else None
+                    regions = self._places.codes_of(entity.text, "region")
+                    if place is not None and (set(regions) - {place.code}):
+                        # "Concepción" is a city of Chile and a department
+                        # of Paraguay: the table's first unless other
+                        # names point to the other.
+                        shared.append((place.code, *(c for c in regions if c != place.code)))
+                        continue
                 if code is not None:
                     counts[code] += 1
+        told: frozenset[str] | None = None
         for named in shared:
             # "Congo" is the one of its countries the article's other names
-            # point to ("eastern Congo's North Kivu"), else the table's.
-            counts[next((code for code in named if code in counts), named[0])] += 1
+            # point to ("eastern Congo's North Kivu"), or a group's name
+            # ("the Paraguayan People's Army"), else the table's.
+            code = next((code for code in named if code in counts), None)
+            if code is None:
+                if told is None:
+                    told = self._places.countries_in(" ".join(e.text for e in entities))
+                code = next((code for code in named if code in told), named[0])
+            counts[code] += 1
         ranked = [code for code, _ in counts.most_common()]
         if filed is not None:
             ranked = sorted(ranked, key=lambda code: (-counts[code], code != filed))

@@ -34,6 +34,8 @@ class Place:
 #: "Southwest region" is the table's "South-West" (Cameroon's, Nigeria's
 #: "North-East" zone): a compass compound written as one word.
 _COMPASS = re.compile(r"^(North|South)(east|west)\b")
+#: A capitalised word: a country name or demonym candidate (`countries_in`).
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 #: "Sistan and Baluchestan" is also written "Sistan-Baluchestan" and
 #: "Jammu and Kashmir" "Jammu & Kashmir": a subdivision of two names joined
 #: by "and".
@@ -157,6 +159,19 @@ class PlaceTable:
             if place.kind == "country":
                 return place.code
         return None
+
+    def codes_of(self, name: str, kind: str | None = None) -> tuple[str, ...]:
+        """The country codes of every place called `name` (of that `kind`
+        only, when given), in the table's order."""
+        entries = self._names.get(name) or self._names.get(plain(name)) or []
+        return tuple(dict.fromkeys(p.code for p in entries if kind is None or p.kind == kind))
+
+    def countries_in(self, text: str) -> frozenset[str]:
+        """The codes of the countries `text` names by a one-word country name
+        or demonym ("Paraguay", "Paraguayan")."""
+        return frozenset(
+            code for word in set(_CAPITALISED.findall(text)) if (code := self.country_of_word(word))
+        )
 
     def countries_named(self, word: str) -> tuple[str, ...]:
         """Every country code the country name `word` names: two for "Congo",

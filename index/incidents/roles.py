@@ -44,7 +44,7 @@ _STOP_CAPS = frozenset(
     Sunday January February March April May June July August September October November
     December Two Three Four Five Six Seven Eight Nine Ten Some One Thousands Hundreds
     Dozens Several Police Officials Residents Witnesses Rescuers Local Reuters No Heavy Fierce
-    Intense Renewed Fresh Sporadic Deadly""".split()
+    Intense Renewed Fresh Sporadic Deadly Route Highway Kilometre""".split()
 )
 
 

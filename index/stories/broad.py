@@ -21,6 +21,7 @@ from glossator.index.stories.matching import (
     admin1_of,
     in_subdivisions,
     is_region,
+    names_subdivision,
     same_actor,
     same_day,
     same_kind,
@@ -58,6 +59,7 @@ def _inside(broad: Record, other: Record) -> bool:
     return bool(
         (sub and sub in admin1_of(other))
         or in_subdivisions(broad, other)
+        or (isinstance(sub, str) and names_subdivision(other, sub))
         or broad.place <= other.said
         or broad.place <= other.within
     )

@@ -8,17 +8,23 @@ or coordinates within `NEAR_KM`) and attackers (no conflicting names).
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from glossator.index.incidents.places import plain
-from glossator.index.stories.actors import actor_words
-from glossator.index.stories.armed_groups import groups_named
-from glossator.index.stories.dates import date_range
-from glossator.index.stories.rows import StoredArticle
+from glossator.index.stories.records import Record, records_of, words
+
+__all__ = [
+    "DATE_WINDOW_DAYS",
+    "NEAR_KM",
+    "Record",
+    "compatible",
+    "records_of",
+    "same_named_place",
+    "same_place",
+]
+
 
 #: Event dates (or article dates, when the record has none) further apart
 #: than this are different events.
@@ -41,170 +47,8 @@ _FAMILY = {
     "Abduction/forced disappearance": "abduction",
 }
 _WORD = re.compile(r"[a-z0-9]+")
-#: A dateline that opens a report: "(Baghdad) Seven Americans ...",
-#: "BAGHDAD (Reuters) - ...", "KYIV, March 3 (AP) — ...", or a city in
-#: capitals without an agency ("NARATHIWAT: ...", "EL FASHER - ..."). It
-#: says where the report was filed, not where anything happened.
-_DATELINE = re.compile(
-    r"\s*(?:\(\s*[A-Z][^()\n]{0,40}\)"
-    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:,[^()\n]{0,30})?"
-    r"\s*\([A-Z][A-Za-z ]{1,23}\)\s*[-–—:]"
-    r"|[A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,3}(?:,[^()\n:]{0,30})?\s*(?:[-–—]|:)\s)"
-)
-#: Words that say what kind of place a name is: "Zurmi LGA" and "Zurmi
-#: Local Government Area" are one place.
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "city",
-    "town",
-    "village",
-    "community",
-    "province",
-    "state",
-    "region",
-    "district",
-    "county",
-    "division",
-    "zone",
-    "governorate",
-    "department",
-    "local",
-    "government",
-    "area",
-    "lga",
-}
-
-
-@dataclass(slots=True)
-class Record:
-    """One incident record of one article, as grouping sees it."""
-
-    article: str
-    index: int
-    fields: dict[str, Any]
-    first: dt.date | None
-    last: dt.date | None
-    place: frozenset[str]
-    #: The broader place the location was named inside (its district).
-    within: frozenset[str]
-    actor: frozenset[str]
-    #: The words of the sentences the record was read from.
-    said: frozenset[str]
-    #: The location is the whole country ("Sudan"), or, in a dated report,
-    #: no place but a country was read ("in the kingdom's deep south", "in
-    #: the north of the country"): it contains any place there.
-    countrywide: bool
-    #: The sentences call the location a city or town ("the city of Kunduz",
-    #: "Kunduz city"): the place itself, not the province named after it.
-    city: bool = False
-    #: The armed groups (`armed_groups`) its attacker's name names.
-    groups: frozenset[int] = frozenset()
-    #: The country is known only from the place table's entry for the
-    #: location's name (`country_from_name`), which may be another place of
-    #: that name: the same name in another country may be this place.
-    country_weak: bool = False
-    #: The armed groups its sentences name anywhere ("Papuan separatists
-    #: kill 12", read with the attacker "Papuan").
-    groups_told: frozenset[int] = frozenset()
-    #: The admin1 codes of the subdivisions a wide region spans, when the
-    #: location is one ("Iraqi Kurdistan": Erbil, Duhok, Sulaymaniyah).
-    subdivisions: frozenset[str] = frozenset()
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.article, self.index)
-
-
-# -- records -------------------------------------------------------------------
-
-
-def _told(text: object) -> frozenset[str]:
-    """The words of a record's sentences, without an opening dateline."""
-    if not isinstance(text, str):
-        return frozenset()
-    opening = _DATELINE.match(text)
-    return _words(text[opening.end() :] if opening else text)
-
-
-def _words(text: object) -> frozenset[str]:
-    if not isinstance(text, str):
-        return frozenset()
-    # "Tibú" and "Tibu" are one name; without folding, "Tibú" is "tib".
-    return frozenset(w for w in _WORD.findall(plain(text).lower()) if w not in _STOP)
-
-
-def _named_a_city(fields: dict[str, Any]) -> bool:
-    """The record's sentences call its location a city or town."""
-    location = fields.get("location")
-    if not isinstance(location, str) or not location.strip():
-        return False
-    text = " ".join(
-        t for t in (fields.get("sentence"), fields.get("mentioned")) if isinstance(t, str)
-    )
-    name = re.escape(location.strip())
-    return (
-        re.search(rf"\b(?:[Cc]ity|[Tt]own)\ of\ {name}\b|\b{name}\ (?:[Cc]ity|[Tt]own)\b", text)
-        is not None
-    )
-
-
-def _in_dateline(fields: dict[str, Any]) -> bool:
-    """The record's attacker was read from the dateline that opens its
-    sentence ("DURBAN: Six people were shot ...", read "DURBAN: Six"): the
-    city the report was filed from, not who attacked."""
-    actor, sentence = fields.get("actor1"), fields.get("sentence")
-    if not isinstance(actor, str) or not actor or not isinstance(sentence, str):
-        return False
-    opening = _DATELINE.match(sentence)
-    return opening is not None and 0 <= sentence.find(actor) < opening.end()
-
-
-def records_of(article: StoredArticle) -> list[Record]:
-    """An article's incident records, ready to compare."""
-    try:
-        adate = dt.date.fromisoformat(article.date) if article.date else None
-    except ValueError:
-        adate = None
-    out = []
-    for i, fields in enumerate(article.incidents):
-        if not isinstance(fields, dict):
-            continue
-        span = date_range(fields, adate)
-        place = _words(fields.get("location"))
-        within = _words(fields.get("within"))
-        country = _words(fields.get("country"))
-        out.append(
-            Record(
-                article.id,
-                i,
-                fields,
-                span[0] if span else None,
-                span[1] if span else None,
-                place,
-                within,
-                frozenset()
-                if _in_dateline(fields)
-                else actor_words(fields.get("actor1"), place | within | country | _STOP, country),
-                _told(fields.get("sentence")) | _told(fields.get("mentioned")),
-                place <= country if place else bool(country) and span is not None,
-                _named_a_city(fields),
-                groups_named(fields.get("actor1")),
-                bool(fields.get("country_from_name")),
-                groups_named(
-                    " ".join(
-                        t
-                        for t in (fields.get("sentence"), fields.get("mentioned"))
-                        if isinstance(t, str)
-                    )
-                ),
-                frozenset(c for c in fields.get("subdivisions") or () if isinstance(c, str)),
-            )
-        )
-    return out
+#: What a subdivision is called after its name ("the Far North region").
+_KIND_WORD = r"(?:region|province|state|department|governorate|oblast)"
 
 
 # -- compatibility ---------------------------------------------------------------
@@ -247,7 +91,7 @@ def same_place(a: Record, b: Record) -> bool:
     for one, other in ((a, b), (b, a)):
         if not other.place:
             continue
-        if other.city and other.place <= one.within:
+        if other.city and other.place <= one.within and not one.within_city:
             # "Imam Sahib district of Kunduz province" / "the city of
             # Kunduz": the province is named after the city, and a district
             # of it is not the city.
@@ -288,7 +132,7 @@ def is_region(rec: Record) -> bool:
     sub = rec.fields.get("admin1")
     if not isinstance(sub, str):
         return False
-    return rec.fields.get("latitude") is None or rec.place <= _words(sub.partition(".")[2])
+    return rec.fields.get("latitude") is None or rec.place <= words(sub.partition(".")[2])
 
 
 def in_subdivisions(region: Record, other: Record) -> bool:
@@ -300,7 +144,7 @@ def in_subdivisions(region: Record, other: Record) -> bool:
     if any(s in region.subdivisions for s in admin1_of(other)):
         return True
     named = other.said | other.within
-    return any(_words(code.partition(".")[2]) <= named for code in region.subdivisions)
+    return any(words(code.partition(".")[2]) <= named for code in region.subdivisions)
 
 
 def _in_region(region: Record, other: Record) -> bool:
@@ -310,7 +154,22 @@ def _in_region(region: Record, other: Record) -> bool:
     if not is_region(region):
         return False
     sub = region.fields.get("admin1")
-    return (bool(sub) and sub in admin1_of(other)) or in_subdivisions(region, other)
+    if isinstance(sub, str) and (sub in admin1_of(other) or names_subdivision(other, sub)):
+        return True
+    return in_subdivisions(region, other)
+
+
+def names_subdivision(rec: Record, sub: str) -> bool:
+    """`rec`'s sentences name the subdivision `sub` (an admin1 code) by the
+    table's name with its kind word: a report placed in "Extreme North"
+    contains a village "near Mora in the Mayo-Sava division of the Far
+    North region"."""
+    name = sub.partition(".")[2]
+    text = " ".join(
+        t for t in (rec.fields.get("sentence"), rec.fields.get("mentioned")) if isinstance(t, str)
+    )
+    folded = " ".join(_WORD.findall(plain(text).lower()))
+    return bool(name) and re.search(rf"\b{re.escape(name)}\ {_KIND_WORD}\b", folded) is not None
 
 
 def admin1_of(rec: Record) -> tuple[object, ...]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from glossator.index.entities.lexicon import DATA_DIR
-from glossator.index.incidents import wide_regions
+from glossator.index.incidents import Incident, wide_regions
 from glossator.index.incidents.places import places
 
 
@@ -40,3 +42,14 @@ def test_names_match_whole_and_only_in_the_lines_country() -> None:
 def test_a_malformed_line_says_how_to_write_it() -> None:
     with pytest.raises(ValueError, match="line 2: write '<country code> : <names>"):
         wide_regions.parse_table("# fine\nKurdistan: Erbil\n")
+
+
+def test_negros_island_spans_the_two_visayas_regions_its_provinces_lie_in(
+    incidents: Callable[..., list[Incident]],
+) -> None:
+    (ambush,) = incidents(
+        "Communist guerrillas killed three soldiers in an ambush on the central island of "
+        "Negros on Thursday, the military said."
+    )
+    assert ambush.country == "Philippines"
+    assert set(ambush.subdivisions) == {"PH.western visayas", "PH.central visayas"}

@@ -1,0 +1,222 @@
+"""An article's incident records as grouping compares them.
+
+`records_of` turns a stored article's incident fields into `Record`s: its
+dates as a range, its place, container and attacker as word sets, and what
+its sentences name; `matching` compares them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from glossator.index.incidents.places import places, plain
+from glossator.index.stories.actors import actor_words
+from glossator.index.stories.armed_groups import groups_named
+from glossator.index.stories.dates import date_range
+from glossator.index.stories.rows import StoredArticle
+
+__all__ = ["DATELINE", "Record", "records_of", "words"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+#: A dateline that opens a report: "(Baghdad) Seven Americans ...",
+#: "BAGHDAD (Reuters) - ...", "KYIV, March 3 (AP) — ...", or a city in
+#: capitals without an agency ("NARATHIWAT: ...", "EL FASHER - ..."). It
+#: says where the report was filed, not where anything happened.
+DATELINE = re.compile(
+    r"\s*(?:\(\s*[A-Z][^()\n]{0,40}\)"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:,[^()\n]{0,30})?"
+    r"\s*\([A-Z][A-Za-z ]{1,23}\)\s*[-–—:]"
+    r"|[A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,3}(?:,[^()\n:]{0,30})?\s*(?:[-–—]|:)\s)"
+)
+#: Words that say what kind of place a name is: "Zurmi LGA" and "Zurmi
+#: Local Government Area" are one place.
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "city",
+    "town",
+    "village",
+    "community",
+    "province",
+    "state",
+    "region",
+    "district",
+    "county",
+    "division",
+    "zone",
+    "governorate",
+    "department",
+    "local",
+    "government",
+    "area",
+    "lga",
+}
+
+
+@dataclass(slots=True)
+class Record:
+    """One incident record of one article, as grouping sees it."""
+
+    article: str
+    index: int
+    fields: dict[str, Any]
+    first: dt.date | None
+    last: dt.date | None
+    place: frozenset[str]
+    #: The broader place the location was named inside (its district).
+    within: frozenset[str]
+    actor: frozenset[str]
+    #: The words of the sentences the record was read from.
+    said: frozenset[str]
+    #: The location is the whole country ("Sudan"), or, in a dated report,
+    #: no place but a country was read ("in the kingdom's deep south", "in
+    #: the north of the country"): it contains any place there.
+    countrywide: bool
+    #: The sentences call the location a city or town ("the city of Kunduz",
+    #: "Kunduz city"): the place itself, not the province named after it.
+    city: bool = False
+    #: The armed groups (`armed_groups`) its attacker's name names.
+    groups: frozenset[int] = frozenset()
+    #: The country is known only from the place table's entry for the
+    #: location's name (`country_from_name`), which may be another place of
+    #: that name: the same name in another country may be this place.
+    country_weak: bool = False
+    #: The armed groups its sentences name anywhere ("Papuan separatists
+    #: kill 12", read with the attacker "Papuan").
+    groups_told: frozenset[int] = frozenset()
+    #: The admin1 codes of the subdivisions a wide region spans, when the
+    #: location is one ("Iraqi Kurdistan": Erbil, Duhok, Sulaymaniyah).
+    subdivisions: frozenset[str] = frozenset()
+    #: `within` is a city, not a province named after one: the city a local
+    #: paper filed from (`_filed_within`), or one the sentences call a city
+    #: ("Barangay Carabalan, Himamaylan City").
+    within_city: bool = False
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article, self.index)
+
+
+# -- records -------------------------------------------------------------------
+
+
+def _told(text: object) -> frozenset[str]:
+    """The words of a record's sentences, without an opening dateline."""
+    if not isinstance(text, str):
+        return frozenset()
+    opening = DATELINE.match(text)
+    return words(text[opening.end() :] if opening else text)
+
+
+def words(text: object) -> frozenset[str]:
+    if not isinstance(text, str):
+        return frozenset()
+    # "Tibú" and "Tibu" are one name; without folding, "Tibú" is "tib".
+    return frozenset(w for w in _WORD.findall(plain(text).lower()) if w not in _STOP)
+
+
+def _named_a_city(fields: dict[str, Any], key: str = "location") -> bool:
+    """The record's sentences call its location (or the place under `key`)
+    a city or town."""
+    location = fields.get(key)
+    if not isinstance(location, str) or not location.strip():
+        return False
+    text = " ".join(
+        t for t in (fields.get("sentence"), fields.get("mentioned")) if isinstance(t, str)
+    )
+    name = re.escape(location.strip())
+    return (
+        re.search(rf"\b(?:[Cc]ity|[Tt]own)\ of\ {name}\b|\b{name}\ (?:[Cc]ity|[Tt]own)\b", text)
+        is not None
+    )
+
+
+def _in_dateline(fields: dict[str, Any]) -> bool:
+    """The record's attacker was read from the dateline that opens its
+    sentence ("DURBAN: Six people were shot ...", read "DURBAN: Six"): the
+    city the report was filed from, not who attacked."""
+    actor, sentence = fields.get("actor1"), fields.get("sentence")
+    if not isinstance(actor, str) or not actor or not isinstance(sentence, str):
+        return False
+    opening = DATELINE.match(sentence)
+    return opening is not None and 0 <= sentence.find(actor) < opening.end()
+
+
+#: A local paper's dateline: a city in capitals, no agency ("DURBAN: ...").
+_LOCAL_DATELINE = re.compile(r"\s*([A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,2})\s*(?:[-–—]|:)\s")
+
+
+def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> frozenset[str]:
+    """The city a local paper files from, as the container of a place the
+    place table does not know ("DURBAN: ... a tavern in Umlazi"): a local
+    paper's dateline is the nearest city, where an agency's is its bureau.
+    Nothing when the place is known, has a container, or the city is not
+    one of the record's country."""
+    sentence, country = fields.get("sentence"), fields.get("country")
+    if (
+        not place
+        or not isinstance(sentence, str)
+        or not isinstance(country, str)
+        or fields.get("latitude") is not None
+        or fields.get("admin1")
+        or (opening := _LOCAL_DATELINE.match(sentence)) is None
+    ):
+        return frozenset()
+    table = places()
+    city = table.lookup(opening[1].title())
+    if city is None or city.kind != "city" or table.country_name(city.code) != country:
+        return frozenset()
+    filed = words(opening[1].title())
+    return frozenset() if filed <= place else filed
+
+
+def records_of(article: StoredArticle) -> list[Record]:
+    """An article's incident records, ready to compare."""
+    try:
+        adate = dt.date.fromisoformat(article.date) if article.date else None
+    except ValueError:
+        adate = None
+    out = []
+    for i, fields in enumerate(article.incidents):
+        if not isinstance(fields, dict):
+            continue
+        span = date_range(fields, adate)
+        place = words(fields.get("location"))
+        within = words(fields.get("within"))
+        filed = frozenset() if within else _filed_within(fields, place)
+        country = words(fields.get("country"))
+        out.append(
+            Record(
+                article.id,
+                i,
+                fields,
+                span[0] if span else None,
+                span[1] if span else None,
+                place,
+                within or filed,
+                frozenset()
+                if _in_dateline(fields)
+                else actor_words(fields.get("actor1"), place | within | country | _STOP, country),
+                _told(fields.get("sentence")) | _told(fields.get("mentioned")),
+                place <= country if place else bool(country) and span is not None,
+                _named_a_city(fields),
+                groups_named(fields.get("actor1")),
+                bool(fields.get("country_from_name")),
+                groups_named(
+                    " ".join(
+                        t
+                        for t in (fields.get("sentence"), fields.get("mentioned"))
+                        if isinstance(t, str)
+                    )
+                ),
+                frozenset(c for c in fields.get("subdivisions") or () if isinstance(c, str)),
+                bool(filed) or _named_a_city(fields, "within"),
+            )
+        )
+    return out

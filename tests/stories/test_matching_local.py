@@ -1,0 +1,98 @@
+"""A region under another name, and the city a local paper files from as
+the container of a place the table does not know (`matching`, `broad`)."""
+
+from __future__ import annotations
+
+from matching_steps import record
+
+from glossator.index.stories.grouping import group
+from glossator.index.stories.matching import compatible
+from glossator.index.stories.rows import StoredArticle
+
+ATTACK = {"sub_event_type": "Attack", "country": "Cameroon", "event_date": "2026-08-09"}
+
+
+def test_a_region_under_another_name_contains_a_village_said_to_be_in_it() -> None:
+    # Reuters names Cameroon's Far North "Extreme North"; the local report
+    # names the region by the table's name with its kind word.
+    village = {
+        **ATTACK,
+        "location": "Sagme",
+        "sentence": "MAROUA: Seven soldiers were killed when terrorists attacked a post at "
+        "Sagme, near Mora in the Mayo-Sava division of the Far North region.",
+    }
+    region = {
+        **ATTACK,
+        "location": "Extreme North",
+        "admin1": "CM.far north",
+        "sentence": "Boko Haram militants killed 10 soldiers in Cameroon's Extreme North.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", "2026-08-10", [r])
+        for n, r in (("crtv", village), ("reuters", region))
+    ]
+    g = group(articles, [])
+    assert g.event_of[("crtv.txt", 0)] == g.event_of[("reuters.txt", 0)]
+    # "north" alone, without the kind word, is no name of the region.
+    vague = {**village, "sentence": "Soldiers were killed at Sagme in the north on Sunday."}
+    articles[0] = StoredArticle("crtv.txt", "crtv", 0, b"", "2026-08-10", [vague])
+    g = group(articles, [])
+    assert g.event_of[("crtv.txt", 0)] != g.event_of[("reuters.txt", 0)]
+
+
+SHOOTING = {"sub_event_type": "Attack", "country": "South Africa"}
+TOWNSHIP = {
+    **SHOOTING,
+    "location": "Umlazi",
+    "event_date": "2026-08-15",
+    "sentence": "DURBAN: Six people were shot dead when gunmen opened fire at a tavern in "
+    "Umlazi late on Saturday.",
+}
+CITY = {
+    **SHOOTING,
+    "location": "Durban",
+    "admin1": "ZA.kwazulu natal",
+    "latitude": -29.8579,
+    "longitude": 31.0292,
+    "sentence": "Gunmen killed seven people at a bar in a township near the port city of Durban.",
+}
+
+
+def test_a_place_the_table_lacks_lies_in_the_city_its_local_paper_files_from() -> None:
+    township = record("2026-08-16", **TOWNSHIP)
+    assert compatible(township, record("2026-08-16", **CITY))
+    # An agency's dateline is its bureau, not the nearest city.
+    wire = {**TOWNSHIP, "sentence": "DURBAN (Reuters) - " + TOWNSHIP["sentence"][8:]}
+    assert not compatible(record("2026-08-16", **wire), record("2026-08-16", **CITY))
+    # A dateline city of another country is no container.
+    abroad = {**TOWNSHIP, "sentence": "MAPUTO: " + TOWNSHIP["sentence"][8:]}
+    assert not compatible(record("2026-08-16", **abroad), record("2026-08-16", **CITY))
+
+
+def test_two_unknown_villages_filed_from_one_city_stay_two_places() -> None:
+    other = {
+        **TOWNSHIP,
+        "location": "KwaMashu",
+        "sentence": "DURBAN: Two men were shot dead in KwaMashu on Saturday.",
+    }
+    assert not compatible(record("2026-08-16", **TOWNSHIP), record("2026-08-16", **other))
+
+
+def test_a_barangay_s_city_is_the_city_a_report_names_not_a_province() -> None:
+    ambush = {"sub_event_type": "Attack", "country": "Philippines", "event_date": "2026-10-08"}
+    barangay = {
+        **ambush,
+        "location": "Carabalan",
+        "within": "Himamaylan",
+        "sentence": "Rebels ambushed a patrol in Barangay Carabalan, Himamaylan City, Negros "
+        "Occidental, on Thursday.",
+    }
+    city = {
+        **ambush,
+        "location": "Himamaylan",
+        "admin1": "PH.western visayas",
+        "latitude": 10.0989,
+        "longitude": 122.8706,
+        "sentence": "Rebels ambushed troops in Himamaylan City on Thursday.",
+    }
+    assert compatible(record("2026-10-09", **barangay), record("2026-10-09", **city))
