@@ -120,3 +120,22 @@ def test_a_known_organisation_before_a_facility_noun_owns_it(recogniser: Recogni
     labels = found(text, recogniser)
     assert ("Medecins Sans Frontieres", "ORG") in labels
     assert not any(label == "FAC" for _, label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Refugees have lived in the camps since the 1970s.", ["the 1970s"]),
+        ("Prices rose in the late 1990s and the 1980s.", ["late 1990s", "the 1980s"]),
+        ("The firm earned $10m in the third quarter.", ["the third quarter"]),
+        ("Sales fell in the first quarter of 2005.", ["the first quarter of 2005"]),
+        ("Killings doubled in the first half of the year.", ["the first half of the year"]),
+        # A half with no year is a match's half; a quarter without an ordinal is a share.
+        ("He scored twice in the second half.", []),
+        ("It holds a quarter of the market.", []),
+    ],
+)
+def test_decades_quarters_and_halves_are_dates(
+    recogniser: Recogniser, text: str, dates: list[str]
+) -> None:
+    assert labels_of(text, recogniser, "DATE") == dates
