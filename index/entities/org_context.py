@@ -3,7 +3,8 @@
 - "the X-backed/-led/-aligned ..." and "spokesman for (the) X" when X is no
   known place or people; a lower-case kind before or after a name ("energy
   firm Burren Energy", "the Shining Path guerrilla group", "shares in X",
-  "X's chief executive"): ORG.
+  "X's chief executive", "group X", "operated by X"), a name after an
+  organisation noun and "known as", and "the X, a/an ... militia/group": ORG.
 - The names after "members of (the)": a fallback ORG ("members of Los Lobos
   and Los Choneros").
 
@@ -53,9 +54,20 @@ _ORG_KIND_BEFORE = tuple(
     f"{word} "
     for word in (
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
-        " giant"
+        " giant group"
     ).split()
-) + ("shares in ", "Shares in ")
+) + ("shares in ", "Shares in ", "operated by ")
+#: "a local gang known as X", "the Oswaldo Cruz Foundation, known as X": a
+#: name after "known as" is an organisation's when an organisation noun comes
+#: before (a person's or a place's otherwise: "Jimmy Cherizier, known as").
+_KNOWN_AS = re.compile(
+    r"(?<![\w-])(?:gang|group|groups|militia|cartel|faction|branch|network|company|firm"
+    r"|organisation|organization|Foundation|Institute|Group|Company|Movement|Front)"
+    r",?\ (?:(?:formerly|also|now|better|locally|widely)\ )?\Z"
+)
+_NAME_GOES_ON = re.compile(r"\ \d+(?:\ [A-Z][a-z]+)?\b")
+#: "the Fano, an Amhara militia": a name before ", a/an" and a group noun.
+_GROUP_APPOSITION = re.compile(r"(?:[\w-]+\ ){0,3}?(?:militia|group|gang|cartel|faction)\b")
 #: "the Shining Path guerrilla group": one lower-case kind may stand between
 #: the name and "group"; "Bombardier's shares": a company's possessions.
 _ORG_KIND_AFTER = (
@@ -82,6 +94,8 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "org_before": _ORG_KIND_BEFORE,
     "org_after": _ORG_KIND_AFTER,
     "members": ("members of ", "Members of "),
+    "known_as": (" known as ",),
+    "apposition": (", a ", ", an "),
 }
 
 
@@ -105,7 +119,13 @@ class OrgContextRules:
                 continue  # "confirm Monday"
             match = _NAME_MATCH(text, pos + len(cue))
             if match is not None:
-                spans.append(match.span())
+                first, *rest = match.group().split(" ")
+                # "the aerospace group EADS Philippe Camus said": a person follows.
+                cut = first.isupper() and len(rest) >= 2
+                # "Fathers 4 Justice", "Transport 2000": one name.
+                more = _NAME_GOES_ON.match(text, match.end())
+                end = match.end() if more is None else more.end()
+                spans.append((match.start(), match.start() + len(first) if cut else end))
         for pos, cue in cues["org_after"]:
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
@@ -113,6 +133,18 @@ class OrgContextRules:
                 if match is not None and self._lookup(match.group().split()[-1]) is None:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
                         spans.append(match.span())
+        for pos, cue in cues["known_as"]:
+            if _KNOWN_AS.search(text, max(0, pos - 30), pos + 1) is not None:
+                at = pos + len(cue) + (4 if text.startswith("the ", pos + len(cue)) else 0)
+                match = _NAME_MATCH(text, at)
+                if match is not None:
+                    spans.append(match.span())
+        for pos, cue in cues["apposition"]:
+            group = _GROUP_APPOSITION.match(text, pos + len(cue))
+            if group is not None and " of " not in group.group():
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                if match is not None:
+                    spans.append(match.span())
         for pos, cue in cues["spokesman"]:
             at = pos + len(cue)
             if text.startswith("the ", at):

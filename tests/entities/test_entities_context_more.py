@@ -139,3 +139,34 @@ def test_decades_quarters_and_halves_are_dates(
     recogniser: Recogniser, text: str, dates: list[str]
 ) -> None:
     assert labels_of(text, recogniser, "DATE") == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Five died near the Kavora gold mine, operated by Tessark Gold, officials said.",
+            "Tessark Gold",
+        ),
+        (
+            "The cartel has been fighting a local gang known as Los Pardos for control.",
+            "Los Pardos",
+        ),
+        ("Clinics run by the Ferreira Foundation, known as Ferrex, shut.", "Ferrex"),
+        ("He accused the Wolo, an Ambari militia fighting the army, of the raid.", "Wolo"),
+        ("said the French group Dastrel, which owns the smelter.", "Dastrel"),
+        ("director of the campaign group Parents 4 Reform, said", "Parents 4 Reform"),
+    ],
+)
+def test_organisation_cues(recogniser: Recogniser, text: str, org: str) -> None:
+    assert org in labels_of(text, recogniser, "ORG")
+
+
+def test_known_as_after_a_person_is_no_organisation(recogniser: Recogniser) -> None:
+    text = "The gang leader Jimmy Doret, known as Barbecue, fled."
+    assert "Barbecue" not in labels_of(text, recogniser, "ORG")
+
+
+def test_a_person_after_group_and_an_acronym_stays_out(recogniser: Recogniser) -> None:
+    text = "Chief executive of the aerospace group EADS Philippe Camus said on Monday."
+    assert labels_of(text, recogniser, "ORG") == ["EADS"]
