@@ -19,7 +19,8 @@ FAC: a facility noun after a name with a lower-case kind between them, or a
 head `names.py` lacks: "Goma international airport", "Mirebalais civil
 prison", "Kalma district hospital", "Jiribam community health centre",
 "Baledo airstrip", "Giwa barracks", "Hadassah Medical Center", "the Porgera
-gold mine"; a road by its number: "the N-25 highway", "the M6 motorway".
+gold mine", "the al-Dhabba oil terminal", "Faya-Largeau military hospital";
+"University Hospital of Mirebalais"; a road by its number: "the N-25 highway", "the M6 motorway".
 
 Refused: a known name ("Ivory Coast", "Rhode Island": a list says what it
 is), a people or an organisation before the head ("Malian desert", "UN
@@ -119,7 +120,18 @@ _FACILITIES = tuple(
     " health center",
     " Medical Centre",
     " Medical Center",
+    # "oil terminal" (names.py has the fields, refineries and power plants),
+    # and "military hospital": a hospital is no owner's as a "military base" is.
+    *(" oil terminal", " military hospital"),
 )
+#: "University Hospital of Mirebalais": a hospital named after "of".
+_HOSPITAL_OF = ("Hospital of ",)
+_HOSPITAL_KIND_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:(?:University|General|Teaching|Military|Central|Regional|Referral"
+    r"|Provincial|District|Public)\ )+\Z"
+)
+#: A facility's name may hold an attached article: "the al-Dhabba oil terminal".
+_TOKENS_BEFORE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\ {_TOKEN})?\Z")
 #: Roads named by a number: "the N-25 highway", "the Mexico 15 highway", "the M6 motorway".
 _ROADS = (" highway", " motorway")
 _ROAD_NUMBER_BEFORE = re.compile(
@@ -135,6 +147,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_park": _PARKS,
     "facility_kind": _FACILITIES,
     "road": _ROADS,
+    "hospital_of": _HOSPITAL_OF,
 }
 
 #: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
@@ -253,7 +266,7 @@ class LandformRules:
             end = pos + len(cue)
             if not _word_ends(text, end):
                 continue
-            match = _TWO_CAPS_BEFORE.search(text, max(0, pos - 40), pos)
+            match = _TOKENS_BEFORE.search(text, max(0, pos - 40), pos)
             if match is None:
                 continue
             name = match.group()
@@ -265,6 +278,11 @@ class LandformRules:
             if _DESCRIPTION.search(name):
                 continue
             out.append(Candidate(match.start(), end, "FAC", Layer.SPECIFIC))
+        for pos, cue in cues["hospital_of"]:
+            kind = _HOSPITAL_KIND_BEFORE.search(text, max(0, pos - 40), pos)
+            place = _ONE_OR_TWO_CAPS.match(text, pos + len(cue))
+            if kind is not None and place is not None and not self._continues(text, place.end()):
+                out.append(Candidate(kind.start(), place.end(), "FAC", Layer.SPECIFIC))
         for pos, cue in cues["road"]:
             end = pos + len(cue)
             road = _ROAD_NUMBER_BEFORE.search(text, max(0, pos - 20), pos)

@@ -154,3 +154,22 @@ def test_more_heads_after_the_name(recogniser: Recogniser, phrase: str, label: s
 
 def test_a_pass_after_a_name_without_the_is_no_feature(recogniser: Recogniser) -> None:
     assert labels_of("A Velkaro pass found Tolvan on the wing.", recogniser, "LOC") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Drones targeted the al-Marwa oil terminal on the coast.", "al-Marwa oil terminal"),
+        ("The wounded were flown to the Bardai military hospital.", "Bardai military hospital"),
+        ("a nurse at the University Hospital of Tavelle said", "University Hospital of Tavelle"),
+    ],
+)
+def test_facilities_with_a_kind_or_of_inside(
+    recogniser: Recogniser, text: str, facility: str
+) -> None:
+    assert labels_of(text, recogniser, "FAC") == [facility]
+
+
+def test_hospital_of_a_longer_name_is_left_alone(recogniser: Recogniser) -> None:
+    text = "She works at the University Hospital of Tavelle Valley Trust."
+    assert "University Hospital of Tavelle" not in labels_of(text, recogniser, "FAC")
