@@ -9,6 +9,7 @@ LOC, head included (as a facility's noun is):
   delta" (a known town or country before the head is part of the feature's
   name; a known feature is not: "the Nile delta", "the Dnipro River delta"
   give the Nile and the Dnipro River);
+- a name after "island of", without it: "the island of Negros";
 - a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
   "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd";
 - a protected area by its two-word head, the name maybe one letter:
@@ -148,6 +149,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "facility_kind": _FACILITIES,
     "road": _ROADS,
     "hospital_of": _HOSPITAL_OF,
+    "island_of": (" island of ",),
 }
 
 #: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
@@ -182,6 +184,12 @@ class LandformRules:
         """LOC spans for natural features, FAC spans for facilities, and the
         other mentions of each LOC name (fallback)."""
         loc = self._head_first(text, cues) + self._head_last(text, cues)
+        # "the island of Negros": the name alone (a known one keeps its label:
+        # "the island of Dominica" is a country).
+        for pos, cue in cues["island_of"]:
+            match = _ONE_OR_TWO_CAPS.match(text, pos + len(cue))
+            if match is not None:
+                loc.append((match.start(), match.end(), False))
         out = []
         for start, end, lower in loc:
             name = text[start:end]

@@ -173,3 +173,12 @@ def test_facilities_with_a_kind_or_of_inside(
 def test_hospital_of_a_longer_name_is_left_alone(recogniser: Recogniser) -> None:
     text = "She works at the University Hospital of Tavelle Valley Trust."
     assert "University Hospital of Tavelle" not in labels_of(text, recogniser, "FAC")
+
+
+def test_a_name_after_island_of_is_a_natural_feature(recogniser: Recogniser) -> None:
+    text = "Troops landed on the southern island of Valtoro, the army said."
+    assert labels_of(text, recogniser, "LOC") == ["Valtoro"]
+
+
+def test_a_known_country_after_island_of_keeps_its_label(recogniser: Recogniser) -> None:
+    assert labels_of("the island of Dominica", recogniser, "GPE") == ["Dominica"]
