@@ -105,6 +105,14 @@ _AREA_PLURAL_CUES = tuple(
         " neighborhoods towns villages"
     ).split()
 )
+#: "Tassia, a village about 40 km from", "al-Maqwas, a Bedouin neighbourhood":
+#: a name before ", a/an" and a settlement word (not "a village chief").
+_SETTLEMENT_APPOSITION = re.compile(
+    r"(?:[\w-]+\ ){0,2}?(?:village|hamlet|town|city|neighbourhood|neighborhood|suburb"
+    r"|settlement)\b(?!\ (?:chief|head|elder|leader|council|councillor|official|resident"
+    r"|hall|mayor|crier|centre|center))"
+)
+_NOT_IN_APPOSITION = re.compile(r"\b(?:of|from|the|in|at)\ ")
 _AND_NAME_BEFORE = re.compile(rf"(?<![\w’'-])({_NAME}) and ({_NAME})\Z")
 #: A capitalised name after these with no other label is taken for a place:
 #: "near Vovchansk", "the road to Zalambessa", "their base at Fataki", "the
@@ -239,8 +247,8 @@ class ContextRules:
         return self._acronyms.find(text, found)
 
     def places(self, text: str, cues: Cues) -> list[Candidate]:
-        """GPE after "the village of", before "region", and both names of "the X
-        and Y fronts" (landforms: `landforms.py`)."""
+        """GPE after "the village of", before "region", before ", a village", and
+        both names of "the X and Y fronts" (landforms: `landforms.py`)."""
         gpe = []
         for pos, cue in cues["settlement"]:
             if pos == 0 or not text[pos - 1].isalpha():
@@ -261,6 +269,13 @@ class ContextRules:
             if text.startswith(" store", pos + len(cue)):
                 continue  # "Upscale department store"
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                if match is not None:
+                    gpe.append(match.span())
+        # The ", a "/", an " cues are org_context.py's group, shared.
+        for pos, cue in cues.get("apposition", ()):
+            kind = _SETTLEMENT_APPOSITION.match(text, pos + len(cue))
+            if kind is not None and not _NOT_IN_APPOSITION.search(kind.group()):
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:
                     gpe.append(match.span())

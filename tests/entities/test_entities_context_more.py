@@ -170,3 +170,21 @@ def test_known_as_after_a_person_is_no_organisation(recogniser: Recogniser) -> N
 def test_a_person_after_group_and_an_acronym_stays_out(recogniser: Recogniser) -> None:
     text = "Chief executive of the aerospace group EADS Philippe Camus said on Monday."
     assert labels_of(text, recogniser, "ORG") == ["EADS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed the post at Kassoro, a village about 40 kilometres away.",
+        "The fighting spread to Kassoro, a Bedouin neighbourhood on the edge of town.",
+    ],
+)
+def test_a_name_before_a_village_in_apposition_is_a_place(
+    recogniser: Recogniser, text: str
+) -> None:
+    assert labels_of(text, recogniser, "GPE") == ["Kassoro"]
+
+
+def test_a_village_chief_in_apposition_is_no_place(recogniser: Recogniser) -> None:
+    text = "said Kassoro Mbeki, a village chief in the area."
+    assert labels_of(text, recogniser, "GPE") == []
