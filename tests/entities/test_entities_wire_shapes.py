@@ -186,3 +186,18 @@ def test_records_and_watch_end_an_organisation(
     recogniser: Recogniser, text: str, name: str
 ) -> None:
     assert (name, "ORG") in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interior Cabinet Secretary Kamau Wendo said in a statement.",
+        "Interior Undersecretary Kamau Wendo said the government would act.",
+        "Deputy Press Secretary Kamau Wendo said the drone was launched.",
+        "said the superintendent of police Kamau Wendo on Friday.",
+        "Detective Inspector Kamau Wendo of the county police said.",
+    ],
+)
+def test_more_titles_before_a_name(recogniser: Recogniser, text: str) -> None:
+    people = [e.text for e in recogniser.recognise(text) if e.label == "PERSON"]
+    assert people == ["Kamau Wendo"]
