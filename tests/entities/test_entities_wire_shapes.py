@@ -201,3 +201,13 @@ def test_records_and_watch_end_an_organisation(
 def test_more_titles_before_a_name(recogniser: Recogniser, text: str) -> None:
     people = [e.text for e in recogniser.recognise(text) if e.label == "PERSON"]
     assert people == ["Kamau Wendo"]
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person(recogniser: Recogniser) -> None:
+    text = "The dead officer, Kelmend Vrapi, 34, was the second this year."
+    assert ("Kelmend Vrapi", "PERSON") in found(text, recogniser)
+
+
+def test_an_age_after_a_titled_name_leaves_the_title_out(recogniser: Recogniser) -> None:
+    text = "Lord Scarvell, 93, died peacefully."
+    assert ("Lord Scarvell", "PERSON") not in found(text, recogniser)
