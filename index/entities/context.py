@@ -133,6 +133,11 @@ LOCATIVE_CUES = (
     " posts at ",
     " barracks at ",
     " travelled to ",
+    " positions around ",
+    " roads around ",
+    " villages around ",
+    " returning from ",
+    " sent from ",
 )
 _DESCRIPTION = re.compile(r"-[a-z]+$")
 _HYPHEN_DESCRIPTION = re.compile(r"-[a-z]")

@@ -188,3 +188,17 @@ def test_a_name_before_a_village_in_apposition_is_a_place(
 def test_a_village_chief_in_apposition_is_no_place(recogniser: Recogniser) -> None:
     text = "said Kassoro Mbeki, a village chief in the area."
     assert labels_of(text, recogniser, "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Troops sealed the roads around Vorzen and Kalpa Dol.", ["Vorzen", "Kalpa Dol"]),
+        ("Units were searching villages around Vorzen.", ["Vorzen"]),
+        ("They reinforced positions around Vorzen.", ["Vorzen"]),
+        ("The dead were fighters returning from Vorzen.", ["Vorzen"]),
+        ("Reinforcements had been sent from Vorzen.", ["Vorzen"]),
+    ],
+)
+def test_more_place_cues(recogniser: Recogniser, text: str, places: list[str]) -> None:
+    assert labels_of(text, recogniser, "GPE") == places
