@@ -211,3 +211,18 @@ def test_a_name_with_an_age_in_apposition_is_a_person(recogniser: Recogniser) ->
 def test_an_age_after_a_titled_name_leaves_the_title_out(recogniser: Recogniser) -> None:
     text = "Lord Scarvell, 93, died peacefully."
     assert ("Lord Scarvell", "PERSON") not in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Attackers armed with shotguns set fire to the cabins.", "shotguns"),
+        ("Suspects armed with pump-action shotguns were arrested.", "pump-action shotguns"),
+        ("They threw Molotov cocktails at the guards.", "Molotov cocktails"),
+        ("Gunmen fired automatic rifles at the patrol.", "automatic rifles"),
+        ("They were hit by hunting rifle fire.", "hunting rifle"),
+        ("Their vehicle hit an anti-tank mine near the town.", "anti-tank mine"),
+    ],
+)
+def test_more_weapon_terms(recogniser: Recogniser, text: str, weapon: str) -> None:
+    assert (weapon, "WEAPON") in found(text, recogniser)
