@@ -226,3 +226,16 @@ def test_an_age_after_a_titled_name_leaves_the_title_out(recogniser: Recogniser)
 )
 def test_more_weapon_terms(recogniser: Recogniser, text: str, weapon: str) -> None:
     assert (weapon, "WEAPON") in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    "facility",
+    ["Vardo Monastery", "Kestral Penitentiary", "Pan-Orvan Highway", "Tessaro smelter"],
+)
+def test_more_facility_heads(recogniser: Recogniser, facility: str) -> None:
+    text = f"Troops were guarding the {facility} on Monday."
+    assert (facility, "FAC") in found(text, recogniser)
+
+
+def test_the_highway_code_is_no_facility(recogniser: Recogniser) -> None:
+    assert found("He broke the Highway Code twice.", recogniser) == set()
