@@ -202,3 +202,18 @@ def test_a_village_chief_in_apposition_is_no_place(recogniser: Recogniser) -> No
 )
 def test_more_place_cues(recogniser: Recogniser, text: str, places: list[str]) -> None:
     assert labels_of(text, recogniser, "GPE") == places
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # "of" and "the" start "officers" and "them": no "of"/"of the" there.
+        ("The corps had deployed 200 officers along the line.", "200"),
+        ("About 500 officials are accused of fraud.", "About 500"),
+        ("Thirteen people, two of them gendarmes, have died.", "two"),
+    ],
+)
+def test_counts_whose_noun_starts_like_of_or_the(
+    recogniser: Recogniser, text: str, count: str
+) -> None:
+    assert count in labels_of(text, recogniser, "CARDINAL")
