@@ -217,3 +217,19 @@ def test_counts_whose_noun_starts_like_of_or_the(
     recogniser: Recogniser, text: str, count: str
 ) -> None:
     assert count in labels_of(text, recogniser, "CARDINAL")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Two French gendarmes were shot overnight.", "Two"),
+        ("The police had sent 40 detectives to the area.", "40"),
+        ("Rights groups said three activists had been detained.", "three"),
+        ("More than 200 arson attacks have been recorded.", "More than 200"),
+        ("France has flown in more than 1,000 extra police.", "more than 1,000"),
+    ],
+)
+def test_more_counted_people_and_modifiers(
+    recogniser: Recogniser, text: str, count: str
+) -> None:
+    assert labels_of(text, recogniser, "CARDINAL") == [count]
