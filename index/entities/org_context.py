@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from glossator.index.entities import lexicon
 from glossator.index.entities.context import (
     _DESCRIPTION,
     _HYPHEN_DESCRIPTION,
@@ -66,8 +67,16 @@ _KNOWN_AS = re.compile(
     r",?\ (?:(?:formerly|also|now|better|locally|widely)\ )?\Z"
 )
 _NAME_GOES_ON = re.compile(r"\ \d+(?:\ [A-Z][a-z]+)?\b")
-#: "the Fano, an Amhara militia": a name before ", a/an" and a group noun.
-_GROUP_APPOSITION = re.compile(r"(?:[\w-]+\ ){0,3}?(?:militia|group|gang|cartel|faction)\b")
+#: "the Fano, an Amhara militia", "Metrovias, the private firm which runs":
+#: a name before ", a/an/the", up to three words and an organisation noun that
+#: ends the phrase (not "a company director", "the company's chairman").
+_GROUP_APPOSITION = re.compile(
+    r"(?:[\w-]+\ ){0,3}?(?:militia|group|gang|cartel|faction|coalition|firm|company|wing"
+    r"|operator|regulator|agency|charity|alliance|network|federation|broadcaster|carrier"
+    r"|airline|retailer|insurer)(?=[,.;]|\ (?:of|that|which|who|with|in|based|led|fighting"
+    r"|behind|whose|and|has|is|said|was)\b)"
+)
+_APPOSITION_ARTICLES = (", a ", ", an ", ", the ")
 #: "the Shining Path guerrilla group": one lower-case kind may stand between
 #: the name and "group"; "Bombardier's shares": a company's possessions.
 _ORG_KIND_AFTER = (
@@ -95,7 +104,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "org_after": _ORG_KIND_AFTER,
     "members": ("members of ", "Members of "),
     "known_as": (" known as ",),
-    "apposition": (", a ", ", an "),
+    "apposition": _APPOSITION_ARTICLES,
 }
 
 
@@ -105,6 +114,7 @@ class OrgContextRules:
     def __init__(self, lookup: Callable[[str], str | None]) -> None:
         """`lookup(name)` gives the fixed-list label of a name, or None."""
         self._lookup = lookup
+        self._given = lexicon.read_words("first_names.txt") | lexicon.read_words("given_names.txt")
 
     def backed_and_spokesman(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG for "the X-backed ..." and "spokesman for the X" when X is no known place."""
@@ -143,8 +153,10 @@ class OrgContextRules:
             group = _GROUP_APPOSITION.match(text, pos + len(cue))
             if group is not None and " of " not in group.group():
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
-                if match is not None:
-                    spans.append(match.span())
+                # "Jo Flaherty, a senior broadcaster": a person described.
+                if match is not None and match.group().split()[0] not in self._given:
+                    start = match.start() + (4 if match.group().startswith("The ") else 0)
+                    spans.append((start, match.end()))
         for pos, cue in cues["spokesman"]:
             at = pos + len(cue)
             if text.startswith("the ", at):

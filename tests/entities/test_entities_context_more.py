@@ -229,7 +229,23 @@ def test_counts_whose_noun_starts_like_of_or_the(
         ("France has flown in more than 1,000 extra police.", "more than 1,000"),
     ],
 )
-def test_more_counted_people_and_modifiers(
-    recogniser: Recogniser, text: str, count: str
-) -> None:
+def test_more_counted_people_and_modifiers(recogniser: Recogniser, text: str, count: str) -> None:
     assert labels_of(text, recogniser, "CARDINAL") == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Tramvelo, the private firm which runs the network, said so.", "Tramvelo"),
+        ("The attackers belonged to Kor Ansam, a coalition of gangs.", "Kor Ansam"),
+        ("The Vendrakure, the youth wing of the ruling party, denied it.", "Vendrakure"),
+        ("Voltera, the Italian dairy company, collapsed.", "Voltera"),
+    ],
+)
+def test_an_organisation_noun_in_apposition(recogniser: Recogniser, text: str, org: str) -> None:
+    assert labels_of(text, recogniser, "ORG") == [org]
+
+
+def test_an_organisation_noun_that_modifies_is_no_apposition(recogniser: Recogniser) -> None:
+    text = "Tramvelo, a company director from Leeds, said so."
+    assert labels_of(text, recogniser, "ORG") == []
