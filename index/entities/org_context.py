@@ -77,6 +77,20 @@ _GROUP_APPOSITION = re.compile(
     r"|behind|whose|and|has|is|said|was)\b)"
 )
 _APPOSITION_ARTICLES = (", a ", ", an ", ", the ")
+#: "firms such as Dell and Hewlett-Packard", "companies including Volkswagen,
+#: DaimlerChrysler and Siemens": every name of the list. Not brands, labels,
+#: networks or rivals (products: "rivals such as Firefox and Opera").
+_EXAMPLES_CUES = tuple(
+    f"{kind} {link} "
+    for kind in (
+        "firms companies groups banks carmakers retailers airlines manufacturers operators"
+        " makers giants broadcasters organisations organizations charities clubs insurers"
+        " publishers studios bands lenders"
+    ).split()
+    for link in ("such as", "including", "like")
+)
+_EXAMPLE_JOINS = (", and ", ", ", " and ")
+_POSSESSIVE = ("'s ", "’s ")
 #: "the Shining Path guerrilla group": one lower-case kind may stand between
 #: the name and "group"; "Bombardier's shares": a company's possessions.
 _ORG_KIND_AFTER = (
@@ -105,6 +119,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "members": ("members of ", "Members of "),
     "known_as": (" known as ",),
     "apposition": _APPOSITION_ARTICLES,
+    "examples": _EXAMPLES_CUES,
 }
 
 
@@ -157,6 +172,9 @@ class OrgContextRules:
                 if match is not None and match.group().split()[0] not in self._given:
                     start = match.start() + (4 if match.group().startswith("The ") else 0)
                     spans.append((start, match.end()))
+        for pos, cue in cues["examples"]:
+            if not (pos and text[pos - 1].isalpha()):
+                spans += self._examples(text, pos + len(cue))
         for pos, cue in cues["spokesman"]:
             at = pos + len(cue)
             if text.startswith("the ", at):
@@ -174,6 +192,24 @@ class OrgContextRules:
                 continue  # "North Carolina-based", "... Commissioner Franco Frattini"
             out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
         return out
+
+    def _examples(self, text: str, at: int) -> list[tuple[int, int]]:
+        """The names of a list starting at `at`; a country's possessive before a
+        name is left out ("firms such as France's Dassault Aviation")."""
+        spans = []
+        match = _NAME_MATCH(text, at)
+        while match is not None:
+            if text.startswith(_POSSESSIVE, match.end()):
+                if self._lookup(match.group()) != "GPE":
+                    break  # "Barclay's Capital": a name of its own
+                match = _NAME_MATCH(text, match.end() + 3)
+                continue
+            spans.append(match.span())
+            join = next((j for j in _EXAMPLE_JOINS if text.startswith(j, match.end())), None)
+            if join is None:
+                break
+            match = _NAME_MATCH(text, match.end() + len(join))
+        return spans
 
     def members_of(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG guesses (fallback layer) for the names after "members of (the)":

@@ -249,3 +249,25 @@ def test_an_organisation_noun_in_apposition(recogniser: Recogniser, text: str, o
 def test_an_organisation_noun_that_modifies_is_no_apposition(recogniser: Recogniser) -> None:
     text = "Tramvelo, a company director from Leeds, said so."
     assert labels_of(text, recogniser, "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        (
+            "Western firms such as Delvo and Harlan-Pike are mounting bids.",
+            ["Delvo", "Harlan-Pike"],
+        ),
+        (
+            "Major companies including Voltwerk, Darmen and Sielco cut jobs.",
+            ["Voltwerk", "Darmen", "Sielco"],
+        ),
+        ("firms such as France's Dassor Aviation won orders.", ["Dassor Aviation"]),
+    ],
+)
+def test_the_names_after_firms_such_as(recogniser: Recogniser, text: str, orgs: list[str]) -> None:
+    assert labels_of(text, recogniser, "ORG") == orgs
+
+
+def test_brands_such_as_are_no_organisations(recogniser: Recogniser) -> None:
+    assert labels_of("brands such as Velvo Milk and Darro sold well.", recogniser, "ORG") == []
