@@ -28,7 +28,7 @@ from whoosh.reading import ReaderClosed
 
 from glossator.index.engine import ArticleText, QueryError, SearchCancelled, SearchResult
 from glossator.index.labels import LABELS, field_for
-from glossator.index.query import typing_query, validate
+from glossator.index.query import typed_word, typing_query, validate
 from glossator.index.whoosh.analysis import TOKEN_PATTERN
 from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
 from glossator.index.whoosh.dates import ArticleDatePlugin
@@ -37,6 +37,7 @@ from glossator.index.whoosh.negation import exclusions
 from glossator.index.whoosh.speedups.multiterm import prefix_frequencies, preload
 from glossator.index.whoosh.speedups.postings import NotScorable
 from glossator.index.whoosh.suggest import Suggester
+from glossator.index.whoosh.typing_words import TypingWords
 
 #: Facets are counted over at most this many top hits.
 FACET_SAMPLE = 1000
@@ -48,6 +49,8 @@ TYPING_EXPANSION = 32
 
 
 _WORDS = re.compile(TOKEN_PATTERN)
+#: The fields analysed with the body's stemmer (`schema.make_schema`).
+_STEMMED = frozenset({"title", "body"})
 
 
 @lru_cache(maxsize=65_536)
@@ -120,6 +123,7 @@ class WhooshSearcher:
         self._facet_column: Any = None
         self._parser: Any = None
         self._suggester = Suggester(spelling)
+        self._typing = TypingWords(spelling)
         self._highlighter = make_highlighter(fast)
 
     def _whoosh(self) -> Any:
@@ -198,7 +202,7 @@ class WhooshSearcher:
         with self._lock:
             s = self._whoosh()
             if as_you_type:
-                parsed = self._cap_prefixes(s, parsed)
+                parsed = self._cap_prefixes(s, parsed, typed_word(query))
             if self.fast:
                 parsed = parsed.accept(preload)
             # One search serves both the hits and the facets: facets are
@@ -280,19 +284,27 @@ class WhooshSearcher:
             if v
         }
 
-    def _cap_prefixes(self, s: Any, q: Any) -> Any:
+    def _cap_prefixes(self, s: Any, q: Any, typed: str | None = None) -> Any:
         """Replace each prefix query by its TYPING_EXPANSION most frequent terms.
 
         A three-letter prefix of the word being typed can match hundreds of
         terms; scoring them all is what makes a keystroke slow, and the rare
-        ones add nothing to results that will change at the next key.
+        ones add nothing to results that will change at the next key. The
+        typed word's own prefix in the text fields becomes the stems of the
+        corpus words it begins (`typing_words`), not every stem its stem begins.
         """
         reader = s.reader()
+        completions = None
+        if typed is not None:
+            completions = self._typing.stems(typed, TYPING_EXPANSION)
+            stem = self._typing.stem(typed.lower())
 
         def cap(node: Any) -> Any:
             if not isinstance(node, wq.Prefix):
                 return node
             field = node.fieldname
+            if completions and field in _STEMMED and node.text == stem:
+                return wq.Or([wq.Term(field, t) for t in completions], boost=node.boost)
             if self.fast and field in s.schema:
                 # The memoised term-table walk gives every term's frequency
                 # at once: the next keystrokes of the word reuse it.
