@@ -30,6 +30,7 @@ from whoosh import scoring
 from glossator.index.whoosh.speedups import phrases
 from glossator.index.whoosh.speedups.multiterm import PreloadedMultiTerm
 from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, add, term_scores
+from glossator.index.whoosh.speedups.summed import DocSet
 
 
 class Cancelled(Exception):
@@ -106,9 +107,12 @@ def search(
             continue
         local_set = set(local)
         for term, matched in leaves:
-            # Walk whichever is shorter: an export shows every hit, and a
-            # prefix can have thousands of terms.
-            if len(matched) < len(local):
+            # A large expansion answers for all its terms at once; else walk
+            # whichever is shorter: an export shows every hit, and a prefix
+            # can have thousands of terms.
+            if isinstance(matched, DocSet):
+                found = matched.among(local)
+            elif len(matched) < len(local):
                 found = sorted(d for d in matched if d in local_set)
             else:
                 found = [d for d in local if d in matched]
