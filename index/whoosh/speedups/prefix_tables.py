@@ -34,8 +34,9 @@ from glossator.index.whoosh.speedups.gather import gather
 
 EXT = "gpx"
 _MAGIC = b"glossator prefix table 1\n"
-#: Segments with fewer documents get no table: block by block is fast there.
-MIN_DOCS = 2_000
+#: Segments with fewer documents get no table: block by block is fast there
+#: (and the one-article segments of a live update never wait for one).
+MIN_DOCS = 256
 #: Prefixes up to this many bytes are read from tables; a longer one is a
 #: small part of its group, and its own blocks are read faster.
 TABLE_PREFIX = 2
