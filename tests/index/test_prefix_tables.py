@@ -31,8 +31,19 @@ def tabled(parity_index: Index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(summed, "MIN_POSTINGS", 0)
     ix = Index(parity_index.corpus, copy_index(parity_index, tmp_path / "ix"))
     monkeypatch.setattr(prefix_tables, "MIN_DOCS", 0)
-    assert prefix_tables.ensure_tables(ix.open().ix) > 0  # type: ignore[attr-defined]
+    whoosh_ix = ix.open().ix  # type: ignore[attr-defined]
+    prefix_tables.ensure_tables(whoosh_ix)
+    for segment in whoosh_ix._segments():
+        assert prefix_tables.table_path(whoosh_ix.storage, segment).exists()
     return ix
+
+
+def test_a_built_index_has_tables_for_its_large_segments(parity_index: Index) -> None:
+    """On BBC the segments come from the bulk workers, each writing its own."""
+    whoosh_ix = parity_index.open().ix  # type: ignore[attr-defined]
+    for segment in whoosh_ix._segments():
+        large = segment.doc_count_all() >= prefix_tables.MIN_DOCS
+        assert prefix_tables.table_path(whoosh_ix.storage, segment).exists() == large
 
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
