@@ -194,6 +194,14 @@ def test_updates_write_tables_for_large_segments(
     for segment in segments:
         path = prefix_tables.table_path(whoosh_ix.storage, segment)
         assert path.exists() == (segment.doc_count_all() >= 2), segment
+    # An index from before tables (or one whose tables were lost) gets
+    # them at its next update, with nothing else to do.
+    for path in Path(ix.dir).glob(f"*.{prefix_tables.EXT}"):
+        path.unlink()
+    assert ix.update().changed == 0
+    for segment in segments:
+        path = prefix_tables.table_path(whoosh_ix.storage, segment)
+        assert path.exists() == (segment.doc_count_all() >= 2), segment
     # A rebuild replaces the segments; Whoosh deletes their tables with them.
     old = {prefix_tables.table_path(whoosh_ix.storage, s) for s in segments}
     ix.update(rebuild=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import struct
+import threading
 import zlib
 from bisect import bisect_left
 from collections import OrderedDict
@@ -235,14 +236,17 @@ class PrefixTable:
                 counts += c[lo:hi]
                 id_parts.append(ids[edges[lo] : edges[hi]])
                 tf_parts.append(tfs[edges[lo] : edges[hi]])
-        except (OSError, ValueError, zlib.error, struct.error):
+        except (OSError, ValueError, KeyError, zlib.error, struct.error):
             return None
         if words != [w for w, _i in terms] or counts != [i.doc_frequency() for _w, i in terms]:
             return None
         return np.concatenate(id_parts), np.concatenate(tf_parts), counts
 
 
+#: Tables opened lately, by path, mtime and size (searchers in several
+#: threads share it).
 _OPEN: OrderedDict[tuple[str, int, int], PrefixTable | None] = OrderedDict()
+_OPEN_LOCK = threading.Lock()
 
 
 def table_for(reader: Any) -> PrefixTable | None:
@@ -260,11 +264,13 @@ def table_for(reader: Any) -> PrefixTable | None:
     except OSError:
         return None
     key = (str(path), st.st_mtime_ns, st.st_size)
-    if key in _OPEN:
-        _OPEN.move_to_end(key)
-        return _OPEN[key]
+    with _OPEN_LOCK:
+        if key in _OPEN:
+            _OPEN.move_to_end(key)
+            return _OPEN[key]
     table = PrefixTable.open(path, segment)
-    _OPEN[key] = table
-    if len(_OPEN) > 64:
-        _OPEN.popitem(last=False)
+    with _OPEN_LOCK:
+        _OPEN[key] = table
+        while len(_OPEN) > 64:
+            _OPEN.popitem(last=False)
     return table

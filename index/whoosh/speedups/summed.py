@@ -5,18 +5,22 @@ scores each in a Python loop, one dictionary entry per posting, after a
 per-term set-up (the length norms, the idf, the deletions); on the
 100,000-article corpus `co*` is three million postings and most of a
 second. `expansion_scores` does the set-up once per segment, gathers every
-term's document numbers and frequencies into one array, computes every
+term's document numbers and frequencies into one array (from the segment's
+prefix table for a one- or two-letter prefix, else from the posting blocks
+by `gather.gather`), computes every
 posting's score with numpy in the same expression and order of operations
 as `term_scores` (so each is the same double), and sums them per document
 with `numpy.bincount`, which adds in array order: the terms are laid out in
 the order `postings.add` adds them, so the sums are the same to the bit as
 well (tests/index/test_multiterm.py compares both).
 
-Each term's matches are kept as a `DocSet` (a sorted array with bisection)
-instead of a dictionary of scores: what is asked of them afterwards is only
-which shown hits each term matched.
+Each term's matches are kept as a `DocSet`, a span of the segment's one
+`Expansion` array, instead of a dictionary of scores: what is asked of them
+afterwards is only which shown hits each term matched, answered for every
+term at once.
 
-numpy is imported here only, on the first expansion big enough to be worth it.
+numpy is imported only on the first expansion big enough to be worth it
+(and by `prefix_tables` when it writes a table).
 """
 
 from __future__ import annotations
