@@ -24,6 +24,7 @@ import struct
 import sys
 import zlib
 from array import array
+from bisect import bisect_left
 from itertools import accumulate
 from typing import Any
 
@@ -176,7 +177,13 @@ def values_at(data: bytes | memoryview, wanted: set[int]) -> dict[int, bytes] | 
     pos += 4
     end = pos + n * _SIZES[lw]
     starts = list(accumulate(_unpack(view[pos:end], lw), initial=end))
-    return {d: bytes(view[starts[i] : starts[i + 1]]) for i, d in enumerate(ids) if d in wanted}
+    out = {}
+    # A few wanted documents in a block of up to 128: look each one up.
+    for d in wanted:
+        i = bisect_left(ids, d)
+        if i < count and ids[i] == d:
+            out[d] = bytes(view[starts[i] : starts[i + 1]])
+    return out
 
 
 def scoring_head(data: bytes | memoryview, compressed: bool) -> tuple[Any, ...] | None:
