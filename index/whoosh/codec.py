@@ -177,8 +177,11 @@ def values_at(data: bytes | memoryview, wanted: set[int]) -> dict[int, bytes] | 
     pos += 4
     end = pos + n * _SIZES[lw]
     starts = list(accumulate(_unpack(view[pos:end], lw), initial=end))
+    if len(wanted) >= count:
+        # Many wanted documents (a phrase's candidates): walk the block.
+        return {d: bytes(view[starts[i] : starts[i + 1]]) for i, d in enumerate(ids) if d in wanted}
     out = {}
-    # A few wanted documents in a block of up to 128: look each one up.
+    # A few (a page of hits) in a block of up to 128: look each one up.
     for d in wanted:
         i = bisect_left(ids, d)
         if i < count and ids[i] == d:
