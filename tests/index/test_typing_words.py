@@ -3,8 +3,6 @@ not every word whose stem begins with the typed word's stem."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from glossator.index.engine import Searcher, SearchResult
