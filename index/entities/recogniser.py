@@ -20,6 +20,7 @@ from glossator.index.entities.cue_rules import CueRules
 from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
 from glossator.index.entities.landforms import CUE_GROUPS as LANDFORM_CUE_GROUPS
 from glossator.index.entities.landforms import LandformRules
+from glossator.index.entities.mentions import later_mentions
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
 from glossator.index.entities.name_words import _STOP_TOKENS
@@ -36,6 +37,7 @@ from glossator.index.entities.watchlist import (
     read_watchlist,
     watchlist_hash,
 )
+from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
 VERSION = "58"
@@ -213,7 +215,7 @@ class Recogniser:
         norm = normalise(text)
         found = static.matcher.find(text, norm)
         context = static.context
-        found += static.names.named_weapons(text, found)
+        found += named_weapons(text, found, static.lookup)
         found += context.weapon_compounds(text, found)
         anchors = static.anchors.find(text)
         cues = anchors.cues
@@ -235,7 +237,7 @@ class Recogniser:
         found += static.cues.led_and_bylined(text, cues)
         found += org_mentions(text, found, static.lookup, _STOP_TOKENS)
         people = [c for c in found if c.label == "PERSON"]
-        found += static.names.later_mentions(text, people)
+        found += later_mentions(text, people, static.lookup)
         found = _drop_entourage_camps(text, found, people)
         found = _drop_named_weapon_heads(text, found)
         found = _drop_currency_demonyms(text, found)
