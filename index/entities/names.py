@@ -52,6 +52,11 @@ _APPOSITION = re.compile(
 #: An age after a name set off by a comma or a lower-case word: "The dead
 #: officer, Arben Hoxha, 34, was", "candidate John Houston, 54, said".
 _AGE_AFTER = re.compile(r",\ [1-9]\d?,\ ")
+#: The first half of a place named with "and" before the second half
+#: ("Jammu and Kashmir Police" is read from "Kashmir Police").
+_PLACE_AND_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*)?) and \Z")
+#: A capitalised word after a span: a headline in title case goes on.
+_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]")
 _ROYALS = frozenset("Prince Princess King Queen".split())
 _AFTER_COMMA_OR_WORD = re.compile(r"(?:,|[a-z])\ \Z")
 #: A hyphenated description in front of a name ("Kurdish-led", "Iran-backed",
@@ -243,6 +248,8 @@ class NameRules:
                     modifiers and not (national_only and words[head] in _GENERIC_HEADS)
                 ):
                     out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
+                elif words[head] == "Police" and connector is None:
+                    out += self._place_police(text, start, end, modifiers)
                 continue
             if any(w in ("of", "for", "on", "in") for w in words):
                 continue
@@ -267,6 +274,22 @@ class NameRules:
         out += shapes.ordinal_units(text, _STOP_TOKENS)
         out += shapes.datelines(text)
         return out
+
+    def _place_police(
+        self, text: str, start: int, end: int, modifiers: list[str]
+    ) -> list[Candidate]:
+        """A place's police force by name ("the Kosovo Police", "Jammu and Kashmir
+        Police"): a place, not a people ("Iraqi Police" stays a description), and
+        not a headline's capitals ("Kosovo Police Clash With Protesters")."""
+        place = " ".join(modifiers)
+        joined = _PLACE_AND_BEFORE.search(text, max(0, start - 40), start)
+        if joined is not None and self._lookup(f"{joined.group(1)} and {place}") == "GPE":
+            start, place = joined.start(1), f"{joined.group(1)} and {place}"
+        elif self._lookup(place) != "GPE":
+            return []
+        if _CAPITALISED_AFTER.match(text, end):
+            return []
+        return [Candidate(start, end, "ORG", Layer.SPECIFIC)]
 
     def _joined_by_and(self, text: str, start: int, end: int, words: list[str]) -> Candidate | None:
         """An organisation or facility whose name goes on past "and": after the
