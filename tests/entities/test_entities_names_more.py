@@ -18,3 +18,11 @@ def test_a_places_police_is_an_organisation(recogniser: Recogniser) -> None:
     # A people's police is a description; a title-case headline goes on.
     assert labels_of("The Iraqi Police said nothing.", recogniser, "ORG") == []
     assert labels_of("Moldova Police Clash With Farmers", recogniser, "ORG") == []
+
+
+def test_a_party_and_social_networks_by_name(recogniser: Recogniser) -> None:
+    # Party names are ORG however used ("Tory leader", as "a safe Labour seat").
+    text = "Tory leader Zindaro Qalbeni attacked Tory plans."
+    assert labels_of(text, recogniser, "ORG") == ["Tory", "Tory"]
+    text = "Qorbani Zeluwa said on Facebook and in a post on Instagram that he had left."
+    assert labels_of(text, recogniser, "ORG") == ["Facebook", "Instagram"]
