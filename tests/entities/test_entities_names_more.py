@@ -26,3 +26,17 @@ def test_a_party_and_social_networks_by_name(recogniser: Recogniser) -> None:
     assert labels_of(text, recogniser, "ORG") == ["Tory", "Tory"]
     text = "Qorbani Zeluwa said on Facebook and in a post on Instagram that he had left."
     assert labels_of(text, recogniser, "ORG") == ["Facebook", "Instagram"]
+
+
+def test_periods_run_to_a_month_or_lie_in_a_year(recogniser: Recogniser) -> None:
+    text = "Zindaro's profit for the three months to December was up on the year before."
+    dates = labels_of(text, recogniser, "DATE")
+    assert dates == ["the three months to December", "the year before"]
+    text = "Sales fell in the last three months of 2004 and the 12 months ending March 2005."
+    assert labels_of(text, recogniser, "DATE") == [
+        "the last three months of 2004",
+        "the 12 months ending March 2005",
+    ]
+    # "the year before the war" cannot be delimited here; a bare unit is none.
+    assert labels_of("It was the year before the war.", recogniser, "DATE") == []
+    assert labels_of("Three months to go.", recogniser, "DATE") == []
