@@ -40,3 +40,14 @@ def test_periods_run_to_a_month_or_lie_in_a_year(recogniser: Recogniser) -> None
     # "the year before the war" cannot be delimited here; a bare unit is none.
     assert labels_of("It was the year before the war.", recogniser, "DATE") == []
     assert labels_of("Three months to go.", recogniser, "DATE") == []
+
+
+def test_a_given_name_alone_after_the_full_name(recogniser: Recogniser) -> None:
+    text = 'Striker Jamie Qalbeni is fit. Benitez said: "Jamie is ready and Qalbeni knows it."'
+    assert labels_of(text, recogniser, "PERSON").count("Jamie") == 1
+    # A guessed name whose last word is never alone lends nothing ("Brit Awards").
+    text = "She won at the Harry Zeluwa Awards. Harry is a fine award, the Zeluwa Awards said."
+    assert "Harry" not in labels_of(text, recogniser, "PERSON")
+    # Not the first word of another name, nor the end of one.
+    text = "Andy Qalbeni scored. Andy Zeluwa did not. Sweet Andy was on at the theatre."
+    assert "Andy" not in labels_of(text, recogniser, "PERSON")
