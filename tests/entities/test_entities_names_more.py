@@ -51,3 +51,20 @@ def test_a_given_name_alone_after_the_full_name(recogniser: Recogniser) -> None:
     # Not the first word of another name, nor the end of one.
     text = "Andy Qalbeni scored. Andy Zeluwa did not. Sweet Andy was on at the theatre."
     assert "Andy" not in labels_of(text, recogniser, "PERSON")
+
+
+def test_a_company_by_a_share_of_it_bought_or_held(recogniser: Recogniser) -> None:
+    text = "Qorbani Zeluwa has agreed to buy 33% of Zindaro.\nZindaro said the deal was good."
+    assert labels_of(text, recogniser, "ORG") == ["Zindaro", "Zindaro"]
+    text = "The state will sell 10% of its stake in Qalbeni to an overseas firm."
+    assert labels_of(text, recogniser, "ORG") == ["Qalbeni"]
+    # A share of a people, a market or an acronym is no company.
+    assert labels_of("They own 27% of Britons' savings.", recogniser, "ORG") == []
+    assert labels_of("Debt will hold 3% of GDP.", recogniser, "ORG") == []
+
+
+def test_a_spread_name_stops_inside_a_longer_name(recogniser: Recogniser) -> None:
+    # "United" found by its cue is no mention inside "Manchester United".
+    text = "They own 29% of United. Manchester United shares rose."
+    assert labels_of(text, recogniser, "ORG")[:1] == ["United"]
+    assert "United" not in labels_of(text, recogniser, "ORG")[1:]
