@@ -19,6 +19,7 @@ from glossator.index.entities.anchors import matches_at
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.name_words import (
     _CAP,
+    _COMPANY_HEADS,
     _COUNT_OPENERS,
     _DESCRIPTORS,
     _FAC_HEADS,
@@ -238,6 +239,12 @@ class NameRules:
             # before its complement ("Ministry of Defence").
             connector = next((i for i, w in enumerate(words) if w in ("of", "for", "in")), None)
             head = len(words) - 1 if connector is None else connector - 1
+            if words[head] in _COMPANY_HEADS:
+                if connector is None and text.startswith(" and ", end):
+                    continue  # "US Securities and Exchange Commission": one name
+                if connector is not None:
+                    end = start + len(" ".join(words[: head + 1]))
+                    words, connector = words[: head + 1], None
             if words[head] in _ORG_HEADS:
                 modifiers = [w for w in words[:head] if w != "the"]
                 national_only = all(
@@ -327,8 +334,8 @@ class NameRules:
         head = second[inner - 1]
         if inner == len(second) and head in _FAC_LAST_WORDS:
             return Candidate(start, after.end(), "FAC", Layer.SPECIFIC)
-        if head not in _ORG_HEADS or inner < 2:
-            return None
+        if head not in _ORG_HEADS or head in _COMPANY_HEADS or inner < 2:
+            return None  # "Ford and General Motors": two companies
         if head in _GENERIC_HEADS and self._lookup(words[0]) == "GPE":
             return None  # "Iraq and Kurdish Forces": two forces, no name
         return Candidate(start, after.end(), "ORG", Layer.SPECIFIC)

@@ -68,3 +68,13 @@ def test_a_spread_name_stops_inside_a_longer_name(recogniser: Recogniser) -> Non
     text = "They own 29% of United. Manchester United shares rose."
     assert labels_of(text, recogniser, "ORG")[:1] == ["United"]
     assert "United" not in labels_of(text, recogniser, "ORG")[1:]
+
+
+def test_a_company_by_its_last_word(recogniser: Recogniser) -> None:
+    text = "The mine, once run by Zindaro Copper Ltd, was shut. Qalbeni Communications said."
+    assert labels_of(text, recogniser, "ORG") == ["Zindaro Copper Ltd", "Qalbeni Communications"]
+    # What follows "of" is where the company is; "and" joins two companies.
+    text = "Shares in Zindaro Telecom of Moldova fell, as did Qalbeni and Zeluwa Motors."
+    orgs = labels_of(text, recogniser, "ORG")
+    assert "Zindaro Telecom" in orgs and "Zeluwa Motors" in orgs
+    assert labels_of(text, recogniser, "GPE") == ["Moldova"]
