@@ -56,9 +56,13 @@ _ORG_KIND_BEFORE = tuple(
     f"{word} "
     for word in (
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
-        " giant group"
+        " giant group auditor auditors bookmaker bookmakers Bookmakers auctioneer auctioneers"
+        " contractor brewer regulator"
     ).split()
-) + ("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in ")
+) + (
+    *("unit of ", "subsidiary of ", "contractor, "),
+    *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
+)
 #: "agreed to buy 33% of Changyu", "owns 55% of X": a share of a company
 #: bought, sold or held (not "27% of the market", "70% of Britons").
 _OWNED_PART = re.compile(

@@ -78,3 +78,12 @@ def test_a_company_by_its_last_word(recogniser: Recogniser) -> None:
     orgs = labels_of(text, recogniser, "ORG")
     assert "Zindaro Telecom" in orgs and "Zeluwa Motors" in orgs
     assert labels_of(text, recogniser, "GPE") == ["Moldova"]
+
+
+def test_a_company_after_its_trade_in_lower_case(recogniser: Recogniser) -> None:
+    text = "The sale, hosted by auctioneers Zindaro Qalbeni, was held in London."
+    assert labels_of(text, recogniser, "ORG") == ["Zindaro Qalbeni"]
+    text = "Bookmakers Zeluwa said the singer was favourite; auditor Qorbani Zindaro agreed."
+    assert labels_of(text, recogniser, "ORG") == ["Zeluwa", "Qorbani Zindaro"]
+    text = "The mine was run by Qalbeni Copper, a unit of Zindaro."
+    assert "Zindaro" in labels_of(text, recogniser, "ORG")
