@@ -102,6 +102,15 @@ def _title_pattern() -> re.Pattern[str]:
     )
 
 
+#: First words that make the name a station's or a paper's.
+_MEDIA_FIRST = frozenset({"Radio", "Daily"})
+
+
+def _connector_free(words: list[str]) -> bool:
+    """Whether a name has no "of"/"for"/"on"/"in" inside ("Radio Free Europe" yes)."""
+    return not any(w in ("of", "for", "on", "in") for w in words)
+
+
 def _tokens(span: str) -> list[str]:
     return span.replace("’ ", " ").split()
 
@@ -231,6 +240,16 @@ class NameRules:
             if named_facility and words[0] not in _STOP_TOKENS:
                 out.append(Candidate(start, end, "FAC", Layer.SPECIFIC))
                 continue
+            if words[0] in _MEDIA_FIRST and _connector_free(words):
+                # "Radio Free Europe/Radio Liberty" is one name.
+                second = _SEQUENCE.match(text, end + 1) if text[end : end + 1] == "/" else None
+                if text[start - 1 : start] != "/":
+                    out.append(
+                        Candidate(
+                            start, end if second is None else second.end(), "ORG", Layer.SPECIFIC
+                        )
+                    )
+                continue  # "Radio Tamazuj", "Daily Monitor": a station or paper
             counted = words[0] in _COUNT_OPENERS and self._counts_people(text, end)
             if (words[0] in _DESCRIPTORS or counted) and len(words) > 2:
                 start += len(words[0]) + 1  # "Paramilitary ...", "Four Philippine Army soldiers"

@@ -87,3 +87,11 @@ def test_a_company_after_its_trade_in_lower_case(recogniser: Recogniser) -> None
     assert labels_of(text, recogniser, "ORG") == ["Zeluwa", "Qorbani Zindaro"]
     text = "The mine was run by Qalbeni Copper, a unit of Zindaro."
     assert "Zindaro" in labels_of(text, recogniser, "ORG")
+
+
+def test_a_station_or_paper_by_its_first_word(recogniser: Recogniser) -> None:
+    text = "Qorbani Zeluwa told Radio Zindaro by phone, and the Daily Qalbeni said so too."
+    assert labels_of(text, recogniser, "ORG") == ["Radio Zindaro", "Daily Qalbeni"]
+    assert labels_of("Daily life was hard in Zindaro.", recogniser, "ORG") == []
+    text = "the Tajik service of Radio Zindaro/Radio Qalbeni, said"
+    assert labels_of(text, recogniser, "ORG") == ["Radio Zindaro/Radio Qalbeni"]
