@@ -265,6 +265,8 @@ class NameRules:
                     end = start + len(" ".join(words[: head + 1]))
                     words, connector = words[: head + 1], None
             if words[head] in _ORG_HEADS:
+                if self._lookup(text[start:end]) in ("GPE", "LOC"):
+                    continue  # "the West Bank": a place whose last word is a head
                 modifiers = [w for w in words[:head] if w != "the"]
                 national_only = all(
                     self._lookup(w) in ("GPE", "NORP") or w in _STOP_TOKENS for w in modifiers

@@ -95,3 +95,11 @@ def test_a_station_or_paper_by_its_first_word(recogniser: Recogniser) -> None:
     assert labels_of("Daily life was hard in Zindaro.", recogniser, "ORG") == []
     text = "the Tajik service of Radio Zindaro/Radio Qalbeni, said"
     assert labels_of(text, recogniser, "ORG") == ["Radio Zindaro/Radio Qalbeni"]
+
+
+def test_a_listed_place_ending_in_an_organisation_head(recogniser: Recogniser) -> None:
+    text = "Troops raided Zindaro camp in the northern West Bank on Monday."
+    assert labels_of(text, recogniser, "GPE") == ["West Bank"]
+    assert labels_of("The Zindaro Bank of Qalbeni said.", recogniser, "ORG") == [
+        "Zindaro Bank of Qalbeni"
+    ]
