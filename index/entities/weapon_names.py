@@ -20,6 +20,20 @@ _CALIBRE_BEFORE = re.compile(
 )
 
 
+def _model_acronym(text: str, word: str, lookup: Callable[[str], str | None]) -> bool:
+    """Whether capitals before a weapon name its model ("SKS assault rifle"),
+    not its owner: no list knows them ("IRA bombs", "US missiles") and the
+    article does not define them as an acronym ("the Kachin Independence
+    Army (KIA) ... KIA mortars")."""
+    return (
+        word.isupper()
+        and 2 <= len(word) <= 6
+        and word.isalpha()
+        and lookup(word) is None
+        and f"({word})" not in text
+    )
+
+
 def named_weapons(
     text: str, found: list[Candidate], lookup: Callable[[str], str | None]
 ) -> list[Candidate]:
@@ -45,6 +59,9 @@ def named_weapons(
         if _MODEL_CODE.fullmatch(word) and text[cand.start : cand.end][:1].islower():
             out.append(Candidate(before.start(), cand.end, "WEAPON", cand.layer))
             continue  # a model code says which model even at a sentence start
+        if _model_acronym(text, word, lookup) and text[cand.start : cand.end][:1].islower():
+            out.append(Candidate(before.start(), cand.end, "WEAPON", cand.layer))
+            continue  # "SKS assault rifle", "PKM machine guns", "INSAS rifle"
         opener = text[max(0, before.start() - 2) : before.start()]
         if not opener or opener[-1] == "\n" or opener[0] in ".!?:":
             continue  # a capital at the start of a sentence says nothing

@@ -103,3 +103,12 @@ def test_a_listed_place_ending_in_an_organisation_head(recogniser: Recogniser) -
     assert labels_of("The Zindaro Bank of Qalbeni said.", recogniser, "ORG") == [
         "Zindaro Bank of Qalbeni"
     ]
+
+
+def test_capitals_before_a_weapon_name_its_model(recogniser: Recogniser) -> None:
+    text = "Two suspects handed over a ZQK assault rifle and QRV machine guns."
+    assert labels_of(text, recogniser, "WEAPON") == ["ZQK assault rifle", "QRV machine guns"]
+    # An owner, not a model: a listed group, or an acronym the article defines.
+    assert labels_of("IRA bombs went off.", recogniser, "WEAPON") == ["bombs"]
+    text = "The Zindaro Liberation Army (ZLA) said ZLA mortars hit it."
+    assert labels_of(text, recogniser, "WEAPON") == ["mortars"]
