@@ -40,7 +40,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "68"
+VERSION = "69"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -161,6 +161,18 @@ def _drop_currency_demonyms(text: str, found: list[Candidate]) -> list[Candidate
     return [c for c in found if c not in bad] if bad else found
 
 
+#: A place before a treaty's word names the treaty, not a place of ours:
+#: "the Kyoto Protocol", "a Kyoto-lite deal", "the Maastricht Treaty". (A
+#: people before a tournament stays, as the gold has "[Belgian] Open".)
+_TREATY_AFTER = re.compile(r"(?: Protocol| [Tt]reaty| Accords?|-lite\b)")
+
+
+def _drop_treaty_places(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a GPE that only names a treaty after it."""
+    bad = [c for c in found if c.label == "GPE" and _TREATY_AFTER.match(text, c.end)]
+    return [c for c in found if c not in bad] if bad else found
+
+
 def _mtime(path: Path | None) -> int | None:
     if path is None:
         return None
@@ -241,6 +253,7 @@ class Recogniser:
         found = _drop_entourage_camps(text, found, people)
         found = _drop_named_weapon_heads(text, found)
         found = _drop_currency_demonyms(text, found)
+        found = _drop_treaty_places(text, found)
         found += self._watch.find(norm)
         return found
 

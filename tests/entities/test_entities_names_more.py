@@ -112,3 +112,11 @@ def test_capitals_before_a_weapon_name_its_model(recogniser: Recogniser) -> None
     assert labels_of("IRA bombs went off.", recogniser, "WEAPON") == ["bombs"]
     text = "The Zindaro Liberation Army (ZLA) said ZLA mortars hit it."
     assert labels_of(text, recogniser, "WEAPON") == ["mortars"]
+
+
+def test_a_place_that_names_a_treaty(recogniser: Recogniser) -> None:
+    text = "Moldova refused to sign the Kyoto Protocol or a Kyoto-lite deal."
+    assert labels_of(text, recogniser, "GPE") == ["Moldova"]
+    assert labels_of("She won the title in Kyoto.", recogniser, "GPE") == ["Kyoto"]
+    # A people before a tournament stays ("[Belgian] Open", as the gold has it).
+    assert labels_of("She won the Belgian Open.", recogniser, "NORP") == ["Belgian"]
