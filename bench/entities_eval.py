@@ -43,6 +43,7 @@ GOLD_SETS = (
     ("unseen8_", "eighth held-out set, labelled before its first run"),
     ("unseen9_", "ninth held-out set, labelled before its first run"),
     ("unseen10_", "tenth held-out set, labelled before its first run"),
+    ("unseen11_", "eleventh held-out set, labelled before its first run"),
 )
 
 

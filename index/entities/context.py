@@ -25,6 +25,7 @@ from glossator.index.entities.acronyms import AcronymRules
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.name_words import _NAME, _STOP_TOKENS
 from glossator.index.entities.names import past_description
+from glossator.index.entities.periods import period_after_unit
 
 _NUMBER = (
     r"(?i:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -226,6 +227,10 @@ class ContextRules:
                         Candidate(part.start(), year.end() if year else end, "DATE", Layer.LEXICON)
                     )
                     continue
+            period = period_after_unit(text, pos, end)
+            if period is not None:
+                out.append(period)
+                continue
             match = _RELATIVE.search(text, max(0, pos - 40), end)
             if match is not None:
                 out.append(Candidate(match.start(), end, "DATE", Layer.LEXICON))

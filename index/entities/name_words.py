@@ -38,6 +38,14 @@ _ORG_HEADS = frozenset(
     Industries Lab Laboratory Laboratories Cartel Cooperative Co-operative Observatory
     Forum Records Watch""".split()
 )
+#: A company's last word ("SBC Communications", "Bougainville Copper Ltd"):
+#: it ends the name, so what follows "of" is where the company is ("SK
+#: Telecom of South Korea"), and "and" before it joins two companies.
+_COMPANY_HEADS = frozenset(
+    """Ltd Inc plc PLC Corp Motors Engineering Communications Telecom Pharmaceuticals
+    Securities Partners""".split()
+)
+_ORG_HEADS = _ORG_HEADS | _COMPANY_HEADS
 #: Heads that make a name only with a non-national modifier ("Popular
 #: Mobilization Forces" yes, "US Forces" no).
 _GENERIC_HEADS = frozenset(

@@ -1,5 +1,6 @@
 """Rules for names: PERSON after titles and roles, FAC and ORG by their shape,
-later mentions of a person's surname, and the capitalised-sequence fallback.
+and the capitalised-sequence fallback (later mentions of a person are in
+`mentions.py`, weapons' model names in `weapon_names.py`).
 
 Span conventions (see docs/entities.md): a PERSON span is the name only, never
 the title ("Prime Minister [Mohammed Shia al-Sudani]"); Arabic particles are
@@ -18,6 +19,7 @@ from glossator.index.entities.anchors import matches_at
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.name_words import (
     _CAP,
+    _COMPANY_HEADS,
     _COUNT_OPENERS,
     _DESCRIPTORS,
     _FAC_HEADS,
@@ -51,9 +53,13 @@ _APPOSITION = re.compile(
 #: An age after a name set off by a comma or a lower-case word: "The dead
 #: officer, Arben Hoxha, 34, was", "candidate John Houston, 54, said".
 _AGE_AFTER = re.compile(r",\ [1-9]\d?,\ ")
+#: The first half of a place named with "and" before the second half
+#: ("Jammu and Kashmir Police" is read from "Kashmir Police").
+_PLACE_AND_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*)?) and \Z")
+#: A capitalised word after a span: a headline in title case goes on.
+_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]")
 _ROYALS = frozenset("Prince Princess King Queen".split())
 _AFTER_COMMA_OR_WORD = re.compile(r"(?:,|[a-z])\ \Z")
-_ARTICLE = re.compile(r"^(?:al|Al|el|El)-")
 #: A hyphenated description in front of a name ("Kurdish-led", "Iran-backed",
 #: "al-Qaeda-linked", "Indian-administered"): hyphens separate words, so it is
 #: no part of the name after it. Participles only: "Blu-ray Disc Association"
@@ -72,15 +78,6 @@ def past_description(text: str, start: int, end: int) -> int:
 #: title and all ("Imam Sahib district", "Sheikh Zayed province").
 _ADMIN_AFTER = re.compile(
     r" (?:district|province|governorate|region|county|prefecture|municipality|oblast)\b"
-)
-_MODEL_NAME_BEFORE = re.compile(r"([A-Z][\w-]*\w) $")
-#: A model code ("AR-15", "ZU-23", "M203"): letters, an optional hyphen, digits.
-_MODEL_CODE = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
-#: A calibre before a weapon ("9mm pistols", ".50-caliber machine gun"), with
-#: a maker's name before it ("Barrett .50-caliber sniper rifle").
-_CALIBRE_BEFORE = re.compile(
-    r"(?<![\w.-])(?:[A-Z][a-z]+ )?(?:\.\d{2,3}-calib(?:er|re)|\d{1,3}(?:\.\d)?mm"
-    r"|\d{1,3}-millimet(?:er|re)) $"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -103,6 +100,15 @@ def _title_pattern() -> re.Pattern[str]:
         rf"(?:{alternation})"
         rf"(?:\ (?:to|of|for)\ (?:the\ )?{_CAP}(?:\ {_CAP})?)?,?\ (?P<name>{_NAME})"
     )
+
+
+#: First words that make the name a station's or a paper's.
+_MEDIA_FIRST = frozenset({"Radio", "Daily"})
+
+
+def _connector_free(words: list[str]) -> bool:
+    """Whether a name has no "of"/"for"/"on"/"in" inside ("Radio Free Europe" yes)."""
+    return not any(w in ("of", "for", "on", "in") for w in words)
 
 
 def _tokens(span: str) -> list[str]:
@@ -234,6 +240,16 @@ class NameRules:
             if named_facility and words[0] not in _STOP_TOKENS:
                 out.append(Candidate(start, end, "FAC", Layer.SPECIFIC))
                 continue
+            if words[0] in _MEDIA_FIRST and _connector_free(words):
+                # "Radio Free Europe/Radio Liberty" is one name.
+                second = _SEQUENCE.match(text, end + 1) if text[end : end + 1] == "/" else None
+                if text[start - 1 : start] != "/":
+                    out.append(
+                        Candidate(
+                            start, end if second is None else second.end(), "ORG", Layer.SPECIFIC
+                        )
+                    )
+                continue  # "Radio Tamazuj", "Daily Monitor": a station or paper
             counted = words[0] in _COUNT_OPENERS and self._counts_people(text, end)
             if (words[0] in _DESCRIPTORS or counted) and len(words) > 2:
                 start += len(words[0]) + 1  # "Paramilitary ...", "Four Philippine Army soldiers"
@@ -242,7 +258,15 @@ class NameRules:
             # before its complement ("Ministry of Defence").
             connector = next((i for i, w in enumerate(words) if w in ("of", "for", "in")), None)
             head = len(words) - 1 if connector is None else connector - 1
+            if words[head] in _COMPANY_HEADS:
+                if connector is None and text.startswith(" and ", end):
+                    continue  # "US Securities and Exchange Commission": one name
+                if connector is not None:
+                    end = start + len(" ".join(words[: head + 1]))
+                    words, connector = words[: head + 1], None
             if words[head] in _ORG_HEADS:
+                if self._lookup(text[start:end]) in ("GPE", "LOC"):
+                    continue  # "the West Bank": a place whose last word is a head
                 modifiers = [w for w in words[:head] if w != "the"]
                 national_only = all(
                     self._lookup(w) in ("GPE", "NORP") or w in _STOP_TOKENS for w in modifiers
@@ -252,6 +276,8 @@ class NameRules:
                     modifiers and not (national_only and words[head] in _GENERIC_HEADS)
                 ):
                     out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
+                elif words[head] == "Police" and connector is None:
+                    out += self._place_police(text, start, end, modifiers)
                 continue
             if any(w in ("of", "for", "on", "in") for w in words):
                 continue
@@ -276,6 +302,22 @@ class NameRules:
         out += shapes.ordinal_units(text, _STOP_TOKENS)
         out += shapes.datelines(text)
         return out
+
+    def _place_police(
+        self, text: str, start: int, end: int, modifiers: list[str]
+    ) -> list[Candidate]:
+        """A place's police force by name ("the Kosovo Police", "Jammu and Kashmir
+        Police"): a place, not a people ("Iraqi Police" stays a description), and
+        not a headline's capitals ("Kosovo Police Clash With Protesters")."""
+        place = " ".join(modifiers)
+        joined = _PLACE_AND_BEFORE.search(text, max(0, start - 40), start)
+        if joined is not None and self._lookup(f"{joined.group(1)} and {place}") == "GPE":
+            start, place = joined.start(1), f"{joined.group(1)} and {place}"
+        elif self._lookup(place) != "GPE":
+            return []
+        if _CAPITALISED_AFTER.match(text, end):
+            return []
+        return [Candidate(start, end, "ORG", Layer.SPECIFIC)]
 
     def _joined_by_and(self, text: str, start: int, end: int, words: list[str]) -> Candidate | None:
         """An organisation or facility whose name goes on past "and": after the
@@ -313,87 +355,8 @@ class NameRules:
         head = second[inner - 1]
         if inner == len(second) and head in _FAC_LAST_WORDS:
             return Candidate(start, after.end(), "FAC", Layer.SPECIFIC)
-        if head not in _ORG_HEADS or inner < 2:
-            return None
+        if head not in _ORG_HEADS or head in _COMPANY_HEADS or inner < 2:
+            return None  # "Ford and General Motors": two companies
         if head in _GENERIC_HEADS and self._lookup(words[0]) == "GPE":
             return None  # "Iraq and Kurdish Forces": two forces, no name
         return Candidate(start, after.end(), "ORG", Layer.SPECIFIC)
-
-    def named_weapons(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """Weapon spans grown to take in a model name before them ("Burkan rocket",
-        "Shahed drones"), unless that word is a place, group or sentence opener;
-        a model code ("AR-15 rifles") or a calibre ("9mm pistols", "Barrett
-        .50-caliber sniper rifle") always."""
-        out = []
-        for cand in found:
-            if cand.label != "WEAPON":
-                continue
-            calibre = _CALIBRE_BEFORE.search(text, max(0, cand.start - 40), cand.start)
-            if calibre is not None and text[cand.start : cand.end][:1].islower():
-                start = calibre.start()
-                if text[start : start + 1].isupper() and self._lookup(text[start:].split()[0]):
-                    start = text.index(" ", start) + 1  # "Iraqi 9mm pistols": whose
-                out.append(Candidate(start, cand.end, "WEAPON", cand.layer))
-                continue
-            before = _MODEL_NAME_BEFORE.search(text, max(0, cand.start - 30), cand.start)
-            if before is None or (before.start() and text[before.start() - 1].isalnum()):
-                continue
-            word = before.group(1)
-            if _MODEL_CODE.fullmatch(word) and text[cand.start : cand.end][:1].islower():
-                out.append(Candidate(before.start(), cand.end, "WEAPON", cand.layer))
-                continue  # a model code says which model even at a sentence start
-            opener = text[max(0, before.start() - 2) : before.start()]
-            if not opener or opener[-1] == "\n" or opener[0] in ".!?:":
-                continue  # a capital at the start of a sentence says nothing
-            if word in _STOP_TOKENS or word.isupper() or self._lookup(word) is not None:
-                continue  # "IRA bombs", "Iranian missiles": whose, not which model
-            if not text[cand.start : cand.end][:1].islower():
-                continue  # "Atomic Bomb", "Gurkha Rifles": a title or a regiment
-            out.append(Candidate(before.start(), cand.end, "WEAPON", cand.layer))
-        return out
-
-    def later_mentions(self, text: str, people: list[Candidate]) -> list[Candidate]:
-        """Every mention of a found person's full name or surname ("Sudani", "Iravani").
-
-        A mention is as trustworthy as the best span it came from, so a surname
-        seen only in a fallback guess stays a fallback guess.
-        """
-        forms: dict[str, Layer] = {}
-
-        def add(form: str, layer: Layer) -> None:
-            forms[form] = max(layer, forms.get(form, layer))
-
-        for person in people:
-            name = text[person.start : person.end]
-            add(name, person.layer)
-            surname = name.split()[-1]
-            bare = _ARTICLE.sub("", surname)
-            candidates = {surname, bare}
-            if bare != surname:
-                candidates |= {"al-" + bare, "Al-" + bare}
-            for form in candidates:
-                if len(form) > 2 and self._lookup(form) is None and form not in _STOP_TOKENS:
-                    add(form, person.layer)
-        # Plain str.find per form: a per-article regex would be compiled afresh
-        # for every article (the re cache is far smaller than a corpus).
-        # A mention inside a longer name found for a person ("Blair" inside
-        # "Tony Blair") lends that name its layer instead of cutting it.
-        out = []
-        for person in people:
-            name = text[person.start : person.end]
-            layer = max(
-                (forms.get(w, person.layer) for w in name.split()[1:]), default=person.layer
-            )
-            if layer > person.layer:
-                out.append(Candidate(person.start, person.end, "PERSON", layer))
-        for form, layer in forms.items():
-            pos = text.find(form)
-            while pos >= 0:
-                end = pos + len(form)
-                before, after = text[pos - 1 : pos], text[end : end + 1]
-                # "Blair-era": hyphens separate words, but "Blair-Smith" is a name.
-                joined = after == "-" and text[end + 1 : end + 2].isupper()
-                if not (before.isalnum() or before == "-" or after.isalnum() or joined):
-                    out.append(Candidate(pos, end, "PERSON", layer))
-                pos = text.find(form, end)
-        return out

@@ -3,6 +3,7 @@
 - "the X-backed/-led/-aligned ..." and "spokesman for (the) X" when X is no
   known place or people; a lower-case kind before or after a name ("energy
   firm Burren Energy", "the Shining Path guerrilla group", "shares in X",
+  "a stake in X", "agreed to buy 33% of X",
   "X's chief executive", "group X", "operated by X"), a name after an
   organisation noun and "known as", and "the X, a/an ... militia/group": ORG.
 - The names after "members of (the)": a fallback ORG ("members of Los Lobos
@@ -55,9 +56,20 @@ _ORG_KIND_BEFORE = tuple(
     f"{word} "
     for word in (
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
-        " giant group"
+        " giant group auditor auditors bookmaker bookmakers Bookmakers auctioneer auctioneers"
+        " contractor brewer regulator"
     ).split()
-) + ("shares in ", "Shares in ", "operated by ")
+) + (
+    *("unit of ", "subsidiary of ", "contractor, "),
+    *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
+)
+#: "agreed to buy 33% of Changyu", "owns 55% of X": a share of a company
+#: bought, sold or held (not "27% of the market", "70% of Britons").
+_OWNED_PART = re.compile(
+    r"(?<![\w-])(?:buy|buys|bought|sell|sells|sold|own|owns|owned|acquire|acquires|acquired"
+    r"|hold|holds|held|take|takes|took|control|controls)\ (?:(?:a|about|around|almost|nearly"
+    r"|just|another|a\ further)\ )?\d+(?:\.\d+)?%\ of\ \Z"
+)
 #: "a local gang known as X", "the Oswaldo Cruz Foundation, known as X": a
 #: name after "known as" is an organisation's when an organisation noun comes
 #: before (a person's or a place's otherwise: "Jimmy Cherizier, known as").
@@ -117,6 +129,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "org_before": _ORG_KIND_BEFORE,
     "org_after": _ORG_KIND_AFTER,
     "members": ("members of ", "Members of "),
+    "owned": ("% of ",),
     "known_as": (" known as ",),
     "apposition": _APPOSITION_ARTICLES,
     "examples": _EXAMPLES_CUES,
@@ -158,6 +171,11 @@ class OrgContextRules:
                 if match is not None and self._lookup(match.group().split()[-1]) is None:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
                         spans.append(match.span())
+        for pos, cue in cues["owned"]:
+            if _OWNED_PART.search(text, max(0, pos - 40), pos + len(cue)) is not None:
+                match = _NAME_MATCH(text, pos + len(cue))
+                if match is not None and not match.group().isupper():
+                    spans.append(match.span())
         for pos, cue in cues["known_as"]:
             if _KNOWN_AS.search(text, max(0, pos - 30), pos + 1) is not None:
                 at = pos + len(cue) + (4 if text.startswith("the ", pos + len(cue)) else 0)

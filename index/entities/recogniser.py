@@ -20,6 +20,7 @@ from glossator.index.entities.cue_rules import CueRules
 from glossator.index.entities.gazetteer import PhraseMatcher, build_matcher, normalise
 from glossator.index.entities.landforms import CUE_GROUPS as LANDFORM_CUE_GROUPS
 from glossator.index.entities.landforms import LandformRules
+from glossator.index.entities.mentions import later_mentions
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
 from glossator.index.entities.name_words import _STOP_TOKENS
@@ -36,9 +37,10 @@ from glossator.index.entities.watchlist import (
     read_watchlist,
     watchlist_hash,
 )
+from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "58"
+VERSION = "69"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -159,6 +161,18 @@ def _drop_currency_demonyms(text: str, found: list[Candidate]) -> list[Candidate
     return [c for c in found if c not in bad] if bad else found
 
 
+#: A place before a treaty's word names the treaty, not a place of ours:
+#: "the Kyoto Protocol", "a Kyoto-lite deal", "the Maastricht Treaty". (A
+#: people before a tournament stays, as the gold has "[Belgian] Open".)
+_TREATY_AFTER = re.compile(r"(?: Protocol| [Tt]reaty| Accords?|-lite\b)")
+
+
+def _drop_treaty_places(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a GPE that only names a treaty after it."""
+    bad = [c for c in found if c.label == "GPE" and _TREATY_AFTER.match(text, c.end)]
+    return [c for c in found if c not in bad] if bad else found
+
+
 def _mtime(path: Path | None) -> int | None:
     if path is None:
         return None
@@ -213,7 +227,7 @@ class Recogniser:
         norm = normalise(text)
         found = static.matcher.find(text, norm)
         context = static.context
-        found += static.names.named_weapons(text, found)
+        found += named_weapons(text, found, static.lookup)
         found += context.weapon_compounds(text, found)
         anchors = static.anchors.find(text)
         cues = anchors.cues
@@ -235,10 +249,11 @@ class Recogniser:
         found += static.cues.led_and_bylined(text, cues)
         found += org_mentions(text, found, static.lookup, _STOP_TOKENS)
         people = [c for c in found if c.label == "PERSON"]
-        found += static.names.later_mentions(text, people)
+        found += later_mentions(text, people, static.lookup)
         found = _drop_entourage_camps(text, found, people)
         found = _drop_named_weapon_heads(text, found)
         found = _drop_currency_demonyms(text, found)
+        found = _drop_treaty_places(text, found)
         found += self._watch.find(norm)
         return found
 

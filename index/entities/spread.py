@@ -27,6 +27,16 @@ _SHORT_HEADS = frozenset({"Front", "Movement"})
 #: A capitalised word or "&" right after a mention carries a longer name on
 #: ("Yangtze Electric Power", "Johnson & Johnson"), which this cannot delimit.
 _NEXT_NAME_WORD = re.compile(r" (?:[A-Z][a-z]|&)")
+#: A capitalised word right before a mention: the mention ends a longer name
+#: when a list knows that word ("Manchester United" after "29% of United");
+#: "But Bombardier", "On 14 October Google" are mentions.
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]\w* \Z")
+
+
+def _ends_longer_name(text: str, pos: int, lookup: Callable[[str], str | None]) -> bool:
+    """Whether the mention at `pos` is the end of a longer name (see above)."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return before is not None and lookup(before.group()[:-1]) is not None
 
 
 def _forms(name: str) -> list[str]:
@@ -78,6 +88,7 @@ def org_mentions(
                 or text.endswith("& ", 0, pos)
                 or text[end : end + 1] == "-"
                 or _NEXT_NAME_WORD.match(text, end)
+                or _ends_longer_name(text, pos, lookup)
             ):
                 continue
             first = bisect_left(starts, pos - longest)
