@@ -57,6 +57,9 @@ class QueryError:
     #: True when the query was sound but the index failed while running it
     #: (a damaged segment): the caller may check the index and rebuild it.
     failed: bool = False
+    #: True when the query holds only common words or operators: nothing to
+    #: search for yet, which while a query is typed ("i", "the") is no mistake.
+    empty: bool = False
 
     def __bool__(self) -> bool:
         return False

@@ -155,7 +155,9 @@ class WhooshSearcher:
         except Exception as exc:  # whoosh raises assorted errors on odd input
             return QueryError(query, f"cannot read this query ({exc}); check quotes and operators")
         if parsed is wq.NullQuery:
-            return QueryError(query, "nothing to search for: only common words or operators")
+            return QueryError(
+                query, "nothing to search for: only common words or operators", empty=True
+            )
         return parsed.accept(anchor_fuzzy).accept(every_article).accept(exclusions)
 
     def search(

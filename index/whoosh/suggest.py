@@ -8,6 +8,7 @@ from typing import Any
 
 from glossator.index.query import OPERATORS
 from glossator.index.query_limits import worth_correcting
+from glossator.index.whoosh.analysis import STOP_WORDS
 
 # Words a suggestion may replace: not field names (followed by a colon) and
 # not the value of a non-text field such as tag: or an entity label.
@@ -41,7 +42,9 @@ class Suggester:
             nonlocal changed, tries
             word = m.group(0)
             lower = word.lower()
-            if word in OPERATORS or lower in words or not worth_correcting(word, tries):
+            if word in OPERATORS or lower in words or lower in STOP_WORDS:
+                return word  # a common word is not indexed, and no misspelling
+            if not worth_correcting(word, tries):
                 return word
             tries += 1
             for maxdist in (1, 2):

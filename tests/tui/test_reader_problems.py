@@ -31,6 +31,24 @@ async def test_a_query_that_does_not_parse_is_shown_inline(app_factory):
         assert pane.has_class("-error")
 
 
+async def test_only_common_words_so_far_is_a_hint_not_an_error(app_factory):
+    # "i" is where "iraq" starts, "the" where "the hague" does: not a mistake.
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.screen.query_one(SearchPane)
+        await search(pilot, "i", type_it=True)
+        status = str(pane.query_one("#search-status").render())
+        assert "keep typing" in status and "✗" not in status
+        assert not pane.has_class("-error")
+        await pilot.press(*"raq")
+        await settle(pilot, 0.05)
+        assert pane.error is None and pane.result.total == 5
+        # A common word is not indexed, and is no misspelling to correct.
+        pane.set_query("")
+        await search(pilot, "the", type_it=True)
+        assert pane.result.total == 0 and pane.result.suggestion is None
+
+
 async def test_no_hits_offers_a_suggestion_that_enter_accepts(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:

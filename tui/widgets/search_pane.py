@@ -347,6 +347,9 @@ class SearchPane(Vertical):
         self.shown_query = result.query
         if isinstance(result, QueryError):
             self.error = result.message
+            if result.empty:  # "i", "the": the word being typed is no mistake yet
+                self.show_hint("only common words so far: keep typing")
+                return
             self.set_class(True, "-error")
             self._status(Text.assemble(("✗ ", "bold"), (result.message, "")))
             return
