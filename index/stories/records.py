@@ -106,12 +106,21 @@ class Record:
 # -- records -------------------------------------------------------------------
 
 
+#: "hours after the blasts in neighbouring Porto-Vecchio": a place named
+#: as a neighbour is another place, never one the report's place is in.
+_NEIGHBOUR = re.compile(
+    r"\b(?:[Nn]eighbou?ring|[Nn]earby|[Aa]djacent|[Nn]ext-door)"
+    r"(?:\ [A-Z][\w'’.-]*)+"
+)
+
+
 def _told(text: object) -> frozenset[str]:
-    """The words of a record's sentences, without an opening dateline."""
+    """The words of a record's sentences, without an opening dateline or a
+    neighbour's name."""
     if not isinstance(text, str):
         return frozenset()
     opening = DATELINE.match(text)
-    return words(text[opening.end() :] if opening else text)
+    return words(_NEIGHBOUR.sub(" ", text[opening.end() :] if opening else text))
 
 
 def words(text: object) -> frozenset[str]:

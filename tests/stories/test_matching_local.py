@@ -96,3 +96,28 @@ def test_a_barangay_s_city_is_the_city_a_report_names_not_a_province() -> None:
         "sentence": "Rebels ambushed troops in Himamaylan City on Thursday.",
     }
     assert compatible(record("2026-10-09", **barangay), record("2026-10-09", **city))
+
+
+def test_a_neighbour_named_in_a_report_is_another_place() -> None:
+    # "hours after the blasts in neighbouring Porto-Vecchio": the agency
+    # blast in Bonifacio is not the Porto-Vecchio bombing, though its
+    # sentence names that town.
+    blast = {"sub_event_type": "Remote explosive/landmine/IED", "country": "France"}
+    porto = {
+        **blast,
+        "location": "Porto-Vecchio",
+        "event_date": "2026-04-03",
+        "sentence": "Three villas were destroyed by explosions at Porto-Vecchio.",
+    }
+    bonifacio = {
+        **blast,
+        "location": "Bonifacio",
+        "event_date": "2026-04-03",
+        "sentence": "An explosive device damaged an estate agency in Bonifacio, hours after "
+        "the blasts in neighbouring Porto-Vecchio, police said.",
+    }
+    a, b = (record(None, **r) for r in (porto, bonifacio))
+    assert not compatible(a, b)
+    # Named as the place it lies in, the town still contains the report.
+    inside = {**bonifacio, "sentence": "A bomb damaged a villa at Bonifacio near Porto-Vecchio."}
+    assert compatible(a, record(None, **inside))
