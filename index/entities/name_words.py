@@ -52,7 +52,7 @@ _FAC_HEADS = (
     "oil field|gas field|oilfield|gasfield|power plant|power station|nuclear power plant|"
     "Stadium|stadium|airfield|Airfield|displacement camp|refugee camp|camp|children's hospital|"
     "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
-    "naval base|Naval Base|market|outpost"
+    "naval base|Naval Base|market|outpost|police post|gendarmerie post|army post|military post"
 )
 #: Facility heads that say which only after a name no list holds: "the London
 #: market", "the Japanese market" are a trade's, "the Hajar al-Mak market" a place.

@@ -38,7 +38,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "41"
+VERSION = "42"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).

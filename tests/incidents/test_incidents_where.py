@@ -191,3 +191,18 @@ def test_a_city_read_from_the_end_of_a_hyphened_name_is_no_country(run: Run) -> 
 def test_a_city_read_from_the_end_of_a_hyphened_name_is_not_the_place(run: Run) -> None:
     found = one(run, "Gunmen shot dead six people on Saturday, Kovaru-Natal police said.")
     assert found.location != "Natal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attackers set fire to the Nanyamba police post late on Sunday, wounding an officer, "
+        "in a second incident in Mtwara region that night.",
+        "Gunmen stormed the Nanyamba gendarmerie post on Sunday, in Mtwara region.",
+    ],
+)
+def test_a_town_naming_a_post_is_where_it_happened_not_the_region(run: Run, text: str) -> None:
+    # "the Nanyamba police post ... in Mtwara region": the post (and its
+    # town) is the place; the region only contains it.
+    found = one(run, text)
+    assert found.location is not None and found.location.startswith("Nanyamba")
