@@ -44,7 +44,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "29"
+VERSION = "30"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -110,7 +110,7 @@ class IncidentExtractor:
         # happened ("a Turkish drone struck ... near the Iranian border").
         placed = [e for e in entities if not elsewhere(text, e)]
         countries = self._locator.article_countries(
-            placed, filed=self._locator.filed_from(text, body_start)
+            placed, filed=self._locator.filed_from(text, body_start), text=text[body_start:]
         )
         drafts: list[Draft] = []
         cursor = 0

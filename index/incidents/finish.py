@@ -68,10 +68,20 @@ def finish(
                 # A province named after its capital ("Kunduz province")
                 # is not that city's point.
                 latitude, longitude = place.latitude, place.longitude
+    if country is None and draft.within:
+        # "Kitaya village in Mtwara Region": a village the table does not
+        # know is in the country of the district or region it is named in.
+        container = table.lookup(draft.within, countries, region=True)
+        country = table.country_name(container.code) if container else None
     if country is None:
         country = locator.country_near(text, draft, entities, countries) or (
             table.country_name(countries[0]) if countries else None
         )
+        # Only the table's first country of a name several have ("the
+        # Concepcion health department"): another report's same place may
+        # be in another of them.
+        code = table.country_of_word(country) if country else None
+        from_name = code is not None and code in locator.guessed_countries(entities, text)
     if wide is None and draft.location is not None and admin1 is None and latitude is None:
         wide = wide_regions.find(
             draft.location,

@@ -20,6 +20,7 @@ __all__ = [
     "NEAR_KM",
     "Record",
     "compatible",
+    "guessed_country",
     "records_of",
     "same_named_place",
     "same_place",
@@ -77,7 +78,7 @@ def same_named_place(a: Record, b: Record) -> bool:
 
 def same_place(a: Record, b: Record) -> bool:
     ca, cb = a.fields.get("country"), b.fields.get("country")
-    if ca and cb and ca != cb and not ((a.country_weak or b.country_weak) and a.place == b.place):
+    if ca and cb and ca != cb and not (guessed_country(a, b) or guessed_country(b, a)):
         return False
     same = bool(a.place and b.place and (a.place <= b.place or b.place <= a.place))
     if not same and a.within & b.within:
@@ -113,6 +114,18 @@ def same_place(a: Record, b: Record) -> bool:
         if _names_other(one, other):
             return True
     return False
+
+
+def guessed_country(weak: Record, other: Record) -> bool:
+    """`weak`'s country is only a guess from a name several countries have,
+    and `other` is where that guess may be wrong: the same place name, or,
+    for a place the table has no point for ("near Horqueta", read as Chile's
+    by "the Concepcion health department"), a whole country."""
+    if not weak.country_weak:
+        return False
+    if weak.place == other.place:
+        return True
+    return other.countrywide and bool(weak.place) and weak.fields.get("latitude") is None
 
 
 def _names_other(one: Record, other: Record) -> bool:

@@ -121,3 +121,47 @@ def test_a_neighbour_named_in_a_report_is_another_place() -> None:
     # Named as the place it lies in, the town still contains the report.
     inside = {**bonifacio, "sentence": "A bomb damaged a villa at Bonifacio near Porto-Vecchio."}
     assert compatible(a, record(None, **inside))
+
+
+def test_a_guessed_country_does_not_keep_a_report_from_the_countrys_events() -> None:
+    # The follow-up's Chile is the table's first country of "Concepcion"
+    # (`country_from_name`); the ranch attack near Horqueta is Paraguay's.
+    attack = {"sub_event_type": "Attack", "event_date": "2026-07-04"}
+    local = {
+        **attack,
+        "location": "Horqueta",
+        "within": "Concepción",
+        "country": "Paraguay",
+        "actor1": "EPP",
+        "sentence": "EPP guerrillas killed two ranch workers near Horqueta, Concepción.",
+    }
+    agency = {
+        **attack,
+        "event_date": "2026-07-05",
+        "location": "Paraguay",
+        "country": "Paraguay",
+        "sentence": "Suspected guerrillas killed two ranch workers in northern Paraguay.",
+    }
+    followup = {
+        **attack,
+        "location": "Horqueta",
+        "country": "Chile",
+        "country_from_name": True,
+        "sentence": "A ranch worker wounded in Saturday's attack near Horqueta died, the "
+        "Concepcion health department said.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", d, [r])
+        for n, d, r in (
+            ("abc", "2026-07-05", local),
+            ("afp", "2026-07-05", agency),
+            ("uh", "2026-07-07", followup),
+        )
+    ]
+    g = group(articles, [])
+    assert len({g.event_of[(f"{n}.txt", 0)] for n in ("abc", "afp", "uh")}) == 1
+    # Known for certain, Chile's Horqueta is another place.
+    sure = {**followup, "country_from_name": False}
+    articles[2] = StoredArticle("uh.txt", "uh", 0, b"", "2026-07-07", [sure])
+    g = group(articles, [])
+    assert g.event_of[("uh.txt", 0)] != g.event_of[("abc.txt", 0)]
