@@ -44,7 +44,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "30"
+VERSION = "31"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -67,6 +67,21 @@ _NEW_EVENT = re.compile(
     re.VERBOSE,
 )
 _PERSON_KILLED = re.compile(r"^\ was\ (?:reportedly\ )?killed\b")
+#: A sentence that opens with what was hit and a past participle with no
+#: object after it, headline style: "Man killed in armed attack on Mixco
+#: shop", "Passenger train attacked near Mindouli, three dead".
+_VICTIM_FIRST = re.compile(
+    r"^[\w'’-]+(?:\ [\w'’-]+){0,5}?\ (?:killed|shot(?:\ dead)?|wounded|injured|attacked"
+    r"|torched|bombed|burnt|burned|kidnapped|abducted|ambushed|shelled|stabbed"
+    r"|hacked\ to\ death)"
+    r"(?=\ (?:in|at(?!\ (?:least|most)\b)|near|on|as|after|during|outside|by|and|overnight)\b"
+    r"|\s*[,;:.]|\s*$)"
+)
+#: One person, then how they were killed: "Man killed", "Teenager shot dead".
+_ONE_KILLED = re.compile(
+    r"^(?:An?\ )?[A-Z][a-z'’-]*[^s\W](?:\ [a-z][a-z'’-]*[^s\W]){0,2}"
+    r"\ (?:killed|shot\ dead|stabbed\ to\ death|hacked\ to\ death)$"
+)
 
 
 class IncidentExtractor:
@@ -213,6 +228,17 @@ class IncidentExtractor:
                 or roles.subject_actor(sentence, entities, trigger.start)
                 or roles.by_agent(sentence, entities)
             )
+            victim = _VICTIM_FIRST.match(sentence)
+            if victim is not None and (
+                draft.actor1 is None or sentence.find(draft.actor1, victim.end()) < 0
+            ):
+                # "Shopkeeper shot dead in Mixco", "Gendarmerie post at Tougbo
+                # attacked, two gendarmes killed": a headline's passive
+                # without its auxiliary; what comes first is the victim.
+                draft.actor1 = roles.by_agent(sentence, entities)
+                if draft.fatalities is None and _ONE_KILLED.match(victim.group()):
+                    # "Shopkeeper shot dead", "Police officer killed": one.
+                    draft.fatalities = 1
         draft.actor2 = (
             roles.passive_target(sentence, entities)
             or roles.target_after(sentence, trigger.end)

@@ -206,3 +206,27 @@ def test_a_town_naming_a_post_is_where_it_happened_not_the_region(run: Run, text
     # town) is the place; the region only contains it.
     found = one(run, text)
     assert found.location is not None and found.location.startswith("Nanyamba")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Shopkeeper shot dead in Mixco on Saturday", 1),
+        ("Man killed in armed attack on Mixco shop on Saturday", 1),
+        ("Gendarmerie post at Tougbo attacked on Sunday, two gendarmes killed", 2),
+        ("Passenger train attacked near Mindouli on Friday, three dead", 3),
+    ],
+)
+def test_a_headline_passive_names_its_victim_not_its_attacker(
+    run: Run, text: str, killed: int
+) -> None:
+    # Headlines drop the auxiliary: "Shopkeeper shot dead" is "a shopkeeper
+    # was shot dead", so the first noun is who was hit.
+    found = one(run, text)
+    assert found.actor1 is None
+    assert found.fatalities == killed
+
+
+def test_an_active_sentence_keeps_its_attacker(run: Run) -> None:
+    found = one(run, "Paramilitary fighters abducted at least 30 women in Sudan on Monday.")
+    assert found.actor1 is not None
