@@ -60,6 +60,11 @@ _CARE_IN_BEFORE = re.compile(
 )
 
 
+#: "the Pointe-Noire to Brazzaville train", "the Kabul-Jalalabad highway":
+#: a route named by its ends.
+_ROUTE_NOUNS = r"(?:train|road|highway|motorway|railway|rail\ line|line|bus|flight|convoy)\b"
+_ROUTE_AFTER = re.compile(r"\ (?:to|-|–)\ ?[A-Z][\w'’-]*(?:\ [A-Z][\w'’-]*)?\ " + _ROUTE_NOUNS)
+_ROUTE_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\ ?(?:to|-|–)\ ?$")
 #: "attacked a checkpoint in North Sinai": a name right after a locative.
 _LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|near|outside|across)\ $")
 
@@ -74,16 +79,21 @@ def elsewhere(text: str, entity: Entity) -> bool:
 
 #: A capitalised word and a hyphen right before a name: "KwaZulu-" of
 #: "KwaZulu-Natal".
-_HYPHENED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,}-$")
+_HYPHENED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,}-(?:[a-z]{1,3}-)?$")
+#: A hyphen and a capitalised word right after a name: "-Vecchio" of
+#: "Porto-Vecchio", "-Noire" of "Pointe-Noire" when read as "Pointe".
+_HYPHENED_TAIL = re.compile(r"-(?:[a-z]{1,3}-)?[A-Z]")
 
 
 def name_tail(text: str, entity: Entity) -> bool:
-    """`entity` is a place read from the end of a longer hyphened name
-    ("Natal" of "KwaZulu-Natal"): neither where anything happened nor
-    evidence of the country its own name is in. A short particle before the
-    hyphen ("al-Anbar") is part of the name."""
+    """`entity` is a place read from the end or the start of a longer
+    hyphened name ("Natal" of "KwaZulu-Natal", "Porto" of "Porto-Vecchio",
+    "Sud" of "Corse-du-Sud"): neither where anything happened nor evidence
+    of the country its own name is in. A short particle before the hyphen
+    ("al-Anbar") is part of the name."""
     return entity.label in ("GPE", "LOC") and (
         _HYPHENED_HEAD.search(text, max(0, entity.start - 20), entity.start) is not None
+        or _HYPHENED_TAIL.match(text, entity.end) is not None
     )
 
 
@@ -135,6 +145,12 @@ class Locator(CountryEvidence):
                 # A place before the event word is its subject ("Britain carried out").
                 continue
             if _ORIGIN.search(sentence, max(0, start - 12), start):
+                continue
+            if _ROUTE_AFTER.match(sentence, end) or _ROUTE_BEFORE.search(
+                sentence, max(0, start - 40), start
+            ):
+                # "the Pointe-Noire to Brazzaville train near Mindouli": the
+                # ends of a route, not where it was hit.
                 continue
             if _BORDER_BEFORE.search(sentence, max(0, start - 30), start):
                 continue

@@ -230,3 +230,24 @@ def test_a_headline_passive_names_its_victim_not_its_attacker(
 def test_an_active_sentence_keeps_its_attacker(run: Run) -> None:
     found = one(run, "Paramilitary fighters abducted at least 30 women in Sudan on Monday.")
     assert found.actor1 is not None
+
+
+def test_a_city_read_from_the_start_of_a_hyphened_name_is_not_the_place(run: Run) -> None:
+    # "Porto" of "Porto-Vecchio" is Portugal's city; "Sud" of "Corse-du-Sud"
+    # is no place of its own.
+    found = one(
+        run,
+        "Three holiday villas were destroyed by explosions overnight on Friday at "
+        "Porto-Vecchio, in Corse-du-Sud, the prosecutor said.",
+    )
+    assert found.location == "Porto-Vecchio"
+    assert found.country != "Portugal"
+
+
+def test_the_ends_of_a_route_are_not_where_it_was_attacked(run: Run) -> None:
+    found = one(
+        run,
+        "Gunmen attacked the Pointe-Noire to Brazzaville train near Mindouli on Friday, "
+        "killing three people.",
+    )
+    assert found.location == "Mindouli"
