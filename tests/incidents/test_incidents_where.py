@@ -251,3 +251,12 @@ def test_the_ends_of_a_route_are_not_where_it_was_attacked(run: Run) -> None:
         "killing three people.",
     )
     assert found.location == "Mindouli"
+
+
+def test_a_river_crossed_is_not_the_attacker(run: Run) -> None:
+    found = one(
+        run,
+        "Five villagers were killed on Sunday night when armed men crossed the Ruvuma river "
+        "and set fire to houses in Kitaya village.",
+    )
+    assert found.actor1 != "Ruvuma"
