@@ -123,11 +123,17 @@ def _told(text: object) -> frozenset[str]:
     return words(_NEIGHBOUR.sub(" ", text[opening.end() :] if opening else text))
 
 
+#: One word in several languages: "Jebel Chaambi" is "Mount Chaambi".
+_SAME_WORD = {"jebel": "mount", "djebel": "mount", "jabal": "mount", "jbel": "mount"}
+
+
 def words(text: object) -> frozenset[str]:
     if not isinstance(text, str):
         return frozenset()
     # "Tibú" and "Tibu" are one name; without folding, "Tibú" is "tib".
-    return frozenset(w for w in _WORD.findall(plain(text).lower()) if w not in _STOP)
+    return frozenset(
+        _SAME_WORD.get(w, w) for w in _WORD.findall(plain(text).lower()) if w not in _STOP
+    )
 
 
 def _named_a_city(fields: dict[str, Any], key: str = "location") -> bool:

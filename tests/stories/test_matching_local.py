@@ -165,3 +165,12 @@ def test_a_guessed_country_does_not_keep_a_report_from_the_countrys_events() -> 
     articles[2] = StoredArticle("uh.txt", "uh", 0, b"", "2026-07-07", [sure])
     g = group(articles, [])
     assert g.event_of[("uh.txt", 0)] != g.event_of[("abc.txt", 0)]
+
+
+def test_jebel_and_mount_are_one_word_of_a_place_name() -> None:
+    ambush = {"sub_event_type": "Attack", "country": "Tunisia", "event_date": "2026-07-14"}
+    mount = record(None, **ambush, location="Mount Chaambi", within="Kasserine")
+    jebel = record(None, **ambush, location="Jebel Chaambi", actor1="Okba Ibn Nafaa Brigade")
+    assert compatible(mount, jebel)
+    # Another mountain is another place.
+    assert not compatible(mount, record(None, **ambush, location="Jebel Semmama"))
