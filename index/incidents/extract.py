@@ -44,7 +44,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "33"
+VERSION = "34"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -71,7 +71,8 @@ _PERSON_KILLED = re.compile(r"^\ was\ (?:reportedly\ )?killed\b")
 #: object after it, headline style: "Man killed in armed attack on Mixco
 #: shop", "Passenger train attacked near Mindouli, three dead".
 _VICTIM_FIRST = re.compile(
-    r"^[\w'’-]+(?:\ [\w'’-]+){0,5}?\ (?:killed|shot(?:\ dead)?|wounded|injured|attacked"
+    r"^[\w'’-]+(?:\ (?!(?:was|were|is|are|been|being|has|have|had)\b)[\w'’-]+){0,5}?"
+    r"\ (?:killed|shot(?:\ dead)?|wounded|injured|attacked"
     r"|torched|bombed|burnt|burned|kidnapped|abducted|ambushed|shelled|stabbed"
     r"|hacked\ to\ death)"
     r"(?=\ (?:in|at(?!\ (?:least|most)\b)|near|on|as|after|during|outside|by|and|overnight)\b"
