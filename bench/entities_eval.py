@@ -42,6 +42,7 @@ GOLD_SETS = (
     ("unseen7_", "seventh held-out set, labelled before its first run"),
     ("unseen8_", "eighth held-out set, labelled before its first run"),
     ("unseen9_", "ninth held-out set, labelled before its first run"),
+    ("unseen10_", "tenth held-out set, labelled before its first run"),
 )
 
 

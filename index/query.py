@@ -84,12 +84,21 @@ def typing_query(query: str) -> str:
     `kirk` becomes `(kirk OR kirk*)` so results appear before the word is
     finished; a word of one or two letters is searched as it is.
     """
-    if not query or query[-1].isspace() or query.count('"') % 2:
+    word = typed_word(query)
+    if word is None:
         return query
+    return f"{query[: len(query) - len(word)]}({word} OR {word}*)"
+
+
+def typed_word(query: str) -> str | None:
+    """The word being typed at the end of `query` that `typing_query`
+    expands as a prefix, or None."""
+    if not query or query[-1].isspace() or query.count('"') % 2:
+        return None
     m = re.search(r"(^|[\s(])([\w][\w'.-]*)$", query)
     if m is None:
-        return query
+        return None
     word = m.group(2)
     if len(word) < MIN_TYPING_PREFIX or word in OPERATORS or not word[-1].isalnum():
-        return query
-    return f"{query[: m.start(2)]}({word} OR {word}*)"
+        return None
+    return word

@@ -26,7 +26,11 @@ _PLACE_AND = re.compile(rf"({_NAME}) and (?:the )?")
 _FULL_NAME = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ {_CONNECTOR}\ {_NAME})*\Z")
 #: Starts with a character class (the boundary checked after the first
 #: capital) so the regex engine can skip to the next capital.
-_ACRONYM = re.compile(r"[A-Z](?<![\w’'-][A-Z])(?:[A-Z]{2,6}|[A-Z]?\d{1,3})(?![\w’'])")
+#: A possessive is outside the name ("KFOR's commander"); another apostrophe
+#: is part of a word in capitals ("DON'T").
+_ACRONYM = re.compile(
+    r"[A-Z](?<![\w’'-][A-Z])(?:[A-Z]{2,6}|[A-Z]?\d{1,3})(?![\w]|['’](?!s(?![\w’'])))"
+)
 #: Capitals that are not organisations: units, time zones, roman numerals,
 #: diseases and the like.
 _NOT_ORG = frozenset(

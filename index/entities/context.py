@@ -46,7 +46,25 @@ _RELATIVE = re.compile(
     )\Z""",
     re.VERBOSE,
 )
-_UNIT_WORDS = (" day", " week", " month", " year", " decade", " ago", " later", " earlier")
+_UNIT_WORDS = (
+    *(" day", " week", " month", " year", " decade", " ago", " later", " earlier"),
+    *(" quarter", " half"),
+)
+#: Parts of a year: "the third quarter", "the first half of the year" (a half
+#: needs its year: "the second half" alone is a match's on BBC sport).
+_PART_OF_YEAR = re.compile(
+    r"(?<![\w-])(?:[Tt]he\ )?(?:first|second|third|fourth|final|last|latest)\ (?:quarter|half)\Z"
+)
+_OF_YEAR = re.compile(r"\ of\ (?:the\ (?:year|financial\ year|fiscal\ year)|(?:1[89]|20)\d\d)\b")
+#: A quarter with no year is a date only in a sentence about money or output
+#: ("earned $10m in the third quarter"); on BBC sport it is a match's quarter.
+_BUSINESS_WORD = re.compile(
+    r"[$£€%]|\b(?:growth|profits?|sales|earnings|revenues?|economy|exports|GDP|output|demand"
+    r"|spending|prices|loss|losses|results|figures)\b"
+)
+#: A bare decade takes its article: "the 1970s" (a modifier still starts the
+#: span: "early 1980s", as the gold has it).
+_DECADE_PREFIX = re.compile(r"(?<![\w-])[Tt]he\ \Z")
 #: Cues that end a relative date as they stand ("two days later"), no plural after.
 _UNIT_ENDS = frozenset({" ago", " later", " earlier"})
 #: Words before a named date that belong to it: "late July", "early Friday",
@@ -87,6 +105,14 @@ _AREA_PLURAL_CUES = tuple(
         " neighborhoods towns villages"
     ).split()
 )
+#: "Tassia, a village about 40 km from", "al-Maqwas, a Bedouin neighbourhood":
+#: a name before ", a/an" and a settlement word (not "a village chief").
+_SETTLEMENT_APPOSITION = re.compile(
+    r"(?:[\w-]+\ ){0,2}?(?:village|hamlet|town|city|neighbourhood|neighborhood|suburb"
+    r"|settlement)\b(?!\ (?:chief|head|elder|leader|council|councillor|official|resident"
+    r"|hall|mayor|crier|centre|center))"
+)
+_NOT_IN_APPOSITION = re.compile(r"\b(?:of|from|the|in|at)\ ")
 _AND_NAME_BEFORE = re.compile(rf"(?<![\w’'-])({_NAME}) and ({_NAME})\Z")
 #: A capitalised name after these with no other label is taken for a place:
 #: "near Vovchansk", "the road to Zalambessa", "their base at Fataki", "the
@@ -107,6 +133,11 @@ LOCATIVE_CUES = (
     " posts at ",
     " barracks at ",
     " travelled to ",
+    " positions around ",
+    " roads around ",
+    " villages around ",
+    " returning from ",
+    " sent from ",
 )
 _DESCRIPTION = re.compile(r"-[a-z]+$")
 _HYPHEN_DESCRIPTION = re.compile(r"-[a-z]")
@@ -144,6 +175,14 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _about_business(text: str, pos: int) -> bool:
+    """Whether the sentence around `pos` is about money or output."""
+    start = text.rfind(". ", max(0, pos - 200), pos)
+    start = max(0, pos - 200) if start < 0 else start + 1
+    end = text.find(". ", pos, pos + 200)
+    return _BUSINESS_WORD.search(text, start, end if end >= 0 else pos + 200) is not None
+
+
 def _word_ends(text: str, end: int) -> bool:
     return not text[end : end + 1].isalnum()
 
@@ -175,10 +214,21 @@ class ContextRules:
                     end += 3
                 if text[end : end + 1] == "s":
                     end += 1
-            if not text[end : end + 1].isalnum():
-                match = _RELATIVE.search(text, max(0, pos - 40), end)
-                if match is not None:
-                    out.append(Candidate(match.start(), end, "DATE", Layer.LEXICON))
+            if text[end : end + 1].isalnum():
+                continue
+            if unit in (" quarter", " half"):
+                part = _PART_OF_YEAR.search(text, max(0, pos - 16), end)
+                year = _OF_YEAR.match(text, end)
+                if part is not None and (
+                    year is not None or (unit == " quarter" and _about_business(text, pos))
+                ):
+                    out.append(
+                        Candidate(part.start(), year.end() if year else end, "DATE", Layer.LEXICON)
+                    )
+                    continue
+            match = _RELATIVE.search(text, max(0, pos - 40), end)
+            if match is not None:
+                out.append(Candidate(match.start(), end, "DATE", Layer.LEXICON))
         return out
 
     def partial_dates(self, text: str, dates: list[Candidate]) -> list[Candidate]:
@@ -188,7 +238,11 @@ class ContextRules:
         for date in dates:
             if date.label != "DATE":
                 continue
-            match = _DATE_PREFIX.search(text, max(0, date.start - 20), date.start)
+            match = None
+            if text[date.end - 1] == "s" and text[date.start].isdigit():
+                match = _DECADE_PREFIX.search(text, max(0, date.start - 10), date.start)
+            if match is None:
+                match = _DATE_PREFIX.search(text, max(0, date.start - 20), date.start)
             if match is not None:
                 out.append(Candidate(match.start(), date.end, "DATE", date.layer))
         return out
@@ -198,8 +252,8 @@ class ContextRules:
         return self._acronyms.find(text, found)
 
     def places(self, text: str, cues: Cues) -> list[Candidate]:
-        """GPE after "the village of", before "region", and both names of "the X
-        and Y fronts" (landforms: `landforms.py`)."""
+        """GPE after "the village of", before "region", before ", a village", and
+        both names of "the X and Y fronts" (landforms: `landforms.py`)."""
         gpe = []
         for pos, cue in cues["settlement"]:
             if pos == 0 or not text[pos - 1].isalpha():
@@ -220,6 +274,13 @@ class ContextRules:
             if text.startswith(" store", pos + len(cue)):
                 continue  # "Upscale department store"
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                if match is not None:
+                    gpe.append(match.span())
+        # The ", a "/", an " cues are org_context.py's group, shared.
+        for pos, cue in cues.get("apposition", ()):
+            kind = _SETTLEMENT_APPOSITION.match(text, pos + len(cue))
+            if kind is not None and not _NOT_IN_APPOSITION.search(kind.group()):
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:
                     gpe.append(match.span())

@@ -6,7 +6,8 @@ words around its verb.
   when an apposition about a person follows the name.
 - PERSON before "said"/"says"/"told"/"tells"/"added" when a lower-case role
   comes right before the name ("District police officer Ziaud Qorbani said",
-  "acting commissioner Donald Zeluwa told").
+  "acting commissioner Donald Zeluwa told"), or before it with a place or
+  body, set off by commas ("A nurse there, Fatou Diatta, said").
 
 - PERSON after "led by", "headed by" or "commanded by" ("the SPLM-N led by
   Qorbani al-Zeluwa"), and after an
@@ -77,6 +78,11 @@ _ATTACHED_AT = re.compile(_ATTACHED).match
 #: officer, Ziaud Qorbani, said").
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*[a-z]),?\ \Z")
 _PREPOSITIONS = r"(?:of|at|for|with|in|from|on|to)"
+#: A role set off by commas with a place or body after it: "A nurse there,
+#: Fatou Diatta, said", "a doctor at the Khorog Regional Hospital, X Y, said".
+_ROLE_AT_BEFORE = re.compile(
+    r"(?<![\w’'-])([a-z][a-z-]*[a-z])\ (?:there|here|(?:at|with|in|from)\ [\w’' -]{1,50}?),\ \Z"
+)
 #: What may follow the name after an inverted verb: a relative clause, an age,
 #: an affiliation, or a noun phrase of up to four lower-case words (capitalised
 #: modifiers allowed: "a Yukos spokesman", "the BBC's head of development")
@@ -149,7 +155,10 @@ class CueRules:
         self._title_words = _HONORIFICS | {
             word for form in forms if form[:1].isupper() for word in form.split()
         }
-        self._roles = _ROLES | {form.split()[-1] for form in forms if form[:1].islower()}
+        # "superintendent of police": the role is its first word, not "police".
+        self._roles = _ROLES | {
+            form.split(" of ")[0].split()[-1] for form in forms if form[:1].islower()
+        }
 
     def speakers(self, text: str, cues: dict[str, list[tuple[int, str]]]) -> list[Candidate]:
         """PERSON spans for the speakers around each speech verb in `text`."""
@@ -220,6 +229,8 @@ class CueRules:
         if match is None:
             return None
         role = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if role is None or role.group(1) not in self._roles:
+            role = _ROLE_AT_BEFORE.search(text, max(0, match.start() - 80), match.start())
         if role is None or role.group(1) not in self._roles:
             return None  # "investment bank Qorbani Zeluwa said", "the Qalbeni Ministry said"
         return self._person(text, *match.span())

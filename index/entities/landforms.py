@@ -9,6 +9,7 @@ LOC, head included (as a facility's noun is):
   delta" (a known town or country before the head is part of the feature's
   name; a known feature is not: "the Nile delta", "the Dnipro River delta"
   give the Nile and the Dnipro River);
+- a name after "island of", without it: "the island of Negros";
 - a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
   "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd";
 - a protected area by its two-word head, the name maybe one letter:
@@ -19,7 +20,8 @@ FAC: a facility noun after a name with a lower-case kind between them, or a
 head `names.py` lacks: "Goma international airport", "Mirebalais civil
 prison", "Kalma district hospital", "Jiribam community health centre",
 "Baledo airstrip", "Giwa barracks", "Hadassah Medical Center", "the Porgera
-gold mine"; a road by its number: "the N-25 highway", "the M6 motorway".
+gold mine", "the al-Dhabba oil terminal", "Faya-Largeau military hospital";
+"University Hospital of Mirebalais"; a road by its number: "the N-25 highway", "the M6 motorway".
 
 Refused: a known name ("Ivory Coast", "Rhode Island": a list says what it
 is), a people or an organisation before the head ("Malian desert", "UN
@@ -119,7 +121,18 @@ _FACILITIES = tuple(
     " health center",
     " Medical Centre",
     " Medical Center",
+    # "oil terminal" (names.py has the fields, refineries and power plants),
+    # and "military hospital": a hospital is no owner's as a "military base" is.
+    *(" oil terminal", " military hospital"),
 )
+#: "University Hospital of Mirebalais": a hospital named after "of".
+_HOSPITAL_OF = ("Hospital of ",)
+_HOSPITAL_KIND_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:(?:University|General|Teaching|Military|Central|Regional|Referral"
+    r"|Provincial|District|Public)\ )+\Z"
+)
+#: A facility's name may hold an attached article: "the al-Dhabba oil terminal".
+_TOKENS_BEFORE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\ {_TOKEN})?\Z")
 #: Roads named by a number: "the N-25 highway", "the Mexico 15 highway", "the M6 motorway".
 _ROADS = (" highway", " motorway")
 _ROAD_NUMBER_BEFORE = re.compile(
@@ -135,6 +148,8 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_park": _PARKS,
     "facility_kind": _FACILITIES,
     "road": _ROADS,
+    "hospital_of": _HOSPITAL_OF,
+    "island_of": (" island of ",),
 }
 
 #: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
@@ -169,6 +184,12 @@ class LandformRules:
         """LOC spans for natural features, FAC spans for facilities, and the
         other mentions of each LOC name (fallback)."""
         loc = self._head_first(text, cues) + self._head_last(text, cues)
+        # "the island of Negros": the name alone (a known one keeps its label:
+        # "the island of Dominica" is a country).
+        for pos, cue in cues["island_of"]:
+            match = _ONE_OR_TWO_CAPS.match(text, pos + len(cue))
+            if match is not None:
+                loc.append((match.start(), match.end(), False))
         out = []
         for start, end, lower in loc:
             name = text[start:end]
@@ -253,7 +274,7 @@ class LandformRules:
             end = pos + len(cue)
             if not _word_ends(text, end):
                 continue
-            match = _TWO_CAPS_BEFORE.search(text, max(0, pos - 40), pos)
+            match = _TOKENS_BEFORE.search(text, max(0, pos - 40), pos)
             if match is None:
                 continue
             name = match.group()
@@ -265,6 +286,11 @@ class LandformRules:
             if _DESCRIPTION.search(name):
                 continue
             out.append(Candidate(match.start(), end, "FAC", Layer.SPECIFIC))
+        for pos, cue in cues["hospital_of"]:
+            kind = _HOSPITAL_KIND_BEFORE.search(text, max(0, pos - 40), pos)
+            place = _ONE_OR_TWO_CAPS.match(text, pos + len(cue))
+            if kind is not None and place is not None and not self._continues(text, place.end()):
+                out.append(Candidate(kind.start(), place.end(), "FAC", Layer.SPECIFIC))
         for pos, cue in cues["road"]:
             end = pos + len(cue)
             road = _ROAD_NUMBER_BEFORE.search(text, max(0, pos - 20), pos)

@@ -48,6 +48,11 @@ _APPOSITION = re.compile(
     r"(?:head|leader|chief|spokesman|spokesperson|spokeswoman|commander|founder|president"
     r"|director|minister|secretary|representative|envoy|ambassador|deputy|member)\b"
 )
+#: An age after a name set off by a comma or a lower-case word: "The dead
+#: officer, Arben Hoxha, 34, was", "candidate John Houston, 54, said".
+_AGE_AFTER = re.compile(r",\ [1-9]\d?,\ ")
+_ROYALS = frozenset("Prince Princess King Queen".split())
+_AFTER_COMMA_OR_WORD = re.compile(r"(?:,|[a-z])\ \Z")
 _ARTICLE = re.compile(r"^(?:al|Al|el|El)-")
 #: A hyphenated description in front of a name ("Kurdish-led", "Iran-backed",
 #: "al-Qaeda-linked", "Indian-administered"): hyphens separate words, so it is
@@ -256,7 +261,13 @@ class NameRules:
             while lead < len(words) - 2 and words[lead] in self._title_words:
                 lead += 1
             titled = start + sum(len(w) + 1 for w in words[:lead])
-            if _APPOSITION.match(text, end) and self._lookup(text[start:end]) is None:
+            aged = (
+                words[0] not in self._title_words
+                and words[0] not in _ROYALS
+                and _AGE_AFTER.match(text, end) is not None
+                and _AFTER_COMMA_OR_WORD.search(text, max(0, start - 2), start) is not None
+            )
+            if (aged or _APPOSITION.match(text, end)) and self._lookup(text[start:end]) is None:
                 out.append(Candidate(titled, end, "PERSON", Layer.SPECIFIC))
             elif words[0] in self._first_names and self._lookup(text[start:end]) is None:
                 out.append(Candidate(titled, end, "PERSON", Layer.FALLBACK))

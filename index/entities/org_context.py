@@ -3,7 +3,8 @@
 - "the X-backed/-led/-aligned ..." and "spokesman for (the) X" when X is no
   known place or people; a lower-case kind before or after a name ("energy
   firm Burren Energy", "the Shining Path guerrilla group", "shares in X",
-  "X's chief executive"): ORG.
+  "X's chief executive", "group X", "operated by X"), a name after an
+  organisation noun and "known as", and "the X, a/an ... militia/group": ORG.
 - The names after "members of (the)": a fallback ORG ("members of Los Lobos
   and Los Choneros").
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from glossator.index.entities import lexicon
 from glossator.index.entities.context import (
     _DESCRIPTION,
     _HYPHEN_DESCRIPTION,
@@ -53,9 +55,42 @@ _ORG_KIND_BEFORE = tuple(
     f"{word} "
     for word in (
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
-        " giant"
+        " giant group"
     ).split()
-) + ("shares in ", "Shares in ")
+) + ("shares in ", "Shares in ", "operated by ")
+#: "a local gang known as X", "the Oswaldo Cruz Foundation, known as X": a
+#: name after "known as" is an organisation's when an organisation noun comes
+#: before (a person's or a place's otherwise: "Jimmy Cherizier, known as").
+_KNOWN_AS = re.compile(
+    r"(?<![\w-])(?:gang|group|groups|militia|cartel|faction|branch|network|company|firm"
+    r"|organisation|organization|Foundation|Institute|Group|Company|Movement|Front)"
+    r",?\ (?:(?:formerly|also|now|better|locally|widely)\ )?\Z"
+)
+_NAME_GOES_ON = re.compile(r"\ \d+(?:\ [A-Z][a-z]+)?\b")
+#: "the Fano, an Amhara militia", "Metrovias, the private firm which runs":
+#: a name before ", a/an/the", up to three words and an organisation noun that
+#: ends the phrase (not "a company director", "the company's chairman").
+_GROUP_APPOSITION = re.compile(
+    r"(?:[\w-]+\ ){0,3}?(?:militia|group|gang|cartel|faction|coalition|firm|company|wing"
+    r"|operator|regulator|agency|charity|alliance|network|federation|broadcaster|carrier"
+    r"|airline|retailer|insurer)(?=[,.;]|\ (?:of|that|which|who|with|in|based|led|fighting"
+    r"|behind|whose|and|has|is|said|was)\b)"
+)
+_APPOSITION_ARTICLES = (", a ", ", an ", ", the ")
+#: "firms such as Dell and Hewlett-Packard", "companies including Volkswagen,
+#: DaimlerChrysler and Siemens": every name of the list. Not brands, labels,
+#: networks or rivals (products: "rivals such as Firefox and Opera").
+_EXAMPLES_CUES = tuple(
+    f"{kind} {link} "
+    for kind in (
+        "firms companies groups banks carmakers retailers airlines manufacturers operators"
+        " makers giants broadcasters organisations organizations charities clubs insurers"
+        " publishers studios bands lenders"
+    ).split()
+    for link in ("such as", "including", "like")
+)
+_EXAMPLE_JOINS = (", and ", ", ", " and ")
+_POSSESSIVE = ("'s ", "’s ")
 #: "the Shining Path guerrilla group": one lower-case kind may stand between
 #: the name and "group"; "Bombardier's shares": a company's possessions.
 _ORG_KIND_AFTER = (
@@ -82,6 +117,9 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "org_before": _ORG_KIND_BEFORE,
     "org_after": _ORG_KIND_AFTER,
     "members": ("members of ", "Members of "),
+    "known_as": (" known as ",),
+    "apposition": _APPOSITION_ARTICLES,
+    "examples": _EXAMPLES_CUES,
 }
 
 
@@ -91,6 +129,7 @@ class OrgContextRules:
     def __init__(self, lookup: Callable[[str], str | None]) -> None:
         """`lookup(name)` gives the fixed-list label of a name, or None."""
         self._lookup = lookup
+        self._given = lexicon.read_words("first_names.txt") | lexicon.read_words("given_names.txt")
 
     def backed_and_spokesman(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG for "the X-backed ..." and "spokesman for the X" when X is no known place."""
@@ -105,7 +144,13 @@ class OrgContextRules:
                 continue  # "confirm Monday"
             match = _NAME_MATCH(text, pos + len(cue))
             if match is not None:
-                spans.append(match.span())
+                first, *rest = match.group().split(" ")
+                # "the aerospace group EADS Philippe Camus said": a person follows.
+                cut = first.isupper() and len(rest) >= 2
+                # "Fathers 4 Justice", "Transport 2000": one name.
+                more = _NAME_GOES_ON.match(text, match.end())
+                end = match.end() if more is None else more.end()
+                spans.append((match.start(), match.start() + len(first) if cut else end))
         for pos, cue in cues["org_after"]:
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
@@ -113,6 +158,23 @@ class OrgContextRules:
                 if match is not None and self._lookup(match.group().split()[-1]) is None:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
                         spans.append(match.span())
+        for pos, cue in cues["known_as"]:
+            if _KNOWN_AS.search(text, max(0, pos - 30), pos + 1) is not None:
+                at = pos + len(cue) + (4 if text.startswith("the ", pos + len(cue)) else 0)
+                match = _NAME_MATCH(text, at)
+                if match is not None:
+                    spans.append(match.span())
+        for pos, cue in cues["apposition"]:
+            group = _GROUP_APPOSITION.match(text, pos + len(cue))
+            if group is not None and " of " not in group.group():
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                # "Jo Flaherty, a senior broadcaster": a person described.
+                if match is not None and match.group().split()[0] not in self._given:
+                    start = match.start() + (4 if match.group().startswith("The ") else 0)
+                    spans.append((start, match.end()))
+        for pos, cue in cues["examples"]:
+            if not (pos and text[pos - 1].isalpha()):
+                spans += self._examples(text, pos + len(cue))
         for pos, cue in cues["spokesman"]:
             at = pos + len(cue)
             if text.startswith("the ", at):
@@ -130,6 +192,24 @@ class OrgContextRules:
                 continue  # "North Carolina-based", "... Commissioner Franco Frattini"
             out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
         return out
+
+    def _examples(self, text: str, at: int) -> list[tuple[int, int]]:
+        """The names of a list starting at `at`; a country's possessive before a
+        name is left out ("firms such as France's Dassault Aviation")."""
+        spans = []
+        match = _NAME_MATCH(text, at)
+        while match is not None:
+            if text.startswith(_POSSESSIVE, match.end()):
+                if self._lookup(match.group()) != "GPE":
+                    break  # "Barclay's Capital": a name of its own
+                match = _NAME_MATCH(text, match.end() + 3)
+                continue
+            spans.append(match.span())
+            join = next((j for j in _EXAMPLE_JOINS if text.startswith(j, match.end())), None)
+            if join is None:
+                break
+            match = _NAME_MATCH(text, match.end() + len(join))
+        return spans
 
     def members_of(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG guesses (fallback layer) for the names after "members of (the)":

@@ -38,7 +38,7 @@ from glossator.index.entities.watchlist import (
 )
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "42"
+VERSION = "59"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).

@@ -85,7 +85,7 @@ _QUANTITY = re.compile(
         |several\ (?:hundred|thousand|dozen))
     )
     (?![\w’'])
-    (?P<tail>(?:\ of(?:\ the|\ its|\ their|\ his|\ them|\ those)?)?(?:\ [\w’'.-]+){{0,4}})
+    (?P<tail>(?:\ of\b(?:\ (?:the|its|their|his|them|those)\b)?)?(?:\ [\w’'.-]+){{0,4}})
     """,
     re.VERBOSE,
 )

@@ -132,6 +132,12 @@ class WhooshEngine:
                 self.ix, large=False, lock_wait=self.lock_wait, merging=True, fast=self.fast
             )
             writer.commit(mergetype=merge_smallest)
+        if self.fast:
+            # Every update ends here: large segments it made (or an index
+            # from before tables) get their prefix tables now.
+            from glossator.index.whoosh.speedups.prefix_tables import ensure_tables
+
+            ensure_tables(self.ix)
 
     def bulk_add(
         self,

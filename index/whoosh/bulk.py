@@ -80,11 +80,11 @@ class SegmentTask:
                     if getattr(writer, "posting_count", 0) >= MAX_SEGMENT_POSTINGS:
                         # Postings wait in memory until the segment is written;
                         # bound them, whatever the chunk and article sizes.
-                        result.written.append(_finish(writer))
+                        result.written.append(_finish(ix, writer, self.fast))
                         writer = None
                 tick()
             if writer is not None:
-                result.written.append(_finish(writer))
+                result.written.append(_finish(ix, writer, self.fast))
                 writer = None
         finally:
             if writer is not None:
@@ -101,9 +101,17 @@ class SegmentTask:
         return SegmentWriter(ix, _lk=False, codec=CompactCodec())
 
 
-def _finish(writer: Any) -> Any:
-    """Write out a worker's segment and drop its scratch folder."""
+def _finish(ix: Any, writer: Any, fast: bool) -> Any:
+    """Write out a worker's segment and drop its scratch folder; with the
+    speed-ups, write its prefix table too (here, while the other workers
+    index, rather than all at once after them)."""
     try:
-        return writer._finalize_segment()
+        segment = writer._finalize_segment()
     finally:
         writer._tempstorage.destroy()
+    if fast:
+        from glossator.index.whoosh.speedups import prefix_tables
+
+        if segment.doc_count_all() >= prefix_tables.MIN_DOCS:
+            prefix_tables.build_table(ix.storage, ix.schema, segment)
+    return segment

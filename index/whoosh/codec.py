@@ -24,6 +24,8 @@ import struct
 import sys
 import zlib
 from array import array
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Any
 
 from whoosh.codec import whoosh3
@@ -151,6 +153,40 @@ def decode_block(data: bytes | memoryview) -> tuple[Any, Any, Any]:
             pos += length
         values = tuple(out)
     return ids, weights, values
+
+
+def values_at(data: bytes | memoryview, wanted: set[int]) -> dict[int, bytes] | None:
+    """document number -> value of the `wanted` documents a packed block
+    (inflated) holds, as `decode_block` gives them, slicing out only those
+    values; None for a block Whoosh pickled or one without a value each."""
+    if not data or data[0] != _PACKED:
+        return None
+    view = memoryview(data)
+    _magic, idw, wbyte, vmode, lw, count = _HEAD.unpack_from(view, 0)
+    if vmode != _V_TUPLE:
+        return None
+    pos = _HEAD.size
+    end = pos + count * _SIZES[idw]
+    # Stored as gaps: each id is the running sum.
+    ids = list(accumulate(_unpack(view[pos:end], idw)))
+    wmode, ww = wbyte & 3, wbyte >> 2
+    pos = end + (0, 8, count * _SIZES[ww], count * 4)[wmode]
+    (n,) = struct.unpack_from("<I", view, pos)
+    if n != count:
+        return None
+    pos += 4
+    end = pos + n * _SIZES[lw]
+    starts = list(accumulate(_unpack(view[pos:end], lw), initial=end))
+    if len(wanted) >= count:
+        # Many wanted documents (a phrase's candidates): walk the block.
+        return {d: bytes(view[starts[i] : starts[i + 1]]) for i, d in enumerate(ids) if d in wanted}
+    out = {}
+    # A few (a page of hits) in a block of up to 128: look each one up.
+    for d in wanted:
+        i = bisect_left(ids, d)
+        if i < count and ids[i] == d:
+            out[d] = bytes(view[starts[i] : starts[i + 1]])
+    return out
 
 
 def scoring_head(data: bytes | memoryview, compressed: bool) -> tuple[Any, ...] | None:

@@ -8,12 +8,12 @@ app can show it inline and the CLI can print it on one line.
 
 from __future__ import annotations
 
-import re
+import gc
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -28,15 +28,16 @@ from whoosh.reading import ReaderClosed
 
 from glossator.index.engine import ArticleText, QueryError, SearchCancelled, SearchResult
 from glossator.index.labels import LABELS, field_for
-from glossator.index.query import typing_query, validate
-from glossator.index.whoosh.analysis import TOKEN_PATTERN
+from glossator.index.query import typed_word, typing_query, validate
 from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
 from glossator.index.whoosh.dates import ArticleDatePlugin
+from glossator.index.whoosh.facet_names import one_per_name, same_name
 from glossator.index.whoosh.hits import BodyTexts, make_highlighter, make_hit
 from glossator.index.whoosh.negation import exclusions
 from glossator.index.whoosh.speedups.multiterm import prefix_frequencies, preload
 from glossator.index.whoosh.speedups.postings import NotScorable
 from glossator.index.whoosh.suggest import Suggester
+from glossator.index.whoosh.typing_words import TypingWords
 
 #: Facets are counted over at most this many top hits.
 FACET_SAMPLE = 1000
@@ -47,48 +48,29 @@ FACET_CACHE_SIZE = 20_000
 TYPING_EXPANSION = 32
 
 
-_WORDS = re.compile(TOKEN_PATTERN)
+#: The fields analysed with the body's stemmer (`schema.make_schema`).
+_STEMMED = frozenset({"title", "body"})
 
 
-@lru_cache(maxsize=65_536)
-def _name_key(value: str) -> tuple[str, ...]:
-    """The words an entity field indexes a name as: spellings with the same
-    words ("Shia al-Sudani", "Shia’ Al-Sudani") are one name to a search."""
-    return tuple(m.group() for m in _WORDS.finditer(value.lower()))
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold off Python's cyclic garbage collector for the length of a search.
 
-
-def _one_per_name(stored: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A document's facet values with each name once, however it was spelt."""
-    names: dict[str, Any] = stored[1]
-    for label, found in names.items():
-        if len(found) > 1 and len({_name_key(v) for v in found}) < len(found):
-            firsts: dict[tuple[str, ...], str] = {}
-            for value in found:
-                firsts.setdefault(_name_key(value), value)
-            names = {**names, label: list(firsts.values())}
-    return stored if names is stored[1] else (stored[0], names, *stored[2:])
-
-
-def _same_name(values: list[str]) -> Counter[str]:
-    """Counts of names, the spellings a search does not tell apart counted
-    as one, under the spelling written most often."""
-    counts = Counter(values)
-    keys = {value: _name_key(value) for value in counts}
-    if len(set(keys.values())) == len(keys):
-        return counts
-    groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
-    for value, n in counts.items():
-        groups.setdefault(keys[value], []).append((value, n))
-    merged: Counter[str] = Counter()
-    for spellings in groups.values():
-        # The most written; of those, the plainest ("Shia" before "Shia’"), then the first.
-        shown = max(spellings, key=lambda pair: (pair[1], -_marks(pair[0])))[0]
-        merged[shown] = sum(n for _, n in spellings)
-    return merged
-
-
-def _marks(value: str) -> int:
-    return sum(not (c.isalnum() or c.isspace() or c == "-") for c in value)
+    A short prefix at 100,000 articles makes thousands of containers (term
+    infos, matched-term lists, pairs), enough to set off collections of the
+    older generations, which walk every object the searcher keeps (readers,
+    caches, the memo): 50-200 ms landing inside one query in three. The
+    search's own garbage is freed by reference counting; whatever is left
+    is collected at the next threshold once the search is over.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class WhooshSearcher:
@@ -120,6 +102,7 @@ class WhooshSearcher:
         self._facet_column: Any = None
         self._parser: Any = None
         self._suggester = Suggester(spelling)
+        self._typing = TypingWords(spelling)
         self._highlighter = make_highlighter(fast)
 
     def _whoosh(self) -> Any:
@@ -195,10 +178,10 @@ class WhooshSearcher:
         parsed = self.parse(query, as_you_type=as_you_type)
         if isinstance(parsed, QueryError):
             return parsed
-        with self._lock:
+        with self._lock, _collector_paused():
             s = self._whoosh()
             if as_you_type:
-                parsed = self._cap_prefixes(s, parsed)
+                parsed = self._cap_prefixes(s, parsed, typed_word(query))
             if self.fast:
                 parsed = parsed.accept(preload)
             # One search serves both the hits and the facets: facets are
@@ -257,7 +240,7 @@ class WhooshSearcher:
         for docnum in docnums:
             cached = cache.get(docnum)
             if cached is None:
-                cached = _one_per_name(column[docnum] or ((), {}))
+                cached = one_per_name(column[docnum] or ((), {}))
                 if len(cache) >= FACET_CACHE_SIZE:
                     # Forget the oldest half: the cache stays bounded on a
                     # large corpus, and recent queries' documents stay.
@@ -275,24 +258,32 @@ class WhooshSearcher:
                 if bucket is not None:
                     bucket.extend(found)
         return {
-            k: (Counter(v) if k in ("tag", "event") else _same_name(v)).most_common(FACET_VALUES)
+            k: (Counter(v) if k in ("tag", "event") else same_name(v)).most_common(FACET_VALUES)
             for k, v in values.items()
             if v
         }
 
-    def _cap_prefixes(self, s: Any, q: Any) -> Any:
+    def _cap_prefixes(self, s: Any, q: Any, typed: str | None = None) -> Any:
         """Replace each prefix query by its TYPING_EXPANSION most frequent terms.
 
         A three-letter prefix of the word being typed can match hundreds of
         terms; scoring them all is what makes a keystroke slow, and the rare
-        ones add nothing to results that will change at the next key.
+        ones add nothing to results that will change at the next key. The
+        typed word's own prefix in the text fields becomes the stems of the
+        corpus words it begins (`typing_words`), not every stem its stem begins.
         """
         reader = s.reader()
+        completions = None
+        if typed is not None:
+            completions = self._typing.stems(typed, TYPING_EXPANSION)
+            stem = self._typing.stem(typed.lower())
 
         def cap(node: Any) -> Any:
             if not isinstance(node, wq.Prefix):
                 return node
             field = node.fieldname
+            if completions and field in _STEMMED and node.text == stem:
+                return wq.Or([wq.Term(field, t) for t in completions], boost=node.boost)
             if self.fast and field in s.schema:
                 # The memoised term-table walk gives every term's frequency
                 # at once: the next keystrokes of the word reuse it.

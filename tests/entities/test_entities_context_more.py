@@ -120,3 +120,154 @@ def test_a_known_organisation_before_a_facility_noun_owns_it(recogniser: Recogni
     labels = found(text, recogniser)
     assert ("Medecins Sans Frontieres", "ORG") in labels
     assert not any(label == "FAC" for _, label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Refugees have lived in the camps since the 1970s.", ["the 1970s"]),
+        ("Prices rose in the late 1990s and the 1980s.", ["late 1990s", "the 1980s"]),
+        ("The firm earned $10m in the third quarter.", ["the third quarter"]),
+        ("Sales fell in the first quarter of 2005.", ["the first quarter of 2005"]),
+        ("Killings doubled in the first half of the year.", ["the first half of the year"]),
+        # A half with no year is a match's half; a quarter without an ordinal is a share.
+        ("He scored twice in the second half.", []),
+        ("It holds a quarter of the market.", []),
+    ],
+)
+def test_decades_quarters_and_halves_are_dates(
+    recogniser: Recogniser, text: str, dates: list[str]
+) -> None:
+    assert labels_of(text, recogniser, "DATE") == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Five died near the Kavora gold mine, operated by Tessark Gold, officials said.",
+            "Tessark Gold",
+        ),
+        (
+            "The cartel has been fighting a local gang known as Los Pardos for control.",
+            "Los Pardos",
+        ),
+        ("Clinics run by the Ferreira Foundation, known as Ferrex, shut.", "Ferrex"),
+        ("He accused the Wolo, an Ambari militia fighting the army, of the raid.", "Wolo"),
+        ("said the French group Dastrel, which owns the smelter.", "Dastrel"),
+        ("director of the campaign group Parents 4 Reform, said", "Parents 4 Reform"),
+    ],
+)
+def test_organisation_cues(recogniser: Recogniser, text: str, org: str) -> None:
+    assert org in labels_of(text, recogniser, "ORG")
+
+
+def test_known_as_after_a_person_is_no_organisation(recogniser: Recogniser) -> None:
+    text = "The gang leader Jimmy Doret, known as Barbecue, fled."
+    assert "Barbecue" not in labels_of(text, recogniser, "ORG")
+
+
+def test_a_person_after_group_and_an_acronym_stays_out(recogniser: Recogniser) -> None:
+    text = "Chief executive of the aerospace group EADS Philippe Camus said on Monday."
+    assert labels_of(text, recogniser, "ORG") == ["EADS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed the post at Kassoro, a village about 40 kilometres away.",
+        "The fighting spread to Kassoro, a Bedouin neighbourhood on the edge of town.",
+    ],
+)
+def test_a_name_before_a_village_in_apposition_is_a_place(
+    recogniser: Recogniser, text: str
+) -> None:
+    assert labels_of(text, recogniser, "GPE") == ["Kassoro"]
+
+
+def test_a_village_chief_in_apposition_is_no_place(recogniser: Recogniser) -> None:
+    text = "said Kassoro Mbeki, a village chief in the area."
+    assert labels_of(text, recogniser, "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Troops sealed the roads around Vorzen and Kalpa Dol.", ["Vorzen", "Kalpa Dol"]),
+        ("Units were searching villages around Vorzen.", ["Vorzen"]),
+        ("They reinforced positions around Vorzen.", ["Vorzen"]),
+        ("The dead were fighters returning from Vorzen.", ["Vorzen"]),
+        ("Reinforcements had been sent from Vorzen.", ["Vorzen"]),
+    ],
+)
+def test_more_place_cues(recogniser: Recogniser, text: str, places: list[str]) -> None:
+    assert labels_of(text, recogniser, "GPE") == places
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # "of" and "the" start "officers" and "them": no "of"/"of the" there.
+        ("The corps had deployed 200 officers along the line.", "200"),
+        ("About 500 officials are accused of fraud.", "About 500"),
+        ("Thirteen people, two of them gendarmes, have died.", "two"),
+    ],
+)
+def test_counts_whose_noun_starts_like_of_or_the(
+    recogniser: Recogniser, text: str, count: str
+) -> None:
+    assert count in labels_of(text, recogniser, "CARDINAL")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Two French gendarmes were shot overnight.", "Two"),
+        ("The police had sent 40 detectives to the area.", "40"),
+        ("Rights groups said three activists had been detained.", "three"),
+        ("More than 200 arson attacks have been recorded.", "More than 200"),
+        ("France has flown in more than 1,000 extra police.", "more than 1,000"),
+    ],
+)
+def test_more_counted_people_and_modifiers(recogniser: Recogniser, text: str, count: str) -> None:
+    assert labels_of(text, recogniser, "CARDINAL") == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Tramvelo, the private firm which runs the network, said so.", "Tramvelo"),
+        ("The attackers belonged to Kor Ansam, a coalition of gangs.", "Kor Ansam"),
+        ("The Vendrakure, the youth wing of the ruling party, denied it.", "Vendrakure"),
+        ("Voltera, the Italian dairy company, collapsed.", "Voltera"),
+    ],
+)
+def test_an_organisation_noun_in_apposition(recogniser: Recogniser, text: str, org: str) -> None:
+    assert labels_of(text, recogniser, "ORG") == [org]
+
+
+def test_an_organisation_noun_that_modifies_is_no_apposition(recogniser: Recogniser) -> None:
+    text = "Tramvelo, a company director from Leeds, said so."
+    assert labels_of(text, recogniser, "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        (
+            "Western firms such as Delvo and Harlan-Pike are mounting bids.",
+            ["Delvo", "Harlan-Pike"],
+        ),
+        (
+            "Major companies including Voltwerk, Darmen and Sielco cut jobs.",
+            ["Voltwerk", "Darmen", "Sielco"],
+        ),
+        ("firms such as France's Dassor Aviation won orders.", ["Dassor Aviation"]),
+    ],
+)
+def test_the_names_after_firms_such_as(recogniser: Recogniser, text: str, orgs: list[str]) -> None:
+    assert labels_of(text, recogniser, "ORG") == orgs
+
+
+def test_brands_such_as_are_no_organisations(recogniser: Recogniser) -> None:
+    assert labels_of("brands such as Velvo Milk and Darro sold well.", recogniser, "ORG") == []

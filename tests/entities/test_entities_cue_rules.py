@@ -100,3 +100,17 @@ def test_a_person_after_a_demonym_for_one_person(recogniser: Recogniser) -> None
     assert labels_of(text, recogniser, "PERSON") == ["Ziaud Qorbani", "Donald Zeluwa"]
     # Inside a word the demonym is none: "ScotRail Velmora Line".
     assert labels_of("the ScotRail Velmora Line", recogniser, "PERSON") == []
+
+
+def test_speaker_after_a_role_with_a_place(recogniser: Recogniser) -> None:
+    for text in (
+        "They were taken to the hospital. A nurse there, Kadi Sowane, said two were hurt.",
+        "a doctor at the Varo Regional Hospital, Kadi Sowane, said 15 were being treated.",
+    ):
+        assert "Kadi Sowane" in labels_of(text, recogniser, "PERSON")
+
+
+def test_no_speaker_after_a_role_word_inside_a_title(recogniser: Recogniser) -> None:
+    # "superintendent of police" is a title; "police" alone is no role.
+    text = "Flown by police from Varo to Kelm, Kadi Sowane said he was tired."
+    assert labels_of(text, recogniser, "PERSON") == []

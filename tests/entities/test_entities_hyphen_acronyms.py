@@ -67,3 +67,13 @@ def test_a_place_before_and_stays_out_of_a_defined_name(recogniser: Recogniser) 
 def test_a_name_with_and_inside_keeps_it(recogniser: Recogniser) -> None:
     text = "The Qarvesh Securities and Exchange Board (QSEB) fined the bank."
     assert ("Qarvesh Securities and Exchange Board", "ORG") in found(text, recogniser)
+
+
+def test_an_acronym_before_a_possessive_is_still_a_name(recogniser: Recogniser) -> None:
+    text = "The Tarvo Defence Front (TDF) said so. The TDF's leader, Ona Vell, fled."
+    found = [(e.text, e.label) for e in recogniser.recognise(text)]
+    assert found.count(("TDF", "ORG")) == 2
+
+
+def test_an_apostrophe_inside_capitals_is_no_possessive(recogniser: Recogniser) -> None:
+    assert "DON" not in [e.text for e in recogniser.recognise("DON'T STOP NOW, he sang.")]

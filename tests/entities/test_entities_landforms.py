@@ -154,3 +154,31 @@ def test_more_heads_after_the_name(recogniser: Recogniser, phrase: str, label: s
 
 def test_a_pass_after_a_name_without_the_is_no_feature(recogniser: Recogniser) -> None:
     assert labels_of("A Velkaro pass found Tolvan on the wing.", recogniser, "LOC") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Drones targeted the al-Marwa oil terminal on the coast.", "al-Marwa oil terminal"),
+        ("The wounded were flown to the Bardai military hospital.", "Bardai military hospital"),
+        ("a nurse at the University Hospital of Tavelle said", "University Hospital of Tavelle"),
+    ],
+)
+def test_facilities_with_a_kind_or_of_inside(
+    recogniser: Recogniser, text: str, facility: str
+) -> None:
+    assert labels_of(text, recogniser, "FAC") == [facility]
+
+
+def test_hospital_of_a_longer_name_is_left_alone(recogniser: Recogniser) -> None:
+    text = "She works at the University Hospital of Tavelle Valley Trust."
+    assert "University Hospital of Tavelle" not in labels_of(text, recogniser, "FAC")
+
+
+def test_a_name_after_island_of_is_a_natural_feature(recogniser: Recogniser) -> None:
+    text = "Troops landed on the southern island of Valtoro, the army said."
+    assert labels_of(text, recogniser, "LOC") == ["Valtoro"]
+
+
+def test_a_known_country_after_island_of_keeps_its_label(recogniser: Recogniser) -> None:
+    assert labels_of("the island of Dominica", recogniser, "GPE") == ["Dominica"]

@@ -61,3 +61,18 @@ def test_a_demonym_naming_a_currency_is_money_not_a_people(recogniser: Recognise
     assert [e.text for e in recogniser.recognise("Canadian troops left.") if e.label == "NORP"] == [
         "Canadian"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Governor Diri urged Ijaw youths to stay calm.", "Ijaw"),
+        ("The Pamiri minority has accused the capital.", "Pamiri"),
+        ("the independence of the mostly Diola region", "Diola"),
+        ("Saint-Louis, a Kanak district on the edge of the city", "Kanak"),
+        ("a radical Mapuche group that demands land", "Mapuche"),
+        ("when clan elders of the Dhulbahante declared", "Dhulbahante"),
+    ],
+)
+def test_more_peoples_are_norp(recogniser: Recogniser, text: str, people: str) -> None:
+    assert (people, "NORP") in {(e.text, e.label) for e in recogniser.recognise(text)}

@@ -186,3 +186,56 @@ def test_records_and_watch_end_an_organisation(
     recogniser: Recogniser, text: str, name: str
 ) -> None:
     assert (name, "ORG") in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interior Cabinet Secretary Kamau Wendo said in a statement.",
+        "Interior Undersecretary Kamau Wendo said the government would act.",
+        "Deputy Press Secretary Kamau Wendo said the drone was launched.",
+        "said the superintendent of police Kamau Wendo on Friday.",
+        "Detective Inspector Kamau Wendo of the county police said.",
+    ],
+)
+def test_more_titles_before_a_name(recogniser: Recogniser, text: str) -> None:
+    people = [e.text for e in recogniser.recognise(text) if e.label == "PERSON"]
+    assert people == ["Kamau Wendo"]
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person(recogniser: Recogniser) -> None:
+    text = "The dead officer, Kelmend Vrapi, 34, was the second this year."
+    assert ("Kelmend Vrapi", "PERSON") in found(text, recogniser)
+
+
+def test_an_age_after_a_titled_name_leaves_the_title_out(recogniser: Recogniser) -> None:
+    text = "Lord Scarvell, 93, died peacefully."
+    assert ("Lord Scarvell", "PERSON") not in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Attackers armed with shotguns set fire to the cabins.", "shotguns"),
+        ("Suspects armed with pump-action shotguns were arrested.", "pump-action shotguns"),
+        ("They threw Molotov cocktails at the guards.", "Molotov cocktails"),
+        ("Gunmen fired automatic rifles at the patrol.", "automatic rifles"),
+        ("They were hit by hunting rifle fire.", "hunting rifle"),
+        ("Their vehicle hit an anti-tank mine near the town.", "anti-tank mine"),
+    ],
+)
+def test_more_weapon_terms(recogniser: Recogniser, text: str, weapon: str) -> None:
+    assert (weapon, "WEAPON") in found(text, recogniser)
+
+
+@pytest.mark.parametrize(
+    "facility",
+    ["Vardo Monastery", "Kestral Penitentiary", "Pan-Orvan Highway", "Tessaro smelter"],
+)
+def test_more_facility_heads(recogniser: Recogniser, facility: str) -> None:
+    text = f"Troops were guarding the {facility} on Monday."
+    assert (facility, "FAC") in found(text, recogniser)
+
+
+def test_the_highway_code_is_no_facility(recogniser: Recogniser) -> None:
+    assert found("He broke the Highway Code twice.", recogniser) == set()

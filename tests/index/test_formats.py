@@ -6,6 +6,7 @@ import pickle
 import random
 import zlib
 from array import array
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from glossator.index.whoosh.codec import (
     decode_block,
     decode_scoring_part,
     encode_block,
+    values_at,
 )
 from glossator.index.whoosh.formats import CompactCharacters, CompactPositions
 from glossator.index.whoosh.schema import build_schema
@@ -82,6 +84,16 @@ def test_packed_blocks_read_back_as_the_pickle_did(block: tuple[Any, Any, Any]) 
     for data in (packed, pickle.dumps(block, 2)):
         assert decode_scoring_part(data, False) == want
         assert decode_scoring_part(zlib.compress(data, 3), True) == want
+    # Snippets slice out the values of a few documents only.
+    ids, _weights, values = pickle.loads(pickle.dumps(block, 2))
+    if isinstance(values, tuple) and len(values) == len(ids) and isinstance(ids[0], int):
+        docnums = list(accumulate(ids))
+        for wanted in (set(docnums), set(docnums[1:]), {-1}):
+            got = values_at(packed, wanted)
+            assert got == {d: v for d, v in zip(docnums, values, strict=True) if d in wanted}
+    else:
+        assert values_at(packed, set(ids)) is None
+    assert values_at(pickle.dumps(block, 2), {0}) is None
 
 
 def test_scoring_part_of_a_long_block() -> None:

@@ -182,7 +182,8 @@ def test_which_queries_are_scored_here() -> None:
     assert not scored.supported(wq.Term("body", "a", boost=2.0), schema)
 
 
-@pytest.mark.parametrize("size", [0, 1, 19, 20, 21, 79, 80, 81, 500])
+# From LARGE_SEGMENT on, the top is picked with numpy.
+@pytest.mark.parametrize("size", [0, 1, 19, 20, 21, 79, 80, 81, 500, 20_000, 50_000])
 def test_best_is_the_heap_of_every_pair(size: int) -> None:
     """The top of a segment's scores, ties to the lower document number, as
     `heapq.nsmallest` of every (-score, document) pair gives it."""
@@ -192,6 +193,6 @@ def test_best_is_the_heap_of_every_pair(size: int) -> None:
     rng = random.Random(size)
     # Few distinct scores, so ties straddle the cut.
     scores = {rng.randrange(10 * size + 1): float(rng.randrange(6)) for _ in range(size)}
-    for depth in (1, 5, 20):
+    for depth in (1, 5, 20, 1000):
         want = heapq.nsmallest(depth, ((-s, d + 7) for d, s in scores.items()))
         assert scored.best(scores, 7, depth) == want

@@ -207,3 +207,33 @@ def test_article_ids_are_every_hit_in_rank_order(bbc: Searcher, query: str) -> N
 
 def test_article_ids_report_a_bad_query(bbc: Searcher) -> None:
     assert isinstance(bbc.article_ids('"open'), QueryError)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_while_searching(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    """Full collections would land inside searches; the collector is held
+    off while one runs and left as it was found after."""
+    import gc
+
+    from glossator.index.whoosh import searcher as whoosh_searcher
+
+    ix = Index(seeds, tmp_path / "ix")
+    ix.update()
+    seen: list[bool] = []
+    real = whoosh_searcher.run
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(whoosh_searcher, "run", recording)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert isinstance(ix.searcher().search("minister"), SearchResult)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False]

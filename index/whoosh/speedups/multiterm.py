@@ -161,6 +161,7 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         """(summed unboosted scores, each term's scores, how many terms)."""
         field = top.schema[self.fieldname]
         infos: list[Any] = []
+        prefix = None
         if words is None:
             expansion = self._prefix_terms(sub, top)
             if expansion is None:
@@ -168,6 +169,7 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             else:
                 words = [word for word, _info in expansion]
                 infos = [info for _word, info in expansion]
+                prefix = sub.reader()._text_to_bytes(self.fieldname, self.text)
         if within is None:
             # A large expansion is scored as arrays (`summed`), the same sums.
             expanded = (
@@ -175,7 +177,7 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
                 if infos
                 else _with_infos(sub, self.fieldname, field, words)
             )
-            vectored = expansion_scores(sub, top, self.fieldname, expanded)
+            vectored = expansion_scores(sub, top, self.fieldname, expanded, prefix)
             if vectored is not None:
                 return vectored[0], vectored[1], len(words)
         parts: Leaves = []

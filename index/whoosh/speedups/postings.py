@@ -20,7 +20,7 @@ from typing import Any
 
 from whoosh.codec import whoosh3
 
-from glossator.index.whoosh.codec import decode_block, decode_scoring_part
+from glossator.index.whoosh.codec import decode_block, decode_scoring_part, values_at
 from glossator.index.whoosh.speedups.memo import norms
 from glossator.index.whoosh.speedups.patches import _decoded_lengths
 
@@ -211,6 +211,18 @@ def term_values(reader: Any, fieldname: str, btext: bytes, docnums: list[int]) -
         ids, _weights, values = info.inlined_postings()
         found = [(ids, values)]
     else:
+        wanted = set(docnums)
+        buf = mapped_postings(reader, info)
+        if buf is not None:
+            # Only the wanted documents' values are sliced out of each block.
+            out: dict[int, Any] = {}
+            for _count, compressed, data in raw_blocks(buf, info.extent()[0], docnums):
+                picked = values_at(zlib.decompress(data) if compressed else data, wanted)
+                if picked is None:
+                    break
+                out.update(picked)
+            else:
+                return out
         found = [(i, v) for i, _w, v in term_blocks(reader, fieldname, btext, info, docnums)]
         if any(values is None for _ids, values in found):
             raise NotScorable("values")  # read through a matcher, without values

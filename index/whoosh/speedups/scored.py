@@ -30,6 +30,10 @@ from whoosh import scoring
 from glossator.index.whoosh.speedups import phrases
 from glossator.index.whoosh.speedups.multiterm import PreloadedMultiTerm
 from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, add, term_scores
+from glossator.index.whoosh.speedups.summed import DocSet
+
+#: Segment matches from this many on are ranked with numpy (`best`).
+LARGE_SEGMENT = 20_000
 
 
 class Cancelled(Exception):
@@ -106,9 +110,12 @@ def search(
             continue
         local_set = set(local)
         for term, matched in leaves:
-            # Walk whichever is shorter: an export shows every hit, and a
-            # prefix can have thousands of terms.
-            if len(matched) < len(local):
+            # A large expansion answers for all its terms at once; else walk
+            # whichever is shorter: an export shows every hit, and a prefix
+            # can have thousands of terms.
+            if isinstance(matched, DocSet):
+                found = matched.among(local)
+            elif len(matched) < len(local):
                 found = sorted(d for d in matched if d in local_set)
             else:
                 found = [d for d in local if d in matched]
@@ -127,6 +134,8 @@ def best(scores: Scores, offset: int, depth: int) -> list[tuple[float, int]]:
     without making a pair for every document of a long list. The depth-th
     best score is found among the bare floats first, and pairs are made only
     for the documents at or above it."""
+    if len(scores) >= LARGE_SEGMENT and len(scores) > 4 * depth:
+        return _best_as_arrays(scores, offset, depth)
     if len(scores) > depth:
         values = scores.values()
         # Sorting floats in C beats a heap for a few times `depth`; beyond,
@@ -138,6 +147,22 @@ def best(scores: Scores, offset: int, depth: int) -> list[tuple[float, int]]:
         pairs = [(-score, docnum + offset) for docnum, score in scores.items() if score >= kth]
     else:
         pairs = [(-score, docnum + offset) for docnum, score in scores.items()]
+    pairs.sort()
+    return pairs[:depth]
+
+
+def _best_as_arrays(scores: Scores, offset: int, depth: int) -> list[tuple[float, int]]:
+    """`best` for a long list (a short prefix matches most of a segment):
+    the depth-th best score by numpy's partition, and the documents at or
+    above it by a mask; the same floats, so the same pairs."""
+    import numpy as np
+
+    size = len(scores)
+    values = np.fromiter(scores.values(), dtype=np.float64, count=size)
+    kth = np.partition(values, size - depth)[size - depth]
+    keep = values >= kth
+    docnums = np.fromiter(scores.keys(), dtype=np.int64, count=size)[keep] + offset
+    pairs = list(zip((-values[keep]).tolist(), docnums.tolist(), strict=True))
     pairs.sort()
     return pairs[:depth]
 

@@ -5,18 +5,22 @@ scores each in a Python loop, one dictionary entry per posting, after a
 per-term set-up (the length norms, the idf, the deletions); on the
 100,000-article corpus `co*` is three million postings and most of a
 second. `expansion_scores` does the set-up once per segment, gathers every
-term's document numbers and frequencies into one array, computes every
+term's document numbers and frequencies into one array (from the segment's
+prefix table for a one- or two-letter prefix, else from the posting blocks
+by `gather.gather`), computes every
 posting's score with numpy in the same expression and order of operations
 as `term_scores` (so each is the same double), and sums them per document
 with `numpy.bincount`, which adds in array order: the terms are laid out in
 the order `postings.add` adds them, so the sums are the same to the bit as
 well (tests/index/test_multiterm.py compares both).
 
-Each term's matches are kept as a `DocSet` (a sorted array with bisection)
-instead of a dictionary of scores: what is asked of them afterwards is only
-which shown hits each term matched.
+Each term's matches are kept as a `DocSet`, a span of the segment's one
+`Expansion` array, instead of a dictionary of scores: what is asked of them
+afterwards is only which shown hits each term matched, answered for every
+term at once.
 
-numpy is imported here only, on the first expansion big enough to be worth it.
+numpy is imported only on the first expansion big enough to be worth it
+(and by `prefix_tables` when it writes a table).
 """
 
 from __future__ import annotations
@@ -24,45 +28,89 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
-from glossator.index.whoosh.codec import decode_scoring_part, scoring_head
+from glossator.index.whoosh.speedups.gather import gather
 from glossator.index.whoosh.speedups.memo import memo_for
-from glossator.index.whoosh.speedups.postings import (
-    Leaves,
-    Scores,
-    mapped_postings,
-    raw_blocks,
-    segment_norms,
-    term_blocks,
-)
+from glossator.index.whoosh.speedups.postings import Leaves, Scores, segment_norms
+from glossator.index.whoosh.speedups.prefix_tables import TABLE_PREFIX, table_for
 
 #: Expansions with fewer postings than this are scored term by term
 #: (`postings.term_scores`): numpy's set-up costs more than it saves.
 MIN_POSTINGS = 2_000
 
 
+class Expansion:
+    """Every expanded term's document numbers in one segment, end to end
+    (`ids[edges[i]:edges[i + 1]]` is term i's, sorted), kept as one array:
+    what the search asks of them is only which of the shown hits each term
+    matched, answered for all terms by one pass (`among`)."""
+
+    __slots__ = ("_edges", "_found", "ids")
+
+    def __init__(self, ids: Any, edges: list[int]) -> None:
+        self.ids = ids
+        self._edges = edges
+        self._found: dict[tuple[int, ...], dict[int, list[int]]] = {}
+
+    def span(self, index: int) -> tuple[int, int]:
+        """Where term `index`'s documents lie in `ids`."""
+        return self._edges[index], self._edges[index + 1]
+
+    def among(self, docnums: tuple[int, ...]) -> dict[int, list[int]]:
+        """Term index -> the sorted `docnums` it matched (terms matching
+        none left out), for the sorted `docnums`."""
+        found = self._found.get(docnums)
+        if found is None:
+            import numpy as np
+
+            at = np.flatnonzero(np.isin(self.ids, np.asarray(docnums, dtype=np.int64)))
+            terms = np.searchsorted(np.asarray(self._edges), at, side="right") - 1
+            found = {}
+            for term, docnum in zip(terms.tolist(), self.ids[at].tolist(), strict=True):
+                found.setdefault(term, []).append(docnum)
+            if len(self._found) > 8:
+                self._found.clear()
+            self._found[docnums] = found
+        return found
+
+
 class DocSet:
-    """The sorted document numbers a term matched in one segment."""
+    """The sorted document numbers a term matched in one segment, a span
+    of its segment's `Expansion` (read as plain ints only when asked)."""
 
-    __slots__ = ("_ids",)
+    __slots__ = ("_expansion", "_ids", "_index")
 
-    def __init__(self, ids: array[int]) -> None:
-        self._ids = ids
+    def __init__(self, expansion: Expansion, index: int) -> None:
+        self._expansion = expansion
+        self._index = index
+        self._ids: array[int] | None = None
+
+    def among(self, docnums: list[int]) -> list[int]:
+        """The sorted `docnums` (sorted) that this term matched."""
+        return self._expansion.among(tuple(docnums)).get(self._index, [])
+
+    def _plain(self) -> array[int]:
+        if self._ids is None:
+            a, b = self._expansion.span(self._index)
+            self._ids = _q_array(self._expansion.ids[a:b])
+        return self._ids
 
     def __len__(self) -> int:
-        return len(self._ids)
+        a, b = self._expansion.span(self._index)
+        return b - a
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._ids)
+        return iter(self._plain())
 
     def __contains__(self, docnum: object) -> bool:
-        ids = self._ids
+        ids = self._plain()
         i = bisect_left(ids, docnum)  # type: ignore[call-overload]
         return i < len(ids) and ids[i] == docnum
 
     def __repr__(self) -> str:
-        return f"DocSet({list(self._ids)!r})"
+        return f"DocSet({list(self._plain())!r})"
 
 
 def _norm_array(top: Any, sub: Any, fieldname: str, norm: list[float | None]) -> Any:
@@ -86,60 +134,18 @@ def _q_array(ids: Any) -> array[int]:
     return out
 
 
-#: numpy types of the packed widths (codec: 1, 2, 4, 8 bytes, little-endian).
-_WIDTHS = ("<u1", "<u2", "<u4", "<u8")
-
-
-def _term_arrays(np: Any, reader: Any, fieldname: str, word: bytes, info: Any) -> tuple[Any, Any]:
-    """(document numbers as int64, frequencies as float64) of one term stored
-    out of line in one segment: the numbers `term_blocks` gives, with a
-    packed block's ids and weights read as arrays instead of Python tuples."""
-    buf = mapped_postings(reader, info)
-    if buf is None:
-        ids_list: list[int] = []
-        tf_list: list[float] = []
-        for block_ids, block_weights, _values in term_blocks(
-            reader, fieldname, word, info, with_values=False
-        ):
-            ids_list.extend(block_ids)
-            tf_list.extend(block_weights)
-        return np.array(ids_list, dtype=np.int64), np.array(tf_list, dtype=np.float64)
-    deltas, tfs, counts = [], [], []
-    for count, compressed, data in raw_blocks(buf, info.extent()[0]):
-        head = scoring_head(data, bool(compressed))
-        if head is None:  # a block Whoosh pickled
-            ids, weights = decode_scoring_part(data, bool(compressed))
-            deltas.append(np.array(ids, dtype=np.int64))
-            if weights is None or isinstance(weights, float):
-                tfs.append(np.full(count, 1.0 if weights is None else weights))
-            else:
-                tfs.append(np.array(weights, dtype=np.float64))
-        else:
-            count, idw, idbytes, wmode, ww, wbytes = head
-            deltas.append(np.frombuffer(idbytes, dtype=_WIDTHS[idw]).astype(np.int64))
-            if wmode == 0:
-                tfs.append(np.ones(count))
-            elif wmode == 1:
-                tfs.append(np.full(count, np.frombuffer(wbytes, dtype="<f8")[0]))
-            elif wmode == 2:
-                tfs.append(np.frombuffer(wbytes, dtype=_WIDTHS[ww]).astype(np.float64))
-            else:
-                tfs.append(np.frombuffer(wbytes, dtype="<f4").astype(np.float64))
-        counts.append(count)
-    # A block stores its first document number, then the gaps: each id is
-    # the running sum within its block.
-    running = np.cumsum(np.concatenate(deltas))
-    before = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    base = np.where(before > 0, running[np.maximum(before - 1, 0)], 0)
-    return running - np.repeat(base, counts), np.concatenate(tfs)
-
-
 def expansion_scores(
-    sub: Any, top: Any, fieldname: str, terms: list[tuple[bytes, Any]]
+    sub: Any,
+    top: Any,
+    fieldname: str,
+    terms: list[tuple[bytes, Any]],
+    prefix: bytes | None = None,
 ) -> tuple[Scores, Leaves] | None:
     """(each document's summed score, each term's matched documents) for
     the expanded `terms` (term bytes, term info) of one segment, or None
-    when the expansion is too small for arrays to pay."""
+    when the expansion is too small for arrays to pay. With `prefix` (the
+    terms are its whole expansion), the numbers are read from the
+    segment's prefix table when it has one."""
     if sum(info.doc_frequency() for _word, info in terms) < MIN_POSTINGS:
         return None
     import numpy as np
@@ -149,31 +155,10 @@ def expansion_scores(
     K1 = top.weighting.K1
     if not terms:
         return {}, []
-    # Most expanded terms are rare, their postings inlined in the term
-    # table: those are gathered into plain lists, one array per run of them.
-    id_chunks, tf_chunks, lengths = [], [], []
-    run_ids: list[int] = []
-    run_tfs: list[float] = []
-    for word, info in terms:
-        if info.is_inlined():
-            ids, weights, _values = info.inlined_postings()
-            run_ids.extend(ids)
-            run_tfs.extend(weights)
-            lengths.append(len(ids))
-            continue
-        if run_ids:
-            id_chunks.append(np.array(run_ids, dtype=np.int64))
-            tf_chunks.append(np.array(run_tfs, dtype=np.float64))
-            run_ids, run_tfs = [], []
-        ids_array, tf_array = _term_arrays(np, reader, fieldname, word, info)
-        id_chunks.append(ids_array)
-        tf_chunks.append(tf_array)
-        lengths.append(len(ids_array))
-    if run_ids:
-        id_chunks.append(np.array(run_ids, dtype=np.int64))
-        tf_chunks.append(np.array(run_tfs, dtype=np.float64))
-    ids_cat = np.concatenate(id_chunks)
-    tf_cat = np.concatenate(tf_chunks)
+    # A longer prefix is a small part of its group: its blocks read faster.
+    table = table_for(reader) if prefix is not None and len(prefix) <= TABLE_PREFIX else None
+    found = table.arrays(np, fieldname, prefix, terms) if table and prefix is not None else None
+    ids_cat, tf_cat, lengths = found or gather(np, reader, fieldname, terms)
     bounds = np.concatenate(([0], np.cumsum(lengths)))
     if reader.has_deletions():
         gone = np.array(sorted(reader.deleted_docs_set), dtype=np.int64)
@@ -183,23 +168,39 @@ def expansion_scores(
     # Each term's postings once deleted documents are left out; terms left
     # with none are dropped, as `term_scores` gives them an empty part.
     edges = bounds.tolist()
-    spans = [
+    kept_terms = [
         (word, a, b)
         for (word, _info), a, b in zip(terms, edges[:-1], edges[1:], strict=True)
         if b > a
     ]
-    if not spans:
+    if not kept_terms:
         return {}, []
-    parts: Leaves = [((fieldname, word), DocSet(_q_array(ids_cat[a:b]))) for word, a, b in spans]
+    if len(kept_terms) < len(terms):
+        ids_cat = np.concatenate([ids_cat[a:b] for _word, a, b in kept_terms])
+        tf_cat = np.concatenate([tf_cat[a:b] for _word, a, b in kept_terms])
+        sizes = [b - a for _word, a, b in kept_terms]
+        edges = [0, *accumulate(sizes)]
+    else:
+        sizes = [b - a for _word, a, b in kept_terms]
+    expansion = Expansion(ids_cat, edges)
+    parts: Leaves = [
+        ((fieldname, word), DocSet(expansion, i)) for i, (word, _a, _b) in enumerate(kept_terms)
+    ]
     # `postings.add` adds the longest list first (a stable sort), the others
     # in turn; bincount adds in array order, so the sums match it.
-    spans.sort(key=lambda span: span[2] - span[1], reverse=True)
-    ids_all = np.concatenate([ids_cat[a:b] for _word, a, b in spans])
-    tf_all = np.concatenate([tf_cat[a:b] for _word, a, b in spans])
-    idf_all = np.repeat(
-        np.array([top.idf(fieldname, word) for word, _a, _b in spans], dtype=np.float64),
-        [b - a for _word, a, b in spans],
-    )
+    order = sorted(range(len(sizes)), key=sizes.__getitem__, reverse=True)
+    starts = np.asarray(edges[:-1], dtype=np.int64)[order]
+    counts = np.asarray(sizes, dtype=np.int64)[order]
+    # The postings of the terms in that order: each term's start, then +1.
+    step = np.ones(len(ids_cat), dtype=np.int64)
+    heads = np.cumsum(counts) - counts
+    step[heads] = starts - np.concatenate(([0], starts[:-1] + counts[:-1] - 1))
+    step[0] = starts[0]
+    picked = np.cumsum(step)
+    ids_all = ids_cat[picked]
+    tf_all = tf_cat[picked]
+    idfs = [top.idf(fieldname, word) for word, _a, _b in kept_terms]
+    idf_all = np.repeat(np.asarray(idfs, dtype=np.float64)[order], counts)
     # idf * ((tf * (K1 + 1)) / (tf + norm)), as term_scores computes it.
     scores = idf_all * ((tf_all * (K1 + 1)) / (tf_all + norm_array[ids_all]))
     size = len(norm_array)

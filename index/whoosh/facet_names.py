@@ -1,0 +1,60 @@
+"""Facet values of names: spellings a search does not tell apart are one name.
+
+An entity field indexes a name as its words, lower-cased
+(`analysis.entity_analyzer`), so `person:"mohammed shia al-sudani"` finds
+"Mohammed Shia’ al-Sudani" and "Mohammed Shia Al-Sudani" alike; the facet
+counts them as one name too, once per article, under the spelling written
+most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from glossator.index.whoosh.analysis import TOKEN_PATTERN
+
+_WORDS = re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=65_536)
+def _name_key(value: str) -> tuple[str, ...]:
+    """The words an entity field indexes a name as: spellings with the same
+    words ("Shia al-Sudani", "Shia’ Al-Sudani") are one name to a search."""
+    return tuple(m.group() for m in _WORDS.finditer(value.lower()))
+
+
+def one_per_name(stored: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A document's facet values with each name once, however it was spelt."""
+    names: dict[str, Any] = stored[1]
+    for label, found in names.items():
+        if len(found) > 1 and len({_name_key(v) for v in found}) < len(found):
+            firsts: dict[tuple[str, ...], str] = {}
+            for value in found:
+                firsts.setdefault(_name_key(value), value)
+            names = {**names, label: list(firsts.values())}
+    return stored if names is stored[1] else (stored[0], names, *stored[2:])
+
+
+def same_name(values: list[str]) -> Counter[str]:
+    """Counts of names, the spellings a search does not tell apart counted
+    as one, under the spelling written most often."""
+    counts = Counter(values)
+    keys = {value: _name_key(value) for value in counts}
+    if len(set(keys.values())) == len(keys):
+        return counts
+    groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for value, n in counts.items():
+        groups.setdefault(keys[value], []).append((value, n))
+    merged: Counter[str] = Counter()
+    for spellings in groups.values():
+        # The most written; of those, the plainest ("Shia" before "Shia’"), then the first.
+        shown = max(spellings, key=lambda pair: (pair[1], -_marks(pair[0])))[0]
+        merged[shown] = sum(n for _, n in spellings)
+    return merged
+
+
+def _marks(value: str) -> int:
+    return sum(not (c.isalnum() or c.isspace() or c == "-") for c in value)
