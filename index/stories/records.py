@@ -167,12 +167,13 @@ def _in_dateline(fields: dict[str, Any]) -> bool:
 _LOCAL_DATELINE = re.compile(r"\s*([A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,2})\s*(?:[-–—]|:)\s")
 
 
-def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> frozenset[str]:
+def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> tuple[frozenset[str], str]:
     """The city a local paper files from, as the container of a place the
     place table does not know ("DURBAN: ... a tavern in Umlazi"): a local
     paper's dateline is the nearest city, where an agency's is its bureau.
     Nothing when the place is known, has a container, or the city is not
-    one of the record's country."""
+    one of the record's country. With it, the city's first-level
+    subdivision ("AJACCIO: ... at Porto-Vecchio": Corsica), or ""."""
     sentence, country = fields.get("sentence"), fields.get("country")
     if (
         not place
@@ -182,13 +183,13 @@ def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> frozenset[st
         or fields.get("admin1")
         or (opening := _LOCAL_DATELINE.match(sentence)) is None
     ):
-        return frozenset()
+        return frozenset(), ""
     table = places()
     city = table.lookup(opening[1].title())
     if city is None or city.kind != "city" or table.country_name(city.code) != country:
-        return frozenset()
+        return frozenset(), ""
     filed = words(opening[1].title())
-    return frozenset() if filed <= place else filed
+    return (frozenset(), "") if filed <= place else (filed, city.admin1 or "")
 
 
 def records_of(article: StoredArticle) -> list[Record]:
@@ -204,7 +205,10 @@ def records_of(article: StoredArticle) -> list[Record]:
         span = date_range(fields, adate)
         place = words(fields.get("location"))
         within = words(fields.get("within"))
-        filed = frozenset() if within else _filed_within(fields, place)
+        filed, filed_admin1 = (frozenset(), "") if within else _filed_within(fields, place)
+        if filed_admin1 and not fields.get("within_admin1"):
+            # The place lies in the region of the city it was filed from.
+            fields = {**fields, "within_admin1": filed_admin1}
         country = words(fields.get("country"))
         out.append(
             Record(

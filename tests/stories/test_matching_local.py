@@ -174,3 +174,37 @@ def test_jebel_and_mount_are_one_word_of_a_place_name() -> None:
     assert compatible(mount, jebel)
     # Another mountain is another place.
     assert not compatible(mount, record(None, **ambush, location="Jebel Semmama"))
+
+
+def test_a_place_filed_from_a_city_lies_in_that_citys_region() -> None:
+    # The table has no Porto-Vecchio; the local paper files from Ajaccio,
+    # so the bombing lies in Corsica, the region AFP's report names.
+    blast = {
+        "sub_event_type": "Remote explosive/landmine/IED",
+        "country": "France",
+        "event_date": "2026-04-04",
+    }
+    local = {
+        **blast,
+        "location": "Porto-Vecchio",
+        "sentence": "AJACCIO: Three holiday villas were destroyed by explosions overnight at "
+        "Porto-Vecchio, the prosecutor said.",
+    }
+    region = {
+        **blast,
+        "location": "Corsica",
+        "admin1": "FR.corsica",
+        "sentence": "A series of bomb blasts overnight destroyed three holiday homes in southern "
+        "Corsica, prosecutors said.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", "2026-04-04", [r])
+        for n, r in (("corsematin", local), ("afp", region))
+    ]
+    g = group(articles, [])
+    assert g.event_of[("corsematin.txt", 0)] == g.event_of[("afp.txt", 0)]
+    # Filed from a city of another region, it is not shown to lie in Corsica.
+    elsewhere = {**local, "sentence": local["sentence"].replace("AJACCIO", "MARSEILLE")}
+    articles[0] = StoredArticle("corsematin.txt", "corsematin", 0, b"", "2026-04-04", [elsewhere])
+    g = group(articles, [])
+    assert g.event_of[("corsematin.txt", 0)] != g.event_of[("afp.txt", 0)]
