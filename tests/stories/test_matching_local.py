@@ -208,3 +208,25 @@ def test_a_place_filed_from_a_city_lies_in_that_citys_region() -> None:
     articles[0] = StoredArticle("corsematin.txt", "corsematin", 0, b"", "2026-04-04", [elsewhere])
     g = group(articles, [])
     assert g.event_of[("corsematin.txt", 0)] != g.event_of[("afp.txt", 0)]
+
+
+def test_a_report_that_puts_one_place_in_another_links_their_reports() -> None:
+    # AIP says Tougbo is in the Bounkani region; RFI names only Tougbo and
+    # Fraternite Matin only Bounkani; the table knows neither.
+    attack = {"sub_event_type": "Attack", "event_date": "2026-09-13"}
+    aip = {
+        **attack,
+        "location": "Tougbo",
+        "within": "Bounkani",
+        "sentence": "Two gendarmes were killed when armed men attacked the post at Tougbo, "
+        "in the Bounkani region, on Sunday.",
+    }
+    rfi = {**attack, "location": "Tougbo", "actor1": "JNIM", "sentence": "JNIM claimed it."}
+    fratmat = {**attack, "location": "Bounkani", "sentence": "An attack in Bounkani region."}
+    named = [("aip", aip), ("rfi", rfi), ("fratmat", fratmat)]
+    articles = [StoredArticle(f"{n}.txt", n, 0, b"", "2026-09-14", [r]) for n, r in named]
+    g = group(articles, [])
+    assert len({g.event_of[(f"{n}.txt", 0)] for n, _ in named}) == 1
+    # Without the report that places Tougbo in Bounkani, nothing links them.
+    g = group(articles[1:], [])
+    assert g.event_of[("rfi.txt", 0)] != g.event_of[("fratmat.txt", 0)]
