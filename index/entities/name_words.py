@@ -61,7 +61,7 @@ _FAC_HEADS = (
     "Stadium|stadium|airfield|Airfield|displacement camp|refugee camp|camp|children's hospital|"
     "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
     "naval base|Naval Base|market|outpost|Monastery|monastery|Penitentiary|penitentiary|"
-    "Highway|smelter|Smelter"
+    "Highway|smelter|Smelter|police post|gendarmerie post|army post|military post"
 )
 #: Facility heads that say which only after a name no list holds: "the London
 #: market", "the Japanese market" are a trade's, "the Hajar al-Mak market" a place.

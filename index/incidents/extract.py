@@ -18,14 +18,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from glossator.index.entities.model import Entity
-from glossator.index.incidents import roles, wide_regions
+from glossator.index.incidents import roles
 from glossator.index.incidents.aggregates import aggregate_kind, is_hypothetical
 from glossator.index.incidents.casualties import count_casualties
 from glossator.index.incidents.dates import find_date, resolve
 from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
+from glossator.index.incidents.finish import finish
 from glossator.index.incidents.locate import Locator, elsewhere, name_tail
 from glossator.index.incidents.model import Incident
-from glossator.index.incidents.places import Place, PlaceTable, places
+from glossator.index.incidents.places import PlaceTable, places
 from glossator.index.incidents.sentences import sentences
 from glossator.index.incidents.triggers import (
     TRIGGER_SCAN,
@@ -43,7 +44,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "29"
+VERSION = "35"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -66,6 +67,22 @@ _NEW_EVENT = re.compile(
     re.VERBOSE,
 )
 _PERSON_KILLED = re.compile(r"^\ was\ (?:reportedly\ )?killed\b")
+#: A sentence that opens with what was hit and a past participle with no
+#: object after it, headline style: "Man killed in armed attack on Mixco
+#: shop", "Passenger train attacked near Mindouli, three dead".
+_VICTIM_FIRST = re.compile(
+    r"^[\w'’-]+(?:\ (?!(?:was|were|is|are|been|being|has|have|had)\b)[\w'’-]+){0,5}?"
+    r"\ (?:killed|shot(?:\ dead)?|wounded|injured|attacked"
+    r"|torched|bombed|burnt|burned|kidnapped|abducted|ambushed|shelled|stabbed"
+    r"|hacked\ to\ death)"
+    r"(?=\ (?:in|at(?!\ (?:least|most)\b)|near|on|as|after|during|outside|by|and|overnight)\b"
+    r"|\s*[,;:.]|\s*$)"
+)
+#: One person, then how they were killed: "Man killed", "Teenager shot dead".
+_ONE_KILLED = re.compile(
+    r"^(?:An?\ )?[A-Z][a-z'’-]*[^s\W](?:\ [a-z][a-z'’-]*[^s\W]){0,2}"
+    r"\ (?:killed|shot\ dead|stabbed\ to\ death|hacked\ to\ death)$"
+)
 
 
 class IncidentExtractor:
@@ -109,7 +126,7 @@ class IncidentExtractor:
         # happened ("a Turkish drone struck ... near the Iranian border").
         placed = [e for e in entities if not elsewhere(text, e)]
         countries = self._locator.article_countries(
-            placed, filed=self._locator.filed_from(text, body_start)
+            placed, filed=self._locator.filed_from(text, body_start), text=text[body_start:]
         )
         drafts: list[Draft] = []
         cursor = 0
@@ -154,7 +171,9 @@ class IncidentExtractor:
             )
         # "Chhattisgarh's Bijapur" once: every Bijapur of the article is that one.
         regions = self._locator.article_subdivisions(placed, countries)
-        return [self._finish(d, text, placed, countries, regions) for d in drafts]
+        return [
+            finish(d, text, placed, countries, regions, self._places, self._locator) for d in drafts
+        ]
 
     def _read_sentence(
         self,
@@ -210,6 +229,17 @@ class IncidentExtractor:
                 or roles.subject_actor(sentence, entities, trigger.start)
                 or roles.by_agent(sentence, entities)
             )
+            victim = _VICTIM_FIRST.match(sentence)
+            if victim is not None and (
+                draft.actor1 is None or sentence.find(draft.actor1, victim.end()) < 0
+            ):
+                # "Shopkeeper shot dead in Mixco", "Gendarmerie post at Tougbo
+                # attacked, two gendarmes killed": a headline's passive
+                # without its auxiliary; what comes first is the victim.
+                draft.actor1 = roles.by_agent(sentence, entities)
+                if draft.fatalities is None and _ONE_KILLED.match(victim.group()):
+                    # "Shopkeeper shot dead", "Police officer killed": one.
+                    draft.fatalities = 1
         draft.actor2 = (
             roles.passive_target(sentence, entities)
             or roles.target_after(sentence, trigger.end)
@@ -278,103 +308,6 @@ class IncidentExtractor:
         previous.injured = combine(previous.injured, counts.injured, counts.others_injured)
         previous.mentions.append((start, end))
         previous.last_index = index
-
-    def _finish(
-        self,
-        draft: Draft,
-        text: str,
-        entities: Sequence[Entity],
-        countries: list[str],
-        regions: frozenset[str] = frozenset(),
-    ) -> Incident:
-        country = latitude = longitude = admin1 = None
-        from_name = False
-        # "Iraq's Kurdistan region": a wide region of the country named
-        # before it comes before the table's place of that name (Iran's
-        # Kurdistan province).
-        wide = (
-            wide_regions.find(draft.location, draft.location_country, self._places.subdivision)
-            if draft.location is not None and draft.location_country
-            else None
-        )
-        if wide is not None:
-            country = self._places.country_name(wide[0])
-        elif draft.location is not None:
-            prefer = [draft.location_country] if draft.location_country else []
-            place = self._places.lookup(
-                draft.location, prefer + countries, region=draft.location_area, within=regions
-            )
-            if place is None and draft.location_country:
-                country = self._places.country_name(draft.location_country)
-            elif place is not None:
-                other = self._locator.other_country(text, draft, entities, countries)
-                if (
-                    other is not None
-                    and other != place.code
-                    and place.code not in self._locator.article_countries(entities, draft.location)
-                ):
-                    # The sentences' other places are all in another
-                    # country: the place of that name there, or, when the
-                    # table has none, one in that country without a point.
-                    there = self._places.lookup(draft.location, [other], region=draft.location_area)
-                    place = (
-                        there if there is not None and there.code == other else Place(other, "city")
-                    )
-                country = self._places.country_name(place.code)
-                from_name = place.code not in self._locator.article_countries(
-                    entities, draft.location
-                )
-                admin1 = place.admin1
-                if not draft.location_area:
-                    # A province named after its capital ("Kunduz province")
-                    # is not that city's point.
-                    latitude, longitude = place.latitude, place.longitude
-        if country is None:
-            country = self._locator.country_near(text, draft, entities, countries) or (
-                self._places.country_name(countries[0]) if countries else None
-            )
-        if wide is None and draft.location is not None and admin1 is None and latitude is None:
-            wide = wide_regions.find(
-                draft.location,
-                self._places.country_of_word(country) if country else None,
-                self._places.subdivision,
-            )
-            if wide is not None:
-                country = self._places.country_name(wide[0])
-        subdivisions = wide[1] if wide is not None else ()
-        within_admin1 = None
-        if admin1 is None and wide is None:
-            # "Kpinkankandi in Kpendjal prefecture": the district's region.
-            code = self._places.country_of_word(country) if country else None
-            for name in (draft.within, draft.location):
-                hit = self._places.admin2(name, [code] if code else countries) if name else None
-                if hit is not None and (code is None or hit[0] == code):
-                    within_admin1 = hit[1]
-                    country = country or self._places.country_name(hit[0])
-                    break
-        return Incident(
-            start=draft.start,
-            end=draft.end,
-            sentence=text[draft.start : draft.end],
-            sub_event_type=draft.sub_event_type,
-            event_date_text=draft.date_text,
-            event_date=draft.date,
-            actor1=draft.actor1,
-            actor2=draft.actor2,
-            location=draft.location,
-            within=draft.within,
-            country=country,
-            country_from_name=from_name,
-            admin1=admin1,
-            within_admin1=within_admin1,
-            subdivisions=subdivisions,
-            latitude=latitude,
-            longitude=longitude,
-            weapon=draft.weapon,
-            fatalities=draft.fatalities,
-            injured=draft.injured,
-            mentions=tuple(draft.mentions),
-        )
 
 
 def extract_incidents(

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles
 from glossator.index.incidents.containers import inner_place
+from glossator.index.incidents.countries import CountryEvidence
 from glossator.index.incidents.drafts import Draft
-from glossator.index.incidents.places import Place, PlaceTable
+from glossator.index.incidents.places import Place
 
 __all__ = ["Locator"]
 
@@ -60,13 +60,11 @@ _CARE_IN_BEFORE = re.compile(
 )
 
 
-#: A city in capitals opening a line, before a comma, colon, dash or
-#: agency ("JOS: ...", "MAROUA - ...", "CULIACÁN, Sin. - ..."): where the
-#: report was filed.
-_DATELINE_CITY = re.compile(
-    r"^[ \t]*([A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*(?:\ [A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*){0,3})(?=,|[ \t]*[-–—:(])",
-    re.MULTILINE,
-)
+#: "the Pointe-Noire to Brazzaville train", "the Kabul-Jalalabad highway":
+#: a route named by its ends.
+_ROUTE_NOUNS = r"(?:train|road|highway|motorway|railway|rail\ line|line|bus|flight|convoy)\b"
+_ROUTE_AFTER = re.compile(r"\ (?:to|-|–)\ ?[A-Z][\w'’-]*(?:\ [A-Z][\w'’-]*)?\ " + _ROUTE_NOUNS)
+_ROUTE_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\ ?(?:to|-|–)\ ?$")
 #: "attacked a checkpoint in North Sinai": a name right after a locative.
 _LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|near|outside|across)\ $")
 
@@ -81,24 +79,26 @@ def elsewhere(text: str, entity: Entity) -> bool:
 
 #: A capitalised word and a hyphen right before a name: "KwaZulu-" of
 #: "KwaZulu-Natal".
-_HYPHENED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,}-$")
+_HYPHENED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{2,}-(?:[a-z]{1,3}-)?$")
+#: A hyphen and a capitalised word right after a name: "-Vecchio" of
+#: "Porto-Vecchio", "-Noire" of "Pointe-Noire" when read as "Pointe".
+_HYPHENED_TAIL = re.compile(r"-(?:[a-z]{1,3}-)?[A-Z]")
 
 
 def name_tail(text: str, entity: Entity) -> bool:
-    """`entity` is a place read from the end of a longer hyphened name
-    ("Natal" of "KwaZulu-Natal"): neither where anything happened nor
-    evidence of the country its own name is in. A short particle before the
-    hyphen ("al-Anbar") is part of the name."""
+    """`entity` is a place read from the end or the start of a longer
+    hyphened name ("Natal" of "KwaZulu-Natal", "Porto" of "Porto-Vecchio",
+    "Sud" of "Corse-du-Sud"): neither where anything happened nor evidence
+    of the country its own name is in. A short particle before the hyphen
+    ("al-Anbar") is part of the name."""
     return entity.label in ("GPE", "LOC") and (
         _HYPHENED_HEAD.search(text, max(0, entity.start - 20), entity.start) is not None
+        or _HYPHENED_TAIL.match(text, entity.end) is not None
     )
 
 
-class Locator:
+class Locator(CountryEvidence):
     """Picks an incident's place from a sentence and resolves its country."""
-
-    def __init__(self, table: PlaceTable) -> None:
-        self._places = table
 
     def misread_place(self, text: str, entity: Entity) -> Entity:
         """`entity`, as a place when the recogniser read a subdivision the
@@ -112,88 +112,6 @@ class Locator:
         if place is None or place.kind != "region":
             return entity
         return replace(entity, label="GPE")
-
-    def filed_from(self, text: str, start: int = 0) -> str | None:
-        """The country of the city in capitals that opens one of the
-        article's first lines (its dateline: "JOS: ...", "MAROUA - ..."),
-        or None."""
-        for found in _DATELINE_CITY.finditer(text, start, start + 400):
-            name = found[1].title()
-            place = self._places.lookup(name)
-            if place is None or place.kind != "city":
-                continue
-            others = [c for c in self._places.codes_of(name) if c != place.code]
-            if not others:
-                return place.code
-            # "CONCEPCION: ... the Paraguayan People's Army": a name several
-            # countries have is the one of them the text names, and no
-            # evidence when it names none of them (or only the first).
-            named = self._places.countries_in(text)
-            return next((c for c in others if c in named), None)
-        return None
-
-    def article_countries(
-        self, entities: Sequence[Entity], without: str = "", filed: str | None = None
-    ) -> list[str]:
-        """The countries the article's names point to, most named first;
-        leaving out the mentions of the name `without`. The country it was
-        `filed` from (`filed_from`) counts as less than one mention: it
-        decides between countries named as often ("Plateau" in Benin and
-        Nigeria, "Plateau State" in Nigeria, filed from Jos), and comes
-        last when named by nothing else (a bureau reports on its
-        neighbours)."""
-        counts: Counter[str] = Counter()
-        shared = []
-        for entity in entities:
-            if entity.label in ("GPE", "NORP") and entity.text != without:
-                named = self._places.countries_named(entity.text)
-                if len(named) > 1:
-                    shared.append(named)
-                    continue
-                code = self._places.country_of_word(entity.text)
-                if code is None and entity.label == "GPE":
-                    place = self._places.lookup(entity.text)
-                    code = place.code if place else None
-                    regions = self._places.codes_of(entity.text, "region")
-                    if place is not None and (set(regions) - {place.code}):
-                        # "Concepción" is a city of Chile and a department
-                        # of Paraguay: the table's first unless other
-                        # names point to the other.
-                        shared.append((place.code, *(c for c in regions if c != place.code)))
-                        continue
-                if code is not None:
-                    counts[code] += 1
-        told: frozenset[str] | None = None
-        for named in shared:
-            # "Congo" is the one of its countries the article's other names
-            # point to ("eastern Congo's North Kivu"), or a group's name
-            # ("the Paraguayan People's Army"), else the table's.
-            code = next((code for code in named if code in counts), None)
-            if code is None:
-                if told is None:
-                    told = self._places.countries_in(" ".join(e.text for e in entities))
-                code = next((code for code in named if code in told), named[0])
-            counts[code] += 1
-        ranked = [code for code, _ in counts.most_common()]
-        if filed is not None:
-            ranked = sorted(ranked, key=lambda code: (-counts[code], code != filed))
-            if filed not in counts:
-                ranked.append(filed)
-        return ranked
-
-    def article_subdivisions(
-        self, entities: Sequence[Entity], countries: Sequence[str]
-    ) -> frozenset[str]:
-        """The admin1 codes of the subdivisions the article names ("Chhattisgarh"
-        -> IN.chhattisgarh), in the countries it names."""
-        found = set()
-        for entity in entities:
-            if entity.label in ("GPE", "LOC"):
-                for code in countries:
-                    sub = self._places.subdivision(entity.text, code)
-                    if sub is not None:
-                        found.add(sub)
-        return frozenset(found)
 
     def weapon_owner(self, sentence: str, entities: Sequence[Entity], actor: str) -> str | None:
         """The country whose weapon the attacker `actor` is read from ("an
@@ -227,6 +145,12 @@ class Locator:
                 # A place before the event word is its subject ("Britain carried out").
                 continue
             if _ORIGIN.search(sentence, max(0, start - 12), start):
+                continue
+            if _ROUTE_AFTER.match(sentence, end) or _ROUTE_BEFORE.search(
+                sentence, max(0, start - 40), start
+            ):
+                # "the Pointe-Noire to Brazzaville train near Mindouli": the
+                # ends of a route, not where it was hit.
                 continue
             if _BORDER_BEFORE.search(sentence, max(0, start - 30), start):
                 continue

@@ -135,7 +135,7 @@ _NP_START = re.compile(
 #: A word that makes the name before it a place: "Mangu *village* attack".
 _PLACE_WORD_AFTER = re.compile(
     r"\ (?:village|town|city|district|county|province|state|region|area|camp|market"
-    r"|neighbourhood|neighborhood|township|commune|LGA)\b"
+    r"|neighbourhood|neighborhood|township|commune|LGA|river|lake|valley|forest|hills)\b"
 )
 
 

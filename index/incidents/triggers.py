@@ -111,10 +111,12 @@ RULES: tuple[TriggerRule, ...] = (
         # but the noun alone is also a film's or a match's ("shooting at
         # goal"), so a mass, deadly or venue shooting, or one dated by its day.
         r"|(?:mass|deadly|fatal)\ shootings?|shooting\ (?:attack|spree)s?"
-        r"|shootings?\ at\ (?:a|an|the)\ (?:[\w-]+\ )?(?:tavern|bar|pub|shebeen|nightclub"
+        r"|shootings?\ (?:at|on|aboard|in)\ (?:a|an|the)\ (?:[\w-]+\ )?"
+        r"(?:tavern|bar|pub|shebeen|nightclub"
         r"|school|church|mosque|market|party|restaurant|shop|store|bus|taxi\ rank|checkpoint"
         r"|wedding|funeral)"
-        r"|(?:day|night|weekend)['’]s\ shootings?",
+        r"|(?:day|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"['’]s\ shootings?",
         1,
     ),
 )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from glossator.index.stories.matching import (
     Record,
     admin1_of,
+    guessed_country,
     in_subdivisions,
     is_region,
     names_subdivision,
@@ -44,7 +45,9 @@ def _inside(broad: Record, other: Record) -> bool:
     if not other.place or is_broad(other):
         return False
     if broad.countrywide:
-        return broad.fields.get("country") == other.fields.get("country")
+        return broad.fields.get("country") == other.fields.get("country") or guessed_country(
+            other, broad
+        )
     if (
         broad.subdivisions
         and _unplaced(other)
@@ -71,7 +74,7 @@ def _unplaced(rec: Record) -> bool:
 
 def _agrees(broad: Record, other: Record, *, actors: bool = True) -> bool:
     ca, cb = broad.fields.get("country"), other.fields.get("country")
-    if ca and cb and ca != cb:
+    if ca and cb and ca != cb and not guessed_country(other, broad):
         return False
     if not (same_time(broad, other) and same_type(broad, other)):
         return False

@@ -29,6 +29,7 @@ from glossator.index.stories.matching import (
     NEAR_KM,
     Record,
     compatible,
+    compatible_in,
     records_of,
     same_named_place,
 )
@@ -141,12 +142,13 @@ def _digest(text: str) -> str:
 
 def _cluster(records: Iterable[Record]) -> list[list[Record]]:
     """Complete linkage in date order: a record joins the cluster whose
-    every record it is compatible with and which holds the most records of
-    its own place (named alike or within `NEAR_KM`), then the largest, then
-    the first made. A place a report only mentions ("a truck travelling
-    from Baghdad") is weaker evidence than the place it is about. Records
-    are compared within their country, and a record without a country with
-    every cluster."""
+    every record it is compatible with (or would be, but for two places one
+    of the cluster's reports puts one inside the other: `compatible_in`)
+    and which holds the most records of its own place (named alike or
+    within `NEAR_KM`), then the largest, then the first made. A place a
+    report only mentions ("a truck travelling from Baghdad") is weaker
+    evidence than the place it is about. Records are compared within their
+    country, and a record without a country with every cluster."""
     ordered = sorted(records, key=lambda r: (r.first or dt.date.min, r.article, r.index))
     clusters: list[list[Record]] = []
     by_block: dict[str, list[int]] = defaultdict(list)
@@ -159,7 +161,7 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
         best_rank = (-1, -1)
         for ci in candidates:
             members = clusters[ci]
-            if all(compatible(rec, m) for m in members):
+            if all(compatible_in(rec, m, members) for m in members):
                 rank = (sum(same_named_place(rec, m) for m in members), len(members))
                 if rank > best_rank:
                     best, best_rank = ci, rank

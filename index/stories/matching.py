@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from glossator.index.incidents.places import plain
@@ -20,6 +21,8 @@ __all__ = [
     "NEAR_KM",
     "Record",
     "compatible",
+    "compatible_in",
+    "guessed_country",
     "records_of",
     "same_named_place",
     "same_place",
@@ -77,7 +80,7 @@ def same_named_place(a: Record, b: Record) -> bool:
 
 def same_place(a: Record, b: Record) -> bool:
     ca, cb = a.fields.get("country"), b.fields.get("country")
-    if ca and cb and ca != cb and not ((a.country_weak or b.country_weak) and a.place == b.place):
+    if ca and cb and ca != cb and not (guessed_country(a, b) or guessed_country(b, a)):
         return False
     same = bool(a.place and b.place and (a.place <= b.place or b.place <= a.place))
     if not same and a.within & b.within:
@@ -113,6 +116,18 @@ def same_place(a: Record, b: Record) -> bool:
         if _names_other(one, other):
             return True
     return False
+
+
+def guessed_country(weak: Record, other: Record) -> bool:
+    """`weak`'s country is only a guess from a name several countries have,
+    and `other` is where that guess may be wrong: the same place name, or,
+    for a place the table has no point for ("near Horqueta", read as Chile's
+    by "the Concepcion health department"), a whole country."""
+    if not weak.country_weak:
+        return False
+    if weak.place == other.place:
+        return True
+    return other.countrywide and bool(weak.place) and weak.fields.get("latitude") is None
 
 
 def _names_other(one: Record, other: Record) -> bool:
@@ -245,6 +260,32 @@ def same_actor(a: Record, b: Record) -> bool:
 def same_day(a: Record, b: Record) -> bool:
     """Both records are dated to the same single day."""
     return a.first is not None and a.first == a.last == b.first == b.last
+
+
+def told_inside(a: Record, b: Record, reports: Iterable[Record]) -> bool:
+    """One of `reports` puts one record's place inside the other's: its
+    place is `a`'s and its container `b`'s ("Tougbo, in the Bounkani
+    region" for a report of Tougbo and one of Bounkani), or the reverse."""
+    if not a.place or not b.place:
+        return False
+    return any(
+        (n.place == a.place and b.place <= n.within) or (n.place == b.place and a.place <= n.within)
+        for n in reports
+    )
+
+
+def compatible_in(a: Record, b: Record, reports: Iterable[Record]) -> bool:
+    """`compatible`, or so but for places that another report of the event
+    puts one inside the other (`told_inside`); different countries still
+    rule the pair out."""
+    if compatible(a, b):
+        return True
+    ca, cb = a.fields.get("country"), b.fields.get("country")
+    if ca and cb and ca != cb:
+        return False
+    if not (same_time(a, b) and same_type(a, b) and told_inside(a, b, reports)):
+        return False
+    return same_day(a, b) or same_actor(a, b)
 
 
 def compatible(a: Record, b: Record) -> bool:

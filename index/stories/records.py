@@ -106,19 +106,34 @@ class Record:
 # -- records -------------------------------------------------------------------
 
 
+#: "hours after the blasts in neighbouring Porto-Vecchio": a place named
+#: as a neighbour is another place, never one the report's place is in.
+_NEIGHBOUR = re.compile(
+    r"\b(?:[Nn]eighbou?ring|[Nn]earby|[Aa]djacent|[Nn]ext-door)"
+    r"(?:\ [A-Z][\w'’.-]*)+"
+)
+
+
 def _told(text: object) -> frozenset[str]:
-    """The words of a record's sentences, without an opening dateline."""
+    """The words of a record's sentences, without an opening dateline or a
+    neighbour's name."""
     if not isinstance(text, str):
         return frozenset()
     opening = DATELINE.match(text)
-    return words(text[opening.end() :] if opening else text)
+    return words(_NEIGHBOUR.sub(" ", text[opening.end() :] if opening else text))
+
+
+#: One word in several languages: "Jebel Chaambi" is "Mount Chaambi".
+_SAME_WORD = {"jebel": "mount", "djebel": "mount", "jabal": "mount", "jbel": "mount"}
 
 
 def words(text: object) -> frozenset[str]:
     if not isinstance(text, str):
         return frozenset()
     # "Tibú" and "Tibu" are one name; without folding, "Tibú" is "tib".
-    return frozenset(w for w in _WORD.findall(plain(text).lower()) if w not in _STOP)
+    return frozenset(
+        _SAME_WORD.get(w, w) for w in _WORD.findall(plain(text).lower()) if w not in _STOP
+    )
 
 
 def _named_a_city(fields: dict[str, Any], key: str = "location") -> bool:
@@ -152,12 +167,13 @@ def _in_dateline(fields: dict[str, Any]) -> bool:
 _LOCAL_DATELINE = re.compile(r"\s*([A-Z]{2}[A-Z'’.-]*(?: [A-Z]{2}[A-Z'’.-]*){0,2})\s*(?:[-–—]|:)\s")
 
 
-def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> frozenset[str]:
+def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> tuple[frozenset[str], str]:
     """The city a local paper files from, as the container of a place the
     place table does not know ("DURBAN: ... a tavern in Umlazi"): a local
     paper's dateline is the nearest city, where an agency's is its bureau.
     Nothing when the place is known, has a container, or the city is not
-    one of the record's country."""
+    one of the record's country. With it, the city's first-level
+    subdivision ("AJACCIO: ... at Porto-Vecchio": Corsica), or ""."""
     sentence, country = fields.get("sentence"), fields.get("country")
     if (
         not place
@@ -167,13 +183,13 @@ def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> frozenset[st
         or fields.get("admin1")
         or (opening := _LOCAL_DATELINE.match(sentence)) is None
     ):
-        return frozenset()
+        return frozenset(), ""
     table = places()
     city = table.lookup(opening[1].title())
     if city is None or city.kind != "city" or table.country_name(city.code) != country:
-        return frozenset()
+        return frozenset(), ""
     filed = words(opening[1].title())
-    return frozenset() if filed <= place else filed
+    return (frozenset(), "") if filed <= place else (filed, city.admin1 or "")
 
 
 def records_of(article: StoredArticle) -> list[Record]:
@@ -189,7 +205,10 @@ def records_of(article: StoredArticle) -> list[Record]:
         span = date_range(fields, adate)
         place = words(fields.get("location"))
         within = words(fields.get("within"))
-        filed = frozenset() if within else _filed_within(fields, place)
+        filed, filed_admin1 = (frozenset(), "") if within else _filed_within(fields, place)
+        if filed_admin1 and not fields.get("within_admin1"):
+            # The place lies in the region of the city it was filed from.
+            fields = {**fields, "within_admin1": filed_admin1}
         country = words(fields.get("country"))
         out.append(
             Record(

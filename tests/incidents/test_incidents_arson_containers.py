@@ -26,6 +26,8 @@ Run = Callable[..., list[Incident]]
         "Nine people died in Saturday night's shooting, police said.",
         "Five were killed in a shooting at a tavern in Soweto.",
         "The mass shooting left 12 dead.",
+        "Two more passengers wounded in Friday's shooting on a bus in Mixco have died.",
+        "Three died in a shooting aboard a bus near Mixco.",
     ],
 )
 def test_arson_and_shootings_of_people_are_attacks(sentence: str) -> None:

@@ -164,3 +164,36 @@ def test_the_town_of_the_hospital_the_wounded_died_in_is_not_the_place(incidents
     )
     assert died.location != "Arauca"
     assert died.country == "Colombia"
+
+
+def test_a_village_the_table_does_not_know_is_in_its_regions_country(incidents: Run) -> None:
+    # "Mtwara Region" is Tanzania's; the insurgency the group wages in
+    # Mozambique's Cabo Delgado is no evidence of where this attack was.
+    raid = one(
+        incidents,
+        "The number of people killed in Sunday's attack on Kitaya village in Mtwara Region "
+        "has risen to eight, police said. Ahlu Sunnah wal Jamaah, the group behind the "
+        "insurgency in Cabo Delgado, is suspected.",
+    )
+    assert raid.location == "Kitaya"
+    assert raid.country == "Tanzania"
+
+
+def test_a_country_only_guessed_from_a_shared_name_is_weak(incidents: Run) -> None:
+    # Concepcion is a city of Chile and a department of Paraguay; nothing
+    # else in the text says which, so the table's first is only a guess.
+    guess = one(
+        incidents,
+        "A ranch worker wounded in Saturday's guerrilla attack near Horqueta died in hospital "
+        "on Monday, bringing the toll to three, the Concepcion health department said.",
+    )
+    assert guess.location == "Horqueta"
+    assert guess.country_from_name
+    # A demonym in the text decides it, and the country is no guess.
+    told = one(
+        incidents,
+        "A ranch worker wounded in Saturday's guerrilla attack near Horqueta died in hospital "
+        "on Monday, the Concepcion health department said. Paraguayan police are searching.",
+    )
+    assert told.country == "Paraguay"
+    assert not told.country_from_name

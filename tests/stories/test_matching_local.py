@@ -96,3 +96,137 @@ def test_a_barangay_s_city_is_the_city_a_report_names_not_a_province() -> None:
         "sentence": "Rebels ambushed troops in Himamaylan City on Thursday.",
     }
     assert compatible(record("2026-10-09", **barangay), record("2026-10-09", **city))
+
+
+def test_a_neighbour_named_in_a_report_is_another_place() -> None:
+    # "hours after the blasts in neighbouring Porto-Vecchio": the agency
+    # blast in Bonifacio is not the Porto-Vecchio bombing, though its
+    # sentence names that town.
+    blast = {"sub_event_type": "Remote explosive/landmine/IED", "country": "France"}
+    porto = {
+        **blast,
+        "location": "Porto-Vecchio",
+        "event_date": "2026-04-03",
+        "sentence": "Three villas were destroyed by explosions at Porto-Vecchio.",
+    }
+    bonifacio = {
+        **blast,
+        "location": "Bonifacio",
+        "event_date": "2026-04-03",
+        "sentence": "An explosive device damaged an estate agency in Bonifacio, hours after "
+        "the blasts in neighbouring Porto-Vecchio, police said.",
+    }
+    a, b = (record(None, **r) for r in (porto, bonifacio))
+    assert not compatible(a, b)
+    # Named as the place it lies in, the town still contains the report.
+    inside = {**bonifacio, "sentence": "A bomb damaged a villa at Bonifacio near Porto-Vecchio."}
+    assert compatible(a, record(None, **inside))
+
+
+def test_a_guessed_country_does_not_keep_a_report_from_the_countrys_events() -> None:
+    # The follow-up's Chile is the table's first country of "Concepcion"
+    # (`country_from_name`); the ranch attack near Horqueta is Paraguay's.
+    attack = {"sub_event_type": "Attack", "event_date": "2026-07-04"}
+    local = {
+        **attack,
+        "location": "Horqueta",
+        "within": "Concepción",
+        "country": "Paraguay",
+        "actor1": "EPP",
+        "sentence": "EPP guerrillas killed two ranch workers near Horqueta, Concepción.",
+    }
+    agency = {
+        **attack,
+        "event_date": "2026-07-05",
+        "location": "Paraguay",
+        "country": "Paraguay",
+        "sentence": "Suspected guerrillas killed two ranch workers in northern Paraguay.",
+    }
+    followup = {
+        **attack,
+        "location": "Horqueta",
+        "country": "Chile",
+        "country_from_name": True,
+        "sentence": "A ranch worker wounded in Saturday's attack near Horqueta died, the "
+        "Concepcion health department said.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", d, [r])
+        for n, d, r in (
+            ("abc", "2026-07-05", local),
+            ("afp", "2026-07-05", agency),
+            ("uh", "2026-07-07", followup),
+        )
+    ]
+    g = group(articles, [])
+    assert len({g.event_of[(f"{n}.txt", 0)] for n in ("abc", "afp", "uh")}) == 1
+    # Known for certain, Chile's Horqueta is another place.
+    sure = {**followup, "country_from_name": False}
+    articles[2] = StoredArticle("uh.txt", "uh", 0, b"", "2026-07-07", [sure])
+    g = group(articles, [])
+    assert g.event_of[("uh.txt", 0)] != g.event_of[("abc.txt", 0)]
+
+
+def test_jebel_and_mount_are_one_word_of_a_place_name() -> None:
+    ambush = {"sub_event_type": "Attack", "country": "Tunisia", "event_date": "2026-07-14"}
+    mount = record(None, **ambush, location="Mount Chaambi", within="Kasserine")
+    jebel = record(None, **ambush, location="Jebel Chaambi", actor1="Okba Ibn Nafaa Brigade")
+    assert compatible(mount, jebel)
+    # Another mountain is another place.
+    assert not compatible(mount, record(None, **ambush, location="Jebel Semmama"))
+
+
+def test_a_place_filed_from_a_city_lies_in_that_citys_region() -> None:
+    # The table has no Porto-Vecchio; the local paper files from Ajaccio,
+    # so the bombing lies in Corsica, the region AFP's report names.
+    blast = {
+        "sub_event_type": "Remote explosive/landmine/IED",
+        "country": "France",
+        "event_date": "2026-04-04",
+    }
+    local = {
+        **blast,
+        "location": "Porto-Vecchio",
+        "sentence": "AJACCIO: Three holiday villas were destroyed by explosions overnight at "
+        "Porto-Vecchio, the prosecutor said.",
+    }
+    region = {
+        **blast,
+        "location": "Corsica",
+        "admin1": "FR.corsica",
+        "sentence": "A series of bomb blasts overnight destroyed three holiday homes in southern "
+        "Corsica, prosecutors said.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", "2026-04-04", [r])
+        for n, r in (("corsematin", local), ("afp", region))
+    ]
+    g = group(articles, [])
+    assert g.event_of[("corsematin.txt", 0)] == g.event_of[("afp.txt", 0)]
+    # Filed from a city of another region, it is not shown to lie in Corsica.
+    elsewhere = {**local, "sentence": local["sentence"].replace("AJACCIO", "MARSEILLE")}
+    articles[0] = StoredArticle("corsematin.txt", "corsematin", 0, b"", "2026-04-04", [elsewhere])
+    g = group(articles, [])
+    assert g.event_of[("corsematin.txt", 0)] != g.event_of[("afp.txt", 0)]
+
+
+def test_a_report_that_puts_one_place_in_another_links_their_reports() -> None:
+    # AIP says Tougbo is in the Bounkani region; RFI names only Tougbo and
+    # Fraternite Matin only Bounkani; the table knows neither.
+    attack = {"sub_event_type": "Attack", "event_date": "2026-09-13"}
+    aip = {
+        **attack,
+        "location": "Tougbo",
+        "within": "Bounkani",
+        "sentence": "Two gendarmes were killed when armed men attacked the post at Tougbo, "
+        "in the Bounkani region, on Sunday.",
+    }
+    rfi = {**attack, "location": "Tougbo", "actor1": "JNIM", "sentence": "JNIM claimed it."}
+    fratmat = {**attack, "location": "Bounkani", "sentence": "An attack in Bounkani region."}
+    named = [("aip", aip), ("rfi", rfi), ("fratmat", fratmat)]
+    articles = [StoredArticle(f"{n}.txt", n, 0, b"", "2026-09-14", [r]) for n, r in named]
+    g = group(articles, [])
+    assert len({g.event_of[(f"{n}.txt", 0)] for n, _ in named}) == 1
+    # Without the report that places Tougbo in Bounkani, nothing links them.
+    g = group(articles[1:], [])
+    assert g.event_of[("rfi.txt", 0)] != g.event_of[("fratmat.txt", 0)]
