@@ -120,3 +120,14 @@ def test_a_place_that_names_a_treaty(recogniser: Recogniser) -> None:
     assert labels_of("She won the title in Kyoto.", recogniser, "GPE") == ["Kyoto"]
     # A people before a tournament stays ("[Belgian] Open", as the gold has it).
     assert labels_of("She won the Belgian Open.", recogniser, "NORP") == ["Belgian"]
+
+
+def test_an_outlet_after_told(recogniser: Recogniser) -> None:
+    text = "Police chief Zindaro Qalbeni told Qorvani Standard on Monday that two men died."
+    assert labels_of(text, recogniser, "ORG") == ["Qorvani Standard"]
+    text = "A spokesman told The Zeluwadi that the camp was hit."
+    assert labels_of(text, recogniser, "ORG") == ["The Zeluwadi"]
+    # People, titles and places after "told" are no outlet.
+    text = "He told Tony Qalbeni, then told Judge Zeluwa and told South Qorvania's paper."
+    assert labels_of(text, recogniser, "ORG") == []
+    assert labels_of("She told Mr Zeluwa so.", recogniser, "ORG") == []
