@@ -131,3 +131,8 @@ def test_an_outlet_after_told(recogniser: Recogniser) -> None:
     text = "He told Tony Qalbeni, then told Judge Zeluwa and told South Qorvania's paper."
     assert labels_of(text, recogniser, "ORG") == []
     assert labels_of("She told Mr Zeluwa so.", recogniser, "ORG") == []
+
+
+def test_korea_alone_is_a_place(recogniser: Recogniser) -> None:
+    text = "Money moved into markets like Korea and Moldova, North Korea said."
+    assert labels_of(text, recogniser, "GPE") == ["Korea", "Moldova", "North Korea"]
