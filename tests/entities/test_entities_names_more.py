@@ -136,3 +136,13 @@ def test_an_outlet_after_told(recogniser: Recogniser) -> None:
 def test_korea_alone_is_a_place(recogniser: Recogniser) -> None:
     text = "Money moved into markets like Korea and Moldova, North Korea said."
     assert labels_of(text, recogniser, "GPE") == ["Korea", "Moldova", "North Korea"]
+
+
+def test_rivers_sharing_a_head_and_mountains_of(recogniser: Recogniser) -> None:
+    text = "Families live along the Zeluwa Qor and Qalbeni Hka rivers."
+    assert labels_of(text, recogniser, "LOC") == ["Zeluwa Qor", "Qalbeni Hka"]
+    text = "They hid in the mountains of Zindaro and Qorvani, then the forests of Zeluma."
+    assert labels_of(text, recogniser, "LOC") == ["Zindaro", "Qorvani", "Zeluma"]
+    # A known place keeps its label.
+    text = "He fought in the mountains of Afghanistan."
+    assert labels_of(text, recogniser, "GPE") == ["Afghanistan"]
