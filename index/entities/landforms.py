@@ -15,6 +15,7 @@ LOC, head included (as a facility's noun is):
   "the hills of Ruma Upazila" is a district): "the mountains of
   Chaambi and Semmama", "the forests of Mayombe" (a known name keeps its
   label: "the mountains of Afghanistan");
+- a river named by its reaches: "the upper reaches of the Yangtze";
 - a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
   "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd";
 - a protected area by its two-word head, the name maybe one letter:
@@ -156,6 +157,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "hospital_of": _HOSPITAL_OF,
     "island_of": (" island of ",),
     "landform_shared": (" rivers",),
+    "reaches": ("reaches of the ",),
     "landform_of": tuple(
         f"the {head} of " for head in "mountains forests forest jungles".split()
     ),
@@ -278,8 +280,13 @@ class LandformRules:
     def _shared_and_of(
         text: str, cues: dict[str, list[tuple[int, str]]]
     ) -> list[tuple[int, int, bool]]:
-        """Names before a shared plural head, and after "the mountains of"."""
+        """Names before a shared plural head, after "the mountains of" and
+        after "reaches of the"."""
         spans = []
+        for pos, cue in cues["reaches"]:
+            match = _ONE_OR_TWO_CAPS.match(text, pos + len(cue))
+            if match is not None:
+                spans.append((match.start(), match.end(), False))
         for pos, cue in cues["landform_shared"]:
             if _word_ends(text, pos + len(cue)):
                 match = _SHARED_BEFORE.search(text, max(0, pos - 60), pos)

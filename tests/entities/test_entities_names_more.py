@@ -146,3 +146,8 @@ def test_rivers_sharing_a_head_and_mountains_of(recogniser: Recogniser) -> None:
     # A known place keeps its label.
     text = "He fought in the mountains of Afghanistan."
     assert labels_of(text, recogniser, "GPE") == ["Afghanistan"]
+
+
+def test_a_river_named_by_its_reaches(recogniser: Recogniser) -> None:
+    text = "The dam is rising where the upper reaches of the Zeluwa Qor are steepest."
+    assert labels_of(text, recogniser, "LOC") == ["Zeluwa Qor"]
