@@ -158,9 +158,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "island_of": (" island of ",),
     "landform_shared": (" rivers",),
     "reaches": ("reaches of the ",),
-    "landform_of": tuple(
-        f"the {head} of " for head in "mountains forests forest jungles".split()
-    ),
+    "landform_of": tuple(f"the {head} of " for head in "mountains forests forest jungles".split()),
 }
 #: "the Mali Hka and N'Mai Hka rivers": two names before a shared plural head.
 _SHARED_BEFORE = re.compile(
