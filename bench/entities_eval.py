@@ -44,6 +44,7 @@ GOLD_SETS = (
     ("unseen9_", "ninth held-out set, labelled before its first run"),
     ("unseen10_", "tenth held-out set, labelled before its first run"),
     ("unseen11_", "eleventh held-out set, labelled before its first run"),
+    ("unseen12_", "twelfth held-out set, labelled before its first run"),
 )
 
 

@@ -10,6 +10,12 @@ LOC, head included (as a facility's noun is):
   name; a known feature is not: "the Nile delta", "the Dnipro River delta"
   give the Nile and the Dnipro River);
 - a name after "island of", without it: "the island of Negros";
+- names sharing a plural head, without it: "the Mali Hka and N'Mai Hka
+  rivers"; names after "the mountains/forests/jungles of" (not "hills":
+  "the hills of Ruma Upazila" is a district): "the mountains of
+  Chaambi and Semmama", "the forests of Mayombe" (a known name keeps its
+  label: "the mountains of Afghanistan");
+- a river named by its reaches: "the upper reaches of the Yangtze";
 - a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
   "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd";
 - a protected area by its two-word head, the name maybe one letter:
@@ -150,7 +156,14 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "road": _ROADS,
     "hospital_of": _HOSPITAL_OF,
     "island_of": (" island of ",),
+    "landform_shared": (" rivers",),
+    "reaches": ("reaches of the ",),
+    "landform_of": tuple(f"the {head} of " for head in "mountains forests forest jungles".split()),
 }
+#: "the Mali Hka and N'Mai Hka rivers": two names before a shared plural head.
+_SHARED_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:the|The)\ ({_TOKEN}(?:\ {_TOKEN})?)\ and\ ({_TOKEN}(?:\ {_TOKEN})?)\Z"
+)
 
 #: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
 #: article allowed ("Wadi al-Hamd", "Jabal al-Akhdar").
@@ -190,6 +203,7 @@ class LandformRules:
             match = _ONE_OR_TWO_CAPS.match(text, pos + len(cue))
             if match is not None:
                 loc.append((match.start(), match.end(), False))
+        loc += self._shared_and_of(text, cues)
         out = []
         for start, end, lower in loc:
             name = text[start:end]
@@ -258,6 +272,33 @@ class LandformRules:
                 if group == "landform_park" and not self._names_a_park(text[start:pos]):
                     continue
                 spans.append((start, end, lower))
+        return spans
+
+    @staticmethod
+    def _shared_and_of(
+        text: str, cues: dict[str, list[tuple[int, str]]]
+    ) -> list[tuple[int, int, bool]]:
+        """Names before a shared plural head, after "the mountains of" and
+        after "reaches of the"."""
+        spans = []
+        for pos, cue in cues["reaches"]:
+            match = _ONE_OR_TWO_CAPS.match(text, pos + len(cue))
+            if match is not None:
+                spans.append((match.start(), match.end(), False))
+        for pos, cue in cues["landform_shared"]:
+            if _word_ends(text, pos + len(cue)):
+                match = _SHARED_BEFORE.search(text, max(0, pos - 60), pos)
+                if match is not None:
+                    spans += [(*match.span(1), False), (*match.span(2), False)]
+        for pos, cue in cues["landform_of"]:
+            if pos and text[pos - 1].isalnum():
+                continue
+            match = _ONE_OR_TWO_CAPS.match(text, pos + len(cue))
+            while match is not None:
+                spans.append((match.start(), match.end(), False))
+                if not text.startswith(" and ", match.end()):
+                    break
+                match = _ONE_OR_TWO_CAPS.match(text, match.end() + 5)
         return spans
 
     def _names_a_park(self, name: str) -> bool:

@@ -6,6 +6,9 @@
   "a stake in X", "agreed to buy 33% of X",
   "X's chief executive", "group X", "operated by X"), a name after an
   organisation noun and "known as", and "the X, a/an ... militia/group": ORG.
+- "told X" when X is a name of two words or more (or "The X") that no list
+  knows and whose first word is no given name: a news outlet ("told RNZ
+  Pacific", "told The Irrawaddy"): ORG.
 - The names after "members of (the)": a fallback ORG ("members of Los Lobos
   and Los Choneros").
 
@@ -121,6 +124,14 @@ _TITLE_WORDS = frozenset(
     "Commissioner Minister Secretary President Chancellor Director Chairman Governor".split()
 )
 
+#: First words of a name after "told" that is no outlet: a title or a compass
+#: point before a place.
+_NOT_OUTLET_FIRST = frozenset(
+    """Judge Justice Lord Lady Sir Prince Princess King Queen General Colonel Captain
+    Major Officer Detective Inspector Sergeant Agent Senator North South East West
+    Northern Southern Eastern Western Central""".split()
+)
+
 
 #: The cues of these rules, by group (merged into `AnchorFinder`'s groups).
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
@@ -133,6 +144,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "known_as": (" known as ",),
     "apposition": _APPOSITION_ARTICLES,
     "examples": _EXAMPLES_CUES,
+    "told": (" told ",),
 }
 
 
@@ -209,7 +221,30 @@ class OrgContextRules:
             if _DESCRIPTION.search(name) or not _TITLE_WORDS.isdisjoint(words):
                 continue  # "North Carolina-based", "... Commissioner Franco Frattini"
             out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
-        return out
+        return out + self._told(text, cues)
+
+    def _told(self, text: str, cues: Cues) -> list[Candidate]:
+        """The outlet after "told": two words or more, or "The X" (its article
+        kept), no given name first ("told Addis Standard"; not "told Tony
+        Blair", "told Mr Leigh")."""
+        spans = []
+        for pos, cue in cues["told"]:
+            at = pos + len(cue)
+            the = text.startswith("The ", at)
+            match = _NAME_MATCH(text, at + 4 if the else at)
+            if match is None:
+                continue
+            name, words = match.group(), match.group().split()
+            if not (len(words) >= 2 or the) or words[0] in self._given or name.isupper():
+                continue
+            if words[0] in _STOP_TOKENS or words[0] in _NOT_OUTLET_FIRST:
+                continue  # "told Judge Clark", "told South Florida's Sun-Sentinel"
+            if not _TITLE_WORDS.isdisjoint(words):
+                continue
+            if self._lookup(words[0]) is None and self._lookup(name) is None:
+                if not _DESCRIPTION.search(name):
+                    spans.append(Candidate(at, match.end(), "ORG", Layer.SPECIFIC))
+        return spans
 
     def _examples(self, text: str, at: int) -> list[tuple[int, int]]:
         """The names of a list starting at `at`; a country's possessive before a

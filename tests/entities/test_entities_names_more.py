@@ -120,3 +120,34 @@ def test_a_place_that_names_a_treaty(recogniser: Recogniser) -> None:
     assert labels_of("She won the title in Kyoto.", recogniser, "GPE") == ["Kyoto"]
     # A people before a tournament stays ("[Belgian] Open", as the gold has it).
     assert labels_of("She won the Belgian Open.", recogniser, "NORP") == ["Belgian"]
+
+
+def test_an_outlet_after_told(recogniser: Recogniser) -> None:
+    text = "Police chief Zindaro Qalbeni told Qorvani Standard on Monday that two men died."
+    assert labels_of(text, recogniser, "ORG") == ["Qorvani Standard"]
+    text = "A spokesman told The Zeluwadi that the camp was hit."
+    assert labels_of(text, recogniser, "ORG") == ["The Zeluwadi"]
+    # People, titles and places after "told" are no outlet.
+    text = "He told Tony Qalbeni, then told Judge Zeluwa and told South Qorvania's paper."
+    assert labels_of(text, recogniser, "ORG") == []
+    assert labels_of("She told Mr Zeluwa so.", recogniser, "ORG") == []
+
+
+def test_korea_alone_is_a_place(recogniser: Recogniser) -> None:
+    text = "Money moved into markets like Korea and Moldova, North Korea said."
+    assert labels_of(text, recogniser, "GPE") == ["Korea", "Moldova", "North Korea"]
+
+
+def test_rivers_sharing_a_head_and_mountains_of(recogniser: Recogniser) -> None:
+    text = "Families live along the Zeluwa Qor and Qalbeni Hka rivers."
+    assert labels_of(text, recogniser, "LOC") == ["Zeluwa Qor", "Qalbeni Hka"]
+    text = "They hid in the mountains of Zindaro and Qorvani, then the forests of Zeluma."
+    assert labels_of(text, recogniser, "LOC") == ["Zindaro", "Qorvani", "Zeluma"]
+    # A known place keeps its label.
+    text = "He fought in the mountains of Afghanistan."
+    assert labels_of(text, recogniser, "GPE") == ["Afghanistan"]
+
+
+def test_a_river_named_by_its_reaches(recogniser: Recogniser) -> None:
+    text = "The dam is rising where the upper reaches of the Zeluwa Qor are steepest."
+    assert labels_of(text, recogniser, "LOC") == ["Zeluwa Qor"]
