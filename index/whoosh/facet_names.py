@@ -43,17 +43,32 @@ def same_name(values: list[str]) -> Counter[str]:
     as one, under the spelling written most often."""
     counts = Counter(values)
     keys = {value: _name_key(value) for value in counts}
-    if len(set(keys.values())) == len(keys):
+    spellings_of = Counter(keys.values())
+    if len(spellings_of) == len(keys):
         return counts
+    # Only the names written more than one way are merged: at 100k a
+    # thousand hits carry some 6,000 names, a few dozen of them spelt twice.
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
-    for value, n in counts.items():
-        groups.setdefault(keys[value], []).append((value, n))
+    for value, key in keys.items():
+        if spellings_of[key] > 1:
+            groups.setdefault(key, []).append((value, counts[value]))
     merged: Counter[str] = Counter()
-    for spellings in groups.values():
-        # The most written; of those, the plainest ("Shia" before "Shia’"), then the first.
-        shown = max(spellings, key=lambda pair: (pair[1], -_marks(pair[0])))[0]
-        merged[shown] = sum(n for _, n in spellings)
+    for value, n in counts.items():
+        key = keys[value]
+        spellings = groups.get(key)
+        if spellings is None:
+            merged[value] = n
+        elif spellings[0][0] == value:  # a name's first spelling stands for it
+            merged[_shown(spellings)] = sum(n for _, n in spellings)
     return merged
+
+
+def _shown(spellings: list[tuple[str, int]]) -> str:
+    """The most written of a name's spellings; of those, the plainest
+    ("Shia" before "Shia’"), then the first."""
+    most = max(n for _, n in spellings)
+    tied = [value for value, n in spellings if n == most]
+    return tied[0] if len(tied) == 1 else min(tied, key=_marks)
 
 
 def _marks(value: str) -> int:
