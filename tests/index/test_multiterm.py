@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from search_rows import search_rows
 from whoosh import query as wq
 
 from glossator.index.engine import Searcher, SearchResult
@@ -25,18 +26,7 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _run_all(searcher: Searcher) -> list[Any]:
-    out = []
-    for q in QUERIES:
-        r = searcher.search(q, limit=50)
-        assert isinstance(r, SearchResult), q
-        out.append((
-            q,
-            r.total,
-            [(h.article_id, round(h.score, 9)) for h in r.hits],
-            [(h.article_id, h.snippets, h.title_highlights) for h in r.hits],
-            r.facets,
-        ))  # fmt: skip
-    return out
+    return search_rows(searcher, QUERIES)
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from typing import Any
 
 import numpy as np
 import pytest
+from search_rows import search_rows
 from whoosh import query as wq
 
-from glossator.index.engine import SearchResult
 from glossator.index.indexer import Index
 from glossator.index.whoosh.speedups import gather, multiterm, postings, prefix_tables, summed
 from tests.conftest import copy_index
@@ -130,17 +130,7 @@ def test_block_headers_read_by_hand_as_pickle_reads_them(parity_index: Index) ->
 
 def _run(ix: Index) -> list[Any]:
     searcher = ix.searcher()
-    out = []
-    for q in QUERIES:
-        r = searcher.search(q, limit=50)
-        assert isinstance(r, SearchResult), q
-        out.append((
-            q,
-            r.total,
-            [(h.article_id, round(h.score, 9)) for h in r.hits],
-            [(h.article_id, h.snippets, h.title_highlights) for h in r.hits],
-            r.facets,
-        ))  # fmt: skip
+    out = search_rows(searcher, QUERIES)
     searcher.close()
     return out
 

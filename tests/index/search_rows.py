@@ -1,0 +1,24 @@
+"""What a search shows, as plain values: for comparing two search paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from glossator.index.engine import Searcher, SearchResult
+
+
+def search_rows(searcher: Searcher, queries: Iterable[str]) -> list[Any]:
+    """Each query's total, ranked ids with scores, snippets and facets."""
+    out = []
+    for q in queries:
+        r = searcher.search(q, limit=50)
+        assert isinstance(r, SearchResult), q
+        out.append((
+            q,
+            r.total,
+            [(h.article_id, round(h.score, 9)) for h in r.hits],
+            [(h.article_id, h.snippets, h.title_highlights) for h in r.hits],
+            r.facets,
+        ))  # fmt: skip
+    return out
