@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from glossator.index.manifest import atomic_write
@@ -51,3 +52,31 @@ class SpellingWords:
         if self._unsaved and self._words is not None:
             atomic_write(self.path, json.dumps(self._words, separators=(",", ":")))
             self._unsaved = False
+
+
+class SortedWords:
+    """The corpus words `spelling()` gives, and the same words sorted.
+
+    Spelling suggestions and typing completions both search the sorted
+    list. One `SortedWords` serves every searcher of an index, so a new
+    searcher (after each re-index) does not sort the words again; they are
+    sorted again when `spelling()` gives another dict (every change of the
+    words makes a new one, see `SpellingWords.add`) or the dict has grown.
+    """
+
+    def __init__(self, spelling: Callable[[], dict[str, int]]) -> None:
+        self.source = spelling
+        self._last: tuple[dict[str, int], list[str]] | None = None
+
+    def words(self) -> dict[str, int]:
+        """Unstemmed words of the corpus with their article counts."""
+        return self.source()
+
+    def sorted(self) -> tuple[dict[str, int], list[str]]:
+        """The words, and their keys sorted (one pair, safe across threads)."""
+        words = self.source()
+        last = self._last
+        if last is None or last[0] is not words or len(last[1]) != len(words):
+            last = (words, sorted(words))
+            self._last = last
+        return last

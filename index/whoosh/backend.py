@@ -25,6 +25,7 @@ from glossator.index.engine import (
     Searcher,
 )
 from glossator.index.manifest import ManifestEntry, split_tags
+from glossator.index.spelling import SortedWords
 from glossator.index.whoosh import speedups
 from glossator.index.whoosh.schema import SCHEMA_VERSION, build_schema
 from glossator.index.whoosh.searcher import WhooshSearcher
@@ -48,6 +49,7 @@ class WhooshEngine:
         if problem is not None:
             notice(problem)
         self._ix: Any = None
+        self._words: SortedWords | None = None
 
     @property
     def ix(self) -> Any:
@@ -177,4 +179,8 @@ class WhooshEngine:
             ready()
             return self.ix
 
-        return WhooshSearcher(opener, spelling, text, fast=self.fast)
+        # One sorted word list for every searcher of this index: a searcher
+        # is replaced after each re-index, the words far less often.
+        if self._words is None or self._words.source != spelling:
+            self._words = SortedWords(spelling)
+        return WhooshSearcher(opener, self._words, text, fast=self.fast)

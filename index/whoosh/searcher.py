@@ -29,6 +29,7 @@ from whoosh.reading import ReaderClosed
 from glossator.index.engine import ArticleText, QueryError, SearchCancelled, SearchResult
 from glossator.index.labels import LABELS, field_for
 from glossator.index.query import typed_word, typing_query, validate
+from glossator.index.spelling import SortedWords
 from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
 from glossator.index.whoosh.dates import ArticleDatePlugin
 from glossator.index.whoosh.facet_names import one_per_name, same_name
@@ -76,8 +77,8 @@ def _collector_paused() -> Iterator[None]:
 class WhooshSearcher:
     """Runs queries against a Whoosh index, keeping one Whoosh searcher open.
 
-    `opener()` gives the `FileIndex` (creating it when missing); `spelling()`
-    the corpus words for suggestions; `text(id, sha256)` the article text
+    `opener()` gives the `FileIndex` (creating it when missing); `words`
+    the corpus words for suggestions and typing completions; `text(id, sha256)` the article text
     snippets are cut from; `fast` is False when the speed-ups
     are off (another Whoosh version) and every query takes the stock path.
     The Whoosh searcher is reopened only when the index has changed on
@@ -88,7 +89,7 @@ class WhooshSearcher:
     def __init__(
         self,
         opener: Callable[[], Any],
-        spelling: Callable[[], dict[str, int]],
+        words: SortedWords,
         text: ArticleText,
         *,
         fast: bool,
@@ -101,8 +102,8 @@ class WhooshSearcher:
         self._facet_cache: dict[int, tuple[Any, ...]] = {}
         self._facet_column: Any = None
         self._parser: Any = None
-        self._suggester = Suggester(spelling)
-        self._typing = TypingWords(spelling)
+        self._suggester = Suggester(words)
+        self._typing = TypingWords(words)
         self._highlighter = make_highlighter(fast)
 
     def _whoosh(self) -> Any:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from glossator.index.query import OPERATORS
 from glossator.index.query_limits import worth_correcting
+from glossator.index.spelling import SortedWords
 from glossator.index.whoosh.analysis import STOP_WORDS
 
 # Words a suggestion may replace: not field names (followed by a colon) and
@@ -16,24 +16,21 @@ _WORD_RE = re.compile(r"(?<![\w:~*/.'-])[^\W\d_]+(?![\w:*~/.'-])")
 
 
 class Suggester:
-    """Suggests corrections from the corpus words `spelling()` gives (word ->
-    article count), rebuilding its corrector when their number changes."""
+    """Suggests corrections from the corpus words (word -> article count)."""
 
-    def __init__(self, spelling: Callable[[], dict[str, int]]) -> None:
-        self._spelling = spelling
+    def __init__(self, words: SortedWords) -> None:
+        self._words = words
         self._corrector: Any = None
-        self._corrector_size = 0
 
     def suggest(self, query: str) -> str | None:
         """The query with misspelt words replaced by the likeliest corpus word."""
-        words = self._spelling()
+        words, ordered = self._words.sorted()
         if not words:
             return None
-        if self._corrector is None or self._corrector_size != len(words):
+        if self._corrector is None or self._corrector.wordlist is not ordered:
             from whoosh.spelling import ListCorrector
 
-            self._corrector = ListCorrector(sorted(words))
-            self._corrector_size = len(words)
+            self._corrector = ListCorrector(ordered)
         corrector = self._corrector
         changed = False
         tries = 0

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
+
+from glossator.index.spelling import SortedWords
 
 #: A typed word the corpus words can complete: lower-case letters and digits
 #: as the body is tokenised (an apostrophe or hyphen is left to Whoosh).
@@ -24,13 +25,10 @@ _PLAIN = re.compile(r"\w+")
 
 
 class TypingWords:
-    """Completions of a typed word among the corpus words `spelling()`
-    gives, as stems; rebuilt when the number of words changes."""
+    """Completions of a typed word among the corpus words, as stems."""
 
-    def __init__(self, spelling: Callable[[], dict[str, int]]) -> None:
-        self._spelling = spelling
-        self._sorted: list[str] = []
-        self._size = -1
+    def __init__(self, words: SortedWords) -> None:
+        self._words = words
         self._stem: Any = None
 
     def _stemmer(self) -> Any:
@@ -52,11 +50,7 @@ class TypingWords:
         typed = typed.lower()
         if not _PLAIN.fullmatch(typed):
             return None
-        words = self._spelling()
-        if len(words) != self._size:
-            self._sorted = sorted(words)
-            self._size = len(words)
-        ordered = self._sorted
+        words, ordered = self._words.sorted()
         at = bisect_left(ordered, typed)
         found: list[str] = []
         while at < len(ordered) and ordered[at].startswith(typed):

@@ -11,6 +11,7 @@ from whoosh import query as wq
 
 from glossator.index.engine import Searcher, SearchResult
 from glossator.index.indexer import Index
+from glossator.index.spelling import SortedWords
 from glossator.index.whoosh.speedups import memo, multiterm, postings, scored
 
 QUERIES = [
@@ -215,8 +216,8 @@ def test_typing_caps_a_prefix_to_the_same_terms(
 
     engine = corpus_index.open()
     text = corpus_index.indexed_text
-    fast = WhooshSearcher(lambda: engine.ix, dict, text, fast=True)  # type: ignore[attr-defined]
-    stock = WhooshSearcher(lambda: engine.ix, dict, text, fast=False)  # type: ignore[attr-defined]
+    fast = WhooshSearcher(lambda: engine.ix, SortedWords(dict), text, fast=True)  # type: ignore[attr-defined]
+    stock = WhooshSearcher(lambda: engine.ix, SortedWords(dict), text, fast=False)  # type: ignore[attr-defined]
     capped = 0
     for text in ("st", "th", "in", "co", "con", "pr", "pro", "sta", "re", "zzq", "title:co"):
         want = stock._cap_prefixes(stock._whoosh(), stock.parse(text + "*"))
