@@ -24,11 +24,26 @@ _AGGREGATE_COUNT = re.compile(
     """,
     re.VERBOSE,
 )
+#: A toll over years or decades ("3000 died over 30 years", "Thirty more
+#: years; ... more than 3,000 civilians dead"): a war's or a campaign's
+#: total, not one event's. "In ten years" and "for 20 years" are left
+#: alone: "the worst attack in ten years" is one event.
+_YEARS = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|several|many)"
+)
+_SPAN = (
+    rf"\b(?i:over|during|across|spanning)\ (?:the\ (?:past|last)\ )?{_YEARS}"
+    rf"\ (?:more\ )?(?:years|decades)\b"
+    rf"|(?<![\w-])(?i:{_YEARS})\ more\ (?:years|decades)\b"
+    r"|\b(?i:decades)\ of\ (?:violence|conflict|war|fighting|terrorism|bombings|attacks)\b"
+)
 _AGGREGATE_PERIOD = re.compile(
-    r"""
-    \b(?:have|has)\b[^.;]{0,90}?\b(?:since|so\ far|this\ (?:month|year)(?:\ alone)?)\b
-  | \b(?:since|so\ far\ this)\b[^.;]{0,90}?\b(?:have|has)\b
+    rf"""
+    \b(?:have|has)\b[^.;]{{0,90}}?\b(?:since|so\ far|this\ (?:month|year)(?:\ alone)?)\b
+  | \b(?:since|so\ far\ this)\b[^.;]{{0,90}}?\b(?:have|has)\b
   | \b(?:in\ total|a\ total\ of|since\ the\ (?:war|conflict|start))\b
+  | {_SPAN}
     """,
     re.VERBOSE,
 )

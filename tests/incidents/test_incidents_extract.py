@@ -98,10 +98,21 @@ def test_casualty_phrases(sentence: str, counts: tuple[int | None, int | None]) 
         "There have been dozens of strikes on bases in Iraq since the war began.",
         "Militias threatened to target US bases with missiles and drones if Washington intervened.",
         "Such attacks were common in the early months of the war.",
+        # Tolls over years are a campaign's total, not one event's.
+        "Thirty more years; over 600 soldiers, more than 3,000 civilians dead, but even IRA"
+        " bombs could not force us to become a tyranny.",
+        "Over 30 years, IRA bombs killed more than 3,000 civilians.",
+        "Bombs killed more than 3,000 civilians during three decades of the conflict.",
+        "Car bombs killed over 900 people across the last ten years of the war.",
     ],
 )
 def test_aggregates_and_threats_are_not_incidents(run: Run, text: str) -> None:
     assert run(text, DATE) == []
+
+
+def test_the_worst_attack_in_years_is_still_one_event(run: Run) -> None:
+    found = one(run, "A car bomb killed 12 people in Mosul, the worst attack in ten years.")
+    assert (found.fatalities, found.sub_event_type) == (12, "Remote explosive/landmine/IED")
 
 
 def test_a_past_incident_told_with_specifics_is_one(run: Run) -> None:
