@@ -307,3 +307,31 @@ def test_a_security_operation_that_kills_is_an_armed_clash(
 )
 def test_a_security_operation_without_dead_is_not_an_incident(run: Run, text: str) -> None:
     assert run(text, DATE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ireland captain Brian O'Driscoll has been ruled out of Saturday's Six Nations clash"
+        " against Scotland.",
+        "The EFF has gained some powerful allies in its legal battle with Apple.",
+        "Cable firms have launched video-on-demand services as the battle between satellite"
+        " and cable TV heats up.",
+        "Hewitt fought back from a set down and trailed in both tie-breaks but would not be"
+        " denied, thrilling the Melbourne crowd with a typically battling effort.",
+    ],
+)
+def test_a_match_a_lawsuit_or_a_market_is_no_armed_clash(run: Run, text: str) -> None:
+    assert run(text, DATE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting broke out in Omdurman on Saturday.",
+        "Clansmen clashed with soldiers near Beledweyne, leaving four dead.",
+        "Fierce clashes erupted along the front line near Bakhmut on Sunday.",
+    ],
+)
+def test_a_clash_the_sentence_calls_armed_is_one(run: Run, text: str) -> None:
+    assert one(run, text).sub_event_type == "Armed clash"
