@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from glossator.index.incidents.figurative import clash_is_armed, is_figurative
+
 __all__ = [
     "RULES",
     "Trigger",
@@ -208,31 +210,17 @@ class Trigger:
     strength: int
 
 
-#: A clash or a battle is armed only when the sentence says so: an armed
-#: side, a weapon, casualties or fighting that broke out. On BBC 59 of 64
-#: clashes were a match ("Sunday's Six Nations clash"), a lawsuit ("legal
-#: battle"), a market ("the battle between satellite and cable TV") or a
-#: comeback ("fought back from a set down").
-_CLASH_EVIDENCE = re.compile(
-    r"(?i:gunmen|gunman|militants?|fighters|rebels?|insurgents?|jihadists?|attackers?"
-    r"|separatists?|bandits?|terrorists?|militiamen|militias?|gangs?|extremists?|guerrillas?"
-    r"|soldiers?|troops|forces|army|armed|military|police|policemen|security|gun\w*|shots?"
-    r"|fire|weapons?|killed|dead|died|wounded|injured|casualties|clan|tribal|communal"
-    r"|villagers|herders|protesters|front\ ?lines?|offensive)\b"
-    r"|\b(?i:heavy|fierce|intense|renewed|deadly|street)\ (?:fighting|clashes|battles)\b"
-    r"|\b(?i:fighting|clashes)\ (?:broke\ out|erupted|raged|continued|intensified|spread)\b"
-)
-
-
 def find_trigger(sentence: str) -> Trigger | None:
     """The deciding trigger in a sentence, or None."""
     best: Trigger | None = None
     folded = fold_first(sentence)
     for rule, pattern in _COMPILED:
-        match = pattern.search(folded)
+        match = next(
+            (m for m in pattern.finditer(folded) if not is_figurative(folded, *m.span())), None
+        )
         if match is None:
             continue
-        if rule.sub_event_type == "Armed clash" and _CLASH_EVIDENCE.search(sentence) is None:
+        if rule.sub_event_type == "Armed clash" and not clash_is_armed(sentence):
             continue
         found = Trigger(
             rule.sub_event_type,

@@ -1,0 +1,50 @@
+"""The words of attacks used for something else are no incidents; the same
+words in conflict news still are."""
+
+from __future__ import annotations
+
+import pytest
+from incident_steps import DATE, Run, one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peel died after suffering a heart attack in Peru in October.",
+        "Unions have earmarked 23 March for a one-day strike which could involve 1.4 million"
+        " workers in London.",
+        "Next Friday's strike action by the PCS is the biggest in the civil service since 1993.",
+        "Last week, it struck a $1bn cost-cutting deal with its pilots in Chicago.",
+        "The deal, struck at the European Council last week, was welcomed in Ankara.",
+        "Tony Blair has launched an attack on Conservative spending plans in London.",
+        "Ex-chatshow host Robert Kilroy-Silk has attacked UK policy on immigration in London.",
+        'In early October a so-called "denial of service" attack was mounted on the site.',
+        "Other terms were related to natural disasters that have struck the US, such as hurricane.",
+        "Seventy search warrants were executed in the US, Britain and Australia.",
+        "An early own goal followed by an Alan Shearer strike earned them a 2-1 win in Athens.",
+        "James McIlroy stormed to his second international victory in Birmingham.",
+        "But it was Wales who finished the game on the attack in Cardiff.",
+    ],
+)
+def test_a_heart_attack_a_labour_strike_or_a_deal_struck_is_no_incident(
+    run: Run, text: str
+) -> None:
+    assert run(text, DATE) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Gunmen attacked a police station in Kano, killing four officers.", "Attack"),
+        ("A late Sunday attack on a village near Beni killed 12 civilians.", "Attack"),
+        ("An early morning strike on the hospital in Khan Younis killed nine.", "Attack"),
+        (
+            "A deal struck in Doha did not stop an air strike on Rafah that killed eight.",
+            "Air/drone strike",
+        ),
+        ("Militants stormed a hotel in Mogadishu, killing 15 people.", "Attack"),
+        ("Rebels executed six villagers near Kiwanja on Tuesday.", "Attack"),
+    ],
+)
+def test_the_same_words_in_conflict_news_are_incidents(run: Run, text: str, kind: str) -> None:
+    assert one(run, text).sub_event_type == kind
