@@ -60,8 +60,10 @@ _AFTER_ATTACK = re.compile(
 #: Words right before a strike (a labour dispute) or "struck" (a deal).
 _BEFORE_STRIKE = re.compile(
     r"(?i:one-day|two-day|three-day|24-hour|48-hour|general|national|rail|train|tube|postal"
-    r"|teachers['’]?|workers['’]?|union|hunger|pay|(?:voted?|votes|ballot(?:ed)?)\ to)"
-    r"\ (?:[\w-]+\ )?$"
+    r"|teachers['’]?|workers['’]?|union|hunger|pay|(?:voted?|votes|ballot(?:ed)?)\ to"
+    r"|UK-wide|nationwide|civil\ servants['’]?)\ (?:[\w-]+\ )?$"
+    # "were on strike", "went on strike", "Thousands join strike in Wales"
+    r"|\b(?i:on|join(?:ed|s|ing)?)\ $"
     r"|(?i:deal|agreement|accord|bargain),?\ $"
 )
 _AFTER_STRIKE = re.compile(
@@ -78,10 +80,11 @@ _AFTER_STORMED = re.compile(
     r"^\ (?:to|into)\ (?:(?:his|her|their|a|an|the)\ )?(?:[\w-]+\ ){0,2}?"
     r"(?:victory|win|title|lead|gold|final|semi-finals?|top)\b"
 )
-#: A disaster right before "struck": "natural disasters that have struck the US".
+#: A disaster or a computer virus right before "struck": "natural disasters
+#: that have struck the US", "in the US where viruses have struck".
 _DISASTER_BEFORE = re.compile(
     r"(?i:tsunami|earthquake|quake|hurricane|cyclone|typhoon|floods?|disasters?|lightning"
-    r"|recession)\b[^.;]*$"
+    r"|recession|viruse?s?|worms?|hackers?)\b[^.;]*$"
 )
 #: A match: the sport words an attack or a strike shares a sentence with.
 _SPORT = re.compile(

@@ -14,6 +14,8 @@ from incident_steps import DATE, Run, one
         "Unions have earmarked 23 March for a one-day strike which could involve 1.4 million"
         " workers in London.",
         "Next Friday's strike action by the PCS is the biggest in the civil service since 1993.",
+        "Thousands of civil servants were on strike across Wales on Friday.",
+        "In the US viruses have struck cash machines in New York.",
         "Last week, it struck a $1bn cost-cutting deal with its pilots in Chicago.",
         "The deal, struck at the European Council last week, was welcomed in Ankara.",
         "Tony Blair has launched an attack on Conservative spending plans in London.",
@@ -43,6 +45,7 @@ def test_a_heart_attack_a_labour_strike_or_a_deal_struck_is_no_incident(
             "Air/drone strike",
         ),
         ("Militants stormed a hotel in Mogadishu, killing 15 people.", "Attack"),
+        ("Russian forces joined the strike on Kharkiv that killed four.", "Air/drone strike"),
         ("Rebels executed six villagers near Kiwanja on Tuesday.", "Attack"),
     ],
 )
