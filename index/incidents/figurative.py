@@ -67,10 +67,11 @@ _BEFORE_STRIKE = re.compile(
     r"|(?i:deal|agreement|accord|bargain),?\ $"
 )
 _AFTER_STRIKE = re.compile(
-    r"^\ (?:"
+    r"^,?\ (?:"
     r"(?:a|an|the)\ (?:[\w$£€.,-]+\ ){0,2}?(?:deal|agreement|accord|bargain|chord|balance"
     r"|note|tone|pact|compromise|partnership|settlement)s?\b"
     r"|gold\b|lucky\b|it\ rich\b"
+    r"|called\ by\ (?:the\ )?(?:(?:[A-Z][\w-]*|and|of|for)\ ){0,6}?Unions?\b"
     r"|(?:action|ballot|vote|talks|leaders|threat|over\ (?:pay|cuts|jobs|pensions"
     r"|conditions|plans))\b"
     r")"

@@ -15,7 +15,9 @@ from incident_steps import DATE, Run, one
         " workers in London.",
         "Next Friday's strike action by the PCS is the biggest in the civil service since 1993.",
         "Thousands of civil servants were on strike across Wales on Friday.",
-        "In the US viruses have struck cash machines in New York.",
+        "The strike, called by the Public and Commercial Services Union, shut offices in Cardiff.",
+        "Risks were small because the networks were smaller than in the US where viruses have"
+        " struck.",
         "Last week, it struck a $1bn cost-cutting deal with its pilots in Chicago.",
         "The deal, struck at the European Council last week, was welcomed in Ankara.",
         "Tony Blair has launched an attack on Conservative spending plans in London.",
