@@ -2,7 +2,8 @@
 
 General news uses the words of attacks for much else: a heart attack, a
 labour strike, a deal struck, a goal-scorer's strike, a politician's attack
-on a policy, a denial-of-service attack, a tsunami that struck. On BBC
+on a policy, a denial-of-service attack, a tsunami that struck, a coal
+mine. On BBC
 these were most of the incident records read outside conflict news. Each
 test looks at the words around one trigger match, so a sentence with a
 figurative use and a real one still yields the real one.
@@ -92,6 +93,12 @@ _SPORT = re.compile(
     r"(?i:free[- ]kicks?|penalty\ (?:kick|area|spot)|goals|scored|striker|midfielder|header"
     r"|half-time|own\ goal|defensively)\b"
 )
+#: Mines that are dug, not laid: "15 deep and surface mines", "output from
+#: factories, mines and utilities".
+_MINING = re.compile(
+    r"(?i:coal|gold|copper|diamond|iron\ ore|tin|salt|uranium|mining|miners?|deep|surface"
+    r"|open-?cast|factories|utilities|output|quarr\w*|collier\w*|pits?)\b"
+)
 _WARRANTS = re.compile(r"\bwarrants?\ (?:were|was|have\ been|had\ been)\ $")
 
 
@@ -110,6 +117,8 @@ def is_figurative(sentence: str, start: int, end: int) -> bool:
             return True
     elif word == "stormed":
         return _AFTER_STORMED.match(after) is not None
+    elif word in ("mine", "mines"):
+        return _MINING.search(sentence) is not None
     elif word == "executed":
         return _WARRANTS.search(sentence, before, start) is not None
     else:

@@ -25,6 +25,8 @@ from incident_steps import DATE, Run, one
         'In early October a so-called "denial of service" attack was mounted on the site.',
         "Other terms were related to natural disasters that have struck the US, such as hurricane.",
         "Seventy search warrants were executed in the US, Britain and Australia.",
+        "UK Coal blamed operating flaws at its deep mines in South Yorkshire for its loss.",
+        "Output from factories, mines and utilities in the US rose 0.3% in December.",
         "An early own goal followed by an Alan Shearer strike earned them a 2-1 win in Athens.",
         "James McIlroy stormed to his second international victory in Birmingham.",
         "But it was Wales who finished the game on the attack in Cardiff.",
@@ -49,6 +51,10 @@ def test_a_heart_attack_a_labour_strike_or_a_deal_struck_is_no_incident(
         ("Militants stormed a hotel in Mogadishu, killing 15 people.", "Attack"),
         ("Russian forces joined the strike on Kharkiv that killed four.", "Air/drone strike"),
         ("Rebels executed six villagers near Kiwanja on Tuesday.", "Attack"),
+        (
+            "Two children were killed when their cart hit a mine near Kandahar.",
+            "Remote explosive/landmine/IED",
+        ),
     ],
 )
 def test_the_same_words_in_conflict_news_are_incidents(run: Run, text: str, kind: str) -> None:
