@@ -99,6 +99,11 @@ _MINING = re.compile(
     r"(?i:coal|gold|copper|diamond|iron\ ore|tin|salt|uranium|mining|miners?|deep|surface"
     r"|open-?cast|factories|utilities|output|quarr\w*|collier\w*|pits?)\b"
 )
+#: "after a long battle with skin cancer", "has battled injury".
+_AFTER_BATTLE = re.compile(
+    r"^\ (?:(?:with|against)\ )?(?:[\w-]+\ ){0,2}?(?:cancer|illness|disease|leuka?emia"
+    r"|injur(?:y|ies)|addiction|depression|obesity|alcoholism)\b"
+)
 _WARRANTS = re.compile(r"\bwarrants?\ (?:were|was|have\ been|had\ been)\ $")
 
 
@@ -117,6 +122,8 @@ def is_figurative(sentence: str, start: int, end: int) -> bool:
             return True
     elif word == "stormed":
         return _AFTER_STORMED.match(after) is not None
+    elif word.startswith("battle"):
+        return _AFTER_BATTLE.match(after) is not None
     elif word in ("mine", "mines"):
         return _MINING.search(sentence) is not None
     elif word == "executed":

@@ -26,6 +26,8 @@ from incident_steps import DATE, Run, one
         "Other terms were related to natural disasters that have struck the US, such as hurricane.",
         "Seventy search warrants were executed in the US, Britain and Australia.",
         "UK Coal blamed operating flaws at its deep mines in South Yorkshire for its loss.",
+        "Melcher died on Friday night at his home in Beverly Hills, California, after a long"
+        " battle with skin cancer.",
         "Output from factories, mines and utilities in the US rose 0.3% in December.",
         "An early own goal followed by an Alan Shearer strike earned them a 2-1 win in Athens.",
         "James McIlroy stormed to his second international victory in Birmingham.",
