@@ -147,9 +147,15 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
     and which holds the most records of its own place (named alike or
     within `NEAR_KM`), then the largest, then the first made. A place a
     report only mentions ("a truck travelling from Baghdad") is weaker
-    evidence than the place it is about. Records are compared within their
+    evidence than the place it is about. Records with neither a date nor a
+    place come last. Records are compared within their
     country, and a record without a country with every cluster."""
-    ordered = sorted(records, key=lambda r: (r.first or dt.date.min, r.article, r.index))
+    # A record with neither a date nor a place comes last: it can join an
+    # event only through what the event's reports say of their places.
+    ordered = sorted(
+        records,
+        key=lambda r: (r.first is None and not r.place, r.first or dt.date.min, r.article, r.index),
+    )
     clusters: list[list[Record]] = []
     by_block: dict[str, list[int]] = defaultdict(list)
     for rec in ordered:

@@ -23,6 +23,7 @@ __all__ = [
     "compatible",
     "compatible_in",
     "guessed_country",
+    "names_container",
     "records_of",
     "same_named_place",
     "same_place",
@@ -115,7 +116,17 @@ def same_place(a: Record, b: Record) -> bool:
             return True
         if _names_other(one, other):
             return True
+        if names_container(one, other):
+            return True
     return False
+
+
+def names_container(one: Record, other: Record) -> bool:
+    """`one` has no place of its own (or only its country) and its
+    sentences name the district or province `other`'s place was named
+    inside: "a fourth officer wounded in the Chapare ambush" / "near Villa
+    Tunari, in the Chapare province"."""
+    return (not one.place or one.countrywide) and bool(other.within) and other.within <= one.said
 
 
 def guessed_country(weak: Record, other: Record) -> bool:
@@ -266,6 +277,11 @@ def told_inside(a: Record, b: Record, reports: Iterable[Record]) -> bool:
     """One of `reports` puts one record's place inside the other's: its
     place is `a`'s and its container `b`'s ("Tougbo, in the Bounkani
     region" for a report of Tougbo and one of Bounkani), or the reverse."""
+    for placeless, placed in ((a, b), (b, a)):
+        if not placeless.place and placed.place:
+            # A report without a place that names the container another
+            # report puts this one's place in.
+            return any(n.place == placed.place and names_container(placeless, n) for n in reports)
     if not a.place or not b.place:
         return False
     return any(
