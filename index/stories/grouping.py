@@ -148,14 +148,19 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
     within `NEAR_KM`), then the largest, then the first made. A place a
     report only mentions ("a truck travelling from Baghdad") is weaker
     evidence than the place it is about. Records with neither a date nor a
-    place come last. Records are compared within their
-    country, and a record without a country with every cluster."""
-    # A record with neither a date nor a place comes last: it can join an
-    # event only through what the event's reports say of their places.
-    ordered = sorted(
-        records,
-        key=lambda r: (r.first is None and not r.place, r.first or dt.date.min, r.article, r.index),
-    )
+    place that name another's district come last. Records are compared
+    within their country, and a record without a country with every
+    cluster."""
+    records = list(records)
+    # A record with neither a date nor a place that names another's district
+    # comes last: it joins an event only through what the event's reports
+    # say of their places, so those reports must be in it first.
+    containers = {r.within for r in records if r.within}
+
+    def late(r: Record) -> bool:
+        return r.first is None and not r.place and any(c <= r.said for c in containers)
+
+    ordered = sorted(records, key=lambda r: (late(r), r.first or dt.date.min, r.article, r.index))
     clusters: list[list[Record]] = []
     by_block: dict[str, list[int]] = defaultdict(list)
     for rec in ordered:
