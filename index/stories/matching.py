@@ -243,7 +243,8 @@ def _prefix_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def same_actor(a: Record, b: Record) -> bool:
     """False only when both name an attacker and the names share nothing
-    (no word, no word's first five letters, not one's initials, not one
+    (no word, no word's first five letters, not one's initials, with or
+    without a last "group" or "front": "ASG" / "Abu Sayyaf", not one
     group's two names: "KKB" / "TPNPB"), and neither record's sentences
     name the other's attacker."""
     if not a.actor or not b.actor:
@@ -263,9 +264,18 @@ def same_actor(a: Record, b: Record) -> bool:
     for one, other in ((a, b), (b, a)):
         words = _WORD.findall(str(other.fields.get("actor1") or "").lower())
         initials = "".join(w[0] for w in words)
-        if len(initials) > 1 and initials in one.actor:
+        if len(initials) > 1 and (
+            initials in one.actor
+            or any(w[:-1] == initials and w[-1] in _KIND_INITIALS for w in one.actor)
+        ):
             return True
     return False
+
+
+#: The initials of the words an armed group's name ends in and a report
+#: may leave out: "ASG" is "Abu Sayyaf" (Group), "ELF" "Eritrean
+#: Liberation" (Front): group, front, army, movement, party, brigade(s).
+_KIND_INITIALS = frozenset("gfampb")
 
 
 def same_day(a: Record, b: Record) -> bool:
