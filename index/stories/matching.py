@@ -286,7 +286,9 @@ def same_day(a: Record, b: Record) -> bool:
 def told_inside(a: Record, b: Record, reports: Iterable[Record]) -> bool:
     """One of `reports` puts one record's place inside the other's: its
     place is `a`'s and its container `b`'s ("Tougbo, in the Bounkani
-    region" for a report of Tougbo and one of Bounkani), or the reverse."""
+    region" for a report of Tougbo and one of Bounkani), or its sentences
+    name `b`'s place ("the Cieneguita neighbourhood of Limon" for reports
+    of Cieneguita and of Limon), or the reverse."""
     for placeless, placed in ((a, b), (b, a)):
         if not placeless.place and placed.place:
             # A report without a place that names the container another
@@ -295,7 +297,8 @@ def told_inside(a: Record, b: Record, reports: Iterable[Record]) -> bool:
     if not a.place or not b.place:
         return False
     return any(
-        (n.place == a.place and b.place <= n.within) or (n.place == b.place and a.place <= n.within)
+        (n.place == a.place and (b.place <= n.within or _names_other(n, b)))
+        or (n.place == b.place and (a.place <= n.within or _names_other(n, a)))
         for n in reports
     )
 
