@@ -75,7 +75,12 @@ def _unplaced(rec: Record) -> bool:
 
 def _agrees(broad: Record, other: Record, *, actors: bool = True) -> bool:
     ca, cb = broad.fields.get("country"), other.fields.get("country")
-    if ca and cb and ca != cb and not guessed_country(other, broad):
+    if (
+        ca
+        and cb
+        and ca != cb
+        and not (guessed_country(other, broad) or guessed_country(broad, other))
+    ):
         return False
     if not (same_time(broad, other) and same_type(broad, other)):
         return False

@@ -131,12 +131,19 @@ def names_container(one: Record, other: Record) -> bool:
 
 def guessed_country(weak: Record, other: Record) -> bool:
     """`weak`'s country is only a guess from a name several countries have,
-    and `other` is where that guess may be wrong: the same place name, or,
+    and `other` is where that guess may be wrong: the same place name, one
+    `other`'s sentences name (both dated), or,
     for a place the table has no point for ("near Horqueta", read as Chile's
     by "the Concepcion health department"), a whole country."""
     if not weak.country_weak:
         return False
     if weak.place == other.place:
+        return True
+    if _names_other(other, weak) and weak.first is not None and other.first is not None:
+        # The other report names this place in its own country ("the Lakes
+        # Pen community of Spanish Town": not South Sudan's Lakes state);
+        # only when both are dated, as time is then the evidence (undated,
+        # "Scotland" named in a report of Ireland's match would do).
         return True
     return other.countrywide and bool(weak.place) and weak.fields.get("latitude") is None
 

@@ -52,3 +52,45 @@ def test_a_neighbouring_town_named_in_a_report_links_nothing() -> None:
     )
     g = group(articles, [])
     assert g.event_of[("crhoy.txt", 0)] != g.event_of[("ticotimes.txt", 0)]
+
+
+def test_a_place_another_report_names_is_in_that_reports_country() -> None:
+    # "Lakes" alone is South Sudan's Lakes state to the place table; the
+    # other report names the Lakes Pen community of Spanish Town, Jamaica.
+    dance = {"sub_event_type": "Attack", "event_date": "2026-01-17"}
+    town = {
+        **dance,
+        "country": "Jamaica",
+        "country_from_name": True,
+        "location": "Spanish Town",
+        "admin1": "JM.saint catherine parish",
+        "latitude": 17.9911,
+        "longitude": -76.9574,
+        "sentence": "Five people were killed when gunmen opened fire on a street dance in "
+        "the Lakes Pen community of Spanish Town on Saturday night.",
+    }
+    lakes = {
+        **dance,
+        "country": "South Sudan",
+        "country_from_name": True,
+        "location": "Lakes",
+        "admin1": "SS.lakes",
+        "sentence": "Police blamed the Clansman gang for Saturday night's attack in Lakes Pen.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", "2026-01-18", [r])
+        for n, r in (("gleaner", town), ("observer", lakes))
+    ]
+    g = group(articles, [])
+    assert g.event_of[("gleaner.txt", 0)] == g.event_of[("observer.txt", 0)]
+    other = {**town, "sentence": "Five people were killed at a dance in Spanish Town."}
+    articles[0] = StoredArticle("gleaner.txt", "gleaner", 0, b"", "2026-01-18", [other])
+    g = group(articles, [])
+    assert g.event_of[("gleaner.txt", 0)] != g.event_of[("observer.txt", 0)]
+    # Undated, a name in another report is no evidence of one place.
+    undated = [
+        StoredArticle(f"{n}.txt", n, 0, b"", None, [{**r, "event_date": None}])
+        for n, r in (("gleaner", town), ("observer", lakes))
+    ]
+    g = group(undated, [])
+    assert g.event_of[("gleaner.txt", 0)] != g.event_of[("observer.txt", 0)]
