@@ -155,10 +155,15 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
     # A record with neither a date nor a place that names another's district
     # comes last: it joins an event only through what the event's reports
     # say of their places, so those reports must be in it first.
-    containers = {r.within for r in records if r.within}
+    containers: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for r in records:
+        if r.within:
+            containers[min(r.within)].add(r.within)
 
     def late(r: Record) -> bool:
-        return r.first is None and not r.place and any(c <= r.said for c in containers)
+        if r.first is not None or r.place:
+            return False
+        return any(c <= r.said for w in r.said for c in containers.get(w, ()))
 
     ordered = sorted(records, key=lambda r: (late(r), r.first or dt.date.min, r.article, r.index))
     clusters: list[list[Record]] = []
