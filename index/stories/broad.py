@@ -22,6 +22,7 @@ from glossator.index.stories.matching import (
     guessed_country,
     in_subdivisions,
     is_region,
+    names_container,
     names_subdivision,
     same_actor,
     same_day,
@@ -74,7 +75,12 @@ def _unplaced(rec: Record) -> bool:
 
 def _agrees(broad: Record, other: Record, *, actors: bool = True) -> bool:
     ca, cb = broad.fields.get("country"), other.fields.get("country")
-    if ca and cb and ca != cb and not guessed_country(other, broad):
+    if (
+        ca
+        and cb
+        and ca != cb
+        and not (guessed_country(other, broad) or guessed_country(broad, other))
+    ):
         return False
     if not (same_time(broad, other) and same_type(broad, other)):
         return False
@@ -88,7 +94,8 @@ def _fits(broad: Record, members: list[Record], *, actors: bool = True) -> bool:
     if not inside:
         return False
     if broad.countrywide:
-        return broad.first is not None and any(m.first is not None for m in inside)
+        dated = broad.first is not None and any(m.first is not None for m in inside)
+        return dated or any(names_container(broad, m) for m in inside)
     return True
 
 
@@ -126,6 +133,10 @@ def attach_broad(clusters: list[list[Record]], broad: list[Record]) -> list[Reco
         # extractor's noisiest field, so one that rules out the report's
         # likeliest event must not send it to the next one.
         fits = [i for i, c in enumerate(specific) if _fits(rec, c, actors=False)]
+        if len(fits) > 1 and rec.countrywide and rec.first is None:
+            # Undated, it is placed only by the district it names: in
+            # two events there, it could report either.
+            fits = []
         if len(fits) > 1:
             scores = sorted(((_likeness(rec, specific[i]), i) for i in fits), reverse=True)
             fits = [scores[0][1]] if scores[0][0] > scores[1][0] else []

@@ -147,9 +147,25 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
     and which holds the most records of its own place (named alike or
     within `NEAR_KM`), then the largest, then the first made. A place a
     report only mentions ("a truck travelling from Baghdad") is weaker
-    evidence than the place it is about. Records are compared within their
-    country, and a record without a country with every cluster."""
-    ordered = sorted(records, key=lambda r: (r.first or dt.date.min, r.article, r.index))
+    evidence than the place it is about. Records with neither a date nor a
+    place that name another's district come last. Records are compared
+    within their country, and a record without a country with every
+    cluster."""
+    records = list(records)
+    # A record with neither a date nor a place that names another's district
+    # comes last: it joins an event only through what the event's reports
+    # say of their places, so those reports must be in it first.
+    containers: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for r in records:
+        if r.within:
+            containers[min(r.within)].add(r.within)
+
+    def late(r: Record) -> bool:
+        if r.first is not None or r.place:
+            return False
+        return any(c <= r.said for w in r.said for c in containers.get(w, ()))
+
+    ordered = sorted(records, key=lambda r: (late(r), r.first or dt.date.min, r.article, r.index))
     clusters: list[list[Record]] = []
     by_block: dict[str, list[int]] = defaultdict(list)
     for rec in ordered:

@@ -23,6 +23,7 @@ __all__ = [
     "compatible",
     "compatible_in",
     "guessed_country",
+    "names_container",
     "records_of",
     "same_named_place",
     "same_place",
@@ -115,17 +116,34 @@ def same_place(a: Record, b: Record) -> bool:
             return True
         if _names_other(one, other):
             return True
+        if names_container(one, other):
+            return True
     return False
+
+
+def names_container(one: Record, other: Record) -> bool:
+    """`one` has no place of its own (or only its country) and its
+    sentences name the district or province `other`'s place was named
+    inside: "a fourth officer wounded in the Chapare ambush" / "near Villa
+    Tunari, in the Chapare province"."""
+    return (not one.place or one.countrywide) and bool(other.within) and other.within <= one.said
 
 
 def guessed_country(weak: Record, other: Record) -> bool:
     """`weak`'s country is only a guess from a name several countries have,
-    and `other` is where that guess may be wrong: the same place name, or,
+    and `other` is where that guess may be wrong: the same place name, one
+    `other`'s sentences name (both dated), or,
     for a place the table has no point for ("near Horqueta", read as Chile's
     by "the Concepcion health department"), a whole country."""
     if not weak.country_weak:
         return False
     if weak.place == other.place:
+        return True
+    if _names_other(other, weak) and weak.first is not None and other.first is not None:
+        # The other report names this place in its own country ("the Lakes
+        # Pen community of Spanish Town": not South Sudan's Lakes state);
+        # only when both are dated, as time is then the evidence (undated,
+        # "Scotland" named in a report of Ireland's match would do).
         return True
     return other.countrywide and bool(weak.place) and weak.fields.get("latitude") is None
 
@@ -232,7 +250,8 @@ def _prefix_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def same_actor(a: Record, b: Record) -> bool:
     """False only when both name an attacker and the names share nothing
-    (no word, no word's first five letters, not one's initials, not one
+    (no word, no word's first five letters, not one's initials, with or
+    without a last "group" or "front": "ASG" / "Abu Sayyaf", not one
     group's two names: "KKB" / "TPNPB"), and neither record's sentences
     name the other's attacker."""
     if not a.actor or not b.actor:
@@ -252,9 +271,18 @@ def same_actor(a: Record, b: Record) -> bool:
     for one, other in ((a, b), (b, a)):
         words = _WORD.findall(str(other.fields.get("actor1") or "").lower())
         initials = "".join(w[0] for w in words)
-        if len(initials) > 1 and initials in one.actor:
+        if len(initials) > 1 and (
+            initials in one.actor
+            or any(w[:-1] == initials and w[-1] in _KIND_INITIALS for w in one.actor)
+        ):
             return True
     return False
+
+
+#: The initials of the words an armed group's name ends in and a report
+#: may leave out: "ASG" is "Abu Sayyaf" (Group), "ELF" "Eritrean
+#: Liberation" (Front): group, front, army, movement, party, brigade(s).
+_KIND_INITIALS = frozenset("gfampb")
 
 
 def same_day(a: Record, b: Record) -> bool:
@@ -265,11 +293,19 @@ def same_day(a: Record, b: Record) -> bool:
 def told_inside(a: Record, b: Record, reports: Iterable[Record]) -> bool:
     """One of `reports` puts one record's place inside the other's: its
     place is `a`'s and its container `b`'s ("Tougbo, in the Bounkani
-    region" for a report of Tougbo and one of Bounkani), or the reverse."""
+    region" for a report of Tougbo and one of Bounkani), or its sentences
+    name `b`'s place ("the Cieneguita neighbourhood of Limon" for reports
+    of Cieneguita and of Limon), or the reverse."""
+    for placeless, placed in ((a, b), (b, a)):
+        if not placeless.place and placed.place:
+            # A report without a place that names the container another
+            # report puts this one's place in.
+            return any(n.place == placed.place and names_container(placeless, n) for n in reports)
     if not a.place or not b.place:
         return False
     return any(
-        (n.place == a.place and b.place <= n.within) or (n.place == b.place and a.place <= n.within)
+        (n.place == a.place and (b.place <= n.within or _names_other(n, b)))
+        or (n.place == b.place and (a.place <= n.within or _names_other(n, a)))
         for n in reports
     )
 

@@ -15,6 +15,7 @@ from typing import Any
 from glossator.index.incidents.places import places, plain
 from glossator.index.stories.actors import actor_words
 from glossator.index.stories.armed_groups import groups_named
+from glossator.index.stories.cities import ranked_city
 from glossator.index.stories.dates import date_range
 from glossator.index.stories.rows import StoredArticle
 
@@ -192,6 +193,41 @@ def _filed_within(fields: dict[str, Any], place: frozenset[str]) -> tuple[frozen
     return (frozenset(), "") if filed <= place else (filed, city.admin1 or "")
 
 
+def _ranked_place(fields: dict[str, Any]) -> dict[str, Any]:
+    """The record placed in the city its sentence names only as "the
+    capital" or "Belgium's second city" (`cities.ranked_city`): as its
+    location when it has none or only the whole country, as the container
+    of a location the table does not know ("a home in Belgium's second
+    city" read at "Mocro Maffia", a gang's name)."""
+    location, country = fields.get("location"), fields.get("country")
+    place = words(location)
+    known = fields.get("latitude") is not None or bool(fields.get("admin1"))
+    if place and known and not place <= words(country):
+        return fields
+    table = places()
+    codes = table.codes_of(country, "country") if isinstance(country, str) else ()
+    code = codes[0] if codes else None
+    for key in ("sentence", "mentioned"):
+        text = fields.get(key)
+        found = ranked_city(text, code) if isinstance(text, str) else None
+        if found is None:
+            continue
+        name, city = found
+        if code is not None and city.code != code:
+            return fields
+        placed = {
+            **fields,
+            "latitude": city.latitude,
+            "longitude": city.longitude,
+            "admin1": city.admin1,
+            "country": table.country_name(city.code),
+        }
+        if place and not known:
+            return {**placed, "within": fields.get("within") or name}
+        return {**placed, "location": name}
+    return fields
+
+
 def records_of(article: StoredArticle) -> list[Record]:
     """An article's incident records, ready to compare."""
     try:
@@ -202,6 +238,7 @@ def records_of(article: StoredArticle) -> list[Record]:
     for i, fields in enumerate(article.incidents):
         if not isinstance(fields, dict):
             continue
+        fields = _ranked_place(fields)
         span = date_range(fields, adate)
         place = words(fields.get("location"))
         within = words(fields.get("within"))

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from matching_steps import record
 
-from glossator.index.stories.matching import Record, compatible, same_place
+from glossator.index.stories.matching import Record, compatible, same_actor, same_place
 
 
 def test_the_peoples_name_of_the_events_own_country_is_not_an_attacker() -> None:
@@ -172,3 +172,13 @@ def test_a_dateline_read_as_attacker_is_no_attacker() -> None:
     # A name after the dateline is still the attacker.
     after = belvic("Kessar Front", "VARNOSK: Kessar Front fighters attacked Belvic on Tuesday.")
     assert after.actor == {"kessar", "front"}
+
+
+def test_an_acronym_may_leave_the_groups_kind_word_out_of_the_name() -> None:
+    # "SLF" is the Sulu Liberation Front, named without "Front" by the other
+    # report (a name `armed_groups` does not list); the dates differ, so the
+    # attackers are compared.
+    named = record("2026-01-24", actor1="Sulu Liberation", event_date="2026-01-24")
+    acronym = record("2026-01-25", actor1="SLF", event_date="2026-01-25")
+    assert same_actor(named, acronym)
+    assert not same_actor(named, record("2026-01-25", actor1="MNLF", event_date="2026-01-25"))

@@ -1,0 +1,53 @@
+"""Cities a report names only by rank: "the capital", "Belgium's second
+city" (`cities.ranked_city`, `records.records_of`)."""
+
+from __future__ import annotations
+
+from glossator.index.stories.cities import ranked_city
+from glossator.index.stories.grouping import group
+from glossator.index.stories.rows import StoredArticle
+
+GRENADE = {"sub_event_type": "Grenade", "country": "Belgium", "event_date": "2026-03-19"}
+
+
+def test_a_country_s_second_city_and_its_capital_are_read() -> None:
+    found = ranked_city("a home in Belgium's second city, the latest in a string", None)
+    assert found is not None and found[0] == "Antwerp"
+    found = ranked_city("shops burned in the Solomon Islands capital on Wednesday", None)
+    assert found is not None and found[0] == "Honiara"
+    found = ranked_city("a street battle in the capital left two dead", "TL")
+    assert found is not None and found[0] == "Dili"
+    # Beside the capital, a region's capital, a capital named by its name.
+    assert ranked_city("a bomb exploded near Nepal's capital on Wednesday", None) is None
+    assert ranked_city("in the capital of the Gorno-Badakhshan Autonomous Region", "TJ") is None
+    assert ranked_city("in the Ain Zara district of the Libyan capital Tripoli", None) is None
+
+
+def test_a_report_of_the_second_city_joins_a_report_of_its_neighbourhood() -> None:
+    deurne = {
+        **GRENADE,
+        "location": "Deurne",
+        "admin1": "BE.flanders",
+        "latitude": 51.2213,
+        "longitude": 4.4662,
+        "sentence": "A woman was killed when a hand grenade was thrown through the window "
+        "of their house in Deurne, Antwerp, early on Thursday, prosecutors said.",
+    }
+    city = {
+        **GRENADE,
+        # A gang's name read as the place.
+        "location": "Mocro Maffia",
+        "sentence": "A woman died on Thursday after an explosive was thrown into a home in "
+        "Belgium's second city, the latest in a string of attacks linked to the Mocro Maffia.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", "2026-03-19", [r])
+        for n, r in (("hln", deurne), ("times", city))
+    ]
+    g = group(articles, [])
+    assert g.event_of[("hln.txt", 0)] == g.event_of[("times.txt", 0)]
+    # The capital is another city.
+    capital = {**city, "sentence": city["sentence"].replace("Belgium's second city", "the capital")}
+    articles[1] = StoredArticle("times.txt", "times", 0, b"", "2026-03-19", [capital])
+    g = group(articles, [])
+    assert g.event_of[("hln.txt", 0)] != g.event_of[("times.txt", 0)]

@@ -1,0 +1,96 @@
+"""A report that names two places together links the reports of each
+(`matching.told_inside`)."""
+
+from __future__ import annotations
+
+from glossator.index.stories.grouping import group
+from glossator.index.stories.rows import StoredArticle
+
+SHOOTING = {"sub_event_type": "Attack", "event_date": "2026-09-05"}
+
+
+def _articles(lead_sentence: str) -> list[StoredArticle]:
+    lead = {
+        **SHOOTING,
+        "country": "Costa Rica",
+        "location": "Cieneguita",
+        "sentence": lead_sentence,
+    }
+    city = {
+        **SHOOTING,
+        "country": "Costa Rica",
+        "location": "Limon",
+        "admin1": "CR.limon",
+        "latitude": 9.9907,
+        "longitude": -83.0359,
+        "sentence": "Gunmen killed four people in the Caribbean port city of Limon on Saturday.",
+    }
+    follow = {
+        **SHOOTING,
+        "location": "Cieneguita",
+        "sentence": "A man wounded in Saturday's attack in Cieneguita died on Monday.",
+    }
+    return [
+        StoredArticle(f"{n}.txt", n, 0, b"", "2026-09-06", [r])
+        for n, r in (("nacion", lead), ("ticotimes", city), ("crhoy", follow))
+    ]
+
+
+def test_a_neighbourhood_named_with_its_city_links_the_reports_of_each() -> None:
+    articles = _articles(
+        "Four people were shot dead outside a house in the Cieneguita neighbourhood of "
+        "Limon on Saturday."
+    )
+    g = group(articles, [])
+    assert len({g.event_of[(a.id, 0)] for a in articles}) == 1
+
+
+def test_a_neighbouring_town_named_in_a_report_links_nothing() -> None:
+    articles = _articles(
+        "Four people were shot dead outside a house in Cieneguita on Saturday, hours after "
+        "a shooting in neighbouring Limon."
+    )
+    g = group(articles, [])
+    assert g.event_of[("crhoy.txt", 0)] != g.event_of[("ticotimes.txt", 0)]
+
+
+def test_a_place_another_report_names_is_in_that_reports_country() -> None:
+    # "Lakes" alone is South Sudan's Lakes state to the place table; the
+    # other report names the Lakes Pen community of Spanish Town, Jamaica.
+    dance = {"sub_event_type": "Attack", "event_date": "2026-01-17"}
+    town = {
+        **dance,
+        "country": "Jamaica",
+        "country_from_name": True,
+        "location": "Spanish Town",
+        "admin1": "JM.saint catherine parish",
+        "latitude": 17.9911,
+        "longitude": -76.9574,
+        "sentence": "Five people were killed when gunmen opened fire on a street dance in "
+        "the Lakes Pen community of Spanish Town on Saturday night.",
+    }
+    lakes = {
+        **dance,
+        "country": "South Sudan",
+        "country_from_name": True,
+        "location": "Lakes",
+        "admin1": "SS.lakes",
+        "sentence": "Police blamed the Clansman gang for Saturday night's attack in Lakes Pen.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", "2026-01-18", [r])
+        for n, r in (("gleaner", town), ("observer", lakes))
+    ]
+    g = group(articles, [])
+    assert g.event_of[("gleaner.txt", 0)] == g.event_of[("observer.txt", 0)]
+    other = {**town, "sentence": "Five people were killed at a dance in Spanish Town."}
+    articles[0] = StoredArticle("gleaner.txt", "gleaner", 0, b"", "2026-01-18", [other])
+    g = group(articles, [])
+    assert g.event_of[("gleaner.txt", 0)] != g.event_of[("observer.txt", 0)]
+    # Undated, a name in another report is no evidence of one place.
+    undated = [
+        StoredArticle(f"{n}.txt", n, 0, b"", None, [{**r, "event_date": None}])
+        for n, r in (("gleaner", town), ("observer", lakes))
+    ]
+    g = group(undated, [])
+    assert g.event_of[("gleaner.txt", 0)] != g.event_of[("observer.txt", 0)]
