@@ -3,7 +3,7 @@
 General news uses the words of attacks for much else: a heart attack, a
 labour strike, a deal struck, a goal-scorer's strike, a politician's attack
 on a policy, a denial-of-service attack, a tsunami that struck, a coal
-mine. On BBC
+mine, an order for aircraft, a film that bombed. On BBC
 these were most of the incident records read outside conflict news. Each
 test looks at the words around one trigger match, so a sentence with a
 figurative use and a real one still yields the real one.
@@ -107,6 +107,50 @@ _AFTER_BATTLE = re.compile(
 _WARRANTS = re.compile(r"\bwarrants?\ (?:were|was|have\ been|had\ been)\ $")
 
 
+#: "the gadget explosion", "the explosion in consumer technology".
+_BEFORE_EXPLOSION = re.compile(
+    r"(?i:gadget|traffic|population|data|price|growth|sales|demand|popularity|consumer|digital"
+    r"|internet|online|broadband|creative)\ $"
+)
+_AFTER_EXPLOSION = re.compile(
+    r"^\ (?:in|of)\ (?:[\w-]+\ ){0,3}?(?:technology|traffic|growth|sales|demand|popularity"
+    r"|interest|use|usage|numbers?|activity|gadgets|devices|services)\b"
+)
+#: A bomb that was only feared: "a bomb scare during the game".
+_AFTER_BOMB = re.compile(r"^\ (?:scare|threat|hoax|alert)s?\b")
+#: "the film bombed", "it's not rocket science", "Nadal blasts a forehand".
+_BEFORE_BOMBED = re.compile(r"(?i:film|movie|show|album|play|single|sequel|it)\ $")
+_AFTER_ROCKET = re.compile(r"^\ science\b")
+_AFTER_BLAST = re.compile(
+    r"^\ (?:a|an|the|his|her)\ (?:[\w-]+\ )?(?:forehand|backhand|serve|volley|return|shot|ace"
+    r"|drive)\b"
+)
+#: Aircraft bought, ordered, made or delivered: "a firm order for 30 of the
+#: aircraft", "deliveries of the aircraft will begin", "aircraft maker Airbus".
+_AIRCRAFT = re.compile(r"(?:aircraft|jets|warplanes?|fighter\ jets?)", re.IGNORECASE)
+_AIRCRAFT_TRADE = re.compile(
+    r"(?i:orders?|ordered|buy|buying|bought|purchases?|purchased|purchasing|deliveries"
+    r"|delivered|maker|makers|manufacturers?|airlines?|subsidies|sales|sell|selling|lease"
+    r"|leased|leasing)\b"
+)
+#: Word -> (the words right before it, right after it) that make it no violence.
+_AROUND: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    "explosion": (_BEFORE_EXPLOSION, _AFTER_EXPLOSION),
+    "bomb": (None, _AFTER_BOMB),
+    "bombed": (_BEFORE_BOMBED, None),
+    "rocket": (None, _AFTER_ROCKET),
+    "blasts": (None, _AFTER_BLAST),
+}
+
+
+def _around(word: str, sentence: str, before: int, start: int, after: str) -> bool:
+    head, tail = _AROUND[word]
+    return bool(
+        (head is not None and head.search(sentence, before, start))
+        or (tail is not None and tail.match(after))
+    )
+
+
 def is_figurative(sentence: str, start: int, end: int) -> bool:
     """True when the trigger at `sentence[start:end]` is not violence."""
     word = sentence[start:end].lower()
@@ -128,6 +172,10 @@ def is_figurative(sentence: str, start: int, end: int) -> bool:
         return _MINING.search(sentence) is not None
     elif word == "executed":
         return _WARRANTS.search(sentence, before, start) is not None
+    elif word in _AROUND:
+        return _around(word, sentence, before, start, after)
+    elif _AIRCRAFT.fullmatch(word):
+        return _AIRCRAFT_TRADE.search(sentence) is not None
     else:
         return False
     return _SPORT.search(sentence) is not None

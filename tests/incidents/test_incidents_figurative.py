@@ -26,6 +26,19 @@ from incident_steps import DATE, Run, one
         "Other terms were related to natural disasters that have struck the US, such as hurricane.",
         "Seventy search warrants were executed in the US, Britain and Australia.",
         "UK Coal blamed operating flaws at its deep mines in South Yorkshire for its loss.",
+        "The gadget explosion signalled the strongest growth yet in the US in 2004.",
+        "The explosion in consumer technology is to continue, delegates in Las Vegas heard.",
+        "Spectators were evacuated from Real Madrid's Bernabeu stadium on Sunday following a"
+        " bomb scare during the game.",
+        "He distanced himself from the movie in Los Angeles, and the film bombed.",
+        '"Also," he said, "they have to simplify the interface so its not rocket science in'
+        ' terms of someone understanding it." Research bears out the suspicion that people in'
+        " Britain are not sending multimedia messages.",
+        "On the very next point in Seville, Nadal blasts a forehand return past Roddick.",
+        "Japan Airlines has made a firm order for 30 of the aircraft, at $120m each.",
+        "Lockheed said it had signed an agreement with Hindustan Aeronautics to share information"
+        " on the P-3 Orion maritime surveillance aircraft. In fact, the Indian Armed Force is"
+        " considering the buying of used P-3 Orion as well as F-16 fighter jets from Lockheed.",
         "Melcher died on Friday night at his home in Beverly Hills, California, after a long"
         " battle with skin cancer.",
         "Output from factories, mines and utilities in the US rose 0.3% in December.",
@@ -53,6 +66,12 @@ def test_a_heart_attack_a_labour_strike_or_a_deal_struck_is_no_incident(
         ("Militants stormed a hotel in Mogadishu, killing 15 people.", "Attack"),
         ("Russian forces joined the strike on Kharkiv that killed four.", "Air/drone strike"),
         ("Rebels executed six villagers near Kiwanja on Tuesday.", "Attack"),
+        (
+            "A car bomb exploded in a street outside the stadium in Madrid and 17 people were"
+            " injured.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Russian jets bombed a market in Idlib, killing 11 people.", "Air/drone strike"),
         (
             "Two children were killed when their cart hit a mine near Kandahar.",
             "Remote explosive/landmine/IED",
