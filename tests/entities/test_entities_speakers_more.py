@@ -1,0 +1,23 @@
+"""Rules of the thirteenth round (VERSION 75 on), from the older gold sets'
+misses: what each must find and what it must leave alone. Invented names
+where no list must know them."""
+
+from __future__ import annotations
+
+from glossator.index.entities import Recogniser
+
+
+def people(text: str, recogniser: Recogniser) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == "PERSON"]
+
+
+def test_a_role_of_or_for_a_body_before_a_speaker_set_off_by_commas(
+    recogniser: Recogniser,
+) -> None:
+    text = "The commissioner of Qarsho County, Dakwor Nyal Thiec, told Radio Velmora."
+    assert people(text, recogniser) == ["Dakwor Nyal Thiec"]
+    text = "Three died, a spokeswoman for the region's health ministry, Zarema Tolgueva, told us."
+    assert people(text, recogniser) == ["Zarema Tolgueva"]
+    # No role, or no commas round the name: no speaker.
+    assert people("The capital of Qarsho County, Dakwor Nyal, said so.", recogniser) == []
+    assert people("A spokeswoman for Qarsho Velmora Thiec said so.", recogniser) == []
