@@ -21,3 +21,17 @@ def test_a_role_of_or_for_a_body_before_a_speaker_set_off_by_commas(
     # No role, or no commas round the name: no speaker.
     assert people("The capital of Qarsho County, Dakwor Nyal, said so.", recogniser) == []
     assert people("A spokeswoman for Qarsho Velmora Thiec said so.", recogniser) == []
+
+
+def orgs(text: str, recogniser: Recogniser) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == "ORG"]
+
+
+def test_capitals_joined_by_an_ampersand_are_an_organisation(recogniser: Recogniser) -> None:
+    text = "Qorvani bought QX&T, and QX&T's shareholders cheered; ZR&Q rated it."
+    assert orgs(text, recogniser) == ["QX&T", "QX&T", "ZR&Q"]
+    # Terms, lower case and a headline in capitals are no organisation.
+    assert orgs("Spending on R&D rose; a Q&A and a B&B in A&E.", recogniser) == []
+    assert orgs("QX&T SHARES FALL AS QX&T CUTS JOBS\nBody.", recogniser) == []
+    # Inside a longer name the capitals are no name of their own.
+    assert orgs("The operator, Qorvani Eastern QX&T Zeluwa, said so.", recogniser) == []
