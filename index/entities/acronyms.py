@@ -43,7 +43,9 @@ _NOT_ORG = frozenset(
 )
 
 #: Capitals joined by "&" ("AT&T", "S&P", "P&O"), a possessive outside.
-_AMPERSAND = re.compile(r"[A-Z](?<![\w’'&-][A-Z])[A-Z]{0,2}&[A-Z]{1,3}(?![\w&-]|['’](?!s(?![\w’'])))")
+_AMPERSAND = re.compile(
+    r"[A-Z](?<![\w’'&-][A-Z])[A-Z]{0,2}&[A-Z]{1,3}(?![\w&-]|['’](?!s(?![\w’'])))"
+)
 #: A capitalised word right before or after: the capitals are inside a name.
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+\ \Z")
 _WORD_AFTER = re.compile(r"\ [A-Z][a-z]")

@@ -83,7 +83,8 @@ _PREPOSITIONS = r"(?:of|at|for|with|in|from|on|to)"
 #: "the commissioner of Uror County, X Y, told", "a spokeswoman for the
 #: republic's health ministry, X Y, told".
 _ROLE_AT_BEFORE = re.compile(
-    r"(?<![\w’'-])([a-z][a-z-]*[a-z])\ (?:there|here|(?:at|with|in|from|of|for)\ [\w’' -]{1,50}?),\ \Z"
+    r"(?<![\w’'-])([a-z][a-z-]*[a-z])\ "
+    r"(?:there|here|(?:at|with|in|from|of|for)\ [\w’' -]{1,50}?),\ \Z"
 )
 #: What may follow the name after an inverted verb: a relative clause, an age,
 #: an affiliation, or a noun phrase of up to four lower-case words (capitalised
