@@ -183,6 +183,8 @@ class NameRules:
         name = text[start:end]
         if name.split()[0] in _STOP_TOKENS or self._lookup(name) in ("NORP", "ORG"):
             return None  # "the Medecins Sans Frontieres hospital": whose, not which
+        if name in _COUNT_OPENERS:
+            return None  # "Three prison guards": a count, not a prison's name
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
         head = after.group().strip()

@@ -35,3 +35,17 @@ def test_capitals_joined_by_an_ampersand_are_an_organisation(recogniser: Recogni
     assert orgs("QX&T SHARES FALL AS QX&T CUTS JOBS\nBody.", recogniser) == []
     # Inside a longer name the capitals are no name of their own.
     assert orgs("The operator, Qorvani Eastern QX&T Zeluwa, said so.", recogniser) == []
+
+
+def counts(text: str, recogniser: Recogniser) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == "CARDINAL"]
+
+
+def test_counts_of_border_riot_traffic_and_prison_guards(recogniser: Recogniser) -> None:
+    text = "Four Qorvani border guards died. Some 40 riot police and two traffic policemen fell."
+    assert counts(text, recogniser) == ["Four", "Some 40", "two"]
+    text = "Three prison guards fled from the Zeluwa prison."
+    assert counts(text, recogniser) == ["Three"]
+    assert [e.text for e in recogniser.recognise(text) if e.label == "FAC"] == ["Zeluwa prison"]
+    # A border or a prison is no count of people.
+    assert counts("Two border crossings and three prison blocks were shut.", recogniser) == []
