@@ -185,6 +185,9 @@ class NameRules:
             return None  # "the Medecins Sans Frontieres hospital": whose, not which
         if name in _COUNT_OPENERS:
             return None  # "Three prison guards": a count, not a prison's name
+        parts = name.split("-")
+        if len(parts) > 1 and all(self._lookup(part) in ("GPE", "LOC") for part in parts):
+            return None  # "the Damascus-Sweida highway": two places, as hyphens part them
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
         head = after.group().strip()

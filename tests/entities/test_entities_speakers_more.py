@@ -49,3 +49,20 @@ def test_counts_of_border_riot_traffic_and_prison_guards(recogniser: Recogniser)
     assert [e.text for e in recogniser.recognise(text) if e.label == "FAC"] == ["Zeluwa prison"]
     # A border or a prison is no count of people.
     assert counts("Two border crossings and three prison blocks were shut.", recogniser) == []
+
+
+def facilities(text: str, recogniser: Recogniser) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == "FAC"]
+
+
+def test_highways_expressways_and_opera_houses(recogniser: Recogniser) -> None:
+    text = "Gunmen closed the Zeluwa highway and the Qorvani federal highway near Velmora."
+    assert facilities(text, recogniser) == ["Zeluwa highway", "Qorvani federal highway"]
+    text = "Fans left the Qalbeni opera house for the Thiec Expressway."
+    assert facilities(text, recogniser) == ["Qalbeni opera house", "Thiec Expressway"]
+    # A people's or an organisation's highway is no name.
+    assert facilities("The Iraqi highway and a BBC opera house.", recogniser) == []
+    # Two known places joined by a hyphen stay two places.
+    text = "They shut the Damascus-Baghdad highway."
+    assert facilities(text, recogniser) == []
+    assert [e.text for e in recogniser.recognise(text)] == ["Damascus", "Baghdad"]
