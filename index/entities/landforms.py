@@ -17,7 +17,9 @@ LOC, head included (as a facility's noun is):
   label: "the mountains of Afghanistan");
 - a river named by its reaches: "the upper reaches of the Yangtze";
 - a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
-  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd";
+  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd",
+  a Spanish range with its tail: "Sierra Madre del Sur", "Cordillera de los
+  Andes" ("Sierra Leone" is a known country);
 - a protected area by its two-word head, the name maybe one letter:
   "Virunga National Park", "W National Park", "Selous Game Reserve" (a feature
   inside it is part of its name: "Bryce Canyon National Park").
@@ -63,7 +65,11 @@ _BEFORE = (
     "Wadi ",
     "Jebel ",
     "Jabal ",
+    "Sierra ",
+    "Cordillera ",
 )
+#: Spanish range heads take a "del"/"de la" tail: "Sierra Madre del Sur".
+_RANGES = frozenset(("Sierra ", "Cordillera "))
 _UPPER = ("Upper ", "Lower ")
 #: Capitalised heads after the name ("Dnipro River").
 _AFTER = tuple(
@@ -168,6 +174,7 @@ _SHARED_BEFORE = re.compile(
 #: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
 #: article allowed ("Wadi al-Hamd", "Jabal al-Akhdar").
 _ONE_OR_TWO_CAPS = re.compile(rf"{_TOKEN}(?:\ {_TOKEN})?(?![\w’'-])")
+_RANGE_TAIL = re.compile(rf"\ (?:del|de\ la|de\ los|de\ las|de)\ {_CAP}(?![\w’'-])").match
 _TWO_CAPS_BEFORE = re.compile(rf"(?<![\w’'-]){_CAP}(?:\ {_CAP})?\Z")
 #: A park's name may be one capital letter ("W National Park").
 _PARK_NAME_BEFORE = re.compile(rf"(?<![\w’'.-])(?:{_CAP}|[A-Z])(?:\ {_CAP})?\Z")
@@ -238,11 +245,17 @@ class LandformRules:
             if cue in _UPPER and text.startswith(("House", "Chamber"), at):
                 continue
             match = _ONE_OR_TWO_CAPS.match(text, at)
+            if match is None and cue in _RANGES:
+                match = _RANGE_TAIL(text, at - 1)  # "Cordillera de Merida"
             if match is None:
                 continue
             if cue in ("River ", "Lake ") and match.group().split()[0] in _NOT_AFTER_HEAD:
                 continue  # "River Island" (a shop), "Lake City"
-            spans.append((pos, match.end(), False))
+            end = match.end()
+            if cue in _RANGES:
+                tail = _RANGE_TAIL(text, end)
+                end = tail.end() if tail is not None else end
+            spans.append((pos, end, False))
         return spans
 
     def _head_last(

@@ -66,3 +66,14 @@ def test_highways_expressways_and_opera_houses(recogniser: Recogniser) -> None:
     text = "They shut the Damascus-Baghdad highway."
     assert facilities(text, recogniser) == []
     assert [e.text for e in recogniser.recognise(text)] == ["Damascus", "Baghdad"]
+
+
+def places(text: str, recogniser: Recogniser, label: str = "LOC") -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == label]
+
+
+def test_a_spanish_range_by_its_head(recogniser: Recogniser) -> None:
+    text = "Poppies grow in the Sierra Zeluwa del Sur and the Cordillera de Qorvani."
+    assert places(text, recogniser) == ["Sierra Zeluwa del Sur", "Cordillera de Qorvani"]
+    # A known country keeps its label.
+    assert places("Troops left Sierra Leone.", recogniser, "GPE") == ["Sierra Leone"]
