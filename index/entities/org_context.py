@@ -60,9 +60,12 @@ _ORG_KIND_BEFORE = tuple(
     for word in (
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
         " giant group auditor auditors bookmaker bookmakers Bookmakers auctioneer auctioneers"
-        " contractor brewer regulator"
+        " contractor brewer regulator carmaker automaker manufacturer drugmaker chipmaker"
+        " supermarket website federation"
     ).split()
 ) + (
+    # "veteran broadcaster David Dimbleby" is a person; a state's is a body.
+    *("state broadcaster ", "public broadcaster ", "national broadcaster ", "news site "),
     *("unit of ", "subsidiary of ", "contractor, "),
     *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
 )
@@ -168,6 +171,8 @@ class OrgContextRules:
             if pos and text[pos - 1].isalpha():
                 continue  # "confirm Monday"
             match = _NAME_MATCH(text, pos + len(cue))
+            if match is not None and cue == "website " and text.endswith("News ", 0, pos):
+                continue  # "told the BBC News website Ford did": a person follows
             if match is not None:
                 first, *rest = match.group().split(" ")
                 # "the aerospace group EADS Philippe Camus said": a person follows.

@@ -77,3 +77,12 @@ def test_a_spanish_range_by_its_head(recogniser: Recogniser) -> None:
     assert places(text, recogniser) == ["Sierra Zeluwa del Sur", "Cordillera de Qorvani"]
     # A known country keeps its label.
     assert places("Troops left Sierra Leone.", recogniser, "GPE") == ["Sierra Leone"]
+
+
+def test_more_kinds_of_organisation_before_a_name(recogniser: Recogniser) -> None:
+    text = "Profits rose at carmaker Zeluwa and website Qorvani, said state broadcaster Tele Velm."
+    assert orgs(text, recogniser) == ["Zeluwa", "Qorvani", "Tele Velm"]
+    assert orgs("The news site Thiec 24 said so.", recogniser) == ["Thiec 24"]
+    # A broadcaster alone may be a person.
+    assert orgs("The veteran broadcaster Zindaro Qalbeni retired.", recogniser) == []
+    assert orgs("He told the BBC News website Qalbeni was wrong.", recogniser) == ["BBC News"]
