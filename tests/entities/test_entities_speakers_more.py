@@ -86,3 +86,19 @@ def test_more_kinds_of_organisation_before_a_name(recogniser: Recogniser) -> Non
     # A broadcaster alone may be a person.
     assert orgs("The veteran broadcaster Zindaro Qalbeni retired.", recogniser) == []
     assert orgs("He told the BBC News website Qalbeni was wrong.", recogniser) == ["BBC News"]
+
+
+def test_english_names_of_subdivisions_iso_writes_in_the_local_form(
+    recogniser: Recogniser,
+) -> None:
+    from glossator.index.entities.build_gazetteer import subdivision_aliases
+
+    assert list(subdivision_aliases("Dagestan, Respublika", "RU")) == ["Dagestan"]
+    assert list(subdivision_aliases("Michoacán de Ocampo", "MX")) == ["Michoacán"]
+    assert list(subdivision_aliases("Ciudad de México", "MX")) == []
+    assert list(subdivision_aliases("Sulawesi Tengah", "ID")) == ["Central Sulawesi"]
+    assert list(subdivision_aliases("Jawa Barat", "ID")) == ["West Java", "West Jawa"]
+    assert list(subdivision_aliases("Nusa Tenggara Barat", "ID")) == ["West Nusa Tenggara"]
+    # The bundled gazetteer holds them.
+    text = "Militants in Dagestan, Michoacan and Central Sulawesi; Louis Saha scored."
+    assert places(text, recogniser, "GPE") == ["Dagestan", "Michoacan", "Central Sulawesi"]
