@@ -102,3 +102,12 @@ def test_english_names_of_subdivisions_iso_writes_in_the_local_form(
     # The bundled gazetteer holds them.
     text = "Militants in Dagestan, Michoacan and Central Sulawesi; Louis Saha scored."
     assert places(text, recogniser, "GPE") == ["Dagestan", "Michoacan", "Central Sulawesi"]
+
+
+def test_a_county_by_its_capitalised_head(recogniser: Recogniser) -> None:
+    text = "Youth raided Jonglei State's Zeluwa County; the commissioner of Zeluwa County spoke."
+    assert places(text, recogniser, "GPE") == ["Jonglei State", "Zeluwa County", "Zeluwa County"]
+    # A known place keeps its head: "Tambura County", not "Tambura".
+    assert places("Fighting in Tambura County.", recogniser, "GPE") == ["Tambura County"]
+    # A council, a club: no county of ours.
+    assert places("Zeluwa County Council met. Notts County won.", recogniser, "GPE") == []
