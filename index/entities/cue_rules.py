@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from glossator.index.entities import lexicon
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.name_words import (
     _ATTACHED,
@@ -65,6 +66,7 @@ _PERSON_DEMONYMS = tuple(
 #: Cue groups for `AnchorFinder`, next to context.py's.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "speech": _SPEECH_CUES,
+    "who": (", who ", ", whose "),
     "led_by": _LED_BY,
     "press_role": _PRESS_ROLES,
     "person_demonym": _PERSON_DEMONYMS,
@@ -118,7 +120,7 @@ _ORG_KINDS = frozenset(
 )
 #: Honorifics titles.txt does not list (the title rule needs no more), cut
 #: off the front of a speaker's name like titles: "said Professor Dennis Logue".
-_HONORIFICS = frozenset("Professor Prof Reverend Rev".split())
+_HONORIFICS = frozenset("Professor Prof Reverend Rev Baroness".split())
 #: Lower-case roles that name a person before "said"/"told" (the lower-case
 #: entries of titles.txt count too), read off BBC's "<role> X Y said".
 _ROLES = frozenset(
@@ -152,6 +154,7 @@ class CueRules:
         """`lookup(name)` gives the fixed-list label of a name, or None;
         `titles` are the title forms of titles.txt."""
         self._lookup = lookup
+        self._given = lexicon.read_words("first_names.txt") | lexicon.read_words("given_names.txt")
         forms = list(titles)
         #: Capitalised words of titles: a name that holds one starts after it
         #: ("Culture Secretary Tessa Jowell").
@@ -200,6 +203,31 @@ class CueRules:
                 span = self._person(text, *match.span())
                 if span is not None:
                     out.append(Candidate(*span, "PERSON", Layer.SPECIFIC))
+        return out
+
+    def described(self, text: str, cues: dict[str, list[tuple[int, str]]]) -> list[Candidate]:
+        """PERSON for a name of two words or more that ", who" or ", whose"
+        describes ("Hassan Abdi Omar, who runs a shop"): bodies take "which"."""
+        out = []
+        for pos, _ in cues["who"]:
+            match = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+            if match is None:
+                continue
+            kind = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            if kind is not None and (kind.group(1) in _ORG_KINDS or kind.group(1) == "the"):
+                continue  # "the Beastie Boys, who", "band Snow Patrol, who": a body
+            span = self._person(text, *match.span())
+            if span is None:
+                continue
+            start, end = span
+            words = text[start:end].split(" ")
+            if words[-1].isupper() or self._lookup(words[0]) is not None:
+                continue  # "Kelvin MP", "Manchester City", "Australian Johnson"
+            # "Novelist Arthur Hailey": a description before a given name is no part of it.
+            given = next((i for i, word in enumerate(words) if word in self._given), 0)
+            if given and len(words) - given >= 2:
+                start += sum(len(word) + 1 for word in words[:given])
+            out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
         return out
 
     def _after(self, text: str, pos: int, end: int) -> tuple[int, int] | None:

@@ -111,3 +111,18 @@ def test_a_county_by_its_capitalised_head(recogniser: Recogniser) -> None:
     assert places("Fighting in Tambura County.", recogniser, "GPE") == ["Tambura County"]
     # A council, a club: no county of ours.
     assert places("Zeluwa County Council met. Notts County won.", recogniser, "GPE") == []
+
+
+def test_a_name_described_by_who(recogniser: Recogniser) -> None:
+    text = "Roads were shut.\nDakwor Nyal Thiec, who runs a shop in Velmora, said families fled."
+    assert people(text, recogniser) == ["Dakwor Nyal Thiec"]
+    text = "They met Zarema Tolgueva, whose sons were taken."
+    assert people(text, recogniser) == ["Zarema Tolgueva"]
+    # One word, a known place or an organisation's shape: no person.
+    assert people("They met Qorvani, who ran.", recogniser) == []
+    assert people("Residents of South Sudan, who fled, returned.", recogniser) == []
+    assert people("The Qorvani Velmora Group, who bought it, said so.", recogniser) == []
+    assert people("The band saw the Qorvani Boys, who played.", recogniser) == []
+    text = "Novelist Arthur Qorvani, who died at 84, wrote it."
+    assert people(text, recogniser) == ["Arthur Qorvani"]
+    assert people("He joined Manchester Qorvani, who won.", recogniser) == []
