@@ -119,6 +119,7 @@ _CASUALTY_VERB_BEFORE = re.compile(
 )
 _AFTER_BARE_COUNT = frozenset(
     {"", "in", "on", "at", "and", "near", "as", "when", "after", "during", "across", "including"}
+    | {"since"}
 )
 
 

@@ -126,3 +126,9 @@ def test_a_name_described_by_who(recogniser: Recogniser) -> None:
     text = "Novelist Arthur Qorvani, who died at 84, wrote it."
     assert people(text, recogniser) == ["Arthur Qorvani"]
     assert people("He joined Manchester Qorvani, who won.", recogniser) == []
+
+
+def test_a_bare_count_after_a_casualty_verb_before_since(recogniser: Recogniser) -> None:
+    text = "Clashes have killed thousands since 2017, and raids wounded 40 since May."
+    assert counts(text, recogniser) == ["thousands", "40"]
+    assert counts("Prices have risen 40 since May.", recogniser) == []
