@@ -151,6 +151,12 @@ _ROAD_NUMBER_BEFORE = re.compile(
     r"(?<![\w’'-])(?:[A-Z][a-z]+\ \d{1,3}[A-Z]?|[A-Z]{1,3}-?\d{1,3}[A-Z]?)\Z"
 )
 
+#: A saint's building: "St Mary's Catholic Church", "St Thomas' Hospital",
+#: "St James' Park" (a school is an organisation's, OntoNotes-style).
+_SAINTS_BUILDING = re.compile(
+    rf"St\ {_CAP}(?:['’]s|s?['’])(?:\ {_CAP}){{0,2}}?"
+    r"\ (?:Church|Cathedral|Chapel|Abbey|Basilica|Hospital|Palace|Park)(?![\w’'-])"
+).match
 #: Cue groups for `AnchorFinder`, next to context.py's.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_before": _BEFORE,
@@ -160,6 +166,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_park": _PARKS,
     "facility_kind": _FACILITIES,
     "road": _ROADS,
+    "saint": ("St ",),
     "hospital_of": _HOSPITAL_OF,
     "island_of": (" island of ",),
     "landform_shared": (" rivers",),
@@ -350,4 +357,8 @@ class LandformRules:
             road = _ROAD_NUMBER_BEFORE.search(text, max(0, pos - 20), pos)
             if road is not None and _word_ends(text, end):
                 out.append(Candidate(road.start(), end, "FAC", Layer.SPECIFIC))
+        for pos, _ in cues["saint"]:
+            saint = _SAINTS_BUILDING(text, pos)
+            if saint is not None and (pos == 0 or not text[pos - 1].isalnum()):
+                out.append(Candidate(pos, saint.end(), "FAC", Layer.SPECIFIC))
         return out

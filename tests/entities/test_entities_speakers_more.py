@@ -132,3 +132,10 @@ def test_a_bare_count_after_a_casualty_verb_before_since(recogniser: Recogniser)
     text = "Clashes have killed thousands since 2017, and raids wounded 40 since May."
     assert counts(text, recogniser) == ["thousands", "40"]
     assert counts("Prices have risen 40 since May.", recogniser) == []
+
+
+def test_a_saints_building(recogniser: Recogniser) -> None:
+    text = "They sheltered at St Qorvan's Catholic Church, then St Zeluwa' Hospital."
+    assert facilities(text, recogniser) == ["St Qorvan's Catholic Church", "St Zeluwa' Hospital"]
+    # A school is no facility of ours; "Best" is no saint.
+    assert facilities("St Qorvan's Middle School and Best Qorvan's Church.", recogniser) == []
