@@ -139,3 +139,12 @@ def test_a_saints_building(recogniser: Recogniser) -> None:
     assert facilities(text, recogniser) == ["St Qorvan's Catholic Church", "St Zeluwa' Hospital"]
     # A school is no facility of ours; "Best" is no saint.
     assert facilities("St Qorvan's Middle School and Best Qorvan's Church.", recogniser) == []
+
+
+def test_messaging_and_video_networks_by_name(recogniser: Recogniser) -> None:
+    text = "Qorvani Front said on Telegram, WhatsApp and YouTube that it left; a telegram came."
+    assert [o for o in orgs(text, recogniser) if o != "Qorvani Front"] == [
+        "Telegram",
+        "WhatsApp",
+        "YouTube",
+    ]
