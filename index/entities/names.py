@@ -160,6 +160,8 @@ class NameRules:
             before = text[match.start() - 1 : match.start()]
             if before.isalnum() or before == "-":
                 continue
+            if text.startswith(("MP for ", "MP to ", "MP of "), match.start()):
+                continue  # "MP for Richmond, North Yorks": a seat, not a name
             start, end = self._clean(text, *match.span("name"))
             # "spokesman, Major General Zaw Min Tun": a second title is outside too.
             inner = self._titles.match(text, start)

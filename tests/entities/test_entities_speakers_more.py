@@ -148,3 +148,12 @@ def test_messaging_and_video_networks_by_name(recogniser: Recogniser) -> None:
         "WhatsApp",
         "YouTube",
     ]
+
+
+def test_an_mp_and_a_superintendent_of_police_before_a_name(recogniser: Recogniser) -> None:
+    text = "Velmora MP Dakwor Thiec and Superintendent of Police Zarema Tolgueva spoke."
+    assert people(text, recogniser) == ["Dakwor Thiec", "Zarema Tolgueva"]
+    # The seat after "MP for" is no name.
+    assert (
+        people("He is MP for Richmond, North Qorvania, and MP for Zeluwa Thiec.", recogniser) == []
+    )
