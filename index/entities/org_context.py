@@ -113,6 +113,8 @@ _POSSESSIVE = ("'s ", "’s ")
 #: the name and "group"; "Bombardier's shares": a company's possessions.
 _ORG_KIND_AFTER = (
     (" group", " militia", " militias")
+    # "the Houthis' Al-Masirah television", "its Az-Zallaqa media outlet", "its Amaq agency"
+    + (" television", " media outlet", " media channel", " news agency")
     + tuple(
         f" {kind} group"
         for kind in "guerrilla rebel armed militant separatist jihadist insurgent".split()
@@ -123,6 +125,10 @@ _ORG_KIND_AFTER = (
         for thing in ("shares", "share price", "profits", "shareholders", "chief executive")
     )
 )
+#: Words after "television" that make it a thing or a prize, not a channel.
+_NOT_A_CHANNEL = (" set", " screen", " award", " prize")
+#: A possessor inside a name found before its kind: "the Houthis' Al-Masirah".
+_POSSESSOR = re.compile(r"\w(?:['’]s?|s['’])\ (?=[A-Z])")
 _TITLE_WORDS = frozenset(
     "Commissioner Minister Secretary President Chancellor Director Chairman Governor".split()
 )
@@ -182,12 +188,16 @@ class OrgContextRules:
                 end = match.end() if more is None else more.end()
                 spans.append((match.start(), match.start() + len(first) if cut else end))
         for pos, cue in cues["org_after"]:
+            if text.startswith(_NOT_A_CHANNEL, pos + len(cue)):
+                continue  # "LCD television sets", "the Golden Rose television awards"
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 # "Iranian-backed Iraqi militia": whose militia, not its name.
                 if match is not None and self._lookup(match.group().split()[-1]) is None:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
-                        spans.append(match.span())
+                        owner = _POSSESSOR.search(match.group())  # "the Houthis' Al-Masirah"
+                        start = match.start() + (owner.end() if owner is not None else 0)
+                        spans.append((start, match.end()))
         for pos, cue in cues["owned"]:
             if _OWNED_PART.search(text, max(0, pos - 40), pos + len(cue)) is not None:
                 match = _NAME_MATCH(text, pos + len(cue))

@@ -157,3 +157,13 @@ def test_an_mp_and_a_superintendent_of_police_before_a_name(recogniser: Recognis
     assert (
         people("He is MP for Richmond, North Qorvania, and MP for Zeluwa Thiec.", recogniser) == []
     )
+
+
+def test_a_television_or_media_outlet_by_its_kind_after_it(recogniser: Recogniser) -> None:
+    text = "No word came from the Qorvanis' Al-Zeluwa television or its Thiec media outlet."
+    assert orgs(text, recogniser) == ["Al-Zeluwa", "Thiec"]
+    assert orgs("Chinese television said so.", recogniser) == []
+    assert (
+        orgs("They bought Qorvan television sets for the Zeluwa television awards.", recogniser)
+        == []
+    )
