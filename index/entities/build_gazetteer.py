@@ -142,9 +142,12 @@ _INDONESIAN_SUFFIX = re.compile(rf"^(.+?) ({_COMPASS_WORDS})$")
 def subdivision_aliases(name: str, country: str) -> Iterator[str]:
     """English news names of an ISO subdivision whose ISO name is in the local
     form: "Dagestan, Respublika" -> "Dagestan", "Michoacán de Ocampo" ->
-    "Michoacán", "Sulawesi Tengah" -> "Central Sulawesi"."""
+    "Michoacán", "Sulawesi Tengah" -> "Central Sulawesi", "Sīstān va
+    Balūchestān" -> "Sīstān and Balūchestān"."""
     if name.endswith(", Respublika"):
         yield name[: -len(", Respublika")]
+    if country == "IR" and " va " in name:
+        yield name.replace(" va ", " and ")  # "Sistan va Baluchestan"
     if country == "MX" and " de " in name and not name.startswith("Ciudad "):
         yield name.split(" de ", 1)[0]  # "Coahuila de Zaragoza"; not "Ciudad de México"
     if country == "ID":

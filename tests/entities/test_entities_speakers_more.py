@@ -99,9 +99,12 @@ def test_english_names_of_subdivisions_iso_writes_in_the_local_form(
     assert list(subdivision_aliases("Sulawesi Tengah", "ID")) == ["Central Sulawesi"]
     assert list(subdivision_aliases("Jawa Barat", "ID")) == ["West Java", "West Jawa"]
     assert list(subdivision_aliases("Nusa Tenggara Barat", "ID")) == ["West Nusa Tenggara"]
+    assert list(subdivision_aliases("Sīstān va Balūchestān", "IR")) == ["Sīstān and Balūchestān"]
     # The bundled gazetteer holds them.
     text = "Militants in Dagestan, Michoacan and Central Sulawesi; Louis Saha scored."
     assert places(text, recogniser, "GPE") == ["Dagestan", "Michoacan", "Central Sulawesi"]
+    text = "A border post in Sistan and Baluchestan province was hit."
+    assert places(text, recogniser, "GPE") == ["Sistan and Baluchestan"]
 
 
 def test_a_county_by_its_capitalised_head(recogniser: Recogniser) -> None:
