@@ -170,3 +170,14 @@ def test_a_television_or_media_outlet_by_its_kind_after_it(recogniser: Recognise
         orgs("They bought Qorvan television sets for the Zeluwa television awards.", recogniser)
         == []
     )
+
+
+def dates(text: str, recogniser: Recogniser) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == "DATE"]
+
+
+def test_an_abbreviated_month_without_a_full_stop_in_a_dateline(recogniser: Recogniser) -> None:
+    text = "VELMORA, Oct 14 (Zeluwa News) - Guards died. QORVAN, Nov 22: and Dec. 3 too."
+    assert dates(text, recogniser) == ["Oct 14", "Nov 22", "Dec. 3"]
+    # Without a number after it the abbreviation is a word or a name.
+    assert dates("Jan Qorvanski spoke in Oct and Dec.", recogniser) == []
