@@ -181,3 +181,9 @@ def test_an_abbreviated_month_without_a_full_stop_in_a_dateline(recogniser: Reco
     assert dates(text, recogniser) == ["Oct 14", "Nov 22", "Dec. 3"]
     # Without a number after it the abbreviation is a word or a name.
     assert dates("Jan Qorvanski spoke in Oct and Dec.", recogniser) == []
+
+
+def test_a_people_before_youth(recogniser: Recogniser) -> None:
+    text = "Officials denied that Qorvle youth took part; Zeluwi youths fled."
+    assert places(text, recogniser, "NORP") == ["Qorvle", "Zeluwi"]
+    assert places("Labour youth met. Young youths met.", recogniser, "NORP") == []
