@@ -179,3 +179,8 @@ def test_a_people_before_youth(recogniser: Recogniser) -> None:
     text = "Officials denied that Qorvle youth took part; Zeluwi youths fled."
     assert found(text, recogniser, "NORP") == ["Qorvle", "Zeluwi"]
     assert found("Labour youth met. Young youths met.", recogniser, "NORP") == []
+
+
+def test_downing_street_by_its_other_names(recogniser: Recogniser) -> None:
+    text = "Downing St said so; Number 10 and No 10 agreed. He wore the number 10 shirt."
+    assert found(text, recogniser, "FAC") == ["Downing St", "Number 10", "No 10"]
