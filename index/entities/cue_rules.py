@@ -80,6 +80,8 @@ _ATTACHED_AT = re.compile(_ATTACHED).match
 #: officer, Ziaud Qorbani, said").
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*[a-z]),?\ \Z")
 _PREPOSITIONS = r"(?:of|at|for|with|in|from|on|to)"
+#: The start of a text, a line or a sentence, right before a word.
+_SENTENCE_START = re.compile(r"(?:\A|\n|[.!?][\"”’']?\ )\Z")
 #: A role set off by commas with a place or body after it: "A nurse there,
 #: Fatou Diatta, said", "a doctor at the Khorog Regional Hospital, X Y, said",
 #: "the commissioner of Uror County, X Y, told", "a spokeswoman for the
@@ -263,7 +265,12 @@ class CueRules:
         if role is None or role.group(1) not in self._roles:
             role = _ROLE_AT_BEFORE.search(text, max(0, match.start() - 80), match.start())
         if role is None or role.group(1) not in self._roles:
-            return None  # "investment bank Qorbani Zeluwa said", "the Qalbeni Ministry said"
+            # "Prosecutor Sandra Luz Valdovinos said": the role opens the sentence.
+            first = match.group().split(" ", 1)[0]
+            opens = _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
+            if opens is None or first.lower() not in self._roles or first.lower() == first:
+                return None  # "investment bank Qorbani Zeluwa said", "the Qalbeni Ministry said"
+            return self._person(text, match.start() + len(first) + 1, match.end())
         return self._person(text, *match.span())
 
     def _person(self, text: str, start: int, end: int) -> tuple[int, int] | None:

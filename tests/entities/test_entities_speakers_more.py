@@ -184,3 +184,12 @@ def test_a_people_before_youth(recogniser: Recogniser) -> None:
 def test_downing_street_by_its_other_names(recogniser: Recogniser) -> None:
     text = "Downing St said so; Number 10 and No 10 agreed. He wore the number 10 shirt."
     assert found(text, recogniser, "FAC") == ["Downing St", "Number 10", "No 10"]
+
+
+def test_a_capitalised_role_that_opens_the_sentence_before_a_speaker(
+    recogniser: Recogniser,
+) -> None:
+    text = "Four died.\nProsecutor Zarema Luz Tolgueva said so. Doctor Dakwor Thiec told us."
+    assert found(text, recogniser, "PERSON") == ["Zarema Luz Tolgueva", "Dakwor Thiec"]
+    # Inside a sentence a capitalised word is a name's, not a role's.
+    assert found("Then Prosecutor Zarema Tolgueva said so.", recogniser, "PERSON") == []
