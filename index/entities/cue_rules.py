@@ -232,6 +232,29 @@ class CueRules:
             out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
         return out
 
+    def opening_appositions(
+        self, text: str, cues: dict[str, list[tuple[int, str]]]
+    ) -> list[Candidate]:
+        """PERSON for a name that opens its sentence and a role in apposition
+        follows ("Abdiqadir Ahmed Aw-Ali, the chairman of the SSC-Khatumo
+        administration, said"): the role is the evidence, as after "said"."""
+        out = []
+        for pos, _ in cues.get("apposition", ()):
+            appo = _APPOSITION.match(text, pos)
+            if appo is None or appo.group("article") is None or appo.group("phrase") is None:
+                continue
+            if appo.group("phrase").rsplit(" ", 1)[-1] not in self._roles:
+                continue  # ", the bank", ", a village"
+            match = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+            if match is None or not _SENTENCE_START.search(
+                text, max(0, match.start() - 3), match.start()
+            ):
+                continue
+            span = self._person(text, *match.span())
+            if span is not None:
+                out.append(Candidate(*span, "PERSON", Layer.SPECIFIC))
+        return out
+
     def _after(self, text: str, pos: int, end: int) -> tuple[int, int] | None:
         """The name after '," said' when a person's apposition follows it."""
         if text[pos - 1] != "," and text[pos - 2 : pos - 1] not in (",", "?", "!"):

@@ -40,7 +40,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "93"
+VERSION = "94"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -248,6 +248,7 @@ class Recogniser:
         found += static.cues.speakers(text, cues)
         found += static.cues.led_and_bylined(text, cues)
         found += static.cues.described(text, cues)
+        found += static.cues.opening_appositions(text, cues)
         found += org_mentions(text, found, static.lookup, _STOP_TOKENS)
         people = [c for c in found if c.label == "PERSON"]
         found += later_mentions(text, people, static.lookup)

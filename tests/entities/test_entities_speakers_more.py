@@ -193,3 +193,11 @@ def test_a_capitalised_role_that_opens_the_sentence_before_a_speaker(
     assert found(text, recogniser, "PERSON") == ["Zarema Luz Tolgueva", "Dakwor Thiec"]
     # Inside a sentence a capitalised word is a name's, not a role's.
     assert found("Then Prosecutor Zarema Tolgueva said so.", recogniser, "PERSON") == []
+
+
+def test_a_name_opening_its_sentence_with_a_role_in_apposition(recogniser: Recogniser) -> None:
+    text = "Talks broke down.\nDakwor Nyal Thiec, the chairman of the Velmora council, said so."
+    assert found(text, recogniser, "PERSON") == ["Dakwor Nyal Thiec"]
+    # A body's kind, or no role: no person.
+    assert found("Talks broke down. Qorvan Zeluwa, the bank, said so.", recogniser, "PERSON") == []
+    assert found("Talks broke down. Qorvan Zeluwa, the town, fell.", recogniser, "PERSON") == []
