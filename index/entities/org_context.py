@@ -125,6 +125,8 @@ _ORG_KIND_AFTER = (
         for thing in ("shares", "share price", "profits", "shareholders", "chief executive")
     )
 )
+#: "Los Chapitos", "Los Zetas Viejos": "Los" and one or two capitalised words.
+_LOS_NAME = re.compile(r"Los\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?![\w’'-])").match
 #: Words after "television" that make it a thing or a prize, not a channel.
 _NOT_A_CHANNEL = (" set", " screen", " award", " prize")
 #: A possessor inside a name found before its kind: "the Houthis' Al-Masirah".
@@ -149,6 +151,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "org_before": _ORG_KIND_BEFORE,
     "org_after": _ORG_KIND_AFTER,
     "members": ("members of ", "Members of "),
+    "los": ("Los ",),
     "owned": ("% of ",),
     "known_as": (" known as ",),
     "apposition": _APPOSITION_ARTICLES,
@@ -278,6 +281,20 @@ class OrgContextRules:
                 break
             match = _NAME_MATCH(text, match.end() + len(join))
         return spans
+
+    def spanish_plurals(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG guesses (fallback layer) for "Los X" that no list knows: gangs,
+        cartels and teams ("Los Chapitos", "Los Tlacos"); places are listed
+        ("Los Angeles", "Los Alamos") and win."""
+        out = []
+        for pos, _ in cues["los"]:
+            if pos and text[pos - 1].isalnum():
+                continue
+            match = _LOS_NAME(text, pos)
+            if match is not None and self._lookup(match.group()) is None:
+                if self._lookup(match.group().rsplit(" ", 1)[0]) is None:  # "Los Angeles Times"
+                    out.append(Candidate(*match.span(), "ORG", Layer.FALLBACK))
+        return out
 
     def members_of(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG guesses (fallback layer) for the names after "members of (the)":

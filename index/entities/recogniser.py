@@ -40,7 +40,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "94"
+VERSION = "95"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -240,6 +240,7 @@ class Recogniser:
         found += static.names.sequences(text)
         found += static.orgs.backed_and_spokesman(text, cues)
         found += static.orgs.members_of(text, cues)
+        found += static.orgs.spanish_plurals(text, cues)
         found += context.places(text, cues)
         found += static.landforms.find(text, cues)
         found += static.peoples.find(text, cues)

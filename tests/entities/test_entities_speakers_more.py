@@ -201,3 +201,13 @@ def test_a_name_opening_its_sentence_with_a_role_in_apposition(recogniser: Recog
     # A body's kind, or no role: no person.
     assert found("Talks broke down. Qorvan Zeluwa, the bank, said so.", recogniser, "PERSON") == []
     assert found("Talks broke down. Qorvan Zeluwa, the town, fell.", recogniser, "PERSON") == []
+
+
+def test_los_and_a_name_no_list_knows(recogniser: Recogniser) -> None:
+    text = "Los Qorvitos fought Los Zeluwas Viejos near Los Angeles, the Los Angeles Times said."
+    assert found(text, recogniser, "ORG") == [
+        "Los Qorvitos",
+        "Los Zeluwas Viejos",
+        "Los Angeles Times",
+    ]
+    assert found(text, recogniser, "GPE") == ["Los Angeles"]
