@@ -45,6 +45,7 @@ GOLD_SETS = (
     ("unseen10_", "tenth held-out set, labelled before its first run"),
     ("unseen11_", "eleventh held-out set, labelled before its first run"),
     ("unseen12_", "twelfth held-out set, labelled before its first run"),
+    ("unseen13_", "thirteenth held-out set, labelled before its first run"),
 )
 
 

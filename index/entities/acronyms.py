@@ -42,6 +42,16 @@ _NOT_ORG = frozenset(
     DTT UWB GTA GSM UMTS HSDPA WLAN LAN DVB DAB SIM P2P""".split()
 )
 
+#: Capitals joined by "&" ("AT&T", "S&P", "P&O"), a possessive outside.
+_AMPERSAND = re.compile(
+    r"[A-Z](?<![\w’'&-][A-Z])[A-Z]{0,2}&[A-Z]{1,3}(?![\w&-]|['’](?!s(?![\w’'])))"
+)
+#: A capitalised word right before or after: the capitals are inside a name.
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+\ \Z")
+_WORD_AFTER = re.compile(r"\ [A-Z][a-z]")
+#: "&" capitals that are terms, not organisations.
+_AMPERSAND_TERMS = frozenset("A&E R&D Q&A R&B B&B M&A P&L G&T S&L D&T F&B E&P".split())
+
 #: An acronym joined by hyphens to capitals or a name ("CNDD-FDD", "SPLM-N",
 #: "RED-Tabara"); "US-led" and "AK-47" are no such name.
 _HYPHENATED = re.compile(
@@ -139,6 +149,8 @@ class AcronymRules:
                 headline = capitals[line_start] = shapes.in_capitals(text, line_start)
             if known is not None or not headline:
                 out.append(Candidate(match.start(), match.end(), known or "ORG", Layer.SPECIFIC))
+        if "&" in text:
+            out += self._ampersands(text, defined, capitals)
         for match in _ACRONYM.finditer(text):
             word = match.group()
             known = defined.get(word)
@@ -153,6 +165,30 @@ class AcronymRules:
                 headline = capitals[line_start] = shapes.in_capitals(text, line_start)
             if not headline:
                 out.append(Candidate(match.start(), match.end(), "ORG", Layer.FALLBACK))
+        return out
+
+    def _ampersands(
+        self, text: str, defined: dict[str, str], capitals: dict[int, bool]
+    ) -> list[Candidate]:
+        """Capitals joined by "&" outside a headline in capitals: a fallback
+        ORG ("AT&T", "S&P"), or the label of the name they were defined for."""
+        out = []
+        for match in _AMPERSAND.finditer(text):
+            word = match.group()
+            known = defined.get(word)
+            if known is None and (word in _AMPERSAND_TERMS or self._lookup(word) is not None):
+                continue
+            if _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()) and (
+                _WORD_AFTER.match(text, match.end())
+            ):
+                continue  # "Aiteo Eastern E&P Company": inside a longer name
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            headline = capitals.get(line_start)
+            if headline is None:
+                headline = capitals[line_start] = shapes.in_capitals(text, line_start)
+            if known is not None or not headline:
+                layer = Layer.SPECIFIC if known is not None else Layer.FALLBACK
+                out.append(Candidate(match.start(), match.end(), known or "ORG", layer))
         return out
 
     def _joins(self, parts: list[str]) -> bool:

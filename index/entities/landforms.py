@@ -17,7 +17,9 @@ LOC, head included (as a facility's noun is):
   label: "the mountains of Afghanistan");
 - a river named by its reaches: "the upper reaches of the Yangtze";
 - a head before the name: "Mount Hermon", "Lake Kivu", "Gulf of Aden",
-  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd";
+  "Upper Galilee", "River Severn", "Wadi Rum", "Jebel Marra", "Wadi al-Hamd",
+  a Spanish range with its tail: "Sierra Madre del Sur", "Cordillera de los
+  Andes" ("Sierra Leone" is a known country);
 - a protected area by its two-word head, the name maybe one letter:
   "Virunga National Park", "W National Park", "Selous Game Reserve" (a feature
   inside it is part of its name: "Bryce Canyon National Park").
@@ -63,7 +65,11 @@ _BEFORE = (
     "Wadi ",
     "Jebel ",
     "Jabal ",
+    "Sierra ",
+    "Cordillera ",
 )
+#: Spanish range heads take a "del"/"de la" tail: "Sierra Madre del Sur".
+_RANGES = frozenset(("Sierra ", "Cordillera "))
 _UPPER = ("Upper ", "Lower ")
 #: Capitalised heads after the name ("Dnipro River").
 _AFTER = tuple(
@@ -145,6 +151,12 @@ _ROAD_NUMBER_BEFORE = re.compile(
     r"(?<![\w’'-])(?:[A-Z][a-z]+\ \d{1,3}[A-Z]?|[A-Z]{1,3}-?\d{1,3}[A-Z]?)\Z"
 )
 
+#: A saint's building: "St Mary's Catholic Church", "St Thomas' Hospital",
+#: "St James' Park" (a school is an organisation's, OntoNotes-style).
+_SAINTS_BUILDING = re.compile(
+    rf"St\ {_CAP}(?:['’]s|s?['’])(?:\ {_CAP}){{0,2}}?"
+    r"\ (?:Church|Cathedral|Chapel|Abbey|Basilica|Hospital|Palace|Park)(?![\w’'-])"
+).match
 #: Cue groups for `AnchorFinder`, next to context.py's.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_before": _BEFORE,
@@ -154,6 +166,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "landform_park": _PARKS,
     "facility_kind": _FACILITIES,
     "road": _ROADS,
+    "saint": ("St ",),
     "hospital_of": _HOSPITAL_OF,
     "island_of": (" island of ",),
     "landform_shared": (" rivers",),
@@ -168,6 +181,7 @@ _SHARED_BEFORE = re.compile(
 #: One or two words after a head ("Mount Hermon", "Jebel Marra"), an attached
 #: article allowed ("Wadi al-Hamd", "Jabal al-Akhdar").
 _ONE_OR_TWO_CAPS = re.compile(rf"{_TOKEN}(?:\ {_TOKEN})?(?![\w’'-])")
+_RANGE_TAIL = re.compile(rf"\ (?:del|de\ la|de\ los|de\ las|de)\ {_CAP}(?![\w’'-])").match
 _TWO_CAPS_BEFORE = re.compile(rf"(?<![\w’'-]){_CAP}(?:\ {_CAP})?\Z")
 #: A park's name may be one capital letter ("W National Park").
 _PARK_NAME_BEFORE = re.compile(rf"(?<![\w’'.-])(?:{_CAP}|[A-Z])(?:\ {_CAP})?\Z")
@@ -238,11 +252,17 @@ class LandformRules:
             if cue in _UPPER and text.startswith(("House", "Chamber"), at):
                 continue
             match = _ONE_OR_TWO_CAPS.match(text, at)
+            if match is None and cue in _RANGES:
+                match = _RANGE_TAIL(text, at - 1)  # "Cordillera de Merida"
             if match is None:
                 continue
             if cue in ("River ", "Lake ") and match.group().split()[0] in _NOT_AFTER_HEAD:
                 continue  # "River Island" (a shop), "Lake City"
-            spans.append((pos, match.end(), False))
+            end = match.end()
+            if cue in _RANGES:
+                tail = _RANGE_TAIL(text, end)
+                end = tail.end() if tail is not None else end
+            spans.append((pos, end, False))
         return spans
 
     def _head_last(
@@ -337,4 +357,8 @@ class LandformRules:
             road = _ROAD_NUMBER_BEFORE.search(text, max(0, pos - 20), pos)
             if road is not None and _word_ends(text, end):
                 out.append(Candidate(road.start(), end, "FAC", Layer.SPECIFIC))
+        for pos, _ in cues["saint"]:
+            saint = _SAINTS_BUILDING(text, pos)
+            if saint is not None and (pos == 0 or not text[pos - 1].isalnum()):
+                out.append(Candidate(pos, saint.end(), "FAC", Layer.SPECIFIC))
         return out

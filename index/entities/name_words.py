@@ -61,7 +61,8 @@ _FAC_HEADS = (
     "Stadium|stadium|airfield|Airfield|displacement camp|refugee camp|camp|children's hospital|"
     "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
     "naval base|Naval Base|market|outpost|Monastery|monastery|Penitentiary|penitentiary|"
-    "Highway|smelter|Smelter|police post|gendarmerie post|army post|military post"
+    "Highway|smelter|Smelter|police post|gendarmerie post|army post|military post|"
+    "federal highway|highway|expressway|Expressway|opera house|Opera House"
 )
 #: Facility heads that say which only after a name no list holds: "the London
 #: market", "the Japanese market" are a trade's, "the Hajar al-Mak market" a place.
@@ -72,7 +73,7 @@ _MARKET_KINDS = frozenset("Christmas Stock World Single Common Black".split())
 #: Hospital", "Al Anad Air Base") when a name comes before it.
 _FAC_LAST_WORDS = frozenset(
     "Hospital Airport Base Airbase Airfield Prison Stadium Dam Bridge Mosque Refinery Crossing "
-    "Barracks Checkpoint Monastery Penitentiary Highway".split()
+    "Barracks Checkpoint Monastery Penitentiary Highway Expressway".split()
 )
 #: Sentence-initial descriptions swallowed into an organisation's name
 #: ("Paramilitary Rapid Support Forces").

@@ -160,6 +160,8 @@ class NameRules:
             before = text[match.start() - 1 : match.start()]
             if before.isalnum() or before == "-":
                 continue
+            if text.startswith(("MP for ", "MP to ", "MP of "), match.start()):
+                continue  # "MP for Richmond, North Yorks": a seat, not a name
             start, end = self._clean(text, *match.span("name"))
             # "spokesman, Major General Zaw Min Tun": a second title is outside too.
             inner = self._titles.match(text, start)
@@ -183,6 +185,11 @@ class NameRules:
         name = text[start:end]
         if name.split()[0] in _STOP_TOKENS or self._lookup(name) in ("NORP", "ORG"):
             return None  # "the Medecins Sans Frontieres hospital": whose, not which
+        if name in _COUNT_OPENERS:
+            return None  # "Three prison guards": a count, not a prison's name
+        parts = name.split("-")
+        if len(parts) > 1 and all(self._lookup(part) in ("GPE", "LOC") for part in parts):
+            return None  # "the Damascus-Sweida highway": two places, as hyphens part them
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
         head = after.group().strip()

@@ -60,9 +60,12 @@ _ORG_KIND_BEFORE = tuple(
     for word in (
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
         " giant group auditor auditors bookmaker bookmakers Bookmakers auctioneer auctioneers"
-        " contractor brewer regulator"
+        " contractor brewer regulator carmaker automaker manufacturer drugmaker chipmaker"
+        " supermarket website federation"
     ).split()
 ) + (
+    # "veteran broadcaster David Dimbleby" is a person; a state's is a body.
+    *("state broadcaster ", "public broadcaster ", "national broadcaster ", "news site "),
     *("unit of ", "subsidiary of ", "contractor, "),
     *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
 )
@@ -110,6 +113,8 @@ _POSSESSIVE = ("'s ", "’s ")
 #: the name and "group"; "Bombardier's shares": a company's possessions.
 _ORG_KIND_AFTER = (
     (" group", " militia", " militias")
+    # "the Houthis' Al-Masirah television", "its Az-Zallaqa media outlet", "its Amaq agency"
+    + (" television", " media outlet", " media channel", " news agency")
     + tuple(
         f" {kind} group"
         for kind in "guerrilla rebel armed militant separatist jihadist insurgent".split()
@@ -120,6 +125,12 @@ _ORG_KIND_AFTER = (
         for thing in ("shares", "share price", "profits", "shareholders", "chief executive")
     )
 )
+#: "Los Chapitos", "Los Zetas Viejos": "Los" and one or two capitalised words.
+_LOS_NAME = re.compile(r"Los\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?![\w’'-])").match
+#: Words after "television" that make it a thing or a prize, not a channel.
+_NOT_A_CHANNEL = (" set", " screen", " award", " prize")
+#: A possessor inside a name found before its kind: "the Houthis' Al-Masirah".
+_POSSESSOR = re.compile(r"\w(?:['’]s?|s['’])\ (?=[A-Z])")
 _TITLE_WORDS = frozenset(
     "Commissioner Minister Secretary President Chancellor Director Chairman Governor".split()
 )
@@ -140,6 +151,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "org_before": _ORG_KIND_BEFORE,
     "org_after": _ORG_KIND_AFTER,
     "members": ("members of ", "Members of "),
+    "los": ("Los ",),
     "owned": ("% of ",),
     "known_as": (" known as ",),
     "apposition": _APPOSITION_ARTICLES,
@@ -168,6 +180,8 @@ class OrgContextRules:
             if pos and text[pos - 1].isalpha():
                 continue  # "confirm Monday"
             match = _NAME_MATCH(text, pos + len(cue))
+            if match is not None and cue == "website " and text.endswith("News ", 0, pos):
+                continue  # "told the BBC News website Ford did": a person follows
             if match is not None:
                 first, *rest = match.group().split(" ")
                 # "the aerospace group EADS Philippe Camus said": a person follows.
@@ -177,12 +191,16 @@ class OrgContextRules:
                 end = match.end() if more is None else more.end()
                 spans.append((match.start(), match.start() + len(first) if cut else end))
         for pos, cue in cues["org_after"]:
+            if text.startswith(_NOT_A_CHANNEL, pos + len(cue)):
+                continue  # "LCD television sets", "the Golden Rose television awards"
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 # "Iranian-backed Iraqi militia": whose militia, not its name.
                 if match is not None and self._lookup(match.group().split()[-1]) is None:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
-                        spans.append(match.span())
+                        owner = _POSSESSOR.search(match.group())  # "the Houthis' Al-Masirah"
+                        start = match.start() + (owner.end() if owner is not None else 0)
+                        spans.append((start, match.end()))
         for pos, cue in cues["owned"]:
             if _OWNED_PART.search(text, max(0, pos - 40), pos + len(cue)) is not None:
                 match = _NAME_MATCH(text, pos + len(cue))
@@ -263,6 +281,20 @@ class OrgContextRules:
                 break
             match = _NAME_MATCH(text, match.end() + len(join))
         return spans
+
+    def spanish_plurals(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG guesses (fallback layer) for "Los X" that no list knows: gangs,
+        cartels and teams ("Los Chapitos", "Los Tlacos"); places are listed
+        ("Los Angeles", "Los Alamos") and win."""
+        out = []
+        for pos, _ in cues["los"]:
+            if pos and text[pos - 1].isalnum():
+                continue
+            match = _LOS_NAME(text, pos)
+            if match is not None and self._lookup(match.group()) is None:
+                if self._lookup(match.group().rsplit(" ", 1)[0]) is None:  # "Los Angeles Times"
+                    out.append(Candidate(*match.span(), "ORG", Layer.FALLBACK))
+        return out
 
     def members_of(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG guesses (fallback layer) for the names after "members of (the)":

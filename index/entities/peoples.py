@@ -27,6 +27,7 @@ _AFTER = tuple(
     f" {word}"
     for word in (
         "people peoples community communities clan clans tribe tribes tribesmen herders"
+        " youth youths"
     ).split()
 )
 #: Cue groups for `AnchorFinder`, next to context.py's.

@@ -40,7 +40,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "74"
+VERSION = "95"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -240,6 +240,7 @@ class Recogniser:
         found += static.names.sequences(text)
         found += static.orgs.backed_and_spokesman(text, cues)
         found += static.orgs.members_of(text, cues)
+        found += static.orgs.spanish_plurals(text, cues)
         found += context.places(text, cues)
         found += static.landforms.find(text, cues)
         found += static.peoples.find(text, cues)
@@ -247,6 +248,8 @@ class Recogniser:
         found += context.acronyms(text, found)
         found += static.cues.speakers(text, cues)
         found += static.cues.led_and_bylined(text, cues)
+        found += static.cues.described(text, cues)
+        found += static.cues.opening_appositions(text, cues)
         found += org_mentions(text, found, static.lookup, _STOP_TOKENS)
         people = [c for c in found if c.label == "PERSON"]
         found += later_mentions(text, people, static.lookup)

@@ -26,7 +26,9 @@ from glossator.index.entities.model import Candidate, Layer
 _MONTH_FULL = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+#: "Oct. 17", and without the full stop before a number, as datelines write
+#: it ("MAKHACHKALA, Oct 14 (Interfax)").
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?=\ \d))"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -119,6 +121,7 @@ _CASUALTY_VERB_BEFORE = re.compile(
 )
 _AFTER_BARE_COUNT = frozenset(
     {"", "in", "on", "at", "and", "near", "as", "when", "after", "during", "across", "including"}
+    | {"since"}
 )
 
 
