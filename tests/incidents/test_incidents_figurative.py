@@ -64,6 +64,12 @@ def test_a_heart_attack_a_labour_strike_or_a_deal_struck_is_no_incident(
             "Air/drone strike",
         ),
         ("Militants stormed a hotel in Mogadishu, killing 15 people.", "Attack"),
+        ("The attack cost the lives of 12 soldiers near Maiduguri.", "Attack"),
+        (
+            "Russian missiles attacked Ukraine's energy system overnight, killing two in Lviv.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("An attack on a media office in Gaza City killed three journalists.", "Attack"),
         ("Russian forces joined the strike on Kharkiv that killed four.", "Air/drone strike"),
         ("Rebels executed six villagers near Kiwanja on Tuesday.", "Attack"),
         (
