@@ -90,7 +90,7 @@ _AFTER_STORMED = re.compile(
 #: that have struck the US", "in the US where viruses have struck".
 _DISASTER_BEFORE = re.compile(
     r"(?i:tsunami|earthquake|quake|hurricane|cyclone|typhoon|floods?|disasters?|lightning"
-    r"|recession|viruse?s?|worms?|hackers?)\b[^.;]*$"
+    r"|recession|viruse?s?|worms?|hackers?)(?:\ (?:that|which))?(?:\ (?:has|have|had))?\ $"
 )
 #: A match: the sport words an attack or a strike shares a sentence with.
 _SPORT = re.compile(
@@ -133,9 +133,9 @@ _AFTER_BLAST = re.compile(
 #: aircraft", "deliveries of the aircraft will begin", "aircraft maker Airbus".
 _AIRCRAFT = re.compile(r"(?:aircraft|jets|warplanes?|fighter\ jets?)", re.IGNORECASE)
 _AIRCRAFT_TRADE = re.compile(
-    r"(?i:orders?|ordered|buy|buying|bought|purchases?|purchased|purchasing|deliveries"
-    r"|delivered|maker|makers|manufacturers?|airlines?|subsidies|sales|sell|selling|lease"
-    r"|leased|leasing)\b"
+    r"(?i:orders?\ for|buy|buying|bought|purchases?|purchased|purchasing|deliveries"
+    r"|maker|makers|manufacturers?|airlines?|subsidies|sales|sell|selling|lease|leased"
+    r"|leasing)\b"
 )
 #: Word -> (the words right before it, right after it) that make it no violence.
 _AROUND: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {

@@ -70,6 +70,11 @@ def test_a_heart_attack_a_labour_strike_or_a_deal_struck_is_no_incident(
             "Shelling/artillery/missile attack",
         ),
         ("An attack on a media office in Gaza City killed three journalists.", "Attack"),
+        ("After the floods, a strike on a school in Sirte killed six children.", "Attack"),
+        (
+            "Jets struck the town of Maaret al-Numan on the orders of the president, killing 9.",
+            "Air/drone strike",
+        ),
         ("Russian forces joined the strike on Kharkiv that killed four.", "Air/drone strike"),
         ("Rebels executed six villagers near Kiwanja on Tuesday.", "Attack"),
         (
