@@ -13,7 +13,7 @@ import struct
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from io import BytesIO
 from itertools import accumulate
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 from whoosh.codec import whoosh3
 
 from glossator.index.whoosh.codec import decode_block, decode_scoring_part, values_at
+from glossator.index.whoosh.speedups.dense import ArrayScores, add_arrays
 from glossator.index.whoosh.speedups.memo import norms
 from glossator.index.whoosh.speedups.patches import _decoded_lengths
 
@@ -28,8 +29,9 @@ from glossator.index.whoosh.speedups.patches import _decoded_lengths
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _BLOCK_LENGTH = struct.Struct("!i")
 
-#: One segment's matches for part of a query: document number -> score.
-Scores = dict[int, float]
+#: One segment's matches for part of a query: document number -> score
+#: (a dictionary, or `dense.ArrayScores` for a large expansion).
+Scores = Mapping[int, float]
 #: The terms scored in one segment, each with the documents it matched
 #: (its scores, or only the document numbers).
 Leaves = list[tuple[tuple[str, bytes], Collection[int]]]
@@ -40,10 +42,13 @@ class NotScorable(Exception):
 
 
 def add(parts: list[Scores]) -> Scores:
-    """Per-document sums of several parts' scores."""
+    """Per-document sums of several parts' scores (the longest part first,
+    then the others in turn)."""
     parts = sorted(parts, key=len, reverse=True)
     if not parts:
         return {}
+    if any(isinstance(part, ArrayScores) for part in parts):
+        return parts[0] if len(parts) == 1 else add_arrays(parts)
     merged = dict(parts[0])
     get = merged.get
     for part in parts[1:]:
@@ -89,7 +94,7 @@ def term_scores(
     K1 = top.weighting.K1
     idf = top.idf(fieldname, btext)
     deleted = reader.has_deletions() and reader.deleted_docs_set
-    out: Scores = {}
+    out: dict[int, float] = {}
     k1p1 = K1 + 1
     if terminfo.is_inlined():
         # A rare term's postings live in its term-table entry.
