@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Any
 
 from glossator.index.whoosh.analysis import TOKEN_PATTERN
 
@@ -24,18 +23,6 @@ def name_key(value: str) -> tuple[str, ...]:
     """The words an entity field indexes a name as: spellings with the same
     words ("Shia al-Sudani", "Shia’ Al-Sudani") are one name to a search."""
     return tuple(m.group() for m in _WORDS.finditer(value.lower()))
-
-
-def one_per_name(stored: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A document's facet values with each name once, however it was spelt."""
-    names: dict[str, Any] = stored[1]
-    for label, found in names.items():
-        if len(found) > 1 and len({name_key(v) for v in found}) < len(found):
-            firsts: dict[tuple[str, ...], str] = {}
-            for value in found:
-                firsts.setdefault(name_key(value), value)
-            names = {**names, label: list(firsts.values())}
-    return stored if names is stored[1] else (stored[0], names, *stored[2:])
 
 
 def same_name(values: list[str]) -> Counter[str]:

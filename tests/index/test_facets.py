@@ -11,8 +11,21 @@ import pytest
 from glossator.index.indexer import Index
 from glossator.index.labels import LABELS, field_for
 from glossator.index.whoosh import facets
-from glossator.index.whoosh.facet_names import one_per_name, same_name
+from glossator.index.whoosh.facet_names import name_key, same_name
 from glossator.index.whoosh.facets import FacetCounts
+
+
+def _one_per_name(stored: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A document's stored facet values with each name once, however it
+    was spelt (the first spelling kept)."""
+    names: dict[str, Any] = stored[1]
+    for label, found in names.items():
+        if len(found) > 1 and len({name_key(v) for v in found}) < len(found):
+            firsts: dict[tuple[str, ...], str] = {}
+            for value in found:
+                firsts.setdefault(name_key(value), value)
+            names = {**names, label: list(firsts.values())}
+    return stored if names is stored[1] else (stored[0], names, *stored[2:])
 
 
 def _counted_as_strings(column: Any, docnums: list[int]) -> dict[str, list[tuple[str, int]]]:
@@ -22,7 +35,7 @@ def _counted_as_strings(column: Any, docnums: list[int]) -> dict[str, list[tuple
     for label in LABELS:
         values[field_for(label)] = []
     for docnum in docnums:
-        stored = one_per_name(column[docnum] or ((), {}))
+        stored = _one_per_name(column[docnum] or ((), {}))
         values["tag"].extend(stored[0])
         if len(stored) > 2:
             values["event"].extend(stored[2])
