@@ -246,13 +246,77 @@ def prefix_terms(sub: Any, fieldname: str, prefix: bytes) -> list[tuple[bytes, A
     fieldkey = terms._keycoder(fieldname, b"")
     start = fieldkey + prefix
     skip = len(fieldkey)
+    tindex = terms._tindex
+    buf = getattr(tindex.dbfile, "_buf", None)
+    if isinstance(buf, memoryview) and buf.format == "B":
+        return _walk_mapped(tindex, buf, start, skip)
     decode = whoosh3.W3TermInfo.from_bytes
     out = []
-    for key, value in terms._tindex.items_from(start):
+    for key, value in tindex.items_from(start):
         if not key.startswith(start):
             break
         out.append((key[skip:], decode(value)))
     return out
+
+
+#: A term-table record's key and value lengths (`filetables._lengths`).
+_RECORD = struct.Struct("!ii")
+
+
+def _walk_mapped(tindex: Any, buf: memoryview, start: bytes, skip: int) -> list[tuple[bytes, Any]]:
+    """`prefix_terms`'s walk read straight from the mapped term table: the
+    records `OrderedHashReader.items_from` gives, in order, while their
+    keys start with `start` (a two-letter prefix is thousands of records,
+    and each cost a few generator steps and copies there)."""
+    pos = tindex.closest_key_pos(start)
+    if pos is None:
+        return []
+    end = tindex.endofdata
+    unpack = _RECORD.unpack_from
+    head = len(start)
+    out = []
+    while pos < end:
+        keylen, datalen = unpack(buf, pos)
+        keypos = pos + _RECORD.size
+        datapos = keypos + keylen
+        if keylen < head or buf[keypos : keypos + head] != start:
+            break
+        out.append(
+            (
+                bytes(buf[keypos + skip : datapos]),
+                PackedTermInfo(bytes(buf[datapos : datapos + datalen])),
+            )
+        )
+        pos = datapos + datalen
+    return out
+
+
+class PackedTermInfo:
+    """A term-table value read as Whoosh's `W3TermInfo` only when more than
+    its document frequency is asked of it: most terms of a short prefix
+    are scored from the prefix table, which needs only that, and building
+    a `W3TermInfo` was most of the walk's cost."""
+
+    __slots__ = ("_data", "_info")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._info: Any = None
+
+    def doc_frequency(self) -> int:
+        """How many documents of the segment hold the term."""
+        return int(_DOC_FREQUENCY.unpack_from(self._data, _DOC_FREQUENCY_AT)[0])
+
+    def __getattr__(self, name: str) -> Any:
+        info = self._info
+        if info is None:
+            info = self._info = whoosh3.W3TermInfo.from_bytes(self._data)
+        return getattr(info, name)
+
+
+#: A Whoosh 3 term info's document frequency: after a flag byte and a float.
+_DOC_FREQUENCY = struct.Struct("!I")
+_DOC_FREQUENCY_AT = 5
 
 
 def _lookup(m: Any, wanted: list[int]) -> Any:
