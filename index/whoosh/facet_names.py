@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Any
 
 from glossator.index.whoosh.analysis import TOKEN_PATTERN
 
@@ -20,29 +19,22 @@ _WORDS = re.compile(TOKEN_PATTERN)
 
 
 @lru_cache(maxsize=65_536)
-def _name_key(value: str) -> tuple[str, ...]:
+def name_key(value: str) -> tuple[str, ...]:
     """The words an entity field indexes a name as: spellings with the same
     words ("Shia al-Sudani", "Shia’ Al-Sudani") are one name to a search."""
     return tuple(m.group() for m in _WORDS.finditer(value.lower()))
 
 
-def one_per_name(stored: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A document's facet values with each name once, however it was spelt."""
-    names: dict[str, Any] = stored[1]
-    for label, found in names.items():
-        if len(found) > 1 and len({_name_key(v) for v in found}) < len(found):
-            firsts: dict[tuple[str, ...], str] = {}
-            for value in found:
-                firsts.setdefault(_name_key(value), value)
-            names = {**names, label: list(firsts.values())}
-    return stored if names is stored[1] else (stored[0], names, *stored[2:])
-
-
 def same_name(values: list[str]) -> Counter[str]:
     """Counts of names, the spellings a search does not tell apart counted
     as one, under the spelling written most often."""
-    counts = Counter(values)
-    keys = {value: _name_key(value) for value in counts}
+    return same_name_counts(Counter(values))
+
+
+def same_name_counts(counts: Counter[str]) -> Counter[str]:
+    """`same_name` of the names counted in `counts` (in the order they
+    were first met)."""
+    keys = {value: name_key(value) for value in counts}
     spellings_of = Counter(keys.values())
     if len(spellings_of) == len(keys):
         return counts

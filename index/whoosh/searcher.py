@@ -11,10 +11,8 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from typing import Any
 
 from whoosh import query as wq
@@ -27,12 +25,11 @@ from whoosh.qparser import (
 from whoosh.reading import ReaderClosed
 
 from glossator.index.engine import ArticleText, QueryError, SearchCancelled, SearchResult
-from glossator.index.labels import LABELS, field_for
 from glossator.index.query import typed_word, typing_query, validate
 from glossator.index.spelling import SortedWords
 from glossator.index.whoosh.collect import anchor_fuzzy, every_article, run
 from glossator.index.whoosh.dates import ArticleDatePlugin
-from glossator.index.whoosh.facet_names import one_per_name, same_name
+from glossator.index.whoosh.facets import FacetCounts
 from glossator.index.whoosh.hits import BodyTexts, make_highlighter, make_hit
 from glossator.index.whoosh.negation import exclusions
 from glossator.index.whoosh.speedups.multiterm import prefix_frequencies, preload
@@ -42,9 +39,6 @@ from glossator.index.whoosh.typing_words import TypingWords
 
 #: Facets are counted over at most this many top hits.
 FACET_SAMPLE = 1000
-FACET_VALUES = 12
-#: Documents whose facet values are kept in memory between queries.
-FACET_CACHE_SIZE = 20_000
 #: In search-as-you-type, a prefix expands to at most this many terms.
 TYPING_EXPANSION = 32
 
@@ -99,8 +93,7 @@ class WhooshSearcher:
         self.fast = fast
         self._lock = threading.Lock()
         self._searcher: Any = None
-        self._facet_cache: dict[int, tuple[Any, ...]] = {}
-        self._facet_column: Any = None
+        self._facet_counts: FacetCounts | None = None
         self._parser: Any = None
         self._suggester = Suggester(words)
         self._typing = TypingWords(words)
@@ -115,8 +108,7 @@ class WhooshSearcher:
             # deletions are stale, so a re-indexed article shows up twice.
             self._searcher.close()
             self._searcher = self._opener().searcher()
-            self._facet_cache.clear()
-            self._facet_column = None
+            self._facet_counts = None
         return self._searcher
 
     def close(self) -> None:
@@ -128,7 +120,7 @@ class WhooshSearcher:
                 except ReaderClosed:  # its files were released already: nothing to do
                     pass
                 self._searcher = None
-                self._facet_column = None
+                self._facet_counts = None
 
     def parser(self) -> Any:
         """The query parser: title and body by default, plus tag: and entity fields."""
@@ -211,7 +203,9 @@ class WhooshSearcher:
             facet_counts: dict[str, list[tuple[str, int]]] = {}
             sampled = False
             if facets and total:
-                facet_counts = self._facets(s, sample)
+                if self._facet_counts is None:
+                    self._facet_counts = FacetCounts(s.reader())
+                facet_counts = self._facet_counts.count(sample)
                 sampled = total > FACET_SAMPLE
             suggestion = None
             if total == 0:
@@ -225,46 +219,6 @@ class WhooshSearcher:
             facets_sampled=sampled,
             suggestion=suggestion,
         )
-
-    def _facets(self, s: Any, docnums: list[int]) -> dict[str, list[tuple[str, int]]]:
-        # Values are gathered into one list per facet and counted once:
-        # a Counter.update per document and label costs more than the count.
-        values: dict[str, list[str]] = {"tag": [], "event": []}
-        for label in LABELS:
-            values[field_for(label)] = []
-        column = self._facet_column
-        if column is None:
-            column = self._facet_column = s.reader().column_reader("facets")
-        tags, events = values["tag"], values["event"]
-        # Each label's bucket, looked up once per label rather than per
-        # document and label (a thousand hits carry ten labels each).
-        buckets: dict[str, list[str] | None] = {}
-        cache = self._facet_cache
-        for docnum in docnums:
-            cached = cache.get(docnum)
-            if cached is None:
-                cached = one_per_name(column[docnum] or ((), {}))
-                if len(cache) >= FACET_CACHE_SIZE:
-                    # Forget the oldest half: the cache stays bounded on a
-                    # large corpus, and recent queries' documents stay.
-                    for old in list(islice(cache, FACET_CACHE_SIZE // 2)):
-                        del cache[old]
-                cache[docnum] = cached
-            tags.extend(cached[0])
-            if len(cached) > 2:
-                events.extend(cached[2])
-            for label, found in cached[1].items():
-                try:
-                    bucket = buckets[label]
-                except KeyError:
-                    bucket = buckets[label] = values.get(field_for(label))
-                if bucket is not None:
-                    bucket.extend(found)
-        return {
-            k: (Counter(v) if k in ("tag", "event") else same_name(v)).most_common(FACET_VALUES)
-            for k, v in values.items()
-            if v
-        }
 
     def _cap_prefixes(self, s: Any, q: Any, typed: str | None = None) -> Any:
         """Replace each prefix query by its TYPING_EXPANSION most frequent terms.

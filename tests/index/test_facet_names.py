@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from glossator.index.whoosh.facet_names import _marks, _name_key, same_name
+from glossator.index.whoosh.facet_names import _marks, name_key, same_name
 
 
 def _merged_every_name(values: list[str]) -> Counter[str]:
@@ -14,7 +14,7 @@ def _merged_every_name(values: list[str]) -> Counter[str]:
     counts = Counter(values)
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for value, n in counts.items():
-        groups.setdefault(_name_key(value), []).append((value, n))
+        groups.setdefault(name_key(value), []).append((value, n))
     merged: Counter[str] = Counter()
     for spellings in groups.values():
         shown = max(spellings, key=lambda pair: (pair[1], -_marks(pair[0])))[0]

@@ -93,6 +93,43 @@ def test_prefix_walk_gives_whoosh_idf(corpus_index: Index) -> None:
             assert idf == s.weighting.idf(s, field, word), word
 
 
+def test_mapped_walk_gives_whoosh_terms_and_infos(corpus_index: Index) -> None:
+    """The walk read straight from the mapped term table gives the terms
+    Whoosh's `items_from` gives, in order, each with the same term info."""
+    from whoosh.codec.whoosh3 import W3TermInfo
+
+    engine = corpus_index.open()
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        mapped = 0
+        for sub, _offset in s.leaf_searchers():
+            terms = sub.reader()._terms
+            for field, prefix in [("body", b"co"), ("body", b"e"), ("title", b"pr"), ("body", b"")]:
+                start = terms._keycoder(field, prefix)
+                skip = len(terms._keycoder(field, b""))
+                want = []
+                for key, value in terms._tindex.items_from(start):
+                    if not key.startswith(start):
+                        break
+                    want.append((key[skip:], W3TermInfo.from_bytes(value)))
+                got = postings.prefix_terms(sub, field, prefix)
+                mapped += any(isinstance(i, postings.PackedTermInfo) for _w, i in got)
+                assert [w for w, _i in got] == [w for w, _i in want], (field, prefix)
+                for (word, info), (_word, real) in zip(got, want, strict=True):
+                    assert info.doc_frequency() == real.doc_frequency(), word
+                    assert info.is_inlined() == real.is_inlined(), word
+                    if real.is_inlined():
+                        assert info.inlined_postings() == real.inlined_postings(), word
+                    else:
+                        assert info.extent() == real.extent(), word
+                    assert (info.weight(), info.max_weight(), info.min_id(), info.max_id()) == (
+                        real.weight(),
+                        real.max_weight(),
+                        real.min_id(),
+                        real.max_id(),
+                    ), word
+        assert mapped, "the segments' term tables should be read mapped"
+
+
 def test_memoised_scores_match_fresh_ones(corpus_index: Index) -> None:
     """A second run on the same searcher reads each multi-term query's
     scores from the searcher's memo: the same results as the first run,

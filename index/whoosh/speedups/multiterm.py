@@ -27,6 +27,7 @@ from whoosh import scoring
 from whoosh.codec.whoosh3 import W3TermsReader
 from whoosh.matching import ListMatcher, NullMatcher
 
+from glossator.index.whoosh.speedups.dense import ArrayScores
 from glossator.index.whoosh.speedups.memo import memo_for
 from glossator.index.whoosh.speedups.postings import (
     Leaves,
@@ -150,8 +151,10 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
         # Whoosh applies the boost only when two or more terms are OR-ed.
         boost = self.boost
         if boost != 1.0 and count > 1:
+            if isinstance(merged, ArrayScores):
+                return merged.scaled(boost)
             merged = {d: score * boost for d, score in merged.items()}
-        elif within is None:
+        elif within is None and not isinstance(merged, ArrayScores):
             merged = dict(merged)  # the caller may change it; the memo's stays
         return merged
 
@@ -203,6 +206,8 @@ class PreloadedMultiTerm(wq.Query):  # type: ignore[misc]
             return _whoosh_matcher(inner, searcher, context, words)
         if not scores:
             return NullMatcher()
+        if isinstance(scores, ArrayScores):
+            return _SummedMatcher(scores.docnums.tolist(), scores.scores.tolist(), leaves)
         docnums = sorted(scores)
         return _SummedMatcher(docnums, [scores[d] for d in docnums], leaves)
 

@@ -13,7 +13,7 @@ import struct
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from io import BytesIO
 from itertools import accumulate
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 from whoosh.codec import whoosh3
 
 from glossator.index.whoosh.codec import decode_block, decode_scoring_part, values_at
+from glossator.index.whoosh.speedups.dense import ArrayScores, add_arrays
 from glossator.index.whoosh.speedups.memo import norms
 from glossator.index.whoosh.speedups.patches import _decoded_lengths
 
@@ -28,8 +29,9 @@ from glossator.index.whoosh.speedups.patches import _decoded_lengths
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _BLOCK_LENGTH = struct.Struct("!i")
 
-#: One segment's matches for part of a query: document number -> score.
-Scores = dict[int, float]
+#: One segment's matches for part of a query: document number -> score
+#: (a dictionary, or `dense.ArrayScores` for a large expansion).
+Scores = Mapping[int, float]
 #: The terms scored in one segment, each with the documents it matched
 #: (its scores, or only the document numbers).
 Leaves = list[tuple[tuple[str, bytes], Collection[int]]]
@@ -40,10 +42,13 @@ class NotScorable(Exception):
 
 
 def add(parts: list[Scores]) -> Scores:
-    """Per-document sums of several parts' scores."""
+    """Per-document sums of several parts' scores (the longest part first,
+    then the others in turn)."""
     parts = sorted(parts, key=len, reverse=True)
     if not parts:
         return {}
+    if any(isinstance(part, ArrayScores) for part in parts):
+        return parts[0] if len(parts) == 1 else add_arrays(parts)
     merged = dict(parts[0])
     get = merged.get
     for part in parts[1:]:
@@ -89,7 +94,7 @@ def term_scores(
     K1 = top.weighting.K1
     idf = top.idf(fieldname, btext)
     deleted = reader.has_deletions() and reader.deleted_docs_set
-    out: Scores = {}
+    out: dict[int, float] = {}
     k1p1 = K1 + 1
     if terminfo.is_inlined():
         # A rare term's postings live in its term-table entry.
@@ -241,13 +246,77 @@ def prefix_terms(sub: Any, fieldname: str, prefix: bytes) -> list[tuple[bytes, A
     fieldkey = terms._keycoder(fieldname, b"")
     start = fieldkey + prefix
     skip = len(fieldkey)
+    tindex = terms._tindex
+    buf = getattr(tindex.dbfile, "_buf", None)
+    if isinstance(buf, memoryview) and buf.format == "B":
+        return _walk_mapped(tindex, buf, start, skip)
     decode = whoosh3.W3TermInfo.from_bytes
     out = []
-    for key, value in terms._tindex.items_from(start):
+    for key, value in tindex.items_from(start):
         if not key.startswith(start):
             break
         out.append((key[skip:], decode(value)))
     return out
+
+
+#: A term-table record's key and value lengths (`filetables._lengths`).
+_RECORD = struct.Struct("!ii")
+
+
+def _walk_mapped(tindex: Any, buf: memoryview, start: bytes, skip: int) -> list[tuple[bytes, Any]]:
+    """`prefix_terms`'s walk read straight from the mapped term table: the
+    records `OrderedHashReader.items_from` gives, in order, while their
+    keys start with `start` (a two-letter prefix is thousands of records,
+    and each cost a few generator steps and copies there)."""
+    pos = tindex.closest_key_pos(start)
+    if pos is None:
+        return []
+    end = tindex.endofdata
+    unpack = _RECORD.unpack_from
+    head = len(start)
+    out = []
+    while pos < end:
+        keylen, datalen = unpack(buf, pos)
+        keypos = pos + _RECORD.size
+        datapos = keypos + keylen
+        if keylen < head or buf[keypos : keypos + head] != start:
+            break
+        out.append(
+            (
+                bytes(buf[keypos + skip : datapos]),
+                PackedTermInfo(bytes(buf[datapos : datapos + datalen])),
+            )
+        )
+        pos = datapos + datalen
+    return out
+
+
+class PackedTermInfo:
+    """A term-table value read as Whoosh's `W3TermInfo` only when more than
+    its document frequency is asked of it: most terms of a short prefix
+    are scored from the prefix table, which needs only that, and building
+    a `W3TermInfo` was most of the walk's cost."""
+
+    __slots__ = ("_data", "_info")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._info: Any = None
+
+    def doc_frequency(self) -> int:
+        """How many documents of the segment hold the term."""
+        return int(_DOC_FREQUENCY.unpack_from(self._data, _DOC_FREQUENCY_AT)[0])
+
+    def __getattr__(self, name: str) -> Any:
+        info = self._info
+        if info is None:
+            info = self._info = whoosh3.W3TermInfo.from_bytes(self._data)
+        return getattr(info, name)
+
+
+#: A Whoosh 3 term info's document frequency: after a flag byte and a float.
+_DOC_FREQUENCY = struct.Struct("!I")
+_DOC_FREQUENCY_AT = 5
 
 
 def _lookup(m: Any, wanted: list[int]) -> Any:

@@ -28,6 +28,7 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from glossator.index.whoosh.speedups import phrases
+from glossator.index.whoosh.speedups.dense import ArrayScores
 from glossator.index.whoosh.speedups.multiterm import PreloadedMultiTerm
 from glossator.index.whoosh.speedups.postings import Leaves, NotScorable, Scores, add, term_scores
 from glossator.index.whoosh.speedups.summed import DocSet
@@ -134,8 +135,18 @@ def best(scores: Scores, offset: int, depth: int) -> list[tuple[float, int]]:
     without making a pair for every document of a long list. The depth-th
     best score is found among the bare floats first, and pairs are made only
     for the documents at or above it."""
+    if isinstance(scores, ArrayScores):
+        return _best_as_arrays(scores.docnums, scores.scores, offset, depth)
     if len(scores) >= LARGE_SEGMENT and len(scores) > 4 * depth:
-        return _best_as_arrays(scores, offset, depth)
+        import numpy as np
+
+        size = len(scores)
+        return _best_as_arrays(
+            np.fromiter(scores.keys(), dtype=np.int64, count=size),
+            np.fromiter(scores.values(), dtype=np.float64, count=size),
+            offset,
+            depth,
+        )
     if len(scores) > depth:
         values = scores.values()
         # Sorting floats in C beats a heap for a few times `depth`; beyond,
@@ -151,18 +162,18 @@ def best(scores: Scores, offset: int, depth: int) -> list[tuple[float, int]]:
     return pairs[:depth]
 
 
-def _best_as_arrays(scores: Scores, offset: int, depth: int) -> list[tuple[float, int]]:
-    """`best` for a long list (a short prefix matches most of a segment):
-    the depth-th best score by numpy's partition, and the documents at or
-    above it by a mask; the same floats, so the same pairs."""
-    import numpy as np
+def _best_as_arrays(docnums: Any, values: Any, offset: int, depth: int) -> list[tuple[float, int]]:
+    """`best` for scores held as arrays (a short prefix matches most of a
+    segment): the depth-th best score by numpy's partition, and the
+    documents at or above it by a mask; the same floats, so the same pairs."""
+    size = len(values)
+    if size > depth:
+        import numpy as np
 
-    size = len(scores)
-    values = np.fromiter(scores.values(), dtype=np.float64, count=size)
-    kth = np.partition(values, size - depth)[size - depth]
-    keep = values >= kth
-    docnums = np.fromiter(scores.keys(), dtype=np.int64, count=size)[keep] + offset
-    pairs = list(zip((-values[keep]).tolist(), docnums.tolist(), strict=True))
+        kth = np.partition(values, size - depth)[size - depth]
+        keep = values >= kth
+        docnums, values = docnums[keep], values[keep]
+    pairs = list(zip((-values).tolist(), (docnums + offset).tolist(), strict=True))
     pairs.sort()
     return pairs[:depth]
 

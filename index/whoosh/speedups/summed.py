@@ -12,7 +12,8 @@ posting's score with numpy in the same expression and order of operations
 as `term_scores` (so each is the same double), and sums them per document
 with `numpy.bincount`, which adds in array order: the terms are laid out in
 the order `postings.add` adds them, so the sums are the same to the bit as
-well (tests/index/test_multiterm.py compares both).
+well (tests/index/test_multiterm.py compares both). The sums stay arrays
+(`dense.ArrayScores`) on to the top hits.
 
 Each term's matches are kept as a `DocSet`, a span of the segment's one
 `Expansion` array, instead of a dictionary of scores: what is asked of them
@@ -31,6 +32,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
+from glossator.index.whoosh.speedups.dense import ArrayScores
 from glossator.index.whoosh.speedups.gather import gather
 from glossator.index.whoosh.speedups.memo import memo_for
 from glossator.index.whoosh.speedups.postings import Leaves, Scores, segment_norms
@@ -206,5 +208,4 @@ def expansion_scores(
     size = len(norm_array)
     summed = np.bincount(ids_all, weights=scores, minlength=size)
     touched = np.flatnonzero(np.bincount(ids_all, minlength=size))
-    merged = dict(zip(touched.tolist(), summed[touched].tolist(), strict=True))
-    return merged, parts
+    return ArrayScores(touched, summed[touched], size), parts
