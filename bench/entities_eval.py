@@ -46,6 +46,7 @@ GOLD_SETS = (
     ("unseen11_", "eleventh held-out set, labelled before its first run"),
     ("unseen12_", "twelfth held-out set, labelled before its first run"),
     ("unseen13_", "thirteenth held-out set, labelled before its first run"),
+    ("unseen14_", "fourteenth held-out set, labelled before its first run"),
 )
 
 

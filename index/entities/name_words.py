@@ -73,8 +73,11 @@ _MARKET_KINDS = frozenset("Christmas Stock World Single Common Black".split())
 #: Hospital", "Al Anad Air Base") when a name comes before it.
 _FAC_LAST_WORDS = frozenset(
     "Hospital Airport Base Airbase Airfield Prison Stadium Dam Bridge Mosque Refinery Crossing "
-    "Barracks Checkpoint Monastery Penitentiary Highway Expressway".split()
+    "Barracks Checkpoint Monastery Penitentiary Highway Expressway Cafe Café Academy Palace".split()
 )
+#: Facility last words that also name a body after a people ("the British
+#: Academy" gives awards; "the Islington Academy" is a hall).
+_BODY_OR_FAC_WORDS = frozenset(("Academy",))
 #: Sentence-initial descriptions swallowed into an organisation's name
 #: ("Paramilitary Rapid Support Forces").
 _DESCRIPTORS = frozenset(

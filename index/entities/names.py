@@ -23,6 +23,7 @@ from glossator.index.entities.name_words import (
     _COUNT_OPENERS,
     _DESCRIPTORS,
     _FAC_HEADS,
+    _BODY_OR_FAC_WORDS,
     _FAC_LAST_WORDS,
     _GENERIC_HEADS,
     _MARKET_KINDS,
@@ -244,6 +245,8 @@ class NameRules:
             if len(words) < 2:
                 continue
             named_facility = words[-1] in _FAC_LAST_WORDS or words[0] == "Camp"
+            if words[-1] in _BODY_OR_FAC_WORDS and self._lookup(words[0]) == "NORP":
+                named_facility = False
             if named_facility and words[0] not in _STOP_TOKENS:
                 out.append(Candidate(start, end, "FAC", Layer.SPECIFIC))
                 continue
