@@ -24,6 +24,12 @@ from glossator.index.incidents.casualties import count_casualties
 from glossator.index.incidents.dates import find_date, resolve
 from glossator.index.incidents.drafts import Draft, combine, is_specific, merge, merge_target
 from glossator.index.incidents.finish import finish
+from glossator.index.incidents.killings import (
+    killing_trigger,
+    may_kill,
+    may_operate,
+    operation_trigger,
+)
 from glossator.index.incidents.locate import Locator, elsewhere, name_tail
 from glossator.index.incidents.model import Incident
 from glossator.index.incidents.places import PlaceTable, places
@@ -33,11 +39,7 @@ from glossator.index.incidents.triggers import (
     Trigger,
     find_trigger,
     fold_first,
-    killing_trigger,
-    may_kill,
-    may_operate,
     may_trigger,
-    operation_trigger,
     stem_positions,
 )
 
