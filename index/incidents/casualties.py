@@ -85,7 +85,9 @@ _ZERO_HURT = re.compile(
 _ZERO_KILLED = re.compile(r"\bno\ (?:deaths|fatalities|one\ was\ killed)\b", re.VERBOSE)
 _SINGLE = re.compile(
     rf"\b(?:{_KILL}|wounded|wounding|injured|injuring)\ (?:a|an|one|its|their|his"
-    rf"|her)\ (?![\w-]+s\b)[\w-]+\b",
+    rf"|her)\ (?![\w-]+s\b)[\w-]+\b"
+    # "a gunman who shot a man dead"
+    rf"|\b(?P<shot>shot)\ (?:a|an|one)\ (?![\w-]+s\b)[\w-]+\ dead\b",
     re.IGNORECASE | re.VERBOSE,
 )
 #: "killed a commander ... and two of his guards": one plus the others.
@@ -94,7 +96,7 @@ _AND_MORE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SINGLE_SUBJECT = re.compile(
-    r"(?:^|,\ |\.\ )(?:A|An|One)\ [^,;]{2,60}?\ was\ (?:reportedly\ )?(?P<verb>killed|wounded"
+    r"(?:^|,\ |\.\ |:\ )(?:A|An|One)\ [^,;]{2,60}?\ was\ (?:reportedly\ )?(?P<verb>killed|wounded"
     r"|injured|shot\ dead)\b",
     re.VERBOSE,
 )
@@ -207,7 +209,8 @@ def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -
             hurt = total
     single = _SINGLE_SUBJECT.search(sentence) or _SINGLE.search(sentence)
     if single is not None:
-        verb = (single.groupdict().get("verb") or single.group()).split()[0]
+        found = single.groupdict()
+        verb = "killed" if found.get("shot") else (found.get("verb") or single.group()).split()[0]
         more = _AND_MORE.match(sentence, single.end()) or _AND_MORE.search(
             sentence, single.end(), single.end() + 60
         )

@@ -55,6 +55,14 @@ _BY_ARMED = re.compile(
 _KILLING_OF_BY_ARMED = re.compile(
     rf"\ of\ [^.;]{{0,60}}?{_BY_ARMED.pattern}", re.IGNORECASE | re.VERBOSE
 )
+#: A passive killing and then the armed men who did it: "were killed when
+#: gunmen on motorcycles fired", "killed as gunmen fire on".
+_WHEN_ARMED = re.compile(
+    rf"\ (?:[\w-]+\ ){{0,6}}?(?:when|as|after)\ (?:[\w-]+\ ){{0,2}}?{_ARMED}\b", re.IGNORECASE
+)
+#: Blame for the killing on a group: "police said, blaming the East
+#: Indonesia Mujahideen (MIT) network".
+_BLAMING = re.compile(r"\bblam(?:ed|ing)\ (?:the\ )?")
 _CLAIMED_KILLING = re.compile(
     r"\bclaim(?:s|ed|ing)?\ (?:responsibility\ for\ )?(?:the\ )?killings?\b", re.IGNORECASE
 )
@@ -85,6 +93,12 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
         elif _CLAIMED_KILLING.search(sentence, max(0, start - 40), end):
             armed = True
         elif match.group().lower() == "killing" and _KILLING_OF_BY_ARMED.match(sentence, end):
+            armed = True
+        elif _WHEN_ARMED.match(sentence, end):
+            armed = True
+        elif (blame := _BLAMING.search(sentence, end)) is not None and (
+            _ARMED_SUBJECT.match(sentence, blame.end()) or any(s == blame.end() for s, _ in actors)
+        ):
             armed = True
         elif not _PASSIVE_BEFORE.search(before[-30:]):
             clause = re.split(r"[;:]|,\ (?:who|which|after|while|as)\b", before)[-1]

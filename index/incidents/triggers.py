@@ -59,13 +59,20 @@ RULES: tuple[TriggerRule, ...] = (
     ),
     TriggerRule(
         "Remote explosive/landmine/IED",
-        r"explosions?|blasts?|exploded|detonated|bombs?",
+        r"explosions?|blasts?|exploded|detonated|bombs?"
+        # "claimed the bombing of a police car"; not "hours after the Budva
+        # bombing", a reference to another event.
+        r"|bombings?(?=\ (?:of|at|in|on|near|outside)\b)",
         2,
     ),
     TriggerRule(
         "Abduction/forced disappearance",
         r"abduct(?:ed|ing|s|ion|ions)?|kidnapp?(?:ed|ing|s)?|kidnappings?|taken\ hostage"
-        r"|seized\ (?:as\ )?hostages?|forcibly\ disappeared",
+        r"|seized\ (?:as\ )?hostages?|forcibly\ disappeared"
+        # Hostages held or ransomed: "the group holding three tourists",
+        # "demands ransom for Semporna hostages".
+        r"|(?:holding|held|freed|released)\ (?:[\w-]+\ ){0,2}?hostages?"
+        r"|ransom\ for\ (?:the\ )?(?:[\w-]+\ )?hostages?",
         4,
     ),
     TriggerRule(
@@ -99,12 +106,15 @@ RULES: tuple[TriggerRule, ...] = (
         r"attack(?:ed|s|ing)?|stormed|opened\ fire|shot\ dead|gunned\ down|ambush(?:ed|es)?"
         r"|massacred?|assault(?:ed)?|raided|killing\ spree|stabbed|executed|strikes?|struck"
         r"|shot\ (?:him|her|them|both|all\ \w+)\ dead|shot\ and\ killed"
+        r"|shot\ (?:a|an|the|one|two|three|four|five|\d+)\ (?:[\w-]+\ ){0,2}?dead"
+        r"|(?:double|triple|quadruple)\ (?:killings?|murders?|homicides?)"
         # Arson as an attack: "set fire to a sawmill", "set the trucks
         # ablaze", "torched several trucks"; not the passive "vehicles were
         # set alight", which rioting is told by as often.
         r"|set\ fire\ to|set\ (?:[\w-]+\ ){1,3}?(?:on\ fire|ablaze|alight)|torch(?:ed|ing)"
         r"|burn(?:t|ed)\ down"
-        r"|arson\ attacks?|firebomb(?:ed|ing|ings)?"
+        r"|arson(?:\ attacks?)?|firebomb(?:ed|ing|ings)?"
+        r"|burning\ of\ (?:the\ )?(?:[A-Z][\w-]*\ )*?(?:[A-Z][\w-]*|shops|homes|houses|villages?)"
         # A shooting only as an attack on people: "gunmen" need not be named,
         # but the noun alone is also a film's or a match's ("shooting at
         # goal"), so a mass, deadly or venue shooting, or one dated by its day.
@@ -112,7 +122,9 @@ RULES: tuple[TriggerRule, ...] = (
         r"|shootings?\ (?:at|on|aboard|in)\ (?:a|an|the)\ (?:[\w-]+\ )?"
         r"(?:tavern|bar|pub|shebeen|nightclub"
         r"|school|church|mosque|market|party|restaurant|shop|store|bus|taxi\ rank|checkpoint"
-        r"|wedding|funeral)"
+        r"|wedding|funeral|dance|housing\ estate)"
+        # A shooting's toll: "the weekend shooting ... death toll".
+        r"|shootings?\ death\ toll|death\ toll\ from\ the\ (?:[\w-]+\ ){0,2}?shootings?"
         r"|(?:day|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
         r"['’]s\ shootings?",
         1,
@@ -154,7 +166,8 @@ STEMS: tuple[str, ...] = (
     "raided", "killing spree", "stabbed", "executed", "strike", "struck",
     # arson, shootings
     "set fire", "on fire", "ablaze", "alight", "torch", "burnt down", "burned down",
-    "arson", "firebomb", "shooting",
+    "arson", "firebomb", "shooting", "double", "triple", "quadruple",
+    "burning of",
 )  # fmt: skip
 
 
@@ -200,13 +213,29 @@ class Trigger:
     strength: int
 
 
+#: An event named only to date this one: "a few hours after the car bomb in
+#: neighbouring Budva", "days before a shooting in Kotor".
+_ANOTHER_EVENT = re.compile(
+    r"\b(?:hours|days|minutes|weeks)\ (?:after|before)\ (?:the|a|an)\ (?:[\w-]+\ ){0,2}$"
+)
+
+
+def _another_event(sentence: str, start: int) -> bool:
+    return _ANOTHER_EVENT.search(sentence, max(0, start - 60), start) is not None
+
+
 def find_trigger(sentence: str) -> Trigger | None:
     """The deciding trigger in a sentence, or None."""
     best: Trigger | None = None
     folded = fold_first(sentence)
     for rule, pattern in _COMPILED:
         match = next(
-            (m for m in pattern.finditer(folded) if not is_figurative(folded, *m.span())), None
+            (
+                m
+                for m in pattern.finditer(folded)
+                if not is_figurative(folded, *m.span()) and not _another_event(folded, m.start())
+            ),
+            None,
         )
         if match is None:
             continue

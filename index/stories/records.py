@@ -115,13 +115,20 @@ _NEIGHBOUR = re.compile(
 )
 
 
+#: Another event named to date this one: "hours after the Budva bombing".
+_OTHER_EVENT = re.compile(
+    r"\b(?:hours|days|minutes|weeks)\ (?:after|before)\ (?:the|a|an)\ [^,.;]*"
+)
+
+
 def _told(text: object) -> frozenset[str]:
-    """The words of a record's sentences, without an opening dateline or a
-    neighbour's name."""
+    """The words of a record's sentences, without an opening dateline, a
+    neighbour's name or another event named to date this one."""
     if not isinstance(text, str):
         return frozenset()
     opening = DATELINE.match(text)
-    return words(_NEIGHBOUR.sub(" ", text[opening.end() :] if opening else text))
+    text = text[opening.end() :] if opening else text
+    return words(_OTHER_EVENT.sub(" ", _NEIGHBOUR.sub(" ", text)))
 
 
 #: One word in several languages: "Jebel Chaambi" is "Mount Chaambi".

@@ -238,3 +238,17 @@ def test_a_dateline_in_capitals_without_an_agency_is_not_a_place_the_report_name
     # A capitalised word that opens an ordinary sentence is no dateline.
     named = record(location="Zelkor", sentence="Zelkor, near Korvani: a bomb went off.")
     assert same_place(named, record(location="Korvani", sentence="A bomb in Korvani."))
+
+
+def test_an_earlier_event_named_to_date_a_report_is_not_its_place() -> None:
+    # "hours after the Tivat bombing": the shooting was in Herceg Novi; a
+    # same-day bombing in Tivat is another event, not this one's place.
+    day = {"country": "Montenegro", "event_date": "2026-05-16"}
+    bombing = record(location="Tivat", sub_event_type="Remote explosive/landmine/IED", **day)
+    shooting = record(
+        location="Herceg Novi",
+        sub_event_type="Attack",
+        sentence="A gunman shot a man dead in Herceg Novi, hours after the Tivat bombing.",
+        **day,
+    )
+    assert not compatible(bombing, shooting)
