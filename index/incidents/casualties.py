@@ -116,6 +116,22 @@ _EARLIER_EVENT = re.compile(
 )
 
 
+#: A toll risen to a number: "death toll climbs to seven", "bringing the
+#: toll to three", "Toll in La Victoria fighting rises to ten soldiers".
+_TOLL_TO = re.compile(
+    rf"\b(?i:toll)(?!-)\b[^.;]{{0,80}}?\b(?:rises|rose|risen|climbs|climbed|reached|reaches|jumped"
+    rf"|jumps|increased)\ to\ (?P<n>{_NUMBER})\b"
+    rf"|\bbringing\ the\ (?:death\ )?toll\ to\ (?P<m>{_NUMBER})\b",
+    re.IGNORECASE,
+)
+
+
+#: A number that names a road, a flight or a unit, not a count.
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:Route|Highway|Road|Flight|Platform|Gate|Block|Ward|Sector|Zone|No\.?)\ $"
+)
+
+
 def number_value(text: str) -> int | None:
     """The integer a number phrase names: "Twenty-three" -> 23, "2,800" -> 2800."""
     word = text.lower().replace(",", "")
@@ -173,6 +189,8 @@ def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -
             continue
         if sentence.endswith(("no ", "No "), 0, start) or _OF_THE.match(sentence, end):
             continue  # "no one was hurt", "one of the drones"
+        if _NAMED_BY_NUMBER.search(sentence, max(0, start - 12), start):
+            continue  # "a bus on Route 13 that killed six"
         rest = sentence[end : end + 80]
         if _THEN_KILLED.match(rest):
             # "offloaded six passengers and shot them dead"
@@ -219,6 +237,8 @@ def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -
             killed = 1 + extra
         elif _kind(verb) == "hurt" and hurt is None:
             hurt = 1 + extra
+    if killed is None and (toll := _TOLL_TO.search(sentence)) is not None:
+        killed = number_value(toll.group("n") or toll.group("m"))
     if _ZERO_BOTH.search(sentence):
         killed = 0 if killed is None else killed
         hurt = 0 if hurt is None else hurt

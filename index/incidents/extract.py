@@ -30,7 +30,7 @@ from glossator.index.incidents.killings import (
     may_operate,
     operation_trigger,
 )
-from glossator.index.incidents.locate import Locator, elsewhere, name_tail
+from glossator.index.incidents.locate import Locator, elsewhere, group_name, name_tail
 from glossator.index.incidents.model import Incident
 from glossator.index.incidents.places import PlaceTable, places
 from glossator.index.incidents.sentences import sentences
@@ -117,12 +117,14 @@ class IncidentExtractor:
             return []
         # Of the front matter's names only a country's is evidence of where
         # anything happened ("source: L'Express de Madagascar"); a newspaper
-        # read as a town ("source: Punch", India's Punch) is not.
+        # read as a town ("source: Punch", India's Punch) is not; nor is a
+        # gang named after a place ("the Bagdad gang").
         entities = [
             self._locator.misread_place(text, e)
             for e in entities
             if (e.start >= body_start or self._places.country_of_word(e.text) is not None)
             and not name_tail(text, e)
+            and not group_name(text, e)
         ]
         # A weapon's or a border's demonym is no evidence of where anything
         # happened ("a Turkish drone struck ... near the Iranian border").

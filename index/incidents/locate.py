@@ -97,6 +97,20 @@ def name_tail(text: str, entity: Entity) -> bool:
     )
 
 
+#: What an armed group is called after a place's name: "the Bagdad gang",
+#: "the ChaoFa resistance", "the Sinaloa cartel".
+_GROUP_AFTER = re.compile(
+    r"\ (?:gangs?|cartels?|clans?|resistance|militias?|mafia|factions?|crew|posse)\b"
+)
+
+
+def group_name(text: str, entity: Entity) -> bool:
+    """`entity` is a place's name used as an armed group's ("the Bagdad
+    gang", a Panamanian gang named after Baghdad): neither where anything
+    happened nor evidence of a country."""
+    return entity.label in ("GPE", "LOC") and _GROUP_AFTER.match(text, entity.end) is not None
+
+
 class Locator(CountryEvidence):
     """Picks an incident's place from a sentence and resolves its country."""
 
