@@ -51,6 +51,11 @@ def finish(
             country = table.country_name(draft.location_country)
         elif place is not None:
             other = locator.other_country(text, draft, entities, countries)
+            if other is None and draft.within:
+                # "Chinatown, Honiara": the town it was named in, when the
+                # recogniser did not read that town as a place.
+                container = table.lookup(draft.within, countries)
+                other = container.code if container and container.kind == "city" else None
             if (
                 other is not None
                 and other != place.code

@@ -15,6 +15,8 @@ from glossator.index.incidents.places import Place
 
 __all__ = ["Locator"]
 
+#: A town's name after a comma: "Spanish Town", "Honiara".
+_TOWN = r"[A-Z][\w'’-]*(?:\ [A-Z][\w'’-]*){0,2}"
 _SPECIFICITY = {"FAC": 5, "CUE": 4, "city": 4, "region": 2, "LOC": 1, "country": 1}
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|near|at|of|on|outside|off|across|into|around)\ (?:the\ )?(?:[a-z][\w-]*\ ){0,3}$"
@@ -230,11 +232,30 @@ class Locator(CountryEvidence):
                 )
                 draft.location_known = place is not None
         if draft.location is not None:
-            found = inner_place(sentence, draft.location)
+            found = inner_place(sentence, draft.location) or self._in_town(sentence, draft.location)
             if found is not None:
                 draft.location, draft.within = found
                 draft.location_area = False
                 draft.location_rank = max(draft.location_rank, _SPECIFICITY["city"])
+
+    def _in_town(self, sentence: str, location: str) -> tuple[str, str] | None:
+        """(place, town) for a neighbourhood named before the town it is in,
+        after a comma ("a burnt-out shop in Chinatown, Honiara", "a dance in
+        Lakes Pen, St Catherine"): the town is a city or a subdivision of the
+        table, and the neighbourhood keeps the capitalised words the
+        recogniser left off. Only for a place the table does not know in the town's country: a
+        known district of the town ("Deurne, Antwerp") is a place of its own."""
+        pattern = rf"\b{re.escape(location)}((?:\ [A-Z][\w'’-]*)?),\ ({_TOWN})\b"
+        for match in re.finditer(pattern, sentence):
+            town = match.group(2)
+            place = self._places.lookup(town)
+            if place is None or place.kind == "country" or town == location:
+                continue
+            name = location + match.group(1)
+            known = self._places.lookup(name, [place.code])
+            if known is None or known.code != place.code:
+                return name, town
+        return None
 
     def cue_country(self, sentence: str, entities: list[Entity], start: int) -> str | None:
         """The country named just before a place: "the *Yemeni* port of", "*Nigeria's* Kaduna"."""

@@ -200,6 +200,9 @@ class PlaceTable:
             # The table's names are written without accents: "Culiacán" is
             # its "Culiacan".
             name = plain(name)
+        if name not in self._names and name.startswith(("St ", "St. ")):
+            # "St Catherine" parish is the table's "Saint Catherine".
+            name = "Saint " + name.split(" ", 1)[1]
         entries = self._names.get(name)
         if not entries:
             return None
