@@ -26,6 +26,14 @@ _ACTS = re.compile(
     r"\ (?:has|have|had|says|said|accuses|accused|blames|blamed|denies|denied|vowed|vows"
     r"|warned|warns|insists|insisted|claims)\b"
 )
+_WHOSE_REBELS = re.compile(
+    r"['’]s\ (?:[\w-]+\ ){0,3}?(?:guerrillas?|rebels?|militants?|insurgents?|militias?)\b"
+)
+_WHOSE_ACTOR = re.compile(
+    r"['’]s\ (?:[\w-]+\ ){0,3}?(?:guerrillas?|rebels?|militants?|insurgents?|militias?|army"
+    r"|military|forces|troops|government|president|minister|ministry|police|navy|officials?"
+    r"|spokes(?:man|woman|person)|ambassador|leaders?)\b"
+)
 _ACRONYM_AFTER = re.compile(r"(?:\ [a-z][\w'’-]*)*\ \([A-Z][A-Z0-9-]{1,11}\)")
 #: Words that name a first-level subdivision: "Kunduz province" is the
 #: province, not the city it is named after.
@@ -73,7 +81,11 @@ _LOCATIVE_RIGHT_BEFORE = re.compile(r"\b(?:in|near|outside|across)\ $")
 
 def elsewhere(text: str, entity: Entity) -> bool:
     """A demonym that names a weapon's owner or a border ("a Turkish drone",
-    "the Iranian border"): no evidence of the event's country."""
+    "the Iranian border"), or a country whose rebels fought ("dissidents of
+    Colombia's former FARC guerrilla" in Venezuela): no evidence of the
+    event's country."""
+    if entity.label == "GPE":
+        return _WHOSE_REBELS.match(text, entity.end) is not None
     return entity.label == "NORP" and bool(
         _WEAPON_AFTER.match(text, entity.end) or _BORDER_AFTER.match(text, entity.end)
     )
@@ -191,6 +203,11 @@ class Locator(CountryEvidence):
             if how == "GPE" and re.match(
                 r"^[- ](?:backed|led|aligned|based|made|owned|flagged|linked)\b", after
             ):
+                continue
+            if how == "GPE" and _WHOSE_ACTOR.match(sentence, end):
+                # "dissidents of Colombia's former FARC guerrilla",
+                # "Venezuela's defence minister said": whose fighters or
+                # officials, not where it happened.
                 continue
             if how == "GPE" and _ACTS.match(sentence, end):
                 # "where Ankara has long targeted ...": a capital standing
