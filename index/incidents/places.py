@@ -44,6 +44,20 @@ _TWO_NAMES = re.compile(r"^([A-Z][\w'-]*) and ([A-Z][\w'-]*)$")
 #: the Democratic Republic's in most news ("eastern Congo's North Kivu").
 #: The first is the table's; the article's other places choose.
 SHARED_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {"Congo": ("CG", "CD")}
+#: Country names in news use that neither GeoNames nor ISO prints ("East
+#: Timor" is ISO's Timor-Leste), added under the table's own names.
+NEWS_COUNTRY_NAMES: dict[str, str] = {
+    "East Timor": "TL",
+    "Burma": "MM",
+    "Swaziland": "SZ",
+    "Cape Verde": "CV",
+    "Macedonia": "MK",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Congo-Kinshasa": "CD",
+    "Congo-Brazzaville": "CG",
+    "The Gambia": "GM",
+}
 _RANK = {"country": 0, "city": 1, "region": 2}
 _NO_REGION = ("country", "city")
 
@@ -86,6 +100,10 @@ class PlaceTable:
             entries = self._names.get(name, [])
             if any(p.kind == "country" and p.code == codes[0] for p in entries):
                 entries.extend(Place(code, "country") for code in codes[1:])
+        for name, code in NEWS_COUNTRY_NAMES.items():
+            entries = self._names.setdefault(name, [])
+            if code in self._countries and not any(p.kind == "country" for p in entries):
+                entries.insert(0, Place(code, "country"))
         for entries in self._names.values():
             entries.sort(key=lambda p: (_RANK.get(p.kind, 3), -population.get(p, 0)))
 
