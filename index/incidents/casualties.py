@@ -169,9 +169,12 @@ def _kind(verb: str) -> str:
     return "hurt" if re.fullmatch(_HURT, verb, re.VERBOSE) else "kill"
 
 
-def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -> Counts:
+def count_casualties(
+    sentence: str, skip: list[tuple[int, int]] | None = None, *, risen: bool = True
+) -> Counts:
     """Fatalities and injured in `sentence`; `skip` are spans (dates, times) that hold
-    numbers which are not counts."""
+    numbers which are not counts. Without `risen`, a toll risen to a number
+    ("toll rises to six") is not read: a headline's, which its story repeats."""
     killed: int | None = None
     hurt: int | None = None
     others_k = others_h = False
@@ -237,7 +240,7 @@ def count_casualties(sentence: str, skip: list[tuple[int, int]] | None = None) -
             killed = 1 + extra
         elif _kind(verb) == "hurt" and hurt is None:
             hurt = 1 + extra
-    if killed is None and (toll := _TOLL_TO.search(sentence)) is not None:
+    if risen and killed is None and (toll := _TOLL_TO.search(sentence)) is not None:
         killed = number_value(toll.group("n") or toll.group("m"))
     if _ZERO_BOTH.search(sentence):
         killed = 0 if killed is None else killed

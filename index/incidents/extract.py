@@ -46,7 +46,7 @@ from glossator.index.incidents.triggers import (
 __all__ = ["VERSION", "IncidentExtractor", "extract_incidents", "sentences"]
 
 #: Bump when extraction output changes, so cached incidents are recomputed.
-VERSION = "37"
+VERSION = "38"
 
 _CLAIM_ONLY = re.compile(
     r"\b(?:claimed|blamed|responsibility|attributed\ to|behind\ the)\b", re.VERBOSE
@@ -84,6 +84,14 @@ _VICTIM_FIRST = re.compile(
 _ONE_KILLED = re.compile(
     r"^(?:An?\ )?[A-Z][a-z'’-]*[^s\W](?:\ [a-z][a-z'’-]*[^s\W]){0,2}"
     r"\ (?:killed|shot\ dead|stabbed\ to\ death|hacked\ to\ death)$"
+)
+
+
+#: A toll as the clause's subject or a day's possessive, no attacker:
+#: "Death toll from ... rises", "Monday's drone strike".
+_TOLL_SUBJECT = re.compile(
+    r"(?i:the\ )?(?i:death|toll)\b"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)['’]s$"
 )
 
 
@@ -209,8 +217,12 @@ class IncidentExtractor:
             return
         draft = Draft(start, end, trigger.sub_event_type, trigger.strength, index, last_index=index)
         draft.headline = index == 0 and headline
+        # A headline's risen toll ("toll rises to six") is its story's to
+        # give: read here, it would make the headline the record's sentence.
         counts = count_casualties(
-            sentence, [(e.start, e.end) for e in entities if e.label in ("DATE", "TIME")]
+            sentence,
+            [(e.start, e.end) for e in entities if e.label in ("DATE", "TIME")],
+            risen=not draft.headline,
         )
         draft.fatalities, draft.injured = counts.fatalities, counts.injured
         if draft.fatalities is None:
@@ -233,6 +245,10 @@ class IncidentExtractor:
                 or roles.subject_actor(sentence, entities, trigger.start)
                 or roles.by_agent(sentence, entities)
             )
+            if draft.actor1 is not None and _TOLL_SUBJECT.match(draft.actor1):
+                # "Death toll from Kadugli market attack rises to 18",
+                # "Saturday's ambush".
+                draft.actor1 = None
             victim = _VICTIM_FIRST.match(sentence)
             if victim is not None and (
                 draft.actor1 is None or sentence.find(draft.actor1, victim.end()) < 0
@@ -259,6 +275,10 @@ class IncidentExtractor:
                 self._locator.weapon_owner(sentence, entities, draft.actor1) or draft.actor1
             )
         self._locator.place(sentence, entities, draft, countries, trigger.start)
+        if draft.actor1 is not None and not draft.claimed and self._is_town(draft.actor1):
+            # "Mindouli train attack: toll rises to six": the town where it
+            # happened, no attacker (read after the place, which skips it).
+            draft.actor1 = None
         weapons = [e.text for e in entities if e.label == "WEAPON"]
         draft.weapon = (
             weapons[0]
@@ -284,6 +304,12 @@ class IncidentExtractor:
         if aggregate is not None or (not anaphoric and not is_specific(draft)):
             return
         drafts.append(draft)
+
+    def _is_town(self, name: str) -> bool:
+        """`name` is a city or a subdivision of the place table (a country can
+        be an attacker, "Israel struck"; a town cannot)."""
+        place = self._places.lookup(name)
+        return place is not None and place.kind != "country"
 
     def _attach(
         self,

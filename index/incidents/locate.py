@@ -21,6 +21,7 @@ _SPECIFICITY = {"FAC": 5, "CUE": 4, "city": 4, "region": 2, "LOC": 1, "country":
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|near|at|of|on|outside|off|across|into|around)\ (?:the\ )?(?:[a-z][\w-]*\ ){0,3}$"
 )
+_BACKGROUND = re.compile(r"\b(?:said|says|reported|added),?\ (?:as|while|amid)\b")
 _ORIGIN = re.compile(r"\b(?:from|by|for)\ (?:the\ )?$")
 _ACTS = re.compile(
     r"\ (?:has|have|had|says|said|accuses|accused|blames|blamed|denies|denied|vowed|vows"
@@ -52,7 +53,7 @@ _TREATED_BEFORE = re.compile(
 #: before a group word is the group's.
 _GROUP_AFTER = re.compile(
     r"\ (?:[a-z]+\ )?(?:group|groups|movement|guerrillas?|rebels|militants|insurgents"
-    r"|separatists|militia|militiamen|fighters|faction)\b"
+    r"|separatists|militia|militiamen|fighters|faction|resistance|gangs?|cartels?|clans?|mafia)\b"
 )
 #: "a Turkish drone", "Israeli missiles", "the Russian air strike": the
 #: demonym names who fired the weapon, not where it fell.
@@ -112,9 +113,9 @@ def name_tail(text: str, entity: Entity) -> bool:
 
 
 #: What an armed group is called after a place's name: "the Bagdad gang",
-#: "the ChaoFa resistance", "the Sinaloa cartel".
-_GROUP_AFTER = re.compile(
-    r"\ (?:gangs?|cartels?|clans?|resistance|militias?|mafia|factions?|crew|posse)\b"
+#: "the ChaoFa resistance", "the Sinaloa cartel", "the Karnel group".
+_GANG_AFTER = re.compile(
+    r"\ (?:gangs?|cartels?|clans?|resistance|militias?|mafia|factions?|crew|posse|group)\b"
 )
 
 
@@ -122,7 +123,7 @@ def group_name(text: str, entity: Entity) -> bool:
     """`entity` is a place's name used as an armed group's ("the Bagdad
     gang", a Panamanian gang named after Baghdad): neither where anything
     happened nor evidence of a country."""
-    return entity.label in ("GPE", "LOC") and _GROUP_AFTER.match(text, entity.end) is not None
+    return entity.label in ("GPE", "LOC") and _GANG_AFTER.match(text, entity.end) is not None
 
 
 class Locator(CountryEvidence):
@@ -173,6 +174,10 @@ class Locator(CountryEvidence):
                 # A place before the event word is its subject ("Britain carried out").
                 continue
             if _ORIGIN.search(sentence, max(0, start - 12), start):
+                continue
+            if _BACKGROUND.search(sentence, 0, start):
+                # "..., police said, as protests turned violent on
+                # Guadalcanal": the setting after the report, not its place.
                 continue
             if _ROUTE_AFTER.match(sentence, end) or _ROUTE_BEFORE.search(
                 sentence, max(0, start - 40), start
@@ -249,23 +254,31 @@ class Locator(CountryEvidence):
                 )
                 draft.location_known = place is not None
         if draft.location is not None:
-            found = inner_place(sentence, draft.location) or self._in_town(sentence, draft.location)
+            found = inner_place(sentence, draft.location) or self._in_town(
+                sentence, draft.location, countries
+            )
             if found is not None:
                 draft.location, draft.within = found
                 draft.location_area = False
                 draft.location_rank = max(draft.location_rank, _SPECIFICITY["city"])
 
-    def _in_town(self, sentence: str, location: str) -> tuple[str, str] | None:
+    def _in_town(
+        self, sentence: str, location: str, countries: Sequence[str]
+    ) -> tuple[str, str] | None:
         """(place, town) for a neighbourhood named before the town it is in,
         after a comma ("a burnt-out shop in Chinatown, Honiara", "a dance in
         Lakes Pen, St Catherine"): the town is a city or a subdivision of the
         table, and the neighbourhood keeps the capitalised words the
         recogniser left off. Only for a place the table does not know in the town's country: a
-        known district of the town ("Deurne, Antwerp") is a place of its own."""
-        pattern = rf"\b{re.escape(location)}((?:\ [A-Z][\w'’-]*)?),\ ({_TOWN})\b"
+        known district of the town ("Deurne, Antwerp") is a place of its own.
+        The town's whole name: "Tibu, Norte de Santander" is not in
+        Guinea-Bissau's Norte region."""
+        pattern = (
+            rf"\b{re.escape(location)}((?:\ [A-Z][\w'’-]*)?),\ ({_TOWN})\b(?!\ d(?:e|el|o|os|a)\b)"
+        )
         for match in re.finditer(pattern, sentence):
             town = match.group(2)
-            place = self._places.lookup(town)
+            place = self._places.lookup(town, countries)
             if place is None or place.kind == "country" or town == location:
                 continue
             name = location + match.group(1)
@@ -351,9 +364,14 @@ class Locator(CountryEvidence):
             if place is None or place.kind == "country" or entity.text == draft.location:
                 # A country's name can be two countries' ("Congo").
                 continue
-            if entity.text != draft.within and roles.place_kind_after(text, entity.end) is None:
-                # Only a subdivision named as one ("Kasese district", "Idlib
-                # province") is the evidence: "the Zaire group" is no place.
+            if (
+                entity.text != draft.within
+                and place.kind != "city"
+                and roles.place_kind_after(text, entity.end) is None
+            ):
+                # Only a city, or a subdivision named as one ("Kasese
+                # district", "Idlib province"), is the evidence: "the Zaire
+                # group" is no place.
                 continue
             if _BORDER_BEFORE.search(text, max(0, entity.start - 30), entity.start):
                 continue
