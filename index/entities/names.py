@@ -18,12 +18,12 @@ from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.anchors import matches_at
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.name_words import (
+    _BODY_OR_FAC_WORDS,
     _CAP,
     _COMPANY_HEADS,
     _COUNT_OPENERS,
     _DESCRIPTORS,
     _FAC_HEADS,
-    _BODY_OR_FAC_WORDS,
     _FAC_LAST_WORDS,
     _GENERIC_HEADS,
     _MARKET_KINDS,

@@ -36,8 +36,7 @@ _AFTER = tuple(
 _AFTER_LISTED = tuple(
     f" {word}"
     for word in (
-        "residents farmers landowners villagers fighters militiamen elders families"
-        " civilians"
+        "residents farmers landowners villagers fighters militiamen elders families civilians"
     ).split()
 )
 #: Cue groups for `AnchorFinder`, next to context.py's.
