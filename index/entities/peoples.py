@@ -30,8 +30,21 @@ _AFTER = tuple(
         " youth youths"
     ).split()
 )
+#: Plural nouns of people that make a name a people only in a list with a
+#: people the lists know ("Amhara and Agew residents"): alone, "Kalemie
+#: residents" are a town's.
+_AFTER_LISTED = tuple(
+    f" {word}"
+    for word in (
+        "residents farmers landowners villagers fighters militiamen elders families civilians"
+    ).split()
+)
 #: Cue groups for `AnchorFinder`, next to context.py's.
-CUE_GROUPS: dict[str, tuple[str, ...]] = {"people_after": _AFTER, "people_before": ("ethnic ",)}
+CUE_GROUPS: dict[str, tuple[str, ...]] = {
+    "people_after": _AFTER,
+    "people_before": ("ethnic ",),
+    "people_listed": _AFTER_LISTED,
+}
 
 _WORD = r"[A-Z][a-z]+"
 #: The people's name before the cue, maybe a second one before "and" ("Meitei
@@ -40,6 +53,9 @@ _BEFORE_CUE = re.compile(rf"(?<![\w’'-])(?:({_WORD})\ and\ )?({_WORD})\Z")
 #: A capitalised word before the name makes it part of a longer one ("North East people").
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*\ \Z")
 _NUMBERS = frozenset(QUANTITY_WORDS)
+#: Two or three one-word names in a list before the cue ("Amhara and Agew",
+#: "Murle, Nuer and Dinka").
+_LISTED = re.compile(rf"(?<![\w’'-])(?:({_WORD}),\ )?({_WORD})\ and\ ({_WORD})\Z")
 _AFTER_ETHNIC = re.compile(rf"({_WORD})(?![\w’'-])")
 #: Before a name that opens a sentence there is a full stop, a quote or a line break.
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)\Z")
@@ -61,6 +77,8 @@ class PeopleRules:
             for group in (1, 2):
                 if match.group(group) is not None:
                     self._add(text, match.start(group), match.end(group), out)
+        for pos, _ in cues.get("people_listed", ()):
+            self._add_listed(text, _LISTED.search(text, max(0, pos - 60), pos), out)
         for pos, cue in cues.get("people_before", ()):
             if pos and text[pos - 1].isalnum():
                 continue
@@ -70,6 +88,18 @@ class PeopleRules:
         if not out:
             return out
         return out + shapes.other_mentions(text, out)
+
+    def _add_listed(self, text: str, match: re.Match[str] | None, out: list[Candidate]) -> None:
+        """The names no list knows in a list with a known people, as peoples."""
+        if match is None:
+            return
+        groups = [g for g in (1, 2, 3) if match.group(g) is not None]
+        labels = [self._lookup(match.group(g)) for g in groups]
+        if "NORP" not in labels or any(label not in (None, "NORP") for label in labels):
+            return  # "Kalemie and Kabeke residents": no people in the list
+        for group, label in zip(groups, labels, strict=True):
+            if label is None:
+                self._add(text, match.start(group), match.end(group), out)
 
     def _add(
         self, text: str, start: int, end: int, out: list[Candidate], *, opener_ok: bool = False

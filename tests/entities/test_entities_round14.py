@@ -20,3 +20,24 @@ def test_cafe_academy_and_palace_end_a_facility_name(recogniser: Recogniser) -> 
     # word that never starts a name does not start this one.
     assert found("She won a British Academy award.", recogniser, "FAC") == []
     assert found("The Palace said so.", recogniser, "FAC") == []
+
+
+def test_a_name_listed_with_a_known_people_before_residents(recogniser: Recogniser) -> None:
+    text = "Gunmen have killed Amhara and Qorvesh residents since 2019."
+    assert found(text, recogniser, "NORP") == ["Amhara", "Qorvesh"]
+    text = "Raids between Zelbani, Nuer and Dinka villagers went on."
+    assert found(text, recogniser, "NORP") == ["Zelbani", "Nuer", "Dinka"]
+    # No known people in the list: the names may be towns ("Qorvesh residents").
+    assert found("Qorvesh and Zelbani residents fled.", recogniser, "NORP") == []
+
+
+def test_no_cue_belongs_to_two_groups() -> None:
+    # The anchor finder keeps one group per cue string: a cue listed twice
+    # silently stops firing for the first group (" militias" for org_after).
+    from glossator.index.entities import context, cue_rules, landforms, org_context, peoples
+
+    seen: dict[str, str] = {}
+    for module in (context, org_context, cue_rules, landforms, peoples):
+        for group, cues in module.CUE_GROUPS.items():
+            for cue in cues:
+                assert seen.setdefault(cue, group) == group, f"{cue!r}: {seen[cue]} and {group}"
