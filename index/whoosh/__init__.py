@@ -7,3 +7,7 @@
 used only on the Whoosh version they were written for. Importing this
 package changes nothing in Whoosh.
 """
+
+from glossator.index.whoosh.imports import import_whoosh
+
+import_whoosh()

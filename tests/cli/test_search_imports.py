@@ -57,6 +57,15 @@ NOT_FOR_A_SEARCH = (
     # Story grouping and entity corrections: a search asks for neither.
     "glossator.service.stories",
     "glossator.index.entities.corrections",
+    # What Whoosh imports and never uses (index/whoosh/imports.py): the
+    # network modules behind `whoosh.compat.urlretrieve`, and asyncio behind
+    # the cached-property package.
+    "urllib.request",
+    "http.client",
+    "email",
+    "ssl",
+    "asyncio",
+    "cached_property",
 )
 
 SEARCH = """
