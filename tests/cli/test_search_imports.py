@@ -59,13 +59,14 @@ NOT_FOR_A_SEARCH = (
     "glossator.index.entities.corrections",
     # What Whoosh imports and never uses (index/whoosh/imports.py): the
     # network modules behind `whoosh.compat.urlretrieve`, and asyncio behind
-    # the cached-property package.
+    # the cached-property package; the English morphology behind `~`.
     "urllib.request",
     "http.client",
     "email",
     "ssl",
     "asyncio",
     "cached_property",
+    "whoosh.lang.morph_en",
 )
 
 SEARCH = """

@@ -10,13 +10,23 @@ PROBE = """
 import sys
 import glossator.index.whoosh.searcher
 import whoosh.compat, whoosh.reading
-before = [m for m in ("urllib.request", "asyncio", "cached_property") if m in sys.modules]
+unused = ("urllib.request", "asyncio", "cached_property", "whoosh.lang.morph_en")
+before = [m for m in unused if m in sys.modules]
 import urllib.request
 import cached_property
 print(before)
 print(urllib.request.urlopen.__module__, hasattr(urllib.request, "Request"))
 print(cached_property.threaded_cached_property.__name__)
 print(whoosh.compat.urlretrieve.__name__)
+from whoosh.fields import TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+from whoosh.query import Variations
+ix = RamStorage().create_index(Schema(body=TEXT(stored=True)))
+with ix.writer() as w:
+    for text in ("she rendered it", "he renders it", "they render it", "a tender"):
+        w.add_document(body=text)
+with ix.searcher() as s:
+    print(sorted(hit["body"] for hit in s.search(Variations("body", "render"))))
 """
 
 
@@ -28,10 +38,12 @@ def _probe() -> list[str]:
 
 
 def test_whoosh_is_imported_without_urllib_request_or_asyncio() -> None:
-    before, request, cached, _ = _probe()
+    before, request, cached, urlretrieve, same = _probe()
     assert before == "[]"
     assert request == "urllib.request True"
     assert cached == "threaded_cached_property"
+    assert urlretrieve == "urlretrieve"
+    assert same == "['he renders it', 'she rendered it', 'they render it']"
 
 
 def test_a_stand_in_hands_out_the_real_modules_other_names() -> None:
