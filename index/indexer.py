@@ -39,11 +39,11 @@ from glossator.index.locations import choose_index_dir
 from glossator.index.locking import update_lock
 from glossator.index.manifest import Manifest, ManifestFile
 from glossator.index.spelling import SpellingWords
-from glossator.index.stories.store import StoryStore
 
 if TYPE_CHECKING:
     from glossator.annotations.store import SidecarStore
     from glossator.index.entities import Entity
+    from glossator.index.stories.store import StoryStore
 
 __all__ = ["Index", "IndexUnavailable", "UpdateReport"]
 
@@ -101,7 +101,7 @@ class Index:
         self._opened = False
         self._manifest = ManifestFile(self.dir)
         self._spelling = SpellingWords(self.dir)
-        self.stories = StoryStore(self.dir)
+        self._stories: StoryStore | None = None
         #: The corpus folder with links resolved, once (`indexed_text`).
         self._real_root: Path | None = None
 
@@ -113,6 +113,16 @@ class Index:
             self._notice(message)
 
     @property
+    def stories(self) -> StoryStore:
+        """The story store (made on first use: a search that groups nothing
+        never imports the grouping modules)."""
+        if self._stories is None:
+            from glossator.index.stories.store import StoryStore
+
+            self._stories = StoryStore(self.dir)
+        return self._stories
+
+    @property
     def store(self) -> SidecarStore:
         """The annotation store for this corpus (sidecars next to articles)."""
         return self.documents.store
@@ -122,7 +132,8 @@ class Index:
     def _create(self, reason: str | None) -> None:
         if reason:
             self._say(f"rebuilding the index: {reason}")
-        self.stories.close()
+        if self._stories is not None:
+            self._stories.close()
         empty_folder(self.dir)
         mark_incomplete(self.dir)
         self.engine.create()

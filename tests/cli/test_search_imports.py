@@ -56,6 +56,7 @@ NOT_FOR_A_SEARCH = (
     "tomllib",
     # Story grouping and entity corrections: a search asks for neither.
     "glossator.service.stories",
+    "glossator.index.stories.store",
     "glossator.index.entities.corrections",
     # What Whoosh imports and never uses (index/whoosh/imports.py): the
     # network modules behind `whoosh.compat.urlretrieve`, and asyncio behind
