@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Protocol
 
 from glossator.index.completeness import incomplete_problem
-from glossator.index.corpus import find_article_files
+from glossator.index.corpus import scan_article_files
 from glossator.index.locations import watchlist_path
 
 FRESH_FILE = "glossator-fresh.json"
@@ -73,9 +73,13 @@ def corpus_stamp(
 
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{__version__}\0{max_bytes}\0{_stat_line(watchlist_path(corpus))}\n".encode())
-    for f in find_article_files(corpus):
-        line = f"{f.id}\0{f.size}\0{f.mtime_ns}\0{f.sidecar_mtime_ns}\n"
-        digest.update(line.encode("utf-8", "surrogatepass"))
+    # One string for the whole scan, hashed once: per file, no object and
+    # no call into the hash.
+    lines = "".join(
+        f"{aid}\0{size}\0{mtime}\0{sidecar}\n"
+        for aid, _location, size, mtime, sidecar in scan_article_files(corpus)
+    )
+    digest.update(lines.encode("utf-8", "surrogatepass"))
     if annotations_dir is not None:
         for line in _sidecars(annotations_dir):
             digest.update(line.encode("utf-8", "surrogatepass") + b"\n")
