@@ -150,7 +150,7 @@ def test_a_changed_recogniser_state_is_written(tmp_path: Path) -> None:
 
 
 def _facts(seed: int = 0) -> Facts:
-    return Facts(Signature(f"body{seed}", 300, bytes(range(4)) * 128), None, [])
+    return Facts(Signature(f"body{seed}", 300, bytes(range(2)) * 128), None, [])
 
 
 @pytest.fixture

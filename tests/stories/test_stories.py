@@ -199,12 +199,12 @@ def test_filling_an_empty_store_in_bulk_stores_what_row_by_row_puts_do(tmp_path:
     from glossator.index.stories.store import BULK_MIN, StoryStore
 
     rng = random.Random(7)
-    base = [rng.getrandbits(32) for _ in range(NUM_PERM)]
+    base = [rng.getrandbits(16) for _ in range(NUM_PERM)]
     facts: dict[str, Facts] = {}
     for n in range(BULK_MIN + 50):
         # Every tenth article is a near copy of the base body; the rest unrelated.
-        values = [v if n % 10 == 0 and k % 4 else rng.getrandbits(32) for k, v in enumerate(base)]
-        packed = b"".join(v.to_bytes(4, sys.byteorder) for v in values)
+        values = [v if n % 10 == 0 and k % 4 else rng.getrandbits(16) for k, v in enumerate(base)]
+        packed = b"".join(v.to_bytes(2, sys.byteorder) for v in values)
         facts[f"a/{n:04d}.txt"] = Facts(Signature(f"{n:040x}", 300, packed), None, [])
     bulk, single = StoryStore(tmp_path / "bulk"), StoryStore(tmp_path / "single")
     (tmp_path / "bulk").mkdir()
@@ -242,11 +242,11 @@ def test_band_keys_are_32_bit_and_colliding_keys_find_the_same_pairs(
     from glossator.index.stories.store import StoryStore
 
     rng = random.Random(11)
-    base = [rng.getrandbits(32) for _ in range(NUM_PERM)]
+    base = [rng.getrandbits(16) for _ in range(NUM_PERM)]
     facts = {}
     for n in range(60):
-        values = [v if n % 6 == 0 and k % 3 else rng.getrandbits(32) for k, v in enumerate(base)]
-        packed = b"".join(v.to_bytes(4, sys.byteorder) for v in values)
+        values = [v if n % 6 == 0 and k % 3 else rng.getrandbits(16) for k, v in enumerate(base)]
+        packed = b"".join(v.to_bytes(2, sys.byteorder) for v in values)
         facts[f"{n:03d}.txt"] = Facts(Signature(f"{n:040x}", 300, packed), None, [])
     keys = [k for f in facts.values() for k in f.signature.bands()]
     assert all(-(2**31) <= k < 2**31 for k in keys)
@@ -288,7 +288,7 @@ def test_a_store_of_the_old_layout_is_started_afresh(tmp_path: Path) -> None:
     db.close()
     store = StoryStore(tmp_path)
     assert store.stamps() == {}
-    packed = bytes(range(4)) * 128
+    packed = bytes(range(2)) * 128
     for name in ("a.txt", "b.txt"):
         store.put(name, "s", Facts(Signature("same", 300, packed), None, []))
     assert store.near_duplicates("a.txt") == [("b.txt", 1.0)]
@@ -306,7 +306,7 @@ def test_a_read_the_store_is_closed_under_reads_the_store_again(tmp_path: Path) 
     from glossator.index.stories.store import StoryStore
 
     store = StoryStore(tmp_path)
-    sig = Signature("0" * 40, 300, bytes(4 * 128))
+    sig = Signature("0" * 40, 300, bytes(2 * 128))
     store.sync({"a.txt": "s"}, lambda _: Facts(sig, None, []))
     opened = store._conn
 
