@@ -47,6 +47,7 @@ GOLD_SETS = (
     ("unseen12_", "twelfth held-out set, labelled before its first run"),
     ("unseen13_", "thirteenth held-out set, labelled before its first run"),
     ("unseen14_", "fourteenth held-out set, labelled before its first run"),
+    ("unseen15_", "fifteenth held-out set, labelled before its first run"),
 )
 
 
