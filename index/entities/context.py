@@ -47,6 +47,22 @@ _RELATIVE = re.compile(
     )\Z""",
     re.VERBOSE,
 )
+#: A counted span of time is a DATE where it says how long (OntoNotes):
+#: after "for", "in", "over" or "within" ("tracked the men for three
+#: weeks", "its lowest level in three years"), or before "of" and a word,
+#: "after" or "before" ("three days of mourning", "the 100 days of
+#: slaughter", "two weeks after his appearance"; not "65 years of age").
+#: Units of a day or more only ("24 hours" is none); "few" is left out
+#: ("in a few days").
+_DURATION_COUNT = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|several)\ (?:days|weeks|months|years|decades)\Z"
+)
+_DURATION = re.compile(
+    r"(?:(?<=\bfor\ )|(?<=\bin\ )|(?<=\bover\ )|(?<=\bwithin\ ))" + _DURATION_COUNT
+)
+_DURATION_BARE = re.compile(r"(?<![\w$£€.,-])(?:[Tt]he\ )?" + _DURATION_COUNT)
+_DURATION_AFTER = re.compile(r"\ (?:of\ (?!age\b)[a-z]|after\b|before\b)")
 _UNIT_WORDS = (
     *(" day", " week", " month", " year", " decade", " ago", " later", " earlier"),
     *(" quarter", " half"),
@@ -236,6 +252,10 @@ class ContextRules:
                 out.append(period)
                 continue
             match = _RELATIVE.search(text, max(0, pos - 40), end)
+            if match is None and text[end - 1 : end] == "s":
+                match = _DURATION.search(text, max(0, pos - 20), end)
+                if match is None and _DURATION_AFTER.match(text, end):
+                    match = _DURATION_BARE.search(text, max(0, pos - 20), end)
             if match is not None:
                 out.append(Candidate(match.start(), end, "DATE", Layer.LEXICON))
         return out

@@ -41,3 +41,16 @@ def test_no_cue_belongs_to_two_groups() -> None:
         for group, cues in module.CUE_GROUPS.items():
             for cue in cues:
                 assert seen.setdefault(cue, group) == group, f"{cue!r}: {seen[cue]} and {group}"
+
+
+def test_a_counted_span_of_time_that_says_how_long_is_a_date(recogniser: Recogniser) -> None:
+    text = "Police tracked the men for three weeks near Qarsho."
+    assert found(text, recogniser, "DATE") == ["three weeks"]
+    text = "Jobless claims fell to their lowest level in three years."
+    assert found(text, recogniser, "DATE") == ["three years"]
+    text = "He declared three days of mourning after the 100 days of fighting."
+    assert found(text, recogniser, "DATE") == ["three days", "the 100 days"]
+    assert found("A poem written two weeks after the show.", recogniser, "DATE") == ["two weeks"]
+    # Hours, "a few", an age and a bare count of units are none.
+    assert found("They waited for 24 hours in a few days.", recogniser, "DATE") == []
+    assert found("Few reach 65 years of age; two years passed.", recogniser, "DATE") == []
