@@ -40,7 +40,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "98"
+VERSION = "99"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -241,6 +241,7 @@ class Recogniser:
         found += static.orgs.backed_and_spokesman(text, cues)
         found += static.orgs.members_of(text, cues)
         found += static.orgs.spanish_plurals(text, cues)
+        found += static.orgs.clubs(text, cues)
         found += context.places(text, cues)
         found += static.landforms.find(text, cues)
         found += static.peoples.find(text, cues)

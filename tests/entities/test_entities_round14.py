@@ -54,3 +54,14 @@ def test_a_counted_span_of_time_that_says_how_long_is_a_date(recogniser: Recogni
     # Hours, "a few", an age and a bare count of units are none.
     assert found("They waited for 24 hours in a few days.", recogniser, "DATE") == []
     assert found("Few reach 65 years of age; two years passed.", recogniser, "DATE") == []
+
+
+def test_a_club_is_named_by_its_player_or_coach(recogniser: Recogniser) -> None:
+    text = "Leicester youngster Harry Ellis and Qorvesh Wanderers coach Tom Vell were named."
+    assert found(text, recogniser, "ORG") == ["Leicester", "Qorvesh Wanderers"]
+    text = "Wasps coach Warren Gatland said the hooker would stay with English side Gloucester."
+    assert found(text, recogniser, "ORG") == ["Wasps", "Gloucester"]
+    # A national side is its country; a word that opens the sentence is no club.
+    text = "England coach Andy Robinson spoke. Uncapped fly-half Andy Goode is in."
+    assert found(text, recogniser, "ORG") == []
+    assert found("Former Bath captain John Hall spoke.", recogniser, "ORG") == ["Bath"]
