@@ -156,6 +156,11 @@ _CLUB_ROLES = tuple(
 )
 #: Capitalised words that open a sentence before a club's name.
 _BEFORE_CLUB = frozenset("Former New Ex Replacement Veteran Caretaker Interim Then".split())
+#: "Deloitte & Touche", "Scottish & Newcastle", "Marsh & McLennan": words
+#: joined by " & " name a firm or a band, up to three capitalised words each
+#: side, a possessive outside ("Johnson & Johnson's").
+_AMPERSAND_LEFT = re.compile(r"(?<![\w’'&-])[A-Z][\w-]*(?:\ [A-Z][\w-]*){0,2}\Z")
+_AMPERSAND_RIGHT = re.compile(r"[A-Z][\w-]*(?:\ [A-Z][\w-]*){0,2}(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:\n][\"“”'’]?\ ?|\n)\Z")
 _ROLE_THEN_NAME = re.compile(r"[A-Z][a-z]")
 #: "English side Gloucester", "Premiership side Bath": a club after "side".
@@ -176,6 +181,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "told": (" told ",),
     "club_role": _CLUB_ROLES,
     "club_side": (" side ",),
+    "ampersand": (" & ",),
 }
 
 
@@ -346,6 +352,34 @@ class OrgContextRules:
                 continue
             if self._lookup(name) in (None, "GPE") and not _DESCRIPTION.search(name):
                 out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
+        return out
+
+    def ampersand_names(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG for capitalised words joined by " & " ("Deloitte & Touche",
+        "Scottish & Newcastle"); not two places ("Serbia & Montenegro",
+        "Folkestone & Hythe") or two people ("Richard & Judy", "Matt Lucas &
+        David Walliams"), nor a name a list knows whole."""
+        out = []
+        for pos, cue in cues["ampersand"]:
+            left = _AMPERSAND_LEFT.search(text, max(0, pos - 40), pos)
+            right = _AMPERSAND_RIGHT.match(text, pos + len(cue))
+            if left is None or right is None:
+                continue
+            start = left.start()
+            first = left.group().split()[0]
+            if first in _STOP_TOKENS or first in ("The", "A"):
+                if " " not in left.group():
+                    continue
+                start += len(first) + 1  # "The Securities & Exchange Commission"
+            end = right.end()
+            one, two = text[start:pos], right.group()
+            if self._lookup(text[start:end]) is not None:
+                continue
+            if self._lookup(one) == "GPE" and self._lookup(two) == "GPE":
+                continue
+            if one != two and one.split()[0] in self._given and two.split()[0] in self._given:
+                continue  # "Johnson & Johnson" is one family's firm
+            out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
         return out
 
     def spanish_plurals(self, text: str, cues: Cues) -> list[Candidate]:

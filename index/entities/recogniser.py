@@ -40,7 +40,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "99"
+VERSION = "100"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -242,6 +242,7 @@ class Recogniser:
         found += static.orgs.members_of(text, cues)
         found += static.orgs.spanish_plurals(text, cues)
         found += static.orgs.clubs(text, cues)
+        found += static.orgs.ampersand_names(text, cues)
         found += context.places(text, cues)
         found += static.landforms.find(text, cues)
         found += static.peoples.find(text, cues)

@@ -65,3 +65,14 @@ def test_a_club_is_named_by_its_player_or_coach(recogniser: Recogniser) -> None:
     text = "England coach Andy Robinson spoke. Uncapped fly-half Andy Goode is in."
     assert found(text, recogniser, "ORG") == []
     assert found("Former Bath captain John Hall spoke.", recogniser, "ORG") == ["Bath"]
+
+
+def test_names_joined_by_an_ampersand_are_a_firm(recogniser: Recogniser) -> None:
+    text = "A second auditor, Qorvesh & Tallin, was banned; Velmar & Velmar's shares fell."
+    assert found(text, recogniser, "ORG") == ["Qorvesh & Tallin", "Velmar & Velmar"]
+    text = "Heineken and Scottish & Newcastle invested, and the UN's Food & Farming Office agreed."
+    assert "Scottish & Newcastle" in found(text, recogniser, "ORG")
+    assert "Food & Farming Office" in found(text, recogniser, "ORG")
+    # Two places or two people are no firm.
+    assert found("He played for Serbia & Montenegro.", recogniser, "ORG") == []
+    assert found("Richard & Judy chose the books.", recogniser, "ORG") == []
