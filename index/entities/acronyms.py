@@ -172,7 +172,9 @@ class AcronymRules:
     ) -> list[Candidate]:
         """Capitals joined by "&" outside a headline in capitals: a fallback
         ORG ("AT&T", "S&P"), or the label of the name they were defined for."""
-        out = []
+        out: list[Candidate] = []
+        if "&" not in text:
+            return out  # most articles: no scan at all
         for match in _AMPERSAND.finditer(text):
             word = match.group()
             known = defined.get(word)

@@ -31,9 +31,16 @@ from glossator.index.entities.name_words import (
     _ORG_HEADS,
     _STOP_TOKENS,
     _UNLISTED_ONLY,
+    _UPPER,
 )
 
-_SEQUENCE = re.compile(rf"(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*")
+#: The lookahead first gives the scan a set of first characters (capitals
+#: and the first letters of the attached particles, `_ATTACHED`), which `re`
+#: skips to faster than it tries the lookbehind at every offset (a sixth of
+#: the scan's time on BBC).
+_SEQUENCE = re.compile(
+    rf"(?=[{_UPPER[1:-1]}aeiub])(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*"
+)
 #: Heads that end the second half of one name ("Department of Health and
 #: Human Services"), not a second organisation's name.
 _SECOND_HEADS = frozenset({"Service", "Services"})

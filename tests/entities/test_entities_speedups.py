@@ -57,3 +57,18 @@ def test_all_caps_pattern_is_the_plain_one() -> None:
     for text in texts():
         got = [m.span() for m in gazetteer._ALL_CAPS.finditer(text)]
         assert got == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_name_scan_can_start_at_every_attached_particle() -> None:
+    # The scan's first-character lookahead must let every token start:
+    # capitals and each particle of `_ATTACHED` ("al-Sudani", "bin-Laden").
+    import re
+
+    from glossator.index.entities.name_words import _ATTACHED
+    from glossator.index.entities.names import _SEQUENCE
+
+    particles = re.match(r"\(\?:([a-z|]+)\)-", _ATTACHED)
+    assert particles is not None
+    for particle in particles.group(1).split("|"):
+        assert _SEQUENCE.match(f"{particle}-Sudani said") is not None, particle
+    assert _SEQUENCE.match("Éric Zemmour said") is not None
