@@ -206,6 +206,11 @@ def generated_places() -> Iterator[tuple[str, str]]:
             if folded is not None and city["countrycode"] in ARABIC_COUNTRIES:
                 for variant in arabic_variants(folded):
                     yield variant, "GPE"
+    # Every capital, whatever its size ("Honiara", "Noumea", "Suva" are under
+    # WORLD_MIN_POPULATION) and though it is a word or a name elsewhere
+    # ("Manila"); the stoplist still applies ("Male").
+    for line in read_lines(DATA_DIR / "capitals.tsv"):
+        yield line.split("\t", 1)[1], "GPE"
     for continent in cache.get_continents().values():
         yield continent["name"], "LOC"
 

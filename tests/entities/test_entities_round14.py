@@ -76,3 +76,11 @@ def test_names_joined_by_an_ampersand_are_a_firm(recogniser: Recogniser) -> None
     # Two places or two people are no firm.
     assert found("He played for Serbia & Montenegro.", recogniser, "ORG") == []
     assert found("Richard & Judy chose the books.", recogniser, "ORG") == []
+
+
+def test_every_capital_is_a_place(recogniser: Recogniser) -> None:
+    # Capitals under the world population floor, or named like a word or
+    # a person elsewhere, are places; a stoplisted one stays out ("Male").
+    text = "The MILF signed a deal with Manila; rioters rallied in Noumea and Suva."
+    assert found(text, recogniser, "GPE") == ["Manila", "Noumea", "Suva"]
+    assert found("Male voters were asked.", recogniser, "GPE") == []
