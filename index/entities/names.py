@@ -67,6 +67,13 @@ _PLACE_AND_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*)?) an
 #: A capitalised word after a span: a headline in title case goes on.
 _CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]")
 _ROYALS = frozenset("Prince Princess King Queen".split())
+#: Given names that more often open a firm's, a unit's or a song's name
+#: after a word ("Citigroup Smith Barney", "2nd Battalion Royal Gurkha
+#: Rifles", "Like Toy Soldiers", "Bookmaker William Hill").
+_NOT_GIVEN_AFTER = frozenset("Royal Smith Toy William Morgan Junior Crystal Urban".split())
+#: Last words that make the rest a thing's name, not a person's ("Nairobi
+#: Serena Hotel", "Sao Paolo Stock Exchange", "Best Urban Act").
+_NOT_A_SURNAME = frozenset("Hotel Exchange Media Act Park Street Road".split())
 _AFTER_COMMA_OR_WORD = re.compile(r"(?:,|[a-z])\ \Z")
 #: A hyphenated description in front of a name ("Kurdish-led", "Iran-backed",
 #: "al-Qaeda-linked", "Indian-administered"): hyphens separate words, so it is
@@ -314,6 +321,22 @@ class NameRules:
                 out.append(Candidate(titled, end, "PERSON", Layer.SPECIFIC))
             elif words[0] in self._first_names and self._lookup(text[start:end]) is None:
                 out.append(Candidate(titled, end, "PERSON", Layer.FALLBACK))
+            elif (
+                lead == 0
+                and 3 <= len(words) <= 4
+                and words[1] in self._first_names
+                and words[1] not in _NOT_GIVEN_AFTER
+                and not words[0].isupper()  # "JP Morgan Chase"
+                and words[0] not in _ROYALS
+                and words[-1] not in _ORG_HEADS
+                and words[-1] not in _FAC_LAST_WORDS  # "Nairobi Serena Hotel"
+                and words[-1] not in self._title_words  # "the Glasgow Kelvin MP"
+                and words[-1] not in _NOT_A_SURNAME
+                and self._lookup(text[start:end]) is None
+            ):
+                # "Comic Joe Pasquale", "Americans Andy Roddick", "Oscar-winner
+                # Andrea Arnold": a description in front of a given name.
+                out.append(Candidate(start + len(words[0]) + 1, end, "PERSON", Layer.FALLBACK))
         out += shapes.possessive_orgs(text, _ORG_HEADS, _STOP_TOKENS)
         out += shapes.republics(text)
         out += shapes.ordinal_units(text, _STOP_TOKENS)

@@ -84,3 +84,11 @@ def test_every_capital_is_a_place(recogniser: Recogniser) -> None:
     text = "The MILF signed a deal with Manila; rioters rallied in Noumea and Suva."
     assert found(text, recogniser, "GPE") == ["Manila", "Noumea", "Suva"]
     assert found("Male voters were asked.", recogniser, "GPE") == []
+
+
+def test_a_description_before_a_given_name_is_cut(recogniser: Recogniser) -> None:
+    text = "Comic Joe Qarvesh remains the favourite. Top-seeded Americans Andy Velmori won."
+    assert found(text, recogniser, "PERSON") == ["Joe Qarvesh", "Andy Velmori"]
+    # A firm's, a unit's or a place's name is no person's.
+    text = "Analysts at JP Morgan Velmor and the Nairobi Serena Hotel agreed."
+    assert found(text, recogniser, "PERSON") == []
