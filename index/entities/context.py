@@ -114,6 +114,16 @@ _ADMIN_CUES = tuple(
         " municipality prefecture township"
     ).split()
 )
+#: A name before a lower-case settlement or local-area word is a place, the
+#: word outside ("Salama village", "Bulen woreda", "the Metekel zone", "the
+#: Dzhalgan neighbourhood"). " quarter" is the dates' cue ("the third
+#: quarter"), so "the Safsaf quarter" is left out.
+_SETTLEMENT_AFTER_CUES = tuple(
+    f" {word}" for word in "village woreda zone neighbourhood neighborhood locality".split()
+)
+#: Capitalised words before those that name no place ("the Olympic village",
+#: "the Euro zone").
+_NOT_SETTLEMENTS = frozenset("Olympic Euro Global Time Eurozone".split())
 #: "the Raghwan and Sirwah fronts", "the Mahbes and Farsia sectors": two
 #: names joined by "and" before a plural area word are both places.
 _AREA_PLURAL_CUES = tuple(
@@ -187,6 +197,7 @@ _LOWER_WORD = re.compile(r"\ [a-z]")
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "settlement": _SETTLEMENT_CUES,
     "admin": _ADMIN_CUES,
+    "settlement_after": _SETTLEMENT_AFTER_CUES,
     "area_plural": _AREA_PLURAL_CUES,
     "unit": _UNIT_WORDS,
     "locative": LOCATIVE_CUES,
@@ -306,6 +317,14 @@ class ContextRules:
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:
                     gpe.append(match.span())
+        for pos, cue in cues["settlement_after"]:
+            end = pos + len(cue)
+            if _word_ends(text, end):
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                if match is not None and _NOT_SETTLEMENTS.isdisjoint(
+                    re.split(r"[ -]", match.group())
+                ):
+                    gpe.append(match.span())  # not "the Euro-Africa zone"
         for pos, cue in cues["county"]:  # "Uror County", "Tambura County": the name, head and all
             end = pos + len(cue)
             if _word_ends(text, end) and not _CAP_AFTER(text, end):  # not "Durham County Council"

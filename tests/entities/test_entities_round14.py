@@ -92,3 +92,11 @@ def test_a_description_before_a_given_name_is_cut(recogniser: Recogniser) -> Non
     # A firm's, a unit's or a place's name is no person's.
     text = "Analysts at JP Morgan Velmor and the Nairobi Serena Hotel agreed."
     assert found(text, recogniser, "PERSON") == []
+
+
+def test_a_name_before_a_settlement_word_is_a_place(recogniser: Recogniser) -> None:
+    text = "Raiders hit Qorvesh village and the Zelbani woreda in the Tarvosh zone."
+    assert found(text, recogniser, "GPE") == ["Qorvesh", "Zelbani", "Tarvosh"]
+    # The Olympic village and the Euro zone are no places.
+    text = "He stayed in the Olympic village of the Euro-Africa zone."
+    assert found(text, recogniser, "GPE") == []
