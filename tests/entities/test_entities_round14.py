@@ -100,3 +100,10 @@ def test_a_name_before_a_settlement_word_is_a_place(recogniser: Recogniser) -> N
     # The Olympic village and the Euro zone are no places.
     text = "He stayed in the Olympic village of the Euro-Africa zone."
     assert found(text, recogniser, "GPE") == []
+
+
+def test_improvised_devices_are_weapons(recogniser: Recogniser) -> None:
+    text = "Troops found explosive devices, a pipe bomb and petrol bombs in the hut."
+    assert found(text, recogniser, "WEAPON") == ["explosive devices", "pipe bomb", "petrol bombs"]
+    text = "Police recovered a barrel grenade launcher and pump-action guns."
+    assert found(text, recogniser, "WEAPON") == ["barrel grenade launcher", "pump-action guns"]
