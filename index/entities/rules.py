@@ -108,6 +108,7 @@ _AUXILIARIES = frozenset({"were", "was", "are", "have", "had", "has"})
 _CASUALTY_VERBS = frozenset(
     {"killed", "wounded", "injured", "recorded", "died", "arrested", "detained", "dead", "been"}
     | {"flee", "fled", "fleeing", "displaced", "missing"}
+    | {"gunned", "abducted", "kidnapped"}  # not "shot": "Doom 3 shot to the top"
 )
 #: After a counted phrase, a bare number with a place is the same count again:
 #: "900 US soldiers are stationed in Syria and 2,500 in Iraq".
@@ -161,7 +162,12 @@ class QuantityRules:
                 return True  # "sailors", "MEPs", "Palestinians"
             # "23 Filipino and Russian sailors": "and" between two modifiers.
             joined = word == "and" and previous[:1].isupper()
-            if not (word[:1].isupper() or "-" in word or word in self._modifiers or joined):
+            # "9,000 of the camp's residents", "94,000 of the 140,000 deaths":
+            # an owner or the whole's count between.
+            owner = word.endswith(("'s", "’s")) or word.replace(",", "").isdigit()
+            if not (
+                word[:1].isupper() or "-" in word or word in self._modifiers or joined or owner
+            ):
                 return False
             previous = word
         return False

@@ -107,3 +107,12 @@ def test_improvised_devices_are_weapons(recogniser: Recogniser) -> None:
     assert found(text, recogniser, "WEAPON") == ["explosive devices", "pipe bomb", "petrol bombs"]
     text = "Police recovered a barrel grenade launcher and pump-action guns."
     assert found(text, recogniser, "WEAPON") == ["barrel grenade launcher", "pump-action guns"]
+
+
+def test_a_count_of_an_owners_people_is_a_cardinal(recogniser: Recogniser) -> None:
+    text = "The agency said about 9,000 of the camp's residents had fled."
+    assert found(text, recogniser, "CARDINAL") == ["about 9,000"]
+    assert found("Of them, 70 were gunned down.", recogniser, "CARDINAL") == ["70"]
+    # Shares are no people; "shot" after a title's number is no casualty.
+    assert found("About 3,000 of the firm's shares were sold.", recogniser, "CARDINAL") == []
+    assert found("The game Doom 3 shot to the top.", recogniser, "CARDINAL") == []
