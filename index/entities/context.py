@@ -140,6 +140,14 @@ _SETTLEMENT_APPOSITION = re.compile(
     r"|settlement)\b(?!\ (?:chief|head|elder|leader|council|councillor|official|resident"
     r"|hall|mayor|crier|centre|center))"
 )
+#: "The Tibesti, a volcanic range whose highest peak", "the Barak, a river
+#: that": a name described as a natural feature is one (LOC), whatever a
+#: list says the name is elsewhere (the Tibesti region).
+_LANDFORM_APPOSITION = re.compile(
+    r"(?:[\w-]+\ ){0,2}?(?:range|mountain\ range|massif|river|tributary|plateau|volcano"
+    r"|desert|lake|mountain)(?=[,.;]|\ (?:whose|that|which|in|on|near|along|where|running"
+    r"|rising|flowing|stretching|with|between|across)\b)"
+)
 _NOT_IN_APPOSITION = re.compile(r"\b(?:of|from|the|in|at)\ ")
 _AND_NAME_BEFORE = re.compile(rf"(?<![\w’'-])({_NAME}) and ({_NAME})\Z")
 #: A capitalised name after these with no other label is taken for a place:
@@ -295,6 +303,7 @@ class ContextRules:
         """GPE after "the village of", before "region", before ", a village", and
         both names of "the X and Y fronts" (landforms: `landforms.py`)."""
         gpe = []
+        features: list[Candidate] = []
         for pos, cue in cues["settlement"]:
             if pos == 0 or not text[pos - 1].isalpha():
                 match = _NAME_MATCH(text, pos + len(cue))
@@ -333,6 +342,16 @@ class ContextRules:
                     gpe.append((match.start(), end))
         # The ", a "/", an " cues are org_context.py's group, shared.
         for pos, cue in cues.get("apposition", ()):
+            feature = _LANDFORM_APPOSITION.match(text, pos + len(cue))
+            if feature is not None and cue != ", the ":  # not "Presumably, the age range"
+                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+                if match is not None and not _NOT_IN_APPOSITION.search(feature.group()):
+                    start = match.start() + (4 if match.group().startswith("The ") else 0)
+                    name = text[start : match.end()]
+                    known = self._lookup(name)
+                    if name.split()[0] not in _STOP_TOKENS and known in (None, "GPE", "LOC"):
+                        features.append(Candidate(start, match.end(), "LOC", Layer.SPECIFIC))
+                continue
             kind = _SETTLEMENT_APPOSITION.match(text, pos + len(cue))
             if kind is not None and not _NOT_IN_APPOSITION.search(kind.group()):
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
@@ -358,7 +377,7 @@ class ContextRules:
             if name.split()[0] in _STOP_TOKENS or self._lookup(name) in ("NORP", "ORG", "FAC"):
                 continue
             out.append(Candidate(start, end, "GPE", Layer.LEXICON))
-        return out + shapes.other_mentions(text, out)
+        return out + shapes.other_mentions(text, out) + features
 
     def after_locatives(self, text: str, cues: Cues) -> list[Candidate]:
         """GPE guesses (fallback layer) for unknown names after "near", "in"...:

@@ -116,3 +116,12 @@ def test_a_count_of_an_owners_people_is_a_cardinal(recogniser: Recogniser) -> No
     # Shares are no people; "shot" after a title's number is no casualty.
     assert found("About 3,000 of the firm's shares were sold.", recogniser, "CARDINAL") == []
     assert found("The game Doom 3 shot to the top.", recogniser, "CARDINAL") == []
+
+
+def test_a_name_described_as_a_natural_feature_is_one(recogniser: Recogniser) -> None:
+    text = "The Qorvesh, a volcanic range whose peak is high, and the Tarvosh, a river that floods."
+    assert found(text, recogniser, "LOC") == ["Qorvesh", "Tarvosh"]
+    # "a range of" things and a sentence's adverb are no features.
+    text = "At the Velmor Motor Show, a range of makers came. Presumably, the age range that"
+    assert found(text, recogniser, "LOC") == []
+    assert found("on the western half of New Guinea island", recogniser, "LOC") == ["New Guinea"]
