@@ -156,6 +156,17 @@ _CLUB_ROLES = tuple(
 )
 #: Capitalised words that open a sentence before a club's name.
 _BEFORE_CLUB = frozenset("Former New Ex Replacement Veteran Caretaker Interim Then".split())
+#: "Consob, Italy's stock market regulator": a name before a country's (or
+#: any owner's) kind of body in apposition.
+_OWNED_KINDS = tuple(
+    f" {kind}"
+    for kind in (
+        "regulator lender carmaker automaker airline insurer retailer broadcaster brewer"
+        " bank firm company operator agency watchdog"
+    ).split()
+)
+_OWNER_APPOSITION = re.compile(rf"(?<![\w’'-])({_NAME}),\ [A-Z][\w-]*['’]s(?:\ [\w-]+){{0,3}}\Z")
+_AFTER_OWNED_KIND = re.compile(r"[,.;)]|\ (?:which|that|and|said|has|is|was|had|will)\b")
 #: "Deloitte & Touche", "Scottish & Newcastle", "Marsh & McLennan": words
 #: joined by " & " name a firm or a band, up to three capitalised words each
 #: side, a possessive outside ("Johnson & Johnson's").
@@ -182,6 +193,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "club_role": _CLUB_ROLES,
     "club_side": (" side ",),
     "ampersand": (" & ",),
+    "owned_kind": _OWNED_KINDS,
 }
 
 
@@ -352,6 +364,26 @@ class OrgContextRules:
                 continue
             if self._lookup(name) in (None, "GPE") and not _DESCRIPTION.search(name):
                 out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
+        return out
+
+    def owner_appositions(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG for a name no list knows before an owner's kind of body
+        ("Consob, Italy's stock market regulator", "X, the group's lender")."""
+        out = []
+        for pos, cue in cues["owned_kind"]:
+            if not _AFTER_OWNED_KIND.match(text, pos + len(cue)):
+                continue  # "Italy's bank holidays": the kind goes on
+            match = _OWNER_APPOSITION.search(text, max(0, pos - 90), pos)
+            if match is None:
+                continue
+            start, name = match.start(1), match.group(1)
+            first, _, rest = name.partition(" ")
+            if first.endswith("ing") and rest:  # "Combining SMFG, Japan's ... lender"
+                start, name, first = start + len(first) + 1, rest, rest.split()[0]
+            if first in _STOP_TOKENS or first in self._given:
+                continue
+            if self._lookup(name) is None and not _DESCRIPTION.search(name):
+                out.append(Candidate(start, match.end(1), "ORG", Layer.SPECIFIC))
         return out
 
     def ampersand_names(self, text: str, cues: Cues) -> list[Candidate]:

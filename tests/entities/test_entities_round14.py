@@ -125,3 +125,13 @@ def test_a_name_described_as_a_natural_feature_is_one(recogniser: Recogniser) ->
     text = "At the Velmor Motor Show, a range of makers came. Presumably, the age range that"
     assert found(text, recogniser, "LOC") == []
     assert found("on the western half of New Guinea island", recogniser, "LOC") == ["New Guinea"]
+
+
+def test_a_name_before_an_owners_kind_of_body_is_an_organisation(recogniser: Recogniser) -> None:
+    text = "Investors may sue, as may Qorvesh, Italy's stock market regulator, the court said."
+    assert found(text, recogniser, "ORG") == ["Qorvesh"]
+    text = "Combining Velmor, Japan's third-biggest lender, and Tarvosh was the plan."
+    assert found(text, recogniser, "ORG") == ["Velmor"]
+    # A person or a city before an owner's description is no body.
+    text = "He met Tony Blair, Britain's prime minister, in Paris, France's capital."
+    assert found(text, recogniser, "ORG") == []
