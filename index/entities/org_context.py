@@ -156,6 +156,12 @@ _CLUB_ROLES = tuple(
 )
 #: Capitalised words that open a sentence before a club's name.
 _BEFORE_CLUB = frozenset("Former New Ex Replacement Veteran Caretaker Interim Then".split())
+#: Newspapers named by one word after "the" ("according to the Times",
+#: "told the Guardian newspaper"), the article outside as for any outlet; not
+#: before another capitalised word ("the Guardian Angels").
+_PAPERS = ("Times", "Guardian", "Observer", "Economist")
+_PAPER_CUES = tuple(f"{the} {paper}" for the in ("the", "The") for paper in _PAPERS)
+_CAPITALISED_NEXT = re.compile(r"\ [A-Z]")
 #: "Consob, Italy's stock market regulator": a name before a country's (or
 #: any owner's) kind of body in apposition.
 _OWNED_KINDS = tuple(
@@ -194,6 +200,7 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "club_side": (" side ",),
     "ampersand": (" & ",),
     "owned_kind": _OWNED_KINDS,
+    "paper": _PAPER_CUES,
 }
 
 
@@ -364,6 +371,18 @@ class OrgContextRules:
                 continue
             if self._lookup(name) in (None, "GPE") and not _DESCRIPTION.search(name):
                 out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
+        return out
+
+    def papers(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG for a newspaper named by one word after "the" ("the Times")."""
+        out = []
+        for pos, cue in cues["paper"]:
+            end = pos + len(cue)
+            if pos and text[pos - 1].isalnum():
+                continue  # "Bathe Times"
+            if not _word_ends(text, end) or _CAPITALISED_NEXT.match(text, end):
+                continue  # "the Times Educational Supplement", "the Guardian Angels"
+            out.append(Candidate(pos + 4, end, "ORG", Layer.SPECIFIC))
         return out
 
     def owner_appositions(self, text: str, cues: Cues) -> list[Candidate]:

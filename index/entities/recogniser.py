@@ -40,7 +40,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "107"
+VERSION = "108"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -244,6 +244,7 @@ class Recogniser:
         found += static.orgs.clubs(text, cues)
         found += static.orgs.ampersand_names(text, cues)
         found += static.orgs.owner_appositions(text, cues)
+        found += static.orgs.papers(text, cues)
         found += context.places(text, cues)
         found += static.landforms.find(text, cues)
         found += static.peoples.find(text, cues)

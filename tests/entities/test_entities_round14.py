@@ -135,3 +135,10 @@ def test_a_name_before_an_owners_kind_of_body_is_an_organisation(recogniser: Rec
     # A person or a city before an owner's description is no body.
     text = "He met Tony Blair, Britain's prime minister, in Paris, France's capital."
     assert found(text, recogniser, "ORG") == []
+
+
+def test_a_newspaper_named_by_one_word_after_the(recogniser: Recogniser) -> None:
+    text = "According to the Times, he told the Guardian newspaper; The Economist agreed."
+    assert found(text, recogniser, "ORG") == ["Times", "Guardian", "Economist"]
+    # Not the start of a longer name.
+    assert "Times" not in found("She read the Times Velmor Supplement.", recogniser, "ORG")
