@@ -6,6 +6,7 @@ place against the place table and the article's countries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from glossator.index.entities.model import Entity
@@ -13,7 +14,14 @@ from glossator.index.incidents import wide_regions
 from glossator.index.incidents.drafts import Draft
 from glossator.index.incidents.locate import Locator
 from glossator.index.incidents.model import Incident
-from glossator.index.incidents.places import Place, PlaceTable
+from glossator.index.incidents.places import Place, PlaceTable, capitals
+
+#: "Egbekaw village near Mamfe": the town a place the table does not know
+#: is named near, right after it.
+_NEAR_TOWN = re.compile(
+    r"(?:\ (?:village|town|community|settlement|hamlet))?,?\ near\ "
+    r"(?P<town>[A-Z][\w'’-]*(?:\ [A-Z][\w'’-]*)?)"
+)
 
 __all__ = ["finish"]
 
@@ -60,6 +68,11 @@ def finish(
                 other is not None
                 and other != place.code
                 and place.code not in locator.article_countries(entities, draft.location)
+                # A capital is its country's, whatever smaller namesakes
+                # elsewhere the sentence also names ("a driver shot dead
+                # in Cerro Norte" is not Havana's Cerro: "Bus drivers in
+                # Montevideo" stays in Uruguay).
+                and capitals().get(place.code) != draft.location
             ):
                 # The sentences' other places are all in another
                 # country: the place of that name there, or, when the
@@ -106,6 +119,10 @@ def finish(
                 within_admin1 = hit[1]
                 country = country or table.country_name(hit[0])
                 break
+    if admin1 is None and within_admin1 is None and wide is None and draft.location:
+        # "Egbekaw village near Mamfe": a village the table does not know
+        # is in the subdivision of the known town it is named near.
+        within_admin1 = _near_town_admin1(text, draft, table, country)
     return Incident(
         start=draft.start,
         end=draft.end,
@@ -129,3 +146,26 @@ def finish(
         injured=draft.injured,
         mentions=tuple(draft.mentions),
     )
+
+
+def _near_town_admin1(
+    text: str, draft: Draft, table: PlaceTable, country: str | None
+) -> str | None:
+    """The first-level subdivision of the town the article names near the
+    record's place, when the table knows that town (in the record's
+    country) and not the place."""
+    location = draft.location or ""
+    if not location or table.lookup(location) is not None:
+        return None
+    # Anywhere in the article: a headline's record ("gunmen storm Egbekaw
+    # village") has the story's sentence naming the town.
+    code = table.country_of_word(country) if country else None
+    at = text.find(location)
+    while at >= 0:
+        near = _NEAR_TOWN.match(text, at + len(location))
+        if near is not None:
+            town = table.lookup(near.group("town"), [code] if code else [])
+            if town is not None and town.kind == "city" and code in (None, town.code):
+                return town.admin1
+        at = text.find(location, at + 1)
+    return None

@@ -261,6 +261,18 @@ def places() -> PlaceTable:
         return PlaceTable(rows, _admin1_rows, _admin2_rows)
 
 
+@cache
+def capitals() -> dict[str, str]:
+    """Each country's capital by ISO code (`index/data/capitals.tsv`, from
+    GeoNames by `index/stories/build_capitals.py`)."""
+    out = {}
+    for line in (DATA_DIR / "capitals.tsv").read_text("utf-8").splitlines():
+        code, _, name = line.partition("\t")
+        if code and name:
+            out[code] = name
+    return out
+
+
 def _admin1_rows() -> list[list[str]]:
     with gzip.open(DATA_DIR / "admin1.tsv.gz", "rt", encoding="utf-8") as handle:
         return [line.rstrip("\n").split("\t") for line in handle]

@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from glossator.index.entities.lexicon import DATA_DIR
-from glossator.index.incidents.places import Place, places
+from glossator.index.incidents.places import Place, capitals, places
 
 __all__ = ["ranked_city"]
 
@@ -35,16 +35,6 @@ _BESIDE = re.compile(
     r"\b(?:near|outside|beyond|from|towards?|(?:north|south|east|west)(?:-?(?:east|west))? of)\s*$",
     re.IGNORECASE,
 )
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    out = {}
-    for line in (DATA_DIR / "capitals.tsv").read_text("utf-8").splitlines():
-        code, _, name = line.partition("\t")
-        if code and name:
-            out[code] = name
-    return out
 
 
 @cache
@@ -88,7 +78,7 @@ def ranked_city(text: str, country: str | None) -> tuple[str, Place] | None:
         if code is None:
             continue
         if match["nth"] is None:
-            name = _capitals().get(code)
+            name = capitals().get(code)
         else:
             rank = 1 if match["nth"] == "second" else 0
             cities = _by_population().get(code, [])
