@@ -191,8 +191,10 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
 
 def _merged(clusters: list[list[Record]], by_block: dict[str, list[int]]) -> list[list[Record]]:
     """Clusters of one block joined when every record of the one is
-    compatible with every record of the other, given what the reports of
-    both say of their places (`compatible_in`): a record compared before
+    compatible with every record of the other, given what the other reports
+    of both say of their places (`compatible_in`; a report's own words do
+    not place it inside another's: "Imam Sahib, Kunduz" is no report of
+    the city of Kunduz): a record compared before
     the report that puts its place inside another's ("Becora, Dili", read
     after "a street battle in the capital" and "fighting in Becora") has
     started a cluster of its own."""
@@ -206,7 +208,11 @@ def _merged(clusters: list[list[Record]], by_block: dict[str, list[int]]) -> lis
                 if j <= i or j in gone:
                     continue
                 union = clusters[i] + clusters[j]
-                if all(compatible_in(a, b, union) for a in clusters[i] for b in clusters[j]):
+                if all(
+                    compatible_in(a, b, [r for r in union if r is not a and r is not b])
+                    for a in clusters[i]
+                    for b in clusters[j]
+                ):
                     clusters[i] = union
                     gone.add(j)
     return [c for k, c in enumerate(clusters) if k not in gone]

@@ -133,3 +133,36 @@ def test_a_report_read_before_the_one_that_places_it_still_joins_its_event() -> 
     ]
     g = group(articles, [])
     assert len({g.event_of[(a.id, 0)] for a in articles}) == 1
+
+
+def test_a_district_named_with_its_province_is_no_report_of_the_city() -> None:
+    # "Imam Sahib, in Kunduz province" says where Imam Sahib is, not that
+    # a bombing in the city of Kunduz the same day was there.
+    bomb = {
+        "sub_event_type": "Remote explosive/landmine/IED",
+        "event_date": "2026-03-17",
+        "country": "Afghanistan",
+    }
+    city = {
+        **bomb,
+        "location": "Kunduz",
+        "admin1": "AF.kunduz",
+        "latitude": 36.7289,
+        "longitude": 68.857,
+        "fatalities": 8,
+        "sentence": "A bomb killed eight people at a bank in the northern city of Kunduz.",
+    }
+    district = {
+        **bomb,
+        "location": "Imam Sahib",
+        "within": "Kunduz",
+        "within_admin1": "AF.kunduz",
+        "fatalities": 2,
+        "sentence": "A magnetic bomb killed two men in Imam Sahib district of Kunduz province.",
+    }
+    articles = [
+        StoredArticle("afp.txt", "afp", 0, b"", "2026-03-17", [city]),
+        StoredArticle("amu.txt", "amu", 0, b"", "2026-03-17", [district]),
+    ]
+    g = group(articles, [])
+    assert g.event_of[("afp.txt", 0)] != g.event_of[("amu.txt", 0)]
