@@ -179,8 +179,11 @@ def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) 
 
 
 #: A dateline in capitals that opens a lead: "BUENOS AIRES: ", "PANAMA
-#: CITY - ".
-CAPS_DATELINE = re.compile(r"[A-Z]{2}[A-Z'’.-]*(?:\ [A-Z]{2}[A-Z'’.-]*){0,3}\s*(?::|[-–—]\ )\s*")
+#: CITY - ", "ISLAMABAD, March 18 (Reuters) - ", "VIENTIANE (AFP) - ".
+CAPS_DATELINE = re.compile(
+    r"[A-Z]{2}[A-Z'’.-]*(?:\ [A-Z]{2}[A-Z'’.-]*){0,3}(?:,\ [^()\n:]{0,30}?)?"
+    r"(?:\s*\([A-Z][A-Za-z ]{1,23}\))?\s*(?::|[-–—]\ )\s*"
+)
 
 
 _VERB = re.compile(

@@ -85,3 +85,12 @@ def test_a_strike_on_a_named_facility_after_a_dateline_is_an_incident(run: Run) 
     )
     assert found.sub_event_type == "Air/drone strike"
     assert found.location == "Ain Al-Asad air base"
+
+
+def test_an_agencys_dateline_is_no_attacker(run: Run) -> None:
+    (found,) = run(
+        "JAKARTA (Reuters) - Suspected Islamist militants killed four farmers with machetes"
+        " in Poso on Tuesday, police said.",
+        SAT,
+    )
+    assert found.actor1 is not None and "Reuters" not in found.actor1
