@@ -44,7 +44,8 @@ def test_a_killing_told_with_its_weapon_is_an_attack(run: Run) -> None:
 
 
 def test_a_killing_with_a_companion_is_no_attack(run: Run) -> None:
-    assert run("A pilot was killed with his co-pilot when the plane came down on Friday.", SAT) == []
+    text = "A pilot was killed with his co-pilot when the plane came down on Friday."
+    assert run(text, SAT) == []
 
 
 def test_a_superlative_is_no_attacker(run: Run) -> None:
