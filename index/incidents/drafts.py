@@ -142,11 +142,14 @@ def combine(old: int | None, new: int | None, others: bool) -> int | None:
 
 
 def is_specific(draft: Draft) -> bool:
-    """An incident needs something concrete: a toll, a date, or a named actor at a
-    named town or facility."""
+    """An incident needs something concrete: a toll, a date, a named actor at a
+    named town or facility, or a strike or bombing of a named facility ("Two
+    armed drones targeted Iraq's Ain Al-Asad air base"; not a generic
+    attack's "a Los Angeles hospital", where the wounded are)."""
     return (
         draft.fatalities is not None
         or draft.injured is not None
         or draft.date_text is not None
         or (draft.location_rank >= 3 and draft.actor1 is not None)
+        or (draft.location_rank >= 5 and draft.sub_event_type != "Attack")
     )

@@ -60,6 +60,13 @@ _KILLING_OF_BY_ARMED = re.compile(
 _WHEN_ARMED = re.compile(
     rf"\ (?:[\w-]+\ ){{0,6}}?(?:when|as|after)\ (?:[\w-]+\ ){{0,2}}?{_ARMED}\b", re.IGNORECASE
 )
+#: A killing and the weapon it was done with: "killed with two shots to
+#: the head", "killed with machetes"; not "killed with his wife".
+_WITH_WEAPON = re.compile(
+    r"\ with\ (?:[\w-]+\ ){0,3}?(?:shots?|bullets?|gunshots?|gunfire|machetes?|knife|knives"
+    r"|axes?|rifles?|guns?|pistols?|grenades?|explosives?)\b",
+    re.IGNORECASE,
+)
 #: Blame for the killing on a group: "police said, blaming the East
 #: Indonesia Mujahideen (MIT) network".
 _BLAMING = re.compile(r"\bblam(?:ed|ing)\ (?:the\ )?")
@@ -94,7 +101,7 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
             armed = True
         elif match.group().lower() == "killing" and _KILLING_OF_BY_ARMED.match(sentence, end):
             armed = True
-        elif _WHEN_ARMED.match(sentence, end):
+        elif _WHEN_ARMED.match(sentence, end) or _WITH_WEAPON.match(sentence, end):
             armed = True
         elif (blame := _BLAMING.search(sentence, end)) is not None and (
             _ARMED_SUBJECT.match(sentence, blame.end()) or any(s == blame.end() for s, _ in actors)

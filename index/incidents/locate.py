@@ -161,9 +161,14 @@ class Locator(CountryEvidence):
         trigger: int,
     ) -> None:
         best: tuple[int, int] | None = None
+        dateline = roles.CAPS_DATELINE.match(sentence)
         for start, end, text, how in roles.place_candidates(sentence, entities):
             after = sentence[end : end + 12]
             if draft.actor1 is not None and text in draft.actor1:
+                continue
+            if dateline is not None and end <= dateline.end() < trigger:
+                # "PORT OF SPAIN: A 17-year-old was shot dead in Morvant":
+                # where the report was filed.
                 continue
             if (
                 how != "CUE"
@@ -340,6 +345,11 @@ class Locator(CountryEvidence):
         """A country named in the incident's sentences, places first, demonyms after."""
         fallback = None
         for entity, place in self._sentence_places(text, draft, entities, countries):
+            if entity.label == "GPE" and _WHOSE_ACTOR.match(text, entity.end):
+                # "Serbia's government denied any link to the shooting near
+                # Zupce, in the north of Kosovo": whose government speaks,
+                # not where it happened.
+                continue
             if place is not None:
                 return self._places.country_name(place.code)
             if entity.label == "NORP" and fallback is None:

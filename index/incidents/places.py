@@ -230,8 +230,14 @@ class PlaceTable:
         for code in wanted:
             here = [self._with_admin1(name, p) for p in entries if p.code == code]
             if here:
-                inside = [p for p in here if p.admin1 in within] if len(here) > 1 else ()
-                return inside[0] if inside else here[0]
+                if len(here) > 1 and not any(p.kind == "country" for p in here):
+                    inside = [p for p in here if p.admin1 in within]
+                    if inside:
+                        return inside[0]
+                # A country's own name is the country, not its subdivision
+                # of that name ("in Panama" is not Panama province), unless
+                # the text says it is a subdivision.
+                return here[0]
         cities = [p for p in entries if p.kind == "city"]
         best = cities[0] if cities and entries[0].kind != "country" else entries[0]
         return self._with_admin1(name, best)

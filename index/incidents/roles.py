@@ -17,6 +17,7 @@ from glossator.index.entities.model import Entity
 
 __all__ = [
     "ACTOR_NOUNS",
+    "CAPS_DATELINE",
     "agent_before",
     "clash_sides",
     "passive_target",
@@ -44,7 +45,8 @@ _STOP_CAPS = frozenset(
     Sunday January February March April May June July August September October November
     December Two Three Four Five Six Seven Eight Nine Ten Some One Thousands Hundreds
     Dozens Several Police Officials Residents Witnesses Rescuers Local Reuters No Heavy Fierce
-    Intense Renewed Fresh Sporadic Deadly Route Highway Kilometre""".split()
+    Intense Renewed Fresh Sporadic Deadly Deadliest Bloodiest Worst Latest Another Route
+    Highway Kilometre""".split()
 )
 
 
@@ -144,6 +146,11 @@ def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) 
     head = sentence[:trigger_start]
     starts = [m.end() for m in _NP_START.finditer(head)]
     start = starts[-1] if starts else 0
+    dateline = CAPS_DATELINE.match(sentence)
+    if dateline is not None and dateline.end() <= trigger_start:
+        # "BUENOS AIRES: A taxi driver was killed": where the report was
+        # filed, not who killed.
+        start = max(start, dateline.end())
     if trigger_start - start > 40:
         return None
     for entity in _in(entities, start, trigger_start, ("ORG", "NORP", "GPE")):
@@ -169,6 +176,14 @@ def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) 
     if caps:
         return caps[-1].group()
     return None
+
+
+#: A dateline in capitals that opens a lead: "BUENOS AIRES: ", "PANAMA
+#: CITY - ", "ISLAMABAD, March 18 (Reuters) - ", "VIENTIANE (AFP) - ".
+CAPS_DATELINE = re.compile(
+    r"[A-Z]{2}[A-Z'’.-]*(?:\ [A-Z]{2}[A-Z'’.-]*){0,3}(?:,\ [^()\n:]{0,30}?)?"
+    r"(?:\s*\([A-Z][A-Za-z ]{1,23}\))?\s*(?::|[-–—]\ )\s*"
+)
 
 
 _VERB = re.compile(
@@ -256,6 +271,9 @@ def passive_target(sentence: str, entities: Sequence[Entity]) -> str | None:
     if match is None:
         return None
     start, end = match.span("subject")
+    dateline = CAPS_DATELINE.match(sentence, start)
+    if dateline is not None and dateline.end() < end:
+        start = dateline.end()
     return _actor_in(sentence, entities, start, end) or _noun_phrase(sentence, start)
 
 

@@ -72,6 +72,9 @@ RULES: tuple[TriggerRule, ...] = (
         # Hostages held or ransomed: "the group holding three tourists",
         # "demands ransom for Semporna hostages".
         r"|(?:holding|held|freed|released)\ (?:[\w-]+\ ){0,2}?hostages?"
+        r"|holding\ (?:the\ )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen"
+        r"|dozens\ of|several)\ (?:[\w-]+\ )?(?:tourists|foreigners|passengers|captives"
+        r"|workers|crew\ members|sailors|fishermen|students|schoolchildren)\b"
         r"|ransom\ for\ (?:the\ )?(?:[\w-]+\ )?hostages?",
         4,
     ),
@@ -151,7 +154,7 @@ STEMS: tuple[str, ...] = (
     "bomb", "IED", "improvised", "mine", "explos", "booby", "device", "explod",
     "blast", "detonat", "drone", "pager",
     # abductions
-    "abduct", "kidnap", "hostage", "disappeared",
+    "abduct", "kidnap", "hostage", "disappeared", "holding",
     # disrupted weapons use
     "shot", "intercept", "defused", "destroyed",
     # air and drone strikes

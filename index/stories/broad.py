@@ -46,8 +46,13 @@ def _inside(broad: Record, other: Record) -> bool:
     if not other.place or is_broad(other):
         return False
     if broad.countrywide:
-        return broad.fields.get("country") == other.fields.get("country") or guessed_country(
-            other, broad
+        return (
+            broad.fields.get("country") == other.fields.get("country")
+            or guessed_country(other, broad)
+            # A place the table knows nothing of, not even its country
+            # ("Tougbo, in the Bounkani region"), may be in this one; the
+            # record still joins one event at most, and only when dated.
+            or (not other.fields.get("country") and _unplaced(other))
         )
     if (
         broad.subdivisions

@@ -186,7 +186,36 @@ def _cluster(records: Iterable[Record]) -> list[list[Record]]:
             by_block[block].append(len(clusters) - 1)
         else:
             clusters[best].append(rec)
-    return clusters
+    return _merged(clusters, by_block)
+
+
+def _merged(clusters: list[list[Record]], by_block: dict[str, list[int]]) -> list[list[Record]]:
+    """Clusters of one block joined when every record of the one is
+    compatible with every record of the other, given what the other reports
+    of both say of their places (`compatible_in`; a report's own words do
+    not place it inside another's: "Imam Sahib, Kunduz" is no report of
+    the city of Kunduz): a record compared before
+    the report that puts its place inside another's ("Becora, Dili", read
+    after "a street battle in the capital" and "fighting in Becora") has
+    started a cluster of its own."""
+    gone: set[int] = set()
+    for block, indices in by_block.items():
+        pool = indices + by_block[""] if block else indices
+        for i in indices:
+            if i in gone:
+                continue
+            for j in pool:
+                if j <= i or j in gone:
+                    continue
+                union = clusters[i] + clusters[j]
+                if all(
+                    compatible_in(a, b, [r for r in union if r is not a and r is not b])
+                    for a in clusters[i]
+                    for b in clusters[j]
+                ):
+                    clusters[i] = union
+                    gone.add(j)
+    return [c for k, c in enumerate(clusters) if k not in gone]
 
 
 def group_events(records: Iterable[Record]) -> list[Event]:

@@ -56,6 +56,8 @@ def test_passive_killing_without_attackers_is_no_incident(run: Run) -> None:
          "Remote explosive/landmine/IED"),
         ("Rebels demand ransom for Jolo hostages", "Abduction/forced disappearance"),
         ("The gang holding two hostages has released a video.", "Abduction/forced disappearance"),
+        ("The group holding three tourists seized from the resort demanded a ransom.",
+         "Abduction/forced disappearance"),
     ],
 )  # fmt: skip
 def test_newly_read_triggers(sentence: str, kind: str) -> None:

@@ -215,3 +215,26 @@ def test_a_region_only_report_joins_the_event_its_death_toll_fits_over_its_words
     }
     g = grouped(finote=[finote], bure=[bure], ap=[report])
     assert same_event(g, "ap", "finote") and not same_event(g, "ap", "bure")
+
+
+def test_a_country_report_joins_the_one_event_of_a_place_with_no_country() -> None:
+    # Neither the village nor its region is in the place table, so the
+    # local report has no country; the wire's names only the country.
+    attack = {"sub_event_type": "Attack", "event_date": "2026-09-13"}
+    village = {
+        **attack,
+        "location": "Tougbo",
+        "within": "Bounkani",
+        "fatalities": 2,
+        "sentence": "Two gendarmes were killed when armed men attacked the post at Tougbo.",
+    }
+    country = {
+        **attack,
+        "location": "Ivory Coast",
+        "country": "Ivory Coast",
+        "fatalities": 3,
+        "sentence": "Jihadists killed three members of the security forces in an attack on a"
+        " post in northern Ivory Coast.",
+    }
+    g = grouped(aip=[village], afp=[country])
+    assert same_event(g, "aip", "afp")

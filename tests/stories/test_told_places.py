@@ -94,3 +94,75 @@ def test_a_place_another_report_names_is_in_that_reports_country() -> None:
     ]
     g = group(undated, [])
     assert g.event_of[("gleaner.txt", 0)] != g.event_of[("observer.txt", 0)]
+
+
+def test_a_report_read_before_the_one_that_places_it_still_joins_its_event() -> None:
+    # The capital's report is undated (so compared first, from the days
+    # before its article's), the follow-up names only the neighbourhood, and
+    # only the lead says the neighbourhood is in the capital.
+    clash = {"sub_event_type": "Armed clash", "country": "Timor Leste"}
+    capital = {
+        **clash,
+        "location": "Dili",
+        "admin1": "TL.dili municipality",
+        "latitude": -8.5586,
+        "longitude": 125.5736,
+        "fatalities": 2,
+        "sentence": "Police blamed the PSHT group for a street battle in the capital that "
+        "left two dead.",
+    }
+    follow = {
+        **clash,
+        "event_date": "2026-06-27",
+        "location": "Becora",
+        "sentence": "A third young man injured in Saturday's fighting in Becora died on Tuesday.",
+    }
+    lead = {
+        **clash,
+        "event_date": "2026-06-27",
+        "location": "Becora",
+        "within": "Dili",
+        "fatalities": 2,
+        "sentence": "Two young men were killed when rival groups fought in Becora, Dili, on "
+        "Saturday night.",
+    }
+    articles = [
+        StoredArticle("abc.txt", "abc", 0, b"", "2026-06-28", [capital]),
+        StoredArticle("lusa.txt", "lusa", 0, b"", "2026-06-30", [follow]),
+        StoredArticle("tatoli.txt", "tatoli", 0, b"", "2026-06-27", [lead]),
+    ]
+    g = group(articles, [])
+    assert len({g.event_of[(a.id, 0)] for a in articles}) == 1
+
+
+def test_a_district_named_with_its_province_is_no_report_of_the_city() -> None:
+    # "Imam Sahib, in Kunduz province" says where Imam Sahib is, not that
+    # a bombing in the city of Kunduz the same day was there.
+    bomb = {
+        "sub_event_type": "Remote explosive/landmine/IED",
+        "event_date": "2026-03-17",
+        "country": "Afghanistan",
+    }
+    city = {
+        **bomb,
+        "location": "Kunduz",
+        "admin1": "AF.kunduz",
+        "latitude": 36.7289,
+        "longitude": 68.857,
+        "fatalities": 8,
+        "sentence": "A bomb killed eight people at a bank in the northern city of Kunduz.",
+    }
+    district = {
+        **bomb,
+        "location": "Imam Sahib",
+        "within": "Kunduz",
+        "within_admin1": "AF.kunduz",
+        "fatalities": 2,
+        "sentence": "A magnetic bomb killed two men in Imam Sahib district of Kunduz province.",
+    }
+    articles = [
+        StoredArticle("afp.txt", "afp", 0, b"", "2026-03-17", [city]),
+        StoredArticle("amu.txt", "amu", 0, b"", "2026-03-17", [district]),
+    ]
+    g = group(articles, [])
+    assert g.event_of[("afp.txt", 0)] != g.event_of[("amu.txt", 0)]
