@@ -71,6 +71,24 @@ def read_indexed(
     return None if isinstance(result, Skipped) else result
 
 
+class IndexedTexts:
+    """An article's text when its file still holds the content the index
+    has (content hash `sha256`), else None: snippet offsets fit only that.
+    Called as `texts(article_id, sha256)`; the corpus's real path is found
+    once."""
+
+    def __init__(self, corpus: Path, max_bytes: int) -> None:
+        self._corpus = corpus
+        self._max_bytes = max_bytes
+        self._real_root: Path | None = None
+
+    def __call__(self, article_id: str, sha256: str) -> str | None:
+        if self._real_root is None:
+            self._real_root = Path(os.path.realpath(self._corpus))
+        article = read_indexed(self._real_root, article_id, self._max_bytes)
+        return article.text if article is not None and article.sha256 == sha256 else None
+
+
 def load_article(root: Path, article_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read the article with this id, raising `CorpusError` when it cannot be read."""
     rel = resolve_article_id(root, article_id)

@@ -13,7 +13,6 @@ default, `glossator.index.whoosh`) with documents from a `DocumentBuilder`.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -21,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossator.index import changes
+from glossator.index.article_ids import IndexedTexts
 from glossator.index.article_ids import load_article as _load_article
-from glossator.index.article_ids import read_indexed
 from glossator.index.completeness import mark_complete, mark_incomplete
 from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files
 from glossator.index.documents import DocumentBuilder
@@ -102,8 +101,8 @@ class Index:
         self._manifest = ManifestFile(self.dir)
         self._spelling = SpellingWords(self.dir)
         self._stories: StoryStore | None = None
-        #: The corpus folder with links resolved, once (`indexed_text`).
-        self._real_root: Path | None = None
+        #: (article id, content hash) -> the text, when its file still has it.
+        self.indexed_text = IndexedTexts(self.corpus, max_bytes)
 
     # -- locations --------------------------------------------------------
 
@@ -114,8 +113,7 @@ class Index:
 
     @property
     def stories(self) -> StoryStore:
-        """The story store (made on first use: a search that groups nothing
-        never imports the grouping modules)."""
+        """The story store, made on first use (a search groups nothing)."""
         if self._stories is None:
             from glossator.index.stories.store import StoryStore
 
@@ -268,10 +266,8 @@ class Index:
             if progress:
                 progress(report.unchanged, report.total)
             workers = parallel.worker_count() if workers is None else workers
-            work = updating.Pass(
-                self.engine, self.documents, todo, manifest, report, progress, self._save_manifest
-            )
-            work.forced = forced
+            args = (self.engine, self.documents, todo, manifest, report, progress)
+            work = updating.Pass(*args, self._save_manifest, forced=forced)
             if workers > 1 and len(todo.todo) >= parallel.PARALLEL_THRESHOLD:
                 updating.run_parallel(work, workers)
             else:
@@ -397,14 +393,6 @@ class Index:
     def searcher(self) -> Searcher:
         """A searcher over this index (see `engine.Searcher`)."""
         return self.engine.searcher(self.open, self.spelling_words, self.indexed_text)
-
-    def indexed_text(self, article_id: str, sha256: str) -> str | None:
-        """The article's text when its file still holds the content the index
-        has (content hash `sha256`), else None: snippet offsets fit only that."""
-        if self._real_root is None:
-            self._real_root = Path(os.path.realpath(self.corpus))
-        article = read_indexed(self._real_root, article_id, self.max_bytes)
-        return article.text if article is not None and article.sha256 == sha256 else None
 
     def doc_count(self) -> int:
         """How many articles the index holds."""

@@ -11,6 +11,7 @@ from glossator.index.incidents import roles
 from glossator.index.incidents.containers import inner_place
 from glossator.index.incidents.countries import CountryEvidence
 from glossator.index.incidents.drafts import Draft
+from glossator.index.incidents.place_words import place_candidates, place_kind_after
 from glossator.index.incidents.places import Place
 
 __all__ = ["Locator"]
@@ -162,7 +163,7 @@ class Locator(CountryEvidence):
     ) -> None:
         best: tuple[int, int] | None = None
         dateline = roles.CAPS_DATELINE.match(sentence)
-        for start, end, text, how in roles.place_candidates(sentence, entities):
+        for start, end, text, how in place_candidates(sentence, entities):
             after = sentence[end : end + 12]
             if draft.actor1 is not None and text in draft.actor1:
                 continue
@@ -229,7 +230,7 @@ class Locator(CountryEvidence):
                 after,
             ):
                 continue
-            kind = roles.place_kind_after(sentence, end)
+            kind = place_kind_after(sentence, end)
             place = None
             if how in ("GPE", "CUE"):
                 place = self._places.lookup(text, countries)
@@ -321,7 +322,7 @@ class Locator(CountryEvidence):
                 continue
             place = None
             if entity.label == "GPE":
-                kind = roles.place_kind_after(text, entity.end)
+                kind = place_kind_after(text, entity.end)
                 after = text[entity.end : entity.end + 12]
                 if not re.match(
                     r"^[- ](?:backed|led|aligned|strikes?|forces|troops|military)", after
@@ -377,7 +378,7 @@ class Locator(CountryEvidence):
             if (
                 entity.text != draft.within
                 and place.kind != "city"
-                and roles.place_kind_after(text, entity.end) is None
+                and place_kind_after(text, entity.end) is None
             ):
                 # Only a city, or a subdivision named as one ("Kasese
                 # district", "Idlib province"), is the evidence: "the Zaire

@@ -4,8 +4,8 @@ All functions take one sentence and the entities inside it (offsets relative
 to the sentence) and work on surface patterns: the words before the trigger
 ("a *Russian* missile"), the subject of the clause ("*Houthi rebels* fired"),
 claims and blame ("*JNIM* claimed responsibility", "blamed on *Israel*"), the
-object after the trigger ("attacked *a police checkpoint*") and places after
-locative words ("in the village of *Elbur*").
+object after the trigger ("attacked *a police checkpoint*"). The places it
+names are `place_words`'.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from glossator.index.entities.model import Entity
 __all__ = [
     "ACTOR_NOUNS",
     "CAPS_DATELINE",
+    "STOP_CAPS",
     "agent_before",
     "clash_sides",
     "passive_target",
     "claimed_actor",
-    "place_candidates",
     "subject_actor",
     "target_after",
 ]
@@ -39,7 +39,7 @@ _CAP_SEQ = re.compile(
     r"(?:[Aa][lnsrd][- ])?[A-Z][\w’'-]*(?:\ (?:(?:of|al|el|the|in|for"
     r"|and)\ )?(?:[Aa]l-)?[A-Z][\w’'-]*)*"
 )
-_STOP_CAPS = frozenset(
+STOP_CAPS = frozenset(
     """A An The This That These Those It Its In On At By For From Near With After Before
     Earlier Later Separately Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November
@@ -74,7 +74,7 @@ def _actor_in(sentence: str, entities: Sequence[Entity], start: int, end: int) -
     for match in _CAP_SEQ.finditer(sentence, start, end):
         text = match.group()
         words = text.split()
-        while words and words[0] in _STOP_CAPS:
+        while words and words[0] in STOP_CAPS:
             words.pop(0)
         if not words or (len(words) == 1 and words[0].lower() in ACTOR_NOUNS):
             continue
@@ -85,7 +85,7 @@ def _actor_in(sentence: str, entities: Sequence[Entity], start: int, end: int) -
             before = sentence[max(start, match.start() - 25) : match.start()].split()
             prefix = before[-1] if before and before[-1][:1].isupper() else ""
             word = match.group()
-            return f"{prefix} {word}".strip() if prefix not in _STOP_CAPS else word
+            return f"{prefix} {word}".strip() if prefix not in STOP_CAPS else word
     return None
 
 
@@ -171,7 +171,7 @@ def agent_before(sentence: str, entities: Sequence[Entity], trigger_start: int) 
     caps = [
         m
         for m in _CAP_SEQ.finditer(sentence, start, trigger_start)
-        if m.group() not in _STOP_CAPS and not _PLACE_WORD_AFTER.match(sentence, m.end())
+        if m.group() not in STOP_CAPS and not _PLACE_WORD_AFTER.match(sentence, m.end())
     ]
     if caps:
         return caps[-1].group()
@@ -251,7 +251,7 @@ def _noun_phrase(sentence: str, start: int) -> str | None:
         if word != raw:
             break
     text = " ".join(words).strip(" ’'")
-    if not text or text.split()[0] in _STOP_CAPS:
+    if not text or text.split()[0] in STOP_CAPS:
         return None
     return text
 
@@ -328,59 +328,6 @@ def target_after(sentence: str, trigger_end: int) -> str | None:
     if match is None:
         return None
     return _noun_phrase(sentence, trigger_end + match.end())
-
-
-_PLACE_CUE = re.compile(
-    r"\b(?:(?:town|village|city|port|district|province|region|state|township|area|camp|suburb"
-    r"|neighbourhood|outskirts|hamlet|capital|base)\ of|in|near|outside|at|off|of|into|on|across)\ "
-    r"(?:the\ )?(?:(?:[a-z][\w-]*|Israeli-occupied)\ ){0,4}?"
-    r"(?P<place>(?:[Aa]l-|[Ee]l-)?[A-Z][\w’'-]*(?:\ (?:(?:al|el|ad|as|ar"
-    r"|de)[- ])?[A-Z][\w’'-]*){0,3})",
-    re.VERBOSE,
-)
-#: A capitalised name ending in one of these is an organisation, not a place.
-_ORG_WORDS = frozenset(
-    """Forces Force Army Front Party Movement Brigade Brigades Council Group Command Guard
-    Corps Battalion Militia Resistance Union Committee Government Ministry Agency Service
-    Services Office Organization Organisation Network Authority Police Navy""".split()
-)
-#: Ship prefixes: a named ship is a target, never a place.
-_SHIPS = frozenset({"USS ", "HMS ", "MV ", "MSC "})
-_SUFFIX_KIND = re.compile(
-    r"^\ (?P<kind>region|state|province|governorate|oblast|district|territory|township|area|camp"
-    r"|county|base|air\ base|airbase|beach)\b"
-)
-
-
-def place_candidates(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, str, str]]:
-    """Places in a sentence as (start, end, text, how): `how` is the entity label
-    (GPE, LOC, FAC) or `CUE` for a capitalised name after a locative word."""
-    out: list[tuple[int, int, str, str]] = []
-    covered = [(e.start, e.end) for e in entities]
-    for entity in entities:
-        if entity.label in ("GPE", "LOC", "FAC"):
-            out.append((entity.start, entity.end, entity.text, entity.label))
-    for match in _PLACE_CUE.finditer(sentence):
-        start, end = match.span("place")
-        text = match.group("place")
-        if (
-            text.split()[0] in _STOP_CAPS
-            or text.endswith(("’s", "'s"))
-            or text[:4] in _SHIPS
-            or text.split()[-1] in _ORG_WORDS
-        ):
-            continue
-        if any(s < end and start < e for s, e in covered):
-            continue
-        out.append((start, end, text, "CUE"))
-    out.sort()
-    return out
-
-
-def place_kind_after(sentence: str, end: int) -> str | None:
-    """The kind word right after a place ("Gezira *state*", "Beni *territory*"), if any."""
-    match = _SUFFIX_KIND.match(sentence[end : end + 20])
-    return match.group("kind") if match else None
 
 
 _BY = re.compile(r"\bby\ (?:a\ |an\ |the\ )?")
