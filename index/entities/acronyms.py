@@ -15,8 +15,7 @@ from collections.abc import Callable
 
 from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.name_words import _NAME, _ORG_HEADS, _STOP_TOKENS
-from glossator.index.entities.names import past_description
+from glossator.index.entities.name_words import _NAME, _ORG_HEADS, _STOP_TOKENS, past_description
 
 #: "(IDF)", "(UKMTO)", "(M23)": two or more capitals, maybe digits, maybe a final s.
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z]?[A-Z0-9]{1,7}(?:-[A-Z0-9]{1,5})*)\)")

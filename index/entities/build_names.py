@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     """Write the names file and print how many it holds."""
     from glossator.index.entities import lexicon
     from glossator.index.entities.name_words import _ORG_HEADS, _STOP_TOKENS
-    from glossator.index.entities.names import title_forms
+    from glossator.index.entities.titles import title_forms
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DATA_DIR / "given_names.txt")

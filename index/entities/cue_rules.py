@@ -38,8 +38,8 @@ from glossator.index.entities.name_words import (
     _NAME,
     _ORG_HEADS,
     _STOP_TOKENS,
+    past_description,
 )
-from glossator.index.entities.names import past_description
 
 __all__ = ["CUE_GROUPS", "CueRules"]
 

@@ -1,8 +1,11 @@
 """The shapes and words of names shared by the entity rules: what a
-capitalised name token looks like, the words that never start a name, and
-the head words that make a name an organisation or a facility."""
+capitalised name token looks like, the words that never start a name, the
+head words that make a name an organisation or a facility, and how a found
+span is trimmed to its name (a leading description, stop words, a possessive)."""
 
 from __future__ import annotations
+
+import re
 
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
 _LETTERS = r"[^\W\d_]"
@@ -91,3 +94,38 @@ _DESCRIPTORS = frozenset(
 _COUNT_OPENERS = frozenset(
     "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Dozens Hundreds".split()
 )
+
+#: A hyphenated description in front of a name ("Kurdish-led", "Iran-backed",
+#: "al-Qaeda-linked", "Indian-administered"): hyphens separate words, so it is
+#: no part of the name after it. Participles only: "Blu-ray Disc Association"
+#: and "Dai-ichi Life" are names.
+_LEAD_DESCRIPTION = re.compile(r"[A-Za-z][\w’'-]*-(?:[a-z]+ed|run|held|born|made) (?=[A-ZÀ-ÖØ-Þ])")
+
+
+def past_description(text: str, start: int, end: int) -> int:
+    """`start` moved past a leading hyphenated description ("Turkish-backed
+    Syrian National Army" -> "Syrian National Army"), when a name follows it."""
+    match = _LEAD_DESCRIPTION.match(text, start, end)
+    return match.end() if match is not None else start
+
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading stop words and a trailing possessive from a span."""
+    while True:
+        head, _, rest = text[start:end].partition(" ")
+        if rest and head in _STOP_TOKENS:
+            start += len(head) + 1
+        else:
+            break
+    start = past_description(text, start, end)
+    possessive = _POSSESSIVE.search(text, start, end)
+    if possessive and possessive.start() > start:
+        end = possessive.start()
+    return start, end
+
+
+def _tokens(span: str) -> list[str]:
+    return span.replace("’ ", " ").split()

@@ -1,6 +1,7 @@
-"""Rules for names: PERSON after titles and roles, FAC and ORG by their shape,
-and the capitalised-sequence fallback (later mentions of a person are in
-`mentions.py`, weapons' model names in `weapon_names.py`).
+"""Rules for names: FAC and ORG by their shape, PERSON by apposition, and the
+capitalised-sequence fallback (PERSON after titles and roles is in
+`titles.py`, later mentions of a person in `mentions.py`, weapons' model
+names in `weapon_names.py`).
 
 Span conventions (see docs/entities.md): a PERSON span is the name only, never
 the title ("Prime Minister [Mohammed Shia al-Sudani]"); Arabic particles are
@@ -15,7 +16,6 @@ import re
 from collections.abc import Callable
 
 from glossator.index.entities import lexicon, shapes
-from glossator.index.entities.anchors import matches_at
 from glossator.index.entities.model import Candidate, Layer
 from glossator.index.entities.name_words import (
     _BODY_OR_FAC_WORDS,
@@ -32,7 +32,10 @@ from glossator.index.entities.name_words import (
     _STOP_TOKENS,
     _UNLISTED_ONLY,
     _UPPER,
+    _tokens,
+    clean_span,
 )
+from glossator.index.entities.titles import title_forms
 
 #: The lookahead first gives the scan a set of first characters (capitals
 #: and the first letters of the attached particles, `_ATTACHED`), which `re`
@@ -75,46 +78,6 @@ _NOT_GIVEN_AFTER = frozenset("Royal Smith Toy William Morgan Junior Crystal Urba
 #: Serena Hotel", "Sao Paolo Stock Exchange", "Best Urban Act").
 _NOT_A_SURNAME = frozenset("Hotel Exchange Media Act Park Street Road".split())
 _AFTER_COMMA_OR_WORD = re.compile(r"(?:,|[a-z])\ \Z")
-#: A hyphenated description in front of a name ("Kurdish-led", "Iran-backed",
-#: "al-Qaeda-linked", "Indian-administered"): hyphens separate words, so it is
-#: no part of the name after it. Participles only: "Blu-ray Disc Association"
-#: and "Dai-ichi Life" are names.
-_LEAD_DESCRIPTION = re.compile(r"[A-Za-z][\w’'-]*-(?:[a-z]+ed|run|held|born|made) (?=[A-ZÀ-ÖØ-Þ])")
-
-
-def past_description(text: str, start: int, end: int) -> int:
-    """`start` moved past a leading hyphenated description ("Turkish-backed
-    Syrian National Army" -> "Syrian National Army"), when a name follows it."""
-    match = _LEAD_DESCRIPTION.match(text, start, end)
-    return match.end() if match is not None else start
-
-
-#: An administrative unit's word right after a name makes the name a place,
-#: title and all ("Imam Sahib district", "Sheikh Zayed province").
-_ADMIN_AFTER = re.compile(
-    r" (?:district|province|governorate|region|county|prefecture|municipality|oblast)\b"
-)
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-def title_forms() -> set[str]:
-    """Every title as written in titles.txt, plus with a capital first letter."""
-    forms: set[str] = set()
-    for title in lexicon.read_list("titles.txt"):
-        forms.add(title)
-        forms.add(title[0].upper() + title[1:])
-    return forms
-
-
-def _title_pattern() -> re.Pattern[str]:
-    forms = title_forms()
-    alternation = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
-    # Only tried where a title form starts (`Anchors.titles`), so no look-behind
-    # in front; the left word boundary is checked in Python.
-    return re.compile(
-        rf"(?:{alternation})"
-        rf"(?:\ (?:to|of|for)\ (?:the\ )?{_CAP}(?:\ {_CAP})?)?,?\ (?P<name>{_NAME})"
-    )
 
 
 #: First words that make the name a station's or a paper's.
@@ -126,16 +89,11 @@ def _connector_free(words: list[str]) -> bool:
     return not any(w in ("of", "for", "on", "in") for w in words)
 
 
-def _tokens(span: str) -> list[str]:
-    return span.replace("’ ", " ").split()
-
-
 class NameRules:
     """PERSON/ORG/FAC candidates from shapes and cues."""
 
     def __init__(self, is_place: Callable[[str], str | None]) -> None:
         """`is_place(name)` gives the fixed-list label of a name, or None."""
-        self._titles = _title_pattern()
         #: Capitalised words of titles, never the first word of a name found
         #: by apposition ("Lieutenant Colonel X Y, the spokesperson").
         self._title_words = {
@@ -151,46 +109,6 @@ class NameRules:
         """Whether a counted noun comes right after `end` ("... Army soldiers")."""
         word = _NEXT_WORD.match(text, end)
         return word is not None and word.group(1) in self._count_nouns
-
-    def _clean(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """Drop leading stop words and a trailing possessive from a span."""
-        while True:
-            head, _, rest = text[start:end].partition(" ")
-            if rest and head in _STOP_TOKENS:
-                start += len(head) + 1
-            else:
-                break
-        start = past_description(text, start, end)
-        possessive = _POSSESSIVE.search(text, start, end)
-        if possessive and possessive.start() > start:
-            end = possessive.start()
-        return start, end
-
-    def people_by_title(self, text: str, starts: list[int]) -> list[Candidate]:
-        """PERSON names after a title or role word; the title is left out.
-        `starts` are `Anchors.titles`, ascending."""
-        out = []
-        # A match dropped for a bad left boundary still hides the titles inside it.
-        for match in matches_at(self._titles, text, starts):
-            before = text[match.start() - 1 : match.start()]
-            if before.isalnum() or before == "-":
-                continue
-            if text.startswith(("MP for ", "MP to ", "MP of "), match.start()):
-                continue  # "MP for Richmond, North Yorks": a seat, not a name
-            start, end = self._clean(text, *match.span("name"))
-            # "spokesman, Major General Zaw Min Tun": a second title is outside too.
-            inner = self._titles.match(text, start)
-            if inner is not None and inner.start("name") > start:
-                start = inner.start("name")
-            words = _tokens(text[start:end])
-            if not words or words[0] in _STOP_TOKENS or words[-1] in _ORG_HEADS:
-                continue
-            if self._lookup(text[start:end]) is not None:
-                continue
-            if _ADMIN_AFTER.match(text, end):
-                continue  # "Imam Sahib district": a place named after a title
-            out.append(Candidate(start, end, "PERSON", Layer.SPECIFIC))
-        return out
 
     def _facility(self, text: str, start: int, end: int) -> Candidate | None:
         """FAC for a name followed by a facility noun, noun included ("Harir airbase")."""
@@ -244,7 +162,7 @@ class NameRules:
                 and not text.startswith(" and ", match.end())
             ):
                 continue
-            start, end = self._clean(text, *match.span())
+            start, end = clean_span(text, *match.span())
             words = _tokens(text[start:end])
             if not words:
                 continue

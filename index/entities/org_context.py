@@ -11,6 +11,8 @@
   Pacific", "told The Irrawaddy"): ORG.
 - The names after "members of (the)": a fallback ORG ("members of Los Lobos
   and Los Choneros").
+- Clubs by their players' roles: `clubs.py`; newspapers, a name before an
+  owner's kind of body and names joined by "&": `org_names.py`.
 
 Split from `context.py`, whose helpers it shares; each rule is tried only
 where its literal cue occurs (`anchors.py`).
@@ -143,46 +145,6 @@ _NOT_OUTLET_FIRST = frozenset(
     Northern Southern Eastern Western Central""".split()
 )
 
-
-#: "Leicester youngster Harry Ellis", "Wasps coach Warren Gatland": a club's
-#: player or staff, the role in lower case before a name. A national side
-#: is its country ("England coach Andy Robinson", `national_sides.txt`).
-_CLUB_ROLES = tuple(
-    f" {role} "
-    for role in (
-        "coach youngster captain skipper boss manager striker winger fly-half scrum-half"
-        " hooker flanker midfielder defender goalkeeper full-back"
-    ).split()
-)
-#: Capitalised words that open a sentence before a club's name.
-_BEFORE_CLUB = frozenset("Former New Ex Replacement Veteran Caretaker Interim Then".split())
-#: Newspapers named by one word after "the" ("according to the Times",
-#: "told the Guardian newspaper"), the article outside as for any outlet; not
-#: before another capitalised word ("the Guardian Angels").
-_PAPERS = ("Times", "Guardian", "Observer", "Economist")
-_PAPER_CUES = tuple(f"{the} {paper}" for the in ("the", "The") for paper in _PAPERS)
-_CAPITALISED_NEXT = re.compile(r"\ [A-Z]")
-#: "Consob, Italy's stock market regulator": a name before a country's (or
-#: any owner's) kind of body in apposition.
-_OWNED_KINDS = tuple(
-    f" {kind}"
-    for kind in (
-        "regulator lender carmaker automaker airline insurer retailer broadcaster brewer"
-        " bank firm company operator agency watchdog"
-    ).split()
-)
-_OWNER_APPOSITION = re.compile(rf"(?<![\w’'-])({_NAME}),\ [A-Z][\w-]*['’]s(?:\ [\w-]+){{0,3}}\Z")
-_AFTER_OWNED_KIND = re.compile(r"[,.;)]|\ (?:which|that|and|said|has|is|was|had|will)\b")
-#: "Deloitte & Touche", "Scottish & Newcastle", "Marsh & McLennan": words
-#: joined by " & " name a firm or a band, up to three capitalised words each
-#: side, a possessive outside ("Johnson & Johnson's").
-_AMPERSAND_LEFT = re.compile(r"(?<![\w’'&-])[A-Z][\w-]*(?:\ [A-Z][\w-]*){0,2}\Z")
-_AMPERSAND_RIGHT = re.compile(r"[A-Z][\w-]*(?:\ [A-Z][\w-]*){0,2}(?![\w-])")
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:\n][\"“”'’]?\ ?|\n)\Z")
-_ROLE_THEN_NAME = re.compile(r"[A-Z][a-z]")
-#: "English side Gloucester", "Premiership side Bath": a club after "side".
-_SIDE_AFTER = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\ \Z")
-
 #: The cues of these rules, by group (merged into `AnchorFinder`'s groups).
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "backed": _BACKED_CUES,
@@ -196,11 +158,6 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "apposition": _APPOSITION_ARTICLES,
     "examples": _EXAMPLES_CUES,
     "told": (" told ",),
-    "club_role": _CLUB_ROLES,
-    "club_side": (" side ",),
-    "ampersand": (" & ",),
-    "owned_kind": _OWNED_KINDS,
-    "paper": _PAPER_CUES,
 }
 
 
@@ -211,7 +168,6 @@ class OrgContextRules:
         """`lookup(name)` gives the fixed-list label of a name, or None."""
         self._lookup = lookup
         self._given = lexicon.read_words("first_names.txt") | lexicon.read_words("given_names.txt")
-        self._nations = frozenset(lexicon.read_list("national_sides.txt"))
 
     def backed_and_spokesman(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG for "the X-backed ..." and "spokesman for the X" when X is no known place."""
@@ -326,112 +282,6 @@ class OrgContextRules:
                 break
             match = _NAME_MATCH(text, match.end() + len(join))
         return spans
-
-    def clubs(self, text: str, cues: Cues) -> list[Candidate]:
-        """ORG for a club named by its player's or staff's role ("Leicester
-        youngster Harry Ellis", "Wasps coach Warren Gatland") or after "side"
-        ("English side Gloucester"): a town or a name no list knows, never a
-        country (a national side is its country)."""
-        spans = []
-        for pos, cue in cues["club_role"]:
-            if _ROLE_THEN_NAME.match(text, pos + len(cue)) is not None:
-                match = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
-                if match is not None:
-                    spans.append(match.span())
-        for pos, _ in cues["club_side"]:
-            if _SIDE_AFTER.search(text, max(0, pos - 30), pos + 1) is not None:
-                match = _NAME_MATCH(text, pos + 6)
-                if match is not None:
-                    spans.append(match.span())
-        out = []
-        for start, end in spans:
-            name = text[start:end]
-            first, _, rest = name.partition(" ")
-            opens = _SENTENCE_START.search(text, max(0, start - 3), start) is not None
-            if self._lookup(name) is None and (first in _BEFORE_CLUB or opens):
-                # "Former Bath captain", "Injured Chelsea striker": a word that
-                # opens the sentence; alone, a club's name there is a plural
-                # ("Wasps coach"), not "Uncapped fly-half", "Factory manager".
-                if not rest and (first in _BEFORE_CLUB or not first.endswith("s")):
-                    continue
-                if rest and (first in _BEFORE_CLUB or self._lookup(rest) == "GPE"):
-                    start, name = start + len(first) + 1, rest  # not "West Ham", "All Blacks"
-            if self._lookup(name) is None and " " in name:
-                cuts = [i for i, c in enumerate(name) if c == " "]
-                # "At the show in Las Vegas Microsoft boss": a place, then a name.
-                if any(self._lookup(name[:i]) for i in cuts):
-                    continue
-                if any(self._lookup(name[i + 1 :]) not in (None, "GPE") for i in cuts):
-                    continue  # "Legendary Dutch coach"
-                at = next((i + 1 for i in cuts if self._lookup(name[i + 1 :]) == "GPE"), None)
-                if at is not None:
-                    start, name = start + at, name[at:]
-            first = name.split()[0]
-            if first in _STOP_TOKENS or first in self._given or name in self._nations:
-                continue
-            if self._lookup(name) in (None, "GPE") and not _DESCRIPTION.search(name):
-                out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
-        return out
-
-    def papers(self, text: str, cues: Cues) -> list[Candidate]:
-        """ORG for a newspaper named by one word after "the" ("the Times")."""
-        out = []
-        for pos, cue in cues["paper"]:
-            end = pos + len(cue)
-            if pos and text[pos - 1].isalnum():
-                continue  # "Bathe Times"
-            if not _word_ends(text, end) or _CAPITALISED_NEXT.match(text, end):
-                continue  # "the Times Educational Supplement", "the Guardian Angels"
-            out.append(Candidate(pos + 4, end, "ORG", Layer.SPECIFIC))
-        return out
-
-    def owner_appositions(self, text: str, cues: Cues) -> list[Candidate]:
-        """ORG for a name no list knows before an owner's kind of body
-        ("Consob, Italy's stock market regulator", "X, the group's lender")."""
-        out = []
-        for pos, cue in cues["owned_kind"]:
-            if not _AFTER_OWNED_KIND.match(text, pos + len(cue)):
-                continue  # "Italy's bank holidays": the kind goes on
-            match = _OWNER_APPOSITION.search(text, max(0, pos - 90), pos)
-            if match is None:
-                continue
-            start, name = match.start(1), match.group(1)
-            first, _, rest = name.partition(" ")
-            if first.endswith("ing") and rest:  # "Combining SMFG, Japan's ... lender"
-                start, name, first = start + len(first) + 1, rest, rest.split()[0]
-            if first in _STOP_TOKENS or first in self._given:
-                continue
-            if self._lookup(name) is None and not _DESCRIPTION.search(name):
-                out.append(Candidate(start, match.end(1), "ORG", Layer.SPECIFIC))
-        return out
-
-    def ampersand_names(self, text: str, cues: Cues) -> list[Candidate]:
-        """ORG for capitalised words joined by " & " ("Deloitte & Touche",
-        "Scottish & Newcastle"); not two places ("Serbia & Montenegro",
-        "Folkestone & Hythe") or two people ("Richard & Judy", "Matt Lucas &
-        David Walliams"), nor a name a list knows whole."""
-        out = []
-        for pos, cue in cues["ampersand"]:
-            left = _AMPERSAND_LEFT.search(text, max(0, pos - 40), pos)
-            right = _AMPERSAND_RIGHT.match(text, pos + len(cue))
-            if left is None or right is None:
-                continue
-            start = left.start()
-            first = left.group().split()[0]
-            if first in _STOP_TOKENS or first in ("The", "A"):
-                if " " not in left.group():
-                    continue
-                start += len(first) + 1  # "The Securities & Exchange Commission"
-            end = right.end()
-            one, two = text[start:pos], right.group()
-            if self._lookup(text[start:end]) is not None:
-                continue
-            if self._lookup(one) == "GPE" and self._lookup(two) == "GPE":
-                continue
-            if one != two and one.split()[0] in self._given and two.split()[0] in self._given:
-                continue  # "Johnson & Johnson" is one family's firm
-            out.append(Candidate(start, end, "ORG", Layer.SPECIFIC))
-        return out
 
     def spanish_plurals(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG guesses (fallback layer) for "Los X" that no list knows: gangs,

@@ -13,6 +13,8 @@ from pathlib import Path
 from glossator.index.entities import lexicon
 from glossator.index.entities.aliases import Canonicaliser
 from glossator.index.entities.anchors import AnchorFinder
+from glossator.index.entities.clubs import CUE_GROUPS as CLUB_CUE_GROUPS
+from glossator.index.entities.clubs import ClubRules
 from glossator.index.entities.context import CUE_GROUPS, ContextRules
 from glossator.index.entities.corrections import Correction, CorrectionSet, apply
 from glossator.index.entities.cue_rules import CUE_GROUPS as SPEECH_CUE_GROUPS
@@ -24,13 +26,18 @@ from glossator.index.entities.mentions import later_mentions
 from glossator.index.entities.merge import resolve
 from glossator.index.entities.model import Candidate, Entity
 from glossator.index.entities.name_words import _STOP_TOKENS
-from glossator.index.entities.names import NameRules, title_forms
+from glossator.index.entities.names import NameRules
 from glossator.index.entities.org_context import CUE_GROUPS as ORG_CUE_GROUPS
 from glossator.index.entities.org_context import OrgContextRules
+from glossator.index.entities.org_names import CUE_GROUPS as ORG_NAME_CUE_GROUPS
+from glossator.index.entities.org_names import OrgNameRules
 from glossator.index.entities.peoples import CUE_GROUPS as PEOPLE_CUE_GROUPS
 from glossator.index.entities.peoples import PeopleRules
+from glossator.index.entities.places import CUE_GROUPS as PLACE_CUE_GROUPS
+from glossator.index.entities.places import PlaceRules
 from glossator.index.entities.rules import DATE_WORDS, QUANTITY_WORDS, QuantityRules
 from glossator.index.entities.spread import org_mentions
+from glossator.index.entities.titles import TitleRules, title_forms
 from glossator.index.entities.watchlist import (
     WatchEntry,
     WatchlistMatcher,
@@ -78,9 +85,13 @@ class _Static:
     matcher: PhraseMatcher
     anchors: AnchorFinder
     quantities: QuantityRules
+    titles: TitleRules
     names: NameRules
     context: ContextRules
+    places: PlaceRules
     orgs: OrgContextRules
+    clubs: ClubRules
+    org_names: OrgNameRules
     cues: CueRules
     landforms: LandformRules
     peoples: PeopleRules
@@ -96,7 +107,10 @@ def _static() -> _Static:
     titles = title_forms()
     cue_groups: dict[str, Iterable[str]] = {
         **CUE_GROUPS,
+        **PLACE_CUE_GROUPS,
         **ORG_CUE_GROUPS,
+        **CLUB_CUE_GROUPS,
+        **ORG_NAME_CUE_GROUPS,
         **SPEECH_CUE_GROUPS,
         **LANDFORM_CUE_GROUPS,
         **PEOPLE_CUE_GROUPS,
@@ -106,9 +120,13 @@ def _static() -> _Static:
         matcher,
         anchors,
         QuantityRules(norp_plurals),
+        TitleRules(table.get),
         NameRules(table.get),
         ContextRules(table.get),
+        PlaceRules(table.get),
         OrgContextRules(table.get),
+        ClubRules(table.get),
+        OrgNameRules(table.get),
         CueRules(table.get, titles),
         LandformRules(table.get),
         PeopleRules(table.get),
@@ -236,19 +254,19 @@ class Recogniser:
         found += context.partial_dates(text, dates)
         found += context.relative_dates(text, cues)
         found += static.quantities.cardinals(text, anchors.quantities)
-        found += static.names.people_by_title(text, anchors.titles)
+        found += static.titles.people_by_title(text, anchors.titles)
         found += static.names.sequences(text)
         found += static.orgs.backed_and_spokesman(text, cues)
         found += static.orgs.members_of(text, cues)
         found += static.orgs.spanish_plurals(text, cues)
-        found += static.orgs.clubs(text, cues)
-        found += static.orgs.ampersand_names(text, cues)
-        found += static.orgs.owner_appositions(text, cues)
-        found += static.orgs.papers(text, cues)
-        found += context.places(text, cues)
+        found += static.clubs.clubs(text, cues)
+        found += static.org_names.ampersand_names(text, cues)
+        found += static.org_names.owner_appositions(text, cues)
+        found += static.org_names.papers(text, cues)
+        found += static.places.places(text, cues)
         found += static.landforms.find(text, cues)
         found += static.peoples.find(text, cues)
-        found += context.after_locatives(text, cues)
+        found += static.places.after_locatives(text, cues)
         found += context.acronyms(text, found)
         found += static.cues.speakers(text, cues)
         found += static.cues.led_and_bylined(text, cues)

@@ -34,10 +34,19 @@ def test_a_name_listed_with_a_known_people_before_residents(recogniser: Recognis
 def test_no_cue_belongs_to_two_groups() -> None:
     # The anchor finder keeps one group per cue string: a cue listed twice
     # silently stops firing for the first group (" militias" for org_after).
-    from glossator.index.entities import context, cue_rules, landforms, org_context, peoples
+    from glossator.index.entities import (
+        clubs,
+        context,
+        cue_rules,
+        landforms,
+        org_context,
+        org_names,
+        peoples,
+        places,
+    )
 
     seen: dict[str, str] = {}
-    for module in (context, org_context, cue_rules, landforms, peoples):
+    for module in (context, places, org_context, clubs, org_names, cue_rules, landforms, peoples):
         for group, cues in module.CUE_GROUPS.items():
             for cue in cues:
                 assert seen.setdefault(cue, group) == group, f"{cue!r}: {seen[cue]} and {group}"

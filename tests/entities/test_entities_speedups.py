@@ -34,7 +34,7 @@ def test_normalise_matches_translate_for_every_character() -> None:
 @pytest.mark.parametrize("family", ["titles", "dates"])
 def test_anchors_hold_every_possible_start(family: str) -> None:
     static = _static()
-    pattern = static.names._titles if family == "titles" else rules._DATE_TIME
+    pattern = static.titles._titles if family == "titles" else rules._DATE_TIME
     for text in texts():
         starts = getattr(static.anchors.find(text), family)
         expected = [m.span() for m in pattern.finditer(text)]
