@@ -24,8 +24,10 @@ a field with positions is scored here; anything else is Whoosh's.
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import partial
 from typing import Any
 
+from glossator.index.whoosh.speedups.pair_tables import pairs_for
 from glossator.index.whoosh.speedups.postings import (
     Leaves,
     NotScorable,
@@ -71,6 +73,18 @@ def phrase_scores(
         return {}
     # Rarest first: each later word is scored only where all earlier ones are.
     order = sorted(distinct, key=lambda word: reader.doc_frequency(fieldname, word))
+    tested = len(words) > 1
+    paired = _paired(reader, fieldname, words, distinct)
+    if paired is not None:
+        # The documents where each pair of frequent words stands side by
+        # side: for two words, the phrase's matches, with no positions read.
+        found, exact = paired
+        if within is not None:
+            found = [d for d in found if d in within]
+        if not found:
+            return {}
+        within = set(found)
+        tested = not exact
     scores: dict[bytes, Scores] = {}
     for word in order:
         part = term_scores(sub, top, fieldname, word, within)
@@ -79,7 +93,7 @@ def phrase_scores(
         scores[word] = part
         within = part.keys()
     candidates = sorted(scores[order[-1]])
-    if len(words) == 1:
+    if not tested:
         matched = candidates
     else:
         matched = _adjacent(reader, fieldname, words, distinct, candidates)
@@ -87,6 +101,35 @@ def phrase_scores(
     for word in words:
         leaves.append(((fieldname, word), out))
     return out
+
+
+def _paired(
+    reader: Any, fieldname: str, words: list[bytes], distinct: list[bytes]
+) -> tuple[list[int], bool] | None:
+    """From the segment's pair table (`pair_tables`): the sorted documents
+    where every adjacent pair of `words` that the table holds occurs, and
+    whether that is the phrase's answer (every pair held, and only one);
+    None when the table holds none of the pairs or does not read back."""
+    table = pairs_for(reader) if len(words) > 1 else None
+    if table is None:
+        return None
+    frequency = partial(reader.doc_frequency, fieldname)
+    held = {word for word in distinct if table.covers(fieldname, [word], frequency)}
+    pairs = [(a, b) for a, b in zip(words, words[1:], strict=False) if a in held and b in held]
+    if not pairs:
+        return None
+    found: list[int] | None = None
+    for first, second in pairs:
+        docnums = table.documents(fieldname, first, second)
+        if docnums is None:
+            return None
+        if found is None:
+            found = docnums
+        else:
+            keep = set(docnums)
+            found = [d for d in found if d in keep]
+    assert found is not None
+    return found, len(words) == 2
 
 
 def _adjacent(
