@@ -9,7 +9,7 @@ import pytest
 
 from glossator.index.engine import SearchResult
 from glossator.index.indexer import Index
-from glossator.index.whoosh.speedups import pair_tables, prefix_tables, scored
+from glossator.index.whoosh.speedups import pair_tables, phrases, prefix_tables, scored
 from tests.conftest import copy_index
 
 #: Frequent words of both corpora, typed as an analyst would, plus phrases
@@ -44,14 +44,16 @@ def _frequent_phrases(ix: Index, count: int = 12) -> list[str]:
             reader = sub.reader()
             table = pair_tables.pairs_for(reader)
             assert table is not None
-            words = sorted(table._fields["body"].index, key=lambda w: -reader.doc_frequency("body", w))
+            words = sorted(
+                table._fields["body"].index, key=lambda w: -reader.doc_frequency("body", w)
+            )
             for a in words[:10]:
                 for b in words[:10]:
                     docs = table.documents("body", a, b)
                     assert docs is not None
                     found[(a, b)] = found.get((a, b), 0) + len(docs)
     ranked = sorted((n, a, b) for (a, b), n in found.items() if n and a != b)[::-1]
-    return ['"{} {}"'.format(a.decode(), b.decode()) for _n, a, b in ranked[:count]]
+    return [f'"{a.decode()} {b.decode()}"' for _n, a, b in ranked[:count]]
 
 
 def test_a_built_index_has_pair_tables_for_its_large_segments(parity_index: Index) -> None:
@@ -144,15 +146,28 @@ def _compare(fast: list[Any], stock: list[Any]) -> None:
         assert got[4] == want[4], f"{q}: facets"
 
 
+@pytest.mark.parametrize("arrays", [False, True], ids=["dictionaries", "arrays"])
 def test_phrases_of_frequent_words_match_whoosh(
-    paired: Index, monkeypatch: pytest.MonkeyPatch
+    paired: Index, monkeypatch: pytest.MonkeyPatch, arrays: bool
 ) -> None:
+    """Scored term by term, and (every pair's list, however short) as arrays."""
+    monkeypatch.setattr(phrases, "ARRAY_PAIRS", 0 if arrays else 10**9)
+    summed: list[bool] = []
+    real = phrases._pair_scores
+
+    def counted(*args: Any) -> Any:
+        found = real(*args)
+        summed.append(found is not None)
+        return found
+
+    monkeypatch.setattr(phrases, "_pair_scores", counted)
     frequent = _frequent_phrases(paired)
     queries = PHRASES + frequent
     answers = _answers(monkeypatch)
     fast = _rows(paired, queries)
     assert sum(answers) > len(queries), "phrases of frequent words should read the tables"
     assert all(answers)
+    assert all(summed) and bool(summed) == arrays
     monkeypatch.setattr(scored, "supported", lambda q, schema: False)
     stock = _rows(paired, queries)
     _compare(fast, stock)

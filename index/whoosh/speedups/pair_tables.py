@@ -86,7 +86,9 @@ def _occurrences(np: Any, reader: Any, fieldname: str, words: list[bytes]) -> tu
             ids, _weights, values = info.inlined_postings()
             found = [(ids, values)]
         else:
-            found = [(ids, values) for ids, _w, values in term_blocks(reader, fieldname, word, info)]
+            found = [
+                (ids, values) for ids, _w, values in term_blocks(reader, fieldname, word, info)
+            ]
         docs: list[int] = []
         counts: list[int] = []
         positions: list[int] = []
@@ -262,9 +264,13 @@ class PairTable:
             n = field.pairs
             if len(data) != 16 * n:
                 raise ValueError("directory size")
-            columns = [np.frombuffer(data, dtype="<u4", count=n, offset=4 * n * i) for i in range(4)]
+            columns = [
+                np.frombuffer(data, dtype="<u4", count=n, offset=4 * n * i) for i in range(4)
+            ]
             codes, offsets, lengths, counts = (c.tolist() for c in columns)
-            field.entries = dict(zip(codes, zip(offsets, lengths, counts, strict=True), strict=True))
+            field.entries = dict(
+                zip(codes, zip(offsets, lengths, counts, strict=True), strict=True)
+            )
         return field.entries
 
     def covers(self, fieldname: str, words: list[bytes], frequency: Any) -> bool:

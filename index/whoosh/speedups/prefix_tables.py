@@ -259,7 +259,7 @@ def table_for(reader: Any) -> PrefixTable | None:
 def sidecar_for(reader: Any, ext: str, opener: Callable[[Path, Any], Any]) -> Any:
     """The table named `<segment id>.<ext>` beside a segment reader's segment,
     as `opener(path, segment)` reads it (None when missing or unreadable)."""
-    storage = getattr(reader, "_storage", None)
+    storage: Any = getattr(reader, "_storage", None)
     # A compound segment's reader reads through an overlay of its
     # compound file on the index's folder.
     storage = getattr(storage, "b", storage)
