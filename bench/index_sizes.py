@@ -21,13 +21,20 @@ from pathlib import Path
 MB = 1_000_000
 
 
+#: Files kept one per segment, counted together by kind.
+PER_SEGMENT = {
+    ".seg": "whoosh segments (*.seg)",
+    ".gpx": "prefix tables (*.gpx)",
+    ".gpp": "pair tables (*.gpp)",
+}
+
+
 def file_sizes(index_dir: Path) -> dict[str, int]:
-    """Bytes per file kind: Whoosh segments together, every other file by name."""
+    """Bytes per file kind: the per-segment files by kind, every other file by name."""
     sizes: dict[str, int] = defaultdict(int)
     for path in index_dir.iterdir():
         if path.is_file():
-            key = "whoosh segments (*.seg)" if path.suffix == ".seg" else path.name
-            sizes[key] += path.stat().st_size
+            sizes[PER_SEGMENT.get(path.suffix, path.name)] += path.stat().st_size
     return dict(sizes)
 
 

@@ -136,10 +136,12 @@ class WhooshEngine:
             writer.commit(mergetype=merge_smallest)
         if self.fast:
             # Every update ends here: large segments it made (or an index
-            # from before tables) get their prefix tables now.
+            # from before tables) get their prefix and pair tables now.
+            from glossator.index.whoosh.speedups.pair_tables import ensure_pairs
             from glossator.index.whoosh.speedups.prefix_tables import ensure_tables
 
             ensure_tables(self.ix)
+            ensure_pairs(self.ix)
 
     def bulk_add(
         self,

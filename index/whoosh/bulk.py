@@ -103,15 +103,16 @@ class SegmentTask:
 
 def _finish(ix: Any, writer: Any, fast: bool) -> Any:
     """Write out a worker's segment and drop its scratch folder; with the
-    speed-ups, write its prefix table too (here, while the other workers
-    index, rather than all at once after them)."""
+    speed-ups, write its prefix and pair tables too (here, while the other
+    workers index, rather than all at once after them)."""
     try:
         segment = writer._finalize_segment()
     finally:
         writer._tempstorage.destroy()
     if fast:
-        from glossator.index.whoosh.speedups import prefix_tables
+        from glossator.index.whoosh.speedups import pair_tables, prefix_tables
 
         if segment.doc_count_all() >= prefix_tables.MIN_DOCS:
             prefix_tables.build_table(ix.storage, ix.schema, segment)
+            pair_tables.build_pairs(ix.storage, ix.schema, segment)
     return segment

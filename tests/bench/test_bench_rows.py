@@ -49,3 +49,17 @@ def test_index_size_is_a_multiple_of_the_article_files(tmp_path: Path) -> None:
     small = index_size_row("bbc", {"index_bytes": 6000, "docs": 2096}, tmp_path, 100)
     assert small.verdict == "" and small.target == ""
     assert "stock 0.0 MB" in small.result
+
+
+def test_index_sizes_count_each_kind_of_per_segment_file_together(tmp_path: Path) -> None:
+    from bench.index_sizes import file_sizes
+
+    for name, size in [("A.seg", 100), ("B.seg", 50), ("A.gpx", 7), ("B.gpx", 3), ("A.gpp", 4)]:
+        (tmp_path / name).write_bytes(b"x" * size)
+    (tmp_path / "_MAIN_1.toc").write_bytes(b"t")
+    assert file_sizes(tmp_path) == {
+        "whoosh segments (*.seg)": 150,
+        "prefix tables (*.gpx)": 10,
+        "pair tables (*.gpp)": 4,
+        "_MAIN_1.toc": 1,
+    }

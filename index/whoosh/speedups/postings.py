@@ -102,13 +102,28 @@ def term_scores(
         pairs: Any = zip(ids, weights, strict=True)
     elif within is not None and len(within) * 4 < terminfo.doc_frequency():
         # Few candidates in a long list (a rare word ANDed with a common
-        # one): look each up in the blocks that can hold it, and skip the
-        # blocks that cannot without decompressing them.
-        m = reader._terms._codec.postings_reader(
-            reader._terms._postfile, terminfo, top.schema[fieldname].format, term=(fieldname, btext)
-        )
-        pairs = _lookup(m, sorted(within))
-        within = None
+        # one, a phrase's pairs): read only the blocks that can hold one,
+        # skipping the others without decompressing them, and of those
+        # only the ids and weights (`term_blocks`, as a phrase of frequent
+        # words wants a few thousand documents spread over every block).
+        wanted = sorted(within)
+        if mapped_postings(reader, terminfo) is not None:
+            pairs = (
+                pair
+                for ids, weights, _values in term_blocks(
+                    reader, fieldname, btext, terminfo, wanted, with_values=False
+                )
+                for pair in zip(ids, weights, strict=True)
+            )
+        else:
+            m = reader._terms._codec.postings_reader(
+                reader._terms._postfile,
+                terminfo,
+                top.schema[fieldname].format,
+                term=(fieldname, btext),
+            )
+            pairs = _lookup(m, wanted)
+            within = None
     else:
         pairs = (
             pair

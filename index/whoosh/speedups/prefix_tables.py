@@ -28,6 +28,7 @@ import threading
 import zlib
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -243,22 +244,29 @@ class PrefixTable:
         return np.concatenate(id_parts), np.concatenate(tf_parts), counts
 
 
-#: Tables opened lately, by path, mtime and size (searchers in several
-#: threads share it).
-_OPEN: OrderedDict[tuple[str, int, int], PrefixTable | None] = OrderedDict()
+#: Tables opened lately (prefix and pair tables), by path, mtime and size
+#: (searchers in several threads share it).
+_OPEN: OrderedDict[tuple[str, int, int], Any] = OrderedDict()
 _OPEN_LOCK = threading.Lock()
 
 
 def table_for(reader: Any) -> PrefixTable | None:
     """The prefix table of a segment reader, when it has one that reads."""
-    storage = getattr(reader, "_storage", None)
+    table: PrefixTable | None = sidecar_for(reader, EXT, PrefixTable.open)
+    return table
+
+
+def sidecar_for(reader: Any, ext: str, opener: Callable[[Path, Any], Any]) -> Any:
+    """The table named `<segment id>.<ext>` beside a segment reader's segment,
+    as `opener(path, segment)` reads it (None when missing or unreadable)."""
+    storage: Any = getattr(reader, "_storage", None)
     # A compound segment's reader reads through an overlay of its
     # compound file on the index's folder.
     storage = getattr(storage, "b", storage)
     segment = getattr(reader, "_segment", None)
     if not hasattr(storage, "folder") or segment is None:
         return None
-    path = table_path(storage, segment)
+    path = Path(storage.folder) / f"{segment.segment_id()}.{ext}"
     try:
         st = path.stat()
     except OSError:
@@ -268,7 +276,7 @@ def table_for(reader: Any) -> PrefixTable | None:
         if key in _OPEN:
             _OPEN.move_to_end(key)
             return _OPEN[key]
-    table = PrefixTable.open(path, segment)
+    table = opener(path, segment)
     with _OPEN_LOCK:
         _OPEN[key] = table
         while len(_OPEN) > 64:

@@ -115,7 +115,7 @@ class DocSet:
         return f"DocSet({list(self._plain())!r})"
 
 
-def _norm_array(top: Any, sub: Any, fieldname: str, norm: list[float | None]) -> Any:
+def norms_as_array(top: Any, sub: Any, fieldname: str, norm: list[float | None]) -> Any:
     """`norm` as a float64 array (NaN where a document has no length), kept
     in `top`'s memo beside the list."""
     import numpy as np
@@ -153,7 +153,7 @@ def expansion_scores(
     import numpy as np
 
     reader = sub.reader()
-    norm_array = _norm_array(top, sub, fieldname, segment_norms(sub, top, fieldname))
+    norm_array = norms_as_array(top, sub, fieldname, segment_norms(sub, top, fieldname))
     K1 = top.weighting.K1
     if not terms:
         return {}, []
