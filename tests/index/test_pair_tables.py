@@ -218,3 +218,24 @@ def test_updates_write_pair_tables_for_large_segments(
     old = {pair_tables.pairs_path(whoosh_ix.storage, s) for s in segments}
     ix.update(rebuild=True)
     assert not any(p.exists() for p in old)
+
+
+def test_a_segment_with_no_two_common_words_side_by_side_gets_an_empty_table(
+    tmp_path: Path,
+) -> None:
+    # Every article "T<n>" / "w<n> tiny": "tiny" is the one common word, so
+    # no pair stands anywhere (a build of 10,000 such files once failed).
+    corpus = tmp_path / "tiny"
+    corpus.mkdir()
+    for n in range(pair_tables.MIN_DOCS + 20):
+        (corpus / f"{n:04d}.txt").write_text(f"T{n}\nw{n} tiny\n")
+    ix = Index(corpus, tmp_path / "ix")
+    ix.update(workers=1)
+    whoosh_ix = ix.open().ix  # type: ignore[attr-defined]
+    assert all(
+        pair_tables.pairs_path(whoosh_ix.storage, segment).exists()
+        for segment in whoosh_ix._segments()
+    )
+    found = ix.searcher().search('"w17 tiny"')
+    assert isinstance(found, SearchResult)
+    assert [h.article_id for h in found.hits] == ["0017.txt"]

@@ -122,9 +122,12 @@ def _field_pairs(np: Any, reader: Any, fieldname: str, docs: int) -> tuple[dict[
     docnums = key[at] // _STRIDE
     combined = np.unique(codes * _STRIDE + docnums)
     codes, docnums = combined // _STRIDE, combined % _STRIDE
-    edges = np.flatnonzero(np.diff(codes)) + 1
-    starts = np.concatenate(([0], edges)).astype(np.int64)
-    ends = np.concatenate((edges, [len(codes)])).astype(np.int64)
+    if len(codes):
+        edges = np.flatnonzero(np.diff(codes)) + 1
+        starts = np.concatenate(([0], edges)).astype(np.int64)
+        ends = np.concatenate((edges, [len(codes)])).astype(np.int64)
+    else:  # no two common words side by side anywhere: an empty directory
+        starts = ends = np.zeros(0, dtype=np.int64)
     blobs, offsets, lengths = [], [], []
     offset = 0
     for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
