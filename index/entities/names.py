@@ -104,11 +104,23 @@ class NameRules:
         )
         self._lookup = is_place
         self._count_nouns = lexicon.read_words("count_nouns.txt")
+        self._nations = frozenset(lexicon.read_list("national_sides.txt"))
 
     def _counts_people(self, text: str, end: int) -> bool:
         """Whether a counted noun comes right after `end` ("... Army soldiers")."""
         word = _NEXT_WORD.match(text, end)
         return word is not None and word.group(1) in self._count_nouns
+
+    def _town_camp(self, text: str, start: int, name: str, head: str) -> bool:
+        """Whether "the <town> camp" names a camp after the town it is by ("the
+        Sharya camp near Duhok"); a country's camp is its team's ("the England
+        camp") and "in El Fasher camp" (no article) may be the town itself."""
+        return (
+            head == "camp"
+            and text.endswith("the ", 0, start)
+            and self._lookup(name) == "GPE"
+            and name not in self._nations
+        )
 
     def _facility(self, text: str, start: int, end: int) -> Candidate | None:
         """FAC for a name followed by a facility noun, noun included ("Harir airbase")."""
@@ -126,7 +138,9 @@ class NameRules:
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
         head = after.group().strip()
-        if head in _UNLISTED_ONLY and self._lookup(name) is not None:
+        if head in _UNLISTED_ONLY and self._lookup(name) is not None and not self._town_camp(
+            text, start, name, head
+        ):
             return None  # "England camp": a team's camp; "the London market"
         if head == "market" and name.split()[-1] in _MARKET_KINDS:
             return None  # "the Christmas market", "the World market"

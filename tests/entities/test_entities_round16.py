@@ -1,0 +1,20 @@
+"""Rules of the sixteenth round (VERSION 109 on), from the older gold sets'
+misses: what each must find and what it must leave alone. Invented names
+where no list must know them."""
+
+from __future__ import annotations
+
+from glossator.index.entities import Recogniser
+
+
+def found(text: str, recogniser: Recogniser, label: str) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == label]
+
+
+def test_the_town_camp_is_a_facility(recogniser: Recogniser) -> None:
+    # Duhok is in the gazetteer: "the Duhok camp" is the camp named after it.
+    text = "Many families still live in the Duhok camp, aid groups say."
+    assert found(text, recogniser, "FAC") == ["Duhok camp"]
+    # A country's camp is its team's, and without "the" the town may be meant.
+    assert found("Morale in the England camp was high.", recogniser, "FAC") == []
+    assert found("Shelling kills 23 in Duhok camp, aid group says", recogniser, "FAC") == []
