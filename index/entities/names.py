@@ -89,6 +89,27 @@ def _connector_free(words: list[str]) -> bool:
     return not any(w in ("of", "for", "on", "in") for w in words)
 
 
+def _unit_of_body(text: str, start: int, words: list[str], head: int) -> list[Candidate]:
+    """Two ORGs for a named unit of a named body ("the Tulkarm Brigade of the
+    Al-Quds Brigades", "the National Violence Observatory of the National
+    Autonomous University of Honduras"): a name and a head on each side of "of
+    the". One name when either side is a bare head ("Armed Forces of the
+    Philippines", "Bank of the Philippine Islands")."""
+    if head < 1 or words[head + 1 : head + 3] != ["of", "the"]:
+        return []
+    rest = words[head + 3 :]
+    connector = next((i for i, w in enumerate(rest) if w in ("of", "for", "in")), len(rest))
+    if connector < 2 or rest[connector - 1] not in _ORG_HEADS:
+        return []
+    first_end = start + len(" ".join(words[: head + 1]))
+    second_start = first_end + len(" of the ")
+    second_end = second_start + len(" ".join(rest))
+    return [
+        Candidate(start, first_end, "ORG", Layer.SPECIFIC),
+        Candidate(second_start, second_end, "ORG", Layer.SPECIFIC),
+    ]
+
+
 class NameRules:
     """PERSON/ORG/FAC candidates from shapes and cues."""
 
@@ -221,6 +242,10 @@ class NameRules:
                     end = start + len(" ".join(words[: head + 1]))
                     words, connector = words[: head + 1], None
             if words[head] in _ORG_HEADS:
+                parts = _unit_of_body(text, start, words, head)
+                if parts:
+                    out += parts
+                    continue
                 if self._lookup(text[start:end]) in ("GPE", "LOC"):
                     continue  # "the West Bank": a place whose last word is a head
                 modifiers = [w for w in words[:head] if w != "the"]

@@ -18,3 +18,16 @@ def test_the_town_camp_is_a_facility(recogniser: Recogniser) -> None:
     # A country's camp is its team's, and without "the" the town may be meant.
     assert found("Morale in the England camp was high.", recogniser, "FAC") == []
     assert found("Shelling kills 23 in Duhok camp, aid group says", recogniser, "FAC") == []
+
+
+def test_a_named_unit_of_a_named_body_is_two_organisations(recogniser: Recogniser) -> None:
+    text = "The Zarvek Brigade of the Qolani Brigades named one of the dead."
+    assert found(text, recogniser, "ORG") == ["Zarvek Brigade", "Qolani Brigades"]
+    text = "The Velmar Crime Observatory of the Ostrava Tarsen University of Qorvesh says so."
+    assert found(text, recogniser, "ORG") == [
+        "Velmar Crime Observatory",
+        "Ostrava Tarsen University of Qorvesh",
+    ]
+    # A bare head on either side: one name.
+    text = "The Popular Forces of the Zelbani Republic said so."
+    assert found(text, recogniser, "ORG") == ["Popular Forces of the Zelbani Republic"]
