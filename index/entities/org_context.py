@@ -63,7 +63,7 @@ _ORG_KIND_BEFORE = tuple(
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
         " giant group auditor auditors bookmaker bookmakers Bookmakers auctioneer auctioneers"
         " contractor brewer regulator carmaker automaker manufacturer drugmaker chipmaker"
-        " supermarket website federation"
+        " supermarket website federation maker"
     ).split()
 ) + (
     # "veteran broadcaster David Dimbleby" is a person; a state's is a body.
@@ -71,6 +71,8 @@ _ORG_KIND_BEFORE = tuple(
     *("unit of ", "subsidiary of ", "contractor, "),
     *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
 )
+#: Makers of what a person makes: "film maker Theo Van Gogh", "policy makers".
+_PERSON_MAKERS = frozenset("film documentary programme policy decision games".split())
 #: "agreed to buy 33% of Changyu", "owns 55% of X": a share of a company
 #: bought, sold or held (not "27% of the market", "70% of Britons").
 _OWNED_PART = re.compile(
@@ -169,6 +171,15 @@ class OrgContextRules:
         self._lookup = lookup
         self._given = lexicon.read_words("first_names.txt") | lexicon.read_words("given_names.txt")
 
+    def _person_maker(self, text: str, pos: int, name: re.Match[str]) -> bool:
+        """Whether "maker X" names a person ("film-maker George Lucas", "games
+        maker Peter Molyneux"): after a hyphen or a person's trade, or a given
+        name first; "tractor maker Mahindra" is a company."""
+        if text[pos - 1 : pos] == "-" or name.group().split(" ")[0] in self._given:
+            return True
+        words = text[max(0, pos - 20) : pos].split()
+        return bool(words) and words[-1] in _PERSON_MAKERS
+
     def backed_and_spokesman(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG for "the X-backed ..." and "spokesman for the X" when X is no known place."""
         spans = []
@@ -183,6 +194,8 @@ class OrgContextRules:
             match = _NAME_MATCH(text, pos + len(cue))
             if match is not None and cue == "website " and text.endswith("News ", 0, pos):
                 continue  # "told the BBC News website Ford did": a person follows
+            if match is not None and cue == "maker " and self._person_maker(text, pos, match):
+                continue
             if match is not None:
                 first, *rest = match.group().split(" ")
                 # "the aerospace group EADS Philippe Camus said": a person follows.

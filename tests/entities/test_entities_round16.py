@@ -31,3 +31,12 @@ def test_a_named_unit_of_a_named_body_is_two_organisations(recogniser: Recognise
     # A bare head on either side: one name.
     text = "The Popular Forces of the Zelbani Republic said so."
     assert found(text, recogniser, "ORG") == ["Popular Forces of the Zelbani Republic"]
+
+
+def test_a_maker_before_a_name_is_a_company(recogniser: Recogniser) -> None:
+    text = "Utility vehicle and tractor maker Zelvatra has reported a 52% rise in profit."
+    assert found(text, recogniser, "ORG") == ["Zelvatra"]
+    # A person's trade or a given name: a person, not a company.
+    assert found("The film maker Qorvesh Tal spoke.", recogniser, "ORG") == []
+    assert found("The games maker Peter Zelvan spoke.", recogniser, "ORG") == []
+    assert found("The film-maker Zorvan said so.", recogniser, "ORG") == []
