@@ -76,8 +76,12 @@ _MARKET_KINDS = frozenset("Christmas Stock World Single Common Black".split())
 #: Hospital", "Al Anad Air Base") when a name comes before it.
 _FAC_LAST_WORDS = frozenset(
     "Hospital Airport Base Airbase Airfield Prison Stadium Dam Bridge Mosque Refinery Crossing "
-    "Barracks Checkpoint Monastery Penitentiary Highway Expressway Cafe Café Academy Palace".split()
+    "Barracks Checkpoint Monastery Penitentiary Highway Expressway Cafe Café Academy Palace "
+    "Pipeline".split()
 )
+#: Two last words that make the sequence a facility ("Nembe Creek Trunk Line");
+#: "Line" alone is a film company's or a song's ("New Line", "The Line").
+_FAC_LAST_PAIRS = frozenset((("Trunk", "Line"),))
 #: Facility last words that also name a body after a people ("the British
 #: Academy" gives awards; "the Islington Academy" is a hall).
 _BODY_OR_FAC_WORDS = frozenset(("Academy",))

@@ -25,6 +25,7 @@ from glossator.index.entities.name_words import (
     _DESCRIPTORS,
     _FAC_HEADS,
     _FAC_LAST_WORDS,
+    _FAC_LAST_PAIRS,
     _GENERIC_HEADS,
     _MARKET_KINDS,
     _NAME,
@@ -211,7 +212,11 @@ class NameRules:
                 continue
             if len(words) < 2:
                 continue
-            named_facility = words[-1] in _FAC_LAST_WORDS or words[0] == "Camp"
+            named_facility = (
+                words[-1] in _FAC_LAST_WORDS
+                or words[0] == "Camp"
+                or tuple(words[-2:]) in _FAC_LAST_PAIRS
+            )
             if words[-1] in _BODY_OR_FAC_WORDS and self._lookup(words[0]) == "NORP":
                 named_facility = False
             if named_facility and words[0] not in _STOP_TOKENS:

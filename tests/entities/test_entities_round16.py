@@ -40,3 +40,12 @@ def test_a_maker_before_a_name_is_a_company(recogniser: Recogniser) -> None:
     assert found("The film maker Qorvesh Tal spoke.", recogniser, "ORG") == []
     assert found("The games maker Peter Zelvan spoke.", recogniser, "ORG") == []
     assert found("The film-maker Zorvan said so.", recogniser, "ORG") == []
+
+
+def test_a_trunk_line_or_pipeline_ends_a_facility_name(recogniser: Recogniser) -> None:
+    text = "Militants blew up a section of the Zelvo Creek Trunk Line on Tuesday."
+    assert found(text, recogniser, "FAC") == ["Zelvo Creek Trunk Line"]
+    text = "Repairs on the Qarsho Tarvan Pipeline began."
+    assert found(text, recogniser, "FAC") == ["Qarsho Tarvan Pipeline"]
+    # "Line" alone names no facility.
+    assert found("The film came from Zelvo Line.", recogniser, "FAC") == []
