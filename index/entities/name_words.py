@@ -65,11 +65,11 @@ _FAC_HEADS = (
     "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
     "naval base|Naval Base|market|outpost|Monastery|monastery|Penitentiary|penitentiary|"
     "Highway|smelter|Smelter|police post|gendarmerie post|army post|military post|"
-    "federal highway|highway|expressway|Expressway|opera house|Opera House"
+    "federal highway|highway|expressway|Expressway|opera house|Opera House|post"
 )
 #: Facility heads that say which only after a name no list holds: "the London
 #: market", "the Japanese market" are a trade's, "the Hajar al-Mak market" a place.
-_UNLISTED_ONLY = frozenset(("camp", "market"))
+_UNLISTED_ONLY = frozenset(("camp", "market", "post"))
 #: Words before "market" that name a season or a trade, not a place.
 _MARKET_KINDS = frozenset("Christmas Stock World Single Common Black".split())
 #: A capitalised last word that makes the whole sequence a facility ("Nasser

@@ -164,6 +164,8 @@ class NameRules:
             text, start, name, head
         ):
             return None  # "England camp": a team's camp; "the London market"
+        if head == "post" and not text.endswith("the ", 0, start):
+            return None  # "a Facebook post": a message; "the Point Triple post" a position
         if head == "market" and name.split()[-1] in _MARKET_KINDS:
             return None  # "the Christmas market", "the World market"
         if len(name) <= 4 and name.replace(".", "").isupper():

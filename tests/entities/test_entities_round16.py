@@ -49,3 +49,11 @@ def test_a_trunk_line_or_pipeline_ends_a_facility_name(recogniser: Recogniser) -
     assert found(text, recogniser, "FAC") == ["Qarsho Tarvan Pipeline"]
     # "Line" alone names no facility.
     assert found("The film came from Zelvo Line.", recogniser, "FAC") == []
+
+
+def test_the_name_post_is_a_military_position(recogniser: Recogniser) -> None:
+    text = "The attack on the Zelvo Tarsen post and a position at Koudou was the deadliest."
+    assert found(text, recogniser, "FAC") == ["Zelvo Tarsen post"]
+    # Without "the" it is a message or a job; a known place's post is no name.
+    assert found("He read a Qorvesh post online.", recogniser, "FAC") == []
+    assert found("He took the Baghdad post in May.", recogniser, "FAC") == []
