@@ -106,6 +106,24 @@ _COUNT_OPENERS = frozenset(
 _LEAD_DESCRIPTION = re.compile(r"[A-Za-z][\w’'-]*-(?:[a-z]+ed|run|held|born|made) (?=[A-ZÀ-ÖØ-Þ])")
 
 
+def unit_of_body(start: int, words: list[str], head: int) -> list[tuple[int, int]]:
+    """The spans of a named unit and the named body it belongs to ("the Tulkarm
+    Brigade of the Al-Quds Brigades", "the National Violence Observatory of the
+    National Autonomous University of Honduras"), given a name's words from
+    `start` and the index of its first head: a name and an ORG head on each
+    side of "of the". None when either side is a bare head ("Armed Forces of
+    the Philippines", "Bank of the Philippine Islands")."""
+    if head < 1 or words[head] not in _ORG_HEADS or words[head + 1 : head + 3] != ["of", "the"]:
+        return []
+    rest = words[head + 3 :]
+    connector = next((i for i, w in enumerate(rest) if w in ("of", "for", "in")), len(rest))
+    if connector < 2 or rest[connector - 1] not in _ORG_HEADS:
+        return []
+    first_end = start + len(" ".join(words[: head + 1]))
+    second_start = first_end + len(" of the ")
+    return [(start, first_end), (second_start, second_start + len(" ".join(rest)))]
+
+
 def past_description(text: str, start: int, end: int) -> int:
     """`start` moved past a leading hyphenated description ("Turkish-backed
     Syrian National Army" -> "Syrian National Army"), when a name follows it."""

@@ -35,6 +35,7 @@ from glossator.index.entities.name_words import (
     _UPPER,
     _tokens,
     clean_span,
+    unit_of_body,
 )
 from glossator.index.entities.titles import title_forms
 
@@ -88,27 +89,6 @@ _MEDIA_FIRST = frozenset({"Radio", "Daily"})
 def _connector_free(words: list[str]) -> bool:
     """Whether a name has no "of"/"for"/"on"/"in" inside ("Radio Free Europe" yes)."""
     return not any(w in ("of", "for", "on", "in") for w in words)
-
-
-def _unit_of_body(text: str, start: int, words: list[str], head: int) -> list[Candidate]:
-    """Two ORGs for a named unit of a named body ("the Tulkarm Brigade of the
-    Al-Quds Brigades", "the National Violence Observatory of the National
-    Autonomous University of Honduras"): a name and a head on each side of "of
-    the". One name when either side is a bare head ("Armed Forces of the
-    Philippines", "Bank of the Philippine Islands")."""
-    if head < 1 or words[head + 1 : head + 3] != ["of", "the"]:
-        return []
-    rest = words[head + 3 :]
-    connector = next((i for i, w in enumerate(rest) if w in ("of", "for", "in")), len(rest))
-    if connector < 2 or rest[connector - 1] not in _ORG_HEADS:
-        return []
-    first_end = start + len(" ".join(words[: head + 1]))
-    second_start = first_end + len(" of the ")
-    second_end = second_start + len(" ".join(rest))
-    return [
-        Candidate(start, first_end, "ORG", Layer.SPECIFIC),
-        Candidate(second_start, second_end, "ORG", Layer.SPECIFIC),
-    ]
 
 
 class NameRules:
@@ -249,9 +229,9 @@ class NameRules:
                     end = start + len(" ".join(words[: head + 1]))
                     words, connector = words[: head + 1], None
             if words[head] in _ORG_HEADS:
-                parts = _unit_of_body(text, start, words, head)
+                parts = unit_of_body(start, words, head)
                 if parts:
-                    out += parts
+                    out += [Candidate(s, e, "ORG", Layer.SPECIFIC) for s, e in parts]
                     continue
                 if self._lookup(text[start:end]) in ("GPE", "LOC"):
                     continue  # "the West Bank": a place whose last word is a head

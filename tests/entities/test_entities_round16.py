@@ -57,3 +57,16 @@ def test_the_name_post_is_a_military_position(recogniser: Recogniser) -> None:
     # Without "the" it is a message or a job; a known place's post is no name.
     assert found("He read a Qorvesh post online.", recogniser, "FAC") == []
     assert found("He took the Baghdad post in May.", recogniser, "FAC") == []
+
+
+def test_an_acronym_defined_after_a_unit_of_a_body_is_the_body(recogniser: Recogniser) -> None:
+    text = (
+        "The Velmar Crime Observatory of the Ostrava Tarsen University of Qorvesh (OTUQ) "
+        "says so. OTUQ said more."
+    )
+    assert found(text, recogniser, "ORG") == [
+        "Velmar Crime Observatory",
+        "Ostrava Tarsen University of Qorvesh",
+        "OTUQ",
+        "OTUQ",
+    ]
