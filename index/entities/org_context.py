@@ -163,6 +163,11 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether `pos` opens a line or a sentence, where any word is capitalised."""
+    return pos == 0 or text[pos - 1] == "\n" or text.endswith((". ", '." ', "! ", "? "), 0, pos)
+
+
 class OrgContextRules:
     """ORG candidates from the words around a name (see the module docstring)."""
 
@@ -204,7 +209,11 @@ class OrgContextRules:
                 more = _NAME_GOES_ON.match(text, match.end())
                 end = match.end() if more is None else more.end()
                 spans.append((match.start(), match.start() + len(first) if cut else end))
-        for pos, cue in cues["org_after"]:
+        # Cues other rules own: " agency" ("X, Italy's agency"), " militiamen"
+        # ("Nuer and Dinka militiamen").
+        shared = [(pos, cue) for pos, cue in cues.get("owned_kind", ()) if cue == " agency"]
+        shared += [(pos, cue) for pos, cue in cues.get("people_listed", ()) if cue == " militiamen"]
+        for pos, cue in cues["org_after"] + shared:
             if text.startswith(_NOT_A_CHANNEL, pos + len(cue)):
                 continue  # "LCD television sets", "the Golden Rose television awards"
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
@@ -214,6 +223,8 @@ class OrgContextRules:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
                         owner = _POSSESSOR.search(match.group())  # "the Houthis' Al-Masirah"
                         start = match.start() + (owner.end() if owner is not None else 0)
+                        if (pos, cue) in shared and _sentence_start(text, start):
+                            continue  # "Correction agency plans dropped": any word
                         spans.append((start, match.end()))
         for pos, cue in cues["owned"]:
             if _OWNED_PART.search(text, max(0, pos - 40), pos + len(cue)) is not None:

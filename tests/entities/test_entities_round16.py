@@ -70,3 +70,15 @@ def test_an_acronym_defined_after_a_unit_of_a_body_is_the_body(recogniser: Recog
         "OTUQ",
         "OTUQ",
     ]
+
+
+def test_a_name_before_agency_or_militiamen_is_an_organisation(recogniser: Recogniser) -> None:
+    text = "The group said in a statement carried by its Zorvak agency that a fighter died."
+    assert found(text, recogniser, "ORG") == ["Zorvak"]
+    text = "Nine civilians were killed in an attack by Velmoro militiamen on Thursday."
+    assert found(text, recogniser, "ORG") == ["Velmoro"]
+    # A place's or a people's agency is whose, not which.
+    assert found("Lawyers may bail out the US agency.", recogniser, "ORG") == []
+    assert found("Yazidi militiamen held the town.", recogniser, "ORG") == []
+    # A line's or a sentence's first word is capitalised whatever it is.
+    assert found("Zorvak agency plans dropped\nPlans were dropped.", recogniser, "ORG") == []
