@@ -52,6 +52,8 @@ _SECOND_HEADS = frozenset({"Service", "Services"})
 #: A name after "and" that may continue an organisation's or facility's name
 #: ("Ministry of Health and Sanitation", "Mother and Child Hospital").
 _AND_NAME = re.compile(rf"\ and\ ({_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*)")
+#: A school whose hospital is named with it ("Medical College and Hospital").
+_TEACHING_HEADS = frozenset(("College", "University", "Institute"))
 _FACILITY_AFTER = re.compile(rf"\ (?:{_FAC_HEADS})\b(?!-)")
 #: The first words of the facility heads: most capitalised words are followed
 #: by none of them, and a set lookup is far cheaper than the alternation.
@@ -329,6 +331,9 @@ class NameRules:
                     return None  # "Bank of Africa and Standard Trust Bank": two banks
                 return Candidate(start, after.end(), "ORG", Layer.SPECIFIC)
             return None
+        if len(second) == 1 and second[0] in _FAC_LAST_WORDS and words[-1] in _TEACHING_HEADS:
+            # "Assam Medical College and Hospital": a teaching hospital, one place.
+            return Candidate(start, after.end(), "FAC", Layer.SPECIFIC)
         if len(words) != 1 or words[0].isupper() or self._lookup(words[0]) in ("ORG", "NORP"):
             return None
         if words[0] in _GENERIC_HEADS:

@@ -82,3 +82,9 @@ def test_a_name_before_agency_or_militiamen_is_an_organisation(recogniser: Recog
     assert found("Yazidi militiamen held the town.", recogniser, "ORG") == []
     # A line's or a sentence's first word is capitalised whatever it is.
     assert found("Zorvak agency plans dropped\nPlans were dropped.", recogniser, "ORG") == []
+
+
+def test_a_college_and_hospital_is_one_facility(recogniser: Recogniser) -> None:
+    text = "The injured were admitted to Zelvan Medical College and Hospital in Qarsho."
+    assert found(text, recogniser, "FAC") == ["Zelvan Medical College and Hospital"]
+    assert found(text, recogniser, "ORG") == []
