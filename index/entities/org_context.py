@@ -70,7 +70,12 @@ _ORG_KIND_BEFORE = tuple(
     *("state broadcaster ", "public broadcaster ", "national broadcaster ", "news site "),
     *("unit of ", "subsidiary of ", "contractor, "),
     *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
+    "owned by ",
 )
+#: "majority-owned by Japan's Suzuki": the owner's possessor stays outside.
+_OWNER_POSSESSOR = re.compile(r"[A-Z][\w-]*(?:\ [A-Z][\w-]*)?['’]s\ (?=[A-Z])")
+#: Words that start a person's or a title's name, never a company's.
+_PERSON_OPENERS = frozenset("Mr Mrs Ms Dr Sir Lord Lady Dame Prof President".split())
 #: Makers of what a person makes: "film maker Theo Van Gogh", "policy makers".
 _PERSON_MAKERS = frozenset("film documentary programme policy decision games".split())
 #: "agreed to buy 33% of Changyu", "owns 55% of X": a share of a company
@@ -176,6 +181,14 @@ class OrgContextRules:
         self._lookup = lookup
         self._given = lexicon.read_words("first_names.txt") | lexicon.read_words("given_names.txt")
 
+    def _company_owner(self, name: str) -> bool:
+        """Whether the owner in "owned by X" is a company ("owned by Viacom"), not
+        a person ("Richard Branson", "Lord Conrad Black") or a known place."""
+        first = name.split(" ")[0]
+        if first in self._given or first in _PERSON_OPENERS or first in _STOP_TOKENS:
+            return False
+        return self._lookup(name) is None and self._lookup(first) not in ("GPE", "NORP", "LOC")
+
     def _person_maker(self, text: str, pos: int, name: re.Match[str]) -> bool:
         """Whether "maker X" names a person ("film-maker George Lucas", "games
         maker Peter Molyneux"): after a hyphen or a person's trade, or a given
@@ -196,7 +209,13 @@ class OrgContextRules:
         for pos, cue in cues["org_before"]:
             if pos and text[pos - 1].isalpha():
                 continue  # "confirm Monday"
-            match = _NAME_MATCH(text, pos + len(cue))
+            at = pos + len(cue)
+            if cue == "owned by ":
+                owner = _OWNER_POSSESSOR.match(text, at)
+                at = owner.end() if owner is not None else at
+            match = _NAME_MATCH(text, at)
+            if match is not None and cue == "owned by " and not self._company_owner(match.group()):
+                continue
             if match is not None and cue == "website " and text.endswith("News ", 0, pos):
                 continue  # "told the BBC News website Ford did": a person follows
             if match is not None and cue == "maker " and self._person_maker(text, pos, match):

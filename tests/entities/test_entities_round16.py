@@ -88,3 +88,15 @@ def test_a_college_and_hospital_is_one_facility(recogniser: Recogniser) -> None:
     text = "The injured were admitted to Zelvan Medical College and Hospital in Qarsho."
     assert found(text, recogniser, "FAC") == ["Zelvan Medical College and Hospital"]
     assert found(text, recogniser, "ORG") == []
+
+
+def test_a_company_owner_is_an_organisation(recogniser: Recogniser) -> None:
+    text = "The company, majority-owned by Japan's Zelvaki, said costs rose."
+    assert found(text, recogniser, "ORG") == ["Zelvaki"]
+    assert found(text, recogniser, "GPE") == ["Japan"]
+    text = "The channel is owned by Qorvatel, the firm said."
+    assert found(text, recogniser, "ORG") == ["Qorvatel"]
+    # People and places own things too.
+    assert found("The club is owned by Richard Zelvan.", recogniser, "ORG") == []
+    assert found("The club is owned by Lord Qorvesh.", recogniser, "ORG") == []
+    assert found("The mine is owned by Malaysia.", recogniser, "ORG") == []
