@@ -100,3 +100,12 @@ def test_a_company_owner_is_an_organisation(recogniser: Recogniser) -> None:
     assert found("The club is owned by Richard Zelvan.", recogniser, "ORG") == []
     assert found("The club is owned by Lord Qorvesh.", recogniser, "ORG") == []
     assert found("The mine is owned by Malaysia.", recogniser, "ORG") == []
+
+
+def test_separatists_of_a_defined_group_stay_outside_its_name(recogniser: Recogniser) -> None:
+    text = (
+        "Separatists of the Front for the Liberation of Zelvan (FLZ) said they had "
+        "killed seven soldiers. Troops killed five separatists."
+    )
+    assert found(text, recogniser, "ORG") == ["Front for the Liberation of Zelvan", "FLZ"]
+    assert found(text, recogniser, "CARDINAL") == ["seven", "five"]
