@@ -24,8 +24,8 @@ from glossator.index.entities.name_words import (
     _COUNT_OPENERS,
     _DESCRIPTORS,
     _FAC_HEADS,
-    _FAC_LAST_WORDS,
     _FAC_LAST_PAIRS,
+    _FAC_LAST_WORDS,
     _GENERIC_HEADS,
     _MARKET_KINDS,
     _NAME,
@@ -142,8 +142,10 @@ class NameRules:
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
         head = after.group().strip()
-        if head in _UNLISTED_ONLY and self._lookup(name) is not None and not self._town_camp(
-            text, start, name, head
+        if (
+            head in _UNLISTED_ONLY
+            and self._lookup(name) is not None
+            and not self._town_camp(text, start, name, head)
         ):
             return None  # "England camp": a team's camp; "the London market"
         if head == "post" and not text.endswith("the ", 0, start):
