@@ -109,3 +109,14 @@ def test_separatists_of_a_defined_group_stay_outside_its_name(recogniser: Recogn
     )
     assert found(text, recogniser, "ORG") == ["Front for the Liberation of Zelvan", "FLZ"]
     assert found(text, recogniser, "CARDINAL") == ["seven", "five"]
+
+
+def test_a_name_in_apposition_after_its_kind_is_an_organisation(recogniser: Recogniser) -> None:
+    text = "Militants forced the operator, Zelvoro Eastern E&P Company, to shut in oil."
+    assert found(text, recogniser, "ORG") == ["Zelvoro Eastern E&P Company"]
+    text = "According to the statistics office, Qartis, exports fell."
+    assert found(text, recogniser, "ORG") == ["Qartis"]
+    # A person, a known place, or no "the"/"its" before the kind: no ORG.
+    assert found("A source at the firm, Peter Zelvan, said so.", recogniser, "ORG") == []
+    assert found("He met the manager, Baghdad, he said.", recogniser, "ORG") == []
+    assert found("He quit one company, Qartis, in May.", recogniser, "ORG") == []
