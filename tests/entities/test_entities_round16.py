@@ -120,3 +120,12 @@ def test_a_name_in_apposition_after_its_kind_is_an_organisation(recogniser: Reco
     assert found("A source at the firm, Peter Zelvan, said so.", recogniser, "ORG") == []
     assert found("He met the manager, Baghdad, he said.", recogniser, "ORG") == []
     assert found("He quit one company, Qartis, in May.", recogniser, "ORG") == []
+
+
+def test_a_name_at_a_place_in_a_known_region_is_a_place(recogniser: Recogniser) -> None:
+    # Tinsukia and Kent are in the gazetteer, Qorvakpathar and Zelvford are not.
+    text = "A grenade hit an army camp at Qorvakpathar in Tinsukia district on Thursday."
+    assert "Qorvakpathar" in found(text, recogniser, "GPE")
+    assert "Zelvford" in found("Arnold, from Zelvford in Kent, won.", recogniser, "GPE")
+    # A country after "in" may hold anything ("at Zelvcorp in Germany").
+    assert "Zelvcorp" not in found("He worked at Zelvcorp in Germany.", recogniser, "GPE")
