@@ -48,6 +48,7 @@ GOLD_SETS = (
     ("unseen13_", "thirteenth held-out set, labelled before its first run"),
     ("unseen14_", "fourteenth held-out set, labelled before its first run"),
     ("unseen15_", "fifteenth held-out set, labelled before its first run"),
+    ("unseen16_", "sixteenth held-out set, labelled before its first run"),
 )
 
 

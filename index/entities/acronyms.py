@@ -15,7 +15,13 @@ from collections.abc import Callable
 
 from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.model import Candidate, Layer
-from glossator.index.entities.name_words import _NAME, _ORG_HEADS, _STOP_TOKENS, past_description
+from glossator.index.entities.name_words import (
+    _NAME,
+    _ORG_HEADS,
+    _STOP_TOKENS,
+    past_description,
+    unit_of_body,
+)
 
 #: "(IDF)", "(UKMTO)", "(M23)": two or more capitals, maybe digits, maybe a final s.
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z]?[A-Z0-9]{1,7}(?:-[A-Z0-9]{1,5})*)\)")
@@ -118,6 +124,7 @@ class AcronymRules:
                     owner = _POSSESSOR_BEFORE.search(text, max(0, start - 60), start)
                     if owner is not None:  # "Sudan People's Liberation Movement-North"
                         start = self._past_stop_words(text, owner.start(), end)
+                    start = self._past_unit(text, start, end, out)
                     label = labels.get((start, end), "ORG")
                     if label in ("PERSON", "NORP", "DATE", "TIME", "CARDINAL", "WEAPON"):
                         label = "ORG"
@@ -269,6 +276,21 @@ class AcronymRules:
         ):
             return start
         return match.end()
+
+    @staticmethod
+    def _past_unit(text: str, start: int, end: int, out: list[Candidate]) -> int:
+        """`start` moved to the body a named unit belongs to ("the National
+        Violence Observatory of the National Autonomous University of Honduras
+        (UNAH)": the acronym is the university's); the unit is an ORG of its own."""
+        words = text[start:end].split(" ")
+        connector = next((i for i, w in enumerate(words) if w in ("of", "for", "in")), None)
+        if connector is None:
+            return start
+        parts = unit_of_body(start, words, connector - 1)
+        if not parts:
+            return start
+        out.append(Candidate(*parts[0], "ORG", Layer.SPECIFIC))
+        return parts[1][0]
 
     def _past_members(self, text: str, start: int, end: int) -> int:
         """`start` moved past "Fighters of the" or "Members of" in front of a

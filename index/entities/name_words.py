@@ -65,19 +65,23 @@ _FAC_HEADS = (
     "children’s hospital|field hospital|metro station|railway station|police station|checkpoint|"
     "naval base|Naval Base|market|outpost|Monastery|monastery|Penitentiary|penitentiary|"
     "Highway|smelter|Smelter|police post|gendarmerie post|army post|military post|"
-    "federal highway|highway|expressway|Expressway|opera house|Opera House"
+    "federal highway|highway|expressway|Expressway|opera house|Opera House|post"
 )
 #: Facility heads that say which only after a name no list holds: "the London
 #: market", "the Japanese market" are a trade's, "the Hajar al-Mak market" a place.
-_UNLISTED_ONLY = frozenset(("camp", "market"))
+_UNLISTED_ONLY = frozenset(("camp", "market", "post"))
 #: Words before "market" that name a season or a trade, not a place.
 _MARKET_KINDS = frozenset("Christmas Stock World Single Common Black".split())
 #: A capitalised last word that makes the whole sequence a facility ("Nasser
 #: Hospital", "Al Anad Air Base") when a name comes before it.
 _FAC_LAST_WORDS = frozenset(
     "Hospital Airport Base Airbase Airfield Prison Stadium Dam Bridge Mosque Refinery Crossing "
-    "Barracks Checkpoint Monastery Penitentiary Highway Expressway Cafe Café Academy Palace".split()
+    "Barracks Checkpoint Monastery Penitentiary Highway Expressway Cafe Café Academy Palace "
+    "Pipeline".split()
 )
+#: Two last words that make the sequence a facility ("Nembe Creek Trunk Line");
+#: "Line" alone is a film company's or a song's ("New Line", "The Line").
+_FAC_LAST_PAIRS = frozenset((("Trunk", "Line"),))
 #: Facility last words that also name a body after a people ("the British
 #: Academy" gives awards; "the Islington Academy" is a hall).
 _BODY_OR_FAC_WORDS = frozenset(("Academy",))
@@ -100,6 +104,24 @@ _COUNT_OPENERS = frozenset(
 #: no part of the name after it. Participles only: "Blu-ray Disc Association"
 #: and "Dai-ichi Life" are names.
 _LEAD_DESCRIPTION = re.compile(r"[A-Za-z][\w’'-]*-(?:[a-z]+ed|run|held|born|made) (?=[A-ZÀ-ÖØ-Þ])")
+
+
+def unit_of_body(start: int, words: list[str], head: int) -> list[tuple[int, int]]:
+    """The spans of a named unit and the named body it belongs to ("the Tulkarm
+    Brigade of the Al-Quds Brigades", "the National Violence Observatory of the
+    National Autonomous University of Honduras"), given a name's words from
+    `start` and the index of its first head: a name and an ORG head on each
+    side of "of the". None when either side is a bare head ("Armed Forces of
+    the Philippines", "Bank of the Philippine Islands")."""
+    if head < 1 or words[head] not in _ORG_HEADS or words[head + 1 : head + 3] != ["of", "the"]:
+        return []
+    rest = words[head + 3 :]
+    connector = next((i for i, w in enumerate(rest) if w in ("of", "for", "in")), len(rest))
+    if connector < 2 or rest[connector - 1] not in _ORG_HEADS:
+        return []
+    first_end = start + len(" ".join(words[: head + 1]))
+    second_start = first_end + len(" of the ")
+    return [(start, first_end), (second_start, second_start + len(" ".join(rest)))]
 
 
 def past_description(text: str, start: int, end: int) -> int:

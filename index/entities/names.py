@@ -24,6 +24,7 @@ from glossator.index.entities.name_words import (
     _COUNT_OPENERS,
     _DESCRIPTORS,
     _FAC_HEADS,
+    _FAC_LAST_PAIRS,
     _FAC_LAST_WORDS,
     _GENERIC_HEADS,
     _MARKET_KINDS,
@@ -34,6 +35,7 @@ from glossator.index.entities.name_words import (
     _UPPER,
     _tokens,
     clean_span,
+    unit_of_body,
 )
 from glossator.index.entities.titles import title_forms
 
@@ -50,6 +52,8 @@ _SECOND_HEADS = frozenset({"Service", "Services"})
 #: A name after "and" that may continue an organisation's or facility's name
 #: ("Ministry of Health and Sanitation", "Mother and Child Hospital").
 _AND_NAME = re.compile(rf"\ and\ ({_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*)")
+#: A school whose hospital is named with it ("Medical College and Hospital").
+_TEACHING_HEADS = frozenset(("College", "University", "Institute"))
 _FACILITY_AFTER = re.compile(rf"\ (?:{_FAC_HEADS})\b(?!-)")
 #: The first words of the facility heads: most capitalised words are followed
 #: by none of them, and a set lookup is far cheaper than the alternation.
@@ -104,11 +108,23 @@ class NameRules:
         )
         self._lookup = is_place
         self._count_nouns = lexicon.read_words("count_nouns.txt")
+        self._nations = frozenset(lexicon.read_list("national_sides.txt"))
 
     def _counts_people(self, text: str, end: int) -> bool:
         """Whether a counted noun comes right after `end` ("... Army soldiers")."""
         word = _NEXT_WORD.match(text, end)
         return word is not None and word.group(1) in self._count_nouns
+
+    def _town_camp(self, text: str, start: int, name: str, head: str) -> bool:
+        """Whether "the <town> camp" names a camp after the town it is by ("the
+        Sharya camp near Duhok"); a country's camp is its team's ("the England
+        camp") and "in El Fasher camp" (no article) may be the town itself."""
+        return (
+            head == "camp"
+            and text.endswith("the ", 0, start)
+            and self._lookup(name) == "GPE"
+            and name not in self._nations
+        )
 
     def _facility(self, text: str, start: int, end: int) -> Candidate | None:
         """FAC for a name followed by a facility noun, noun included ("Harir airbase")."""
@@ -126,8 +142,14 @@ class NameRules:
         if re.search(r"-[a-z]+$", name):
             return None  # "UK-run prison": a description, not a name
         head = after.group().strip()
-        if head in _UNLISTED_ONLY and self._lookup(name) is not None:
+        if (
+            head in _UNLISTED_ONLY
+            and self._lookup(name) is not None
+            and not self._town_camp(text, start, name, head)
+        ):
             return None  # "England camp": a team's camp; "the London market"
+        if head == "post" and not text.endswith("the ", 0, start):
+            return None  # "a Facebook post": a message; "the Point Triple post" a position
         if head == "market" and name.split()[-1] in _MARKET_KINDS:
             return None  # "the Christmas market", "the World market"
         if len(name) <= 4 and name.replace(".", "").isupper():
@@ -176,7 +198,11 @@ class NameRules:
                 continue
             if len(words) < 2:
                 continue
-            named_facility = words[-1] in _FAC_LAST_WORDS or words[0] == "Camp"
+            named_facility = (
+                words[-1] in _FAC_LAST_WORDS
+                or words[0] == "Camp"
+                or tuple(words[-2:]) in _FAC_LAST_PAIRS
+            )
             if words[-1] in _BODY_OR_FAC_WORDS and self._lookup(words[0]) == "NORP":
                 named_facility = False
             if named_facility and words[0] not in _STOP_TOKENS:
@@ -207,6 +233,10 @@ class NameRules:
                     end = start + len(" ".join(words[: head + 1]))
                     words, connector = words[: head + 1], None
             if words[head] in _ORG_HEADS:
+                parts = unit_of_body(start, words, head)
+                if parts:
+                    out += [Candidate(s, e, "ORG", Layer.SPECIFIC) for s, e in parts]
+                    continue
                 if self._lookup(text[start:end]) in ("GPE", "LOC"):
                     continue  # "the West Bank": a place whose last word is a head
                 modifiers = [w for w in words[:head] if w != "the"]
@@ -303,6 +333,9 @@ class NameRules:
                     return None  # "Bank of Africa and Standard Trust Bank": two banks
                 return Candidate(start, after.end(), "ORG", Layer.SPECIFIC)
             return None
+        if len(second) == 1 and second[0] in _FAC_LAST_WORDS and words[-1] in _TEACHING_HEADS:
+            # "Assam Medical College and Hospital": a teaching hospital, one place.
+            return Candidate(start, after.end(), "FAC", Layer.SPECIFIC)
         if len(words) != 1 or words[0].isupper() or self._lookup(words[0]) in ("ORG", "NORP"):
             return None
         if words[0] in _GENERIC_HEADS:

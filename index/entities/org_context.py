@@ -63,14 +63,21 @@ _ORG_KIND_BEFORE = tuple(
         "firm company carrier operator newspaper charity insurer retailer airline conglomerate"
         " giant group auditor auditors bookmaker bookmakers Bookmakers auctioneer auctioneers"
         " contractor brewer regulator carmaker automaker manufacturer drugmaker chipmaker"
-        " supermarket website federation"
+        " supermarket website federation maker"
     ).split()
 ) + (
     # "veteran broadcaster David Dimbleby" is a person; a state's is a body.
     *("state broadcaster ", "public broadcaster ", "national broadcaster ", "news site "),
     *("unit of ", "subsidiary of ", "contractor, "),
     *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
+    "owned by ",
 )
+#: "majority-owned by Japan's Suzuki": the owner's possessor stays outside.
+_OWNER_POSSESSOR = re.compile(r"[A-Z][\w-]*(?:\ [A-Z][\w-]*)?['’]s\ (?=[A-Z])")
+#: Words that start a person's or a title's name, never a company's.
+_PERSON_OPENERS = frozenset("Mr Mrs Ms Dr Sir Lord Lady Dame Prof President".split())
+#: Makers of what a person makes: "film maker Theo Van Gogh", "policy makers".
+_PERSON_MAKERS = frozenset("film documentary programme policy decision games".split())
 #: "agreed to buy 33% of Changyu", "owns 55% of X": a share of a company
 #: bought, sold or held (not "27% of the market", "70% of Britons").
 _OWNED_PART = re.compile(
@@ -161,6 +168,11 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether `pos` opens a line or a sentence, where any word is capitalised."""
+    return pos == 0 or text[pos - 1] == "\n" or text.endswith((". ", '." ', "! ", "? "), 0, pos)
+
+
 class OrgContextRules:
     """ORG candidates from the words around a name (see the module docstring)."""
 
@@ -168,6 +180,23 @@ class OrgContextRules:
         """`lookup(name)` gives the fixed-list label of a name, or None."""
         self._lookup = lookup
         self._given = lexicon.read_words("first_names.txt") | lexicon.read_words("given_names.txt")
+
+    def _company_owner(self, name: str) -> bool:
+        """Whether the owner in "owned by X" is a company ("owned by Viacom"), not
+        a person ("Richard Branson", "Lord Conrad Black") or a known place."""
+        first = name.split(" ")[0]
+        if first in self._given or first in _PERSON_OPENERS or first in _STOP_TOKENS:
+            return False
+        return self._lookup(name) is None and self._lookup(first) not in ("GPE", "NORP", "LOC")
+
+    def _person_maker(self, text: str, pos: int, name: re.Match[str]) -> bool:
+        """Whether "maker X" names a person ("film-maker George Lucas", "games
+        maker Peter Molyneux"): after a hyphen or a person's trade, or a given
+        name first; "tractor maker Mahindra" is a company."""
+        if text[pos - 1 : pos] == "-" or name.group().split(" ")[0] in self._given:
+            return True
+        words = text[max(0, pos - 20) : pos].split()
+        return bool(words) and words[-1] in _PERSON_MAKERS
 
     def backed_and_spokesman(self, text: str, cues: Cues) -> list[Candidate]:
         """ORG for "the X-backed ..." and "spokesman for the X" when X is no known place."""
@@ -180,9 +209,17 @@ class OrgContextRules:
         for pos, cue in cues["org_before"]:
             if pos and text[pos - 1].isalpha():
                 continue  # "confirm Monday"
-            match = _NAME_MATCH(text, pos + len(cue))
+            at = pos + len(cue)
+            if cue == "owned by ":
+                owner = _OWNER_POSSESSOR.match(text, at)
+                at = owner.end() if owner is not None else at
+            match = _NAME_MATCH(text, at)
+            if match is not None and cue == "owned by " and not self._company_owner(match.group()):
+                continue
             if match is not None and cue == "website " and text.endswith("News ", 0, pos):
                 continue  # "told the BBC News website Ford did": a person follows
+            if match is not None and cue == "maker " and self._person_maker(text, pos, match):
+                continue
             if match is not None:
                 first, *rest = match.group().split(" ")
                 # "the aerospace group EADS Philippe Camus said": a person follows.
@@ -191,7 +228,11 @@ class OrgContextRules:
                 more = _NAME_GOES_ON.match(text, match.end())
                 end = match.end() if more is None else more.end()
                 spans.append((match.start(), match.start() + len(first) if cut else end))
-        for pos, cue in cues["org_after"]:
+        # Cues other rules own: " agency" ("X, Italy's agency"), " militiamen"
+        # ("Nuer and Dinka militiamen").
+        shared = [(pos, cue) for pos, cue in cues.get("owned_kind", ()) if cue == " agency"]
+        shared += [(pos, cue) for pos, cue in cues.get("people_listed", ()) if cue == " militiamen"]
+        for pos, cue in cues["org_after"] + shared:
             if text.startswith(_NOT_A_CHANNEL, pos + len(cue)):
                 continue  # "LCD television sets", "the Golden Rose television awards"
             if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
@@ -201,6 +242,8 @@ class OrgContextRules:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
                         owner = _POSSESSOR.search(match.group())  # "the Houthis' Al-Masirah"
                         start = match.start() + (owner.end() if owner is not None else 0)
+                        if (pos, cue) in shared and _sentence_start(text, start):
+                            continue  # "Correction agency plans dropped": any word
                         spans.append((start, match.end()))
         for pos, cue in cues["owned"]:
             if _OWNED_PART.search(text, max(0, pos - 40), pos + len(cue)) is not None:

@@ -5,7 +5,9 @@ phrase before it:
 - a name no list knows before an owner's kind of body in apposition
   ("Consob, Italy's stock market regulator");
 - capitalised words joined by " & " ("Deloitte & Touche", "Scottish &
-  Newcastle"), not two places or two people.
+  Newcastle"), not two places or two people;
+- a name in apposition after "the"/"its" and a kind of body ("the
+  operator, Aiteo Eastern E&P Company,", "the statistics office, Destatis,").
 
 All ORG. Split from `org_context.py` (the 400-line limit), sharing
 `context.py`'s helpers; each rule is tried only where its literal cue occurs
@@ -45,11 +47,26 @@ _AFTER_OWNED_KIND = re.compile(r"[,.;)]|\ (?:which|that|and|said|has|is|was|had|
 _AMPERSAND_LEFT = re.compile(r"(?<![\w’'&-])[A-Z][\w-]*(?:\ [A-Z][\w-]*){0,2}\Z")
 _AMPERSAND_RIGHT = re.compile(r"[A-Z][\w-]*(?:\ [A-Z][\w-]*){0,2}(?![\w-])")
 
+#: "the statistics office, Destatis,", "The airline, SpiceJet,": a kind of
+#: body after "the"/"its" (a lower-case word may come between), then its name
+#: closed by a comma.
+_APPOSED_KINDS = tuple(
+    f" {kind}, "
+    for kind in (
+        "office operator manager regulator agency company firm bank lender airline carrier"
+        " watchdog broadcaster"
+    ).split()
+)
+_THE_KIND_BEFORE = re.compile(r"(?<![\w’'-])(?:the|The|its|Its)(?:\ [a-z]+)?\Z")
+#: Up to six capitalised words, "&" inside one ("Aiteo Eastern E&P Company").
+_NAME_THEN_COMMA = re.compile(r"([A-Z][\w&-]*(?:\ [A-Z][\w&-]*){0,5}),")
+
 #: The cues of these rules, by group (merged into `AnchorFinder`'s groups).
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "ampersand": (" & ",),
     "owned_kind": _OWNED_KINDS,
     "paper": _PAPER_CUES,
+    "apposed_kind": _APPOSED_KINDS,
 }
 
 
@@ -91,6 +108,24 @@ class OrgNameRules:
                 continue
             if self._lookup(name) is None and not _DESCRIPTION.search(name):
                 out.append(Candidate(start, match.end(1), "ORG", Layer.SPECIFIC))
+        return out
+
+    def apposed_names(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG for a name in apposition after the kind of body it is ("the
+        operator, Aiteo Eastern E&P Company, to shut in"); not a person ("the
+        firm, Peter Zelvan, said") nor a name a list knows."""
+        out = []
+        for pos, cue in cues.get("apposed_kind", ()):
+            if _THE_KIND_BEFORE.search(text, max(0, pos - 20), pos) is None:
+                continue  # "a spokesman for one company, Reuters said"
+            match = _NAME_THEN_COMMA.match(text, pos + len(cue))
+            if match is None:
+                continue
+            name = match.group(1)
+            first = name.split(" ")[0]
+            if first in _STOP_TOKENS or first in self._given or self._lookup(name) is not None:
+                continue
+            out.append(Candidate(match.start(1), match.end(1), "ORG", Layer.SPECIFIC))
         return out
 
     def ampersand_names(self, text: str, cues: Cues) -> list[Candidate]:

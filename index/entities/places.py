@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from glossator.index.entities import shapes
+from glossator.index.entities import lexicon, shapes
 from glossator.index.entities.context import (
     _DESCRIPTION,
     _NAME_BEFORE,
@@ -122,6 +122,13 @@ _NOT_PLACE_BEFORE_IN = re.compile(
     r"|starred|stars|appeared|appears|nominated|work|works|worked|working)\Z"
 )
 
+#: A name after "at", "from", "seized" or "captured", then " in " and a known
+#: place inside a country: "at Kakopathar in Tinsukia", "seized Paletwa in
+#: Chin State", "from Dartford in Kent".
+_PLACE_BEFORE_IN = re.compile(
+    r"(?<![\w’'-])(?:at|from|seized|captured)\ ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\Z"
+)
+
 #: Peoples whose name is also their region's ("Amhara", "Afar", "Somali"): NORP
 #: in the lists, GPE before "region" or after "in"/"near" with no noun after.
 _REGION_PEOPLES = frozenset("Amhara Afar Somali Oromo".split())
@@ -146,6 +153,7 @@ class PlaceRules:
     def __init__(self, lookup: Callable[[str], str | None]) -> None:
         """`lookup(name)` gives the fixed-list label of a name, or None."""
         self._lookup = lookup
+        self._nations = frozenset(lexicon.read_list("national_sides.txt"))
 
     def places(self, text: str, cues: Cues) -> list[Candidate]:
         """GPE after "the village of", before "region", before ", a village", and
@@ -242,6 +250,11 @@ class PlaceRules:
             if cue == " in " and _NOT_PLACE_BEFORE_IN.search(text, max(0, pos - 12), pos):
                 continue
             known = self._lookup(name)
+            if cue == " in " and known == "GPE" and name not in self._nations:
+                inner = _PLACE_BEFORE_IN.search(text, max(0, pos - 40), pos)
+                if inner is not None and self._lookup(inner.group(1)) is None:
+                    # "an army camp at Kakopathar in Tinsukia district"
+                    out.append(Candidate(*inner.span(1), "GPE", Layer.FALLBACK))
             if name in _REGION_PEOPLES and not _LOWER_WORD.match(text, match.end()):
                 out.append(Candidate(at, match.end(), "GPE", Layer.SPECIFIC))  # "in Amhara"
             if known is None:
