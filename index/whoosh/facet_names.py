@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from glossator.index.whoosh.analysis import TOKEN_PATTERN
@@ -44,14 +45,21 @@ def same_name_counts(counts: Counter[str]) -> Counter[str]:
     for value, key in keys.items():
         if spellings_of[key] > 1:
             groups.setdefault(key, []).append((value, counts[value]))
+    return merge_spellings((value, n, groups.get(keys[value])) for value, n in counts.items())
+
+
+def merge_spellings(
+    counted: Iterable[tuple[str, int, list[tuple[str, int]] | None]],
+) -> Counter[str]:
+    """Counts with each name written more than one way counted once, under
+    `_shown`'s spelling, where its first spelling was met: `counted` is each
+    value, its count and its name's spellings (None when written one way)."""
     merged: Counter[str] = Counter()
-    for value, n in counts.items():
-        key = keys[value]
-        spellings = groups.get(key)
+    for value, n, spellings in counted:
         if spellings is None:
             merged[value] = n
         elif spellings[0][0] == value:  # a name's first spelling stands for it
-            merged[_shown(spellings)] = sum(n for _, n in spellings)
+            merged[_shown(spellings)] = sum(c for _, c in spellings)
     return merged
 
 

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any
 
 from glossator.index.labels import LABELS, field_for
-from glossator.index.whoosh.facet_names import name_key, same_name_counts
+from glossator.index.whoosh.facet_names import merge_spellings, name_key
 
 FACET_VALUES = 12
 #: Documents whose facet values are kept in memory between queries.
@@ -108,18 +108,41 @@ class FacetCounts:
                         del kept[old]
                 kept[docnum] = found
             numbers.extend(found)
-        per_kind: dict[str, Counter[str]] = {}
+        # Per facet, its numbers in the order first met (as counting the
+        # strings gave them), then names spelt two ways merged by the key
+        # numbers the table already holds, not by re-reading every name.
+        per_kind: dict[str, list[tuple[int, int]]] = {}
         values = self._values
         for number, n in Counter(numbers).items():
-            kind, value = values[number]
-            counts = per_kind.get(kind)
-            if counts is None:
-                counts = per_kind[kind] = Counter()
-            counts[value] = n
+            kind = values[number][0]
+            counted = per_kind.get(kind)
+            if counted is None:
+                counted = per_kind[kind] = []
+            counted.append((number, n))
         out = {}
         for kind in KINDS:
-            counts = per_kind.get(kind)
-            if counts:
-                merged = counts if kind in _PLAIN else same_name_counts(counts)
+            counted = per_kind.get(kind)
+            if counted:
+                merged = self._plain(counted) if kind in _PLAIN else self._same_names(counted)
                 out[kind] = merged.most_common(FACET_VALUES)
         return out
+
+    def _plain(self, found: list[tuple[int, int]]) -> Counter[str]:
+        values = self._values
+        return Counter({values[number][1]: n for number, n in found})
+
+    def _same_names(self, found: list[tuple[int, int]]) -> Counter[str]:
+        """`facet_names.same_name_counts` of one facet's counted numbers."""
+        keys = self._keys
+        spellings_of = Counter(keys[number] for number, _n in found)
+        if len(spellings_of) == len(found):
+            return self._plain(found)
+        values = self._values
+        groups: dict[int, list[tuple[str, int]]] = {}
+        for number, n in found:
+            key = keys[number]
+            if spellings_of[key] > 1:
+                groups.setdefault(key, []).append((values[number][1], n))
+        return merge_spellings(
+            ((values[number][1], n, groups.get(keys[number])) for number, n in found)
+        )
