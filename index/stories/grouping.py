@@ -353,9 +353,10 @@ def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, fl
     for x, y in pairs:
         union.join(x, y)
     _add_reprints(events, pairs, {r.article for r in records})
+    # An event an article only mentions still makes it a round-up.
     events_per_article: dict[str, int] = defaultdict(int)
     for e in events:
-        for article_id in e.articles:
+        for article_id in set(e.articles).union(e.mentioned_in):
             events_per_article[article_id] += 1
     for e in events:
         linking = [a for a in e.articles if events_per_article[a] <= MAX_LINKING_EVENTS]
