@@ -220,7 +220,10 @@ def _ranked_place(fields: dict[str, Any]) -> dict[str, Any]:
         if found is None:
             continue
         name, city = found
-        if code is not None and city.code != code:
+        if code is not None and city.code != code and (place or _names_country(text, code)):
+            # A country the sentence names itself stands; one from a
+            # dateline ("JOHANNESBURG ... in Swaziland's main commercial
+            # city") gives way to the phrase's.
             return fields
         placed = {
             **fields,
@@ -233,6 +236,11 @@ def _ranked_place(fields: dict[str, Any]) -> dict[str, Any]:
             return {**placed, "within": fields.get("within") or name}
         return {**placed, "location": name}
     return fields
+
+
+def _names_country(text: str, code: str) -> bool:
+    """`text` names the country `code` by its name or a demonym."""
+    return code in places().countries_in(text)
 
 
 def records_of(article: StoredArticle) -> list[Record]:

@@ -51,3 +51,43 @@ def test_a_report_of_the_second_city_joins_a_report_of_its_neighbourhood() -> No
     articles[1] = StoredArticle("times.txt", "times", 0, b"", "2026-03-19", [capital])
     g = group(articles, [])
     assert g.event_of[("hln.txt", 0)] != g.event_of[("times.txt", 0)]
+
+
+def test_a_country_s_commercial_city_is_its_largest() -> None:
+    found = ranked_city("two money changers shot in Tanzania's commercial capital", None)
+    assert found is not None and found[0] == "Dar es Salaam"
+    found = ranked_city("a bomb in Kenya's main commercial city killed one", None)
+    assert found is not None and found[1].code == "KE"
+    found = ranked_city("protests in the Ivorian economic capital on Friday", None)
+    assert found is not None and found[0] == "Abidjan"
+
+
+def test_a_dateline_s_country_gives_way_to_the_city_the_sentence_names() -> None:
+    robbery = {"sub_event_type": "Attack", "event_date": "2026-05-04", "fatalities": 2}
+    local = {
+        **robbery,
+        "location": "Dar es Salaam",
+        "country": "Tanzania",
+        "admin1": "TZ.dar es salaam",
+        "latitude": -6.8235,
+        "longitude": 39.2695,
+        "sentence": "Two money changers were shot dead in Dar es Salaam on Monday.",
+    }
+    wire = {
+        **robbery,
+        # The country read from the bureau's dateline.
+        "country": "Kenya",
+        "sentence": "NAIROBI, May 4 (Reuters) - Gunmen shot dead two money changers in "
+        "Tanzania's largest city on Monday, police said.",
+    }
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", "2026-05-04", [r])
+        for n, r in (("citizen", local), ("reuters", wire))
+    ]
+    g = group(articles, [])
+    assert g.event_of[("citizen.txt", 0)] == g.event_of[("reuters.txt", 0)]
+    # A country the sentence itself names stands.
+    kenyan = {**wire, "sentence": wire["sentence"].replace("police said", "Kenyan police said")}
+    articles[1] = StoredArticle("reuters.txt", "reuters", 0, b"", "2026-05-04", [kenyan])
+    g = group(articles, [])
+    assert g.event_of[("citizen.txt", 0)] != g.event_of[("reuters.txt", 0)]
