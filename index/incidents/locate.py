@@ -13,6 +13,7 @@ from glossator.index.incidents.countries import CountryEvidence
 from glossator.index.incidents.drafts import Draft
 from glossator.index.incidents.place_words import place_candidates, place_kind_after
 from glossator.index.incidents.places import Place
+from glossator.index.stories.armed_groups import group_name_at
 
 __all__ = ["Locator"]
 
@@ -122,9 +123,13 @@ _GANG_AFTER = re.compile(
 
 def group_name(text: str, entity: Entity) -> bool:
     """`entity` is a place's name used as an armed group's ("the Bagdad
-    gang", a Panamanian gang named after Baghdad): neither where anything
+    gang", a Panamanian gang named after Baghdad; "Mara" of the Mara
+    Salvatrucha, a name in `armed_groups.txt`): neither where anything
     happened nor evidence of a country."""
-    return entity.label in ("GPE", "LOC") and _GANG_AFTER.match(text, entity.end) is not None
+    return entity.label in ("GPE", "LOC") and (
+        _GANG_AFTER.match(text, entity.end) is not None
+        or group_name_at(text, entity.start, entity.end)
+    )
 
 
 class Locator(CountryEvidence):
