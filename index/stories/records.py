@@ -216,8 +216,7 @@ def _ranked_place(fields: dict[str, Any]) -> dict[str, Any]:
     code = codes[0] if codes else None
     for key in ("sentence", "mentioned"):
         text = fields.get(key)
-        found = ranked_city(text, code) if isinstance(text, str) else None
-        if found is None:
+        if not isinstance(text, str) or (found := ranked_city(text, code)) is None:
             continue
         name, city = found
         if code is not None and city.code != code and (place or _names_country(text, code)):

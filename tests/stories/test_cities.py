@@ -10,6 +10,15 @@ from glossator.index.stories.rows import StoredArticle
 GRENADE = {"sub_event_type": "Grenade", "country": "Belgium", "event_date": "2026-03-19"}
 
 
+def _one_event(first: dict[str, object], second: dict[str, object], date: str) -> bool:
+    """Do the two articles, one record each, report one event?"""
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", date, [r]) for n, r in (("a", first), ("b", second))
+    ]
+    g = group(articles, [])
+    return g.event_of[("a.txt", 0)] == g.event_of[("b.txt", 0)]
+
+
 def test_a_country_s_second_city_and_its_capital_are_read() -> None:
     found = ranked_city("a home in Belgium's second city, the latest in a string", None)
     assert found is not None and found[0] == "Antwerp"
@@ -40,17 +49,10 @@ def test_a_report_of_the_second_city_joins_a_report_of_its_neighbourhood() -> No
         "sentence": "A woman died on Thursday after an explosive was thrown into a home in "
         "Belgium's second city, the latest in a string of attacks linked to the Mocro Maffia.",
     }
-    articles = [
-        StoredArticle(f"{n}.txt", n, 0, b"", "2026-03-19", [r])
-        for n, r in (("hln", deurne), ("times", city))
-    ]
-    g = group(articles, [])
-    assert g.event_of[("hln.txt", 0)] == g.event_of[("times.txt", 0)]
+    assert _one_event(deurne, city, "2026-03-19")
     # The capital is another city.
     capital = {**city, "sentence": city["sentence"].replace("Belgium's second city", "the capital")}
-    articles[1] = StoredArticle("times.txt", "times", 0, b"", "2026-03-19", [capital])
-    g = group(articles, [])
-    assert g.event_of[("hln.txt", 0)] != g.event_of[("times.txt", 0)]
+    assert not _one_event(deurne, capital, "2026-03-19")
 
 
 def test_a_country_s_commercial_city_is_its_largest() -> None:
@@ -80,14 +82,7 @@ def test_a_dateline_s_country_gives_way_to_the_city_the_sentence_names() -> None
         "sentence": "NAIROBI, May 4 (Reuters) - Gunmen shot dead two money changers in "
         "Tanzania's largest city on Monday, police said.",
     }
-    articles = [
-        StoredArticle(f"{n}.txt", n, 0, b"", "2026-05-04", [r])
-        for n, r in (("citizen", local), ("reuters", wire))
-    ]
-    g = group(articles, [])
-    assert g.event_of[("citizen.txt", 0)] == g.event_of[("reuters.txt", 0)]
+    assert _one_event(local, wire, "2026-05-04")
     # A country the sentence itself names stands.
     kenyan = {**wire, "sentence": wire["sentence"].replace("police said", "Kenyan police said")}
-    articles[1] = StoredArticle("reuters.txt", "reuters", 0, b"", "2026-05-04", [kenyan])
-    g = group(articles, [])
-    assert g.event_of[("citizen.txt", 0)] != g.event_of[("reuters.txt", 0)]
+    assert not _one_event(local, kenyan, "2026-05-04")
