@@ -8,12 +8,12 @@ from dataclasses import replace
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles
+from glossator.index.incidents.armed_groups import group_name_at
 from glossator.index.incidents.containers import inner_place
 from glossator.index.incidents.countries import CountryEvidence
 from glossator.index.incidents.drafts import Draft
 from glossator.index.incidents.place_words import place_candidates, place_kind_after
 from glossator.index.incidents.places import Place
-from glossator.index.stories.armed_groups import group_name_at
 
 __all__ = ["Locator"]
 

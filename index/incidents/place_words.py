@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 
 from glossator.index.entities.model import Entity
+from glossator.index.incidents.armed_groups import group_name_at
 from glossator.index.incidents.roles import STOP_CAPS
-from glossator.index.stories.armed_groups import group_name_at
 
 __all__ = ["place_candidates", "place_kind_after"]
 

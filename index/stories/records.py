@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glossator.index.incidents.armed_groups import groups_named
 from glossator.index.incidents.places import places, plain
 from glossator.index.stories.actors import actor_words
-from glossator.index.stories.armed_groups import groups_named
 from glossator.index.stories.cities import ranked_city
 from glossator.index.stories.dates import date_range
 from glossator.index.stories.rows import StoredArticle

@@ -3,8 +3,10 @@
 Reports of one event name its attacker differently: "KKB", the police's
 term, for the TPNPB; "Shene", the government's, for the Oromo Liberation
 Army; the affiliate "ISCAP" for the ADF. `groups_named` gives the groups a
-report's attacker names, so two names of one group do not conflict. The
-table is read on the first look-up, not when grouping is imported.
+report's attacker names, so two names of one group do not conflict
+(`stories.matching`); `group_name_at` tells the extractor a place's name
+that starts a group's ("Mara" of the Mara Salvatrucha). The table is read
+on the first look-up, not when grouping is imported.
 """
 
 from __future__ import annotations
