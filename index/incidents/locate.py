@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from glossator.index.entities.model import Entity
 from glossator.index.incidents import roles
+from glossator.index.incidents.armed_groups import group_name_at
 from glossator.index.incidents.containers import inner_place
 from glossator.index.incidents.countries import CountryEvidence
 from glossator.index.incidents.drafts import Draft
@@ -122,9 +123,13 @@ _GANG_AFTER = re.compile(
 
 def group_name(text: str, entity: Entity) -> bool:
     """`entity` is a place's name used as an armed group's ("the Bagdad
-    gang", a Panamanian gang named after Baghdad): neither where anything
+    gang", a Panamanian gang named after Baghdad; "Mara" of the Mara
+    Salvatrucha, a name in `armed_groups.txt`): neither where anything
     happened nor evidence of a country."""
-    return entity.label in ("GPE", "LOC") and _GANG_AFTER.match(text, entity.end) is not None
+    return entity.label in ("GPE", "LOC") and (
+        _GANG_AFTER.match(text, entity.end) is not None
+        or group_name_at(text, entity.start, entity.end)
+    )
 
 
 class Locator(CountryEvidence):

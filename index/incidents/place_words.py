@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from glossator.index.entities.model import Entity
+from glossator.index.incidents.armed_groups import group_name_at
 from glossator.index.incidents.roles import STOP_CAPS
 
 __all__ = ["place_candidates", "place_kind_after"]
@@ -53,6 +54,7 @@ def place_candidates(sentence: str, entities: Sequence[Entity]) -> list[tuple[in
             or text.endswith(("’s", "'s"))
             or text[:4] in _SHIPS
             or text.split()[-1] in _ORG_WORDS
+            or group_name_at(sentence, start, end)
         ):
             continue
         if any(s < end and start < e for s, e in covered):

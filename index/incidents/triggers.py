@@ -101,7 +101,7 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule(
         "Armed clash",
         r"clash(?:ed|es)?|fighting|fought|battles?|battled|gun\ ?battles?|firefights?"
-        r"|exchanged\ fire",
+        r"|gunfights?|shoot-?outs?|exchanged\ fire",
         2,
     ),
     TriggerRule(
@@ -163,7 +163,8 @@ STEMS: tuple[str, ...] = (
     # shelling, artillery, missiles
     "shell", "artillery", "mortar", "rocket", "missile", "Katyusha", "barrage", "projectile",
     # clashes
-    "clash", "fighting", "fought", "battle", "firefight", "exchanged fire",
+    "clash", "fighting", "fought", "battle", "firefight", "exchanged fire", "gunfight",
+    "shootout", "shoot-out",
     # attacks
     "attack", "stormed", "opened fire", "gunned down", "ambush", "massacre", "assault",
     "raided", "killing spree", "stabbed", "executed", "strike", "struck",

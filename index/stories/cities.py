@@ -1,6 +1,7 @@
 """A city a report names only by its rank in its country: "the capital",
 "the Solomon Islands capital", "Belgium's second city", "Denmark's
-second-largest city" (`records.records_of`).
+second-largest city", "Swaziland's main commercial city" or "commercial
+capital", its largest (`records.records_of`).
 
 Such a report has no place of its own, or a wrong one (the name of a gang
 read as the location), and would match no report that names the city or
@@ -25,7 +26,8 @@ __all__ = ["ranked_city"]
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _RANKED = re.compile(
     rf"(?:\b(?P<owner>{_NAME})['’]s|\bthe(?: (?P<adj>{_NAME}))?)"
-    r" (?P<rank>capital|(?P<nth>second|largest|biggest)(?:[- ](?:largest|biggest))? city)\b"
+    r" (?P<rank>capital|(?P<nth>second|largest|biggest|main commercial|commercial|economic)"
+    r"(?:[- ](?:largest|biggest))? (?:city|capital))\b"
     # "the capital of the Gorno-Badakhshan Autonomous Region" is a
     # region's; "the Libyan capital Tripoli" names its city.
     r"(?! of\b)(?!,? [A-Z])"
@@ -77,8 +79,8 @@ def ranked_city(text: str, country: str | None) -> tuple[str, Place] | None:
             code = country or _only_country(text)
         if code is None:
             continue
-        if match["nth"] is None:
-            name = capitals().get(code)
+        if match["nth"] is None or match["rank"] == "second capital":
+            name = capitals().get(code) if match["nth"] is None else None
         else:
             rank = 1 if match["nth"] == "second" else 0
             cities = _by_population().get(code, [])

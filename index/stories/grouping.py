@@ -8,7 +8,11 @@ with every record already in it (complete linkage), so two unrelated
 reports are never chained through a third.
 
 A **story** is a connected set of articles: near-duplicates (rows.near)
-and articles sharing an event. An article with more than
+and articles sharing an event. A record of another event than the one an
+article leads with, at a place that rules it out of the lead's event on
+the same dates ("Hours later, a grenade attack on the police station in
+neighbouring Amritsar district"), only mentions that event: the article
+is not one of its reports and does not join its story. An article with more than
 `MAX_LINKING_EVENTS` events (a round-up) is joined through near-duplicates
 only, so it does not merge the stories of every event it mentions.
 """
@@ -32,6 +36,7 @@ from glossator.index.stories.matching import (
     compatible_in,
     records_of,
     same_named_place,
+    same_time,
 )
 from glossator.index.stories.rows import StoredArticle
 from glossator.index.stories.store import StoryStore
@@ -66,10 +71,14 @@ class Event:
     #: Near-duplicates of its articles in which no incident was read: the
     #: same report reprinted, so a report of this event too.
     reprints: list[str] = field(default_factory=list)
+    #: Articles that lead with another event and only mention this one
+    #: (`_side_mentions`): not its reports.
+    mentioned_in: list[str] = field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:
-        return sorted({r.article for r in self.records}.union(self.reprints))
+        reports = {r.article for r in self.records}.union(self.reprints)
+        return sorted(reports.difference(self.mentioned_in))
 
     def tolls(self, name: str) -> tuple[int, int] | None:
         """The (lowest, highest) reported value of `fatalities` or `injured`."""
@@ -83,6 +92,7 @@ class Event:
             "id": self.id,
             "articles": self.articles,
             "reports": len(self.articles),
+            "mentioned_in": list(self.mentioned_in),
             "records": [
                 {"article": r.article, "index": r.index, "sentence": r.fields.get("sentence")}
                 for r in self.records
@@ -266,6 +276,38 @@ def _add_reprints(events: list[Event], pairs: list[tuple[str, str]], read: set[s
                 e.reprints.append(reprint)
 
 
+def _side_mentions(events: list[Event]) -> None:
+    """Mark the articles that only mention an event (`Event.mentioned_in`):
+    an article's records of an event other than its lead record's, on the
+    same dates but incompatible with the lead (two places the same night),
+    report another event beside the article's own. An event mentioned
+    only is left with its articles."""
+    event_of: dict[tuple[str, int], Event] = {}
+    by_article: dict[str, list[Record]] = defaultdict(list)
+    for e in events:
+        for r in e.records:
+            event_of[r.key] = e
+            by_article[r.article].append(r)
+    side: dict[int, set[str]] = defaultdict(set)
+    own: dict[int, set[str]] = defaultdict(set)
+    for article, recs in by_article.items():
+        # The lead: the first record grouped on its own (`_split_headlines`).
+        grouped = [r for r in recs if not r.fields.get("headline") or r.fields.get("mentioned")]
+        lead = min(grouped, key=lambda r: r.index, default=None)
+        for r in recs:
+            e = event_of[r.key]
+            if lead is None or e is event_of[lead.key]:
+                own[id(e)].add(article)
+            elif same_time(r, lead) and not compatible_in(r, lead, recs):
+                side[id(e)].add(article)
+            else:
+                own[id(e)].add(article)
+    for e in events:
+        mentioned = sorted(side[id(e)] - own[id(e)])
+        if mentioned and own[id(e)]:
+            e.mentioned_in.extend(mentioned)
+
+
 def _split_headlines(articles: list[StoredArticle]) -> tuple[list[Record], list[Record]]:
     """Records to group, and headline records set aside: a record read from
     the headline ("Airstrike on Syrian market kills 16") restates the body's
@@ -303,6 +345,7 @@ def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, fl
     records, aside = _split_headlines(articles)
     events = group_events(records)
     _attach_headlines(events, aside)
+    _side_mentions(events)
     union = _Union()
     for art in articles:
         union.find(art.id)
@@ -310,9 +353,10 @@ def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, fl
     for x, y in pairs:
         union.join(x, y)
     _add_reprints(events, pairs, {r.article for r in records})
+    # An event an article only mentions still makes it a round-up.
     events_per_article: dict[str, int] = defaultdict(int)
     for e in events:
-        for article_id in e.articles:
+        for article_id in set(e.articles).union(e.mentioned_in):
             events_per_article[article_id] += 1
     for e in events:
         linking = [a for a in e.articles if events_per_article[a] <= MAX_LINKING_EVENTS]
@@ -332,7 +376,7 @@ def group(articles: list[StoredArticle], near_pairs: Iterable[tuple[str, str, fl
         if x in story_of:
             story_of[x].near_duplicates.append((x, y))
     for e in events:
-        story_of[e.records[0].article].events.append(e)
+        story_of[(e.articles or [e.records[0].article])[0]].events.append(e)
     event_of = {r.key: e.id for e in events for r in e.records}
     event_at = {(r.article, r.fields.get("start")): e.id for e in events for r in e.records}
     ordered = sorted(stories.values(), key=lambda s: (-len(s.articles), s.articles[0]))

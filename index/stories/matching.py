@@ -187,9 +187,29 @@ def _in_region(region: Record, other: Record) -> bool:
     if not is_region(region):
         return False
     sub = region.fields.get("admin1")
-    if isinstance(sub, str) and (sub in admin1_of(other) or names_subdivision(other, sub)):
+    if isinstance(sub, str) and names_subdivision(other, sub):
+        return True
+    if _namesake_city_apart(region, other):
+        return False
+    if isinstance(sub, str) and sub in admin1_of(other):
         return True
     return in_subdivisions(region, other)
+
+
+def _namesake_city_apart(region: Record, other: Record) -> bool:
+    """`region` is named as its subdivision is but the table placed it at
+    the city of that name ("Rio de Janeiro"), and `other` is a place of its
+    own further than `NEAR_KM` from it ("Niteroi", across the bay): a
+    neighbouring city, not a part of the subdivision the name might mean;
+    so is a place the other's report puts in a town other than that city."""
+    if region.subdivisions or region.fields.get("latitude") is None:
+        return False
+    km = _km(region.fields, other.fields)
+    if km is not None:
+        return km > NEAR_KM
+    # "the Morro do Estado community in Niteroi": placed in a town of its
+    # own that is not the namesake city.
+    return bool(other.within) and not other.within <= region.place
 
 
 def names_subdivision(rec: Record, sub: str) -> bool:

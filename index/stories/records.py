@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glossator.index.incidents.armed_groups import groups_named
 from glossator.index.incidents.places import places, plain
 from glossator.index.stories.actors import actor_words
-from glossator.index.stories.armed_groups import groups_named
 from glossator.index.stories.cities import ranked_city
 from glossator.index.stories.dates import date_range
 from glossator.index.stories.rows import StoredArticle
@@ -216,11 +216,13 @@ def _ranked_place(fields: dict[str, Any]) -> dict[str, Any]:
     code = codes[0] if codes else None
     for key in ("sentence", "mentioned"):
         text = fields.get(key)
-        found = ranked_city(text, code) if isinstance(text, str) else None
-        if found is None:
+        if not isinstance(text, str) or (found := ranked_city(text, code)) is None:
             continue
         name, city = found
-        if code is not None and city.code != code:
+        if code is not None and city.code != code and (place or _names_country(text, code)):
+            # A country the sentence names itself stands; one from a
+            # dateline ("JOHANNESBURG ... in Swaziland's main commercial
+            # city") gives way to the phrase's.
             return fields
         placed = {
             **fields,
@@ -233,6 +235,11 @@ def _ranked_place(fields: dict[str, Any]) -> dict[str, Any]:
             return {**placed, "within": fields.get("within") or name}
         return {**placed, "location": name}
     return fields
+
+
+def _names_country(text: str, code: str) -> bool:
+    """`text` names the country `code` by its name or a demonym."""
+    return code in places().countries_in(text)
 
 
 def records_of(article: StoredArticle) -> list[Record]:

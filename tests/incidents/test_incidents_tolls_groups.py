@@ -46,3 +46,16 @@ def test_a_gang_named_after_a_place_is_not_where_it_happened(run: Run) -> None:
     assert len(found) == 1
     assert found[0].location == "Cativa"
     assert found[0].country != "Iraq"
+
+
+def test_a_place_s_name_inside_a_known_group_s_name_is_neither_place_nor_country(run: Run) -> None:
+    # "Mara" (a Tanzanian region) of the Mara Salvatrucha, in armed_groups.txt.
+    text = (
+        "Police have arrested three alleged members of the Mara Salvatrucha over the attack on"
+        " a bus on the Northern Trunk road near Santa Rosa in which five passengers were killed."
+    )
+    (found,) = run(text, dt.date(2026, 4, 2))
+    assert found.country != "Tanzania"
+    text = "Soldiers killed two members of the Mara Salvatrucha in a gun battle in La Ceiba."
+    (found,) = run(text, dt.date(2026, 4, 2))
+    assert (found.location, found.country) == ("La Ceiba", "Honduras")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossator.index.stories.armed_groups import groups_named, parse_table
+from glossator.index.incidents.armed_groups import groups_named, parse_table
 
 TABLE = parse_table(
     "# comment\nVelmora Liberation Front | VLF | Red Hand\nOstrin Guard | OG | VLF\n"

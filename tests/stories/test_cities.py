@@ -10,6 +10,15 @@ from glossator.index.stories.rows import StoredArticle
 GRENADE = {"sub_event_type": "Grenade", "country": "Belgium", "event_date": "2026-03-19"}
 
 
+def _one_event(first: dict[str, object], second: dict[str, object], date: str) -> bool:
+    """Do the two articles, one record each, report one event?"""
+    articles = [
+        StoredArticle(f"{n}.txt", n, 0, b"", date, [r]) for n, r in (("a", first), ("b", second))
+    ]
+    g = group(articles, [])
+    return g.event_of[("a.txt", 0)] == g.event_of[("b.txt", 0)]
+
+
 def test_a_country_s_second_city_and_its_capital_are_read() -> None:
     found = ranked_city("a home in Belgium's second city, the latest in a string", None)
     assert found is not None and found[0] == "Antwerp"
@@ -40,14 +49,40 @@ def test_a_report_of_the_second_city_joins_a_report_of_its_neighbourhood() -> No
         "sentence": "A woman died on Thursday after an explosive was thrown into a home in "
         "Belgium's second city, the latest in a string of attacks linked to the Mocro Maffia.",
     }
-    articles = [
-        StoredArticle(f"{n}.txt", n, 0, b"", "2026-03-19", [r])
-        for n, r in (("hln", deurne), ("times", city))
-    ]
-    g = group(articles, [])
-    assert g.event_of[("hln.txt", 0)] == g.event_of[("times.txt", 0)]
+    assert _one_event(deurne, city, "2026-03-19")
     # The capital is another city.
     capital = {**city, "sentence": city["sentence"].replace("Belgium's second city", "the capital")}
-    articles[1] = StoredArticle("times.txt", "times", 0, b"", "2026-03-19", [capital])
-    g = group(articles, [])
-    assert g.event_of[("hln.txt", 0)] != g.event_of[("times.txt", 0)]
+    assert not _one_event(deurne, capital, "2026-03-19")
+
+
+def test_a_country_s_commercial_city_is_its_largest() -> None:
+    found = ranked_city("two money changers shot in Tanzania's commercial capital", None)
+    assert found is not None and found[0] == "Dar es Salaam"
+    found = ranked_city("a bomb in Kenya's main commercial city killed one", None)
+    assert found is not None and found[1].code == "KE"
+    found = ranked_city("protests in the Ivorian economic capital on Friday", None)
+    assert found is not None and found[0] == "Abidjan"
+
+
+def test_a_dateline_s_country_gives_way_to_the_city_the_sentence_names() -> None:
+    robbery = {"sub_event_type": "Attack", "event_date": "2026-05-04", "fatalities": 2}
+    local = {
+        **robbery,
+        "location": "Dar es Salaam",
+        "country": "Tanzania",
+        "admin1": "TZ.dar es salaam",
+        "latitude": -6.8235,
+        "longitude": 39.2695,
+        "sentence": "Two money changers were shot dead in Dar es Salaam on Monday.",
+    }
+    wire = {
+        **robbery,
+        # The country read from the bureau's dateline.
+        "country": "Kenya",
+        "sentence": "NAIROBI, May 4 (Reuters) - Gunmen shot dead two money changers in "
+        "Tanzania's largest city on Monday, police said.",
+    }
+    assert _one_event(local, wire, "2026-05-04")
+    # A country the sentence itself names stands.
+    kenyan = {**wire, "sentence": wire["sentence"].replace("police said", "Kenyan police said")}
+    assert not _one_event(local, kenyan, "2026-05-04")

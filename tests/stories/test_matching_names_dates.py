@@ -76,7 +76,7 @@ def test_one_name_in_two_countries_matches_when_one_country_is_only_the_names() 
 def test_a_report_whose_sentences_give_another_name_of_the_group_agrees(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from glossator.index.stories import armed_groups
+    from glossator.index.incidents import armed_groups
 
     table = armed_groups.parse_table("Velmor Front | VLF | Velmorian separatists\n")
     monkeypatch.setattr(armed_groups, "_table", lambda: table)

@@ -3,8 +3,10 @@
 Reports of one event name its attacker differently: "KKB", the police's
 term, for the TPNPB; "Shene", the government's, for the Oromo Liberation
 Army; the affiliate "ISCAP" for the ADF. `groups_named` gives the groups a
-report's attacker names, so two names of one group do not conflict. The
-table is read on the first look-up, not when grouping is imported.
+report's attacker names, so two names of one group do not conflict
+(`stories.matching`); `group_name_at` tells the extractor a place's name
+that starts a group's ("Mara" of the Mara Salvatrucha). The table is read
+on the first look-up, not when grouping is imported.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import cache
 
 from glossator.index.entities.lexicon import DATA_DIR
 
-__all__ = ["groups_named", "parse_table"]
+__all__ = ["group_name_at", "groups_named", "parse_table"]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -59,3 +61,23 @@ def groups_named(
         for n in range(1, min(longest, len(words) - i) + 1):
             found |= names.get(words[i : i + n], frozenset())
     return frozenset(found)
+
+
+def group_name_at(text: str, start: int, end: int) -> bool:
+    """A known group's name of two words or more, and no fewer than
+    `text[start:end]` has, starts at `start`: "Mara" or "Mara Salvatrucha"
+    read as a place in "the Mara Salvatrucha"."""
+    first = _TOKEN.match(text[start:end].lower())
+    if first is None or first.group() not in _first_words():
+        return False
+    inner = max(2, len(_tokens(text[start:end])))
+    words = _tokens(text[start : start + 120])
+    table = _table()
+    longest = max((len(k) for k in table), default=0)
+    return any(tuple(words[:n]) in table for n in range(inner, min(longest, len(words)) + 1))
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first words of the names of two words or more."""
+    return frozenset(k[0] for k in _table() if len(k) > 1)
