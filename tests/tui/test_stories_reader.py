@@ -126,7 +126,9 @@ async def test_the_sidebar_lists_the_other_reports_and_enter_opens_one(app_facto
         assert set(reports) == set(STORY) - {opened}
         assert all(not r.reprint for r in reports.values())
         prompts = [str(o.prompt) for o in sidebar.options]
-        head = next(i for i, p in enumerate(prompts) if f"Other reports of this story ({OTHERS})" in p)
+        head = next(
+            i for i, p in enumerate(prompts) if f"Other reports of this story ({OTHERS})" in p
+        )
         entities = next(i for i, p in enumerate(prompts) if "Entities" in p)
         assert head < entities
         assert any("same event" in p for p in prompts[head + 1 : head + 1 + OTHERS])

@@ -30,15 +30,19 @@ does not read back is not used and the positions are read instead.
 
 from __future__ import annotations
 
-import json
-import os
 import struct
 import zlib
 from pathlib import Path
 from typing import Any
 
 from glossator.index.whoosh.speedups.postings import term_blocks
-from glossator.index.whoosh.speedups.prefix_tables import MIN_DOCS, sidecar_for
+from glossator.index.whoosh.speedups.prefix_tables import (
+    MIN_DOCS,
+    ensure_each,
+    read_sidecar_header,
+    sidecar_for,
+    write_sidecar,
+)
 
 EXT = "gpp"
 _MAGIC = b"glossator pair table 1\n"
@@ -174,33 +178,20 @@ def build_pairs(storage: Any, schema: Any, segment: Any) -> Path:
             head, blob = _field_pairs(np, reader, fieldname, segment.doc_count_all())
             fields[fieldname] = head
             blobs.append(blob)
-        header = json.dumps(
-            {"segment": segment.segment_id(), "docs": segment.doc_count_all(), "fields": fields}
-        ).encode()
+        header = {
+            "segment": segment.segment_id(),
+            "docs": segment.doc_count_all(),
+            "fields": fields,
+        }
     finally:
         reader.close()
-    path = pairs_path(storage, segment)
-    scratch = path.with_name(path.name + ".tmp")
-    with open(scratch, "wb") as out:
-        out.write(_MAGIC + _U32.pack(len(header)) + header)
-        for blob in blobs:
-            out.write(blob)
-    os.replace(scratch, path)
-    return path
+    return write_sidecar(pairs_path(storage, segment), _MAGIC, header, blobs)
 
 
 def ensure_pairs(ix: Any) -> int:
     """Write the missing pair table of every segment of `ix` with at least
     `MIN_DOCS` documents; returns how many were written."""
-    storage = ix.storage
-    if not hasattr(storage, "folder"):
-        return 0
-    written = 0
-    for segment in ix._segments():
-        if segment.doc_count_all() >= MIN_DOCS and not pairs_path(storage, segment).exists():
-            build_pairs(storage, ix.schema, segment)
-            written += 1
-    return written
+    return ensure_each(ix, pairs_path, build_pairs, MIN_DOCS)
 
 
 class _Field:
@@ -238,20 +229,11 @@ class PairTable:
     def open(cls, path: Path, segment: Any) -> PairTable | None:
         """The table at `path` if it is one for `segment`, else None."""
         try:
-            with open(path, "rb") as f:
-                head = f.read(len(_MAGIC) + 4)
-                if len(head) < len(_MAGIC) + 4 or not head.startswith(_MAGIC):
-                    return None
-                (size,) = _U32.unpack_from(head, len(_MAGIC))
-                meta = json.loads(f.read(size))
-            if (
-                meta["segment"] != segment.segment_id()
-                or meta["docs"] != segment.doc_count_all()
-                or not isinstance(meta["fields"], dict)
-            ):
+            found = read_sidecar_header(path, _MAGIC, segment)
+            if found is None:
                 return None
+            meta, start = found
             fields = {}
-            start = len(_MAGIC) + 4 + size
             for name, field_head in meta["fields"].items():
                 field = fields[name] = _Field(field_head, start)
                 start = field.end

@@ -107,33 +107,70 @@ def build_table(storage: Any, schema: Any, segment: Any) -> Path:
                 entries.append([head.hex(), offset, len(blob)])
                 blobs.append(blob)
                 offset += len(blob)
-        header = json.dumps(
-            {"segment": segment.segment_id(), "docs": segment.doc_count_all(), "fields": index}
-        ).encode()
+        header = {"segment": segment.segment_id(), "docs": segment.doc_count_all(), "fields": index}
     finally:
         reader.close()
-    path = table_path(storage, segment)
+    return write_sidecar(table_path(storage, segment), _MAGIC, header, blobs)
+
+
+def write_sidecar(path: Path, magic: bytes, header: dict[str, Any], blobs: list[bytes]) -> Path:
+    """Write a segment's table (prefix or pair) whole or not at all: its
+    magic line, the header's length and JSON, then the blobs."""
+    data = json.dumps(header).encode()
     scratch = path.with_name(path.name + ".tmp")
     with open(scratch, "wb") as out:
-        out.write(_MAGIC + _U32.pack(len(header)) + header)
+        out.write(magic + _U32.pack(len(data)) + data)
         for blob in blobs:
             out.write(blob)
     os.replace(scratch, path)
     return path
 
 
-def ensure_tables(ix: Any) -> int:
-    """Write the missing table of every segment of `ix` with at least
-    `MIN_DOCS` documents; returns how many were written."""
+def read_sidecar_header(
+    path: Path, magic: bytes, segment: Any
+) -> tuple[dict[str, Any], int] | None:
+    """The header `write_sidecar` wrote at `path` and where its blobs start,
+    when it is a table of this kind for `segment` (its id and document count
+    match and it names its fields); else None. Raises OSError, ValueError,
+    KeyError or TypeError on a file that cannot be read as one."""
+    with open(path, "rb") as f:
+        head = f.read(len(magic) + 4)
+        if len(head) < len(magic) + 4 or not head.startswith(magic):
+            return None
+        (size,) = _U32.unpack_from(head, len(magic))
+        meta = json.loads(f.read(size))
+    if (
+        meta["segment"] != segment.segment_id()
+        or meta["docs"] != segment.doc_count_all()
+        or not isinstance(meta["fields"], dict)
+    ):
+        return None
+    return meta, len(magic) + 4 + size
+
+
+def ensure_each(
+    ix: Any,
+    path_of: Callable[[Any, Any], Path],
+    build: Callable[[Any, Any, Any], Path],
+    min_docs: int,
+) -> int:
+    """Build the missing table (`path_of` says where it goes) of every
+    segment of `ix` with at least `min_docs` documents; how many were built."""
     storage = ix.storage
     if not hasattr(storage, "folder"):
         return 0
     written = 0
     for segment in ix._segments():
-        if segment.doc_count_all() >= MIN_DOCS and not table_path(storage, segment).exists():
-            build_table(storage, ix.schema, segment)
+        if segment.doc_count_all() >= min_docs and not path_of(storage, segment).exists():
+            build(storage, ix.schema, segment)
             written += 1
     return written
+
+
+def ensure_tables(ix: Any) -> int:
+    """Write the missing table of every segment of `ix` with at least
+    `MIN_DOCS` documents; returns how many were written."""
+    return ensure_each(ix, table_path, build_table, MIN_DOCS)
 
 
 class PrefixTable:
@@ -153,25 +190,17 @@ class PrefixTable:
     def open(cls, path: Path, segment: Any) -> PrefixTable | None:
         """The table at `path` if it is one for `segment`, else None."""
         try:
-            with open(path, "rb") as f:
-                head = f.read(len(_MAGIC) + 4)
-                if len(head) < len(_MAGIC) + 4 or not head.startswith(_MAGIC):
-                    return None
-                (size,) = _U32.unpack_from(head, len(_MAGIC))
-                meta = json.loads(f.read(size))
-            fields = meta["fields"]
-            if (
-                meta["segment"] != segment.segment_id()
-                or meta["docs"] != segment.doc_count_all()
-                or not isinstance(fields, dict)
-            ):
+            found = read_sidecar_header(path, _MAGIC, segment)
+            if found is None:
                 return None
+            meta, start = found
+            fields = meta["fields"]
             for rows in fields.values():
                 for h, o, n in rows:
                     bytes.fromhex(h)
                     if not (isinstance(o, int) and isinstance(n, int) and o >= 0 and n > 0):
                         return None
-            return cls(path, meta["docs"], fields, len(_MAGIC) + 4 + size)
+            return cls(path, meta["docs"], fields, start)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
