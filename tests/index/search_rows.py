@@ -22,3 +22,14 @@ def search_rows(searcher: Searcher, queries: Iterable[str]) -> list[Any]:
             r.facets,
         ))  # fmt: skip
     return out
+
+
+def compare_rows(fast: list[Any], stock: list[Any]) -> None:
+    """Two paths' rows query by query: totals, ranking (ids and scores),
+    snippets and facets, each its own assertion naming the query."""
+    for got, want in zip(fast, stock, strict=True):
+        q = got[0]
+        assert got[1] == want[1], f"{q}: total"
+        assert got[2] == want[2], f"{q}: ranking"
+        assert got[3] == want[3], f"{q}: snippets"
+        assert got[4] == want[4], f"{q}: facets"

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from search_rows import compare_rows
 
 from glossator.index.engine import SearchResult
 from glossator.index.indexer import Index
@@ -114,7 +115,7 @@ def _rows(ix: Index, queries: list[str]) -> list[Any]:
         out.append((
             q,
             r.total,
-            [(h.article_id, h.score) for h in r.hits],
+            [(h.article_id, h.score) for h in r.hits],  # scores to the bit
             [(h.snippets, h.title_highlights) for h in r.hits],
             r.facets,
         ))  # fmt: skip
@@ -134,16 +135,6 @@ def _answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     monkeypatch.setattr(pair_tables.PairTable, "documents", counted)
     return seen
-
-
-def _compare(fast: list[Any], stock: list[Any]) -> None:
-    for got, want in zip(fast, stock, strict=True):
-        q = got[0]
-        assert got[1] == want[1], f"{q}: total"
-        # The same documents, order and scores to the bit.
-        assert got[2] == want[2], f"{q}: ranking"
-        assert got[3] == want[3], f"{q}: snippets"
-        assert got[4] == want[4], f"{q}: facets"
 
 
 @pytest.mark.parametrize("arrays", [False, True], ids=["dictionaries", "arrays"])
@@ -170,7 +161,7 @@ def test_phrases_of_frequent_words_match_whoosh(
     assert all(summed) and bool(summed) == arrays
     monkeypatch.setattr(scored, "supported", lambda q, schema: False)
     stock = _rows(paired, queries)
-    _compare(fast, stock)
+    compare_rows(fast, stock)
     assert sum(1 for row in fast[len(PHRASES) :] if row[1]) >= len(frequent) - 2
 
 
@@ -197,7 +188,7 @@ def test_a_damaged_table_is_not_read(
             data = bytearray(paths[(i + 1) % len(paths)].read_bytes())
         path.write_bytes(bytes(data))
     prefix_tables._OPEN.clear()
-    _compare(_rows(paired, queries), want)
+    compare_rows(_rows(paired, queries), want)
 
 
 def test_updates_write_pair_tables_for_large_segments(

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from search_rows import compare_rows
 from whoosh import query as wq
 
 from glossator.index.engine import Searcher, SearchResult
@@ -57,15 +58,6 @@ def _run_all(searcher: Searcher, as_you_type: bool = False) -> list[Any]:
     return out
 
 
-def _compare(fast: list[Any], stock: list[Any]) -> None:
-    for got, want in zip(fast, stock, strict=True):
-        q = got[0]
-        assert got[1] == want[1], f"{q}: total"
-        assert got[2] == want[2], f"{q}: ranking"
-        assert got[3] == want[3], f"{q}: snippets"
-        assert got[4] == want[4], f"{q}: facets"
-
-
 @pytest.fixture
 def corpus_index(parity_index: Index) -> Index:
     """The shared index of each corpus, with deleted documents in its old
@@ -79,8 +71,8 @@ def test_scored_queries_match_whoosh(corpus_index: Index, monkeypatch: pytest.Mo
     monkeypatch.setattr(scored, "supported", lambda q, schema: False)
     stock = _run_all(corpus_index.searcher())
     stock_typing = _run_all(corpus_index.searcher(), as_you_type=True)
-    _compare(fast, stock)
-    _compare(fast_typing, stock_typing)
+    compare_rows(fast, stock)
+    compare_rows(fast_typing, stock_typing)
     # Only the tags (no article is tagged) and the nonsense word find nothing.
     assert sum(1 for _, total, *_ in fast if total) == len(QUERIES) - 3
 
@@ -158,7 +150,7 @@ def test_seeds_with_tags_and_deletions(
     fast = _run_all(ix.searcher())
     monkeypatch.setattr(scored, "supported", lambda q, schema: False)
     stock = _run_all(ix.searcher())
-    _compare(fast, stock)
+    compare_rows(fast, stock)
     tagged = [row for row in fast if row[0] == "tag:airstrike"][0]
     assert tagged[1] >= 1
 
