@@ -23,7 +23,7 @@ from glossator.index import changes
 from glossator.index.article_ids import IndexedTexts
 from glossator.index.article_ids import load_article as _load_article
 from glossator.index.completeness import mark_complete, mark_incomplete
-from glossator.index.corpus import DEFAULT_MAX_BYTES, Article, find_article_files
+from glossator.index.corpus import DEFAULT_MAX_BYTES, Article
 from glossator.index.documents import DocumentBuilder
 from glossator.index.engine import (
     IndexUnavailable,
@@ -236,8 +236,8 @@ class Index:
         """
         # Here, not at the top: a search on a fresh index never updates, and
         # should not pay for the recogniser's state, the worker pool or PyYAML.
-        from glossator.index import parallel, updating
-        from glossator.index.recogniser_state import current_state, save_state, stale_entities
+        from glossator.index import updating
+        from glossator.index.recogniser_state import current_state, save_state
 
         started = time.perf_counter()
         report = UpdateReport()
@@ -251,27 +251,19 @@ class Index:
                     self._create(reason)
                 self._opened = True
             manifest = {} if rebuild else self._load_manifest()
-            todo = changes.scan(self.corpus, manifest, self.documents.sidecar_check())
             recogniser = current_state(self.corpus)
-            forced = stale_entities(
-                self.dir,
-                lambda: find_article_files(self.corpus),
-                todo,
+            work = updating.scan_pass(
+                self.engine,
+                self.documents,
                 manifest,
-                recogniser,
-                self.documents.read,
-                self.max_bytes,
+                report,
+                progress,
+                self._save_manifest,
+                corpus=self.corpus,
+                index_dir=self.dir,
+                recogniser=recogniser,
             )
-            report.total, report.unchanged = todo.total, todo.unchanged
-            if progress:
-                progress(report.unchanged, report.total)
-            workers = parallel.worker_count() if workers is None else workers
-            args = (self.engine, self.documents, todo, manifest, report, progress)
-            work = updating.Pass(*args, self._save_manifest, forced=forced)
-            if workers > 1 and len(todo.todo) >= parallel.PARALLEL_THRESHOLD:
-                updating.run_parallel(work, workers)
-            else:
-                updating.run_serial(work, batch_commit_seconds)
+            updating.run(work, workers, batch_commit_seconds)
             self.engine.compact()
             self._save_manifest(manifest)
             if self._sync_stories(manifest, ready=work.extras) or report.changed:

@@ -11,13 +11,20 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from glossator.index import changes
 from glossator.index.changes import Changes, count
-from glossator.index.corpus import Article, Skipped
+from glossator.index.corpus import Article, Skipped, find_article_files
 from glossator.index.engine import IndexWriter, Progress, SearchEngine, UpdateReport
 from glossator.index.engine_input import ChunkResult, Document, DocumentSource, SidecarFacts
 from glossator.index.manifest import Manifest, ManifestEntry
 from glossator.index.stories.sync import stamp
+
+if TYPE_CHECKING:
+    from glossator.index.documents import DocumentBuilder
+    from glossator.index.recogniser_state import RecogniserState
 
 
 @dataclass
@@ -38,6 +45,53 @@ class Pass:
     extras: dict[str, object] = field(default_factory=dict)
     #: Ids rewritten even if unchanged: their entities are stale.
     forced: set[str] = field(default_factory=set)
+
+
+def scan_pass(
+    engine: SearchEngine,
+    documents: DocumentBuilder,
+    manifest: Manifest,
+    report: UpdateReport,
+    progress: Progress | None,
+    save_manifest: Callable[[Manifest], None],
+    *,
+    corpus: Path,
+    index_dir: Path,
+    recogniser: RecogniserState,
+) -> Pass:
+    """The pass of a full update: the corpus scanned against `manifest`,
+    with the unchanged articles whose entities the recogniser's change makes
+    stale; `report` gets the totals and `progress` its first call."""
+    from glossator.index.recogniser_state import stale_entities
+
+    todo = changes.scan(corpus, manifest, documents.sidecar_check())
+    forced = stale_entities(
+        index_dir,
+        lambda: find_article_files(corpus),
+        todo,
+        manifest,
+        recogniser,
+        documents.read,
+        documents.max_bytes,
+    )
+    report.total, report.unchanged = todo.total, todo.unchanged
+    if progress:
+        progress(report.unchanged, report.total)
+    return Pass(engine, documents, todo, manifest, report, progress, save_manifest, forced=forced)
+
+
+def run(work: Pass, workers: int | None, batch_commit_seconds: float | None) -> None:
+    """Write the pass in worker processes when it is large enough and more
+    than one worker may run (`workers` None: as many as `parallel` allows),
+    else in this process."""
+    # Here: a pass too small for workers never loads the pool's modules.
+    from glossator.index import parallel
+
+    workers = parallel.worker_count() if workers is None else workers
+    if workers > 1 and len(work.todo.todo) >= parallel.PARALLEL_THRESHOLD:
+        run_parallel(work, workers)
+    else:
+        run_serial(work, batch_commit_seconds)
 
 
 def documents_and_extras(
