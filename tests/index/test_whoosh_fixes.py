@@ -19,8 +19,10 @@ from segment_support import segment_files as _segment_files
 from whoosh import index as windex
 from whoosh.codec import whoosh3
 from whoosh.fields import Schema
+from whoosh.util.numeric import byte_to_length
 
 from glossator.index.whoosh import speedups
+from glossator.index.whoosh.codec import CompactCodec
 from glossator.index.whoosh.schema import build_schema
 from glossator.index.whoosh.speedups import patches as whoosh_fixes
 
@@ -163,3 +165,33 @@ def test_pickles_are_read_from_a_mapping_in_sequence() -> None:
     cut = BufferFile(memoryview(pickle.dumps({"body": "y" * 2000}, 2)[:900]))
     with pytest.raises((EOFError, pickle.UnpicklingError)):
         cut.read_pickle()
+
+
+def test_length_columns_read_whole_give_whoosh_s_values(tmp_path: Path) -> None:
+    """A length column read as one `bytes` holds what Whoosh's reader yields
+    document by document: lengths of every size, documents with no body
+    (a zero byte) in the middle and at the end, where the column stops
+    short of the segment's document count."""
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    ix = windex.create_in(str(folder), build_schema())
+    writer = ix.writer(codec=CompactCodec())  # glossator's codec, as `open_writer` makes it
+    rng = random.Random(7)
+    for n in range(300):
+        words = 0 if n % 17 == 0 or n >= 290 else rng.choice([1, 2, 5, 40, 300, 5000])
+        writer.add_document(id=f"a{n}", title=f"t{n}", body=" ".join(["strike"] * words))
+    writer.commit()
+    with ix.searcher() as s:
+        reader = s.reader()
+        perdoc = reader._perdoc
+        for field in ("title", "body"):
+            name = whoosh3._lenfield(field)
+            assert perdoc.has_column(name)
+            stock = list(perdoc.column_reader(name, whoosh3.LENGTHS_COLUMN))
+            whole = whoosh_fixes._length_bytes(perdoc.column_reader(name, whoosh3.LENGTHS_COLUMN))
+            assert isinstance(whole, bytes)
+            assert list(whole) == stock and len(stock) == reader.doc_count_all()
+            assert [reader.doc_field_length(d, field) for d in range(300)] == [
+                byte_to_length(b) if b else None for b in stock
+            ]
+        assert stock[-1] == 0 and max(stock) > 100  # the body's column stops short

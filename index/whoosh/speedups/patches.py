@@ -37,7 +37,7 @@ import pickle
 from io import BytesIO
 from typing import Any
 
-from whoosh import scoring
+from whoosh import columns, scoring
 from whoosh.codec import whoosh3
 from whoosh.codec.base import OutOfOrderError
 from whoosh.filedb import structfile
@@ -53,11 +53,26 @@ def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
         if not self.has_column(fieldname):
             reader = None
         elif column is whoosh3.LENGTHS_COLUMN:
-            reader = list(self.column_reader(fieldname, column))
+            reader = _length_bytes(self.column_reader(fieldname, column))
         else:
             reader = self.column_reader(fieldname, column)
         readers[fieldname] = reader
     return reader
+
+
+def _length_bytes(column: Any) -> Any:
+    """A length column's values (one unsigned byte per document), read as
+    one `bytes` when it is Whoosh's plain numeric column: indexing it gives
+    the same ints as iterating the column, without a call per document."""
+    if type(column) is not columns.NumericColumn.Reader or column._typecode != "B":
+        return list(column)
+    stored = min(column._count, column._doccount)
+    data = column._dbfile.get(column._basepos, stored) if stored else b""
+    return bytes(data) + bytes([column._default]) * (column._doccount - stored)
+
+
+#: `byte_to_length` of every length byte, None for zero (no length).
+_LENGTH_OF_BYTE: list[int | None] = [None] + [byte_to_length(b) for b in range(1, 256)]
 
 
 def _decoded_lengths(perdoc: Any, fieldname: str) -> list[int | None] | None:
@@ -70,7 +85,7 @@ def _decoded_lengths(perdoc: Any, fieldname: str) -> list[int | None] | None:
     lengths = cache.get(fieldname, _MISSING)
     if lengths is _MISSING:
         column = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        lengths = None if column is None else [byte_to_length(b) if b else None for b in column]
+        lengths = None if column is None else list(map(_LENGTH_OF_BYTE.__getitem__, column))
         cache[fieldname] = lengths
     return lengths  # type: ignore[no-any-return]
 
