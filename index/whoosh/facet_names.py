@@ -52,18 +52,18 @@ def merge_spellings(
     counted: Iterable[tuple[str, int, list[tuple[str, int]] | None]],
 ) -> Counter[str]:
     """Counts with each name written more than one way counted once, under
-    `_shown`'s spelling, where its first spelling was met: `counted` is each
+    `shown_spelling`'s spelling, where its first spelling was met: `counted` is each
     value, its count and its name's spellings (None when written one way)."""
     merged: Counter[str] = Counter()
     for value, n, spellings in counted:
         if spellings is None:
             merged[value] = n
         elif spellings[0][0] == value:  # a name's first spelling stands for it
-            merged[_shown(spellings)] = sum(c for _, c in spellings)
+            merged[shown_spelling(spellings)] = sum(c for _, c in spellings)
     return merged
 
 
-def _shown(spellings: list[tuple[str, int]]) -> str:
+def shown_spelling(spellings: list[tuple[str, int]]) -> str:
     """The most written of a name's spellings; of those, the plainest
     ("Shia" before "Shia’"), then the first."""
     most = max(n for _, n in spellings)
