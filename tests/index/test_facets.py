@@ -2,17 +2,20 @@
 
 The strings' counts (`_counted_as_strings`, with `facet_names.same_name`)
 are the reference: what each facet lists, the counts, the order of ties and
-the spelling a name is shown under must all be theirs.
+the spelling a name is shown under must all be theirs, counted with numpy
+and without (`both_ways`).
 """
 
 from __future__ import annotations
 
 import random
+import subprocess
 import sys
 from collections import Counter
 from types import FrameType
 from typing import Any
 
+import numpy
 import pytest
 
 from glossator.index.indexer import Index
@@ -57,6 +60,14 @@ def _counted_as_strings(column: Any, docnums: list[int]) -> dict[str, list[tuple
     }
 
 
+@pytest.fixture(params=["numpy", "python"])
+def both_ways(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Facets counted with numpy, then without it (as before a search has
+    imported it)."""
+    monkeypatch.setattr(facets, "_numpy", lambda: numpy if request.param == "numpy" else None)
+    return str(request.param)
+
+
 class _Reader:
     def __init__(self, column: dict[int, Any]) -> None:
         self._column = column
@@ -66,7 +77,7 @@ class _Reader:
         return self._column
 
 
-def test_ties_keep_the_order_values_are_first_met() -> None:
+def test_ties_keep_the_order_values_are_first_met(both_ways: str) -> None:
     column = {
         0: (["b-tag", "a-tag"], {"PERSON": ["Shia’ Al-Sudani", "Blair"]}, ["Battles"]),
         1: (["a-tag"], {"PERSON": ["Shia al-Sudani", "Shia al-Sudani"]}, []),
@@ -81,7 +92,7 @@ def test_ties_keep_the_order_values_are_first_met() -> None:
 
 
 def test_counts_on_each_corpus_match_the_strings(
-    parity_index: Index, monkeypatch: pytest.MonkeyPatch
+    parity_index: Index, monkeypatch: pytest.MonkeyPatch, both_ways: str
 ) -> None:
     """Random samples in random order, with documents kept from earlier
     samples and some forgotten again (a small cache)."""
@@ -131,7 +142,7 @@ def _synthetic_column(rng: random.Random, docs: int) -> dict[int, Any]:
 
 @pytest.mark.parametrize("seed", range(6))
 def test_ties_and_spellings_of_random_documents_match_the_strings(
-    seed: int, monkeypatch: pytest.MonkeyPatch
+    seed: int, monkeypatch: pytest.MonkeyPatch, both_ways: str
 ) -> None:
     """Small pools make ties at the cut and names spelt several ways; hit
     sets of every size, some listing a document twice, some forgetting
@@ -148,7 +159,7 @@ def test_ties_and_spellings_of_random_documents_match_the_strings(
     assert counts.count([]) == {}
 
 
-def test_each_bbc_segment_counts_as_the_strings(bbc_index: Index) -> None:
+def test_each_bbc_segment_counts_as_the_strings(bbc_index: Index, both_ways: str) -> None:
     """Random hit sets within each segment of the BBC index (its documents
     numbered as the whole reader numbers them), the whole segment too,
     then hit sets across segments, on one FacetCounts."""
@@ -172,9 +183,12 @@ def test_each_bbc_segment_counts_as_the_strings(bbc_index: Index) -> None:
             assert counts.count(docnums) == _counted_as_strings(column, docnums)
 
 
-def test_counting_kept_documents_costs_no_python_call_per_hit(bbc_index: Index) -> None:
+def test_counting_kept_documents_costs_no_python_call_per_hit(
+    bbc_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Once a thousand hits' values are kept, counting them again runs in
     numpy: a few dozen Python calls, where counting per hit made thousands."""
+    monkeypatch.setattr(facets, "_numpy", lambda: numpy)
     engine = bbc_index.open()
     with engine.ix.searcher() as s:  # type: ignore[attr-defined]
         reader = s.reader()
@@ -194,3 +208,20 @@ def test_counting_kept_documents_costs_no_python_call_per_hit(bbc_index: Index) 
             sys.setprofile(None)
         assert got == want == _counted_as_strings(reader.column_reader("facets"), docnums)
     assert calls < 300, calls
+
+
+def test_counting_facets_does_not_import_numpy() -> None:
+    """A first search that imported nothing else does not pay for numpy
+    (60-250 ms on this machine) to count its facets."""
+    script = """
+import sys
+from glossator.index.whoosh.facets import FacetCounts
+class Reader:
+    def column_reader(self, name):
+        return {0: (["a"], {"PERSON": ["Blair", "blair"]}, ["Battles"]), 1: None}
+got = FacetCounts(Reader()).count([0, 1])
+assert got == {"tag": [("a", 1)], "event": [("Battles", 1)], "person": [("Blair", 1)]}, got
+assert "numpy" not in sys.modules
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
