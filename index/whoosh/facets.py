@@ -86,31 +86,34 @@ class FacetCounts:
             return list(map(table.__getitem__, found))
         except KeyError:
             pass
+        # A value met for the first time gets a number and a group: a tag or
+        # an event type a group of its own, a name's spellings one together
+        # (the first value's facet, and how many values it has, kept).
+        values, group_of, groups = self._values, self._group_of, self._groups
+        kinds, firsts, sizes = self._group_kind, self._group_value, self._group_size
+        plain = kind in _PLAIN
         out = []
         for value in found:
             number = table.get(value)
             if number is None:
-                number = table[value] = len(self._values)
-                self._values.append((kind, value))
-                self._group_of.append(self._group(kind, value, number))
+                number = table[value] = len(values)
+                values.append((kind, value))
+                group = None
+                if not plain:
+                    key = (kind, name_key(value) if isinstance(value, str) else (value,))
+                    group = groups.get(key)
+                    if group is None:
+                        groups[key] = len(kinds)
+                if group is None:
+                    group = len(kinds)
+                    kinds.append(self._kind_index[kind])
+                    firsts.append(number)
+                    sizes.append(1)
+                else:
+                    sizes[group] += 1
+                group_of.append(group)
             out.append(number)
         return out
-
-    def _group(self, kind: str, value: Any, number: int) -> int:
-        """The group of value `number` of facet `kind`: a tag or an event
-        type is its own, a name's spellings share one."""
-        if kind in _PLAIN:
-            key: tuple[Any, ...] = (number,)
-        else:
-            key = name_key(value) if isinstance(value, str) else (value,)
-        group = self._groups.get((kind, key))
-        if group is None:
-            group = self._groups[(kind, key)] = len(self._group_kind)
-            self._group_kind.append(self._kind_index[kind])
-            self._group_value.append(number)
-            self._group_size.append(0)
-        self._group_size[group] += 1
-        return group
 
     def _read(self, docnum: int) -> list[int]:
         """One document's values as numbers: its tags, its event types,
