@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from functools import lru_cache
 
 from glossator.index.whoosh.analysis import TOKEN_PATTERN
@@ -34,7 +33,9 @@ def same_name(values: list[str]) -> Counter[str]:
 
 def same_name_counts(counts: Counter[str]) -> Counter[str]:
     """`same_name` of the names counted in `counts` (in the order they
-    were first met)."""
+    were first met): each name where its first spelling was met, under
+    `shown_spelling`'s spelling. (`facets.FacetCounts` does the same with
+    the numbers it keeps per value and per name.)"""
     keys = {value: name_key(value) for value in counts}
     spellings_of = Counter(keys.values())
     if len(spellings_of) == len(keys):
@@ -45,25 +46,17 @@ def same_name_counts(counts: Counter[str]) -> Counter[str]:
     for value, key in keys.items():
         if spellings_of[key] > 1:
             groups.setdefault(key, []).append((value, counts[value]))
-    return merge_spellings((value, n, groups.get(keys[value])) for value, n in counts.items())
-
-
-def merge_spellings(
-    counted: Iterable[tuple[str, int, list[tuple[str, int]] | None]],
-) -> Counter[str]:
-    """Counts with each name written more than one way counted once, under
-    `_shown`'s spelling, where its first spelling was met: `counted` is each
-    value, its count and its name's spellings (None when written one way)."""
     merged: Counter[str] = Counter()
-    for value, n, spellings in counted:
+    for value, n in counts.items():
+        spellings = groups.get(keys[value])
         if spellings is None:
             merged[value] = n
         elif spellings[0][0] == value:  # a name's first spelling stands for it
-            merged[_shown(spellings)] = sum(c for _, c in spellings)
+            merged[shown_spelling(spellings)] = sum(c for _, c in spellings)
     return merged
 
 
-def _shown(spellings: list[tuple[str, int]]) -> str:
+def shown_spelling(spellings: list[tuple[str, int]]) -> str:
     """The most written of a name's spellings; of those, the plainest
     ("Shia" before "Shia’"), then the first."""
     most = max(n for _, n in spellings)

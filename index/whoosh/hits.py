@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
+from heapq import nlargest
+from itertools import groupby
 from typing import Any
 
 from whoosh import highlight
@@ -39,7 +41,10 @@ class _UnscoredCharsHighlighter(highlight.Highlighter):  # type: ignore[misc]
     those scorers were a third of the search. This reads the same postings
     from the segment that holds each hit, with no scorer and no matcher,
     decoding only the blocks that hold the hits: the same offsets
-    (tests/index/test_highlight_parity.py).
+    (tests/index/test_highlight_parity.py). Its `highlight_hit` then cuts
+    the passages from (start, end, word) tuples: Whoosh's made a `Token` per
+    match, copied it, and a `Fragment` per passage, some 40% of a
+    two-letter prefix's snippets.
     """
 
     @staticmethod
@@ -74,6 +79,125 @@ class _UnscoredCharsHighlighter(highlight.Highlighter):  # type: ignore[misc]
                 decode = reader.schema[fieldname].format.decoder("characters")
                 for docnum, local_docnum in zip(docnums, local, strict=True):
                     cache[docnum][text] = decode(values[local_docnum])
+
+    def highlight_hit(
+        self,
+        hitobj: Any,
+        fieldname: str,
+        text: str | None = None,
+        top: int = 3,
+        minscore: int = 1,
+        strict_phrase: bool = False,
+    ) -> Any:
+        """`Highlighter.highlight_hit` with `make_highlighter`'s fragmenter,
+        scorer and formatter, on plain tuples instead of a `Token` per match
+        and a `Fragment` per passage; anything else goes to Whoosh's."""
+        results = hitobj.results
+        fragmenter = self.fragmenter
+        if (
+            text is None
+            or type(fragmenter) is not highlight.PinpointFragmenter
+            or type(self.scorer) is not highlight.BasicFragmentScorer
+            or type(self.formatter) is not _SpanFormatter
+            or self.order is not highlight.SCORE
+            or not self.can_load_chars(results, fieldname)
+        ):
+            return super().highlight_hit(hitobj, fieldname, text, top, minscore, strict_phrase)
+        field = results.searcher.schema[fieldname]
+        from_bytes = field.from_bytes
+        if fieldname not in results._char_cache:
+            if results.has_matched_terms():
+                bterms = [t for t in results.matched_terms() if t[0] == fieldname]
+            else:
+                bterms = results.query_terms(expand=True, fieldname=fieldname)
+            words = frozenset(from_bytes(t[1]) for t in bterms)
+            self._load_chars(results, fieldname, words, field.to_bytes)
+        cmap = results._char_cache[fieldname][hitobj.docnum]
+        charlimit = fragmenter.charlimit
+        tokens: list[tuple[int, int, str]] = []
+        for name, btext in hitobj.matched_terms():
+            if name != fieldname:
+                continue
+            word = from_bytes(btext)
+            for _pos, startchar, endchar in cmap[word]:
+                if charlimit and endchar > charlimit:
+                    break
+                tokens.append((startchar, endchar, word))
+        tokens.sort(key=_start)
+        # Of the matches starting at one character, the longest (the first of those).
+        tokens = [max(group, key=_length) for _key, group in groupby(tokens, _start)]
+        scored = ((_score(f), f) for f in _pinpoint(fragmenter, text, tokens))
+        best = [f for score, f in nlargest(top, scored) if score >= minscore]
+        return [(f.startchar, f.endchar, [(t[0], t[1]) for t in f.matches]) for f in best]
+
+
+def _start(token: tuple[int, int, str]) -> int:
+    return token[0]
+
+
+def _length(token: tuple[int, int, str]) -> int:
+    return token[1] - token[0]
+
+
+class _Passage:
+    """A passage as `highlight.Fragment` is compared: ordered by where it
+    starts, equal only to itself (ties in score are broken so)."""
+
+    __slots__ = ("startchar", "endchar", "matches")
+
+    def __init__(self, startchar: int, endchar: int, matches: list[tuple[int, int, str]]):
+        self.startchar = startchar
+        self.endchar = endchar
+        self.matches = matches
+
+    def __lt__(self, other: _Passage) -> bool:
+        return self.startchar < other.startchar
+
+
+def _score(passage: _Passage) -> float:
+    """`BasicFragmentScorer`: the matches' boosts (1.0 each), times a
+    hundred per distinct word matched."""
+    matches = passage.matches
+    return float(len(matches)) * ((len({t[2] for t in matches}) * 100) or 1)
+
+
+def _pinpoint(fragmenter: Any, text: str, tokens: list[tuple[int, int, str]]) -> Any:
+    """`PinpointFragmenter.fragment_matches` (with its autotrim) over
+    (start, end, word) matches sorted by start."""
+    maxchars = fragmenter.maxchars
+    surround = fragmenter.surround
+    charlimit = fragmenter.charlimit
+    j = -1
+    last = len(tokens) - 1
+    for i, (left, right, _word) in enumerate(tokens):
+        if j >= i:
+            continue
+        j = i
+        if charlimit and right > charlimit:
+            break
+        currentlen = right - left
+        while j < last and currentlen < maxchars:
+            start, end, _w = tokens[j + 1]
+            if end - right <= surround and end - left <= maxchars:
+                j += 1
+                right = end
+                currentlen += end - start
+            else:
+                break
+        left = max(0, left - surround)
+        right = min(len(text), right + surround)
+        matches = tokens[i : j + 1]
+        if fragmenter.autotrim:
+            firstspace = text.find(" ", left, right)
+            if firstspace > 0:
+                left = firstspace + 1
+            lastspace = text.rfind(" ", left, right)
+            if lastspace > 0:
+                right = lastspace
+            if matches:
+                left = min(left, matches[0][0])
+                right = max(right, matches[-1][1])
+        yield _Passage(left, right, matches)
 
 
 def make_highlighter(fast: bool = True) -> Any:

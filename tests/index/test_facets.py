@@ -1,11 +1,21 @@
-"""Facets counted from numbered values are the counts of the stored strings."""
+"""Facets counted from numbered values are the counts of the stored strings.
+
+The strings' counts (`_counted_as_strings`, with `facet_names.same_name`)
+are the reference: what each facet lists, the counts, the order of ties and
+the spelling a name is shown under must all be theirs, counted with numpy
+and without (`both_ways`).
+"""
 
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from collections import Counter
+from types import FrameType
 from typing import Any
 
+import numpy
 import pytest
 
 from glossator.index.indexer import Index
@@ -50,6 +60,14 @@ def _counted_as_strings(column: Any, docnums: list[int]) -> dict[str, list[tuple
     }
 
 
+@pytest.fixture(params=["numpy", "python"])
+def both_ways(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Facets counted with numpy, then without it (as before a search has
+    imported it)."""
+    monkeypatch.setattr(facets, "_numpy", lambda: numpy if request.param == "numpy" else None)
+    return str(request.param)
+
+
 class _Reader:
     def __init__(self, column: dict[int, Any]) -> None:
         self._column = column
@@ -59,7 +77,7 @@ class _Reader:
         return self._column
 
 
-def test_ties_keep_the_order_values_are_first_met() -> None:
+def test_ties_keep_the_order_values_are_first_met(both_ways: str) -> None:
     column = {
         0: (["b-tag", "a-tag"], {"PERSON": ["Shia’ Al-Sudani", "Blair"]}, ["Battles"]),
         1: (["a-tag"], {"PERSON": ["Shia al-Sudani", "Shia al-Sudani"]}, []),
@@ -74,7 +92,7 @@ def test_ties_keep_the_order_values_are_first_met() -> None:
 
 
 def test_counts_on_each_corpus_match_the_strings(
-    parity_index: Index, monkeypatch: pytest.MonkeyPatch
+    parity_index: Index, monkeypatch: pytest.MonkeyPatch, both_ways: str
 ) -> None:
     """Random samples in random order, with documents kept from earlier
     samples and some forgotten again (a small cache)."""
@@ -93,3 +111,117 @@ def test_counts_on_each_corpus_match_the_strings(
             assert got == _counted_as_strings(column, docnums)
             named += "person" in got
         assert named
+
+
+def _spelt(rng: random.Random, name: str) -> str:
+    """`name` as a search does not tell it apart: case, a mark, or as is."""
+    return rng.choice([name, name.lower(), name.upper(), name.replace(" ", "’ "), name])
+
+
+def _synthetic_column(rng: random.Random, docs: int) -> dict[int, Any]:
+    """Documents drawn from small pools, so that counts tie at the twelfth
+    value and names are spelt several ways within and across documents."""
+    tags = [f"tag-{i}" for i in range(20)]
+    events = ["Battles", "Protests", "Riots", "Explosions"]
+    names = [f"Name {i} al-Sud" for i in range(30)]
+    column: dict[int, Any] = {}
+    for docnum in range(docs):
+        if rng.random() < 0.05:
+            column[docnum] = None
+            continue
+        found = {
+            label: [_spelt(rng, rng.choice(names)) for _ in range(rng.randrange(0, 6))]
+            for label in rng.sample(["PERSON", "ORG", "GPE", "NOSUCH"], rng.randrange(0, 4))
+        }
+        stored: tuple[Any, ...] = (rng.sample(tags, rng.randrange(0, 4)), found)
+        if rng.random() < 0.7:
+            stored += (rng.sample(events, rng.randrange(0, 3)),)
+        column[docnum] = stored
+    return column
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_ties_and_spellings_of_random_documents_match_the_strings(
+    seed: int, monkeypatch: pytest.MonkeyPatch, both_ways: str
+) -> None:
+    """Small pools make ties at the cut and names spelt several ways; hit
+    sets of every size, some listing a document twice, some forgetting
+    the kept documents (a small cache)."""
+    monkeypatch.setattr(facets, "FACET_CACHE_SIZE", 150)
+    rng = random.Random(seed)
+    column = _synthetic_column(rng, 300)
+    counts = FacetCounts(_Reader(column))
+    for _ in range(40):
+        docnums = rng.sample(range(300), rng.choice([1, 2, 12, 40, 120, 300]))
+        if rng.random() < 0.2:
+            docnums += rng.sample(docnums, min(3, len(docnums)))
+        assert counts.count(docnums) == _counted_as_strings(column, docnums), docnums
+    assert counts.count([]) == {}
+
+
+def test_each_bbc_segment_counts_as_the_strings(bbc_index: Index, both_ways: str) -> None:
+    """Random hit sets within each segment of the BBC index (its documents
+    numbered as the whole reader numbers them), the whole segment too,
+    then hit sets across segments, on one FacetCounts."""
+    engine = bbc_index.open()
+    rng = random.Random(2095)
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        reader = s.reader()
+        column = reader.column_reader("facets")
+        counts = FacetCounts(reader)
+        live = set(reader.all_doc_ids())
+        leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
+        assert len(leaves) > 1
+        for leaf, base in leaves:
+            docs = [base + d for d in range(leaf.doc_count_all()) if base + d in live]
+            for size in (1, 13, 100, 1000, len(docs)):
+                for _ in range(3):
+                    docnums = rng.sample(docs, min(size, len(docs)))
+                    assert counts.count(docnums) == _counted_as_strings(column, docnums)
+        for _ in range(10):
+            docnums = rng.sample(sorted(live), 1000)
+            assert counts.count(docnums) == _counted_as_strings(column, docnums)
+
+
+def test_counting_kept_documents_costs_no_python_call_per_hit(
+    bbc_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a thousand hits' values are kept, counting them again runs in
+    numpy: a few dozen Python calls, where counting per hit made thousands."""
+    monkeypatch.setattr(facets, "_numpy", lambda: numpy)
+    engine = bbc_index.open()
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        reader = s.reader()
+        docnums = random.Random(5).sample(list(reader.all_doc_ids()), 1000)
+        counts = FacetCounts(reader)
+        want = counts.count(docnums)
+        calls = 0
+
+        def profile(_frame: FrameType, event: str, _arg: object) -> None:
+            nonlocal calls
+            calls += event == "call"
+
+        sys.setprofile(profile)
+        try:
+            got = counts.count(docnums)
+        finally:
+            sys.setprofile(None)
+        assert got == want == _counted_as_strings(reader.column_reader("facets"), docnums)
+    assert calls < 300, calls
+
+
+def test_counting_facets_does_not_import_numpy() -> None:
+    """A first search that imported nothing else does not pay for numpy
+    (60-250 ms on this machine) to count its facets."""
+    script = """
+import sys
+from glossator.index.whoosh.facets import FacetCounts
+class Reader:
+    def column_reader(self, name):
+        return {0: (["a"], {"PERSON": ["Blair", "blair"]}, ["Battles"]), 1: None}
+got = FacetCounts(Reader()).count([0, 1])
+assert got == {"tag": [("a", 1)], "event": [("Battles", 1)], "person": [("Blair", 1)]}, got
+assert "numpy" not in sys.modules
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -2,7 +2,8 @@
 
 `hits._UnscoredCharsHighlighter` reads the shown hits' character offsets
 from each hit's segment instead of through `Searcher.postings` (which builds
-a BM25F scorer per term and segment). Every hit's snippets and title
+a BM25F scorer per term and segment), and cuts passages from plain tuples
+instead of a `Token` per match and a `Fragment` per passage. Every hit's snippets and title
 highlights must equal those of Whoosh's `Highlighter`, on the queries where
 the two differ most in cost: short prefixes and phrases of common words.
 """
@@ -18,6 +19,9 @@ QUERIES = [
     "co*",
     "pr*",
     "st*",
+    "re*",
+    "de*",
+    "ma*",
     "gov*",
     '"last year"',
     '"also said"',

@@ -295,6 +295,54 @@ def test_array_sums_are_the_term_by_term_sums(
     assert arrays
 
 
+def test_arrays_pay_from_a_tenth_of_the_postings_once_numpy_is_in(
+    bbc_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An expansion of MIN_POSTINGS / 10 postings or more is scored as
+    arrays once numpy is imported; below that, term by term. (Without
+    numpy, the subprocess test below: no small expansion imports it.)"""
+    import sys
+
+    import numpy
+
+    from glossator.index.whoosh.speedups import summed
+
+    monkeypatch.setitem(sys.modules, "numpy", numpy)
+    engine = bbc_index.open()
+    sizes = {True: 0, False: 0}
+    with engine.ix.searcher() as s:  # type: ignore[attr-defined]
+        for field, text in (("title", "pr"), ("title", "gov"), ("body", "minis"), ("body", "ab")):
+            q = multiterm.PreloadedMultiTerm(wq.Prefix(field, text))
+            for sub, _offset in s.leaf_searchers():
+                expansion = q._prefix_terms(sub, s)
+                postings = sum(info.doc_frequency() for _w, info in expansion)
+                if postings >= summed.MIN_POSTINGS:
+                    continue
+                arrays = summed.expansion_scores(sub, s, field, expansion) is not None
+                assert arrays == (postings >= summed.MIN_POSTINGS // 10), (text, postings)
+                sizes[arrays] += 1
+    assert sizes[True] and sizes[False], sizes
+
+
+def test_a_small_expansion_does_not_import_numpy(bbc_index: Index) -> None:
+    """Below MIN_POSTINGS a search without numpy imported scores term by
+    term: importing it would cost a first search 60-250 ms."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from pathlib import Path
+from glossator.index.indexer import Index
+searcher = Index(Path({str(bbc_index.corpus)!r}), Path({str(bbc_index.dir)!r})).searcher()
+result = searcher.search("minis*")
+assert result.total, result
+assert "numpy" not in sys.modules
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_fuzzy_walk_with_a_kept_automaton(corpus_index: Index) -> None:
     """`fuzzy_words` finds what Whoosh's `terms_within` finds in every
     segment and field, with the automaton and its answers reused from one
