@@ -14,8 +14,10 @@ _COUNT = (
     r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty"
     r"|forty|fifty)"
 )
+#: "shot several times" is one person shot, not several events.
 _AGGREGATE_COUNT = re.compile(
     rf"""
+    (?<!shot\ )(?<!stabbed\ )
     \b{_COUNT}\ (?:of\ )?(?:such\ |similar\ |these\ |rocket\ and\ drone\ |drone\ and\ rocket\ )?
         (?:attacks|strikes|airstrikes|air\ strikes|raids|times|incidents|clashes|bombings|shellings
            |glide\ bombs)\b
