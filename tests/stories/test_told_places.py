@@ -166,3 +166,47 @@ def test_a_district_named_with_its_province_is_no_report_of_the_city() -> None:
     ]
     g = group(articles, [])
     assert g.event_of[("afp.txt", 0)] != g.event_of[("amu.txt", 0)]
+
+
+def test_a_report_of_the_place_s_post_joins_through_the_report_that_names_its_province() -> None:
+    # The lead names the village inside its province; the wire report,
+    # reprinted, names only the province; an undated follow-up names the
+    # village's army post ("the Derecik outpost"): one event.
+    attack = {"sub_event_type": "Attack", "country": "Turkey"}
+    province = {**attack, "location": "Hakkari", "admin1": "TR.hakkari"}
+    city = {"latitude": 37.5744, "longitude": 43.7408}
+    saturday = {"event_date": "2026-02-07", "event_date_precision": "day"}
+    headline = {**province, **city, "headline": True, "sentence": "Two soldiers killed in Hakkari"}
+    lead = {
+        **attack,
+        **saturday,
+        "location": "Derecik",
+        "within": "Semdinli",
+        "within_admin1": "TR.hakkari",
+        "sentence": "Two soldiers were killed when militants attacked a military outpost near "
+        "the village of Derecik in the Semdinli district of Hakkari province on Saturday.",
+    }
+    told = "Militants killed two Turkish soldiers in an attack on a border post in the "
+    told += "southeastern province of Hakkari on Saturday."
+    wire = {
+        **province,
+        **saturday,
+        "headline": True,
+        "sentence": "Militants kill two Turkish soldiers near Iraq border",
+        "mentioned": told,
+    }
+    reprint = {**wire, **city, "sentence": "Two Turkish troops killed in Hakkari attack"}
+    follow = {
+        **attack,
+        "location": "Derecik outpost",
+        "sentence": "A soldier wounded in the attack on the Derecik outpost has died, bringing "
+        "to three the number of troops killed.",
+    }
+    articles = [
+        StoredArticle("aa.txt", "aa", 0, b"", "2026-02-07", [headline, lead]),
+        StoredArticle("wire.txt", "wire", 0, b"", "2026-02-07", [wire]),
+        StoredArticle("reprint.txt", "reprint", 0, b"", "2026-02-08", [reprint]),
+        StoredArticle("follow.txt", "follow", 0, b"", None, [follow]),
+    ]
+    g = group(articles, [])
+    assert len({g.event_of[(a.id, 0)] for a in articles}) == 1
