@@ -32,7 +32,8 @@ _KILLING = re.compile(rf"(?<![\w-])(?:{KILLING.pattern})(?![\w])", re.IGNORECASE
 _ARMED = (
     r"(?:gunmen|gunman|militants?|fighters|rebels?|insurgents?|jihadists?|attackers?"
     r"|assailants?|separatists?|bandits?|terrorists?|militiamen|militias?|gangs?|gangsters"
-    r"|extremists?|guerrillas?|raiders|kidnappers|soldiers|troops|forces|armed\ (?:men|group)"
+    r"|extremists?|guerrillas?|raiders|kidnappers|soldiers|troops|forces|gendarmes"
+    r"|armed\ (?:men|group)"
     r"|(?:man|men|woman|youths?)\ armed\ with)"
 )
 #: An armed actor as the subject: not counted victims ("12 soldiers") and not

@@ -1,8 +1,8 @@
 """Reports the extractor once read no record from: a killing in an
 exchange of gunfire or when gunfire broke out, a person shot several
 times, a drive-by or street-corner shooting, a killer armed with a knife,
-people killed when police dispersed a crowd, and the killing of several
-people as a noun."""
+people killed when police dispersed a crowd or when gendarmes fired, and
+the killing of several people as a noun."""
 
 from __future__ import annotations
 
@@ -53,6 +53,12 @@ SAT = dt.date(2026, 3, 8)
         (
             "Three people were killed when police dispersed a crowd outside the"
             " governor's office in Khiva on Thursday, officials said.",
+            "Attack",
+            3,
+        ),
+        (
+            "At least three protesters were killed in Kankan on Thursday when gendarmes"
+            " fired live rounds, the opposition said.",
             "Attack",
             3,
         ),
