@@ -40,9 +40,11 @@ _SPAN = (
     rf"|(?<![\w-])(?i:{_YEARS})\ more\ (?:years|decades)\b"
     r"|\b(?i:decades)\ of\ (?:violence|conflict|war|fighting|terrorism|bombings|attacks)\b"
 )
+#: "since" an adverb ("a third victim has since died") is no period.
 _AGGREGATE_PERIOD = re.compile(
     rf"""
-    \b(?:have|has)\b[^.;]{{0,90}}?\b(?:since|so\ far|this\ (?:month|year)(?:\ alone)?)\b
+    \b(?:have|has)\b[^.;]{{0,90}}?
+      \b(?:since(?!\ (?:been|died|[a-z]+ed)\b)|so\ far|this\ (?:month|year)(?:\ alone)?)\b
   | \b(?:since|so\ far\ this)\b[^.;]{{0,90}}?\b(?:have|has)\b
   | \b(?:in\ total|a\ total\ of|since\ the\ (?:war|conflict|start))\b
   | {_SPAN}

@@ -1,8 +1,9 @@
 """Reports the extractor once read no record from: a killing in an
 exchange of gunfire or when gunfire broke out, a person shot several
 times, a drive-by or street-corner shooting, a killer armed with a knife,
-people killed when police dispersed a crowd or when gendarmes fired, and
-the killing of several people as a noun."""
+people killed when police dispersed a crowd or when gendarmes fired, the
+killing of several people as a noun, and a claim for an attack whose
+victim "has since died"."""
 
 from __future__ import annotations
 
@@ -61,6 +62,13 @@ SAT = dt.date(2026, 3, 8)
             " fired live rounds, the opposition said.",
             "Attack",
             3,
+        ),
+        (
+            # "since" an adverb, not a period's tally.
+            "The group has claimed responsibility for the grenade attack on the Digboi"
+            " market, in which a third victim has since died.",
+            "Grenade",
+            None,
         ),
         (
             "Police have arrested two men in connection with the killing of five people"
