@@ -210,3 +210,46 @@ def test_a_report_of_the_place_s_post_joins_through_the_report_that_names_its_pr
     ]
     g = group(articles, [])
     assert len({g.event_of[(a.id, 0)] for a in articles}) == 1
+
+
+def test_an_undated_report_without_a_country_read_first_still_joins_the_whole_event() -> None:
+    # The undated follow-up (no country read) starts the event, the
+    # district's report is compared before the lead that puts the village
+    # in the district: the clusters are merged once the lead is in.
+    grenade = {"sub_event_type": "Grenade", "fatalities": 2}
+    saturday = {"country": "India", "event_date": "2026-03-14", "event_date_precision": "day"}
+    district = {
+        **grenade,
+        **saturday,
+        "location": "Dibrugarh",
+        "admin1": "IN.assam",
+        "latitude": 27.4728,
+        "longitude": 94.912,
+        "headline": True,
+        "sentence": "2 killed in grenade attack in Assam's Dibrugarh",
+        "mentioned": "Two people were killed in a grenade attack at a market in upper "
+        "Assam's Dibrugarh district on Saturday, a police officer said.",
+    }
+    lead = {
+        **grenade,
+        **saturday,
+        "location": "Naharkatia",
+        "within": "Dibrugarh",
+        "within_admin1": "IN.assam",
+        "sentence": "Two traders were killed when militants hurled a grenade at the weekly "
+        "market in Naharkatia, Dibrugarh district, on Saturday evening, police said.",
+    }
+    follow = {
+        "sub_event_type": "Grenade",
+        "actor1": "United Liberation Front of Asom",
+        "location": "Naharkatia market",
+        "sentence": "The United Liberation Front of Asom has claimed the grenade attack on "
+        "the Naharkatia market.",
+    }
+    articles = [
+        StoredArticle("a-district.txt", "a", 0, b"", "2026-03-14", [district]),
+        StoredArticle("b-lead.txt", "b", 0, b"", "2026-03-14", [lead]),
+        StoredArticle("c-follow.txt", "c", 0, b"", None, [follow]),
+    ]
+    g = group(articles, [])
+    assert len({g.event_of[(a.id, 0)] for a in articles}) == 1
