@@ -104,7 +104,11 @@ RULES: tuple[TriggerRule, ...] = (
         r"|gunfights?|shoot-?outs?|exchanged\ fire"
         # "killed in an exchange of gunfire at the barracks", "heavy gunfire
         # broke out at a military barracks ..., killing four soldiers".
-        r"|exchanges?\ of\ (?:gun)?fire|gunfire\ (?:broke\ out|erupted)",
+        r"|exchanges?\ of\ (?:gun)?fire|gunfire\ (?:broke\ out|erupted)"
+        # "detained over the gunfire at the Santa Luzia barracks in which
+        # four soldiers were killed".
+        r"|gunfire\ at\ (?:the|a|an)\ (?:[\w-]+\ ){0,3}?(?:barracks|base|camp|post|checkpoint"
+        r"|border|market|palace|presidency|prison|station)",
         2,
     ),
     TriggerRule(

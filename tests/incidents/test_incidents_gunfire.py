@@ -1,5 +1,6 @@
 """Reports the extractor once read no record from: a killing in an
-exchange of gunfire or when gunfire broke out, a person shot several
+exchange of gunfire, when gunfire broke out or in the gunfire at a
+barracks, a person shot several
 times, a drive-by or street-corner shooting, a killer armed with a knife,
 people killed when police dispersed a crowd or when gendarmes fired, the
 killing of several people as a noun, and a claim for an attack whose
@@ -32,6 +33,12 @@ SAT = dt.date(2026, 3, 8)
             " killing two soldiers, the government said.",
             "Armed clash",
             2,
+        ),
+        (
+            "Two officers have been arrested over the gunfire at the Cumere military camp"
+            " in which three soldiers were killed.",
+            "Armed clash",
+            3,
         ),
         (
             "A 40-year-old man was shot several times outside a shop in Orange Walk"
