@@ -105,8 +105,14 @@ def _fits(broad: Record, members: list[Record], *, actors: bool = True) -> bool:
             return True
         # Undated, with no article date either ("Gunmen killed seven people
         # in an attack on a bus in central Laos"): only by its toll, and
-        # only as the one event of its country that fits (`attach_broad`).
-        return broad.first is None and broad.last is None and _toll_fits(broad, members)
+        # only as the one event of its country that fits (`attach_broad`),
+        # one a report places in that country (not a place of no country).
+        return (
+            broad.first is None
+            and broad.last is None
+            and any(m.fields.get("country") == broad.fields.get("country") for m in inside)
+            and _toll_fits(broad, members)
+        )
     return True
 
 

@@ -269,6 +269,16 @@ def test_an_undated_country_only_report_joins_the_one_event_of_its_country_its_t
 
     # Neither it nor its article is dated: its toll places it.
     assert len(events(mangochi, {**mangochi, "fatalities": 6})) == 1
+    # A place of no country (the table knows nothing of it) is no event of
+    # the country to tie with.
+    road = {
+        "sub_event_type": "Attack",
+        "event_date": "2026-10-09",
+        "location": "Picton Road",
+        "fatalities": 5,
+        "sentence": "Gunmen shot five men dead on Picton Road on Friday.",
+    }
+    assert len(events(mangochi, road)) == 1
     # Another event of the country it could report: it joins neither.
     zomba = {
         **mangochi,
