@@ -14,8 +14,10 @@ _COUNT = (
     r"|more\ than\ (?:a\ )?\w+|at\ least\ \d[\d,]*|over\ \d[\d,]*|\d[\d,]{2,}|\d{2}|twenty|thirty"
     r"|forty|fifty)"
 )
+#: "shot several times" is one person shot, not several events.
 _AGGREGATE_COUNT = re.compile(
     rf"""
+    (?<!shot\ )(?<!stabbed\ )
     \b{_COUNT}\ (?:of\ )?(?:such\ |similar\ |these\ |rocket\ and\ drone\ |drone\ and\ rocket\ )?
         (?:attacks|strikes|airstrikes|air\ strikes|raids|times|incidents|clashes|bombings|shellings
            |glide\ bombs)\b
@@ -38,9 +40,11 @@ _SPAN = (
     rf"|(?<![\w-])(?i:{_YEARS})\ more\ (?:years|decades)\b"
     r"|\b(?i:decades)\ of\ (?:violence|conflict|war|fighting|terrorism|bombings|attacks)\b"
 )
+#: "since" an adverb ("a third victim has since died") is no period.
 _AGGREGATE_PERIOD = re.compile(
     rf"""
-    \b(?:have|has)\b[^.;]{{0,90}}?\b(?:since|so\ far|this\ (?:month|year)(?:\ alone)?)\b
+    \b(?:have|has)\b[^.;]{{0,90}}?
+      \b(?:since(?!\ (?:been|died|[a-z]+ed)\b)|so\ far|this\ (?:month|year)(?:\ alone)?)\b
   | \b(?:since|so\ far\ this)\b[^.;]{{0,90}}?\b(?:have|has)\b
   | \b(?:in\ total|a\ total\ of|since\ the\ (?:war|conflict|start))\b
   | {_SPAN}

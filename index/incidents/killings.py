@@ -32,7 +32,9 @@ _KILLING = re.compile(rf"(?<![\w-])(?:{KILLING.pattern})(?![\w])", re.IGNORECASE
 _ARMED = (
     r"(?:gunmen|gunman|militants?|fighters|rebels?|insurgents?|jihadists?|attackers?"
     r"|assailants?|separatists?|bandits?|terrorists?|militiamen|militias?|gangs?|gangsters"
-    r"|extremists?|guerrillas?|raiders|kidnappers|soldiers|troops|forces|armed\ (?:men|group))"
+    r"|extremists?|guerrillas?|raiders|kidnappers|soldiers|troops|forces|gendarmes"
+    r"|armed\ (?:men|group)"
+    r"|(?:man|men|woman|youths?)\ armed\ with)"
 )
 #: An armed actor as the subject: not counted victims ("12 soldiers") and not
 #: followed by a passive ("soldiers were").
@@ -59,6 +61,18 @@ _KILLING_OF_BY_ARMED = re.compile(
 #: gunmen on motorcycles fired", "killed as gunmen fire on".
 _WHEN_ARMED = re.compile(
     rf"\ (?:[\w-]+\ ){{0,6}}?(?:when|as|after)\ (?:[\w-]+\ ){{0,2}}?{_ARMED}\b", re.IGNORECASE
+)
+#: Police force that killed: "were killed when police dispersed a crowd".
+_WHEN_POLICE_FORCE = re.compile(
+    r"\ (?:[\w-]+\ ){0,6}?(?:when|as|after)\ (?:the\ )?(?:riot\ )?police\ (?:[\w-]+\ )?"
+    r"(?:dispersed|broke\ up|fired\ (?:on|at|into)|shot\ at|charged)\b"
+)
+#: "the killing of seven people at a party": the noun with counted victims
+#: (two or more) is a killing, however it was done.
+_KILLING_OF_COUNTED = re.compile(
+    r"\ of\ (?:at\ least\ )?(?:[2-9]|\d\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|[a-z]+teen|[a-z]+ty)\ (?:[\w-]+\ )?"
+    r"(?:people|civilians|villagers|men|women|youths|police(?:men)?|officers|soldiers)\b"
 )
 #: A killing and the weapon it was done with: "killed with two shots to
 #: the head", "killed with machetes"; not "killed with his wife".
@@ -101,7 +115,13 @@ def killing_trigger(sentence: str, actors: Sequence[tuple[int, int]] = ()) -> Tr
             armed = True
         elif match.group().lower() == "killing" and _KILLING_OF_BY_ARMED.match(sentence, end):
             armed = True
-        elif _WHEN_ARMED.match(sentence, end) or _WITH_WEAPON.match(sentence, end):
+        elif match.group().lower() == "killing" and _KILLING_OF_COUNTED.match(sentence, end):
+            armed = True
+        elif (
+            _WHEN_ARMED.match(sentence, end)
+            or _WITH_WEAPON.match(sentence, end)
+            or _WHEN_POLICE_FORCE.match(sentence, end)
+        ):
             armed = True
         elif (blame := _BLAMING.search(sentence, end)) is not None and (
             _ARMED_SUBJECT.match(sentence, blame.end()) or any(s == blame.end() for s, _ in actors)

@@ -101,7 +101,14 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule(
         "Armed clash",
         r"clash(?:ed|es)?|fighting|fought|battles?|battled|gun\ ?battles?|firefights?"
-        r"|gunfights?|shoot-?outs?|exchanged\ fire",
+        r"|gunfights?|shoot-?outs?|exchanged\ fire"
+        # "killed in an exchange of gunfire at the barracks", "heavy gunfire
+        # broke out at a military barracks ..., killing four soldiers".
+        r"|exchanges?\ of\ (?:gun)?fire|gunfire\ (?:broke\ out|erupted)"
+        # "detained over the gunfire at the Santa Luzia barracks in which
+        # four soldiers were killed".
+        r"|gunfire\ at\ (?:the|a|an)\ (?:[\w-]+\ ){0,3}?(?:barracks|base|camp|post|checkpoint"
+        r"|border|market|palace|presidency|prison|station)",
         2,
     ),
     TriggerRule(
@@ -110,6 +117,9 @@ RULES: tuple[TriggerRule, ...] = (
         r"|massacred?|assault(?:ed)?|raided|killing\ spree|stabbed|executed|strikes?|struck"
         r"|shot\ (?:him|her|them|both|all\ \w+)\ dead|shot\ and\ killed"
         r"|shot\ (?:a|an|the|one|two|three|four|five|\d+)\ (?:[\w-]+\ ){0,2}?dead"
+        # "was shot several times outside his home": a person shot, not a
+        # film or a goal.
+        r"|shot\ (?:several|multiple|many|two|three|four|five|six|\d+)\ times"
         r"|(?:double|triple|quadruple)\ (?:killings?|murders?|homicides?)"
         # Arson as an attack: "set fire to a sawmill", "set the trucks
         # ablaze", "torched several trucks"; not the passive "vehicles were
@@ -122,6 +132,7 @@ RULES: tuple[TriggerRule, ...] = (
         # but the noun alone is also a film's or a match's ("shooting at
         # goal"), so a mass, deadly or venue shooting, or one dated by its day.
         r"|(?:mass|deadly|fatal)\ shootings?|shooting\ (?:attack|spree)s?"
+        r"|(?:drive-by|street-corner|gang-related|gangland)\ shootings?"
         r"|shootings?\ (?:at|on|aboard|in)\ (?:a|an|the)\ (?:[\w-]+\ )?"
         r"(?:tavern|bar|pub|shebeen|nightclub"
         r"|school|church|mosque|market|party|restaurant|shop|store|bus|taxi\ rank|checkpoint"
@@ -164,7 +175,7 @@ STEMS: tuple[str, ...] = (
     "shell", "artillery", "mortar", "rocket", "missile", "Katyusha", "barrage", "projectile",
     # clashes
     "clash", "fighting", "fought", "battle", "firefight", "exchanged fire", "gunfight",
-    "shootout", "shoot-out",
+    "shootout", "shoot-out", "of fire", "gunfire",
     # attacks
     "attack", "stormed", "opened fire", "gunned down", "ambush", "massacre", "assault",
     "raided", "killing spree", "stabbed", "executed", "strike", "struck",

@@ -37,6 +37,8 @@ _GENERIC_ACTORS = {
     "jihadists",
     "islamist",
     "islamists",
+    "anarchist",
+    "anarchists",
     "insurgent",
     "insurgents",
     "militia",

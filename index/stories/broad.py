@@ -11,7 +11,8 @@ equal best is a tie, and it joins none; the likeliest event is chosen
 before attackers are compared, so an attacker that rules it out leaves the
 record alone rather than sending it to another event). A whole-country
 record joins only when both it and the event are dated (without dates it
-would join any report of the country).
+would join any report of the country), or, when neither it nor its
+article has a date, as the only event of its country its toll fits.
 """
 
 from __future__ import annotations
@@ -100,7 +101,18 @@ def _fits(broad: Record, members: list[Record], *, actors: bool = True) -> bool:
         return False
     if broad.countrywide:
         dated = broad.first is not None and any(m.first is not None for m in inside)
-        return dated or any(names_container(broad, m) for m in inside)
+        if dated or any(names_container(broad, m) for m in inside):
+            return True
+        # Undated, with no article date either ("Gunmen killed seven people
+        # in an attack on a bus in central Laos"): only by its toll, and
+        # only as the one event of its country that fits (`attach_broad`),
+        # one a report places in that country (not a place of no country).
+        return (
+            broad.first is None
+            and broad.last is None
+            and any(m.fields.get("country") == broad.fields.get("country") for m in inside)
+            and _toll_fits(broad, members)
+        )
     return True
 
 

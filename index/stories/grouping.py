@@ -209,13 +209,17 @@ def _merged(clusters: list[list[Record]], by_block: dict[str, list[int]]) -> lis
     after "a street battle in the capital" and "fighting in Becora") has
     started a cluster of its own."""
     gone: set[int] = set()
+    countryless = set(by_block[""])
     for block, indices in by_block.items():
         pool = indices + by_block[""] if block else indices
         for i in indices:
             if i in gone:
                 continue
             for j in pool:
-                if j <= i or j in gone:
+                # A cluster without a country is compared from each country's
+                # side, whichever was made first (an undated follow-up with
+                # no country read first, a dated report of the country after).
+                if j == i or j in gone or (j < i and not (block and j in countryless)):
                     continue
                 union = clusters[i] + clusters[j]
                 if all(

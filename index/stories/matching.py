@@ -324,10 +324,16 @@ def told_inside(a: Record, b: Record, reports: Iterable[Record]) -> bool:
     if not a.place or not b.place:
         return False
     return any(
-        (n.place == a.place and (b.place <= n.within or _names_other(n, b)))
-        or (n.place == b.place and (a.place <= n.within or _names_other(n, a)))
+        (_alike(n, a) and (b.place <= n.within or _names_other(n, b)))
+        or (_alike(n, b) and (a.place <= n.within or _names_other(n, a)))
         for n in reports
     )
+
+
+def _alike(n: Record, r: Record) -> bool:
+    """`n` and `r` name one place in words, one's inside the other's
+    ("Esendere" / "the Esendere outpost")."""
+    return bool(n.place) and (n.place <= r.place or r.place <= n.place)
 
 
 def compatible_in(a: Record, b: Record, reports: Iterable[Record]) -> bool:

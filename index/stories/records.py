@@ -205,15 +205,25 @@ def _ranked_place(fields: dict[str, Any]) -> dict[str, Any]:
     capital" or "Belgium's second city" (`cities.ranked_city`): as its
     location when it has none or only the whole country, as the container
     of a location the table does not know ("a home in Belgium's second
-    city" read at "Mocro Maffia", a gang's name)."""
+    city" read at "Mocro Maffia", a gang's name). A location that is only
+    the country's demonym ("the Guyanese capital" read at "Guyanese") is
+    the whole country."""
     location, country = fields.get("location"), fields.get("country")
+    table = places()
+    codes = table.codes_of(country, "country") if isinstance(country, str) else ()
+    code = codes[0] if codes else None
+    if (
+        code is not None
+        and isinstance(location, str)
+        and location != country
+        and table.country_of_word(location.strip()) == code
+    ):
+        location = country
+        fields = {**fields, "location": country}
     place = words(location)
     known = fields.get("latitude") is not None or bool(fields.get("admin1"))
     if place and known and not place <= words(country):
         return fields
-    table = places()
-    codes = table.codes_of(country, "country") if isinstance(country, str) else ()
-    code = codes[0] if codes else None
     for key in ("sentence", "mentioned"):
         text = fields.get(key)
         if not isinstance(text, str) or (found := ranked_city(text, code)) is None:

@@ -238,3 +238,55 @@ def test_a_country_report_joins_the_one_event_of_a_place_with_no_country() -> No
     }
     g = grouped(aip=[village], afp=[country])
     assert same_event(g, "aip", "afp")
+
+
+def test_an_undated_country_only_report_joins_the_one_event_of_its_country_its_toll_fits() -> None:
+    ambush = {"sub_event_type": "Attack", "country": "Malawi", "event_date": "2026-10-10"}
+    mangochi = {
+        **ambush,
+        "location": "Mangochi",
+        "latitude": -14.4782,
+        "longitude": 35.2645,
+        "fatalities": 5,
+        "sentence": "Gunmen killed five people in an ambush on a minibus near Mangochi.",
+    }
+    wire = {
+        "sub_event_type": "Attack",
+        "country": "Malawi",
+        "location": "Malawi",
+        "fatalities": 6,
+        "sentence": "Gunmen killed six people in an attack on a minibus in southern Malawi.",
+    }
+
+    def events(*dated: dict[str, Any]) -> set[str]:
+        articles = [
+            StoredArticle(f"d{i}.txt", f"d{i}", 0, b"", "2026-10-11", [r])
+            for i, r in enumerate(dated)
+        ]
+        articles.append(StoredArticle("wire.txt", "wire", 0, b"", None, [wire]))
+        g = group(articles, [])
+        return {g.event_of[("wire.txt", 0)], g.event_of[("d0.txt", 0)]}
+
+    # Neither it nor its article is dated: its toll places it.
+    assert len(events(mangochi, {**mangochi, "fatalities": 6})) == 1
+    # A place of no country (the table knows nothing of it) is no event of
+    # the country to tie with.
+    road = {
+        "sub_event_type": "Attack",
+        "event_date": "2026-10-09",
+        "location": "Picton Road",
+        "fatalities": 5,
+        "sentence": "Gunmen shot five men dead on Picton Road on Friday.",
+    }
+    assert len(events(mangochi, road)) == 1
+    # Another event of the country it could report: it joins neither.
+    zomba = {
+        **mangochi,
+        "location": "Zomba",
+        "latitude": -15.386,
+        "longitude": 35.3188,
+        "sentence": "Gunmen killed five people in an ambush on a bus near Zomba.",
+    }
+    assert len(events(mangochi, zomba)) == 2
+    # A toll far from the event's: another event.
+    assert len(events({**mangochi, "fatalities": 40})) == 2

@@ -86,3 +86,21 @@ def test_a_dateline_s_country_gives_way_to_the_city_the_sentence_names() -> None
     # A country the sentence itself names stands.
     kenyan = {**wire, "sentence": wire["sentence"].replace("police said", "Kenyan police said")}
     assert not _one_event(local, kenyan, "2026-05-04")
+
+
+def test_a_capital_named_by_the_country_s_demonym_is_the_capital() -> None:
+    shop = {"sub_event_type": "Attack", "country": "Belize", "event_date": "2026-04-11"}
+    named = {
+        **shop,
+        "location": "Belmopan",
+        "sentence": "A trader was shot dead when two gunmen stormed his shop in Belmopan "
+        "on Saturday afternoon, police said.",
+    }
+    # The demonym read as the place.
+    demonym = {
+        **shop,
+        "location": "Belizean",
+        "sentence": "Armed robbers shot dead a trader at his shop in the Belizean capital "
+        "on Saturday, police said.",
+    }
+    assert _one_event(named, demonym, "2026-04-12")

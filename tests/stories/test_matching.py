@@ -47,6 +47,16 @@ def test_wire_names_places_and_countries_are_never_attackers() -> None:
     assert record(actor1="Gran Grif gang").actor == {"gran", "grif"}
 
 
+def test_an_ideology_read_as_attacker_names_no_group() -> None:
+    # "Anarchist groups have claimed similar attacks in the past", read as
+    # the attacker, against the group that claimed this one, a day later.
+    bomb = {"sub_event_type": "Remote explosive/landmine/IED", "location": "Patras"}
+    told = record("2026-05-05", event_date="2026-05-05", actor1="Anarchist", **bomb)
+    claimed = record("2026-05-06", event_date="2026-05-06", actor1="Popular Fighters", **bomb)
+    assert not told.actor
+    assert compatible(told, claimed)
+
+
 def test_a_wire_name_read_as_attacker_does_not_split_an_event() -> None:
     # Not the same day, so the attackers are compared.
     afp = record("2024-06-12", location="Djibo", event_date="2024-06-12", actor1="Al-Qaeda")

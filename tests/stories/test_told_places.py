@@ -166,3 +166,90 @@ def test_a_district_named_with_its_province_is_no_report_of_the_city() -> None:
     ]
     g = group(articles, [])
     assert g.event_of[("afp.txt", 0)] != g.event_of[("amu.txt", 0)]
+
+
+def test_a_report_of_the_place_s_post_joins_through_the_report_that_names_its_province() -> None:
+    # The lead names the village inside its province; the wire report,
+    # reprinted, names only the province; an undated follow-up names the
+    # village's army post ("the Derecik outpost"): one event.
+    attack = {"sub_event_type": "Attack", "country": "Turkey"}
+    province = {**attack, "location": "Hakkari", "admin1": "TR.hakkari"}
+    city = {"latitude": 37.5744, "longitude": 43.7408}
+    saturday = {"event_date": "2026-02-07", "event_date_precision": "day"}
+    headline = {**province, **city, "headline": True, "sentence": "Two soldiers killed in Hakkari"}
+    lead = {
+        **attack,
+        **saturday,
+        "location": "Derecik",
+        "within": "Semdinli",
+        "within_admin1": "TR.hakkari",
+        "sentence": "Two soldiers were killed when militants attacked a military outpost near "
+        "the village of Derecik in the Semdinli district of Hakkari province on Saturday.",
+    }
+    told = "Militants killed two Turkish soldiers in an attack on a border post in the "
+    told += "southeastern province of Hakkari on Saturday."
+    wire = {
+        **province,
+        **saturday,
+        "headline": True,
+        "sentence": "Militants kill two Turkish soldiers near Iraq border",
+        "mentioned": told,
+    }
+    reprint = {**wire, **city, "sentence": "Two Turkish troops killed in Hakkari attack"}
+    follow = {
+        **attack,
+        "location": "Derecik outpost",
+        "sentence": "A soldier wounded in the attack on the Derecik outpost has died, bringing "
+        "to three the number of troops killed.",
+    }
+    articles = [
+        StoredArticle("aa.txt", "aa", 0, b"", "2026-02-07", [headline, lead]),
+        StoredArticle("wire.txt", "wire", 0, b"", "2026-02-07", [wire]),
+        StoredArticle("reprint.txt", "reprint", 0, b"", "2026-02-08", [reprint]),
+        StoredArticle("follow.txt", "follow", 0, b"", None, [follow]),
+    ]
+    g = group(articles, [])
+    assert len({g.event_of[(a.id, 0)] for a in articles}) == 1
+
+
+def test_an_undated_report_without_a_country_read_first_still_joins_the_whole_event() -> None:
+    # The undated follow-up (no country read) starts the event, the
+    # district's report is compared before the lead that puts the village
+    # in the district: the clusters are merged once the lead is in.
+    grenade = {"sub_event_type": "Grenade", "fatalities": 2}
+    saturday = {"country": "India", "event_date": "2026-03-14", "event_date_precision": "day"}
+    district = {
+        **grenade,
+        **saturday,
+        "location": "Dibrugarh",
+        "admin1": "IN.assam",
+        "latitude": 27.4728,
+        "longitude": 94.912,
+        "headline": True,
+        "sentence": "2 killed in grenade attack in Assam's Dibrugarh",
+        "mentioned": "Two people were killed in a grenade attack at a market in upper "
+        "Assam's Dibrugarh district on Saturday, a police officer said.",
+    }
+    lead = {
+        **grenade,
+        **saturday,
+        "location": "Naharkatia",
+        "within": "Dibrugarh",
+        "within_admin1": "IN.assam",
+        "sentence": "Two traders were killed when militants hurled a grenade at the weekly "
+        "market in Naharkatia, Dibrugarh district, on Saturday evening, police said.",
+    }
+    follow = {
+        "sub_event_type": "Grenade",
+        "actor1": "United Liberation Front of Asom",
+        "location": "Naharkatia market",
+        "sentence": "The United Liberation Front of Asom has claimed the grenade attack on "
+        "the Naharkatia market.",
+    }
+    articles = [
+        StoredArticle("a-district.txt", "a", 0, b"", "2026-03-14", [district]),
+        StoredArticle("b-lead.txt", "b", 0, b"", "2026-03-14", [lead]),
+        StoredArticle("c-follow.txt", "c", 0, b"", None, [follow]),
+    ]
+    g = group(articles, [])
+    assert len({g.event_of[(a.id, 0)] for a in articles}) == 1
