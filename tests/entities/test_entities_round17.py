@@ -1,0 +1,29 @@
+"""Rules of the seventeenth round (VERSION 121 on), from the older gold sets'
+misses: what each must find and what it must leave alone. Invented names
+where no list must know them."""
+
+from __future__ import annotations
+
+from glossator.index.entities import Recogniser
+
+
+def found(text: str, recogniser: Recogniser, label: str) -> list[str]:
+    return [e.text for e in recogniser.recognise(text) if e.label == label]
+
+
+def test_a_defined_acronym_of_two_or_eight_capitals_is_carried(recogniser: Recogniser) -> None:
+    text = "The Zelvar Guard Corps (ZG) said ZG convoys would run on Monday."
+    assert found(text, recogniser, "ORG") == ["Zelvar Guard Corps", "ZG", "ZG"]
+    text = "The Qorvesh Anti-Gang Directorate (DIPAMPCO) said DIPAMPCO agents left."
+    assert found(text, recogniser, "ORG") == [
+        "Qorvesh Anti-Gang Directorate",
+        "DIPAMPCO",
+        "DIPAMPCO",
+    ]
+    # Two capitals never defined stay unlabelled; two after a product, a term
+    # or a person stand for no body, and a country keeps its label.
+    assert found("The ZG convoys ran on Monday.", recogniser, "ORG") == []
+    text = "Users of Zelvo Explorer (ZE) say ZE crashed."
+    assert "ZE" not in found(text, recogniser, "ORG")
+    text = "Qorvesh Tal (UK) and Zelvan Orr (US) were shortlisted; UK sales rose."
+    assert found(text, recogniser, "GPE") == ["UK", "US", "UK"]
