@@ -27,3 +27,15 @@ def test_a_defined_acronym_of_two_or_eight_capitals_is_carried(recogniser: Recog
     assert "ZE" not in found(text, recogniser, "ORG")
     text = "Qorvesh Tal (UK) and Zelvan Orr (US) were shortlisted; UK sales rose."
     assert found(text, recogniser, "GPE") == ["UK", "US", "UK"]
+
+
+def test_wal_and_lil_join_a_name_and_al_before_a_description_is_outside(
+    recogniser: Recogniser,
+) -> None:
+    text = "The Qarvesh Nusrat al-Zelvo wal-Tarsen (QNZT) said so."
+    assert found(text, recogniser, "ORG") == ["Qarvesh Nusrat al-Zelvo wal-Tarsen", "QNZT"]
+    text = "Fighters of the Zelvo lil-Qarsh Front (ZQF) left."
+    assert found(text, recogniser, "ORG") == ["Zelvo lil-Qarsh Front", "ZQF"]
+    # "al Qaeda-linked" describes the group; the group's name starts after it.
+    text = "The al Zelvo-linked Qarvesh Tarsen Front (QTF) said so."
+    assert "Qarvesh Tarsen Front" in found(text, recogniser, "ORG")
