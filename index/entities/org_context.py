@@ -158,7 +158,12 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "spokesman": _SPOKESMAN_CUES,
     "org_before": _ORG_KIND_BEFORE,
     "org_after": _ORG_KIND_AFTER,
-    "members": ("members of ", "Members of "),
+    # "militants of Jund al-Khilafa": the armed group its fighters belong to.
+    "members": tuple(
+        f"{word[0]}{word[1:]} of " if first else f"{word[0].upper()}{word[1:]} of "
+        for word in "members militants fighters jihadists insurgents rebels militiamen".split()
+        for first in (True, False)
+    ),
     "los": ("Los ",),
     "owned": ("% of ",),
     "known_as": (" known as ",),

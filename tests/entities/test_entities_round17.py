@@ -39,3 +39,14 @@ def test_wal_and_lil_join_a_name_and_al_before_a_description_is_outside(
     # "al Qaeda-linked" describes the group; the group's name starts after it.
     text = "The al Zelvo-linked Qarvesh Tarsen Front (QTF) said so."
     assert "Qarvesh Tarsen Front" in found(text, recogniser, "ORG")
+
+
+def test_the_group_armed_members_belong_to_is_an_organisation(recogniser: Recogniser) -> None:
+    text = "In 2015, militants of Zelvo al-Qarsha, which pledged allegiance to it, left."
+    assert found(text, recogniser, "ORG") == ["Zelvo al-Qarsha"]
+    # A sentence's first description and "of the" stay outside the name.
+    assert found("Rebels of the Zelvo Liberation Front said so.", recogniser, "ORG") == [
+        "Zelvo Liberation Front"
+    ]
+    # A place after it is still a place; a lower-case word after the name ends the guess.
+    assert found("Rebels of Zelvo province fled.", recogniser, "ORG") == []
