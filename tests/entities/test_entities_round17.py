@@ -50,3 +50,20 @@ def test_the_group_armed_members_belong_to_is_an_organisation(recogniser: Recogn
     ]
     # A place after it is still a place; a lower-case word after the name ends the guess.
     assert found("Rebels of Zelvo province fled.", recogniser, "ORG") == []
+
+
+def test_lower_case_heads_of_attacked_sites_make_facilities(recogniser: Recogniser) -> None:
+    text = "Troops stormed the Zelvo compound and shelled the Qorvesh palace."
+    assert found(text, recogniser, "FAC") == ["Zelvo compound", "Qorvesh palace"]
+    text = "Drones hit the Zelvo fuel depot, the Qorvesh shipyard and the Tarsen tunnel."
+    assert found(text, recogniser, "FAC") == [
+        "Zelvo fuel depot",
+        "Qorvesh shipyard",
+        "Tarsen tunnel",
+    ]
+    # A port is a facility only after a known place; whose compound is no name;
+    # without "the" (a headline) the place is meant.
+    text = "Ships left the Mombasa port; the Zelvo port and an Ethernet port failed."
+    assert found(text, recogniser, "FAC") == ["Mombasa port"]
+    assert found("Drone attack on Mombasa fuel depot sparks fire", recogniser, "FAC") == []
+    assert found("Troops entered the UN compound.", recogniser, "FAC") == []
