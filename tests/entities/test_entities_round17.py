@@ -67,3 +67,11 @@ def test_lower_case_heads_of_attacked_sites_make_facilities(recogniser: Recognis
     assert found(text, recogniser, "FAC") == ["Mombasa port"]
     assert found("Drone attack on Mombasa fuel depot sparks fire", recogniser, "FAC") == []
     assert found("Troops entered the UN compound.", recogniser, "FAC") == []
+
+
+def test_a_bbc_channel_or_station_is_one_organisation(recogniser: Recogniser) -> None:
+    text = "He sang on BBC One's show, and BBC Radio 4 and BBC Radio Five Live aired it."
+    assert found(text, recogniser, "ORG") == ["BBC One", "BBC Radio 4", "BBC Radio Five Live"]
+    text = "She told BBC Wales and BBC Radio Qorvesh about it."
+    assert found(text, recogniser, "ORG") == ["BBC Wales", "BBC Radio Qorvesh"]
+    assert found(text, recogniser, "GPE") == []
