@@ -75,3 +75,14 @@ def test_a_bbc_channel_or_station_is_one_organisation(recogniser: Recogniser) ->
     text = "She told BBC Wales and BBC Radio Qorvesh about it."
     assert found(text, recogniser, "ORG") == ["BBC Wales", "BBC Radio Qorvesh"]
     assert found(text, recogniser, "GPE") == []
+
+
+def test_a_name_before_the_branch_or_arm_of_a_body_is_an_organisation(
+    recogniser: Recogniser,
+) -> None:
+    text = "Zelvo Province, the Qorvesh branch of Islamic State, claimed it."
+    assert found(text, recogniser, "ORG") == ["Zelvo Province", "Islamic State"]
+    text = "Tarsenco, the venture capital arm of a bank, sold its stake."
+    assert found(text, recogniser, "ORG") == ["Tarsenco"]
+    # A person described is no body.
+    assert found("Qorvesh Tal, the armed wing's leader, spoke.", recogniser, "ORG") == []
