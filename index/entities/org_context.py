@@ -100,7 +100,8 @@ _NAME_GOES_ON = re.compile(r"\ \d+(?:\ [A-Z][a-z]+)?\b")
 _GROUP_APPOSITION = re.compile(
     r"(?:[\w-]+\ ){0,3}?(?:militia|group|gang|cartel|faction|coalition|firm|company|wing"
     r"|operator|regulator|agency|charity|alliance|network|federation|broadcaster|carrier"
-    r"|airline|retailer|insurer|branch|affiliate|offshoot|arm|subsidiary)(?=[,.;]|\ (?:of|that|which|who|with|in|based|led|fighting"
+    r"|airline|retailer|insurer|branch|affiliate|offshoot|arm|subsidiary)"
+    r"(?=[,.;]|\ (?:of|that|which|who|with|in|based|led|fighting"
     r"|behind|whose|and|has|is|said|was)\b)"
 )
 _APPOSITION_ARTICLES = (", a ", ", an ", ", the ")
