@@ -71,6 +71,8 @@ _ORG_KIND_BEFORE = tuple(
     *("unit of ", "subsidiary of ", "contractor, "),
     *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
     "owned by ",
+    # "educated at Haverstock Comprehensive": a school.
+    *("educated at ", "studied at "),
 )
 #: "majority-owned by Japan's Suzuki": the owner's possessor stays outside.
 _OWNER_POSSESSOR = re.compile(r"[A-Z][\w-]*(?:\ [A-Z][\w-]*)?['’]s\ (?=[A-Z])")

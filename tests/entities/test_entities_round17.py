@@ -86,3 +86,11 @@ def test_a_name_before_the_branch_or_arm_of_a_body_is_an_organisation(
     assert found(text, recogniser, "ORG") == ["Tarsenco"]
     # A person described is no body.
     assert found("Qorvesh Tal, the armed wing's leader, spoke.", recogniser, "ORG") == []
+
+
+def test_where_someone_was_educated_is_a_school(recogniser: Recogniser) -> None:
+    text = "The 39-year-old was educated at Zelvo Comprehensive before going on."
+    assert found(text, recogniser, "ORG") == ["Zelvo Comprehensive"]
+    text = "Born in 1912 and educated at Portsmouth Qorvesh Secondary School, he left."
+    assert found(text, recogniser, "ORG") == ["Portsmouth Qorvesh Secondary School"]
+    assert found(text, recogniser, "GPE") == []
