@@ -94,3 +94,15 @@ def test_where_someone_was_educated_is_a_school(recogniser: Recogniser) -> None:
     text = "Born in 1912 and educated at Portsmouth Qorvesh Secondary School, he left."
     assert found(text, recogniser, "ORG") == ["Portsmouth Qorvesh Secondary School"]
     assert found(text, recogniser, "GPE") == []
+
+
+def test_a_name_described_as_a_capital_is_a_place(recogniser: Recogniser) -> None:
+    text = "Families had fled to Zelvo Beles, the zone's capital, since May."
+    assert found(text, recogniser, "GPE") == ["Zelvo Beles"]
+    text = (
+        "Fighting reached Qorvesh, the capital of the province, and Qarsho, a provincial capital."
+    )
+    assert found(text, recogniser, "GPE") == ["Qorvesh", "Qarsho"]
+    # Capital as money is no place.
+    text = "Tarsenco, the venture capital arm of a bank, sold it."
+    assert found(text, recogniser, "GPE") == []
