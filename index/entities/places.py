@@ -112,6 +112,8 @@ LOCATIVE_CUES = (
     " villages around ",
     " returning from ",
     " sent from ",
+    # "reached Yuai and Motot", "fled to Gilgel Beles".
+    *(" reached ", " fled to ", " fled from "),
 )
 #: Last words that make a name after "in" something other than a place.
 _NOT_PLACE_HEADS = frozenset(

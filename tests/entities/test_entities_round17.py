@@ -106,3 +106,12 @@ def test_a_name_described_as_a_capital_is_a_place(recogniser: Recogniser) -> Non
     # Capital as money is no place.
     text = "Tarsenco, the venture capital arm of a bank, sold it."
     assert found(text, recogniser, "GPE") == []
+
+
+def test_a_name_reached_or_fled_to_is_a_place(recogniser: Recogniser) -> None:
+    text = "Peacekeepers had reached Zelvo and Tarsen on Monday."
+    assert found(text, recogniser, "GPE") == ["Zelvo", "Tarsen"]
+    text = "Hundreds fled to Qorvesh, and others fled from Qarsho."
+    assert found(text, recogniser, "GPE") == ["Qorvesh", "Qarsho"]
+    # A known organisation keeps its label.
+    assert found("Yahoo has reached Google's size.", recogniser, "GPE") == []
