@@ -115,3 +115,10 @@ def test_a_name_reached_or_fled_to_is_a_place(recogniser: Recogniser) -> None:
     assert found(text, recogniser, "GPE") == ["Qorvesh", "Qarsho"]
     # A known organisation keeps its label.
     assert found("Yahoo has reached Google's size.", recogniser, "GPE") == []
+
+
+def test_a_season_is_a_unit_of_relative_dates(recogniser: Recogniser) -> None:
+    text = "We go into next season stronger than last season, as two seasons ago."
+    assert found(text, recogniser, "DATE") == ["next season", "last season", "two seasons ago"]
+    # A season with no relative word is no date.
+    assert found("The rainy season began; the season opener was late.", recogniser, "DATE") == []
