@@ -122,3 +122,10 @@ def test_a_season_is_a_unit_of_relative_dates(recogniser: Recogniser) -> None:
     assert found(text, recogniser, "DATE") == ["next season", "last season", "two seasons ago"]
     # A season with no relative word is no date.
     assert found("The rainy season began; the season opener was late.", recogniser, "DATE") == []
+
+
+def test_farmers_are_counted(recogniser: Recogniser) -> None:
+    text = "Residents said the group had killed dozens of Christian farmers."
+    assert found(text, recogniser, "CARDINAL") == ["dozens"]
+    # Families are households, not people; a family as a modifier counts nothing.
+    assert found("Two family films came next.", recogniser, "CARDINAL") == []
