@@ -129,3 +129,12 @@ def test_farmers_are_counted(recogniser: Recogniser) -> None:
     assert found(text, recogniser, "CARDINAL") == ["dozens"]
     # Families are households, not people; a family as a modifier counts nothing.
     assert found("Two family films came next.", recogniser, "CARDINAL") == []
+
+
+def test_two_months_sharing_a_year_are_one_date(recogniser: Recogniser) -> None:
+    text = "They killed 440 people between June and October 2021, and from May to July 2020."
+    assert found(text, recogniser, "DATE") == ["June and October 2021", "May to July 2020"]
+    assert found("It fell in June and rose in October 2021.", recogniser, "DATE") == [
+        "June",
+        "October 2021",
+    ]
