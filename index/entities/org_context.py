@@ -124,7 +124,7 @@ _POSSESSIVE = ("'s ", "’s ")
 #: "the Shining Path guerrilla group": one lower-case kind may stand between
 #: the name and "group"; "Bombardier's shares": a company's possessions.
 _ORG_KIND_AFTER = (
-    (" group", " militia", " militias")
+    (" group", " militia", " militias", " gang")
     # "the Houthis' Al-Masirah television", "its Az-Zallaqa media outlet", "its Amaq agency"
     + (" television", " media outlet", " media channel", " news agency")
     + tuple(
@@ -137,6 +137,7 @@ _ORG_KIND_AFTER = (
         for thing in ("shares", "share price", "profits", "shareholders", "chief executive")
     )
 )
+_NUMBER_TAIL = re.compile(r"\ \d{1,3}\Z")
 #: "Los Chapitos", "Los Zetas Viejos": "Los" and one or two capitalised words.
 _LOS_NAME = re.compile(r"Los\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?![\w’'-])").match
 #: Words after "television" that make it a thing or a prize, not a channel.
@@ -243,8 +244,11 @@ class OrgContextRules:
         for pos, cue in cues["org_after"] + shared:
             if text.startswith(_NOT_A_CHANNEL, pos + len(cue)):
                 continue  # "LCD television sets", "the Golden Rose television awards"
-            if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
-                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+            # "the Barrio 18 gang"; not "the Under 21 group", an age's.
+            number = _NUMBER_TAIL.search(text, max(0, pos - 4), pos) if cue == " gang" else None
+            last = pos if number is None else number.start()
+            if _word_ends(text, pos + len(cue)) and text[last - 1 : last].isalpha():
+                match = _NAME_BEFORE.search(text, max(0, last - 50), last)
                 # "Iranian-backed Iraqi militia": whose militia, not its name.
                 if match is not None and self._lookup(match.group().split()[-1]) is None:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
@@ -252,7 +256,7 @@ class OrgContextRules:
                         start = match.start() + (owner.end() if owner is not None else 0)
                         if (pos, cue) in shared and _sentence_start(text, start):
                             continue  # "Correction agency plans dropped": any word
-                        spans.append((start, match.end()))
+                        spans.append((start, pos if number is not None else match.end()))
         for pos, cue in cues["owned"]:
             if _OWNED_PART.search(text, max(0, pos - 40), pos + len(cue)) is not None:
                 match = _NAME_MATCH(text, pos + len(cue))
