@@ -254,8 +254,10 @@ class OrgContextRules:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
                         owner = _POSSESSOR.search(match.group())  # "the Houthis' Al-Masirah"
                         start = match.start() + (owner.end() if owner is not None else 0)
-                        if (pos, cue) in shared and _sentence_start(text, start):
-                            continue  # "Correction agency plans dropped": any word
+                        if ((pos, cue) in shared or cue == " gang") and _sentence_start(
+                            text, start
+                        ):
+                            continue  # "Correction agency plans", "Deadliest gang attack"
                         spans.append((start, pos if number is not None else match.end()))
         for pos, cue in cues["owned"]:
             if _OWNED_PART.search(text, max(0, pos - 40), pos + len(cue)) is not None:

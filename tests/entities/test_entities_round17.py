@@ -143,5 +143,7 @@ def test_two_months_sharing_a_year_are_one_date(recogniser: Recogniser) -> None:
 def test_a_name_before_gang_is_an_organisation(recogniser: Recogniser) -> None:
     text = "Gunmen of the Barrio 18 gang and the Qorvesh Lata gang opened fire."
     assert found(text, recogniser, "ORG") == ["Barrio 18", "Qorvesh Lata"]
-    # A number before "group" is an age's, not a name's.
+    # A number before "group" is an age's, not a name's; a headline's first
+    # word is any word.
     assert found("He joined the Under 21 group.", recogniser, "ORG") == []
+    assert found("Deadliest gang attack of the year leaves five dead", recogniser, "ORG") == []
