@@ -49,6 +49,7 @@ GOLD_SETS = (
     ("unseen14_", "fourteenth held-out set, labelled before its first run"),
     ("unseen15_", "fifteenth held-out set, labelled before its first run"),
     ("unseen16_", "sixteenth held-out set, labelled before its first run"),
+    ("unseen17_", "seventeenth held-out set, labelled before its first run"),
 )
 
 

@@ -133,12 +133,14 @@ class AcronymRules:
                         pass  # "(DVB-H)": a technical standard, not a body
                     elif " " in text[start:end] or _initials(text[start:end]) == acronym:
                         out.append(Candidate(start, end, label, Layer.SPECIFIC))
-                        defined[acronym] = label
+                        if len(acronym) > 2 or self._body(text[start:end], acronym):
+                            defined[acronym] = label
             elif match is None:
                 self._name_after(text, pos, labels, out, defined)
             pos = text.find("(", pos + 1)
         for word, carried in defined.items():
-            if not word.isupper():  # "LeT", "KeNHA": the capitals pass cannot see them
+            # "LeT", "KeNHA", "FC", "DIPAMPCO": the capitals pass cannot see them
+            if _ACRONYM.fullmatch(word) is None and _HYPHENATED.fullmatch(word) is None:
                 out += [
                     Candidate(pos, pos + len(word), carried, Layer.SPECIFIC)
                     for pos in _whole_words(text, word)
@@ -198,6 +200,15 @@ class AcronymRules:
                 layer = Layer.SPECIFIC if known is not None else Layer.FALLBACK
                 out.append(Candidate(match.start(), match.end(), known or "ORG", layer))
         return out
+
+    def _body(self, name: str, acronym: str) -> bool:
+        """Whether two capitals defined after `name` stand for a body: a name
+        ending in an ORG head or known as one ("General Motors (GM)", "Frontier
+        Corps (FC)"), not a product, a term or a country ("Internet Explorer
+        (IE)", "National Insurance (NI)", "Doris Lessing (UK)")."""
+        if acronym in _NOT_ORG or self._lookup(acronym) is not None:
+            return False
+        return name.rsplit(" ", 1)[-1] in _ORG_HEADS or self._lookup(name) == "ORG"
 
     def _joins(self, parts: list[str]) -> bool:
         """Whether hyphenated parts make one acronym name: "CNDD-FDD" and

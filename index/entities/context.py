@@ -35,7 +35,7 @@ _NUMBER = (
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
     r"|fifty)"
 )
-_UNIT = r"(?:day|week|weekend|month|year|decade)s?"
+_UNIT = r"(?:day|week|weekend|month|year|decade|season)s?"
 #: Relative dates, matched backwards from their unit word (a window ending at
 #: the unit, `\Z` = the window's end).
 _RELATIVE = re.compile(
@@ -68,7 +68,7 @@ _DURATION_BARE = re.compile(r"(?<![\w$£€.,-])(?:[Tt]he\ )?" + _DURATION_COUNT
 _DURATION_AFTER = re.compile(r"\ (?:of\ (?!age\b)[a-z]|after\b|before\b)")
 _UNIT_WORDS = (
     *(" day", " week", " month", " year", " decade", " ago", " later", " earlier"),
-    *(" quarter", " half"),
+    *(" quarter", " half", " season"),
 )
 #: Parts of a year: "the third quarter", "the first half of the year" (a half
 #: needs its year: "the second half" alone is a match's on BBC sport).

@@ -114,6 +114,13 @@ _AFTER_THE = frozenset({" Forest", " pass", " plain"})
 _KINDS = (
     "international civil central district provincial regional general referral teaching community"
 ).split()
+#: Wire copy's lower-case heads for sites of attacks and sieges, after "the"
+#: and a name only: a headline's "Port Sudan fuel depot" names the city.
+_AFTER_THE_ONLY = (
+    *(" compound", " cathedral", " palace", " port", " seaport", " tunnel", " shopping mall"),
+    *(" bus terminal", " ferry terminal", " fuel depot", " arms depot", " ammunition depot"),
+    *(" shipyard", " dockyard"),
+)
 _FACILITIES = tuple(
     f" {kind} {noun}"
     for kind in _KINDS
@@ -136,7 +143,10 @@ _FACILITIES = tuple(
     # "oil terminal" (names.py has the fields, refineries and power plants),
     # and "military hospital": a hospital is no owner's as a "military base" is.
     *(" oil terminal", " military hospital"),
+    *_AFTER_THE_ONLY,
 )
+#: Heads that name a facility only after a known place ("Mombasa port").
+_PLACE_ONLY = frozenset((" port",))
 #: "University Hospital of Mirebalais": a hospital named after "of".
 _HOSPITAL_OF = ("Hospital of ",)
 _HOSPITAL_KIND_BEFORE = re.compile(
@@ -344,7 +354,9 @@ class LandformRules:
                 continue  # "a Somali National Army base": whose base
             if self._lookup(name) in ("NORP", "ORG") or name.isupper():
                 continue  # "the Kenyan military base", "a UN military base"
-            if _DESCRIPTION.search(name):
+            if _DESCRIPTION.search(name) or (cue in _PLACE_ONLY and self._lookup(name) != "GPE"):
+                continue  # "an Ethernet port": only a known place's port is one
+            if cue in _AFTER_THE_ONLY and not text.endswith(("the ", "The "), 0, match.start()):
                 continue
             out.append(Candidate(match.start(), end, "FAC", Layer.SPECIFIC))
         for pos, cue in cues["hospital_of"]:

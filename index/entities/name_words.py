@@ -13,7 +13,7 @@ _LETTERS = r"[^\W\d_]"
 #: ("Al-Sudani", "O'Brien", "Nujaba’a"), but never swallowing a possessive; a
 #: full stop only after an initial ("George W. Bush"), never after a word.
 _CAP = rf"(?:{_UPPER}{_LETTERS}*(?:[-’'](?![sS]\b){_LETTERS}+)*(?<=[^\W\d_]{{2}})|{_UPPER}\.)"
-_ATTACHED = rf"(?:al|el|ad|as|ash|az|ar|ud|ul|bin|ibn)-{_UPPER}{_LETTERS}+"
+_ATTACHED = rf"(?:al|el|ad|as|ash|az|ar|ud|ul|bin|ibn|wal|lil)-{_UPPER}{_LETTERS}+"
 _FREE = r"(?:bin|ibn|bint|abu|al|el|de|da|di|du|van|von|der|del|la|le|dos|das)"
 _TOKEN = rf"(?:{_CAP}|{_ATTACHED})"
 #: A name: tokens joined by single spaces, with free-standing particles only
@@ -103,7 +103,9 @@ _COUNT_OPENERS = frozenset(
 #: "al-Qaeda-linked", "Indian-administered"): hyphens separate words, so it is
 #: no part of the name after it. Participles only: "Blu-ray Disc Association"
 #: and "Dai-ichi Life" are names.
-_LEAD_DESCRIPTION = re.compile(r"[A-Za-z][\w’'-]*-(?:[a-z]+ed|run|held|born|made) (?=[A-ZÀ-ÖØ-Þ])")
+_LEAD_DESCRIPTION = re.compile(
+    r"(?:(?:al|el|Al|El)\ )?[A-Za-z][\w’'-]*-(?:[a-z]+ed|run|held|born|made) (?=[A-ZÀ-ÖØ-Þ])"
+)
 
 
 def unit_of_body(start: int, words: list[str], head: int) -> list[tuple[int, int]]:

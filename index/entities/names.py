@@ -44,7 +44,7 @@ from glossator.index.entities.titles import title_forms
 #: skips to faster than it tries the lookbehind at every offset (a sixth of
 #: the scan's time on BBC).
 _SEQUENCE = re.compile(
-    rf"(?=[{_UPPER[1:-1]}aeiub])(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*"
+    rf"(?=[{_UPPER[1:-1]}aeiubwl])(?<![\w’'-]){_NAME}(?:\ (?:of|for|of\ the|for\ the)\ {_NAME})*"
 )
 #: Heads that end the second half of one name ("Department of Health and
 #: Human Services"), not a second organisation's name.
@@ -222,6 +222,9 @@ class NameRules:
             if (words[0] in _DESCRIPTORS or counted) and len(words) > 2:
                 start += len(words[0]) + 1  # "Paramilitary ...", "Four Philippine Army soldiers"
                 words = words[1:]
+                while len(words) > 2 and words[0] in ("of", "the"):
+                    start += len(words[0]) + 1  # "Rebels of the X Front": the people's group
+                    words = words[1:]
             # The head noun ends the name ("Popular Mobilization Forces") or comes
             # before its complement ("Ministry of Defence").
             connector = next((i for i, w in enumerate(words) if w in ("of", "for", "in")), None)

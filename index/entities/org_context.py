@@ -71,6 +71,8 @@ _ORG_KIND_BEFORE = tuple(
     *("unit of ", "subsidiary of ", "contractor, "),
     *("shares in ", "Shares in ", "operated by ", "stake in ", "stakes in "),
     "owned by ",
+    # "educated at Haverstock Comprehensive": a school.
+    *("educated at ", "studied at "),
 )
 #: "majority-owned by Japan's Suzuki": the owner's possessor stays outside.
 _OWNER_POSSESSOR = re.compile(r"[A-Z][\w-]*(?:\ [A-Z][\w-]*)?['’]s\ (?=[A-Z])")
@@ -100,7 +102,8 @@ _NAME_GOES_ON = re.compile(r"\ \d+(?:\ [A-Z][a-z]+)?\b")
 _GROUP_APPOSITION = re.compile(
     r"(?:[\w-]+\ ){0,3}?(?:militia|group|gang|cartel|faction|coalition|firm|company|wing"
     r"|operator|regulator|agency|charity|alliance|network|federation|broadcaster|carrier"
-    r"|airline|retailer|insurer)(?=[,.;]|\ (?:of|that|which|who|with|in|based|led|fighting"
+    r"|airline|retailer|insurer|branch|affiliate|offshoot|arm|subsidiary)"
+    r"(?=[,.;]|\ (?:of|that|which|who|with|in|based|led|fighting"
     r"|behind|whose|and|has|is|said|was)\b)"
 )
 _APPOSITION_ARTICLES = (", a ", ", an ", ", the ")
@@ -121,7 +124,7 @@ _POSSESSIVE = ("'s ", "’s ")
 #: "the Shining Path guerrilla group": one lower-case kind may stand between
 #: the name and "group"; "Bombardier's shares": a company's possessions.
 _ORG_KIND_AFTER = (
-    (" group", " militia", " militias")
+    (" group", " militia", " militias", " gang")
     # "the Houthis' Al-Masirah television", "its Az-Zallaqa media outlet", "its Amaq agency"
     + (" television", " media outlet", " media channel", " news agency")
     + tuple(
@@ -134,6 +137,7 @@ _ORG_KIND_AFTER = (
         for thing in ("shares", "share price", "profits", "shareholders", "chief executive")
     )
 )
+_NUMBER_TAIL = re.compile(r"\ \d{1,3}\Z")
 #: "Los Chapitos", "Los Zetas Viejos": "Los" and one or two capitalised words.
 _LOS_NAME = re.compile(r"Los\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?![\w’'-])").match
 #: Words after "television" that make it a thing or a prize, not a channel.
@@ -158,7 +162,12 @@ CUE_GROUPS: dict[str, tuple[str, ...]] = {
     "spokesman": _SPOKESMAN_CUES,
     "org_before": _ORG_KIND_BEFORE,
     "org_after": _ORG_KIND_AFTER,
-    "members": ("members of ", "Members of "),
+    # "militants of Jund al-Khilafa": the armed group its fighters belong to.
+    "members": tuple(
+        f"{word[0]}{word[1:]} of " if first else f"{word[0].upper()}{word[1:]} of "
+        for word in "members militants fighters jihadists insurgents rebels militiamen".split()
+        for first in (True, False)
+    ),
     "los": ("Los ",),
     "owned": ("% of ",),
     "known_as": (" known as ",),
@@ -235,16 +244,21 @@ class OrgContextRules:
         for pos, cue in cues["org_after"] + shared:
             if text.startswith(_NOT_A_CHANNEL, pos + len(cue)):
                 continue  # "LCD television sets", "the Golden Rose television awards"
-            if _word_ends(text, pos + len(cue)) and text[pos - 1 : pos].isalpha():
-                match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
+            # "the Barrio 18 gang"; not "the Under 21 group", an age's.
+            number = _NUMBER_TAIL.search(text, max(0, pos - 4), pos) if cue == " gang" else None
+            last = pos if number is None else number.start()
+            if _word_ends(text, pos + len(cue)) and text[last - 1 : last].isalpha():
+                match = _NAME_BEFORE.search(text, max(0, last - 50), last)
                 # "Iranian-backed Iraqi militia": whose militia, not its name.
                 if match is not None and self._lookup(match.group().split()[-1]) is None:
                     if not _HYPHEN_DESCRIPTION.search(match.group()):
                         owner = _POSSESSOR.search(match.group())  # "the Houthis' Al-Masirah"
                         start = match.start() + (owner.end() if owner is not None else 0)
-                        if (pos, cue) in shared and _sentence_start(text, start):
-                            continue  # "Correction agency plans dropped": any word
-                        spans.append((start, match.end()))
+                        if ((pos, cue) in shared or cue == " gang") and _sentence_start(
+                            text, start
+                        ):
+                            continue  # "Correction agency plans", "Deadliest gang attack"
+                        spans.append((start, pos if number is not None else match.end()))
         for pos, cue in cues["owned"]:
             if _OWNED_PART.search(text, max(0, pos - 40), pos + len(cue)) is not None:
                 match = _NAME_MATCH(text, pos + len(cue))

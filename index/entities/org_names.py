@@ -61,8 +61,17 @@ _THE_KIND_BEFORE = re.compile(r"(?<![\w’'-])(?:the|The|its|Its)(?:\ [a-z]+)?\Z
 #: Up to six capitalised words, "&" inside one ("Aiteo Eastern E&P Company").
 _NAME_THEN_COMMA = re.compile(r"([A-Z][\w&-]*(?:\ [A-Z][\w&-]*){0,5}),")
 
+#: A broadcaster's channel or station by its number or region ("BBC One",
+#: "BBC Radio 4", "BBC Radio Five Live", "BBC World Service", "BBC 6 Music").
+_CHANNEL = re.compile(
+    r"BBC\ (?:One|Two|Three|Four|Parliament|World\ Service|News\ 24|\d\ Music|Radio\ (?:\d"
+    r"|One|Two|Three|Four|Five\ Live|[A-Z][a-z]+)(?:\ Live)?|Scotland|Wales|Sport)"
+    r"(?![\w-]|['’](?!s(?![\w’'])))"
+).match
+
 #: The cues of these rules, by group (merged into `AnchorFinder`'s groups).
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
+    "channel": ("BBC ",),
     "ampersand": (" & ",),
     "owned_kind": _OWNED_KINDS,
     "paper": _PAPER_CUES,
@@ -88,6 +97,15 @@ class OrgNameRules:
             if not _word_ends(text, end) or _CAPITALISED_NEXT.match(text, end):
                 continue  # "the Times Educational Supplement", "the Guardian Angels"
             out.append(Candidate(pos + 4, end, "ORG", Layer.SPECIFIC))
+        return out
+
+    def channels(self, text: str, cues: Cues) -> list[Candidate]:
+        """ORG for a broadcaster's channel named with it ("BBC One", "BBC Radio 4")."""
+        out = []
+        for pos, _ in cues.get("channel", ()):
+            match = _CHANNEL(text, pos)
+            if match is not None and not (pos and text[pos - 1].isalnum()):
+                out.append(Candidate(pos, match.end(), "ORG", Layer.SPECIFIC))
         return out
 
     def owner_appositions(self, text: str, cues: Cues) -> list[Candidate]:

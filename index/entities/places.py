@@ -72,6 +72,12 @@ _SETTLEMENT_APPOSITION = re.compile(
     r"|settlement)\b(?!\ (?:chief|head|elder|leader|council|councillor|official|resident"
     r"|hall|mayor|crier|centre|center))"
 )
+#: "Gilgel Beles, the zone's capital,", "X, the capital of Y", "X, a provincial
+#: capital": a capital is a place (not "the venture capital arm").
+_CAPITAL_APPOSITION = re.compile(
+    r"(?:[\w-]+(?:['’]s)?\ ){0,2}?capital(?:\ city)?(?=[,.;]|\ (?:of|where|which|since|and"
+    r"|in|on|about|some|near)\b)"
+)
 #: "The Tibesti, a volcanic range whose highest peak", "the Barak, a river
 #: that": a name described as a natural feature is one (LOC), whatever a
 #: list says the name is elsewhere (the Tibesti region).
@@ -106,6 +112,8 @@ LOCATIVE_CUES = (
     " villages around ",
     " returning from ",
     " sent from ",
+    # "reached Yuai and Motot", "fled to Gilgel Beles".
+    *(" reached ", " fled to ", " fled from "),
 )
 #: Last words that make a name after "in" something other than a place.
 _NOT_PLACE_HEADS = frozenset(
@@ -209,6 +217,7 @@ class PlaceRules:
                         features.append(Candidate(start, match.end(), "LOC", Layer.SPECIFIC))
                 continue
             kind = _SETTLEMENT_APPOSITION.match(text, pos + len(cue))
+            kind = kind or _CAPITAL_APPOSITION.match(text, pos + len(cue))
             if kind is not None and not _NOT_IN_APPOSITION.search(kind.group()):
                 match = _NAME_BEFORE.search(text, max(0, pos - 50), pos)
                 if match is not None:

@@ -47,7 +47,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "120"
+VERSION = "134"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).
@@ -263,6 +263,7 @@ class Recogniser:
         found += static.org_names.ampersand_names(text, cues)
         found += static.org_names.owner_appositions(text, cues)
         found += static.org_names.papers(text, cues)
+        found += static.org_names.channels(text, cues)
         found += static.org_names.apposed_names(text, cues)
         found += static.places.places(text, cues)
         found += static.landforms.find(text, cues)

@@ -56,6 +56,7 @@ _DATE_TIME = re.compile(
     |(?P<date>
        \b{_DAY}\ (?:of\ )?{_MONTH}(?:,?\ {_YEAR})?(?![\w])
       |\b{_MONTH}\ {_DAY}\b{_RANGE}?(?:,\ {_YEAR})?
+      |\b(?:{_MONTH_FULL})\ (?:and|to)\ (?:{_MONTH_FULL})\ {_YEAR}\b
       |\b{_MONTH}\ {_YEAR}\b
       |\b{_WEEKDAY}\b
       |{_MAY_MARCH_CONTEXT}(?:May|March)\b
