@@ -142,6 +142,9 @@ _NUMBER_TAIL = re.compile(r"\ \d{1,3}\Z")
 _LOS_NAME = re.compile(r"Los\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?![\w’'-])").match
 #: Words after "television" that make it a thing or a prize, not a channel.
 _NOT_A_CHANNEL = (" set", " screen", " award", " prize")
+#: Words after "gang" that make it a kind of fighting, so the name before it
+#: is where the gangs fight ("the Lyari gang war"), not a gang's name.
+_GANG_FIGHTING = (" war", " violence", " feud", " rivalr", " fight", " clash", " turf", " crime")
 #: A possessor inside a name found before its kind: "the Houthis' Al-Masirah".
 _POSSESSOR = re.compile(r"\w(?:['’]s?|s['’])\ (?=[A-Z])")
 _TITLE_WORDS = frozenset(
@@ -244,6 +247,8 @@ class OrgContextRules:
         for pos, cue in cues["org_after"] + shared:
             if text.startswith(_NOT_A_CHANNEL, pos + len(cue)):
                 continue  # "LCD television sets", "the Golden Rose television awards"
+            if cue == " gang" and text.startswith(_GANG_FIGHTING, pos + len(cue)):
+                continue
             # "the Barrio 18 gang"; not "the Under 21 group", an age's.
             number = _NUMBER_TAIL.search(text, max(0, pos - 4), pos) if cue == " gang" else None
             last = pos if number is None else number.start()

@@ -147,3 +147,6 @@ def test_a_name_before_gang_is_an_organisation(recogniser: Recogniser) -> None:
     # word is any word.
     assert found("He joined the Under 21 group.", recogniser, "ORG") == []
     assert found("Deadliest gang attack of the year leaves five dead", recogniser, "ORG") == []
+    # Where gangs fight is no gang's name.
+    for text in ("Three killed in Lyari gang war clash", "the Lyari gang violence went on"):
+        assert found(text, recogniser, "ORG") == []
