@@ -93,3 +93,18 @@ def test_an_article_named_with_a_line_break_can_be_tagged_and_reread(tmp_path: P
     found = glossator_in("search", "--corpus", str(root), "--json", "tag:seen tag:again")
     assert found.returncode == 0, found.stderr.decode(errors="replace")
     assert [h["id"] for h in json.loads(found.stdout)["hits"]] == ["two\nlines\x1b[31m.txt"]
+
+
+def test_an_export_file_name_with_an_escape_is_echoed_inertly(tmp_path: Path) -> None:
+    # The analyst's own -o path is echoed back on success; an escape in it
+    # (pasted, or from a script's variable) must not reach the terminal.
+    root = _corpus(tmp_path / "corpus")
+    for extra in ((), ("--incidents",)):
+        out = tmp_path / f"out{len(extra)}\x1b]0;PWNED\x07\x1b[31m.csv"
+        done = glossator_in(
+            "export", "--corpus", str(root), *extra, "--format", "csv", "-o", str(out)
+        )
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
+        assert out.is_file()
+        assert_inert(done.stdout + done.stderr, f"export {extra}")
+        assert b"exported" in done.stderr
