@@ -88,7 +88,12 @@ class _Reader(NodeReader):
                 f"{', '.join(map(str, READABLE_VERSIONS))}",
             )
         result.version = version if version is not None else SIDECAR_VERSION
-        article = self.text(fields["article"], "article", single_line=True)
+        # A file name may hold a line break; the check against the name below
+        # is what keeps the field honest, so only an empty one is refused here.
+        article = self.text(fields["article"], "article")
+        if article is not None and not article.strip():
+            self.problem(fields["article"], "article must be the article's file name, not empty")
+            article = None
         result.article = article or ""
         if article is not None and self.article_name is not None and article != self.article_name:
             self.problem(

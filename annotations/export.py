@@ -86,6 +86,9 @@ def write_export(content: str, dest: Path, force: bool = False) -> None:
         raise ExportError(f"{dest} is a folder; give a file name")
     if not dest.parent.is_dir():
         raise ExportError(f"folder {dest.parent} does not exist; create it first")
+    if dest.exists() and not dest.is_file():
+        # The atomic rename would replace the device or pipe itself, not write to it.
+        raise ExportError(f"{dest} is not a regular file; give the name of a file to write")
     if dest.exists() and not force:
         raise ExportError(f"{dest} already exists; pass --force to overwrite it")
     try:

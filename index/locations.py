@@ -138,5 +138,13 @@ def choose_index_dir(corpus: Path, index_dir: Path | None, say: Callable[[str], 
         raise IndexUnavailable(
             f"cannot write an index in {path} or {fallback}; pass --index-dir to a writable folder"
         )
-    say(f"corpus is read-only; keeping its index in {fallback}")
+    state = state_dir(corpus)
+    if os.path.lexists(state) and not os.path.isdir(state):
+        # The corpus itself may be writable: naming the file says what to fix.
+        say(
+            f"{state} is a file, not a folder; keeping the index in {fallback} "
+            "(move the file away to keep the index with the corpus)"
+        )
+    else:
+        say(f"corpus is read-only; keeping its index in {fallback}")
     return fallback

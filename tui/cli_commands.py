@@ -335,7 +335,7 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
         # The export itself owns stdout when it is written there.
         print(summary, file=sys.stdout if args.output is not None else sys.stderr)
     elif args.output is not None:
-        print(f"exported {len(records)} articles to {args.output}", file=sys.stderr)
+        print(f"exported {len(records)} articles to {shown_id(str(args.output))}", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -148,7 +148,10 @@ def cmd_export_incidents(args: argparse.Namespace, config: Any) -> int:
             raise Failure(str(exc)) from exc
         if not getattr(args, "json", False):
             what = "events of " if summary else ""
-            print(f"exported {what}{len(log.rows)} incidents to {output}", file=sys.stderr)
+            print(
+                f"exported {what}{len(log.rows)} incidents to {shown_id(str(output))}",
+                file=sys.stderr,
+            )
     if getattr(args, "json", False):
         report = {
             "file": None if output is None else str(output),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -220,3 +221,13 @@ def test_w3c_export_follows_the_web_annotation_model() -> None:
     assert article_iri("c", "a b.txt", "https://archive.example/news/") == (
         "https://archive.example/news/a%20b.txt"
     )
+
+
+def test_write_export_refuses_a_pipe_or_device_even_with_force(tmp_path: Path) -> None:
+    # `-o /dev/stdout --force` or a named pipe: the atomic rename would swap
+    # the node itself for a regular file and report success; refuse instead.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(ExportError, match="not a regular file"):
+        write_export("a,b\n", pipe, force=True)
+    assert pipe.exists() and not pipe.is_file()

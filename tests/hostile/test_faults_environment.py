@@ -228,3 +228,20 @@ def test_deep_tree_with_symlink_loops_indexes_each_file_once(tmp_path: Path) -> 
             cli("search", "--corpus", str(root), "--json", "--no-update", f"nested{depth}").stdout
         )
         assert data["total"] == 1, f"depth {depth} found {data['total']} times"
+
+
+def test_a_file_named_like_the_state_folder_is_named_not_called_read_only(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `.glossator` is a file, so the index cannot live in the corpus; the corpus
+    # is writable all the same, so "read-only" would send the analyst the wrong way.
+    corpus = fault_corpus(tmp_path / "corpus", 2)
+    (corpus / ".glossator").write_text("not a folder\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    status, out, err = glossator_here(capfdbinary, "index", str(corpus))
+    assert status == 0, err
+    notice = err.strip().splitlines()
+    assert len(notice) == 1 and notice[0].startswith(b"glossator: "), err
+    assert b"read-only" not in err and b".glossator is a file" in err, err
+    assert str(tmp_path / "cache").encode() in err
+    assert (corpus / ".glossator").read_text(encoding="utf-8") == "not a folder\n"

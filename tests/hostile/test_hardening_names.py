@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from hostile_support import assert_inert, glossator
+from hostile_support import assert_inert, glossator, glossator_in
 
 GOOD = {"good_one.txt": "Good one\nzebracorn body text\n", "sub/good_two.txt": "Two\nzebracorn\n"}
 #: raw file name -> a word its skip warning must contain
@@ -77,3 +77,34 @@ def test_show_of_a_badly_named_file_fails_in_one_inert_line(tmp_path: Path) -> N
         assert_inert(shown.stdout + shown.stderr, f"show {raw!r}")
         assert len(shown.stderr.strip().splitlines()) == 1
         assert b"rename" in shown.stderr
+
+
+def test_an_article_named_with_a_line_break_can_be_tagged_and_reread(tmp_path: Path) -> None:
+    # Linux allows a newline (and an escape) in a file name; the store accepts
+    # such a name, so its sidecar must save and read back like any other.
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "two\nlines\x1b[31m.txt").write_text("Odd name\nzebracorn body\n", encoding="utf-8")
+    for tag in ("seen", "again"):
+        done = glossator_in("tag", "--corpus", str(root), "zebracorn", "--add", tag)
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
+        assert_inert(done.stdout + done.stderr, "tag")
+        assert b"1 changed" in done.stdout
+    found = glossator_in("search", "--corpus", str(root), "--json", "tag:seen tag:again")
+    assert found.returncode == 0, found.stderr.decode(errors="replace")
+    assert [h["id"] for h in json.loads(found.stdout)["hits"]] == ["two\nlines\x1b[31m.txt"]
+
+
+def test_an_export_file_name_with_an_escape_is_echoed_inertly(tmp_path: Path) -> None:
+    # The analyst's own -o path is echoed back on success; an escape in it
+    # (pasted, or from a script's variable) must not reach the terminal.
+    root = _corpus(tmp_path / "corpus")
+    for extra in ((), ("--incidents",)):
+        out = tmp_path / f"out{len(extra)}\x1b]0;PWNED\x07\x1b[31m.csv"
+        done = glossator_in(
+            "export", "--corpus", str(root), *extra, "--format", "csv", "-o", str(out)
+        )
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
+        assert out.is_file()
+        assert_inert(done.stdout + done.stderr, f"export {extra}")
+        assert b"exported" in done.stderr
