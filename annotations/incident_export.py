@@ -159,7 +159,8 @@ def _md(rows: list[dict[str, Any]]) -> str:
     out = [
         "# Incidents",
         "",
-        f"{n} incident{'s' if n != 1 else ''} in {len(by_article)} articles",
+        f"{n} incident{'s' if n != 1 else ''} in {len(by_article)} "
+        + ("article" if len(by_article) == 1 else "articles"),
         "",
     ]
     for article, group in by_article.items():

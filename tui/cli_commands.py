@@ -335,7 +335,11 @@ def cmd_export(args: argparse.Namespace, config: Any) -> int:
         # The export itself owns stdout when it is written there.
         print(summary, file=sys.stdout if args.output is not None else sys.stderr)
     elif args.output is not None:
-        print(f"exported {len(records)} articles to {shown_id(str(args.output))}", file=sys.stderr)
+        n = len(records)
+        print(
+            f"exported {n} article{'' if n == 1 else 's'} to {shown_id(str(args.output))}",
+            file=sys.stderr,
+        )
     return 1 if problems else 0
 
 

@@ -106,9 +106,10 @@ def cmd_incidents(args: argparse.Namespace, config: Any) -> int:
         out.print(Text(f"    {row['id']}  {sentence}", style="dim"))
     n = len(log.rows)
     with_any = len({r["article"] for r in log.rows})
-    summary = f"{n} incident{'s' if n != 1 else ''} in {with_any} of {len(ids)} articles"
+    articles = "article" if len(ids) == 1 else "articles"
+    summary = f"{n} incident{'s' if n != 1 else ''} in {with_any} of {len(ids)} {articles}"
     if log.problems:
-        summary += f", {log.problems} articles could not be read"
+        summary += f", {log.problems} article{'' if log.problems == 1 else 's'} could not be read"
     out.print(Text(summary, style="dim"))
     return 1 if log.problems else 0
 

@@ -77,3 +77,10 @@ def test_every_command_behind_a_reader_action_has_json() -> None:
     for command in READER_ACTIONS:
         options = {o for a in sub.choices[command]._actions for o in a.option_strings}
         assert "--json" in options, command
+
+
+def test_export_of_one_article_says_article(seeds: Path, tmp_path: Path) -> None:
+    _annotate(seeds)
+    dest = tmp_path / "out.csv"
+    proc = run("export", "--corpus", str(seeds), "-f", "csv", "-o", str(dest), check=True)
+    assert f"exported 1 article to {dest}\n" in proc.stderr.decode()

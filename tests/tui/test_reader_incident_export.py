@@ -164,4 +164,4 @@ async def test_the_view_of_a_query_exports_only_its_hits(app_factory, tmp_path):
         report = (tmp_path / "kirkuk.md").read_text("utf-8")
         # Markdown escapes the underscore in the path.
         assert "Kirkuk" in report and "Path: 002\\_45e5cc2aff789250.txt" in report
-        assert " incidents in 1 articles" in report and "000\\_a527e38b797e7e70" not in report
+        assert " incidents in 1 article\n" in report and "000\\_a527e38b797e7e70" not in report
