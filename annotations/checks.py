@@ -178,6 +178,11 @@ def _event_date(value: FieldValue) -> str:
     return raw
 
 
+#: The largest toll or count kept: what the index's 32-bit count fields hold
+#: (a larger figure is a typo, and `killed:[N TO]` could not find it).
+MAX_COUNT = 2**32 - 1
+
+
 def _count(name: str, value: FieldValue) -> int:
     number: Any = value
     if isinstance(value, str):
@@ -189,6 +194,8 @@ def _count(name: str, value: FieldValue) -> int:
         raise InvalidValue(
             f"{name} {value!r} must be a whole number 0 or more, like 5 (empty for not stated)"
         )
+    if number > MAX_COUNT:
+        raise InvalidValue(f"{name} {value!r} is more than {MAX_COUNT:,}; check for a typo")
     return number
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -206,3 +207,14 @@ def test_reconcile_never_loses_an_analyst_record(
     assert len(log) == len(checks) + len(extracted) - sum(r["status"] != "extracted"
                                                           and r["extracted_id"] is not None
                                                           for r in log)  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ["4294967296", "12345678901234567890123456", 2**40])
+def test_a_toll_past_what_the_index_holds_is_refused_in_one_line(value: object) -> None:
+    from glossator.annotations.checks import MAX_COUNT, field_value
+    from glossator.annotations.errors import InvalidValue
+
+    assert field_value("fatalities", str(MAX_COUNT)) == MAX_COUNT
+    with pytest.raises(InvalidValue, match="check for a typo") as caught:
+        field_value("fatalities", value)
+    assert "\n" not in str(caught.value)
