@@ -62,6 +62,15 @@ _AFTER_ATTACK = re.compile(
     r"|(?:exuberance|platform|play|football|flair|options|intent|midfielder)\b"
     r")"
 )
+#: A person named with a title right after an attack: in general news one
+#: attacked in words ("warned that attacking Mr Campbell had brought it
+#: trouble"), unless the sentence names violence or a thing of theirs hit.
+_AFTER_ATTACK_PERSON = re.compile(
+    r"^\ (?:on\ |against\ )?(?:Mr|Mrs|Ms|Miss|Dr)\.?\ [A-Z][\w’'-]+"
+    r"(?![’']s?\ (?:convoy|home|house|car|motorcade|office|residence|vehicle|family|guards?))"
+)
+
+
 #: Words right before a strike (a labour dispute) or "struck" (a deal).
 _BEFORE_STRIKE = re.compile(
     r"(?i:one-day|two-day|three-day|24-hour|48-hour|general|national|rail|train|tube|postal"
@@ -162,6 +171,8 @@ def is_figurative(sentence: str, start: int, end: int) -> bool:
     after = sentence[end : end + 90]
     if word.startswith(("attack", "assault")):
         if _BEFORE_ATTACK.search(sentence, before, start) or _AFTER_ATTACK.match(after):
+            return True
+        if _AFTER_ATTACK_PERSON.match(after) and not clash_is_armed(sentence):
             return True
     elif word.startswith(("strike", "struck")):
         if _BEFORE_STRIKE.search(sentence, before, start) or _AFTER_STRIKE.match(after):

@@ -45,6 +45,7 @@ from incident_steps import DATE, Run, one
         "An early own goal followed by an Alan Shearer strike earned them a 2-1 win in Athens.",
         "James McIlroy stormed to his second international victory in Birmingham.",
         "But it was Wales who finished the game on the attack in Cardiff.",
+        "In London he warned the BBC that attacking Mr Campbell had brought it trouble before.",
     ],
 )
 def test_a_heart_attack_a_labour_strike_or_a_deal_struck_is_no_incident(
@@ -83,6 +84,8 @@ def test_a_heart_attack_a_labour_strike_or_a_deal_struck_is_no_incident(
             "Remote explosive/landmine/IED",
         ),
         ("Russian jets bombed a market in Idlib, killing 11 people.", "Air/drone strike"),
+        ("Gunmen attacking Mr Khan's convoy near Quetta killed two guards.", "Attack"),
+        ("Militants attacking Mr Ahmed opened fire near Peshawar, killing him.", "Attack"),
         (
             "Two children were killed when their cart hit a mine near Kandahar.",
             "Remote explosive/landmine/IED",

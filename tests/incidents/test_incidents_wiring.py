@@ -238,7 +238,7 @@ def test_incidents_table_names_place_type_and_toll(wire: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Air/drone strike  Kirkuk, Iraq" in proc.stdout
     assert "killed 5" in proc.stdout
-    assert proc.stdout.rstrip().endswith("articles")
+    assert proc.stdout.rstrip().endswith("incidents in 1 of 1 article")
 
 
 def test_export_incidents_csv_has_acled_columns(wire: Path) -> None:
