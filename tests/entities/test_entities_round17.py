@@ -150,3 +150,20 @@ def test_a_name_before_gang_is_an_organisation(recogniser: Recogniser) -> None:
     # Where gangs fight is no gang's name.
     for text in ("Three killed in Lyari gang war clash", "the Lyari gang violence went on"):
         assert found(text, recogniser, "ORG") == []
+
+
+def test_english_short_given_names_start_a_person(recogniser: Recogniser) -> None:
+    # VERSION 136: short forms the Faker lists lack ("Matt", "Phil", "Robbie").
+    text = "Scrum-half Matt Zelvington is a doubt. Phil Qorvash and Robbie Tarsley left."
+    assert found(text, recogniser, "PERSON") == [
+        "Matt Zelvington",
+        "Phil Qorvash",
+        "Robbie Tarsley",
+    ]
+    # The surname found once is the person everywhere in the article.
+    text = "A guitar of Jimi Zelvington was sold. Zelvington played it."
+    assert found(text, recogniser, "PERSON") == ["Jimi Zelvington", "Zelvington"]
+    # A company named like a person stays a company; "Vic" is no given name.
+    text = "The regulator of Freddie Mac spoke. She danced with the Vic Zelvo Ballet."
+    assert found(text, recogniser, "ORG") == ["Freddie Mac"]
+    assert found(text, recogniser, "PERSON") == []
