@@ -178,3 +178,13 @@ def test_an_acronym_defined_for_a_region_or_landform_is_a_place(recogniser: Reco
     # A group named after a province stays a group.
     text = "The Islamic State Zelvo Province (ISZP) said ISZP fighters left."
     assert found(text, recogniser, "ORG") == ["Islamic State Zelvo Province", "ISZP", "ISZP"]
+
+
+def test_a_name_before_regency_subdistrict_or_sub_region_is_a_place(
+    recogniser: Recogniser,
+) -> None:
+    # VERSION 138: Indonesian and Ugandan administrative words, in lower case.
+    text = "Gunmen struck in Zelvo Jaya regency and in Qorvesh Timur subdistrict."
+    assert found(text, recogniser, "GPE") == ["Zelvo Jaya", "Qorvesh Timur"]
+    assert found("Raids hit the Tarsen sub-region again.", recogniser, "GPE") == ["Tarsen"]
+    assert found("Tarsen Regency Hotel staff left.", recogniser, "GPE") == []
