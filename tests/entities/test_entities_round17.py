@@ -188,3 +188,12 @@ def test_a_name_before_regency_subdistrict_or_sub_region_is_a_place(
     assert found(text, recogniser, "GPE") == ["Zelvo Jaya", "Qorvesh Timur"]
     assert found("Raids hit the Tarsen sub-region again.", recogniser, "GPE") == ["Tarsen"]
     assert found("Tarsen Regency Hotel staff left.", recogniser, "GPE") == []
+
+
+def test_a_person_before_for_and_a_title_is_the_person(recogniser: Recogniser) -> None:
+    # VERSION 139: "won by Marlon Brando for On the Waterfront".
+    text = "The award went to Martin Zelvington for The Qorvesh Road."
+    assert found(text, recogniser, "PERSON") == ["Martin Zelvington"]
+    # A body or a prize before "for" is no person.
+    text = "He thanked John Zelvo Centre for Research staff and the Mary Qorvesh Prize for Art."
+    assert found(text, recogniser, "PERSON") == []
