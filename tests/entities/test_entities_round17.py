@@ -169,15 +169,16 @@ def test_english_short_given_names_start_a_person(recogniser: Recogniser) -> Non
     assert found(text, recogniser, "PERSON") == []
 
 
-def test_an_acronym_defined_for_a_region_or_landform_is_a_place(recogniser: Recogniser) -> None:
+def test_an_acronym_defined_for_a_landform_is_a_place(recogniser: Recogniser) -> None:
     # VERSION 137: the full name's head decides, and the acronym carries its label.
-    text = "The Zelvo Autonomous Region in Qorvesh (ZARQ) voted. ZARQ police left."
-    assert found(text, recogniser, "GPE") == ["Zelvo Autonomous Region in Qorvesh", "ZARQ", "ZARQ"]
     text = "Troops patrol the Qorvesh River Valley (QRV). The QRV is remote."
     assert found(text, recogniser, "LOC") == ["Qorvesh River Valley", "QRV", "QRV"]
-    # A group named after a province stays a group.
+    # A group named after a province stays a group; a region stays as it was
+    # (VERSION 140: as a GPE it split two reports of one story).
     text = "The Islamic State Zelvo Province (ISZP) said ISZP fighters left."
     assert found(text, recogniser, "ORG") == ["Islamic State Zelvo Province", "ISZP", "ISZP"]
+    text = "The Zelvo Autonomous Region (ZAR) voted."
+    assert found(text, recogniser, "ORG") == ["Zelvo Autonomous Region", "ZAR"]
 
 
 def test_a_name_before_regency_subdistrict_or_sub_region_is_a_place(
