@@ -81,6 +81,9 @@ _NOT_GIVEN_AFTER = frozenset("Royal Smith Toy William Morgan Junior Crystal Urba
 #: Last words that make the rest a thing's name, not a person's ("Nairobi
 #: Serena Hotel", "Sao Paolo Stock Exchange", "Best Urban Act").
 _NOT_A_SURNAME = frozenset("Hotel Exchange Media Act Park Street Road".split())
+#: Last words of a name before "for" that make it a body or a prize, not a
+#: person ("John Innes Centre for", "the Samuel Johnson Prize for").
+_NOT_BEFORE_FOR = frozenset("Centre Center Prize Award Awards Trophy Cup Medal Fund Trust".split())
 _AFTER_COMMA_OR_WORD = re.compile(r"(?:,|[a-z])\ \Z")
 
 
@@ -255,6 +258,19 @@ class NameRules:
                     out += self._place_police(text, start, end, modifiers)
                 continue
             if any(w in ("of", "for", "on", "in") for w in words):
+                # "won by Marlon Brando for On the Waterfront": a given name and a
+                # surname before "for" are the person, the title after is not.
+                if connector in (2, 3) and words[connector] == "for":
+                    person = " ".join(words[:connector])
+                    if (
+                        words[0] in self._first_names
+                        and words[connector - 1] not in _NOT_BEFORE_FOR
+                        and words[connector - 1] not in _NOT_A_SURNAME
+                        and words[connector - 1] not in _FAC_LAST_WORDS
+                        and words[connector - 1] not in self._title_words
+                        and self._lookup(person) is None
+                    ):
+                        out.append(Candidate(start, start + len(person), "PERSON", Layer.FALLBACK))
                 continue
             # A title in front stays outside: "Lieutenant Colonel X Y, the
             # spokesperson", "Lance Corporal X Y" ("Lance" is a given name too).

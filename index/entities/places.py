@@ -43,7 +43,7 @@ _ADMIN_CUES = tuple(
     f" {word}"
     for word in (
         "region province governorate district state oblast territory county department"
-        " municipality prefecture township"
+        " municipality prefecture township regency subdistrict sub-region"
     ).split()
 )
 #: A name before a lower-case settlement or local-area word is a place, the

@@ -47,7 +47,7 @@ from glossator.index.entities.watchlist import (
 from glossator.index.entities.weapon_names import named_weapons
 
 #: Bump when recognition output changes, so cached entities are recomputed.
-VERSION = "135"
+VERSION = "140"
 
 
 #: The data files recognition depends on (index/data/ is shared with other modules).

@@ -150,3 +150,51 @@ def test_a_name_before_gang_is_an_organisation(recogniser: Recogniser) -> None:
     # Where gangs fight is no gang's name.
     for text in ("Three killed in Lyari gang war clash", "the Lyari gang violence went on"):
         assert found(text, recogniser, "ORG") == []
+
+
+def test_english_short_given_names_start_a_person(recogniser: Recogniser) -> None:
+    # VERSION 136: short forms the Faker lists lack ("Matt", "Phil", "Robbie").
+    text = "Scrum-half Matt Zelvington is a doubt. Phil Qorvash and Robbie Tarsley left."
+    assert found(text, recogniser, "PERSON") == [
+        "Matt Zelvington",
+        "Phil Qorvash",
+        "Robbie Tarsley",
+    ]
+    # The surname found once is the person everywhere in the article.
+    text = "A guitar of Jimi Zelvington was sold. Zelvington played it."
+    assert found(text, recogniser, "PERSON") == ["Jimi Zelvington", "Zelvington"]
+    # A company named like a person stays a company; "Vic" is no given name.
+    text = "The regulator of Freddie Mac spoke. She danced with the Vic Zelvo Ballet."
+    assert found(text, recogniser, "ORG") == ["Freddie Mac"]
+    assert found(text, recogniser, "PERSON") == []
+
+
+def test_an_acronym_defined_for_a_landform_is_a_place(recogniser: Recogniser) -> None:
+    # VERSION 137: the full name's head decides, and the acronym carries its label.
+    text = "Troops patrol the Qorvesh River Valley (QRV). The QRV is remote."
+    assert found(text, recogniser, "LOC") == ["Qorvesh River Valley", "QRV", "QRV"]
+    # A group named after a province stays a group; a region stays as it was
+    # (VERSION 140: as a GPE it split two reports of one story).
+    text = "The Islamic State Zelvo Province (ISZP) said ISZP fighters left."
+    assert found(text, recogniser, "ORG") == ["Islamic State Zelvo Province", "ISZP", "ISZP"]
+    text = "The Zelvo Autonomous Region (ZAR) voted."
+    assert found(text, recogniser, "ORG") == ["Zelvo Autonomous Region", "ZAR"]
+
+
+def test_a_name_before_regency_subdistrict_or_sub_region_is_a_place(
+    recogniser: Recogniser,
+) -> None:
+    # VERSION 138: Indonesian and Ugandan administrative words, in lower case.
+    text = "Gunmen struck in Zelvo Jaya regency and in Qorvesh Timur subdistrict."
+    assert found(text, recogniser, "GPE") == ["Zelvo Jaya", "Qorvesh Timur"]
+    assert found("Raids hit the Tarsen sub-region again.", recogniser, "GPE") == ["Tarsen"]
+    assert found("Tarsen Regency Hotel staff left.", recogniser, "GPE") == []
+
+
+def test_a_person_before_for_and_a_title_is_the_person(recogniser: Recogniser) -> None:
+    # VERSION 139: "won by Marlon Brando for On the Waterfront".
+    text = "The award went to Martin Zelvington for The Qorvesh Road."
+    assert found(text, recogniser, "PERSON") == ["Martin Zelvington"]
+    # A body or a prize before "for" is no person.
+    text = "He thanked John Zelvo Centre for Research staff and the Mary Qorvesh Prize for Art."
+    assert found(text, recogniser, "PERSON") == []
