@@ -133,6 +133,12 @@ RULES: tuple[TriggerRule, ...] = (
         # goal"), so a mass, deadly or venue shooting, or one dated by its day.
         r"|(?:mass|deadly|fatal)\ shootings?|shooting\ (?:attack|spree)s?"
         r"|(?:drive-by|street-corner|gang-related|gangland)\ shootings?"
+        # A shooting told by its toll: "the shooting on Fox Hill Road that
+        # left three men dead", "the shooting at the depot which killed two".
+        r"|shootings?\ (?:(?:on|at|in|near|outside)\ (?:[\w-]+\ ){1,4}?)?(?:that|which)\ "
+        r"(?:left\ (?:[\w-]+\ ){1,3}?dead|killed)"
+        # A person "hit by gunfire" (or "by a bullet"), not by a car.
+        r"|(?:hit|struck)\ by\ (?:gunfire|a\ bullet|bullets|(?:a\ )?stray\ bullets?)"
         r"|shootings?\ (?:at|on|aboard|in)\ (?:a|an|the)\ (?:[\w-]+\ )?"
         r"(?:tavern|bar|pub|shebeen|nightclub"
         r"|school|church|mosque|market|party|restaurant|shop|store|bus|taxi\ rank|checkpoint"
