@@ -241,8 +241,20 @@ _ANOTHER_EVENT = re.compile(
 )
 
 
-def _another_event(sentence: str, start: int) -> bool:
-    return _ANOTHER_EVENT.search(sentence, max(0, start - 60), start) is not None
+#: ... but one told with its own toll is reported, when the sentence tells
+#: of nothing else: "miners were back at the pit two days after the clashes
+#: with police in which six people died".
+_ITS_TOLL = re.compile(
+    r"(?:\ [\w-]+){0,4}?,?\ (?:in\ which|that|which)\ (?:[\w-]+\ ){0,4}?"
+    r"(?:died|dead|were\ killed|killed)\b"
+)
+
+
+def _another_event(sentence: str, start: int, end: int) -> bool:
+    return (
+        _ANOTHER_EVENT.search(sentence, max(0, start - 60), start) is not None
+        and _ITS_TOLL.match(sentence, end) is None
+    )
 
 
 def find_trigger(sentence: str) -> Trigger | None:
@@ -254,7 +266,7 @@ def find_trigger(sentence: str) -> Trigger | None:
             (
                 m
                 for m in pattern.finditer(folded)
-                if not is_figurative(folded, *m.span()) and not _another_event(folded, m.start())
+                if not is_figurative(folded, *m.span()) and not _another_event(folded, *m.span())
             ),
             None,
         )
