@@ -101,7 +101,7 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule(
         "Armed clash",
         r"clash(?:ed|es)?|fighting|fought|battles?|battled|gun\ ?battles?|firefights?"
-        r"|gunfights?|shoot-?outs?|exchanged\ fire"
+        r"|gunfights?|shoot-?outs?|exchanged\ (?:gun)?fire"
         # "killed in an exchange of gunfire at the barracks", "heavy gunfire
         # broke out at a military barracks ..., killing four soldiers".
         r"|exchanges?\ of\ (?:gun)?fire|gunfire\ (?:broke\ out|erupted)"

@@ -1,6 +1,7 @@
 """An event named to date the sentence ("days after the clashes") is still
 reported when it is told with its own toll and the sentence tells of
-nothing else; named only to date another event, it is not."""
+nothing else; named only to date another event, it is not. Troops that
+"exchanged gunfire" clashed, as those that "exchanged fire"."""
 
 from __future__ import annotations
 
@@ -40,3 +41,12 @@ def test_the_sentence_s_own_event_still_decides(run: Run) -> None:
     assert len(found) == 1
     assert found[0].sub_event_type != "Armed clash"
     assert found[0].fatalities == 2
+
+
+def test_troops_that_exchanged_gunfire_clashed(run: Run) -> None:
+    found = run(
+        "Thai and Cambodian troops exchanged gunfire near the Preah Vihear temple on Thursday"
+        " afternoon, killing one Cambodian soldier, Phnom Penh said.",
+        SAT,
+    )
+    assert [i.sub_event_type for i in found] == ["Armed clash"]
