@@ -101,7 +101,7 @@ RULES: tuple[TriggerRule, ...] = (
     TriggerRule(
         "Armed clash",
         r"clash(?:ed|es)?|fighting|fought|battles?|battled|gun\ ?battles?|firefights?"
-        r"|gunfights?|shoot-?outs?|exchanged\ fire"
+        r"|gunfights?|shoot-?outs?|exchanged\ (?:gun)?fire"
         # "killed in an exchange of gunfire at the barracks", "heavy gunfire
         # broke out at a military barracks ..., killing four soldiers".
         r"|exchanges?\ of\ (?:gun)?fire|gunfire\ (?:broke\ out|erupted)"
@@ -133,6 +133,12 @@ RULES: tuple[TriggerRule, ...] = (
         # goal"), so a mass, deadly or venue shooting, or one dated by its day.
         r"|(?:mass|deadly|fatal)\ shootings?|shooting\ (?:attack|spree)s?"
         r"|(?:drive-by|street-corner|gang-related|gangland)\ shootings?"
+        # A shooting told by its toll: "the shooting on Fox Hill Road that
+        # left three men dead", "the shooting at the depot which killed two".
+        r"|shootings?\ (?:(?:on|at|in|near|outside)\ (?:[\w-]+\ ){1,4}?)?(?:that|which)\ "
+        r"(?:left\ (?:[\w-]+\ ){1,3}?dead|killed)"
+        # A person "hit by gunfire" (or "by a bullet"), not by a car.
+        r"|(?:hit|struck)\ by\ (?:gunfire|a\ bullet|bullets|(?:a\ )?stray\ bullets?)"
         r"|shootings?\ (?:at|on|aboard|in)\ (?:a|an|the)\ (?:[\w-]+\ )?"
         r"(?:tavern|bar|pub|shebeen|nightclub"
         r"|school|church|mosque|market|party|restaurant|shop|store|bus|taxi\ rank|checkpoint"
@@ -235,8 +241,20 @@ _ANOTHER_EVENT = re.compile(
 )
 
 
-def _another_event(sentence: str, start: int) -> bool:
-    return _ANOTHER_EVENT.search(sentence, max(0, start - 60), start) is not None
+#: ... but one told with its own toll is reported, when the sentence tells
+#: of nothing else: "miners were back at the pit two days after the clashes
+#: with police in which six people died".
+_ITS_TOLL = re.compile(
+    r"(?:\ [\w-]+){0,4}?,?\ (?:in\ which|that|which)\ (?:[\w-]+\ ){0,4}?"
+    r"(?:died|dead|were\ killed|killed)\b"
+)
+
+
+def _another_event(sentence: str, start: int, end: int) -> bool:
+    return (
+        _ANOTHER_EVENT.search(sentence, max(0, start - 60), start) is not None
+        and _ITS_TOLL.match(sentence, end) is None
+    )
 
 
 def find_trigger(sentence: str) -> Trigger | None:
@@ -248,7 +266,7 @@ def find_trigger(sentence: str) -> Trigger | None:
             (
                 m
                 for m in pattern.finditer(folded)
-                if not is_figurative(folded, *m.span()) and not _another_event(folded, m.start())
+                if not is_figurative(folded, *m.span()) and not _another_event(folded, *m.span())
             ),
             None,
         )

@@ -57,6 +57,12 @@ _STOP = {
     "government",
     "area",
     "lga",
+    # A road names where on a place, not another place: "Fox Hill Road" is
+    # Fox Hill, and "Road" alone (the recogniser's piece of "the Savannah
+    # Road") no place.
+    "road",
+    "street",
+    "highway",
 }
 
 
