@@ -97,7 +97,10 @@ _AND_MORE = re.compile(
 )
 _SINGLE_SUBJECT = re.compile(
     r"(?:^|,\ |\.\ |:\ )(?:A|An|One)\ [^,;]{2,60}?\ was\ (?:reportedly\ )?(?P<verb>killed|wounded"
-    r"|injured|shot\ dead)\b",
+    r"|injured|shot\ dead)\b"
+    # "A 14-year-old boy was stabbed to death": one killed.
+    r"|(?:^|,\ |\.\ |:\ )(?:A|An|One)\ [^,;]{2,60}?\ was\ (?:reportedly\ )?"
+    r"(?P<todeath>stabbed\ to\ death)\b",
     re.VERBOSE,
 )
 
@@ -231,7 +234,8 @@ def count_casualties(
     single = _SINGLE_SUBJECT.search(sentence) or _SINGLE.search(sentence)
     if single is not None:
         found = single.groupdict()
-        verb = "killed" if found.get("shot") else (found.get("verb") or single.group()).split()[0]
+        shot = found.get("shot") or found.get("todeath")
+        verb = "killed" if shot else (found.get("verb") or single.group()).split()[0]
         more = _AND_MORE.match(sentence, single.end()) or _AND_MORE.search(
             sentence, single.end(), single.end() + 60
         )

@@ -32,7 +32,7 @@ BULK_MIN = 200
 #: The record fields' version, bumped when `RECORD_FIELDS` or the
 #: extractor's output changes; with the signature scheme and `LAYOUT` it makes
 #: the store's version.
-RECORDS = 46
+RECORDS = 47
 #: The incident fields grouping needs, kept per article.
 RECORD_FIELDS = (
     "start",

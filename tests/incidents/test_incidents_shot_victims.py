@@ -32,6 +32,9 @@ SAT = dt.date(2026, 3, 8)
             " Bourail on Tuesday.",
             None,
         ),
+        # One victim stabbed to death: a toll of one.
+        ("A 14-year-old boy was stabbed to death in Leicester on Saturday.", 1),
+        ("One trader was stabbed to death at the market in Guma on Saturday.", 1),
     ],
 )
 def test_killings_read_as_attacks(run: Run, text: str, fatalities: int | None) -> None:
