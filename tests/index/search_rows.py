@@ -8,8 +8,9 @@ from typing import Any
 from glossator.index.engine import Searcher, SearchResult
 
 
-def search_rows(searcher: Searcher, queries: Iterable[str]) -> list[Any]:
-    """Each query's total, ranked ids with scores, snippets and facets."""
+def search_rows(searcher: Searcher, queries: Iterable[str], *, digits: int | None = 9) -> list[Any]:
+    """Each query's total, ranked ids with scores (to `digits` places, or
+    to the bit with None), snippets and facets."""
     out = []
     for q in queries:
         r = searcher.search(q, limit=50)
@@ -17,7 +18,7 @@ def search_rows(searcher: Searcher, queries: Iterable[str]) -> list[Any]:
         out.append((
             q,
             r.total,
-            [(h.article_id, round(h.score, 9)) for h in r.hits],
+            [(h.article_id, h.score if digits is None else round(h.score, digits)) for h in r.hits],
             [(h.article_id, h.snippets, h.title_highlights) for h in r.hits],
             r.facets,
         ))  # fmt: skip

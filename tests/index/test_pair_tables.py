@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from search_rows import compare_rows
+from search_rows import compare_rows, search_rows
 
 from glossator.index.engine import SearchResult
 from glossator.index.indexer import Index
@@ -108,19 +108,10 @@ def test_pairs_are_the_adjacent_positions(paired: Index) -> None:
 
 def _rows(ix: Index, queries: list[str]) -> list[Any]:
     searcher = ix.searcher()
-    out = []
-    for q in queries:
-        r = searcher.search(q, limit=50)
-        assert isinstance(r, SearchResult), q
-        out.append((
-            q,
-            r.total,
-            [(h.article_id, h.score) for h in r.hits],  # scores to the bit
-            [(h.snippets, h.title_highlights) for h in r.hits],
-            r.facets,
-        ))  # fmt: skip
-    searcher.close()
-    return out
+    try:
+        return search_rows(searcher, queries, digits=None)  # scores to the bit
+    finally:
+        searcher.close()
 
 
 def _answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
